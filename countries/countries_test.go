@@ -1,0 +1,64 @@
+package countries
+
+import "testing"
+
+func TestCode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Russia", "ru"},
+		{"Russian Federation", "ru"},
+		{"Russia / Russie", "ru"},
+		{"RUSSIA", "ru"},
+		{"Korea, North", "kp"},
+		{"Democratic People's Republic of Korea", "kp"},
+		{"Iran (Islamic Republic of)", "ir"},
+		{"Türkiye", "tr"},
+		{"Turkey", "tr"},
+		{"Cote d Ivoire", "ci"},
+		{"Côte d’Ivoire", "ci"},
+		{"Bahamas, The", "bs"},
+		{"Man, Isle of", "im"},
+		{"Region: Crimea", "ua-cri"},
+		{"Syrian", "sy"},
+		{"Germany", "de"},
+		{"IRN", "ir"},
+		{"Myanmar (Burma) / Myanmar (Birmanie)", "mm"},
+		{"China, Hong Kong Special Administrative Region", "hk"},
+		{"Viet Nam", "vn"},
+	}
+	for _, tt := range tests {
+		got, ok := Code(tt.in)
+		if !ok || got != tt.want {
+			t.Errorf("Code(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "-0-", "undetermined", "Atlantis", "na"} {
+		if got, ok := Code(bad); ok {
+			t.Errorf("Code(%q) = %q, want not found", bad, got)
+		}
+	}
+}
+
+func TestKnown(t *testing.T) {
+	for _, c := range []string{"de", "RU", "kp", "xk", "ua-cri"} {
+		if !Known(c) {
+			t.Errorf("Known(%q) = false", c)
+		}
+	}
+	for _, c := range []string{"", "zz", "eu", "xx"} {
+		if Known(c) {
+			t.Errorf("Known(%q) = true", c)
+		}
+	}
+}
+
+func TestName(t *testing.T) {
+	if got := Name("ru"); got != "Russia" {
+		t.Errorf("Name(ru) = %q", got)
+	}
+	if got := Name("ua-cri"); got != "Crimea" {
+		t.Errorf("Name(ua-cri) = %q", got)
+	}
+}

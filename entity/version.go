@@ -1,0 +1,118 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// ListVersion is one version of one published list, as stored.
+type ListVersion struct {
+	// ID is the store's identifier of the version, increasing with time.
+	ID int64 `json:"id"`
+	// List is the list's name, e.g. "ofac-sdn", "un-sc".
+	List string `json:"list"`
+	// Publisher is the publisher prefix, e.g. "ofac".
+	Publisher string `json:"publisher"`
+	// Format names the file format it was read from, e.g. "ofac-csv".
+	Format string `json:"format"`
+	// Published is the publication date read from the file; when the file
+	// carries none, PublishedFrom says where it came from instead.
+	Published time.Time `json:"published"`
+	// PublishedFrom is "file" when Published was read from the content,
+	// otherwise what it was taken from ("last-modified", "file-mtime",
+	// "newest-listing-date").
+	PublishedFrom string `json:"publishedFrom"`
+	// Hash is the hex SHA-256 of the content, over all files in order.
+	Hash string `json:"hash"`
+	// Source is where the content came from: URLs or local paths.
+	Source []string `json:"source"`
+	// FetchedAt is when veto read the content.
+	FetchedAt time.Time `json:"fetchedAt"`
+	// EntityCount is the number of entities in the version.
+	EntityCount int `json:"entityCount"`
+	// Warnings are what the parser read but could not map.
+	Warnings []Warning `json:"warnings,omitempty"`
+	// Active reports whether this is the list's version in use.
+	Active bool `json:"active"`
+}
+
+// Warning records something in a list file that the parser kept in the raw
+// record but did not map to a property. Count says how often it occurred;
+// File, Line and Field locate the first occurrence.
+type Warning struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+	Count   int    `json:"count"`
+}
+
+// Change kinds of a diff.
+const (
+	Added   = "added"
+	Removed = "removed"
+	Changed = "changed"
+)
+
+// EntityChange is one entity's change between two versions of a list.
+type EntityChange struct {
+	EntityID string `json:"entityId"`
+	// Change is Added, Removed or Changed.
+	Change string `json:"change"`
+	// Caption is the entity's primary name (the new one unless removed).
+	Caption string `json:"caption"`
+	// Properties lists what changed, for Changed.
+	Properties []PropertyChange `json:"properties,omitempty"`
+	// Material reports whether the change affects identification; see
+	// [Material]. Added and removed entities are always material.
+	Material bool `json:"material"`
+}
+
+// Diff is the difference between two consecutive versions of a list.
+type Diff struct {
+	List string `json:"list"`
+	// From is the earlier version's ID; 0 for the first version of a list.
+	From    int64          `json:"from"`
+	To      int64          `json:"to"`
+	Added   int            `json:"added"`
+	Removed int            `json:"removed"`
+	Changed int            `json:"changed"`
+	Changes []EntityChange `json:"changes"`
+}
+
+// ComputeDiff returns the changes from old to new entities, keyed by ID.
+// Changes are ordered by entity ID.
+func ComputeDiff(list string, from, to int64, old, new []*Entity) *Diff {
+	d := &Diff{List: list, From: from, To: to}
+	before := make(map[string]*Entity, len(old))
+	for _, e := range old {
+		before[e.ID] = e
+	}
+	after := make(map[string]*Entity, len(new))
+	for _, e := range new {
+		after[e.ID] = e
+		o, ok := before[e.ID]
+		if !ok {
+			d.Changes = append(d.Changes, EntityChange{EntityID: e.ID, Change: Added, Caption: e.Caption(), Material: true})
+			d.Added++
+			continue
+		}
+		if props := CompareProperties(o, e); len(props) > 0 {
+			d.Changes = append(d.Changes, EntityChange{EntityID: e.ID, Change: Changed, Caption: e.Caption(), Properties: props, Material: Material(props)})
+			d.Changed++
+		}
+	}
+	for _, e := range old {
+		if _, ok := after[e.ID]; !ok {
+			d.Changes = append(d.Changes, EntityChange{EntityID: e.ID, Change: Removed, Caption: e.Caption(), Material: true})
+			d.Removed++
+		}
+	}
+	sortChanges(d.Changes)
+	return d
+}
+
+func sortChanges(cs []EntityChange) {
+	slices.SortFunc(cs, func(a, b EntityChange) int { return strings.Compare(a.EntityID, b.EntityID) })
+}
