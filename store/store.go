@@ -1,0 +1,126 @@
+// Package store defines how veto persists list versions, their entities
+// and diffs (and, later, customers, alerts, decisions and the audit trail).
+//
+// The interfaces here are implemented by store/sqlite, the embedded default,
+// and store/postgres, for several replicas on one database. Both pass the
+// conformance suite in store/storetest, which tests exactly what the method
+// comments below promise.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+)
+
+// Errors returned (wrapped) by stores.
+var (
+	// ErrNotFound means the thing asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the write contradicts what is stored, e.g. a
+	// version older than the active one without Force.
+	ErrConflict = errors.New("conflict")
+	// ErrSchema means the database schema is newer than this binary.
+	ErrSchema = errors.New("database schema mismatch")
+)
+
+// Store is all of veto's persistence.
+type Store interface {
+	Lists
+	// Close releases the store's resources.
+	Close() error
+}
+
+// NewVersion is a list version to add, with its entities.
+type NewVersion struct {
+	// Version holds the metadata; ID, EntityCount and Active are set by
+	// the store.
+	Version entity.ListVersion
+	// Entities are the version's entities; IDs must be unique.
+	Entities []*entity.Entity
+	// Force makes the version active even when it was published before
+	// the active version (a deliberate rollback).
+	Force bool
+}
+
+// AddResult is what AddVersion did.
+type AddResult struct {
+	// Version is the stored version (with its ID), or the already active
+	// version when Unchanged.
+	Version entity.ListVersion
+	// Unchanged reports that the content hash equals the active version's,
+	// so nothing was stored.
+	Unchanged bool
+	// Diff is the difference from the previously active version (From is
+	// 0 for a list's first version); nil when Unchanged.
+	Diff *entity.Diff
+}
+
+// VersionFilter selects list versions. Zero fields do not filter.
+type VersionFilter struct {
+	List      string
+	Publisher string
+	// ActiveOnly selects the active version of each list.
+	ActiveOnly bool
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
+}
+
+// EntityVersion is one appearance of an entity in one list version, for
+// its history.
+type EntityVersion struct {
+	VersionID int64     `json:"versionId"`
+	List      string    `json:"list"`
+	Published time.Time `json:"published"`
+	Active    bool      `json:"active"`
+	// Change is how the entity changed in this version relative to the
+	// previous version of the list: entity.Added, entity.Changed,
+	// entity.Removed (the entity is absent from this version), or "" when
+	// it is unchanged.
+	Change     string                  `json:"change,omitempty"`
+	Properties []entity.PropertyChange `json:"properties,omitempty"`
+}
+
+// Lists stores list versions, their entities and the diffs between them.
+type Lists interface {
+	// AddVersion stores a version of a list with its entities, computes
+	// the diff from the list's active version, stores it, and makes the
+	// new version active, in one transaction: on any error nothing is
+	// stored and the active version stays active.
+	//
+	// If the content hash equals the active version's hash, nothing is
+	// stored and the result says Unchanged. If the new version was
+	// published before the active one, AddVersion returns ErrConflict
+	// unless Force is set. Entities with duplicate IDs are an error.
+	AddVersion(ctx context.Context, v NewVersion) (*AddResult, error)
+
+	// Versions returns the versions matching f, newest first (by ID).
+	Versions(ctx context.Context, f VersionFilter) ([]entity.ListVersion, error)
+
+	// Version returns one version by ID, or ErrNotFound.
+	Version(ctx context.Context, id int64) (*entity.ListVersion, error)
+
+	// Entities returns a version's entities ordered by ID, or ErrNotFound
+	// when there is no such version.
+	Entities(ctx context.Context, versionID int64) ([]*entity.Entity, error)
+
+	// ActiveEntities returns the entities of every list's active version,
+	// ordered by list name, then ID. The same ID may come from several
+	// lists (an OFAC designation on both ofac-sdn and us-csl).
+	ActiveEntities(ctx context.Context) ([]*entity.Entity, error)
+
+	// Entity returns the records of the entity with this ID in the active
+	// versions (one per list that has it), or ErrNotFound.
+	Entity(ctx context.Context, id string) ([]*entity.Entity, error)
+
+	// EntityHistory returns every version, of every list, in which the
+	// entity appeared, was changed or was removed, oldest first; or
+	// ErrNotFound if no version ever held it.
+	EntityHistory(ctx context.Context, id string) ([]EntityVersion, error)
+
+	// Diff returns the stored diff from a version's predecessor to it, or
+	// ErrNotFound when the version does not exist.
+	Diff(ctx context.Context, versionID int64) (*entity.Diff, error)
+}
