@@ -170,3 +170,35 @@ func Material(changes []PropertyChange) bool {
 	}
 	return false
 }
+
+// MergeFtM returns the entities in FtM form with records of the same ID
+// merged into one: the union of their property values and of their
+// datasets. The first record's schema and caption win. Output follows the
+// order in which IDs first appear.
+func MergeFtM(ents []*Entity) []FtMEntity {
+	var out []FtMEntity
+	index := make(map[string]int, len(ents))
+	for _, e := range ents {
+		f := e.FtM()
+		i, ok := index[e.ID]
+		if !ok {
+			index[e.ID] = len(out)
+			out = append(out, f)
+			continue
+		}
+		m := &out[i]
+		for k, vs := range f.Properties {
+			for _, v := range vs {
+				if !contains(m.Properties[k], v) {
+					m.Properties[k] = append(m.Properties[k], v)
+				}
+			}
+		}
+		for _, d := range f.Datasets {
+			if !contains(m.Datasets, d) {
+				m.Datasets = append(m.Datasets, d)
+			}
+		}
+	}
+	return out
+}

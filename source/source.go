@@ -48,6 +48,9 @@ type List struct {
 	// Downloads are the files `veto update` fetches for the list; the File
 	// names are ones Parse recognises.
 	Downloads []Download
+	// Legacy marks a list its publisher has retired: it can still be
+	// imported, but `veto update` fetches it only when asked by name.
+	Legacy bool
 }
 
 // Download is one file of a list at its official URL.

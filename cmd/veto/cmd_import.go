@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/source/all"
+)
+
+func newImportCommand(g *globalOptions) *cobra.Command {
+	var o refreshOptions
+	cmd := &cobra.Command{
+		Use:   "import PUBLISHER PATH...",
+		Short: "Store list versions read from local files",
+		Long: `Read list files of one publisher (files, or folders whose files are all
+read) in any of the publisher's official formats, and store a new version of
+each list found, with the same checks as update. The format is recognised
+from the content.
+
+Publishers: ofac, un, eu, uk, ca, au, csl.`,
+		Example: `  veto import un ~/lists/un/consolidated.xml
+  veto import ofac ~/lists/ofac/            # sdn.csv, add.csv, alt.csv, sdn_comments.csv
+  veto import ofac SDN_ENHANCED.ZIP CONS_ENHANCED.ZIP`,
+		Args: args(cobra.MinimumNArgs(2)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			return runImport(cmd.Context(), g, &o, a[0], a[1:])
+		},
+	}
+	o.addFlags(cmd, false)
+	return cmd
+}
+
+func runImport(ctx context.Context, g *globalOptions, o *refreshOptions, publisher string, paths []string) error {
+	pub, err := all.Publisher(publisher)
+	if err != nil {
+		return usageError{err}
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r := &refresh.Refresher{Store: st, Config: o.Config, Logger: g.logger()}
+	outcomes, err := r.Import(ctx, pub, paths)
+	if err != nil {
+		return err
+	}
+	return reportOutcomes(g.stdout, outcomes, o.JSON)
+}

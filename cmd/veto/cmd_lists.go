@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetoscreen/veto/store"
+)
+
+type listsOptions struct {
+	List     string
+	Active   bool
+	Warnings bool
+	JSON     bool
+}
+
+func newListsCommand(g *globalOptions) *cobra.Command {
+	var o listsOptions
+	cmd := &cobra.Command{
+		Use:   "lists",
+		Short: "Show the stored list versions: dates, counts, warnings",
+		Long: `Show every stored version of every list, newest first, with its publish
+date, entity count and parser warnings; the active version of each list is
+marked with *. --warnings prints each warning with the file and line where
+it first occurred.`,
+		Example: `  veto lists
+  veto lists --active
+  veto lists --list ofac-sdn --warnings
+  veto lists --json`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runLists(cmd.Context(), g, &o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.List, "list", "", "show only this list")
+	f.BoolVar(&o.Active, "active", false, "show only the active version of each list")
+	f.BoolVar(&o.Warnings, "warnings", false, "print every warning")
+	f.BoolVar(&o.JSON, "json", false, "write JSON")
+	return cmd
+}
+
+func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	vs, err := st.Versions(ctx, store.VersionFilter{List: o.List, ActiveOnly: o.Active})
+	if err != nil {
+		return err
+	}
+	if o.JSON {
+		if vs == nil {
+			return writeJSON(g.stdout, []any{})
+		}
+		return writeJSON(g.stdout, vs)
+	}
+	if len(vs) == 0 {
+		fmt.Fprintln(g.stdout, "No list versions stored. Run `veto update`, or `veto import PUBLISHER PATH`.")
+		return nil
+	}
+	tw := table(g.stdout)
+	fmt.Fprintln(tw, "\tLIST\tVERSION\tPUBLISHED\tFETCHED\tENTITIES\tWARNINGS\tFORMAT")
+	for _, v := range vs {
+		mark := ""
+		if v.Active {
+			mark = "*"
+		}
+		warnings := 0
+		for _, w := range v.Warnings {
+			warnings += w.Count
+		}
+		pub := day(v.Published)
+		if v.PublishedFrom != "file" && v.PublishedFrom != "" {
+			pub += " (" + v.PublishedFrom + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%d\t%s\n", mark, v.List, v.ID, pub, v.FetchedAt.UTC().Format("2006-01-02 15:04"), v.EntityCount, warnings, v.Format)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if o.Warnings {
+		for _, v := range vs {
+			for _, w := range v.Warnings {
+				loc := w.File
+				if w.Line > 0 {
+					loc = fmt.Sprintf("%s:%d", w.File, w.Line)
+				}
+				fmt.Fprintf(g.stdout, "%s version %d: %s: %s %s (%s)\n", v.List, v.ID, loc, w.Field, w.Message, plural(w.Count, "time"))
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+// Package refresh brings list versions into the store: from the publishers'
+// official URLs (Update) or from local files (Import). It is the safety net
+// between a download and the lists veto screens against: every file is
+// downloaded to a temporary folder, parsed in full, checked, and only then
+// stored as a new version in one transaction, so a truncated, malformed or
+// suspiciously shrunken list never replaces a good one.
+package refresh
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
+	"github.com/vetoscreen/veto/store"
+)
+
+// ErrRefused is wrapped by the errors of a version the safety checks
+// refused: one that drops too many entities.
+var ErrRefused = errors.New("refused by safety check")
+
+// Config controls refreshes. The zero value is not valid: start from
+// DefaultConfig.
+type Config struct {
+	// MaxDrop is the largest fraction of the active version's entities a
+	// new version may lose before it is refused (default 0.10).
+	MaxDrop float64
+	// Force stores a version that the shrink check or the age check would
+	// refuse.
+	Force bool
+	// Attempts is how many times a download is tried (default 4).
+	Attempts int
+	// Backoff is the wait before the second attempt; it doubles after
+	// each failure (default 2s).
+	Backoff time.Duration
+	// Timeout bounds one download attempt (default 5 minutes).
+	Timeout time.Duration
+	// Mirror, when set, replaces each download's URL with Mirror + "/" +
+	// its file name, for banks that fetch lists through an internal mirror.
+	Mirror string
+	// UserAgent is sent with downloads.
+	UserAgent string
+}
+
+// DefaultConfig returns the documented defaults.
+func DefaultConfig() Config {
+	return Config{MaxDrop: 0.10, Attempts: 4, Backoff: 2 * time.Second, Timeout: 5 * time.Minute, UserAgent: "veto (+https://github.com/vetoscreen/veto)"}
+}
+
+// Validate reports a config that cannot work.
+func (c Config) Validate() error {
+	switch {
+	case c.MaxDrop < 0 || c.MaxDrop > 1:
+		return fmt.Errorf("max drop %v: want a fraction between 0 and 1", c.MaxDrop)
+	case c.Attempts < 1:
+		return fmt.Errorf("attempts %d: want at least 1", c.Attempts)
+	case c.Backoff < 0 || c.Timeout <= 0:
+		return fmt.Errorf("backoff and timeout must be positive")
+	}
+	return nil
+}
+
+// Refresher stores new list versions.
+type Refresher struct {
+	Store  store.Lists
+	Config Config
+	// Client makes the downloads; nil means http.DefaultClient.
+	Client *http.Client
+	Logger *slog.Logger
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Outcome is what happened to one list.
+type Outcome struct {
+	List string
+	// Version is the stored version, or the active one when Unchanged.
+	Version entity.ListVersion
+	// Unchanged reports that the content equals the active version's.
+	Unchanged bool
+	// Diff is the change from the previously active version.
+	Diff *entity.Diff
+	// Err is why the list was not stored; nil on success.
+	Err error
+}
+
+func (r *Refresher) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+func (r *Refresher) logger() *slog.Logger {
+	if r.Logger != nil {
+		return r.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Import parses local files of one publisher and stores a new version of
+// each list found. Parse failures fail the whole import (the error names
+// the file and line); a list refused by the checks is reported in its
+// Outcome while the others are stored.
+func (r *Refresher) Import(ctx context.Context, pub *source.Publisher, paths []string) ([]Outcome, error) {
+	if err := r.Config.Validate(); err != nil {
+		return nil, err
+	}
+	files, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	results, err := pub.Parse(ctx, files)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", pub.Name, err)
+	}
+	var out []Outcome
+	for _, res := range results {
+		out = append(out, r.store(ctx, pub, res, res.Files, nil))
+	}
+	return out, nil
+}
+
+// expand replaces folders by the regular files in them (not recursing),
+// in name order, skipping hidden files.
+func expand(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && e.Name()[0] != '.' {
+				out = append(out, filepath.Join(p, e.Name()))
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("import: no files in %v", paths)
+	}
+	return out, nil
+}
+
+// store checks one parsed list and adds it as a version. sources are the
+// URLs or paths to record; modified gives the files' Last-Modified times
+// by path for lists whose files carry no date.
+func (r *Refresher) store(ctx context.Context, pub *source.Publisher, res *source.Result, sources []string, modified map[string]time.Time) Outcome {
+	o := Outcome{List: res.List}
+	log := r.logger().With("list", res.List)
+	hash, mtime, err := contentHash(res.Files)
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	v := entity.ListVersion{
+		List: res.List, Publisher: pub.Name, Format: res.Format,
+		Published: res.Published, PublishedFrom: res.PublishedFrom,
+		Hash: hash, Source: sources, FetchedAt: r.now().UTC(), Warnings: res.Warnings,
+	}
+	if v.Published.IsZero() {
+		// The format carries no date (OFAC's CSV files): the server's
+		// Last-Modified, or the file's own time, is the best we have.
+		v.Published, v.PublishedFrom = mtime, "file-mtime"
+		for _, f := range res.Files {
+			if t, ok := modified[f]; ok {
+				v.Published, v.PublishedFrom = t, "last-modified"
+			}
+		}
+	}
+	if err := r.checkShrink(ctx, res); err != nil {
+		log.Warn("list refused", "err", err)
+		o.Err = err
+		return o
+	}
+	added, err := r.Store.AddVersion(ctx, store.NewVersion{Version: v, Entities: res.Entities, Force: r.Config.Force})
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	o.Version, o.Unchanged, o.Diff = added.Version, added.Unchanged, added.Diff
+	if o.Unchanged {
+		log.Info("list unchanged", "version", o.Version.ID)
+	} else {
+		log.Info("list version stored", "version", o.Version.ID, "entities", o.Version.EntityCount,
+			"added", o.Diff.Added, "removed", o.Diff.Removed, "changed", o.Diff.Changed, "warnings", len(v.Warnings))
+	}
+	return o
+}
+
+// checkShrink refuses a version that loses more than MaxDrop of the active
+// version's entities: a publisher's list does not halve overnight, a
+// broken export or a half-written file does.
+func (r *Refresher) checkShrink(ctx context.Context, res *source.Result) error {
+	active, err := r.Store.Versions(ctx, store.VersionFilter{List: res.List, ActiveOnly: true})
+	if err != nil || len(active) == 0 {
+		return err
+	}
+	prev, n := active[0].EntityCount, len(res.Entities)
+	if r.Config.Force || prev == 0 || float64(prev-n) <= r.Config.MaxDrop*float64(prev) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s has %d entities, %.0f%% fewer than the %d of active version %d (limit %.0f%%); the active version stays; use --force if the drop is real",
+		ErrRefused, res.List, n, 100*float64(prev-n)/float64(prev), prev, active[0].ID, 100*r.Config.MaxDrop)
+}
+
+// contentHash returns the SHA-256 of the files' decompressed contents, in
+// name order, so the same list downloaded as a zip or as plain XML, or in
+// a new zip with new timestamps, has the same hash; and the newest
+// modification time among the files.
+func contentHash(files []string) (string, time.Time, error) {
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b string) int { return cmpBase(a, b) })
+	h := sha256.New()
+	var newest time.Time
+	for _, f := range sorted {
+		data, err := source.ReadFile(f)
+		if err != nil {
+			return "", time.Time{}, err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", source.BaseName(f), len(data))
+		h.Write(data)
+		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(newest) {
+			newest = fi.ModTime().UTC()
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), newest, nil
+}
+
+func cmpBase(a, b string) int {
+	x, y := source.BaseName(a), source.BaseName(b)
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
