@@ -133,7 +133,7 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 
 // UnknownElement captures an element a wire struct does not name, so the
 // parser can warn about it. Embed a field `Unknown []source.UnknownElement
-// `xml:",any"`` in a wire struct.
+// `xml:",any"“ in a wire struct.
 type UnknownElement struct {
 	XMLName xml.Name
 	Attrs   []xml.Attr `xml:",any,attr"`
