@@ -1,0 +1,232 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is a run of letters and digits in the input, with its offsets.
+type word struct {
+	text       string // lower case, apostrophes removed
+	start, end int
+	sc         script
+	hyphenNext bool // a hyphen follows directly
+}
+
+// Analyze splits a name into normalised, classified tokens. It never
+// fails: a name with no letters or digits gives no tokens.
+func Analyze(s string) Name {
+	words := segment(s)
+	uk := hasUkrainianLetters(s)
+	toks := make([]Token, 0, len(words)+2)
+	for i, w := range words {
+		form := fold(w.text, w.sc, uk)
+		if form == "" {
+			continue
+		}
+		// Sun-letter assimilation of the Arabic article: ar-Rahman,
+		// ash-Shami, ad-Din are al-Rahman, al-Shami, al-Din.
+		if w.hyphenNext && i+1 < len(words) && isAssimilatedArticle(form, words[i+1].text) {
+			form = "al"
+		}
+		abjad := w.sc == arabicScript || w.sc == hebrewScript
+		switch {
+		case w.sc == arabicScript && strings.HasPrefix(form, "al") && len(form) > 3 && strings.HasPrefix(w.text, "ال"):
+			// The article is written joined in Arabic script.
+			toks = append(toks, newToken("al", Particle, w.start, w.start+len("ال"), true))
+			toks = appendWord(toks, form[2:], w.start+len("ال"), w.end, abjad)
+		default:
+			if pre, rest, ok := splitAbd(form); ok {
+				mid := w.start + (w.end-w.start)*len(pre)/len(form)
+				toks = append(toks, newToken("abd", Word, w.start, mid, abjad), newToken("al", Particle, mid, mid, abjad))
+				toks = appendWord(toks, rest, mid, w.end, abjad)
+				continue
+			}
+			toks = appendWord(toks, form, w.start, w.end, abjad)
+		}
+	}
+	toks = mergeLegalForms(toks)
+	return Name{Raw: s, Tokens: toks}
+}
+
+// appendWord classifies a folded word and appends its token.
+func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
+	if full, ok := abbreviations[form]; ok {
+		form = full
+	}
+	kind := Word
+	switch {
+	case hasDigit(form):
+		kind = Number
+	case len(form) == 1:
+		kind = Initial
+	case particles[form] != "":
+		form, kind = particles[form], Particle
+	case titles[form]:
+		kind = Title
+	}
+	return append(toks, newToken(form, kind, start, end, abjad))
+}
+
+func newToken(form string, kind Kind, start, end int, abjad bool) Token {
+	t := Token{Form: form, Kind: kind, Start: start, End: end, Abjad: abjad}
+	if kind == Number {
+		t.Phon = form
+		return t
+	}
+	t.Phon = Phon(form)
+	t.Cons = Cons(t.Phon)
+	return t
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isAssimilatedArticle reports whether form is a sun-letter form of the
+// Arabic article before next: "ar" before "rahman", "ash" before "shami".
+func isAssimilatedArticle(form, next string) bool {
+	switch form {
+	case "ar", "as", "ash", "at", "ath", "ad", "adh", "an", "az", "ud", "ur", "us", "un", "ed", "er", "es", "et", "en", "ez":
+		c := form[len(form)-1]
+		if form == "ash" || form == "ath" || form == "adh" {
+			c = form[1]
+		}
+		return next != "" && next[0] == c
+	}
+	return false
+}
+
+// splitAbd splits the Arabic "servant of" compounds written as one word,
+// abdulrahman, abdelaziz, abdoulaye, into abd + al + rest, the way lists
+// also write them ("Abd al-Rahman"). Abdullah and Abdallah stay whole.
+func splitAbd(form string) (pre, rest string, ok bool) {
+	if !strings.HasPrefix(form, "abd") || len(form) < 9 {
+		return "", "", false
+	}
+	for _, p := range []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdul"} {
+		if r, found := strings.CutPrefix(form, p); found && len(r) >= 4 && !strings.HasPrefix(r, "lah") && !strings.HasPrefix(r, "llah") {
+			return p, r, true
+		}
+	}
+	return "", "", false
+}
+
+// segment splits s into words: runs of letters, marks and digits.
+// Apostrophes inside a word are dropped (O'Brien, Sa'id); hyphens,
+// spaces and other punctuation separate words; Chinese characters and
+// Korean syllables are words of their own; a particle written in title
+// case directly before a capital (AlAssad, AbuBakr) is split off.
+func segment(s string) []word {
+	var out []word
+	var b strings.Builder
+	start := -1
+	sc := latin
+	flush := func(end int, hyphen bool) {
+		if start >= 0 && b.Len() > 0 {
+			out = append(out, word{text: b.String(), start: start, end: end, sc: sc, hyphenNext: hyphen})
+		}
+		b.Reset()
+		start = -1
+	}
+	prevUpper := false
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
+			rs := scriptOf(string(r))
+			if unicode.IsMark(r) {
+				rs = sc
+			}
+			if start >= 0 && (rs != sc && !(isLatinish(rs) && isLatinish(sc)) || rs.splitsPerRune()) {
+				flush(i, false)
+			}
+			if start >= 0 && unicode.IsUpper(r) && !prevUpper && particleCamel(b.String()) {
+				flush(i, false)
+			}
+			if start < 0 {
+				start, sc = i, rs
+			}
+			b.WriteString(strings.ToLower(string(r)))
+			prevUpper = unicode.IsUpper(r)
+			if rs.splitsPerRune() {
+				flush(i+size, false)
+			}
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' || r == '‘':
+			// Inside a word, an apostrophe joins; elsewhere it is nothing.
+		case r == '-' || r == '‐' || r == '‑' || r == '–':
+			flush(i, true)
+		default:
+			flush(i, false)
+		}
+	}
+	flush(len(s), false)
+	return out
+}
+
+func isLatinish(s script) bool { return s == latin || s == otherScript }
+
+// particleCamel reports whether the word so far is a particle that is
+// glued to the next word in camel case: "Al" in "AlAssad".
+func particleCamel(sofar string) bool {
+	switch sofar {
+	case "al", "el", "abu", "bin", "ibn", "abd", "abdul", "abdel", "mac", "mc":
+		return sofar != "mac" && sofar != "mc"
+	}
+	return false
+}
+
+// mergeLegalForms replaces runs of tokens that spell a legal form by one
+// LegalForm token holding its canonical class.
+func mergeLegalForms(toks []Token) []Token {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); {
+		n, class := matchLegalForm(toks, i)
+		if n == 0 {
+			out = append(out, toks[i])
+			i++
+			continue
+		}
+		t := newToken(class, LegalForm, toks[i].Start, toks[i+n-1].End, false)
+		out = append(out, t)
+		i += n
+	}
+	return out
+}
+
+// matchLegalForm returns the length and class of the longest legal-form
+// phrase starting at toks[i], or 0.
+func matchLegalForm(toks []Token, i int) (int, string) {
+	var phrase strings.Builder
+	best, class := 0, ""
+	for n := 1; n <= maxLegalFormWords && i+n <= len(toks); n++ {
+		if n > 1 {
+			phrase.WriteByte(' ')
+		}
+		t := toks[i+n-1]
+		if t.Kind == Number {
+			break
+		}
+		phrase.WriteString(t.Form)
+		p := phrase.String()
+		c, ok := legalForms[p]
+		if !ok {
+			continue
+		}
+		if legalFormsAtEndOnly[p] && (i+n != len(toks) || i == 0) {
+			continue
+		}
+		best, class = n, c
+	}
+	// A name that is nothing but a legal form ("Company") keeps its word.
+	if best == len(toks) {
+		return 0, ""
+	}
+	return best, class
+}

@@ -1,0 +1,124 @@
+package names
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestAnalyzeForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // forms joined by spaces
+	}{
+		{"LAVROV, Sergei Viktorovich", "lavrov sergei viktorovich"},
+		{"Сергей Лавров", "sergei lavrov"},
+		{"AL-ASSAD, Bashar", "al assad bashar"},
+		{"AlAssad", "al assad"},
+		{"بشار الأسد", "bshar al asd"},
+		{"Abd ar-Rahman", "abd al rahman"},
+		{"Abdulrahman Ali", "abd al rahman ali"},
+		{"Abdullah", "abdullah"},
+		{"O'Brien", "obrien"},
+		{"Müller Straße", "muller strasse"},
+		{"Łukasz Żółć", "lukasz zolc"},
+		{"Володимир Зеленський", "volodimir zelenskii"},
+		{"Віталій Кличко", "vitalii klychko"},
+		{"Елена", "yelena"},
+		{"习近平", "xi jin ping"},
+		{"김정은", "gim jeong eun"},
+		{"Kim Jong-un", "kim jong un"},
+		{"V. Putin", "v putin"},
+		{"OOO Romashka", "llc romashka"},
+		{"ООО Ромашка", "llc romashka"},
+		{"Rosneft Oil Company PJSC", "rosneft oil co jsc"},
+		{"Obshchestvo s Ogranichennoy Otvetstvennostyu Vector", "llc vector"},
+		{"Siemens Aktiengesellschaft", "siemens ag"},
+		{"Nestle S.A.", "nestle sa"},
+		{"S. A. Khan", "s a khan"},
+		{"Bank Melli Iran", "bank melli iran"},
+		{"VESSEL 1", "vessel 1"},
+		{"Intl Trading Co.", "international trading co"},
+		{"Company", "company"},
+		{"", ""},
+		{"  ,.;  ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := strings.Join(Analyze(tt.in).Forms(), " ")
+			if got != tt.want {
+				t.Errorf("Analyze(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeKinds(t *testing.T) {
+	n := Analyze("Sheikh Abu Bakr al-Baghdadi 2 V. Trading LLC")
+	var kinds []Kind
+	for _, tok := range n.Tokens {
+		kinds = append(kinds, tok.Kind)
+	}
+	want := []Kind{Title, Particle, Word, Particle, Word, Number, Initial, Word, LegalForm}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("kinds of %v = %v, want %v", n.Forms(), kinds, want)
+	}
+}
+
+func TestOffsets(t *testing.T) {
+	s := "Payment to Сергей LAVROV, ref 77"
+	for _, tok := range Analyze(s).Tokens {
+		if tok.Start < 0 || tok.End > len(s) || tok.Start >= tok.End {
+			t.Fatalf("token %q has offsets %d..%d", tok.Form, tok.Start, tok.End)
+		}
+	}
+	toks := Analyze(s).Tokens
+	if got := s[toks[2].Start:toks[2].End]; got != "Сергей" {
+		t.Errorf("offsets of %q select %q", toks[2].Form, got)
+	}
+}
+
+func TestPhonMeetsVariants(t *testing.T) {
+	groups := [][]string{
+		{"Sergei", "Sergey", "Serguei", "Sergej", "Сергей", "Sergeï"},
+		{"Yevgeny", "Evgeny", "Evgenii", "Yevgeniy", "Евгений"},
+		{"Khalid", "Halid"},
+		{"Wladimir", "Vladimir", "Владимир"},
+		{"Asad", "Assad"},
+		{"Yuri", "Yuriy", "Iouri", "Yurii"},
+		{"Dmitry", "Dmitriy", "Dmitri", "Dmitrii", "Дмитрий"},
+		{"Schukin", "Shukin"},
+		{"Mikhail", "Mihail", "Михаил"},
+		{"Natalia", "Natalya", "Наталья"},
+		{"Aleksandr", "Alexandr", "Александр"},
+	}
+	for _, g := range groups {
+		want := Analyze(g[0]).Tokens[0].Phon
+		for _, v := range g[1:] {
+			if got := Analyze(v).Tokens[0].Phon; got != want {
+				t.Errorf("Phon(%s) = %q, Phon(%s) = %q; want equal", g[0], want, v, got)
+			}
+		}
+	}
+}
+
+func TestConsMeetsVariants(t *testing.T) {
+	groups := [][]string{
+		{"Muhammad", "Mohammed", "Mohamad", "Muhammed", "محمد"},
+		{"Bashar", "Bachar", "بشار"},
+		{"Volodymyr", "Vladimir"},
+		{"Oleksandr", "Aleksandr", "Aliaksandr"},
+		{"Dmytro", "Dmitry"},
+	}
+	for _, g := range groups {
+		want := Analyze(g[0]).Tokens[0].Cons
+		for _, v := range g[1:] {
+			if got := Analyze(v).Tokens[0].Cons; got != want {
+				t.Errorf("Cons(%s) = %q, Cons(%s) = %q; want equal", g[0], want, v, got)
+			}
+		}
+	}
+	if tok := Analyze("بشار").Tokens[0]; !tok.Abjad {
+		t.Error("Arabic-script token not marked Abjad")
+	}
+}

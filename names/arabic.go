@@ -1,0 +1,53 @@
+package names
+
+import "strings"
+
+// arabic maps Arabic and Persian letters to Latin consonants. Long vowels
+// are kept (ا→a, و→u, ي→i); short vowels are not written in Arabic script,
+// so tokens from it are marked Abjad and compared on their consonant
+// skeleton. ع (ayn) and ء (hamza) are dropped, as most Latin forms do.
+var arabic = map[rune]string{
+	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "a", 'ٱ': "a", 'ء': "", 'ؤ': "u", 'ئ': "i",
+	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d", 'ذ': "dh", 'ر': "r",
+	'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh",
+	'ف': "f", 'ق': "q", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'و': "u",
+	'ي': "i", 'ى': "a",
+	// Persian and Urdu letters.
+	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i", 'ۀ': "a", 'ە': "a", 'ہ': "h", 'ھ': "h",
+	'ے': "e", 'ٹ': "t", 'ڈ': "d", 'ڑ': "r", 'ں': "n",
+	// Short vowel marks, where a name is vocalised.
+	'\u064E': "a", '\u0650': "i", '\u064F': "u", '\u0652': "", '\u064B': "", '\u064C': "", '\u064D': "",
+	'\u0640': "", // tatweel
+}
+
+const shadda = '\u0651'
+
+// translitArabic romanises one Arabic-script word. و and ي at the start
+// of a word, or after a long vowel, are the consonants w and y.
+func translitArabic(word string, b *strings.Builder) {
+	start := b.Len()
+	prevVowel := true
+	for _, r := range word {
+		if r == shadda {
+			// Doubling changes nothing once the skeleton collapses doubles.
+			continue
+		}
+		s, ok := arabic[r]
+		if !ok {
+			s = unidecodeRune(r)
+		}
+		switch {
+		case r == 'و' && (b.Len() == start || prevVowel):
+			s = "w"
+		case (r == 'ي' || r == 'ی') && (b.Len() == start || prevVowel):
+			s = "y"
+		}
+		b.WriteString(s)
+		prevVowel = s == "a" || s == "u" || s == "i"
+	}
+}
+
+// isArabicScript reports whether r is an Arabic-script letter or mark.
+func isArabicScript(r rune) bool {
+	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0x08A0 && r <= 0x08FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF)
+}

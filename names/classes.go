@@ -1,0 +1,111 @@
+package names
+
+// particles connect name words and carry almost no identity. Sun-letter
+// forms of the Arabic article (ar-, as-, ash-, ad-, ...) are mapped to "al"
+// during segmentation.
+var particles = map[string]string{
+	"al": "al", "el": "al", "ul": "al", "il": "al",
+	"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bin", "bn": "bin", "binti": "bin", "bintu": "bin",
+	"abu": "abu", "abou": "abu", "abo": "abu", "aboo": "abu",
+	"ould": "ould", "wuld": "ould",
+	"de": "de", "del": "de", "della": "de", "der": "de", "den": "de", "di": "de", "da": "de", "das": "de",
+	"dos": "de", "do": "de", "du": "de", "des": "de", "la": "la", "le": "la", "van": "van", "von": "van",
+	"zu": "van", "ter": "van", "ten": "van", "y": "y", "i": "y",
+}
+
+// titles are honorifics and ranks that publishers and customers write in
+// front of names.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "sir": true, "dame": true, "lord": true,
+	"sheikh": true, "shaikh": true, "shaykh": true, "sheik": true, "cheikh": true, "haji": true, "hajji": true,
+	"alhaji": true, "alhaj": true, "hajj": true, "mullah": true, "mulla": true, "mawlawi": true, "maulavi": true,
+	"maulvi": true, "mawlavi": true, "molvi": true, "qari": true, "imam": true, "hafiz": true,
+	"general": true, "gen": true, "colonel": true, "col": true, "lt": true, "major": true, "maj": true,
+	"captain": true, "capt": true, "admiral": true, "adm": true, "brigadier": true, "brig": true, "commander": true,
+	"sgt": true, "sergeant": true, "lieutenant": true, "marshal": true, "excellency": true, "his": true, "her": true,
+}
+
+// legalForms maps token sequences (joined by spaces, as normalised forms)
+// to a canonical legal-form class. Longer phrases win over shorter ones.
+var legalForms = map[string]string{
+	// Limited liability companies.
+	"llc": "llc", "l l c": "llc", "ooo": "llc", "tov": "llc", "too": "llc", "mchj": "llc", "sp z o o": "llc",
+	"limited liability company": "llc", "limited liability co": "llc", "limited liability partnership": "llp", "llp": "llp",
+	"obshchestvo s ogranichennoi otvetstvennostiu": "llc", "obshchestvo s ogranichennoy otvetstvennostyu": "llc",
+	"obshestvo s ogranichennoi otvetstvennostiu": "llc", "tovarystvo z obmezhenoiu vidpovidalnistiu": "llc",
+	"tovaristvo z obmezhenoiu vidpovidalnistiu": "llc", "sro": "llc", "kft": "llc", "doo": "llc", "eood": "llc", "ood": "llc",
+	// Joint-stock companies.
+	"jsc": "jsc", "ojsc": "jsc", "cjsc": "jsc", "pjsc": "jsc", "zao": "jsc", "oao": "jsc", "pao": "jsc", "ao": "jsc", "nao": "jsc",
+	"joint stock company": "jsc", "open joint stock company": "jsc", "closed joint stock company": "jsc",
+	"public joint stock company": "jsc", "joint stock co": "jsc", "aktsionernoe obshchestvo": "jsc",
+	"aktsionernoye obshchestvo": "jsc", "otkrytoe aktsionernoe obshchestvo": "jsc", "zakrytoe aktsionernoe obshchestvo": "jsc",
+	"publichnoe aktsionernoe obshchestvo": "jsc", "pat": "jsc", "prat": "jsc", "ad": "jsc",
+	// Limited, public limited, incorporated.
+	"ltd": "ltd", "limited": "ltd", "plc": "plc", "public limited company": "plc",
+	"inc": "corp", "incorporated": "corp", "corp": "corp", "corporation": "corp",
+	"co": "co", "company": "co", "cie": "co", "compania": "co", "compagnie": "co",
+	"pte": "ltd", "pvt": "ltd", "private limited": "ltd", "pty": "ltd", "sdn bhd": "ltd", "bhd": "ltd",
+	"co ltd": "ltd", "company limited": "ltd",
+	// Continental European forms.
+	"gmbh": "gmbh", "gesellschaft mit beschraenkter haftung": "gmbh", "gesellschaft mit beschrankter haftung": "gmbh",
+	"ag": "ag", "aktiengesellschaft": "ag", "kg": "kg", "ohg": "kg", "se": "ag",
+	"sa": "sa", "s a": "sa", "societe anonyme": "sa", "sociedad anonima": "sa", "spa": "sa", "s p a": "sa",
+	"sarl": "llc", "s a r l": "llc", "srl": "llc", "s r l": "llc", "sas": "sa", "sl": "llc", "bv": "llc", "b v": "llc",
+	"nv": "sa", "n v": "sa", "as": "sa", "asa": "sa", "ab": "sa", "oy": "sa", "oyj": "sa", "sae": "sa", "saog": "sa", "saoc": "sa",
+	// Free-zone and other forms common on the lists.
+	"fze": "fz", "fzco": "fz", "fzc": "fz", "fzllc": "fz", "fz llc": "fz", "fz": "fz", "dmcc": "fz",
+	"lp": "lp", "gp": "lp", "cv": "sa", "sapi": "sa", "ltda": "ltd", "ca": "sa",
+}
+
+// maxLegalFormWords is the length of the longest phrase in legalForms.
+const maxLegalFormWords = 5
+
+// legalFormsAtEndOnly are forms made of single letters (or that are common
+// words) that count as legal forms only when they end the name, so that
+// initials ("S. A. Khan") and words ("AS", "AD", "CA") elsewhere are not
+// taken for them.
+var legalFormsAtEndOnly = map[string]bool{
+	"s a": true, "s p a": true, "s a r l": true, "s r l": true, "b v": true, "n v": true, "l l c": true,
+	"as": true, "ad": true, "ca": true, "ab": true, "se": true, "co": true, "ao": true, "sl": true, "cv": true,
+	"pat": true, "too": true, "sa": true, "ag": true, "kg": true, "lp": true, "gp": true, "oy": true,
+}
+
+// abbreviations expand common abbreviations of organisation words.
+var abbreviations = map[string]string{
+	"intl": "international", "int": "international", "natl": "national", "nat": "national",
+	"mfg": "manufacturing", "bros": "brothers", "assn": "association", "assoc": "association",
+	"dept": "department", "univ": "university", "svcs": "services", "svc": "service", "ind": "industries",
+	"inds": "industries", "grp": "group", "hldg": "holding", "hldgs": "holding", "holdings": "holding",
+	"tech": "technology", "techs": "technologies", "mgmt": "management", "invest": "investment",
+	"st": "saint", "mt": "mount", "ste": "saint",
+}
+
+// generic words are frequent in organisation names. Screening weighs
+// tokens by their rarity in the lists; these are the words that a
+// comparison without an index (veto compare) treats as common.
+var generic = map[string]bool{
+	"bank": true, "trading": true, "trade": true, "company": true, "international": true, "industries": true,
+	"industry": true, "industrial": true, "shipping": true, "petroleum": true, "general": true, "group": true,
+	"holding": true, "investment": true, "investments": true, "services": true, "service": true, "enterprise": true,
+	"enterprises": true, "commercial": true, "import": true, "export": true, "oil": true, "gas": true,
+	"energy": true, "national": true, "development": true, "construction": true, "engineering": true,
+	"technology": true, "technologies": true, "logistics": true, "global": true, "finance": true,
+	"financial": true, "capital": true, "foundation": true, "organization": true, "organisation": true,
+	"association": true, "ministry": true, "government": true, "state": true, "republic": true,
+	"islamic": true, "united": true, "east": true, "middle": true, "of": true, "the": true, "and": true,
+	"for": true, "center": true, "centre": true, "institute": true, "research": true, "agency": true,
+	"management": true, "partners": true, "consulting": true, "marine": true, "maritime": true,
+	"line": true, "lines": true, "transport": true, "airlines": true, "air": true, "exchange": true,
+	"money": true, "factory": true, "plant": true, "mining": true, "metals": true, "chemical": true,
+	"electronics": true, "systems": true, "solutions": true, "products": true, "network": true,
+	"front": true, "army": true, "brigade": true, "battalion": true, "movement": true, "party": true,
+	"council": true, "committee": true, "office": true, "bureau": true, "department": true,
+	"university": true, "school": true, "college": true, "hospital": true, "charity": true, "fund": true,
+	"mohammad": true, "mohammed": true, "muhammad": true, "mohamed": true, "ali": true, "ahmad": true, "ahmed": true,
+	"abdul": true, "abd": true, "hassan": true, "hussein": true,
+}
+
+// Generic reports whether form is a common organisation word or a very
+// common given name, which a comparison without corpus statistics weighs
+// low.
+func Generic(form string) bool { return generic[form] }

@@ -1,0 +1,185 @@
+package names
+
+// Phon returns the phonetic skeleton of a folded form (lower-case ASCII):
+// the spelling variants that transliteration produces collapse to one
+// string. The rules, applied left to right:
+//
+//	tsch, tch → ch      sch → sh          dzh, zh, dj → j
+//	kh → h              gh → g            ph → f
+//	th → t              dh → d            ck, q, c (before a, o, u or a consonant) → k
+//	c (before e, i, y) → s                x → ks                w → v
+//	ou, oo → u          gu (before e, i) → g
+//	y → i               j (not before a vowel) → i
+//	ie, ye at the start of a word → e     doubled letters → one
+//
+// so that Sergei, Sergey, Serguei and Sergej; Yevgeny and Evgeny; Khalid
+// and Halid; Wladimir and Vladimir; Asad and Assad meet. Digits are kept.
+func Phon(form string) string {
+	s := form
+	b := make([]byte, 0, len(s)+2)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch c {
+		case 't':
+			if hasAt(s, i, "tsch") {
+				b = append(b, 'c', 'h')
+				i += 3
+				continue
+			}
+			if next == 'c' && i+2 < len(s) && s[i+2] == 'h' {
+				b = append(b, 'c', 'h')
+				i += 2
+				continue
+			}
+			if next == 'h' {
+				b = append(b, 't')
+				i++
+				continue
+			}
+		case 's':
+			if next == 'c' && i+2 < len(s) && s[i+2] == 'h' {
+				b = append(b, 's', 'h')
+				i += 2
+				continue
+			}
+		case 'd':
+			if hasAt(s, i, "dzh") {
+				b = append(b, 'j')
+				i += 2
+				continue
+			}
+			if next == 'j' {
+				b = append(b, 'j')
+				i++
+				continue
+			}
+			if next == 'h' {
+				b = append(b, 'd')
+				i++
+				continue
+			}
+		case 'z':
+			if next == 'h' {
+				b = append(b, 'j')
+				i++
+				continue
+			}
+		case 'k':
+			if next == 'h' {
+				b = append(b, 'h')
+				i++
+				continue
+			}
+		case 'g':
+			if next == 'h' {
+				b = append(b, 'g')
+				i++
+				continue
+			}
+			if next == 'u' && i+2 < len(s) && (s[i+2] == 'e' || s[i+2] == 'i') {
+				b = append(b, 'g')
+				i++
+				continue
+			}
+		case 'p':
+			if next == 'h' {
+				b = append(b, 'f')
+				i++
+				continue
+			}
+		case 'c':
+			switch {
+			case next == 'h':
+				b = append(b, 'c', 'h')
+				i++
+				continue
+			case next == 'k':
+				b = append(b, 'k')
+				i++
+				continue
+			case next == 'e' || next == 'i' || next == 'y':
+				b = append(b, 's')
+				continue
+			}
+			b = append(b, 'k')
+			continue
+		case 'q':
+			b = append(b, 'k')
+			continue
+		case 'x':
+			b = append(b, 'k', 's')
+			continue
+		case 'w':
+			b = append(b, 'v')
+			continue
+		case 'o':
+			if next == 'u' || next == 'o' {
+				b = append(b, 'u')
+				i++
+				continue
+			}
+		case 'y':
+			c = 'i'
+		case 'j':
+			if !isVowel(next) {
+				c = 'i'
+			}
+		}
+		b = append(b, c)
+	}
+	// ie/ye at the start: Yelena, Ielena, Elena.
+	if len(b) > 2 && b[0] == 'i' && b[1] == 'e' {
+		b = b[1:]
+	}
+	// Collapse doubled letters (after the rules, so "iy" and "ij" endings,
+	// now "ii", become "i").
+	out := b[:0]
+	for i, c := range b {
+		if i > 0 && c == b[i-1] && !(c >= '0' && c <= '9') {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func hasAt(s string, i int, sub string) bool {
+	return len(s)-i >= len(sub) && s[i:i+len(sub)] == sub
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// Cons returns the consonant skeleton of a phonetic skeleton: its letters
+// without vowels, doubled consonants collapsed, and "ch" as "sh". It is what a name written
+// in Arabic script and its Latin spellings share (Muhammad, Mohammed and
+// محمد all give "mhmd"), and what survives most vowel variation between
+// transliterations (Volodymyr and Vladimir give "vldmr").
+func Cons(phon string) string {
+	b := make([]byte, 0, len(phon))
+	for i := 0; i < len(phon); i++ {
+		c := phon[i]
+		if isVowel(c) {
+			continue
+		}
+		if c == 'c' {
+			// Phon leaves c only in "ch", which French writes for ش and
+			// English for ч: the loose key lets them meet "sh".
+			c = 's'
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
