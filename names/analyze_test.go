@@ -122,3 +122,26 @@ func TestConsMeetsVariants(t *testing.T) {
 		t.Error("Arabic-script token not marked Abjad")
 	}
 }
+
+func TestAbjadCompatible(t *testing.T) {
+	phon := func(s string) string { return Analyze(s).Tokens[0].Phon }
+	tests := []struct {
+		abjad, latin string
+		want         bool
+	}{
+		{"بشار", "Bashar", true},
+		{"بشار", "Bachar", true},
+		{"بشار", "Bushra", false},
+		{"محمد", "Mohammed", true},
+		{"محمود", "Mahmoud", true},
+		{"محمود", "Mahmdou", false},
+	}
+	for _, tt := range tests {
+		if got := AbjadCompatible(phon(tt.abjad), phon(tt.latin)); got != tt.want {
+			t.Errorf("AbjadCompatible(%s=%s, %s=%s) = %v, want %v", tt.abjad, phon(tt.abjad), tt.latin, phon(tt.latin), got, tt.want)
+		}
+	}
+	if !SameShape("mohamed", "muhamad") || SameShape("bashar", "bushra") {
+		t.Error("SameShape")
+	}
+}

@@ -55,10 +55,13 @@ var legalForms = map[string]string{
 	// Free-zone and other forms common on the lists.
 	"fze": "fz", "fzco": "fz", "fzc": "fz", "fzllc": "fz", "fz llc": "fz", "fz": "fz", "dmcc": "fz",
 	"lp": "lp", "gp": "lp", "cv": "sa", "sapi": "sa", "ltda": "ltd", "ca": "sa",
+	"s a l": "sa", "sal": "sa", "s a s": "sa", "s c": "co", "sc": "co", "s a de c v": "sa", "sa de cv": "sa",
+	"s de r l": "llc", "s de r l de c v": "llc", "s de rl de cv": "llc", "s de rl": "llc", "s r o": "llc", "a s": "sa",
+	"e i r l": "llc", "eirl": "llc", "s a c": "sa", "sac": "sa", "s a a": "sa", "ltda epp": "ltd", "c a": "sa",
 }
 
 // maxLegalFormWords is the length of the longest phrase in legalForms.
-const maxLegalFormWords = 5
+const maxLegalFormWords = 7
 
 // legalFormsAtEndOnly are forms made of single letters (or that are common
 // words) that count as legal forms only when they end the name, so that
@@ -68,6 +71,8 @@ var legalFormsAtEndOnly = map[string]bool{
 	"s a": true, "s p a": true, "s a r l": true, "s r l": true, "b v": true, "n v": true, "l l c": true,
 	"as": true, "ad": true, "ca": true, "ab": true, "se": true, "co": true, "ao": true, "sl": true, "cv": true,
 	"pat": true, "too": true, "sa": true, "ag": true, "kg": true, "lp": true, "gp": true, "oy": true,
+	"s a l": true, "sal": true, "s a s": true, "s c": true, "sc": true, "s a de c v": true, "s de r l": true,
+	"s de r l de c v": true, "s r o": true, "a s": true, "e i r l": true, "s a c": true, "sac": true, "s a a": true, "c a": true,
 }
 
 // abbreviations expand common abbreviations of organisation words.

@@ -183,3 +183,70 @@ func Cons(phon string) string {
 	}
 	return string(b)
 }
+
+// SameShape reports whether two phonetic skeletons have vowels in the same
+// places: each run of vowels counts as one vowel, whatever its letters.
+// Mohammed and Muhammad have one shape, Bashar and Bushra two.
+func SameShape(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		va, vb := isVowel(a[i]), isVowel(b[j])
+		if va != vb || (!va && a[i] != b[j]) {
+			return false
+		}
+		if va {
+			for i < len(a) && isVowel(a[i]) {
+				i++
+			}
+			for j < len(b) && isVowel(b[j]) {
+				j++
+			}
+			continue
+		}
+		i++
+		j++
+	}
+	return i == len(a) && j == len(b)
+}
+
+// AbjadCompatible reports whether a skeleton from an abjad (Arabic,
+// Hebrew: long vowels written, short ones not) can be the same word as a
+// Latin skeleton with the same consonants: every place where the abjad
+// writes a vowel, the Latin spelling has one too. بشار (b-sh-a-r) fits
+// Bashar but not Bushra.
+func AbjadCompatible(abjad, latin string) bool {
+	a, l := vowelGaps(abjad), vowelGaps(latin)
+	if len(a) != len(l) {
+		return true // the consonants differ in number; Cons decided already
+	}
+	for i := range a {
+		if a[i] && !l[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// vowelGaps returns, for the gap before each consonant and after the last,
+// whether a vowel is written there. Doubled consonants count once and "c"
+// counts as "s", as in Cons.
+func vowelGaps(phon string) []bool {
+	gaps := []bool{false}
+	var last byte
+	for i := 0; i < len(phon); i++ {
+		c := phon[i]
+		if isVowel(c) {
+			gaps[len(gaps)-1] = true
+			continue
+		}
+		if c == 'c' {
+			c = 's'
+		}
+		if c == last && !gaps[len(gaps)-1] {
+			continue
+		}
+		last = c
+		gaps = append(gaps, false)
+	}
+	return gaps
+}

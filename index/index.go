@@ -1,0 +1,255 @@
+// Package index finds, among all listed names, the few that can match a
+// query, and scores only those.
+//
+// An Index is built once per set of active list versions and never
+// changed: a list update builds a new one, and the service swaps a pointer,
+// so searches never wait for a refresh.
+//
+// # How retrieval stays exact
+//
+// Every distinct token of the listed names is interned in a vocabulary.
+// For a query token, the index finds every vocabulary token with a
+// non-zero similarity under match.Config.TokenSim (same form, same
+// phonetic or consonant skeleton, an initial, or within the allowed edits,
+// which a trigram count filter narrows down), and follows their postings to
+// the names holding them. Each name gathers an upper bound of its score:
+// the weight of the query tokens it may match, as if they matched
+// perfectly. Light query tokens (particles, initials, common words) whose
+// weights together cannot lift a name to the threshold are not used to
+// retrieve names at all; they only count when a name is scored. A name
+// is scored only if its upper bound, plus the most that dates and
+// countries can add, reaches the threshold. So a name the index does not
+// score cannot reach the threshold, and the brute-force comparison in
+// `veto bench` checks that no true match is ever lost.
+//
+// The index uses match.Config's token similarity to retrieve, so retrieval
+// and scoring cannot disagree; that is why it imports match.
+package index
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/names"
+)
+
+// Index is an immutable search structure over a set of entities. It is
+// safe for concurrent use.
+type Index struct {
+	cfg   match.Config
+	cands []*match.Candidate
+	// lists[i] are the lists on which candidate i is (an ID can be on
+	// several: ofac-sdn and us-csl).
+	lists [][]string
+	byID  map[string]int32
+	// nameRefs flattens every candidate's names: postings point into it.
+	nameRefs []nameRef
+	voc      *vocab
+	// postings[v] are the names (indexes into nameRefs) holding vocab
+	// entry v, ascending.
+	postings [][]int32
+	// df counts, per phonetic skeleton, the names holding it.
+	df     map[string]int32
+	nNames float64
+	// ids maps folded identifiers to candidates.
+	ids map[string][]int32
+
+	pool sync.Pool
+
+	// Stats describe the build.
+	Stats Stats
+}
+
+type nameRef struct {
+	cand int32
+	name int16
+}
+
+// Stats describe an index.
+type Stats struct {
+	Entities  int           `json:"entities"`
+	Records   int           `json:"records"`
+	Names     int           `json:"names"`
+	Tokens    int           `json:"tokens"`
+	Vocab     int           `json:"vocab"`
+	BuildTime time.Duration `json:"buildTime"`
+}
+
+// Build indexes entities, scoring with cfg. Records with the same ID (one
+// designation on several lists) become one candidate: the record from the
+// publisher's own list first, with the names, identifiers, dates and
+// countries of the others added.
+func Build(ents []*entity.Entity, cfg match.Config) *Index {
+	start := time.Now()
+	ix := &Index{cfg: cfg, byID: map[string]int32{}, df: map[string]int32{}, ids: map[string][]int32{}, voc: newVocab()}
+	merged, lists := mergeRecords(ents)
+	ix.lists = lists
+
+	// Document frequencies first, so that weights are known when the
+	// candidates are prepared.
+	analysed := make([][]names.Name, len(merged))
+	for i, e := range merged {
+		analysed[i] = make([]names.Name, len(e.Names))
+		for j, n := range e.Names {
+			a := names.Analyze(n.Full)
+			analysed[i][j] = a
+			seen := map[string]bool{}
+			for _, t := range a.Tokens {
+				if !seen[t.Phon] {
+					seen[t.Phon] = true
+					ix.df[t.Phon]++
+				}
+			}
+			ix.nNames++
+		}
+	}
+	ix.nNames = max(ix.nNames, 1)
+
+	ix.cands = make([]*match.Candidate, len(merged))
+	for i, e := range merged {
+		c := ix.cfg.NewCandidate(e, ix)
+		ix.cands[i] = c
+		ix.byID[e.ID] = int32(i)
+		for _, id := range c.IDs() {
+			ix.ids[id] = append(ix.ids[id], int32(i))
+		}
+		for ni := range c.Names {
+			pn := &c.Names[ni]
+			ref := int32(len(ix.nameRefs))
+			ix.nameRefs = append(ix.nameRefs, nameRef{cand: int32(i), name: int16(ni)})
+			pn.IDs = make([]uint32, len(pn.Tokens))
+			for t := range pn.Tokens {
+				pn.IDs[t] = ix.post(&pn.Tokens[t], false, ref)
+				ix.Stats.Tokens++
+			}
+			if len(pn.Joined) > 0 {
+				pn.JoinedIDs = make([]uint32, len(pn.Joined))
+				for t := range pn.Joined {
+					if pn.Joined[t].Form != "" {
+						pn.JoinedIDs[t] = ix.post(&pn.Joined[t], true, ref)
+					}
+				}
+			}
+		}
+	}
+	ix.voc.buildTrigrams()
+	ix.Stats.Entities = len(ix.cands)
+	ix.Stats.Records = len(ents)
+	ix.Stats.Names = len(ix.nameRefs)
+	ix.Stats.Vocab = len(ix.voc.entries)
+	ix.Stats.BuildTime = time.Since(start)
+	return ix
+}
+
+// post interns a token and adds name ref to its postings.
+func (ix *Index) post(t *names.Token, joined bool, ref int32) uint32 {
+	id := ix.voc.intern(t, joined)
+	for int(id) >= len(ix.postings) {
+		ix.postings = append(ix.postings, nil)
+	}
+	p := ix.postings[id]
+	if len(p) == 0 || p[len(p)-1] != ref {
+		ix.postings[id] = append(p, ref)
+	}
+	return id
+}
+
+// Weight implements match.Weigher: a token weighs ln(1 + N/df), its
+// rarity among the N listed names; a token no listed name has weighs most.
+func (ix *Index) Weight(t *names.Token) float64 {
+	df := float64(ix.df[t.Phon])
+	return math.Log(1 + ix.nNames/max(df, 1))
+}
+
+// Config returns the scoring configuration the index was built with.
+func (ix *Index) Config() match.Config { return ix.cfg }
+
+// Len returns the number of candidates (distinct entity IDs).
+func (ix *Index) Len() int { return len(ix.cands) }
+
+// Candidate returns a candidate and the lists it is on, by entity ID.
+func (ix *Index) Candidate(id string) (*match.Candidate, []string, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return nil, nil, false
+	}
+	return ix.cands[i], ix.lists[i], true
+}
+
+// mergeRecords groups records by ID. The first record of a group is the
+// one from the ID's own publisher (ofac-35233 from ofac-sdn rather than
+// us-csl), preferring lists in name order; the others lend it their names,
+// identifiers, dates and countries.
+func mergeRecords(ents []*entity.Entity) ([]*entity.Entity, [][]string) {
+	groups := map[string][]*entity.Entity{}
+	var order []string
+	for _, e := range ents {
+		if _, ok := groups[e.ID]; !ok {
+			order = append(order, e.ID)
+		}
+		groups[e.ID] = append(groups[e.ID], e)
+	}
+	out := make([]*entity.Entity, 0, len(order))
+	lists := make([][]string, 0, len(order))
+	for _, id := range order {
+		g := groups[id]
+		slices.SortStableFunc(g, func(a, b *entity.Entity) int {
+			ao, bo := strings.HasPrefix(a.List, a.Publisher()+"-"), strings.HasPrefix(b.List, b.Publisher()+"-")
+			switch {
+			case ao && !bo:
+				return -1
+			case bo && !ao:
+				return 1
+			}
+			return strings.Compare(a.List, b.List)
+		})
+		var ls []string
+		for _, e := range g {
+			if !slices.Contains(ls, e.List) {
+				ls = append(ls, e.List)
+			}
+		}
+		lists = append(lists, ls)
+		if len(g) == 1 {
+			out = append(out, stripRaw(g[0]))
+			continue
+		}
+		m := *g[0]
+		m.Raw = entity.Raw{}
+		m.Names = slices.Clone(m.Names)
+		m.Identifiers = slices.Clone(m.Identifiers)
+		m.BirthDates = slices.Clone(m.BirthDates)
+		for _, o := range g[1:] {
+			for _, n := range o.Names {
+				m.AddName(n)
+			}
+			for _, x := range o.Identifiers {
+				m.AddIdentifier(x)
+			}
+			for _, d := range o.BirthDates {
+				m.AddBirthDate(d)
+			}
+			entity.AddCountry(&m.Nationalities, o.Nationalities...)
+			entity.AddCountry(&m.Citizenships, o.Citizenships...)
+			entity.AddCountry(&m.Countries, o.Countries...)
+		}
+		out = append(out, &m)
+	}
+	return out, lists
+}
+
+// stripRaw returns e without its raw record, which screening never needs
+// and which is most of an entity's memory.
+func stripRaw(e *entity.Entity) *entity.Entity {
+	if e.Raw.Text == "" {
+		return e
+	}
+	c := *e
+	c.Raw = entity.Raw{}
+	return &c
+}

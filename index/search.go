@@ -1,0 +1,321 @@
+package index
+
+import (
+	"slices"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/names"
+)
+
+// Options control a search.
+type Options struct {
+	// Config scores the search; nil means the index's. Its weights must be
+	// the index's (weights are fixed at build); the other fields may differ.
+	Config *match.Config
+	// Threshold is the lowest score returned; 0 means Config.Threshold.
+	Threshold float64
+	// Limit caps the number of hits; 0 means no limit.
+	Limit int
+	// Explain asks for explanations.
+	Explain bool
+	// Filter, if set, keeps only the candidates for which it returns true,
+	// given the lists the candidate is on.
+	Filter func(c *match.Candidate, lists []string) bool
+}
+
+// Hit is one entity that matched.
+type Hit struct {
+	match.Result
+	Entity *entity.Entity `json:"-"`
+	Lists  []string       `json:"lists"`
+}
+
+// expansion is a query unit's similarity to every vocabulary entry it
+// can meet.
+type expansion struct {
+	ids  []uint32 // vocab ids, ascending
+	sims []float32
+	how  []match.Method
+}
+
+func (e *expansion) find(id uint32) (float64, match.Method) {
+	if i, ok := slices.BinarySearch(e.ids, id); ok {
+		return float64(e.sims[i]), e.how[i]
+	}
+	return 0, match.NoMatch
+}
+
+// unit is a query token, or two joined, with what retrieval knows of it.
+type unit struct {
+	qn, qu   int
+	joined   bool
+	tok      *names.Token
+	weight   float64
+	retrieve bool
+	exp      expansion
+}
+
+// scratch is one search's working memory, reused through a pool.
+type scratch struct {
+	acc     []float32 // per name: upper bound of matched weight
+	stamp   []int32   // per name: the last unit that counted
+	touched []int32
+	counts  []uint8 // per phon: trigram hits
+	ctouch  []uint32
+	grams   []uint32
+	units   []unit
+	scorer  *match.Scorer
+	cands   []int32
+	seen    map[int32]bool
+}
+
+func (ix *Index) getScratch(cfg *match.Config) *scratch {
+	s, _ := ix.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{
+			acc: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
+			counts: make([]uint8, len(ix.voc.phons)), seen: map[int32]bool{},
+		}
+		for i := range s.stamp {
+			s.stamp[i] = -1
+		}
+	}
+	s.scorer = match.NewScorer(cfg)
+	return s
+}
+
+func (ix *Index) putScratch(s *scratch) {
+	for _, n := range s.touched {
+		s.acc[n] = 0
+		s.stamp[n] = -1
+	}
+	s.touched = s.touched[:0]
+	s.units = s.units[:0]
+	s.cands = s.cands[:0]
+	clear(s.seen)
+	ix.pool.Put(s)
+}
+
+// Search returns the entities matching a prepared query at or above the
+// threshold, best first. The query must have been prepared with this index
+// as its Weigher.
+func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &ix.cfg
+	}
+	threshold := opts.Threshold
+	if threshold == 0 {
+		threshold = cfg.Threshold
+	}
+	s := ix.getScratch(cfg)
+	defer ix.putScratch(s)
+
+	fullScan := ix.planUnits(p, cfg, threshold, s)
+	if fullScan {
+		for i := range ix.cands {
+			s.cands = append(s.cands, int32(i))
+		}
+	} else {
+		ix.retrieve(p, cfg, threshold, s)
+	}
+	if id := p.ID(); id != "" {
+		for _, c := range ix.ids[id] {
+			if !s.seen[c] {
+				s.seen[c] = true
+				s.cands = append(s.cands, c)
+			}
+		}
+	}
+	sims := &indexSims{cfg: cfg, units: s.units, q: p}
+	var hits []Hit
+	for _, ci := range s.cands {
+		c := ix.cands[ci]
+		if opts.Filter != nil && !opts.Filter(c, ix.lists[ci]) {
+			continue
+		}
+		var r match.Result
+		if fullScan {
+			r = s.scorer.Score(p, c, nil, opts.Explain)
+		} else {
+			r = s.scorer.Score(p, c, sims, opts.Explain)
+		}
+		if r.Score >= threshold {
+			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci]})
+		}
+	}
+	return rank(hits, opts.Limit)
+}
+
+// BruteForce scores the query against every entity with no retrieval: the
+// baseline Search must agree with.
+func (ix *Index) BruteForce(p *match.Prepared, opts Options) []Hit {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &ix.cfg
+	}
+	threshold := opts.Threshold
+	if threshold == 0 {
+		threshold = cfg.Threshold
+	}
+	sc := match.NewScorer(cfg)
+	var hits []Hit
+	for ci, c := range ix.cands {
+		if opts.Filter != nil && !opts.Filter(c, ix.lists[ci]) {
+			continue
+		}
+		if r := sc.Score(p, c, nil, opts.Explain); r.Score >= threshold {
+			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci]})
+		}
+	}
+	return rank(hits, opts.Limit)
+}
+
+func rank(hits []Hit, limit int) []Hit {
+	slices.SortFunc(hits, func(a, b Hit) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		if a.EntityID < b.EntityID {
+			return -1
+		}
+		if a.EntityID > b.EntityID {
+			return 1
+		}
+		return 0
+	})
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+// planUnits lists the query's units and decides which retrieve names: for
+// each query name, the lightest tokens whose weights together (with the
+// most that secondary evidence adds) stay below the threshold need not
+// retrieve, since a name they alone match cannot reach it. It reports
+// whether no such plan exists (a query of initials, say) and every entity
+// must be scored.
+func (ix *Index) planUnits(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) (fullScan bool) {
+	boost := cfg.MaxBoost()
+	for qn := range p.Names {
+		pn := &p.Names[qn]
+		first := len(s.units)
+		for qu := range pn.Tokens {
+			s.units = append(s.units, unit{qn: qn, qu: qu, tok: &pn.Tokens[qu], weight: pn.Weights[qu]})
+		}
+		// Lightest first; mark as non-retrieving while the budget allows.
+		order := make([]int, len(pn.Tokens))
+		for i := range order {
+			order[i] = first + i
+		}
+		slices.SortFunc(order, func(a, b int) int {
+			wa, wb := s.units[a].weight, s.units[b].weight
+			switch {
+			case wa < wb:
+				return -1
+			case wa > wb:
+				return 1
+			}
+			return a - b
+		})
+		budget := 0.0
+		for _, ui := range order {
+			u := &s.units[ui]
+			if (budget+u.weight)/pn.Total+boost < threshold && pn.Total > 0 {
+				budget += u.weight
+				continue
+			}
+			u.retrieve = true
+			if !retrievable(u.tok) {
+				fullScan = true
+			}
+		}
+		for qu := range pn.Joined {
+			if pn.Joined[qu].Form == "" {
+				continue
+			}
+			a, b := &s.units[first+qu], &s.units[first+qu+1]
+			if a.retrieve || b.retrieve {
+				s.units = append(s.units, unit{qn: qn, qu: qu, joined: true, tok: &pn.Joined[qu], weight: a.weight + b.weight, retrieve: true})
+			}
+		}
+	}
+	return fullScan
+}
+
+// retrievable reports whether a token's expansion is small enough to
+// retrieve by: initials meet every word with their letter.
+func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
+
+// retrieve expands the retrieving units, gathers upper bounds per name,
+// and keeps the candidates that may reach the threshold.
+func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) {
+	boost := cfg.MaxBoost()
+	for ui := range s.units {
+		u := &s.units[ui]
+		if !u.retrieve {
+			continue
+		}
+		ix.expand(u, cfg, s)
+		// Visit entries best first, so a name's first visit per unit is
+		// its best similarity for that unit.
+		order := make([]int, len(u.exp.ids))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int {
+			switch {
+			case u.exp.sims[a] > u.exp.sims[b]:
+				return -1
+			case u.exp.sims[a] < u.exp.sims[b]:
+				return 1
+			}
+			return 0
+		})
+		for _, k := range order {
+			add := float32(u.weight) * u.exp.sims[k]
+			for _, n := range ix.postings[u.exp.ids[k]] {
+				if s.stamp[n] == int32(ui) {
+					continue
+				}
+				if s.stamp[n] == -1 {
+					s.touched = append(s.touched, n)
+				}
+				s.stamp[n] = int32(ui)
+				s.acc[n] += add
+			}
+		}
+	}
+	// A name's bound is its gathered weight plus everything that did not
+	// retrieve, over the query name's total; across query names it is the
+	// best of them, which gathering per unit over-counts, safely.
+	nonRetrieved := make([]float64, len(p.Names))
+	for ui := range s.units {
+		u := &s.units[ui]
+		if !u.retrieve && !u.joined {
+			nonRetrieved[u.qn] += u.weight
+		}
+	}
+	for _, n := range s.touched {
+		ok := false
+		for qn := range p.Names {
+			if tot := p.Names[qn].Total; tot > 0 && (float64(s.acc[n])+nonRetrieved[qn])/tot+boost >= threshold {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		c := ix.nameRefs[n].cand
+		if !s.seen[c] {
+			s.seen[c] = true
+			s.cands = append(s.cands, c)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+// Package match scores how well a query (a name, and optionally a date of
+// birth, country, identifiers and gender) fits a listed entity, and
+// explains the score: which of the entity's names matched, which tokens
+// matched which and how, and what each secondary field added or took away.
+//
+// Every number the scorer uses is in [Config]. Its defaults are documented
+// on each field; a request may override any of them, and results can
+// report the Config that produced them.
+package match
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Config holds every weight and threshold of the scorer.
+type Config struct {
+	// Threshold is the score at or above which a result is a hit.
+	// Default 0.80.
+	Threshold float64 `json:"threshold"`
+
+	// Token similarities, by how two tokens meet (see TokenSim).
+	// SimExact: same transliterated form (1.0). SimPhon: same phonetic
+	// skeleton (0.95). SimEdit1, SimEdit2: one or two edits apart on the
+	// phonetic skeleton (0.88, 0.78). SimCons: same consonant skeleton,
+	// both Latin (0.80). SimConsAbjad: same consonant skeleton where one
+	// side was written in Arabic or Hebrew script, which does not write
+	// short vowels (0.92). SimInitial: an initial and a word it begins
+	// (0.85). SimJoined: one token against two adjacent ones joined
+	// ("Jinping" and "Jin Ping", 0.95). SimLegalForm: two different legal
+	// forms (0.5).
+	SimExact     float64 `json:"simExact"`
+	SimPhon      float64 `json:"simPhon"`
+	SimEdit1     float64 `json:"simEdit1"`
+	SimEdit2     float64 `json:"simEdit2"`
+	SimCons      float64 `json:"simCons"`
+	SimConsAbjad float64 `json:"simConsAbjad"`
+	SimInitial   float64 `json:"simInitial"`
+	SimJoined    float64 `json:"simJoined"`
+	SimLegalForm float64 `json:"simLegalForm"`
+
+	// Edit1MinLen and Edit2MinLen are the shortest phonetic skeletons
+	// (of the shorter token) on which one or two edits are tolerated
+	// (defaults 4 and 8): "ali" and "alo" are different names, "lavrov"
+	// and "lavrof" the same. ConsMinLen and ConsMinLenAbjad are the
+	// shortest consonant skeletons compared (4 and 2); two Latin
+	// spellings must also have their vowels in the same places.
+	Edit1MinLen     int `json:"edit1MinLen"`
+	Edit2MinLen     int `json:"edit2MinLen"`
+	ConsMinLen      int `json:"consMinLen"`
+	ConsMinLenAbjad int `json:"consMinLenAbjad"`
+
+	// Token weights. With an index, a word weighs ln(1 + N/df), its
+	// rarity among the N listed names; without one (compare), WordWeight
+	// (7) or GenericWeight (3) for common organisation words and given
+	// names. Particles, titles, legal forms and initials weigh at most
+	// ParticleWeight (1), TitleWeight (1), LegalFormWeight (0.5) and
+	// InitialWeight (1.5); numbers NumberWeight (10), since "VESSEL 1" is
+	// not "VESSEL 2".
+	WordWeight      float64 `json:"wordWeight"`
+	GenericWeight   float64 `json:"genericWeight"`
+	ParticleWeight  float64 `json:"particleWeight"`
+	TitleWeight     float64 `json:"titleWeight"`
+	LegalFormWeight float64 `json:"legalFormWeight"`
+	InitialWeight   float64 `json:"initialWeight"`
+	NumberWeight    float64 `json:"numberWeight"`
+
+	// UnmatchedCandidate is the share of its weight that a token of the
+	// listed name with no partner in the query costs (0.25): a missing
+	// middle name or patronymic costs little, a query token with no
+	// partner costs its full weight.
+	UnmatchedCandidate float64 `json:"unmatchedCandidate"`
+	// MinQueryWeight is the total token weight below which a query is too
+	// little information to score high (6): the score is scaled by
+	// weight/MinQueryWeight, so "Ali" alone does not hit every Ali.
+	MinQueryWeight float64 `json:"minQueryWeight"`
+	// WeakAliasFactor scales the score of a publisher's weak (low
+	// quality) alias (0.90).
+	WeakAliasFactor float64 `json:"weakAliasFactor"`
+
+	// Secondary evidence. IDMatch: the score a matching identifier
+	// (passport, tax or registration number, IMO, BIC, crypto address)
+	// lifts the result to, at least (0.95). DOBMatch: same full date of
+	// birth (+0.05). DOBOverlap: dates that may be the same, such as a
+	// year against a full date (+0.02). DOBDayMismatch: same year,
+	// different day or month (-0.10). DOBMismatch: different years
+	// (-0.20). CountryMatch (+0.03) and CountryMismatch (-0.08): the
+	// query's country among, or not among, the entity's nationalities,
+	// citizenships, countries and address countries. GenderMismatch
+	// (-0.15). Missing data on either side is neutral.
+	IDMatch         float64 `json:"idMatch"`
+	DOBMatch        float64 `json:"dobMatch"`
+	DOBOverlap      float64 `json:"dobOverlap"`
+	DOBDayMismatch  float64 `json:"dobDayMismatch"`
+	DOBMismatch     float64 `json:"dobMismatch"`
+	CountryMatch    float64 `json:"countryMatch"`
+	CountryMismatch float64 `json:"countryMismatch"`
+	GenderMismatch  float64 `json:"genderMismatch"`
+}
+
+// DefaultConfig returns the documented defaults.
+func DefaultConfig() Config {
+	return Config{
+		Threshold: 0.80,
+		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit2: 0.78, SimCons: 0.80, SimConsAbjad: 0.92,
+		SimInitial: 0.85, SimJoined: 0.95, SimLegalForm: 0.5,
+		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
+		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 1, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
+		UnmatchedCandidate: 0.25, MinQueryWeight: 6, WeakAliasFactor: 0.90,
+		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
+		CountryMatch: 0.03, CountryMismatch: -0.08, GenderMismatch: -0.15,
+	}
+}
+
+// ErrConfig is wrapped by Validate's errors.
+var ErrConfig = errors.New("invalid match config")
+
+// Validate reports a config the scorer cannot use.
+func (c Config) Validate() error {
+	unit := map[string]float64{
+		"threshold": c.Threshold, "simExact": c.SimExact, "simPhon": c.SimPhon, "simEdit1": c.SimEdit1, "simEdit2": c.SimEdit2,
+		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
+		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
+	}
+	for k, v := range unit {
+		if v < 0 || v > 1 {
+			return fmt.Errorf("%w: %s = %v, want 0..1", ErrConfig, k, v)
+		}
+	}
+	for k, v := range map[string]float64{"wordWeight": c.WordWeight, "genericWeight": c.GenericWeight, "particleWeight": c.ParticleWeight,
+		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight} {
+		if v < 0 || v > 100 {
+			return fmt.Errorf("%w: %s = %v, want 0..100", ErrConfig, k, v)
+		}
+	}
+	for k, v := range map[string]float64{"dobMatch": c.DOBMatch, "dobOverlap": c.DOBOverlap, "dobDayMismatch": c.DOBDayMismatch,
+		"dobMismatch": c.DOBMismatch, "countryMatch": c.CountryMatch, "countryMismatch": c.CountryMismatch, "genderMismatch": c.GenderMismatch} {
+		if v < -1 || v > 1 {
+			return fmt.Errorf("%w: %s = %v, want -1..1", ErrConfig, k, v)
+		}
+	}
+	if c.Edit1MinLen < 1 || c.Edit2MinLen < c.Edit1MinLen || c.ConsMinLen < 1 || c.ConsMinLenAbjad < 1 {
+		return fmt.Errorf("%w: edit and consonant lengths must be positive, edit2MinLen >= edit1MinLen", ErrConfig)
+	}
+	return nil
+}
+
+// MaxBoost is the most that secondary evidence other than an identifier
+// can add to a name score. Retrieval uses it to know which candidates can
+// still reach the threshold.
+func (c Config) MaxBoost() float64 {
+	return max(c.DOBMatch, c.DOBOverlap, 0) + max(c.CountryMatch, 0)
+}

@@ -1,0 +1,201 @@
+package match
+
+import (
+	"slices"
+
+	"github.com/vetoscreen/veto/names"
+)
+
+// Sims gives the similarity of a query unit to a candidate unit. A unit
+// is a token, or two adjacent tokens joined (the Joined tokens of a
+// PreparedName). The default, DirectSims, computes TokenSim; an index
+// supplies similarities it precomputed against its vocabulary, which must
+// agree with TokenSim.
+type Sims interface {
+	// Sim compares query unit qu of query name qn with candidate unit cu
+	// of candidate name cn (joined units carry joined=true).
+	Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoined bool) (float64, Method)
+}
+
+// DirectSims computes similarities with TokenSim on the fly.
+type DirectSims struct {
+	Config *Config
+	Query  *Prepared
+}
+
+// Sim implements Sims.
+func (d DirectSims) Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoined bool) (float64, Method) {
+	q := &d.Query.Names[qn]
+	a := unitToken(q, qu, qjoined)
+	b := unitToken(cn, cu, cjoined)
+	if qjoined || cjoined {
+		return d.Config.JoinedSim(a, b)
+	}
+	return d.Config.TokenSim(a, b)
+}
+
+func unitToken(p *PreparedName, u int, joined bool) *names.Token {
+	if joined {
+		return &p.Joined[u]
+	}
+	return &p.Tokens[u]
+}
+
+// JoinedSim compares a token with two joined tokens: only the same
+// phonetic skeleton, or one edit apart on a long word, counts, since a
+// joined pair is already a guess.
+func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
+	if a.Form == "" || b.Form == "" || a.Kind != names.Word || b.Kind != names.Word {
+		return 0, NoMatch
+	}
+	if a.Phon == b.Phon {
+		return c.SimJoined, Joined
+	}
+	if min(len(a.Phon), len(b.Phon)) >= c.Edit2MinLen && EditDistance(a.Phon, b.Phon, 1) == 1 {
+		return c.SimEdit1, Joined
+	}
+	return 0, NoMatch
+}
+
+// edge is a candidate pairing of a query unit with a name unit.
+type edge struct {
+	qu, cu           int16
+	qjoined, cjoined bool
+	sim              float64
+	method           Method
+	weight           float64 // the query weight it covers
+}
+
+// nameScore aligns query name qn with candidate name cn and returns the
+// name score and, when explain is set, the explanation of the alignment.
+//
+// Alignment is greedy on similarity, then on the weight covered: with the
+// few tokens names have it finds the best assignment in practice, and
+// unlike an optimal assignment it costs no more than sorting a few dozen
+// pairs. The score is
+//
+//	Σ sim·w(query token) / (Σ w(query token) + UnmatchedCandidate·Σ w(unmatched name token))
+//
+// so a query token without partner costs its whole weight and an extra
+// name token (a middle name, a patronymic) a quarter of its own.
+func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, explain bool, scratch *[]edge) (float64, *Explanation) {
+	q := &p.Names[qn]
+	edges := (*scratch)[:0]
+	nq, nc := len(q.Tokens), len(cn.Tokens)
+	for i := 0; i < nq; i++ {
+		for j := 0; j < nc; j++ {
+			if s, m := sims.Sim(qn, i, false, cn, j, false); s > 0 {
+				w := q.Weights[i]
+				if m == Initial {
+					// An initial identifies no more than an initial,
+					// whichever side wrote it: "Sergei" meeting "S."
+					// earns what "S." would.
+					w = min(w, c.InitialWeight)
+				}
+				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w})
+			}
+		}
+		for j := 0; j+1 < nc; j++ {
+			if cn.Joined[j].Form == "" {
+				continue
+			}
+			if s, m := sims.Sim(qn, i, false, cn, j, true); s > 0 {
+				edges = append(edges, edge{qu: int16(i), cu: int16(j), cjoined: true, sim: s, method: m, weight: q.Weights[i]})
+			}
+		}
+	}
+	for i := 0; i+1 < nq; i++ {
+		if q.Joined[i].Form == "" {
+			continue
+		}
+		for j := 0; j < nc; j++ {
+			if s, m := sims.Sim(qn, i, true, cn, j, false); s > 0 {
+				edges = append(edges, edge{qu: int16(i), cu: int16(j), qjoined: true, sim: s, method: m, weight: q.Weights[i] + q.Weights[i+1]})
+			}
+		}
+	}
+	*scratch = edges
+	slices.SortFunc(edges, func(a, b edge) int {
+		switch {
+		case a.sim*a.weight > b.sim*b.weight:
+			return -1
+		case a.sim*a.weight < b.sim*b.weight:
+			return 1
+		case a.sim > b.sim:
+			return -1
+		case a.sim < b.sim:
+			return 1
+		}
+		return 0
+	})
+	var qused, cused uint64 // bit sets; names longer than 64 tokens are cut
+	var matched float64
+	var ex *Explanation
+	if explain {
+		ex = &Explanation{Query: q.Raw, Name: cn.Raw, NameKind: string(cn.Kind)}
+	}
+	for _, e := range edges {
+		qm := unitMask(int(e.qu), e.qjoined)
+		cm := unitMask(int(e.cu), e.cjoined)
+		if qused&qm != 0 || cused&cm != 0 {
+			continue
+		}
+		qused |= qm
+		cused |= cm
+		matched += e.sim * e.weight
+		if explain {
+			ex.Tokens = append(ex.Tokens, TokenMatch{
+				Query: unitForm(q, int(e.qu), e.qjoined), Name: unitForm(cn, int(e.cu), e.cjoined),
+				Method: e.method, Similarity: round(e.sim), Weight: round(e.weight),
+			})
+		}
+	}
+	var unmatchedC float64
+	for j := 0; j < nc; j++ {
+		if cused&(1<<min(j, 63)) == 0 {
+			unmatchedC += cn.Weights[j]
+			if explain {
+				ex.UnmatchedName = append(ex.UnmatchedName, TokenCost{Token: cn.Tokens[j].Form, Weight: round(cn.Weights[j])})
+			}
+		}
+	}
+	if explain {
+		for i := 0; i < nq; i++ {
+			if qused&(1<<min(i, 63)) == 0 {
+				ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Tokens[i].Form, Weight: round(q.Weights[i])})
+			}
+		}
+	}
+	denom := q.Total + c.UnmatchedCandidate*unmatchedC
+	if denom <= 0 {
+		return 0, ex
+	}
+	score := matched / denom
+	if ex != nil {
+		ex.NameScore = round(score)
+	}
+	return score, ex
+}
+
+func unitMask(i int, joined bool) uint64 {
+	m := uint64(1) << min(i, 63)
+	if joined {
+		m |= uint64(1) << min(i+1, 63)
+	}
+	return m
+}
+
+func unitForm(p *PreparedName, u int, joined bool) string {
+	if joined {
+		return p.Tokens[u].Form + "+" + p.Tokens[u+1].Form
+	}
+	return p.Tokens[u].Form
+}
+
+// round keeps explanations readable: four decimals.
+func round(f float64) float64 {
+	if f >= 0 {
+		return float64(int64(f*10000+0.5)) / 10000
+	}
+	return -float64(int64(-f*10000+0.5)) / 10000
+}

@@ -1,0 +1,194 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/names"
+)
+
+// Weigher gives a token its weight: how much identity it carries.
+type Weigher interface {
+	// Weight returns the token's weight, before the class caps of
+	// Config.ClassWeight are applied.
+	Weight(t *names.Token) float64
+}
+
+// StaticWeigher weighs tokens without corpus statistics: WordWeight, or
+// GenericWeight for common organisation words and given names. It is what
+// compare uses, where there is no index.
+type StaticWeigher struct{ Config *Config }
+
+// Weight implements Weigher.
+func (w StaticWeigher) Weight(t *names.Token) float64 {
+	if names.Generic(t.Form) || len(t.Form) <= 2 {
+		return w.Config.GenericWeight
+	}
+	return w.Config.WordWeight
+}
+
+// ClassWeight caps a token's corpus weight by its kind: particles,
+// titles, legal forms and initials carry little identity, numbers a lot.
+func (c *Config) ClassWeight(t *names.Token, w float64) float64 {
+	switch t.Kind {
+	case names.Particle:
+		return min(w, c.ParticleWeight)
+	case names.Title:
+		return min(w, c.TitleWeight)
+	case names.LegalForm:
+		return c.LegalFormWeight
+	case names.Initial:
+		return c.InitialWeight
+	case names.Number:
+		return c.NumberWeight
+	}
+	return w
+}
+
+// PreparedName is a name analysed and weighed, ready to score.
+type PreparedName struct {
+	// Raw is the name as written; Kind its kind on the entity.
+	Raw  string
+	Kind entity.NameKind
+	// Tokens and their Weights.
+	Tokens  []names.Token
+	Weights []float64
+	// Joined[j] is Tokens[j] and Tokens[j+1] written as one word, for
+	// names split or joined differently ("Jin Ping", "Jinping"); a zero
+	// token where the pair cannot be joined (numbers, legal forms,
+	// initials).
+	Joined []names.Token
+	// IDs and JoinedIDs are vocabulary ids an index assigns to Tokens and
+	// Joined, so that it can look up precomputed similarities; nil
+	// without an index.
+	IDs, JoinedIDs []uint32
+	// Total is the sum of Weights.
+	Total float64
+}
+
+// PrepareName analyses and weighs one name.
+func (c *Config) PrepareName(raw string, kind entity.NameKind, w Weigher) PreparedName {
+	n := names.Analyze(raw)
+	p := PreparedName{Raw: raw, Kind: kind, Tokens: n.Tokens, Weights: make([]float64, len(n.Tokens))}
+	for i := range n.Tokens {
+		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
+		p.Total += p.Weights[i]
+	}
+	if len(n.Tokens) > 1 {
+		p.Joined = make([]names.Token, len(n.Tokens)-1)
+		for j := 0; j+1 < len(n.Tokens); j++ {
+			p.Joined[j] = JoinTokens(&n.Tokens[j], &n.Tokens[j+1])
+		}
+	}
+	return p
+}
+
+// JoinTokens returns a and b as one word, or the zero Token when they
+// cannot be joined: numbers, legal forms, titles and initials are never
+// written joined to a name.
+func JoinTokens(a, b *names.Token) names.Token {
+	joinable := func(t *names.Token) bool { return t.Kind == names.Word || t.Kind == names.Particle }
+	if !joinable(a) || !joinable(b) {
+		return names.Token{}
+	}
+	form := a.Form + b.Form
+	phon := names.Phon(form)
+	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Kind: names.Word, Abjad: a.Abjad || b.Abjad, Start: a.Start, End: b.End}
+}
+
+// Candidate is a listed entity prepared for scoring.
+type Candidate struct {
+	Entity *entity.Entity
+	Names  []PreparedName
+	// ids are the entity's identifiers, folded by normID.
+	ids []string
+	// countries are every country code the entity is linked to.
+	countries []string
+}
+
+// NewCandidate prepares an entity: every name analysed and weighed,
+// identifiers folded, countries gathered.
+func (c *Config) NewCandidate(e *entity.Entity, w Weigher) *Candidate {
+	cand := &Candidate{Entity: e, Names: make([]PreparedName, 0, len(e.Names))}
+	seen := make(map[string]bool, len(e.Names))
+	for _, n := range e.Names {
+		key := string(n.Kind) + "\x00" + strings.ToLower(n.Full)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		p := c.PrepareName(n.Full, n.Kind, w)
+		if len(p.Tokens) > 0 {
+			cand.Names = append(cand.Names, p)
+		}
+	}
+	for _, id := range e.Identifiers {
+		if v := normID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
+			cand.ids = append(cand.ids, v)
+		}
+	}
+	add := func(cs ...string) {
+		for _, x := range cs {
+			if x != "" && !contains(cand.countries, x) {
+				cand.countries = append(cand.countries, x)
+			}
+		}
+	}
+	add(e.Nationalities...)
+	add(e.Citizenships...)
+	add(e.Countries...)
+	for _, a := range e.Addresses {
+		add(a.Country)
+	}
+	return cand
+}
+
+// IDs returns the candidate's folded identifiers, for an identifier index.
+func (c *Candidate) IDs() []string { return c.ids }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Prepared is a query analysed and checked, ready to score against many
+// candidates.
+type Prepared struct {
+	Query  Query
+	Names  []PreparedName
+	dob    entity.DateRange
+	hasDOB bool
+	// country is the query's country code, "" if none.
+	country string
+	// id is the query's folded identifier, "" if none.
+	id     string
+	gender string
+}
+
+// Prepare validates and analyses a query.
+func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
+	for _, n := range append([]string{q.Name}, q.Aliases...) {
+		if pn := c.PrepareName(n, entity.Primary, w); len(pn.Tokens) > 0 {
+			p.Names = append(p.Names, pn)
+		}
+	}
+	if q.BirthDate != "" {
+		p.dob, _ = entity.ParseDateRange(q.BirthDate)
+		p.hasDOB = !p.dob.IsZero()
+	}
+	if q.Country != "" {
+		p.country, _ = countryCode(q.Country)
+	}
+	return p, nil
+}
+
+// ID returns the query's folded identifier, "" if none.
+func (p *Prepared) ID() string { return p.id }

@@ -1,0 +1,168 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vetoscreen/veto/entity"
+)
+
+// Result is a query scored against one entity.
+type Result struct {
+	EntityID string  `json:"entity_id"`
+	Score    float64 `json:"score"`
+	// Match reports Score >= Config.Threshold.
+	Match bool `json:"match"`
+	// Explanation is set when asked for.
+	Explanation *Explanation `json:"explanation,omitempty"`
+}
+
+// Scorer holds the scratch space of one goroutine's scoring. It is not
+// safe for concurrent use; make one per goroutine.
+type Scorer struct {
+	Config *Config
+	edges  []edge
+}
+
+// NewScorer returns a Scorer using cfg.
+func NewScorer(cfg *Config) *Scorer { return &Scorer{Config: cfg} }
+
+// Score scores a prepared query against a candidate. sims supplies token
+// similarities; nil means DirectSims. With explain, the result carries the
+// explanation of the best-scoring pair of names.
+func (s *Scorer) Score(p *Prepared, cand *Candidate, sims Sims, explain bool) Result {
+	c := s.Config
+	res := Result{EntityID: cand.Entity.ID}
+	if !entity.Compatible(p.Query.Schema, cand.Entity.Schema) {
+		return res
+	}
+	if sims == nil {
+		sims = DirectSims{Config: c, Query: p}
+	}
+	best, bestQ, bestC := -1.0, 0, 0
+	var bestEx *Explanation
+	for qi := range p.Names {
+		for ci := range cand.Names {
+			cn := &cand.Names[ci]
+			sc, ex := c.nameScore(p, qi, cn, sims, explain, &s.edges)
+			if cn.Kind == entity.WeakAlias {
+				sc *= c.WeakAliasFactor
+			}
+			if sc > best {
+				best, bestQ, bestC, bestEx = sc, qi, ci, ex
+			}
+		}
+	}
+	if best < 0 {
+		best = 0
+	}
+	var features []Feature
+	add := func(name string, delta float64, format string, args ...any) {
+		if explain {
+			features = append(features, Feature{Name: name, Delta: round(delta), Detail: fmt.Sprintf(format, args...)})
+		}
+	}
+	score := best
+	if len(p.Names) > 0 && len(cand.Names) > 0 {
+		if cand.Names[bestC].Kind == entity.WeakAlias && explain {
+			add("weakAlias", best-best/c.WeakAliasFactor, "the listed name is a weak alias (score x %.2f)", c.WeakAliasFactor)
+		}
+		if total := p.Names[bestQ].Total; total < c.MinQueryWeight && c.MinQueryWeight > 0 {
+			before := score
+			score *= total / c.MinQueryWeight
+			add("lowInformation", score-before, "the query name weighs %.1f, less than %.1f", total, c.MinQueryWeight)
+		}
+	}
+	score += c.dobFeature(p, cand.Entity, add)
+	score += c.countryFeature(p, cand, add)
+	score += c.genderFeature(p, cand.Entity, add)
+	score = min(max(score, 0), 1)
+	if p.id != "" && contains(cand.ids, p.id) && score < c.IDMatch {
+		add("identifier", c.IDMatch-score, "identifier %s is listed", p.Query.IDNumber)
+		score = c.IDMatch
+	} else if p.id != "" && contains(cand.ids, p.id) {
+		add("identifier", 0, "identifier %s is listed", p.Query.IDNumber)
+	}
+	res.Score = round(score)
+	res.Match = res.Score >= c.Threshold
+	if explain && bestEx != nil {
+		bestEx.Features = features
+		res.Explanation = bestEx
+	}
+	return res
+}
+
+func (c *Config) dobFeature(p *Prepared, e *entity.Entity, add func(string, float64, string, ...any)) float64 {
+	if !p.hasDOB || len(e.BirthDates) == 0 {
+		return 0
+	}
+	q := p.dob
+	best, bestDetail := -2.0, ""
+	for _, d := range e.BirthDates {
+		var delta float64
+		switch {
+		case !q.IsRange() && !d.IsRange() && q.From.Day != 0 && d.From.Day != 0 && q.From == d.From:
+			delta = c.DOBMatch
+		case q.Overlaps(d):
+			delta = c.DOBOverlap
+		case sameYearFull(q, d) && q.From.Month == d.From.Day && q.From.Day == d.From.Month:
+			delta = c.DOBDayMismatch / 2 // day and month swapped
+		case sameYear(q, d):
+			delta = c.DOBDayMismatch
+		default:
+			delta = c.DOBMismatch
+		}
+		if delta > best {
+			best, bestDetail = delta, d.String()
+		}
+	}
+	add("birthDate", best, "query %s, listed %s", q, bestDetail)
+	return best
+}
+
+func sameYearFull(a, b entity.DateRange) bool {
+	return !a.IsRange() && !b.IsRange() && a.From.Day != 0 && b.From.Day != 0 && a.From.Year == b.From.Year
+}
+
+// sameYear reports whether the dates share a year but not a day.
+func sameYear(a, b entity.DateRange) bool {
+	a0, a1 := a.Bounds()
+	b0, b1 := b.Bounds()
+	return a0/10000 <= b1/10000 && b0/10000 <= a1/10000
+}
+
+func (c *Config) countryFeature(p *Prepared, cand *Candidate, add func(string, float64, string, ...any)) float64 {
+	if p.country == "" || len(cand.countries) == 0 {
+		return 0
+	}
+	if contains(cand.countries, p.country) {
+		add("country", c.CountryMatch, "query %s is among listed %s", p.country, strings.Join(cand.countries, ", "))
+		return c.CountryMatch
+	}
+	add("country", c.CountryMismatch, "query %s is not among listed %s", p.country, strings.Join(cand.countries, ", "))
+	return c.CountryMismatch
+}
+
+func (c *Config) genderFeature(p *Prepared, e *entity.Entity, add func(string, float64, string, ...any)) float64 {
+	if p.gender == "" || e.Gender == "" || p.gender == e.Gender {
+		return 0
+	}
+	add("gender", c.GenderMismatch, "query %s, listed %s", p.gender, e.Gender)
+	return c.GenderMismatch
+}
+
+// Compare scores two names against each other with no index, as `veto
+// compare` does: name1 is the query, name2 the listed name.
+func (c *Config) Compare(schema entity.Schema, name1, name2 string) (Result, error) {
+	w := StaticWeigher{Config: c}
+	p, err := c.Prepare(Query{Schema: schema, Name: name1}, w)
+	if err != nil {
+		return Result{}, err
+	}
+	e := &entity.Entity{ID: "compare-1", Schema: schema, Names: []entity.Name{{Full: name2, Kind: entity.Primary}}}
+	if schema == "" {
+		e.Schema = entity.LegalEntity
+	}
+	s := NewScorer(c)
+	return s.Score(p, c.NewCandidate(e, w), nil, true), nil
+}

@@ -1,0 +1,137 @@
+package match
+
+import "github.com/vetoscreen/veto/names"
+
+// Method says how two tokens met.
+type Method string
+
+// Token match methods, strongest first.
+const (
+	Exact      Method = "exact"      // same transliterated form
+	Phonetic   Method = "phonetic"   // same phonetic skeleton
+	Edit1      Method = "edit1"      // one edit apart
+	Edit2      Method = "edit2"      // two edits apart
+	Consonants Method = "consonants" // same consonant skeleton
+	Initial    Method = "initial"    // an initial and a word it begins
+	Joined     Method = "joined"     // one token against two joined
+	LegalForm  Method = "legalForm"  // two different legal forms
+	NoMatch    Method = ""
+)
+
+// TokenSim returns how similar two tokens are, in 0..1, and how they met.
+// It is symmetric. Numbers match only numbers, and only when equal.
+func (c *Config) TokenSim(a, b *names.Token) (float64, Method) {
+	if a.Kind == names.Number || b.Kind == names.Number {
+		if a.Form == b.Form {
+			return c.SimExact, Exact
+		}
+		return 0, NoMatch
+	}
+	if a.Form == b.Form {
+		return c.SimExact, Exact
+	}
+	if a.Kind == names.LegalForm || b.Kind == names.LegalForm {
+		if a.Kind == b.Kind {
+			return c.SimLegalForm, LegalForm
+		}
+		return 0, NoMatch
+	}
+	if a.Kind == names.Initial || b.Kind == names.Initial {
+		if a.Kind == b.Kind {
+			return 0, NoMatch // different initials
+		}
+		if a.Form[0] == b.Form[0] || a.Phon[0] == b.Phon[0] {
+			return c.SimInitial, Initial
+		}
+		return 0, NoMatch
+	}
+	return c.phonSim(a, b)
+}
+
+// phonSim compares two words by their skeletons.
+func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
+	pa, pb, ca, cb, abjad := a.Phon, b.Phon, a.Cons, b.Cons, a.Abjad || b.Abjad
+	best, how := 0.0, NoMatch
+	if pa == pb {
+		return c.SimPhon, Phonetic
+	}
+	short := min(len(pa), len(pb))
+	if short >= c.Edit1MinLen {
+		limit := 1
+		if short >= c.Edit2MinLen {
+			limit = 2
+		}
+		switch d := EditDistance(pa, pb, limit); {
+		case d == 1:
+			best, how = c.SimEdit1, Edit1
+		case d == 2 && limit == 2:
+			best, how = c.SimEdit2, Edit2
+		}
+	}
+	if ca == cb && ca != "" {
+		minLen, sim := c.ConsMinLen, c.SimCons
+		if abjad {
+			minLen, sim = c.ConsMinLenAbjad, c.SimConsAbjad
+		}
+		// Between two Latin spellings the vowels must at least sit in the
+		// same places (Mohammed, Muhammad), or Bashar would meet Bushra.
+		// An abjad spelling's long vowels must be vowels in the Latin one.
+		shapeOK := names.SameShape(pa, pb)
+		if abjad {
+			shapeOK = a.Abjad && b.Abjad || a.Abjad && names.AbjadCompatible(pa, pb) || b.Abjad && names.AbjadCompatible(pb, pa)
+		}
+		if len(ca) >= minLen && sim > best && shapeOK {
+			best, how = sim, Consonants
+		}
+	}
+	return best, how
+}
+
+// EditDistance returns the optimal-string-alignment distance between a and
+// b (insertions, deletions, substitutions and transpositions of adjacent
+// letters), or limit+1 when it exceeds limit. It works on bytes, which is
+// right for the ASCII skeletons it is used on.
+func EditDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	if a == b {
+		return 0
+	}
+	// Three rows suffice for transpositions; the strings are short.
+	n := len(b)
+	var buf [3 * 64]int
+	var prev2, prev, cur []int
+	if n+1 <= 64 {
+		prev2, prev, cur = buf[0:n+1], buf[64:64+n+1], buf[128:128+n+1]
+	} else {
+		prev2, prev, cur = make([]int, n+1), make([]int, n+1), make([]int, n+1)
+	}
+	for j := 0; j <= n; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= n; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[n] > limit {
+		return limit + 1
+	}
+	return prev[n]
+}
