@@ -3,6 +3,10 @@ package countries
 // territories are places that sanctions regimes treat apart from the
 // country they belong to, with FtM-style codes.
 var territories = map[string]string{
+	"su":     "Soviet Union",
+	"yu":     "Yugoslavia",
+	"cs":     "Serbia and Montenegro",
+	"an":     "Netherlands Antilles",
 	"ua-cri": "Crimea",
 	"ua-dpr": "Donetsk",
 	"ua-lpr": "Luhansk",
@@ -14,7 +18,8 @@ var territories = map[string]string{
 var aliases = map[string]string{
 	// Names as the lists write them.
 	"Bahamas, The": "bs", "Bahamas": "bs",
-	"Burma": "mm", "Myanmar (Burma)": "mm",
+	"Burma": "mm", "Myanmar (Burma)": "mm", "Myanmar": "mm",
+	"former Soviet Union": "su", "former USSR": "su", "former Yugoslavia": "yu",
 	"Brunei Darussalam": "bn", "Brunei": "bn",
 	"Bolivia (Plurinational State of)":               "bo",
 	"Cabo Verde":                                     "cv",

@@ -114,6 +114,12 @@ func key(s string) string {
 			}
 			space = false
 			b.WriteRune(r)
+		case r == '&':
+			// CLDR writes "Bosnia & Herzegovina", the lists "and".
+			if b.Len() > 0 {
+				b.WriteString(" and")
+			}
+			space = true
 		case r == '\'' || r == '’':
 			// "Cote d'Ivoire" and "Cote d Ivoire" are one country.
 			space = true

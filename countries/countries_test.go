@@ -27,6 +27,10 @@ func TestCode(t *testing.T) {
 		{"Myanmar (Burma) / Myanmar (Birmanie)", "mm"},
 		{"China, Hong Kong Special Administrative Region", "hk"},
 		{"Viet Nam", "vn"},
+		{"Bosnia and Herzegovina", "ba"},
+		{"Trinidad and Tobago", "tt"},
+		{"Myanmar", "mm"},
+		{"former Soviet Union", "su"},
 	}
 	for _, tt := range tests {
 		got, ok := Code(tt.in)
@@ -42,7 +46,7 @@ func TestCode(t *testing.T) {
 }
 
 func TestKnown(t *testing.T) {
-	for _, c := range []string{"de", "RU", "kp", "xk", "ua-cri"} {
+	for _, c := range []string{"de", "RU", "kp", "xk", "ua-cri", "su"} {
 		if !Known(c) {
 			t.Errorf("Known(%q) = false", c)
 		}
