@@ -2,6 +2,7 @@ package eu
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -148,7 +149,7 @@ func birthPlace(b birthdate) string {
 }
 
 func (m *mapper) addBirthPlace(place string) {
-	if place != "" && !contains(m.e.BirthPlaces, place) {
+	if place != "" && !slices.Contains(m.e.BirthPlaces, place) {
 		m.e.BirthPlaces = append(m.e.BirthPlaces, place)
 	}
 }

@@ -71,20 +71,24 @@ func Parse(ctx context.Context, paths []string) ([]*source.Result, error) {
 
 // parseFile reads one list file whose bytes are data.
 func parseFile(ctx context.Context, path string, data []byte) (*source.Result, error) {
-	root, rootLine, err := rootElement(data)
-	if err != nil {
-		return nil, source.Errorf(source.ErrFormat, path, 0, "", "not an XML file: %v", err)
-	}
-	if root.Name.Local != rootName || root.Name.Space != Namespace {
-		return nil, source.Errorf(source.ErrFormat, path, rootLine, root.Name.Local,
-			"document element is <%s> in namespace %q, want <%s> in %q of the EU financial sanctions file",
-			root.Name.Local, root.Name.Space, rootName, Namespace)
-	}
 	res := &source.Result{List: ListName, Format: Format, Files: []string{path}}
 	var warn source.Warnings
-	sk := &skeleton{data: data}
+	var root xml.StartElement
+	var rootLine int
+	scan := source.XMLScan{
+		Root: rootName, Records: []string{"sanctionEntity"}, Sections: nil, RootAttrs: rootAttrs, Warn: &warn,
+		OnRoot: func(r xml.StartElement, line int) error {
+			root, rootLine = r, line
+			if r.Name.Space != Namespace {
+				return source.Errorf(source.ErrFormat, path, line, r.Name.Local,
+					"document element is <%s> in namespace %q, want <%s> in %q of the EU financial sanctions file",
+					r.Name.Local, r.Name.Space, rootName, Namespace)
+			}
+			return nil
+		},
+	}
 	seen := make(map[string]int)
-	err = source.ScanXML(data, path, rootName, []string{"sanctionEntity"}, func(x *source.XMLRecord) error {
+	err := scan.Scan(data, path, func(x *source.XMLRecord) error {
 		if len(res.Entities)%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -94,7 +98,6 @@ func parseFile(ctx context.Context, path string, data []byte) (*source.Result, e
 		if err := x.Decode(&se); err != nil {
 			return err
 		}
-		sk.skip(x.Raw)
 		e, err := mapEntity(&se, x.Raw, path, x.Line, &warn)
 		if err != nil {
 			return err
@@ -113,9 +116,6 @@ func parseFile(ctx context.Context, path string, data []byte) (*source.Result, e
 	if len(res.Entities) == 0 {
 		return nil, source.Errorf(source.ErrEmpty, path, 0, "", "no sanctionEntity records")
 	}
-	sk.unknown(nil, rootAttrs, func(field string, line int, msg string) {
-		warn.Add(path, line, field, msg)
-	})
 	published(res, root.Attr, rootLine, &warn)
 	res.Warnings = warn.List()
 	return res, nil

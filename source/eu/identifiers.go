@@ -1,6 +1,7 @@
 package eu
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -44,7 +45,7 @@ func idType(code, description string) (string, bool) {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 		})
 		for _, o := range otherTypes {
-			if contains(words, o.word) {
+			if slices.Contains(words, o.word) {
 				return o.typ, true
 			}
 		}

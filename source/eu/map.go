@@ -3,6 +3,7 @@ package eu
 import (
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
@@ -122,7 +123,7 @@ func (m *mapper) designation(se *sanctionEntity) {
 	}
 	for _, r := range se.Regulations {
 		m.unknownIn("regulation", r.Unknown, r.UnknownAttrs)
-		if p := clean(r.Programme); p != "" && !contains(m.e.Programs, p) {
+		if p := clean(r.Programme); p != "" && !slices.Contains(m.e.Programs, p) {
 			m.e.Programs = append(m.e.Programs, p)
 		}
 		for _, u := range r.PublicationURL {

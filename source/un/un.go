@@ -68,19 +68,23 @@ func Parse(ctx context.Context, paths []string) ([]*source.Result, error) {
 
 // parseFile reads one list file whose bytes are data.
 func parseFile(ctx context.Context, path string, data []byte) (*source.Result, error) {
-	root, rootLine, err := rootElement(data)
-	if err != nil {
-		return nil, source.Errorf(source.ErrFormat, path, 0, "", "not an XML file: %v", err)
-	}
-	if root.Name.Local != rootName || root.Name.Space != "" {
-		return nil, source.Errorf(source.ErrFormat, path, rootLine, root.Name.Local,
-			"document element is <%s>, want <%s> of the UN consolidated list", root.Name.Local, rootName)
-	}
 	res := &source.Result{List: ListName, Format: Format, Files: []string{path}}
 	var warn source.Warnings
-	sk := &skeleton{data: data}
+	var root xml.StartElement
+	var rootLine int
+	scan := source.XMLScan{
+		Root: rootName, Records: []string{"INDIVIDUAL", "ENTITY"}, Sections: []string{"INDIVIDUALS", "ENTITIES"}, RootAttrs: rootAttrs, Warn: &warn,
+		OnRoot: func(r xml.StartElement, line int) error {
+			root, rootLine = r, line
+			if r.Name.Space != "" {
+				return source.Errorf(source.ErrFormat, path, line, r.Name.Local,
+					"document element is <%s>, want <%s> of the UN consolidated list", r.Name.Local, rootName)
+			}
+			return nil
+		},
+	}
 	seen := make(map[string]int)
-	err = source.ScanXML(data, path, rootName, []string{"INDIVIDUAL", "ENTITY"}, func(x *source.XMLRecord) error {
+	err := scan.Scan(data, path, func(x *source.XMLRecord) error {
 		if len(res.Entities)%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -90,7 +94,6 @@ func parseFile(ctx context.Context, path string, data []byte) (*source.Result, e
 		if err := x.Decode(&rec); err != nil {
 			return err
 		}
-		sk.skip(x.Raw)
 		e, err := mapRecord(&rec, x.Raw, path, x.Line, &warn)
 		if err != nil {
 			return err
@@ -109,9 +112,6 @@ func parseFile(ctx context.Context, path string, data []byte) (*source.Result, e
 	if len(res.Entities) == 0 {
 		return nil, source.Errorf(source.ErrEmpty, path, 0, "", "no INDIVIDUAL or ENTITY records")
 	}
-	sk.unknown([]string{"INDIVIDUALS", "ENTITIES"}, rootAttrs, func(field string, line int, msg string) {
-		warn.Add(path, line, field, msg)
-	})
 	published(res, root.Attr, rootLine, &warn)
 	res.Warnings = warn.List()
 	return res, nil
