@@ -19,6 +19,7 @@ var aliases = map[string]string{
 	// Names as the lists write them.
 	"Bahamas, The": "bs", "Bahamas": "bs",
 	"Burma": "mm", "Myanmar (Burma)": "mm", "Myanmar": "mm",
+	"Northern Mali": "ml", "Macedonia, The Former Yugoslav Republic of": "mk",
 	"former Soviet Union": "su", "former USSR": "su", "former Yugoslavia": "yu",
 	"Brunei Darussalam": "bn", "Brunei": "bn",
 	"Bolivia (Plurinational State of)":               "bo",
@@ -43,6 +44,7 @@ var aliases = map[string]string{
 	"West Bank": "ps", "Gaza": "ps", "Gaza Strip": "ps", "North Gaza": "ps", "Northern Gaza": "ps",
 	"Russian Federation": "ru", "Russia": "ru", "USSR": "su", "Soviet Union": "su",
 	"Saint Kitts and Nevis": "kn", "Saint Lucia": "lc", "Saint Vincent and the Grenadines": "vc",
+	"St. Kitts and Nevis": "kn", "St. Lucia": "lc", "St. Vincent and the Grenadines": "vc", "Antigua and Barbuda": "ag",
 	"Sao Tome and Principe": "st",
 	"Syrian Arab Republic":  "sy", "Syria": "sy",
 	"Taiwan, Province of China": "tw", "Taiwan": "tw",
@@ -95,4 +97,11 @@ var alpha3 = map[string]string{
 	"LBN": "lb", "LBY": "ly", "MLI": "ml", "MMR": "mm", "NGA": "ng", "PAK": "pk", "PRK": "kp", "QAT": "qa", "RUS": "ru",
 	"SAU": "sa", "SDN": "sd", "SOM": "so", "SSD": "ss", "SYR": "sy", "TJK": "tj", "TUR": "tr", "UKR": "ua", "USA": "us",
 	"UZB": "uz", "VEN": "ve", "YEM": "ye", "ZWE": "zw",
+}
+
+// noCountry are place names that the lists use where no single country
+// applies: unknowns, regions spanning or disputed between countries.
+var noCountry = map[string]bool{
+	"undetermined": true, "unknown": true, "0": true, "none identified": true, "none": true, "na": true, "n a": true,
+	"stateless": true, "commonwealth of independent states": true, "jammu and kashmir": true, "kafia kingi": true,
 }

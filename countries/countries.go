@@ -79,6 +79,10 @@ func Code(name string) (string, bool) {
 	if rest, ok := strings.CutPrefix(strings.TrimSpace(name), "Region:"); ok {
 		return Code(rest)
 	}
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(name), "possibly "); ok {
+		// "nationality possibly Palestinian": the doubt stays in the raw.
+		return Code(rest)
+	}
 	if c, ok := alpha3[strings.ToUpper(strings.TrimSpace(name))]; ok {
 		return c, true
 	}
@@ -131,4 +135,15 @@ func key(s string) string {
 	k = strings.TrimPrefix(k, "the ")
 	k = strings.TrimSuffix(k, " the")
 	return k
+}
+
+// NoCountry reports whether a place name knowingly stands for no single
+// country ("undetermined", "-0-", "Jammu and Kashmir", "Kafia Kingi"), so
+// that a parser need not warn that it has no code.
+func NoCountry(name string) bool {
+	k := key(name)
+	if rest, ok := strings.CutPrefix(k, "region "); ok {
+		k = rest
+	}
+	return k == "" || noCountry[k]
 }

@@ -66,3 +66,19 @@ func TestName(t *testing.T) {
 		t.Errorf("Name(ua-cri) = %q", got)
 	}
 }
+
+func TestNoCountry(t *testing.T) {
+	for _, n := range []string{"-0-", "undetermined", "Region: Kafia Kingi", "Jammu and Kashmir", "None Identified", ""} {
+		if !NoCountry(n) {
+			t.Errorf("NoCountry(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"Russia", "Atlantis"} {
+		if NoCountry(n) {
+			t.Errorf("NoCountry(%q) = true", n)
+		}
+	}
+	if c, ok := Code("possibly Palestinian"); !ok || c != "ps" {
+		t.Errorf("Code(possibly Palestinian) = %q", c)
+	}
+}

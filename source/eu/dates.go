@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
 )
 
 // parseDate reads an XML Schema date ("2011-02-26"), dropping a time zone
@@ -37,8 +38,8 @@ func (m *mapper) birthdate(b birthdate) {
 	place := birthPlace(b)
 	m.addBirthPlace(place)
 	for _, rem := range b.Remarks {
-		if rem = clean(rem); rem != "" {
-			m.note("%s: %s", join(" ", "Date of birth", text), rem)
+		if rem = source.Clean(rem); rem != "" {
+			m.note("%s: %s", source.Join(" ", "Date of birth", text), rem)
 		}
 	}
 }
@@ -47,12 +48,12 @@ func (m *mapper) birthdate(b birthdate) {
 // when it cannot be read, for the notes; ok is false then.
 func (m *mapper) birthRange(b birthdate) (r entity.DateRange, text string, ok bool) {
 	const field = "birthdate"
-	calendar := strings.ToUpper(clean(b.CalendarType))
+	calendar := strings.ToUpper(source.Clean(b.CalendarType))
 	gregorian := calendar == "" || calendar == "GREGORIAN"
 	if !gregorian && calendar != "ISLAMIC" {
 		m.warnf(field+"@calendarType", "unknown calendar %q", calendar)
 	}
-	if s := clean(b.Birthdate); s != "" {
+	if s := source.Clean(b.Birthdate); s != "" {
 		d, err := parseDate(s)
 		if err != nil {
 			m.warnf(field+"@birthdate", "unreadable date of birth, kept in notes")
@@ -61,8 +62,8 @@ func (m *mapper) birthRange(b birthdate) (r entity.DateRange, text string, ok bo
 		}
 		return entity.DateRange{From: d}, "", true
 	}
-	year, month, day := clean(b.Year), clean(b.MonthOfYear), clean(b.DayOfMonth)
-	from, to := clean(b.YearRangeFrom), clean(b.YearRangeTo)
+	year, month, day := source.Clean(b.Year), source.Clean(b.MonthOfYear), source.Clean(b.DayOfMonth)
+	from, to := source.Clean(b.YearRangeFrom), source.Clean(b.YearRangeTo)
 	if written := dateText(year, month, day, from, to); !gregorian && written != "" {
 		m.warnf(field+"@calendarType", "date of birth only in a non-Gregorian calendar, kept in notes")
 		m.note("Date of birth (%s calendar): %s", strings.ToLower(calendar), written)
@@ -138,14 +139,14 @@ func partialDate(year, month, day string) (entity.Date, error) {
 func birthPlace(b birthdate) string {
 	var parts []string
 	for _, s := range []string{b.Place, b.City, b.ZipCode, b.Region} {
-		if s = clean(s); s != "" && s != "-" {
+		if s = source.Clean(s); s != "" && s != "-" {
 			parts = append(parts, s)
 		}
 	}
-	if c := clean(b.CountryDescription); c != "" && !strings.EqualFold(c, "unknown") {
+	if c := source.Clean(b.CountryDescription); c != "" && !strings.EqualFold(c, "unknown") {
 		parts = append(parts, c)
 	}
-	return join(", ", parts...)
+	return source.Join(", ", parts...)
 }
 
 func (m *mapper) addBirthPlace(place string) {

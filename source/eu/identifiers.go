@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
 )
 
 // idTypes maps identificationTypeCode to the FtM property.
@@ -63,8 +64,8 @@ func idType(code, description string) (string, bool) {
 func (m *mapper) identification(x identification) {
 	const field = "identification"
 	m.unknownDetail(field, x.detail)
-	code := strings.ToLower(clean(x.IdentificationTypeCode))
-	label := clean(x.IdentificationTypeDescription)
+	code := strings.ToLower(source.Clean(x.IdentificationTypeCode))
+	label := source.Clean(x.IdentificationTypeDescription)
 	typ, known := idType(code, label)
 	if !known {
 		m.warnf(field+"@identificationTypeCode", "unknown identification type %q, mapped to %s", code, typ)
@@ -74,10 +75,10 @@ func (m *mapper) identification(x identification) {
 	}
 	cc, ok := country(x.CountryIso2Code, x.CountryDescription)
 	if !ok {
-		m.warnf(field+"@countryIso2Code", "unknown country %q (%q)", clean(x.CountryIso2Code), clean(x.CountryDescription))
+		m.warnf(field+"@countryIso2Code", "unknown country %q (%q)", source.Clean(x.CountryIso2Code), source.Clean(x.CountryDescription))
 	}
 	note := identificationNote(x)
-	number, latin := clean(x.Number), clean(x.LatinNumber)
+	number, latin := source.Clean(x.Number), source.Clean(x.LatinNumber)
 	if number == "" && latin == "" {
 		if note != "" {
 			m.note("%s: %s", label, note)
@@ -112,15 +113,15 @@ func identificationNote(x identification) string {
 		{"issued in ", x.Region},
 		{"name on document: ", x.NameOnDocument},
 	} {
-		if v := clean(f.value); v != "" {
+		if v := source.Clean(f.value); v != "" {
 			parts = append(parts, f.prefix+v)
 		}
 	}
-	if country := clean(x.CountryDescription); country != "" && !strings.EqualFold(country, "unknown") && !countryKnown(x) {
+	if country := source.Clean(x.CountryDescription); country != "" && !strings.EqualFold(country, "unknown") && !countryKnown(x) {
 		parts = append(parts, "country: "+country)
 	}
 	for _, r := range x.Remarks {
-		if r = clean(r); r != "" {
+		if r = source.Clean(r); r != "" {
 			parts = append(parts, r)
 		}
 	}

@@ -41,7 +41,7 @@ func (m *mapper) note(format string, args ...any) {
 // has no logicalId or no name, since such a record cannot be screened.
 func mapEntity(se *sanctionEntity, raw []byte, file string, line int, w *source.Warnings) (*entity.Entity, error) {
 	m := &mapper{file: file, line: line, warn: w}
-	id := clean(se.LogicalID)
+	id := source.Clean(se.LogicalID)
 	if id == "" {
 		return nil, source.Errorf(source.ErrMalformed, file, line, "sanctionEntity@logicalId", "sanctionEntity has no logicalId")
 	}
@@ -85,7 +85,7 @@ func (m *mapper) schema(ts []subjectType) entity.Schema {
 	for _, x := range ts {
 		m.unknownIn("subjectType", x.Unknown, x.UnknownAttrs)
 	}
-	switch code, class := clean(t.Code), clean(t.ClassificationCode); {
+	switch code, class := source.Clean(t.Code), source.Clean(t.ClassificationCode); {
 	case code == "person" && (class == "P" || class == ""):
 		return entity.Person
 	case code == "enterprise" && (class == "E" || class == ""):
@@ -98,7 +98,7 @@ func (m *mapper) schema(ts []subjectType) entity.Schema {
 
 // designation maps the facts about the listing itself.
 func (m *mapper) designation(se *sanctionEntity) {
-	if s := clean(se.DesignationDate); s != "" {
+	if s := source.Clean(se.DesignationDate); s != "" {
 		d, err := parseDate(s)
 		if err != nil {
 			m.warnf("@designationDate", "unreadable designation date %q", s)
@@ -106,28 +106,28 @@ func (m *mapper) designation(se *sanctionEntity) {
 		m.e.ListingDate = d
 	}
 	for _, r := range se.Remarks {
-		if r = clean(r); r != "" {
+		if r = source.Clean(r); r != "" {
 			m.note("%s", r)
 		}
 	}
-	if s := clean(se.DesignationDetails); s != "" {
+	if s := source.Clean(se.DesignationDetails); s != "" {
 		m.note("%s", s)
 	}
-	if s := clean(se.EUReferenceNumber); s != "" {
+	if s := source.Clean(se.EUReferenceNumber); s != "" {
 		m.e.AddProp("euReferenceNumber", s)
 	}
-	if s := clean(se.UnitedNationID); s != "" {
+	if s := source.Clean(se.UnitedNationID); s != "" {
 		// The same designation on the UN list, whose veto ID is "un-" and
 		// its reference number.
 		m.e.Relations = append(m.e.Relations, entity.Relation{Type: "sameAs", Target: "un-" + s})
 	}
 	for _, r := range se.Regulations {
 		m.unknownIn("regulation", r.Unknown, r.UnknownAttrs)
-		if p := clean(r.Programme); p != "" && !slices.Contains(m.e.Programs, p) {
+		if p := source.Clean(r.Programme); p != "" && !slices.Contains(m.e.Programs, p) {
 			m.e.Programs = append(m.e.Programs, p)
 		}
 		for _, u := range r.PublicationURL {
-			m.e.AddProp("sourceUrl", clean(u))
+			m.e.AddProp("sourceUrl", source.Clean(u))
 		}
 	}
 }
@@ -154,4 +154,4 @@ func (m *mapper) unknownIn(field string, els []source.UnknownElement, attrs []xm
 }
 
 // isTrue reads the EU's boolean attributes.
-func isTrue(s string) bool { return strings.EqualFold(clean(s), "true") }
+func isTrue(s string) bool { return strings.EqualFold(source.Clean(s), "true") }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
 )
 
 // qualityRe matches the remarks the EU uses to grade an alias, typos
@@ -22,16 +23,16 @@ var formerRe = regexp.MustCompile(`(?i)^(formerly known as|former name|previous 
 func (m *mapper) nameAlias(n nameAlias, primary bool) {
 	const field = "nameAlias"
 	m.unknownDetail(field, n.detail)
-	first, middle, last := clean(n.FirstName), clean(n.MiddleName), clean(n.LastName)
-	full := clean(n.WholeName)
+	first, middle, last := source.Clean(n.FirstName), source.Clean(n.MiddleName), source.Clean(n.LastName)
+	full := source.Clean(n.WholeName)
 	if full == "" {
-		full = join(" ", first, middle, last)
+		full = source.Join(" ", first, middle, last)
 	}
-	m.function(full, clean(n.Function))
-	m.e.AddProp("title", clean(n.Title))
+	m.function(full, source.Clean(n.Function))
+	m.e.AddProp("title", source.Clean(n.Title))
 	m.gender(n.Gender)
 	weak := false
-	switch s := strings.ToLower(clean(n.Strong)); s {
+	switch s := strings.ToLower(source.Clean(n.Strong)); s {
 	case "", "true":
 	case "false":
 		weak = true
@@ -41,7 +42,7 @@ func (m *mapper) nameAlias(n nameAlias, primary bool) {
 	var remarks []string
 	former := false
 	for _, r := range n.Remarks {
-		r = clean(r)
+		r = source.Clean(r)
 		if mm := qualityRe.FindStringSubmatch(r); mm != nil {
 			weak = weak || strings.EqualFold(mm[1], "low")
 			continue
@@ -72,7 +73,7 @@ func (m *mapper) nameAlias(n nameAlias, primary bool) {
 	}
 	m.addName(entity.Name{
 		Full: full, Kind: kind, First: first, Middle: middle, Last: last,
-		Lang: strings.ToLower(clean(n.NameLanguage)), Script: scriptOf(full),
+		Lang: strings.ToLower(source.Clean(n.NameLanguage)), Script: source.ScriptOf(full),
 	})
 	for _, r := range remarks {
 		m.note("%s: %s", full, r)
@@ -88,7 +89,7 @@ func (m *mapper) function(name, f string) {
 	case m.e.Schema.IsPerson():
 		m.e.AddProp("position", f)
 	default:
-		m.note("%s", join(": ", name, f))
+		m.note("%s", source.Join(": ", name, f))
 	}
 }
 
@@ -106,7 +107,7 @@ func (m *mapper) addName(n entity.Name) {
 // gender maps the gender attribute, M or F.
 func (m *mapper) gender(g string) {
 	var v string
-	switch g = strings.ToUpper(clean(g)); g {
+	switch g = strings.ToUpper(source.Clean(g)); g {
 	case "":
 		return
 	case "M":

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
 )
 
 // citizenship maps a country of citizenship.
@@ -12,15 +13,15 @@ func (m *mapper) citizenship(c citizenship) {
 	m.unknownDetail(field, c.detail)
 	code, ok := country(c.CountryIso2Code, c.CountryDescription)
 	if !ok {
-		m.warnf(field+"@countryIso2Code", "unknown country %q (%q)", clean(c.CountryIso2Code), clean(c.CountryDescription))
+		m.warnf(field+"@countryIso2Code", "unknown country %q (%q)", source.Clean(c.CountryIso2Code), source.Clean(c.CountryDescription))
 	}
 	entity.AddCountry(&m.e.Citizenships, code)
-	what := join(" ", "Citizenship", clean(c.CountryDescription))
-	if r := clean(c.Region); r != "" {
+	what := source.Join(" ", "Citizenship", source.Clean(c.CountryDescription))
+	if r := source.Clean(c.Region); r != "" {
 		m.note("%s: region %s", what, r)
 	}
 	for _, r := range c.Remarks {
-		if r = clean(r); r != "" {
+		if r = source.Clean(r); r != "" {
 			m.note("%s: %s", what, r)
 		}
 	}
@@ -34,29 +35,29 @@ func (m *mapper) address(a address) {
 	const field = "address"
 	m.unknownDetail(field, a.detail)
 	addr := entity.Address{
-		Street:     clean(a.Street),
-		City:       clean(a.City),
-		Region:     clean(a.Region),
-		PostalCode: clean(a.ZipCode),
+		Street:     source.Clean(a.Street),
+		City:       source.Clean(a.City),
+		Region:     source.Clean(a.Region),
+		PostalCode: source.Clean(a.ZipCode),
 	}
 	code, ok := country(a.CountryIso2Code, a.CountryDescription)
 	if !ok {
-		m.warnf(field+"@countryIso2Code", "unknown country %q (%q)", clean(a.CountryIso2Code), clean(a.CountryDescription))
+		m.warnf(field+"@countryIso2Code", "unknown country %q (%q)", source.Clean(a.CountryIso2Code), source.Clean(a.CountryDescription))
 	}
 	addr.Country = code
 	entity.AddCountry(&m.e.Countries, code)
-	countryName := clean(a.CountryDescription)
+	countryName := source.Clean(a.CountryDescription)
 	if strings.EqualFold(countryName, "unknown") {
 		countryName = ""
 	}
-	poBox := clean(a.PoBox)
+	poBox := source.Clean(a.PoBox)
 	if poBox != "" {
 		poBox = "P.O. Box " + poBox
 	}
-	addr.Full = join(", ", addr.Street, poBox, clean(a.Place), addr.City, addr.PostalCode, addr.Region, countryName)
+	addr.Full = source.Join(", ", addr.Street, poBox, source.Clean(a.Place), addr.City, addr.PostalCode, addr.Region, countryName)
 	var remarks []string
 	for _, r := range a.Remarks {
-		if r = clean(r); r != "" {
+		if r = source.Clean(r); r != "" {
 			remarks = append(remarks, r)
 		}
 	}
@@ -84,7 +85,7 @@ func (m *mapper) address(a address) {
 // semicolons ("+98 21 2258929; +98 21 35243153").
 func (m *mapper) contact(c contactInfo) {
 	m.unknownIn("address/contactInfo", c.Unknown, c.UnknownAttrs)
-	key := strings.ToUpper(clean(c.Key))
+	key := strings.ToUpper(source.Clean(c.Key))
 	var prop string
 	switch key {
 	case "PHONE", "FAX":
@@ -95,11 +96,11 @@ func (m *mapper) contact(c contactInfo) {
 		prop = "website"
 	default:
 		m.warnf("address/contactInfo@key", "unknown contact key %q, kept in notes", key)
-		m.note("%s: %s", key, clean(c.Value))
+		m.note("%s: %s", key, source.Clean(c.Value))
 		return
 	}
 	for _, v := range strings.Split(c.Value, ";") {
-		m.e.AddProp(prop, clean(v))
+		m.e.AddProp(prop, source.Clean(v))
 	}
 }
 

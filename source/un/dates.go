@@ -47,7 +47,7 @@ var monthsRe = regexp.MustCompile(`(?i)^between\s+([a-z]+)\.?\s+and\s+([a-z]+)\.
 func (m *mapper) dateOfBirth(d dateOfBirth) {
 	const field = "INDIVIDUAL_DATE_OF_BIRTH"
 	m.unknownIn(field, d.Unknown, d.UnknownAttrs)
-	typ, note := strings.ToUpper(clean(d.TypeOfDate)), clean(d.Note)
+	typ, note := strings.ToUpper(source.Clean(d.TypeOfDate)), source.Clean(d.Note)
 	switch typ {
 	case "", "EXACT", "BETWEEN", "APPROXIMATELY":
 	default:
@@ -55,7 +55,7 @@ func (m *mapper) dateOfBirth(d dateOfBirth) {
 	}
 	r, ok := m.structuredDate(d)
 	if !ok {
-		m.note("Date of birth: %s", join(" ", clean(d.Date), clean(d.Year), clean(d.FromYear), clean(d.ToYear), note))
+		m.note("Date of birth: %s", source.Join(" ", source.Clean(d.Date), source.Clean(d.Year), source.Clean(d.FromYear), source.Clean(d.ToYear), note))
 		return
 	}
 	r.Approx = typ == "APPROXIMATELY"
@@ -83,7 +83,7 @@ func (m *mapper) structuredDate(d dateOfBirth) (entity.DateRange, bool) {
 	const field = "INDIVIDUAL_DATE_OF_BIRTH"
 	var r entity.DateRange
 	var err error
-	switch date, year, from, to := clean(d.Date), clean(d.Year), clean(d.FromYear), clean(d.ToYear); {
+	switch date, year, from, to := source.Clean(d.Date), source.Clean(d.Year), source.Clean(d.FromYear), source.Clean(d.ToYear); {
 	case date != "":
 		r.From, err = parseDate(date)
 		if err != nil {

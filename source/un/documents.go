@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
 )
 
 // document maps an INDIVIDUAL_DOCUMENT to an identifier. TYPE_OF_DOCUMENT
@@ -20,24 +21,24 @@ import (
 func (m *mapper) document(d document) {
 	const field = "INDIVIDUAL_DOCUMENT"
 	m.unknownIn(field, d.Unknown, d.UnknownAttrs)
-	typ, typ2 := clean(d.Type), strings.TrimRight(clean(d.Type2), ": ")
-	number, issuing, ofIssue := clean(d.Number), clean(d.IssuingCountry), clean(d.CountryOfIssue)
+	typ, typ2 := source.Clean(d.Type), strings.TrimRight(source.Clean(d.Type2), ": ")
+	number, issuing, ofIssue := source.Clean(d.Number), source.Clean(d.IssuingCountry), source.Clean(d.CountryOfIssue)
 	label := typ
 	if typ2 != "" {
 		label = typ2
 	}
 	var details []string
-	if s := clean(d.DateOfIssue); s != "" {
+	if s := source.Clean(d.DateOfIssue); s != "" {
 		details = append(details, "issued "+s)
 	}
-	where := clean(d.CityOfIssue)
+	where := source.Clean(d.CityOfIssue)
 	if issuing != "" && !strings.EqualFold(ofIssue, issuing) {
-		where = join(", ", where, ofIssue)
+		where = source.Join(", ", where, ofIssue)
 	}
 	if where != "" {
 		details = append(details, "issued in "+where)
 	}
-	if n := clean(d.Note); n != "" {
+	if n := source.Clean(d.Note); n != "" {
 		details = append(details, n)
 	}
 	if number == "" {

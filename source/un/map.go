@@ -42,7 +42,7 @@ func (m *mapper) note(format string, args ...any) {
 func mapRecord(rec *record, raw []byte, file string, line int, w *source.Warnings) (*entity.Entity, error) {
 	kind := rec.XMLName.Local
 	m := &mapper{file: file, line: line, kind: kind, warn: w}
-	ref := clean(rec.ReferenceNumber)
+	ref := source.Clean(rec.ReferenceNumber)
 	if ref == "" {
 		return nil, source.Errorf(source.ErrMalformed, file, line, kind+"/REFERENCE_NUMBER", "%s has no reference number", kind)
 	}
@@ -55,13 +55,13 @@ func mapRecord(rec *record, raw []byte, file string, line int, w *source.Warning
 	if kind == "INDIVIDUAL" {
 		m.e.Schema = entity.Person
 	}
-	full := join(" ", clean(rec.FirstName), clean(rec.SecondName), clean(rec.ThirdName), clean(rec.FourthName))
+	full := source.Join(" ", source.Clean(rec.FirstName), source.Clean(rec.SecondName), source.Clean(rec.ThirdName), source.Clean(rec.FourthName))
 	if full == "" {
 		return nil, source.Errorf(source.ErrMalformed, file, line, kind+"/FIRST_NAME", "%s %s has no name", kind, ref)
 	}
-	m.e.Names = append(m.e.Names, entity.Name{Full: full, Kind: entity.Primary, Script: scriptOf(full)})
-	if s := clean(rec.NameOriginalScript); s != "" {
-		m.addName(entity.Name{Full: s, Kind: entity.Alias, Script: scriptOf(s)})
+	m.e.Names = append(m.e.Names, entity.Name{Full: full, Kind: entity.Primary, Script: source.ScriptOf(full)})
+	if s := source.Clean(rec.NameOriginalScript); s != "" {
+		m.addName(entity.Name{Full: s, Kind: entity.Alias, Script: source.ScriptOf(s)})
 	}
 	m.listing(rec)
 	for _, a := range append(rec.IndividualAliases, rec.EntityAliases...) {
@@ -88,17 +88,17 @@ func mapRecord(rec *record, raw []byte, file string, line int, w *source.Warning
 
 // listing maps the facts about the designation itself.
 func (m *mapper) listing(rec *record) {
-	if p := clean(rec.UNListType); p != "" {
+	if p := source.Clean(rec.UNListType); p != "" {
 		m.e.Programs = append(m.e.Programs, p)
 	}
-	if s := clean(rec.ListedOn); s != "" {
+	if s := source.Clean(rec.ListedOn); s != "" {
 		d, err := parseDate(s)
 		if err != nil {
 			m.warnf("LISTED_ON", "unreadable listing date %q", s)
 		}
 		m.e.ListingDate = d
 	}
-	if c := clean(rec.Comments1); c != "" {
+	if c := source.Clean(rec.Comments1); c != "" {
 		m.e.Notes = append(m.e.Notes, c)
 	}
 	for _, v := range m.values(rec.LastDayUpdated, "LAST_DAY_UPDATED") {
@@ -121,7 +121,7 @@ func (m *mapper) listing(rec *record) {
 
 // person maps the fields only individuals have in practice.
 func (m *mapper) person(rec *record) {
-	switch g := strings.ToLower(clean(rec.Gender)); g {
+	switch g := strings.ToLower(source.Clean(rec.Gender)); g {
 	case "":
 	case "male", "female":
 		m.e.Gender = g
@@ -148,11 +148,11 @@ func (m *mapper) values(vs []values, field string) []string {
 	var out []string
 	for _, v := range vs {
 		for _, s := range v.Values {
-			if s = clean(s); s != "" {
+			if s = source.Clean(s); s != "" {
 				out = append(out, s)
 			}
 		}
-		if s := clean(v.Text); s != "" {
+		if s := source.Clean(v.Text); s != "" {
 			out = append(out, s)
 		}
 		m.unknownIn(field, v.Unknown, v.UnknownAttrs)
@@ -165,15 +165,15 @@ func (m *mapper) values(vs []values, field string) []string {
 func (m *mapper) alias(a alias) {
 	field := m.kind + "_ALIAS"
 	m.unknownIn(field, a.Unknown, a.UnknownAttrs)
-	name := clean(a.Name)
+	name := source.Clean(a.Name)
 	if name == "" {
-		if clean(a.Note+a.DateOfBirth+a.CityOfBirth+a.CountryOfBirth) != "" {
+		if source.Clean(a.Note+a.DateOfBirth+a.CityOfBirth+a.CountryOfBirth) != "" {
 			m.warnf(field+"/ALIAS_NAME", "alias details without a name, not mapped")
 		}
 		return
 	}
 	kind := entity.Alias
-	switch q := clean(a.Quality); strings.ToLower(q) {
+	switch q := source.Clean(a.Quality); strings.ToLower(q) {
 	case "good", "a.k.a.":
 	case "low":
 		kind = entity.WeakAlias
@@ -182,10 +182,10 @@ func (m *mapper) alias(a alias) {
 	default:
 		m.warnf(field+"/QUALITY", "unknown alias quality %q, mapped to alias", q)
 	}
-	m.addName(entity.Name{Full: name, Kind: kind, Script: scriptOf(name)})
+	m.addName(entity.Name{Full: name, Kind: kind, Script: source.ScriptOf(name)})
 	// An alias may come with the date and place of birth used under it;
 	// the entity model has no per-name dates, so they join the entity's.
-	if s := clean(a.DateOfBirth); s != "" {
+	if s := source.Clean(a.DateOfBirth); s != "" {
 		r, err := parseDateRange(s)
 		if err != nil {
 			m.warnf(field+"/DATE_OF_BIRTH", "unreadable date of birth, kept in notes")
@@ -193,8 +193,8 @@ func (m *mapper) alias(a alias) {
 		}
 		m.e.AddBirthDate(r)
 	}
-	m.addBirthPlace(join(", ", clean(a.CityOfBirth), clean(a.CountryOfBirth)))
-	if n := clean(a.Note); n != "" {
+	m.addBirthPlace(source.Join(", ", source.Clean(a.CityOfBirth), source.Clean(a.CountryOfBirth)))
+	if n := source.Clean(a.Note); n != "" {
 		m.note("Alias %s: %s", name, n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source"
 )
 
 // address maps an INDIVIDUAL_ADDRESS or ENTITY_ADDRESS. The country of an
@@ -14,12 +15,12 @@ import (
 func (m *mapper) address(a address) {
 	field := m.kind + "_ADDRESS"
 	m.unknownIn(field, a.Unknown, a.UnknownAttrs)
-	country, note := clean(a.Country), clean(a.Note)
+	country, note := source.Clean(a.Country), source.Clean(a.Note)
 	addr := entity.Address{
-		Street:     clean(a.Street),
-		City:       clean(a.City),
-		Region:     clean(a.StateProvince),
-		PostalCode: clean(a.ZipCode),
+		Street:     source.Clean(a.Street),
+		City:       source.Clean(a.City),
+		Region:     source.Clean(a.StateProvince),
+		PostalCode: source.Clean(a.ZipCode),
 	}
 	if country != "" && !notAvailable(country) {
 		if c, ok := countryCode(country); ok {
@@ -29,7 +30,7 @@ func (m *mapper) address(a address) {
 			m.warnf(field+"/COUNTRY", "unknown country %q", country)
 		}
 	}
-	addr.Full = join(", ", addr.Street, addr.City, addr.Region, addr.PostalCode, country)
+	addr.Full = source.Join(", ", addr.Street, addr.City, addr.Region, addr.PostalCode, country)
 	switch {
 	case addr.Full == "" && note == "":
 		return
@@ -51,8 +52,8 @@ func (m *mapper) address(a address) {
 // ("Manono Territory, Katanga Province (now Tanganyika Province)").
 func (m *mapper) placeOfBirth(p placeOfBirth) {
 	m.unknownIn("INDIVIDUAL_PLACE_OF_BIRTH", p.Unknown, p.UnknownAttrs)
-	place := join(", ", clean(p.Street), clean(p.City), clean(p.StateProvince), clean(p.Country))
-	switch note := clean(p.Note); {
+	place := source.Join(", ", source.Clean(p.Street), source.Clean(p.City), source.Clean(p.StateProvince), source.Clean(p.Country))
+	switch note := source.Clean(p.Note); {
 	case note == "":
 	case place == "":
 		place = note
