@@ -14,6 +14,19 @@ import (
 // initial, a legal form, or a few edits apart (found by trigram counts).
 func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	t := u.tok
+	key := vocabKey{form: t.Form, kind: t.Kind, abjad: t.Abjad, joined: u.joined}
+	cacheable := sameSims(cfg, &ix.cfg)
+	if cacheable {
+		if e, ok := ix.cache.get(key); ok {
+			u.exp = e
+			return
+		}
+	}
+	defer func() {
+		if cacheable {
+			ix.cache.put(key, u.exp)
+		}
+	}()
 	var cand []uint32
 	v := ix.voc
 	cand = append(cand, v.byForm[t.Form]...)
@@ -62,9 +75,13 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 }
 
 // nearPhons appends the entries whose phonetic skeleton may be within the
-// allowed edits of phon. It counts shared trigrams: a skeleton within d
-// edits of phon shares at least (distinct trigrams of phon) - 4d of them,
-// since one edit (a transposition at worst) spoils at most four.
+// allowed edits of phon. A skeleton within d edits of phon shares at least
+// k-4d of phon's k distinct trigrams, since one edit (a transposition at
+// worst) spoils at most four. By the pigeonhole principle it then holds
+// one of any 4d+1 of them: so the postings of the 4d+1 rarest trigrams
+// give every near skeleton, and the common ones ("starts with m", "ends
+// in i") are never walked. Each skeleton found is checked by length and
+// by the exact count of shared trigrams.
 func (ix *Index) nearPhons(phon string, cfg *match.Config, s *scratch, out []uint32) []uint32 {
 	limit := 0
 	switch {
@@ -82,8 +99,7 @@ func (ix *Index) nearPhons(phon string, cfg *match.Config, s *scratch, out []uin
 	s.grams = slices.Compact(s.grams)
 	need := len(s.grams) - 4*limit
 	near := func(pid uint32) bool {
-		p := v.phons[pid]
-		d := len(p) - len(phon)
+		d := len(v.phons[pid]) - len(phon)
 		return d <= limit && -d <= limit
 	}
 	if need <= 0 {
@@ -95,50 +111,70 @@ func (ix *Index) nearPhons(phon string, cfg *match.Config, s *scratch, out []uin
 		}
 		return out
 	}
-	for _, g := range s.grams {
+	slices.SortFunc(s.grams, func(a, b uint32) int { return len(v.trigrams[a]) - len(v.trigrams[b]) })
+	probe := s.grams[:4*limit+1]
+	for _, g := range probe {
 		for _, pid := range v.trigrams[g] {
 			if s.counts[pid] == 0 {
+				s.counts[pid] = 1
 				s.ctouch = append(s.ctouch, pid)
-			}
-			if s.counts[pid] < 255 {
-				s.counts[pid]++
 			}
 		}
 	}
 	for _, pid := range s.ctouch {
-		if int(s.counts[pid]) >= need && near(pid) {
+		s.counts[pid] = 0
+		if near(pid) && sharedTrigrams(v.phons[pid], s.grams, s) >= need {
 			out = append(out, v.phonEntries[pid]...)
 		}
-		s.counts[pid] = 0
 	}
 	s.ctouch = s.ctouch[:0]
 	return out
 }
 
+// sharedTrigrams counts how many of grams (distinct) occur in p.
+func sharedTrigrams(p string, grams []uint32, s *scratch) int {
+	s.pgrams = trigramsOf(p, s.pgrams[:0])
+	n := 0
+	for _, g := range grams {
+		if indexOf(s.pgrams, g) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // indexSims answers match's similarity questions from the expansions.
-// Units that did not retrieve have no expansion and are computed
-// directly, as are candidates reached through the identifier index.
+// Units with no expansion (initials) are computed directly, as is
+// everything for a candidate that no index prepared.
 type indexSims struct {
-	cfg   *match.Config
-	units []unit
-	q     *match.Prepared
+	cfg    *match.Config
+	units  []unit
+	q      *match.Prepared
+	lookup map[unitKey]int
+	direct match.DirectSims
+}
+
+type unitKey struct {
+	qn, qu int
+	joined bool
+}
+
+func newIndexSims(cfg *match.Config, units []unit, q *match.Prepared) *indexSims {
+	x := &indexSims{cfg: cfg, units: units, q: q, lookup: make(map[unitKey]int, len(units)), direct: match.DirectSims{Config: cfg, Query: q}}
+	for i := range units {
+		x.lookup[unitKey{units[i].qn, units[i].qu, units[i].joined}] = i
+	}
+	return x
 }
 
 // Sim implements match.Sims.
 func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int, cjoined bool) (float64, match.Method) {
-	for i := range x.units {
-		u := &x.units[i]
-		if u.qn != qn || u.qu != qu || u.joined != qjoined {
-			continue
-		}
-		if !u.retrieve || cn.IDs == nil {
-			break
-		}
+	if i, ok := x.lookup[unitKey{qn, qu, qjoined}]; ok && x.units[i].expanded && cn.IDs != nil {
 		id := cn.IDs[cu]
 		if cjoined {
 			id = cn.JoinedIDs[cu]
 		}
-		return u.exp.find(id)
+		return x.units[i].exp.find(id)
 	}
-	return match.DirectSims{Config: x.cfg, Query: x.q}.Sim(qn, qu, qjoined, cn, cu, cjoined)
+	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 }

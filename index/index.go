@@ -59,7 +59,8 @@ type Index struct {
 	// ids maps folded identifiers to candidates.
 	ids map[string][]int32
 
-	pool sync.Pool
+	pool  sync.Pool
+	cache *expansionCache
 
 	// Stats describe the build.
 	Stats Stats
@@ -86,7 +87,7 @@ type Stats struct {
 // countries of the others added.
 func Build(ents []*entity.Entity, cfg match.Config) *Index {
 	start := time.Now()
-	ix := &Index{cfg: cfg, byID: map[string]int32{}, df: map[string]int32{}, ids: map[string][]int32{}, voc: newVocab()}
+	ix := &Index{cfg: cfg, byID: map[string]int32{}, df: map[string]int32{}, ids: map[string][]int32{}, voc: newVocab(), cache: newExpansionCache()}
 	merged, lists := mergeRecords(ents)
 	ix.lists = lists
 

@@ -29,6 +29,7 @@ type Hit struct {
 	match.Result
 	Entity *entity.Entity `json:"-"`
 	Lists  []string       `json:"lists"`
+	cand   int32
 }
 
 // expansion is a query unit's similarity to every vocabulary entry it
@@ -53,6 +54,7 @@ type unit struct {
 	tok      *names.Token
 	weight   float64
 	retrieve bool
+	expanded bool
 	exp      expansion
 }
 
@@ -64,10 +66,14 @@ type scratch struct {
 	counts  []uint8 // per phon: trigram hits
 	ctouch  []uint32
 	grams   []uint32
+	pgrams  []uint32
 	units   []unit
+	order   []int32
 	scorer  *match.Scorer
 	cands   []int32
-	seen    map[int32]bool
+	// candSeen[c] == gen marks candidate c as taken in this search.
+	candSeen []uint32
+	gen      uint32
 }
 
 func (ix *Index) getScratch(cfg *match.Config) *scratch {
@@ -75,13 +81,14 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 	if s == nil {
 		s = &scratch{
 			acc: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
-			counts: make([]uint8, len(ix.voc.phons)), seen: map[int32]bool{},
+			counts: make([]uint8, len(ix.voc.phons)), candSeen: make([]uint32, len(ix.cands)),
 		}
 		for i := range s.stamp {
 			s.stamp[i] = -1
 		}
 	}
 	s.scorer = match.NewScorer(cfg)
+	s.gen++
 	return s
 }
 
@@ -93,7 +100,6 @@ func (ix *Index) putScratch(s *scratch) {
 	s.touched = s.touched[:0]
 	s.units = s.units[:0]
 	s.cands = s.cands[:0]
-	clear(s.seen)
 	ix.pool.Put(s)
 }
 
@@ -122,30 +128,39 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 	}
 	if id := p.ID(); id != "" {
 		for _, c := range ix.ids[id] {
-			if !s.seen[c] {
-				s.seen[c] = true
+			if s.candSeen[c] != s.gen {
+				s.candSeen[c] = s.gen
 				s.cands = append(s.cands, c)
 			}
 		}
 	}
-	sims := &indexSims{cfg: cfg, units: s.units, q: p}
+	sims := newIndexSims(cfg, s.units, p)
 	var hits []Hit
 	for _, ci := range s.cands {
 		c := ix.cands[ci]
 		if opts.Filter != nil && !opts.Filter(c, ix.lists[ci]) {
 			continue
 		}
-		var r match.Result
-		if fullScan {
-			r = s.scorer.Score(p, c, nil, opts.Explain)
-		} else {
-			r = s.scorer.Score(p, c, sims, opts.Explain)
+		var sm match.Sims
+		if !fullScan {
+			sm = sims
 		}
-		if r.Score >= threshold {
-			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci]})
+		if r := s.scorer.Score(p, c, sm, false); r.Score >= threshold {
+			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci], cand: ci})
 		}
 	}
-	return rank(hits, opts.Limit)
+	hits = rank(hits, opts.Limit)
+	if opts.Explain {
+		// Explanations cost allocations: make them for the hits only.
+		for i := range hits {
+			var sm match.Sims
+			if !fullScan {
+				sm = sims
+			}
+			hits[i].Result = s.scorer.Score(p, ix.cands[hits[i].cand], sm, true)
+		}
+	}
+	return hits
 }
 
 // BruteForce scores the query against every entity with no retrieval: the
@@ -252,59 +267,36 @@ func (ix *Index) planUnits(p *match.Prepared, cfg *match.Config, threshold float
 // retrieve by: initials meet every word with their letter.
 func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
 
-// retrieve expands the retrieving units, gathers upper bounds per name,
-// and keeps the candidates that may reach the threshold.
+// retrieve expands the units, gathers upper bounds per name, and keeps
+// the candidates that may reach the threshold. Retrieving units bring
+// names in; the other units only raise the bounds of names already in, so
+// that a bound counts every unit at its best similarity to the name.
 func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) {
 	boost := cfg.MaxBoost()
+	// Initials are scored directly: bound them by what they can earn.
+	initials := 0.0
 	for ui := range s.units {
 		u := &s.units[ui]
-		if !u.retrieve {
+		if u.tok.Kind == names.Initial {
+			initials += min(u.weight, cfg.InitialWeight) * cfg.SimInitial
 			continue
 		}
 		ix.expand(u, cfg, s)
-		// Visit entries best first, so a name's first visit per unit is
-		// its best similarity for that unit.
-		order := make([]int, len(u.exp.ids))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortFunc(order, func(a, b int) int {
-			switch {
-			case u.exp.sims[a] > u.exp.sims[b]:
-				return -1
-			case u.exp.sims[a] < u.exp.sims[b]:
-				return 1
-			}
-			return 0
-		})
-		for _, k := range order {
-			add := float32(u.weight) * u.exp.sims[k]
-			for _, n := range ix.postings[u.exp.ids[k]] {
-				if s.stamp[n] == int32(ui) {
-					continue
-				}
-				if s.stamp[n] == -1 {
-					s.touched = append(s.touched, n)
-				}
-				s.stamp[n] = int32(ui)
-				s.acc[n] += add
-			}
-		}
+		u.expanded = true
 	}
-	// A name's bound is its gathered weight plus everything that did not
-	// retrieve, over the query name's total; across query names it is the
-	// best of them, which gathering per unit over-counts, safely.
-	nonRetrieved := make([]float64, len(p.Names))
-	for ui := range s.units {
-		u := &s.units[ui]
-		if !u.retrieve && !u.joined {
-			nonRetrieved[u.qn] += u.weight
+	for pass := 0; pass < 2; pass++ {
+		for ui := range s.units {
+			u := &s.units[ui]
+			if !u.expanded || u.retrieve != (pass == 0) {
+				continue
+			}
+			ix.gather(u, int32(ui), pass == 0, s)
 		}
 	}
 	for _, n := range s.touched {
 		ok := false
 		for qn := range p.Names {
-			if tot := p.Names[qn].Total; tot > 0 && (float64(s.acc[n])+nonRetrieved[qn])/tot+boost >= threshold {
+			if tot := p.Names[qn].Total; tot > 0 && (float64(s.acc[n])+initials)/tot+boost >= threshold {
 				ok = true
 				break
 			}
@@ -313,9 +305,45 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 			continue
 		}
 		c := ix.nameRefs[n].cand
-		if !s.seen[c] {
-			s.seen[c] = true
+		if s.candSeen[c] != s.gen {
+			s.candSeen[c] = s.gen
 			s.cands = append(s.cands, c)
+		}
+	}
+}
+
+// gather adds a unit's best similarity to each name its expansion reaches,
+// weighted: once per unit and name, visiting entries best first. Only a
+// retrieving unit adds names not yet touched.
+func (ix *Index) gather(u *unit, ui int32, bring bool, s *scratch) {
+	order := s.order[:0]
+	for i := range u.exp.ids {
+		order = append(order, int32(i))
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		switch {
+		case u.exp.sims[a] > u.exp.sims[b]:
+			return -1
+		case u.exp.sims[a] < u.exp.sims[b]:
+			return 1
+		}
+		return 0
+	})
+	s.order = order
+	for _, k := range order {
+		add := float32(u.weight) * u.exp.sims[k]
+		for _, n := range ix.postings[u.exp.ids[k]] {
+			switch st := s.stamp[n]; {
+			case st == ui:
+				continue
+			case st == -1:
+				if !bring {
+					continue
+				}
+				s.touched = append(s.touched, n)
+			}
+			s.stamp[n] = ui
+			s.acc[n] += add
 		}
 	}
 }

@@ -146,6 +146,10 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newDiffCommand(g),
 		newShowCommand(g),
 		newExportCommand(g),
+		newScreenCommand(g),
+		newCompareCommand(g),
+		newDevsetCommand(g),
+		newEvalCommand(g),
 	)
 	return root
 }

@@ -4,7 +4,13 @@
 package all
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/source/au"
@@ -43,4 +49,76 @@ func List(name string) (*source.Publisher, *source.List, error) {
 		}
 	}
 	return nil, nil, fmt.Errorf("unknown list %q", name)
+}
+
+// ParseDir reads every list found in dir and its subfolders, folder by
+// folder: the files of one folder are given to each publisher's Parse in
+// turn, and the first publisher that recognises them reads them. Where a
+// folder holds several versions of a list, or several folders do, the
+// version published last is kept (the newest snapshot of each list, as
+// `veto screen --from` wants). Folders no publisher recognises are
+// returned in skipped with the reason; a folder a publisher recognises but
+// cannot read fails the whole call.
+func ParseDir(ctx context.Context, dir string) (results []*source.Result, skipped []error, err error) {
+	folders := map[string][]string{}
+	var order []string
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+			return nil
+		}
+		f := filepath.Dir(path)
+		if _, ok := folders[f]; !ok {
+			order = append(order, f)
+		}
+		folders[f] = append(folders[f], path)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	newest := map[string]*source.Result{}
+	var lists []string
+	for _, f := range order {
+		rs, perr := parseFolder(ctx, folders[f])
+		if perr != nil {
+			if errors.Is(perr, source.ErrFormat) {
+				skipped = append(skipped, fmt.Errorf("%s: %w", f, perr))
+				continue
+			}
+			return nil, skipped, perr
+		}
+		for _, r := range rs {
+			old, ok := newest[r.List]
+			if !ok {
+				lists = append(lists, r.List)
+			}
+			if !ok || !r.Published.Before(old.Published) {
+				newest[r.List] = r
+			}
+		}
+	}
+	slices.Sort(lists)
+	for _, l := range lists {
+		results = append(results, newest[l])
+	}
+	return results, skipped, nil
+}
+
+// parseFolder gives files to each publisher until one recognises them.
+func parseFolder(ctx context.Context, files []string) ([]*source.Result, error) {
+	var last error
+	for _, p := range Publishers() {
+		rs, err := p.Parse(ctx, files)
+		if err == nil {
+			return rs, nil
+		}
+		if !errors.Is(err, source.ErrFormat) {
+			return nil, fmt.Errorf("%s: %w", p.Name, err)
+		}
+		last = err
+	}
+	return nil, last
 }

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
+)
+
+type screenOptions struct {
+	data      dataOptions
+	Schema    string
+	DOB       string
+	Country   string
+	ID        string
+	Threshold float64
+	Limit     int
+	JSON      bool
+	JSONL     string
+	Explain   bool
+	Lists     []string
+	Workers   int
+}
+
+func newScreenCommand(g *globalOptions) *cobra.Command {
+	var o screenOptions
+	cmd := &cobra.Command{
+		Use:   "screen NAME | --jsonl FILE|-",
+		Short: "Screen a name (or a file of queries) against the lists",
+		Long: fmt.Sprintf(`Screen a name against the active list versions and print the hits scoring
+at or above the threshold (default %.2f), best first, each with its score,
+the listed name that matched, the entity ID, the list, and the explanation:
+which tokens matched how, and what the date of birth, country and
+identifier added or took away.
+
+With --jsonl, read one query per line,
+  {"id":"q1","schema":"Person","name":"...","birthDate":"...","country":"...","idNumber":"..."}
+and write one result per line,
+  {"id":"q1","hits":[{"entity_id":"ofac-35233","score":0.97,"name":"...","list":"..."}]}
+in input order, using every core.`, match.DefaultConfig().Threshold),
+		Example: `  veto screen "Sergei Lavrov"
+  veto screen "Bashar Assad" --schema Person --dob 1965-09-11 --country sy
+  veto screen "BANK MELLI IRAN" --schema Organization --json
+  veto screen --jsonl customers.jsonl > hits.jsonl
+  veto screen "Сергей Лавров" --from ../shared/data`,
+		Args: args(func(cmd *cobra.Command, a []string) error {
+			if o.JSONL == "" && len(a) != 1 {
+				return fmt.Errorf("want one NAME, or --jsonl FILE")
+			}
+			if o.JSONL != "" && len(a) != 0 {
+				return fmt.Errorf("give either NAME or --jsonl, not both")
+			}
+			return nil
+		}),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if o.JSONL != "" {
+				return runScreenJSONL(cmd.Context(), g, &o)
+			}
+			return runScreen(cmd.Context(), g, &o, a[0])
+		},
+	}
+	f := cmd.Flags()
+	o.data.addFlags(f)
+	f.StringVar(&o.Schema, "schema", "", "Person, Organization, Company, LegalEntity, Vessel or Airplane (default: any)")
+	f.StringVar(&o.DOB, "dob", "", "date of birth: YYYY-MM-DD, YYYY-MM or YYYY")
+	f.StringVar(&o.Country, "country", "", "country: ISO code or name (nationality, residence, registration)")
+	f.StringVar(&o.ID, "id", "", "an identifier: passport, tax or registration number, IMO, BIC, crypto address")
+	f.Float64Var(&o.Threshold, "threshold", 0, fmt.Sprintf("lowest score reported (default %.2f)", match.DefaultConfig().Threshold))
+	f.IntVar(&o.Limit, "limit", screen.DefaultLimit, "most hits reported per query")
+	f.BoolVar(&o.JSON, "json", false, "write JSON")
+	f.StringVar(&o.JSONL, "jsonl", "", "screen the queries in this JSON-lines file (- for standard input)")
+	f.BoolVar(&o.Explain, "explain", false, "with --jsonl: include each hit's explanation")
+	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
+	f.IntVar(&o.Workers, "workers", 0, "with --jsonl: goroutines screening (default: one per CPU)")
+	return cmd
+}
+
+func (o *screenOptions) screenOptions(explain bool) screen.Options {
+	return screen.Options{Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists}
+}
+
+func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name string) error {
+	q := match.Query{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}
+	if err := q.Validate(); err != nil {
+		return usageError{err}
+	}
+	ix, err := loadIndex(ctx, g, &o.data, match.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	res, err := screen.New(ix).Screen(ctx, q, o.screenOptions(true))
+	if err != nil {
+		return err
+	}
+	if o.JSON {
+		return writeJSON(g.stdout, res)
+	}
+	threshold := o.Threshold
+	if threshold == 0 {
+		threshold = ix.Config().Threshold
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(g.stdout, "No hit at or above %.2f for %q.\n", threshold, name)
+		return nil
+	}
+	for i, h := range res.Hits {
+		fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "))
+		printExplanation(g.stdout, h.Explanation)
+	}
+	return nil
+}
+
+func printExplanation(w io.Writer, ex *match.Explanation) {
+	if ex == nil {
+		return
+	}
+	fmt.Fprintf(w, "     matched %s %q with %q: name score %.3f\n", ex.NameKind, ex.Name, ex.Query, ex.NameScore)
+	for _, t := range ex.Tokens {
+		fmt.Fprintf(w, "       %-14s ~ %-14s %-10s sim %.2f  weight %.1f\n", t.Query, t.Name, t.Method, t.Similarity, t.Weight)
+	}
+	for _, t := range ex.UnmatchedQuery {
+		fmt.Fprintf(w, "       %-14s   (no match in the listed name)  weight %.1f\n", t.Token, t.Weight)
+	}
+	for _, t := range ex.UnmatchedName {
+		fmt.Fprintf(w, "       %-14s   (listed, not in the query)     weight %.1f\n", t.Token, t.Weight)
+	}
+	for _, f := range ex.Features {
+		fmt.Fprintf(w, "       %+.3f %s: %s\n", f.Delta, f.Name, f.Detail)
+	}
+}
+
+func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) error {
+	in, closeIn, err := openInput(g, o.JSONL)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	ix, err := loadIndex(ctx, g, &o.data, match.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	s := screen.New(ix)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	queries := make(chan match.Query, 256)
+	results := make(chan screen.Result, 256)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(queries)
+		readErr <- readQueries(ctx, in, o.JSONL, queries)
+	}()
+	batchErr := make(chan error, 1)
+	go func() {
+		defer close(results)
+		batchErr <- s.Batch(ctx, queries, results, o.Workers, o.screenOptions(o.Explain))
+	}()
+	bw := bufio.NewWriterSize(g.stdout, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	var writeErr error
+	for r := range results {
+		if writeErr == nil {
+			writeErr = enc.Encode(r)
+		}
+	}
+	if err := bw.Flush(); writeErr == nil {
+		writeErr = err
+	}
+	if err := <-readErr; err != nil {
+		return err
+	}
+	if err := <-batchErr; err != nil {
+		return err
+	}
+	return writeErr
+}
+
+func openInput(g *globalOptions, path string) (io.Reader, func(), error) {
+	if path == "-" {
+		return g.stdin, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// readQueries decodes one query per line. A line that is not a query
+// stops the run with an error naming the line: an unread customer is a
+// missed hit.
+func readQueries(ctx context.Context, r io.Reader, name string, out chan<- match.Query) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		var q match.Query
+		dec := json.NewDecoder(strings.NewReader(string(b)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&q); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		if q.ID == "" {
+			q.ID = fmt.Sprint(line)
+		}
+		select {
+		case out <- q:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, line, err)
+	}
+	return nil
+}

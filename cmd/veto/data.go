@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/source/all"
+)
+
+// dataOptions choose the entities matching runs against: the store's
+// active list versions, or list files read directly.
+type dataOptions struct {
+	From string
+}
+
+func (o *dataOptions) addFlags(f interface {
+	StringVar(*string, string, string, string)
+}) {
+	f.StringVar(&o.From, "from", "", "read the lists from the files in this folder (and its subfolders; the newest version of each list) instead of the store")
+}
+
+// loadEntities returns the entities to screen against.
+func loadEntities(ctx context.Context, g *globalOptions, o *dataOptions) ([]*entity.Entity, error) {
+	if o.From != "" {
+		results, skipped, err := all.ParseDir(ctx, o.From)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range skipped {
+			g.logger().Debug("not a list", "reason", s)
+		}
+		var ents []*entity.Entity
+		for _, r := range results {
+			g.logger().Info("list read", "list", r.List, "published", day(r.Published), "entities", len(r.Entities))
+			ents = append(ents, r.Entities...)
+		}
+		if len(ents) == 0 {
+			return nil, fmt.Errorf("no list files found in %s", o.From)
+		}
+		return ents, nil
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	ents, err := st.ActiveEntities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(ents) == 0 {
+		return nil, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
+	}
+	return ents, nil
+}
+
+// loadIndex builds the index of the entities to screen against.
+func loadIndex(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*index.Index, error) {
+	ents, err := loadEntities(ctx, g, o)
+	if err != nil {
+		return nil, err
+	}
+	ix := index.Build(ents, cfg)
+	g.logger().Info("index built", slog.Any("stats", ix.Stats))
+	return ix, nil
+}

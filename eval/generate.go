@@ -1,0 +1,448 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/names"
+)
+
+// Sizes sets how many cases of each kind Generate makes.
+type Sizes struct {
+	// PerVariant is the number of positives per variant kind.
+	PerVariant int
+	// Unlisted, SharedSurname, SharedGiven, Orgs, OtherScripts are the
+	// numbers of each kind of negative.
+	Unlisted, SharedSurname, SharedGiven, Orgs, OtherScripts int
+}
+
+// DefaultSizes make a set of about 4,000 positives and 3,500 negatives.
+var DefaultSizes = Sizes{PerVariant: 320, Unlisted: 1500, SharedSurname: 700, SharedGiven: 500, Orgs: 600, OtherScripts: 300}
+
+// famous are well-known people who are on none of the lists: screening
+// them must give no hit.
+var famous = []string{
+	"Hillary Rodham Clinton", "Yang Jiechi", "Conor Sweeney", "Natalia Kolesnikova", "Angela Merkel", "Emmanuel Macron",
+	"Olaf Scholz", "Justin Trudeau", "Jacinda Ardern", "Narendra Modi", "Antonio Guterres", "Ursula von der Leyen",
+	"Greta Thunberg", "Lionel Messi", "Cristiano Ronaldo", "Taylor Swift", "Jeff Bezos", "Bill Gates", "Mark Rutte",
+	"Pedro Sanchez", "Giorgia Meloni", "Jens Stoltenberg", "Christine Lagarde", "Kofi Annan", "Ban Ki-moon",
+}
+
+// Generate makes the labelled set from the listed entities and a corpus
+// of names of people who are not listed. It is deterministic for a seed.
+func Generate(ents []*entity.Entity, people []string, seed uint64, sz Sizes) []Case {
+	g := newGenerator(ents, seed)
+	var cases []Case
+	cases = append(cases, g.positives(sz.PerVariant)...)
+	cases = append(cases, g.negatives(people, sz)...)
+	return cases
+}
+
+type generator struct {
+	r      *rand.Rand
+	ents   []*entity.Entity // sorted by ID
+	group  map[string][]string
+	listed map[string]bool            // name keys of every listed name
+	phons  map[string]map[int32]bool // phon -> names holding it
+}
+
+func newGenerator(ents []*entity.Entity, seed uint64) *generator {
+	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), listed: map[string]bool{}, phons: map[string]map[int32]bool{}}
+	byID := map[string]*entity.Entity{}
+	for _, e := range ents {
+		if _, ok := byID[e.ID]; !ok {
+			byID[e.ID] = e
+			g.ents = append(g.ents, e)
+		}
+	}
+	slices.SortFunc(g.ents, func(a, b *entity.Entity) int { return strings.Compare(a.ID, b.ID) })
+	g.group = sameParty(g.ents, byID)
+	var n int32
+	for _, e := range g.ents {
+		for _, nm := range e.Names {
+			a := names.Analyze(nm.Full)
+			g.listed[nameKey(a)] = true
+			for _, t := range a.Tokens {
+				if g.phons[t.Phon] == nil {
+					g.phons[t.Phon] = map[int32]bool{}
+				}
+				g.phons[t.Phon][n] = true
+			}
+			n++
+		}
+	}
+	return g
+}
+
+// nameKey is a name's tokens, sorted: equal for the same words in any
+// order, case and punctuation.
+func nameKey(n names.Name) string {
+	f := n.Forms()
+	slices.Sort(f)
+	return strings.Join(f, " ")
+}
+
+// sameParty groups the IDs under which one party is listed: linked by a
+// sameAs relation, or on different lists with the same name, schema class
+// and compatible dates of birth.
+func sameParty(ents []*entity.Entity, byID map[string]*entity.Entity) map[string][]string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if p, ok := parent[x]; ok && p != x {
+			r := find(p)
+			parent[x] = r
+			return r
+		}
+		return x
+	}
+	union := func(a, b string) {
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			if ra < rb {
+				parent[rb] = ra
+			} else {
+				parent[ra] = rb
+			}
+		}
+	}
+	byKey := map[string][]*entity.Entity{}
+	for _, e := range ents {
+		parent[e.ID] = e.ID
+	}
+	for _, e := range ents {
+		for _, r := range e.Relations {
+			if r.Type == "sameAs" && byID[r.Target] != nil {
+				union(e.ID, r.Target)
+			}
+		}
+		k := string(class(e.Schema)) + "|" + nameKey(names.Analyze(e.Caption()))
+		for _, o := range byKey[k] {
+			if o.List != e.List && datesCompatible(o, e) {
+				union(o.ID, e.ID)
+			}
+		}
+		byKey[k] = append(byKey[k], e)
+	}
+	groups := map[string][]string{}
+	for _, e := range ents {
+		r := find(e.ID)
+		groups[r] = append(groups[r], e.ID)
+	}
+	out := make(map[string][]string, len(ents))
+	for _, e := range ents {
+		out[e.ID] = groups[find(e.ID)]
+	}
+	return out
+}
+
+func class(s entity.Schema) entity.Schema {
+	if s.IsOrganization() {
+		return entity.Organization
+	}
+	return s
+}
+
+func datesCompatible(a, b *entity.Entity) bool {
+	if len(a.BirthDates) == 0 || len(b.BirthDates) == 0 {
+		return true
+	}
+	for _, x := range a.BirthDates {
+		for _, y := range b.BirthDates {
+			if x.Overlaps(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func split(key string) string {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	if h.Sum32()%2 == 0 {
+		return "dev"
+	}
+	return "test"
+}
+
+// sourceName returns the entity's primary name if it is in Latin script.
+func sourceName(e *entity.Entity) string {
+	n := e.Caption()
+	if !isLatin(n) || len(names.Analyze(n).Tokens) == 0 {
+		return ""
+	}
+	return n
+}
+
+func (g *generator) positives(per int) []Case {
+	var out []Case
+	for _, v := range variants {
+		order := g.r.Perm(len(g.ents))
+		made := 0
+		for _, i := range order {
+			if made >= per {
+				break
+			}
+			e := g.ents[i]
+			isPerson, isOrg := e.Schema == entity.Person, e.Schema.IsOrganization()
+			if isPerson && !v.persons || isOrg && !v.orgs || !isPerson && !isOrg && v.kind != "exact" && v.kind != "typo1" && v.kind != "case-punct" {
+				continue
+			}
+			src := sourceName(e)
+			if src == "" || !applies(v.kind, e, src) {
+				continue
+			}
+			q := v.make(g.r, src)
+			if q == "" || (v.kind != "exact" && q == src) || len(names.Analyze(q).Tokens) == 0 {
+				continue
+			}
+			c := Case{Query: g.query(e, q), Expect: g.group[e.ID], Kind: v.kind, Split: split(e.ID), Source: src}
+			out = append(out, c)
+			made++
+		}
+	}
+	return out
+}
+
+// applies says whether a script variant suits the entity: Cyrillic for
+// names from the former Soviet Union, Arabic script for Arabic and Persian
+// names.
+func applies(kind string, e *entity.Entity, src string) bool {
+	switch kind {
+	case "cyrillic":
+		return fromCountries(e, "ru", "ua", "by", "kz", "kg", "tj", "uz", "tm", "md", "am", "az", "ge") || slavicSuffix(src)
+	case "arabic":
+		return fromCountries(e, "sy", "iq", "ir", "ye", "sa", "lb", "ly", "sd", "af", "pk", "eg", "jo", "ps", "so", "ae", "kw", "qa", "bh", "om", "dz", "ma", "tn") || arabicParticle(src)
+	}
+	return true
+}
+
+func fromCountries(e *entity.Entity, codes ...string) bool {
+	for _, c := range codes {
+		if slices.Contains(e.Nationalities, c) || slices.Contains(e.Citizenships, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func slavicSuffix(n string) bool {
+	for _, w := range words(strings.ToLower(n)) {
+		for _, s := range []string{"ov", "ev", "ova", "eva", "in", "ina", "sky", "skiy", "enko", "vich", "vna", "ko"} {
+			if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func arabicParticle(n string) bool {
+	for _, w := range words(strings.ToLower(strings.ReplaceAll(n, "-", " "))) {
+		switch w {
+		case "al", "bin", "abu", "abd", "abdul", "mohammed", "muhammad", "mohammad", "ahmad", "ahmed":
+			return true
+		}
+	}
+	return false
+}
+
+// query builds the query for a positive: half say the schema, some add
+// the true date of birth or country, as an onboarding system would.
+func (g *generator) query(e *entity.Entity, name string) match.Query {
+	q := match.Query{Name: name}
+	if g.r.IntN(2) == 0 {
+		switch {
+		case e.Schema == entity.Person:
+			q.Schema = entity.Person
+		case e.Schema.IsOrganization():
+			q.Schema = entity.Organization
+		default:
+			q.Schema = e.Schema
+		}
+	}
+	if e.Schema == entity.Person && len(e.BirthDates) > 0 && g.r.IntN(10) < 3 && !e.BirthDates[0].IsRange() {
+		q.BirthDate = e.BirthDates[0].From.String()
+	}
+	if len(e.Nationalities) > 0 && g.r.IntN(10) < 2 {
+		q.Country = e.Nationalities[0]
+	}
+	return q
+}
+
+func (g *generator) negatives(people []string, sz Sizes) []Case {
+	var out []Case
+	add := func(kind, name string, schema entity.Schema) {
+		if name == "" || g.isListed(name) {
+			return
+		}
+		out = append(out, Case{Query: match.Query{Name: name, Schema: schema}, Expect: []string{}, Kind: kind, Split: split(name)})
+	}
+	for _, f := range famous {
+		add("famous", f, entity.Person)
+	}
+	var latin, other []string
+	for _, p := range people {
+		if isLatin(p) {
+			latin = append(latin, p)
+		} else {
+			other = append(other, p)
+		}
+	}
+	pick := func(list []string) string { return list[g.r.IntN(len(list))] }
+	if len(latin) > 0 {
+		for i := 0; i < sz.Unlisted; i++ {
+			add("unlisted-person", pick(latin), schemaMaybe(g.r, entity.Person))
+		}
+		persons := g.persons()
+		for i := 0; i < sz.SharedSurname && len(persons) > 0; i++ {
+			e := persons[g.r.IntN(len(persons))]
+			last := lastName(e.Caption())
+			first := words(pick(latin))[0]
+			add("shared-surname", g.unlessBoth(first, last, first+" "+titleWord(strings.ToLower(last))), schemaMaybe(g.r, entity.Person))
+		}
+		for i := 0; i < sz.SharedGiven && len(persons) > 0; i++ {
+			e := persons[g.r.IntN(len(persons))]
+			first := firstName(e.Caption())
+			w := words(pick(latin))
+			last := w[len(w)-1]
+			add("shared-given", g.unlessBoth(first, last, titleWord(strings.ToLower(first))+" "+last), schemaMaybe(g.r, entity.Person))
+		}
+	}
+	for i := 0; i < sz.OtherScripts && len(other) > 0; i++ {
+		add("unlisted-other-script", pick(other), "")
+	}
+	for i := 0; i < sz.Orgs; i++ {
+		add("unlisted-org", g.company(latin), schemaMaybe(g.r, entity.Organization))
+	}
+	return out
+}
+
+func schemaMaybe(r *rand.Rand, s entity.Schema) entity.Schema {
+	if r.IntN(2) == 0 {
+		return s
+	}
+	return ""
+}
+
+// isListed reports whether the name, in any word order, is a listed name.
+func (g *generator) isListed(name string) bool { return g.listed[nameKey(names.Analyze(name))] }
+
+// unlessBoth returns name unless some listed name has both words
+// (phonetically): then the "negative" might be a listed person.
+func (g *generator) unlessBoth(a, b, name string) string {
+	pa, pb := phonOf(a), phonOf(b)
+	if pa == "" || pb == "" || pa == pb {
+		return ""
+	}
+	for n := range g.phons[pa] {
+		if g.phons[pb][n] {
+			return ""
+		}
+	}
+	return name
+}
+
+func phonOf(w string) string {
+	if t := names.Analyze(w).Tokens; len(t) == 1 && t[0].Kind == names.Word {
+		return t[0].Phon
+	}
+	return ""
+}
+
+func (g *generator) persons() []*entity.Entity {
+	var out []*entity.Entity
+	for _, e := range g.ents {
+		if e.Schema == entity.Person && strings.Contains(e.Caption(), ",") && sourceName(e) != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func lastName(n string) string {
+	last, _, _ := strings.Cut(n, ",")
+	w := words(last)
+	return w[len(w)-1]
+}
+
+func firstName(n string) string {
+	_, rest, _ := strings.Cut(n, ",")
+	w := words(rest)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[0]
+}
+
+var (
+	orgPlaces = []string{"Nordic", "Atlantic", "Pacific", "Alpine", "Baltic", "Iberian", "Danube", "Rhine", "Sunrise", "Silverline", "Greenfield", "Blue Harbor", "Northstar", "Redwood", "Cedar", "Lakeside", "Highland", "Meridian", "Summit", "Evergreen", "Oakwood", "Riverside", "Westbrook", "Eastgate", "Horizon", "Crescent", "Pioneer", "Harbor", "Keystone", "Sterling"}
+	orgWords  = []string{"Trading", "Shipping", "Logistics", "Holdings", "Capital", "Partners", "Foods", "Textiles", "Software", "Engineering", "Consulting", "Imports", "Pharma", "Motors", "Energy", "Mining", "Construction", "Insurance", "Bank", "Investments", "Agro", "Media", "Telecom", "Chemicals", "Electronics", "Marine", "Aviation", "Retail", "Furniture", "Packaging"}
+	orgForms  = []string{"LLC", "Ltd", "GmbH", "AG", "S.A.", "Inc.", "Co.", "PLC", "B.V.", "AB", "OOO", "JSC", ""}
+)
+
+// company makes a plausible company name: a place word or a surname from
+// the corpus, a business word, a legal form.
+func (g *generator) company(latin []string) string {
+	var b strings.Builder
+	if g.r.IntN(3) == 0 && len(latin) > 0 {
+		w := words(latin[g.r.IntN(len(latin))])
+		b.WriteString(w[len(w)-1])
+	} else {
+		b.WriteString(orgPlaces[g.r.IntN(len(orgPlaces))])
+	}
+	b.WriteString(" " + orgWords[g.r.IntN(len(orgWords))])
+	if f := orgForms[g.r.IntN(len(orgForms))]; f != "" {
+		b.WriteString(" " + f)
+	}
+	return b.String()
+}
+
+// ReadPeople reads names of people from the NMVW/Wikidata name-pair file
+// (name1 TAB name2 TAB TRUE|FALSE): every name with two to four words,
+// letters only, deduplicated, in file order.
+func ReadPeople(r io.Reader) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("name pairs line %d: %d fields, want 3", line, len(f))
+		}
+		for _, n := range f[:2] {
+			n = strings.TrimSpace(n)
+			if seen[n] || !plainName(n) {
+				continue
+			}
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, sc.Err()
+}
+
+func plainName(n string) bool {
+	w := strings.Fields(n)
+	if len(w) < 2 || len(w) > 4 || len(n) > 40 {
+		return false
+	}
+	for _, r := range n {
+		if !(unicode.IsLetter(r) || r == ' ' || r == '-' || r == '\'' || unicode.IsMark(r)) {
+			return false
+		}
+	}
+	return true
+}

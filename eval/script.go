@@ -1,0 +1,139 @@
+package eval
+
+import (
+	"strings"
+	"unicode"
+)
+
+// toCyrillic writes a romanised Russian name back in Cyrillic, the way a
+// Russian document would: Sergei Lavrov → Сергей Лавров.
+func toCyrillic(s string) string {
+	var out strings.Builder
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			out.WriteByte(' ')
+		}
+		out.WriteString(cyrWord(strings.ToLower(w)))
+	}
+	return out.String()
+}
+
+var cyrPairs = []struct{ lat, cyr string }{
+	{"shch", "щ"}, {"sch", "щ"}, {"tch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"}, {"ch", "ч"}, {"sh", "ш"},
+	{"yu", "ю"}, {"ya", "я"}, {"yo", "ё"}, {"iy", "ий"}, {"yi", "ый"}, {"ei", "ей"}, {"ey", "ей"}, {"ai", "ай"},
+	{"ay", "ай"}, {"oi", "ой"}, {"oy", "ой"}, {"ui", "уй"},
+	{"a", "а"}, {"b", "б"}, {"v", "в"}, {"w", "в"}, {"g", "г"}, {"d", "д"}, {"e", "е"}, {"z", "з"}, {"i", "и"},
+	{"j", "й"}, {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"}, {"r", "р"}, {"s", "с"},
+	{"t", "т"}, {"u", "у"}, {"f", "ф"}, {"h", "х"}, {"c", "к"}, {"q", "к"}, {"x", "кс"}, {"y", "ы"},
+}
+
+func cyrWord(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		if i == 0 && strings.HasPrefix(w, "ye") {
+			b.WriteString("е")
+			i += 2
+			continue
+		}
+		matched := false
+		for _, p := range cyrPairs {
+			if strings.HasPrefix(w[i:], p.lat) {
+				b.WriteString(p.cyr)
+				i += len(p.lat)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			i++ // drop what has no Cyrillic letter (apostrophes, digits)
+		}
+	}
+	return capitalise(b.String())
+}
+
+// toArabic writes a romanised Arabic name in Arabic script without short
+// vowels, as Arabic writes names: long vowels (aa, ee, ii, oo, ou, uu) and a
+// final a or i are written, other vowels are not, "al-" is joined to its
+// word, and a word starting with a vowel takes an alif.
+func toArabic(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '\'' })
+	var out []string
+	article := false
+	for _, w := range words {
+		if w == "al" || w == "el" {
+			article = true
+			continue
+		}
+		a := arWord(w)
+		if a == "" {
+			continue
+		}
+		if article {
+			a = "ال" + a
+			article = false
+		}
+		out = append(out, a)
+	}
+	return strings.Join(out, " ")
+}
+
+var arPairs = []struct{ lat, ar string }{
+	{"aa", "ا"}, {"ee", "ي"}, {"ii", "ي"}, {"oo", "و"}, {"ou", "و"}, {"uu", "و"},
+	{"kh", "خ"}, {"sh", "ش"}, {"ch", "ش"}, {"th", "ث"}, {"dh", "ذ"}, {"gh", "غ"},
+	{"b", "ب"}, {"t", "ت"}, {"j", "ج"}, {"h", "ح"}, {"d", "د"}, {"r", "ر"}, {"z", "ز"}, {"s", "س"},
+	{"f", "ف"}, {"q", "ق"}, {"k", "ك"}, {"c", "ك"}, {"l", "ل"}, {"m", "م"}, {"n", "ن"}, {"w", "و"}, {"y", "ي"},
+	{"g", "ج"}, {"v", "ف"}, {"p", "ب"}, {"x", "كس"},
+}
+
+func arWord(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		c := w[i]
+		if isVowel(c) {
+			switch {
+			case i == 0:
+				b.WriteString("ا")
+			case i == len(w)-1 && c == 'a':
+				b.WriteString("ا")
+			case i == len(w)-1 && (c == 'i' || c == 'y'):
+				b.WriteString("ي")
+			}
+			if i+1 < len(w) && w[i+1] == c {
+				if i > 0 {
+					b.WriteString(map[byte]string{'a': "ا", 'e': "ي", 'i': "ي", 'o': "و", 'u': "و"}[c])
+				}
+				i += 2
+				continue
+			}
+			if c == 'o' && i+1 < len(w) && w[i+1] == 'u' && i > 0 {
+				b.WriteString("و")
+				i += 2
+				continue
+			}
+			i++
+			continue
+		}
+		matched := false
+		for _, p := range arPairs {
+			if strings.HasPrefix(w[i:], p.lat) {
+				b.WriteString(p.ar)
+				i += len(p.lat)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			i++
+		}
+	}
+	return b.String()
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+func capitalise(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

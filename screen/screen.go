@@ -1,0 +1,225 @@
+// Package screen is veto's screening service: it holds the current index,
+// swaps it atomically when the lists change, and screens single queries
+// and batches of them against it.
+package screen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+)
+
+// ErrNotReady is returned while no index is loaded.
+var ErrNotReady = errors.New("no list data loaded yet")
+
+// Screener screens queries against the index of the active list versions.
+// It is safe for concurrent use; Swap replaces the index without blocking
+// searches in flight.
+type Screener struct {
+	index atomic.Pointer[index.Index]
+}
+
+// New returns a Screener on ix (nil: not ready until Swap).
+func New(ix *index.Index) *Screener {
+	s := &Screener{}
+	if ix != nil {
+		s.index.Store(ix)
+	}
+	return s
+}
+
+// Swap makes ix the index searched from now on.
+func (s *Screener) Swap(ix *index.Index) { s.index.Store(ix) }
+
+// Index returns the current index, or nil.
+func (s *Screener) Index() *index.Index { return s.index.Load() }
+
+// Options control a screening.
+type Options struct {
+	// Config overrides scoring; nil means the index's.
+	Config *match.Config
+	// Threshold overrides Config.Threshold when not zero.
+	Threshold float64
+	// Limit caps the hits per query (default 10; negative: no limit).
+	Limit int
+	// Explain asks for the full explanation of each hit.
+	Explain bool
+	// Lists, if not empty, keeps only hits on these lists or of these
+	// jurisdictions ("us", "un", "eu", "uk", "ca", "au", or list names).
+	Lists []string
+}
+
+// Hit is one listed entity a query matched.
+type Hit struct {
+	EntityID string  `json:"entity_id"`
+	Score    float64 `json:"score"`
+	// Name is the entity's name that matched; Caption its primary name.
+	Name    string        `json:"name"`
+	Caption string        `json:"caption"`
+	Schema  entity.Schema `json:"schema"`
+	// List is the entity's main list; Lists all lists it is on.
+	List  string   `json:"list"`
+	Lists []string `json:"lists,omitempty"`
+	// Explanation is set when asked for.
+	Explanation *match.Explanation `json:"explanation,omitempty"`
+}
+
+// Result is the outcome of one query.
+type Result struct {
+	ID   string `json:"id,omitempty"`
+	Hits []Hit  `json:"hits"`
+	// Error says why the query could not be screened.
+	Error string `json:"error,omitempty"`
+}
+
+// DefaultLimit is the hits returned per query unless asked otherwise.
+const DefaultLimit = 10
+
+// Screen screens one query.
+func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Result, error) {
+	ix := s.index.Load()
+	if ix == nil {
+		return Result{ID: q.ID}, ErrNotReady
+	}
+	cfg := ix.Config()
+	if opts.Config != nil {
+		cfg = *opts.Config
+	}
+	if opts.Threshold != 0 {
+		cfg.Threshold = opts.Threshold
+	}
+	if err := cfg.Validate(); err != nil {
+		return Result{ID: q.ID}, err
+	}
+	p, err := cfg.Prepare(q, ix)
+	if err != nil {
+		return Result{ID: q.ID}, fmt.Errorf("query %s: %w", q.ID, err)
+	}
+	limit := opts.Limit
+	if limit == 0 {
+		limit = DefaultLimit
+	}
+	if limit < 0 {
+		limit = 0
+	}
+	hits := ix.Search(p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: listFilter(opts.Lists)})
+	res := Result{ID: q.ID, Hits: make([]Hit, 0, len(hits))}
+	for _, h := range hits {
+		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists}
+		if h.Explanation != nil {
+			out.Name = h.Explanation.Name
+		}
+		if opts.Explain {
+			out.Explanation = h.Explanation
+		}
+		res.Hits = append(res.Hits, out)
+	}
+	return res, nil
+}
+
+// listFilter keeps candidates on one of the named lists or jurisdictions.
+func listFilter(names []string) func(*match.Candidate, []string) bool {
+	if len(names) == 0 {
+		return nil
+	}
+	return func(_ *match.Candidate, lists []string) bool {
+		for _, l := range lists {
+			for _, n := range names {
+				if l == n || Jurisdiction(l) == n {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
+// Jurisdiction returns the sanctions regime a list belongs to: "us" for
+// ofac-* and us-csl, otherwise the list's prefix ("un", "eu", "uk", ...).
+func Jurisdiction(list string) string {
+	switch {
+	case len(list) >= 5 && list[:5] == "ofac-", list == "us-csl":
+		return "us"
+	}
+	for i := 0; i < len(list); i++ {
+		if list[i] == '-' {
+			return list[:i]
+		}
+	}
+	return list
+}
+
+// Batch screens queries from in on workers goroutines (0: one per CPU)
+// and sends results to out in input order. It stops at the first
+// context error; a query that fails validation gives a Result with Error
+// set and does not stop the batch.
+func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- Result, workers int, opts Options) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		q   match.Query
+		res chan Result
+	}
+	jobs := make(chan job, workers*4)
+	order := make(chan chan Result, workers*64)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r, err := s.Screen(ctx, j.q, opts)
+				if err != nil {
+					r = Result{ID: j.q.ID, Hits: []Hit{}, Error: err.Error()}
+				}
+				j.res <- r
+			}
+		}()
+	}
+	feedErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for q := range in {
+			res := make(chan Result, 1)
+			select {
+			case order <- res:
+			case <-ctx.Done():
+				feedErr <- ctx.Err()
+				return
+			}
+			select {
+			case jobs <- job{q: q, res: res}:
+			case <-ctx.Done():
+				feedErr <- ctx.Err()
+				return
+			}
+		}
+		feedErr <- nil
+	}()
+	var err error
+	for res := range order {
+		select {
+		case r := <-res:
+			out <- r
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err != nil {
+			break
+		}
+	}
+	wg.Wait()
+	if ferr := <-feedErr; err == nil {
+		err = ferr
+	}
+	return err
+}
