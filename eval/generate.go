@@ -42,6 +42,7 @@ func Generate(ents []*entity.Entity, people []string, seed uint64, sz Sizes) []C
 	g := newGenerator(ents, seed)
 	var cases []Case
 	cases = append(cases, g.positives(sz.PerVariant)...)
+	cases = append(cases, g.originalScript(sz.PerVariant)...)
 	cases = append(cases, g.negatives(people, sz)...)
 	return cases
 }
@@ -50,8 +51,23 @@ type generator struct {
 	r      *rand.Rand
 	ents   []*entity.Entity // sorted by ID
 	group  map[string][]string
-	listed map[string]bool            // name keys of every listed name
+	listed map[string]bool            // word keys of every listed name
 	phons  map[string]map[int32]bool // phon -> names holding it
+}
+
+// wordKeys returns two keys under which a name counts as listed: its
+// words' phonetic skeletons sorted (any order, spelling, legal form), and
+// the skeleton of its words run together ("Northstar" and "North Star").
+func wordKeys(n names.Name) (sorted, joined string) {
+	var ph []string
+	for _, t := range n.Tokens {
+		if t.Kind == names.Word || t.Kind == names.Number || t.Kind == names.Initial {
+			ph = append(ph, t.Phon)
+		}
+	}
+	joined = names.Phon(strings.Join(ph, ""))
+	slices.Sort(ph)
+	return strings.Join(ph, " "), joined
 }
 
 func newGenerator(ents []*entity.Entity, seed uint64) *generator {
@@ -69,7 +85,8 @@ func newGenerator(ents []*entity.Entity, seed uint64) *generator {
 	for _, e := range g.ents {
 		for _, nm := range e.Names {
 			a := names.Analyze(nm.Full)
-			g.listed[nameKey(a)] = true
+			k1, k2 := wordKeys(a)
+			g.listed[k1], g.listed["+"+k2] = true, true
 			for _, t := range a.Tokens {
 				if g.phons[t.Phon] == nil {
 					g.phons[t.Phon] = map[int32]bool{}
@@ -213,6 +230,54 @@ func (g *generator) positives(per int) []Case {
 	return out
 }
 
+// originalScript makes cases of the names the publishers give in their
+// original script (Arabic, Cyrillic, Chinese, ...): real cross-script
+// variants. Evaluation must run on an index without those names (see
+// LatinOnly), or they would find themselves.
+func (g *generator) originalScript(per int) []Case {
+	var out []Case
+	for _, i := range g.r.Perm(len(g.ents)) {
+		if len(out) >= per {
+			break
+		}
+		e := g.ents[i]
+		if sourceName(e) == "" {
+			continue
+		}
+		for _, n := range e.Names {
+			if isLatin(n.Full) || len(names.Analyze(n.Full).Tokens) == 0 {
+				continue
+			}
+			out = append(out, Case{Query: g.query(e, n.Full), Expect: g.group[e.ID], Kind: "original-script", Split: split(e.ID), Source: e.Caption()})
+			break
+		}
+	}
+	return out
+}
+
+// LatinOnly returns the entities with their names in non-Latin scripts
+// removed (where a Latin name remains), so that the original-script cases
+// test transliteration rather than finding their own name.
+func LatinOnly(ents []*entity.Entity) []*entity.Entity {
+	out := make([]*entity.Entity, len(ents))
+	for i, e := range ents {
+		var keep []entity.Name
+		for _, n := range e.Names {
+			if isLatin(n.Full) {
+				keep = append(keep, n)
+			}
+		}
+		if len(keep) == 0 || len(keep) == len(e.Names) {
+			out[i] = e
+			continue
+		}
+		c := *e
+		c.Names = keep
+		out[i] = &c
+	}
+	return out
+}
+
 // applies says whether a script variant suits the entity: Cyrillic for
 // names from the former Soviet Union, Arabic script for Arabic and Persian
 // names.
@@ -334,8 +399,12 @@ func schemaMaybe(r *rand.Rand, s entity.Schema) entity.Schema {
 	return ""
 }
 
-// isListed reports whether the name, in any word order, is a listed name.
-func (g *generator) isListed(name string) bool { return g.listed[nameKey(names.Analyze(name))] }
+// isListed reports whether the name is a listed name in any word order,
+// spelling, legal form, or with its words run together.
+func (g *generator) isListed(name string) bool {
+	k1, k2 := wordKeys(names.Analyze(name))
+	return g.listed[k1] || g.listed["+"+k2]
+}
 
 // unlessBoth returns name unless some listed name has both words
 // (phonetically): then the "negative" might be a listed person.

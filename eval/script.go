@@ -86,6 +86,16 @@ var arPairs = []struct{ lat, ar string }{
 }
 
 func arWord(w string) string {
+	// Arabic writes a doubled consonant once (with a shadda, which names
+	// rarely carry): Hassan is حسن.
+	var dedup []byte
+	for i := 0; i < len(w); i++ {
+		if i > 0 && w[i] == w[i-1] && !isVowel(w[i]) {
+			continue
+		}
+		dedup = append(dedup, w[i])
+	}
+	w = string(dedup)
 	var b strings.Builder
 	for i := 0; i < len(w); {
 		c := w[i]

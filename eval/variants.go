@@ -21,7 +21,7 @@ var variants = []variant{
 	{"reorder", true, false, reorder},
 	{"case-punct", true, true, casePunct},
 	{"drop-middle", true, false, dropMiddle},
-	{"translit", true, true, respell},
+	{"translit", true, false, respell},
 	{"cyrillic", true, false, func(_ *rand.Rand, n string) string { return toCyrillic(firstLast(n)) }},
 	{"arabic", true, true, func(_ *rand.Rand, n string) string { return toArabic(firstLast(n)) }},
 	{"typo1", true, true, func(r *rand.Rand, n string) string { return typo(r, n, 1, 6) }},
@@ -161,12 +161,18 @@ func joined(r *rand.Rand, n string) string {
 	return ""
 }
 
+// particle drops the Arabic article: "AL-KA'BI" becomes "KA'BI", "al
+// Iraqi" becomes "Iraqi".
 func particle(r *rand.Rand, n string) string {
-	s := firstLast(n)
-	low := strings.ToLower(s)
-	for _, p := range []string{"al-", "el-", "al "} {
-		if i := strings.Index(low, p); i >= 0 {
-			return strings.TrimSpace(s[:i] + s[i+len(p):])
+	w := words(firstLast(n))
+	for i, x := range w {
+		low := strings.ToLower(x)
+		switch {
+		case (low == "al" || low == "el") && i+1 < len(w):
+			return strings.Join(slices.Delete(w, i, i+1), " ")
+		case (strings.HasPrefix(low, "al-") || strings.HasPrefix(low, "el-")) && len(x) > 3:
+			w[i] = x[3:]
+			return strings.Join(w, " ")
 		}
 	}
 	return ""

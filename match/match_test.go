@@ -28,6 +28,10 @@ func TestCompare(t *testing.T) {
 		{entity.Person, "Dmitry Medvedev", "MEDVEDEV, Gennadiy", false},
 		{entity.Person, "Hillary Rodham Clinton", "CLINTON, George", false},
 		{entity.Vessel, "VESSEL 1", "VESSEL 2", false},
+		{entity.Person, "Zheng Bo", "PENG, Bo", false},
+		{entity.Person, "Joan Avila", "ولی جان", false},
+		{entity.Person, "Umar Farouk", "OMAR, Farouk", true},
+		{entity.Person, "Борис Сафарович Ебзеев", "EBZEEV, Boris Safarovich", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"~"+tt.b, func(t *testing.T) {

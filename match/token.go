@@ -61,7 +61,11 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 		if short >= c.Edit2MinLen {
 			limit = 2
 		}
+		// A short word with another first consonant is another name
+		// (Peng, Zheng), not a typo or a spelling.
+		firstOK := short >= 6 || pa[0] == pb[0] || isVowel(pa[0]) && isVowel(pb[0])
 		switch d := EditDistance(pa, pb, limit); {
+		case !firstOK:
 		case d == 1:
 			best, how = c.SimEdit1, Edit1
 		case d == 2 && limit == 2:
@@ -72,6 +76,10 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 		minLen, sim := c.ConsMinLen, c.SimCons
 		if abjad {
 			minLen, sim = c.ConsMinLenAbjad, c.SimConsAbjad
+			if len(ca) < 3 {
+				// Two consonants are thin evidence even for an abjad.
+				sim = c.SimCons
+			}
 		}
 		// Between two Latin spellings the vowels must at least sit in the
 		// same places (Mohammed, Muhammad), or Bashar would meet Bushra.
@@ -134,4 +142,12 @@ func EditDistance(a, b string, limit int) int {
 		return limit + 1
 	}
 	return prev[n]
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
 }

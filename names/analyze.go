@@ -219,7 +219,7 @@ func matchLegalForm(toks []Token, i int) (int, string) {
 		if !ok {
 			continue
 		}
-		if legalFormsAtEndOnly[p] && (i+n != len(toks) || i == 0) {
+		if legalFormsAtEndOnly[p] && (i+n != len(toks) || i == 0) && !(i == 0 && legalFormsAtStart[p]) {
 			continue
 		}
 		best, class = n, c

@@ -30,6 +30,8 @@ func TestAnalyzeForms(t *testing.T) {
 		{"Kim Jong-un", "kim jong un"},
 		{"V. Putin", "v putin"},
 		{"OOO Romashka", "llc romashka"},
+		{"AO Druzhba", "jsc druzhba"},
+		{"DRUZHBA, AO", "druzhba jsc"},
 		{"ООО Ромашка", "llc romashka"},
 		{"Rosneft Oil Company PJSC", "rosneft oil co jsc"},
 		{"Obshchestvo s Ogranichennoy Otvetstvennostyu Vector", "llc vector"},
@@ -91,6 +93,9 @@ func TestPhonMeetsVariants(t *testing.T) {
 		{"Mikhail", "Mihail", "Михаил"},
 		{"Natalia", "Natalya", "Наталья"},
 		{"Aleksandr", "Alexandr", "Александр"},
+		{"Sergeev", "Sergeyev", "Сергеев"},
+		{"Ebzeev", "Yebzeyev", "Ебзеев"},
+		{"Dmitrievich", "Dmitriyevich"},
 	}
 	for _, g := range groups {
 		want := Analyze(g[0]).Tokens[0].Phon
@@ -135,6 +140,7 @@ func TestAbjadCompatible(t *testing.T) {
 		{"محمد", "Mohammed", true},
 		{"محمود", "Mahmoud", true},
 		{"محمود", "Mahmdou", false},
+		{"ولی", "Avila", false},
 	}
 	for _, tt := range tests {
 		if got := AbjadCompatible(phon(tt.abjad), phon(tt.latin)); got != tt.want {

@@ -75,6 +75,10 @@ var legalFormsAtEndOnly = map[string]bool{
 	"s de r l de c v": true, "s r o": true, "a s": true, "e i r l": true, "s a c": true, "sac": true, "s a a": true, "c a": true,
 }
 
+// legalFormsAtStart are end-only forms that Russian, Ukrainian, Kazakh and
+// Bulgarian names also put first: "AO Druzhba", "TOO Alem", "PAT Ukrnafta".
+var legalFormsAtStart = map[string]bool{"ao": true, "too": true, "pat": true, "ad": true}
+
 // abbreviations expand common abbreviations of organisation words.
 var abbreviations = map[string]string{
 	"intl": "international", "int": "international", "natl": "national", "nat": "national",

@@ -123,6 +123,11 @@ func Phon(form string) string {
 				continue
 			}
 		case 'y':
+			// Between a vowel and e, y is BGN's way of writing е after a
+			// vowel: Sergeyev, Andreyev are Sergeev, Andreev.
+			if n := len(b); n > 0 && isVowel(b[n-1]) && next == 'e' {
+				continue
+			}
 			c = 'i'
 		case 'j':
 			if !isVowel(next) {
@@ -218,6 +223,11 @@ func AbjadCompatible(abjad, latin string) bool {
 	a, l := vowelGaps(abjad), vowelGaps(latin)
 	if len(a) != len(l) {
 		return true // the consonants differ in number; Cons decided already
+	}
+	// Arabic writes a word-initial vowel (on an alif): a Latin name that
+	// starts with a vowel cannot be an abjad word that starts without one.
+	if l[0] && !a[0] {
+		return false
 	}
 	for i := range a {
 		if a[i] && !l[i] {

@@ -95,10 +95,13 @@ func runEval(ctx context.Context, g *globalOptions, o *evalOptions, path string)
 		return fmt.Errorf("%s: no cases (split %q)", path, o.Split)
 	}
 	cfg := match.DefaultConfig()
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ents, err := loadEntities(ctx, g, &o.data)
 	if err != nil {
 		return err
 	}
+	// Names in their original script are removed from the index, so that
+	// the original-script cases must be found through their Latin names.
+	ix := index.Build(eval.LatinOnly(ents), cfg)
 	hits := searchAll(ix, cases, lowestThreshold)
 	rep := eval.Evaluate(cases, hits, eval.DefaultThresholds, cfg.Threshold)
 	if o.JSON {
