@@ -40,8 +40,8 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 		case names.Initial:
 			// Not retrieved by (see retrievable); scored directly.
 		default:
+			cand = append(cand, v.byCons[t.Cons]...)
 			if !u.joined {
-				cand = append(cand, v.byCons[t.Cons]...)
 				for _, c := range []byte{t.Form[0], t.Phon[0]} {
 					if c >= 'a' && c <= 'z' {
 						cand = append(cand, v.initials[c-'a']...)

@@ -54,6 +54,17 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	if min(len(a.Phon), len(b.Phon)) >= c.Edit2MinLen && EditDistance(a.Phon, b.Phon, 1) == 1 {
 		return c.SimEdit1, Joined
 	}
+	// An abjad compound against its Latin spelling: نصیر الدین and
+	// Nasiruddin meet on their consonants.
+	if (a.Abjad != b.Abjad) && a.Cons == b.Cons && len(a.Cons) >= 3 {
+		ab, lat := a, b
+		if b.Abjad {
+			ab, lat = b, a
+		}
+		if names.AbjadCompatible(ab.Phon, lat.Phon) {
+			return c.SimConsAbjad, Joined
+		}
+	}
 	return 0, NoMatch
 }
 

@@ -92,6 +92,12 @@ func JoinTokens(a, b *names.Token) names.Token {
 		return names.Token{}
 	}
 	form := a.Form + b.Form
+	if a.Kind == names.Particle && a.Form == "al" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0 {
+		// Before a "sun letter" the article is spoken, and often
+		// written, as a doubled consonant: al-Saadi is Essaadi, al-Rahman
+		// Arrahman.
+		form = "a" + b.Form
+	}
 	phon := names.Phon(form)
 	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Kind: names.Word, Abjad: a.Abjad || b.Abjad, Start: a.Start, End: b.End}
 }

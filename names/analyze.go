@@ -31,19 +31,20 @@ func Analyze(s string) Name {
 			form = "al"
 		}
 		abjad := w.sc == arabicScript || w.sc == hebrewScript
-		switch {
-		case w.sc == arabicScript && strings.HasPrefix(form, "al") && len(form) > 3 && strings.HasPrefix(w.text, "ال"):
-			// The article is written joined in Arabic script.
-			toks = append(toks, newToken("al", Particle, w.start, w.start+len("ال"), true))
-			toks = appendWord(toks, form[2:], w.start+len("ال"), w.end, abjad)
-		default:
-			if pre, rest, ok := splitAbd(form); ok {
-				mid := w.start + (w.end-w.start)*len(pre)/len(form)
-				toks = append(toks, newToken("abd", Word, w.start, mid, abjad), newToken("al", Particle, mid, mid, abjad))
-				toks = appendWord(toks, rest, mid, w.end, abjad)
+		if w.sc == arabicScript {
+			toks = appendArabic(toks, w)
+			continue
+		}
+		parts := splitCompound(form)
+		for k, p := range parts {
+			// Offsets of the parts of one word are shared out by length.
+			start := w.start + (w.end-w.start)*k/len(parts)
+			end := w.start + (w.end-w.start)*(k+1)/len(parts)
+			if p == "al" {
+				toks = append(toks, newToken("al", Particle, start, end, abjad))
 				continue
 			}
-			toks = appendWord(toks, form, w.start, w.end, abjad)
+			toks = appendWord(toks, p, start, end, abjad)
 		}
 	}
 	toks = mergeLegalForms(toks)
@@ -103,19 +104,38 @@ func isAssimilatedArticle(form, next string) bool {
 	return false
 }
 
-// splitAbd splits the Arabic "servant of" compounds written as one word,
-// abdulrahman, abdelaziz, abdoulaye, into abd + al + rest, the way lists
-// also write them ("Abd al-Rahman"). Abdullah and Abdallah stay whole.
-func splitAbd(form string) (pre, rest string, ok bool) {
-	if !strings.HasPrefix(form, "abd") || len(form) < 9 {
-		return "", "", false
+// splitCompound splits the Arabic compounds that Latin spellings write
+// as one word into the words Arabic script writes: abdulrahman, abdelaziz
+// and a lone abdul are abd al ...; hamdullah, saifullah and abdullah are
+// ... allah; nasiruddin and alaeddine are ... al din. Both sides of a
+// comparison are split alike, so "Abdul Rahman", "Abdulrahman" and
+// "عبد الرحمن" meet.
+func splitCompound(form string) []string {
+	if len(form) < 5 {
+		return []string{form}
 	}
-	for _, p := range []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdul"} {
-		if r, found := strings.CutPrefix(form, p); found && len(r) >= 4 && !strings.HasPrefix(r, "lah") && !strings.HasPrefix(r, "llah") {
-			return p, r, true
+	switch form {
+	case "abdul", "abdel", "abdoul", "abdal", "abdol", "abdur", "abdus", "abdou":
+		return []string{"abd", "al"}
+	}
+	for _, suf := range []string{"ullah", "ollah", "allah", "ullahi", "ulla", "ulah", "ulloh"} {
+		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
+			return append(splitCompound(pre), "allah")
 		}
 	}
-	return "", "", false
+	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen"} {
+		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
+			return append(splitCompound(pre), "al", "din")
+		}
+	}
+	if len(form) >= 9 && strings.HasPrefix(form, "abd") {
+		for _, p := range []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
+			if r, ok := strings.CutPrefix(form, p); ok && len(r) >= 4 {
+				return append([]string{"abd", "al"}, splitCompound(r)...)
+			}
+		}
+	}
+	return []string{form}
 }
 
 // segment splits s into words: runs of letters, marks and digits.

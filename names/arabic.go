@@ -37,6 +37,10 @@ func translitArabic(word string, b *strings.Builder) {
 			s = unidecodeRune(r)
 		}
 		switch {
+		case r == 'ع' && b.Len() == start:
+			// A word-initial ayn carries a vowel in every Latin spelling
+			// (Ali, Omar, Abd, Iraq).
+			s = "a"
 		case r == 'و' && (b.Len() == start || prevVowel):
 			s = "w"
 		case (r == 'ي' || r == 'ی') && (b.Len() == start || prevVowel):
