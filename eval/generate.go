@@ -218,7 +218,14 @@ func (g *generator) positives(per int) []Case {
 			if src == "" || !applies(v.kind, e, src) {
 				continue
 			}
-			q := v.make(g.r, src)
+			in := src
+			if !isPerson {
+				// Only people's names are written "LAST, First"; an
+				// organisation's comma ("T-RUBBER CO., LTD") is no
+				// reordering hint.
+				in = strings.ReplaceAll(src, ",", "")
+			}
+			q := v.make(g.r, in)
 			if q == "" || (v.kind != "exact" && q == src) || len(names.Analyze(q).Tokens) == 0 {
 				continue
 			}

@@ -29,11 +29,9 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	}()
 	var cand []uint32
 	v := ix.voc
-	cand = append(cand, v.byForm[t.Form]...)
+	cand = append(cand, v.forms.lookup(t.Form)...)
 	if t.Kind != names.Number {
-		if pid, ok := v.phonID[t.Phon]; ok {
-			cand = append(cand, v.phonEntries[pid]...)
-		}
+		cand = append(cand, v.phons.lookup(t.Phon)...)
 		switch t.Kind {
 		case names.LegalForm:
 			cand = append(cand, v.legalForms...)
@@ -48,7 +46,8 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 					}
 				}
 			}
-			cand = ix.nearPhons(t.Phon, cfg, s, cand)
+			cand = v.phons.near(t.Phon, editLimit(len(t.Phon), cfg), s, cand)
+			cand = v.forms.near(t.Form, editLimit(len(t.Form), cfg), s, cand)
 		}
 	}
 	slices.Sort(cand)
@@ -74,73 +73,16 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	}
 }
 
-// nearPhons appends the entries whose phonetic skeleton may be within the
-// allowed edits of phon. A skeleton within d edits of phon shares at least
-// k-4d of phon's k distinct trigrams, since one edit (a transposition at
-// worst) spoils at most four. By the pigeonhole principle it then holds
-// one of any 4d+1 of them: so the postings of the 4d+1 rarest trigrams
-// give every near skeleton, and the common ones ("starts with m", "ends
-// in i") are never walked. Each skeleton found is checked by length and
-// by the exact count of shared trigrams.
-func (ix *Index) nearPhons(phon string, cfg *match.Config, s *scratch, out []uint32) []uint32 {
-	limit := 0
+// editLimit is the number of edits match tolerates on a string of n
+// letters (the shorter of two, which at most the query's length bounds).
+func editLimit(n int, cfg *match.Config) int {
 	switch {
-	case len(phon) >= cfg.Edit2MinLen:
-		limit = 2
-	case len(phon) >= cfg.Edit1MinLen:
-		limit = 1
+	case n >= cfg.Edit2MinLen:
+		return 2
+	case n >= cfg.Edit1MinLen:
+		return 1
 	}
-	if limit == 0 {
-		return out
-	}
-	v := ix.voc
-	s.grams = trigramsOf(phon, s.grams[:0])
-	slices.Sort(s.grams)
-	s.grams = slices.Compact(s.grams)
-	need := len(s.grams) - 4*limit
-	near := func(pid uint32) bool {
-		d := len(v.phons[pid]) - len(phon)
-		return d <= limit && -d <= limit
-	}
-	if need <= 0 {
-		// Too short for the filter to prune safely: check every skeleton.
-		for pid := range v.phons {
-			if near(uint32(pid)) {
-				out = append(out, v.phonEntries[pid]...)
-			}
-		}
-		return out
-	}
-	slices.SortFunc(s.grams, func(a, b uint32) int { return len(v.trigrams[a]) - len(v.trigrams[b]) })
-	probe := s.grams[:4*limit+1]
-	for _, g := range probe {
-		for _, pid := range v.trigrams[g] {
-			if s.counts[pid] == 0 {
-				s.counts[pid] = 1
-				s.ctouch = append(s.ctouch, pid)
-			}
-		}
-	}
-	for _, pid := range s.ctouch {
-		s.counts[pid] = 0
-		if near(pid) && sharedTrigrams(v.phons[pid], s.grams, s) >= need {
-			out = append(out, v.phonEntries[pid]...)
-		}
-	}
-	s.ctouch = s.ctouch[:0]
-	return out
-}
-
-// sharedTrigrams counts how many of grams (distinct) occur in p.
-func sharedTrigrams(p string, grams []uint32, s *scratch) int {
-	s.pgrams = trigramsOf(p, s.pgrams[:0])
-	n := 0
-	for _, g := range grams {
-		if indexOf(s.pgrams, g) >= 0 {
-			n++
-		}
-	}
-	return n
+	return 0
 }
 
 // indexSims answers match's similarity questions from the expansions.
@@ -172,7 +114,7 @@ func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int
 	if i, ok := x.lookup[unitKey{qn, qu, qjoined}]; ok && x.units[i].expanded && cn.IDs != nil {
 		id := cn.IDs[cu]
 		if cjoined {
-			id = cn.JoinedIDs[cu]
+			id = cn.Joined[cu].ID
 		}
 		return x.units[i].exp.find(id)
 	}

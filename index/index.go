@@ -128,13 +128,8 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 				pn.IDs[t] = ix.post(&pn.Tokens[t], false, ref)
 				ix.Stats.Tokens++
 			}
-			if len(pn.Joined) > 0 {
-				pn.JoinedIDs = make([]uint32, len(pn.Joined))
-				for t := range pn.Joined {
-					if pn.Joined[t].Form != "" {
-						pn.JoinedIDs[t] = ix.post(&pn.Joined[t], true, ref)
-					}
-				}
+			for t := range pn.Joined {
+				pn.Joined[t].ID = ix.post(&pn.Joined[t].Token, true, ref)
 			}
 		}
 	}

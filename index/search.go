@@ -81,7 +81,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 	if s == nil {
 		s = &scratch{
 			acc: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
-			counts: make([]uint8, len(ix.voc.phons)), candSeen: make([]uint32, len(ix.cands)),
+			candSeen: make([]uint32, len(ix.cands)),
 		}
 		for i := range s.stamp {
 			s.stamp[i] = -1
@@ -250,13 +250,11 @@ func (ix *Index) planUnits(p *match.Prepared, cfg *match.Config, threshold float
 				fullScan = true
 			}
 		}
-		for qu := range pn.Joined {
-			if pn.Joined[qu].Form == "" {
-				continue
-			}
-			a, b := &s.units[first+qu], &s.units[first+qu+1]
+		for k := range pn.Joined {
+			at := pn.Joined[k].At
+			a, b := &s.units[first+at], &s.units[first+at+1]
 			if a.retrieve || b.retrieve {
-				s.units = append(s.units, unit{qn: qn, qu: qu, joined: true, tok: &pn.Joined[qu], weight: a.weight + b.weight, retrieve: true})
+				s.units = append(s.units, unit{qn: qn, qu: k, joined: true, tok: &pn.Joined[k].Token, weight: a.weight + b.weight, retrieve: true})
 			}
 		}
 	}

@@ -36,7 +36,7 @@ func (d DirectSims) Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoi
 
 func unitToken(p *PreparedName, u int, joined bool) *names.Token {
 	if joined {
-		return &p.Joined[u]
+		return &p.Joined[u].Token
 	}
 	return &p.Tokens[u]
 }
@@ -49,10 +49,10 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 		return 0, NoMatch
 	}
 	if a.Phon == b.Phon {
-		return c.SimJoined, Joined
+		return c.SimJoined, JoinedWord
 	}
 	if min(len(a.Phon), len(b.Phon)) >= c.Edit2MinLen && EditDistance(a.Phon, b.Phon, 1) == 1 {
-		return c.SimEdit1, Joined
+		return c.SimEdit1, JoinedWord
 	}
 	// An abjad compound against its Latin spelling: نصیر الدین and
 	// Nasiruddin meet on their consonants.
@@ -62,7 +62,7 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 			ab, lat = b, a
 		}
 		if names.AbjadCompatible(ab.Phon, lat.Phon) {
-			return c.SimConsAbjad, Joined
+			return c.SimConsAbjad, JoinedWord
 		}
 	}
 	return 0, NoMatch
@@ -106,22 +106,17 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w})
 			}
 		}
-		for j := 0; j+1 < nc; j++ {
-			if cn.Joined[j].Form == "" {
-				continue
-			}
-			if s, m := sims.Sim(qn, i, false, cn, j, true); s > 0 {
-				edges = append(edges, edge{qu: int16(i), cu: int16(j), cjoined: true, sim: s, method: m, weight: q.Weights[i]})
+		for k := range cn.Joined {
+			if s, m := sims.Sim(qn, i, false, cn, k, true); s > 0 {
+				edges = append(edges, edge{qu: int16(i), cu: int16(k), cjoined: true, sim: s, method: m, weight: q.Weights[i]})
 			}
 		}
 	}
-	for i := 0; i+1 < nq; i++ {
-		if q.Joined[i].Form == "" {
-			continue
-		}
+	for k := range q.Joined {
+		at := q.Joined[k].At
 		for j := 0; j < nc; j++ {
-			if s, m := sims.Sim(qn, i, true, cn, j, false); s > 0 {
-				edges = append(edges, edge{qu: int16(i), cu: int16(j), qjoined: true, sim: s, method: m, weight: q.Weights[i] + q.Weights[i+1]})
+			if s, m := sims.Sim(qn, k, true, cn, j, false); s > 0 {
+				edges = append(edges, edge{qu: int16(k), cu: int16(j), qjoined: true, sim: s, method: m, weight: q.Weights[at] + q.Weights[at+1]})
 			}
 		}
 	}
@@ -146,8 +141,8 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 		ex = &Explanation{Query: q.Raw, Name: cn.Raw, NameKind: string(cn.Kind)}
 	}
 	for _, e := range edges {
-		qm := unitMask(int(e.qu), e.qjoined)
-		cm := unitMask(int(e.cu), e.cjoined)
+		qm := unitMask(q, int(e.qu), e.qjoined)
+		cm := unitMask(cn, int(e.cu), e.cjoined)
 		if qused&qm != 0 || cused&cm != 0 {
 			continue
 		}
@@ -188,17 +183,19 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 	return score, ex
 }
 
-func unitMask(i int, joined bool) uint64 {
-	m := uint64(1) << min(i, 63)
-	if joined {
-		m |= uint64(1) << min(i+1, 63)
+// unitMask returns the token positions a unit covers, as a bit set.
+func unitMask(p *PreparedName, u int, joined bool) uint64 {
+	if !joined {
+		return uint64(1) << min(u, 63)
 	}
-	return m
+	at := p.Joined[u].At
+	return uint64(1)<<min(at, 63) | uint64(1)<<min(at+1, 63)
 }
 
 func unitForm(p *PreparedName, u int, joined bool) string {
 	if joined {
-		return p.Tokens[u].Form + "+" + p.Tokens[u+1].Form
+		at := p.Joined[u].At
+		return p.Tokens[at].Form + "+" + p.Tokens[at+1].Form
 	}
 	return p.Tokens[u].Form
 }

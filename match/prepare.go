@@ -53,15 +53,15 @@ type PreparedName struct {
 	// Tokens and their Weights.
 	Tokens  []names.Token
 	Weights []float64
-	// Joined[j] is Tokens[j] and Tokens[j+1] written as one word, for
-	// names split or joined differently ("Jin Ping", "Jinping"); a zero
-	// token where the pair cannot be joined (numbers, legal forms,
-	// initials).
-	Joined []names.Token
-	// IDs and JoinedIDs are vocabulary ids an index assigns to Tokens and
-	// Joined, so that it can look up precomputed similarities; nil
-	// without an index.
-	IDs, JoinedIDs []uint32
+	// Joined are pairs of adjacent tokens written as one word, for names
+	// split or joined differently ("Jin Ping", "Jinping"), in order of
+	// position; a pair may be written in two ways (al-Saadi: Alsaadi,
+	// Essaadi). Pairs that are never joined (numbers, legal forms,
+	// initials) are absent.
+	Joined []Joined
+	// IDs are the vocabulary ids an index assigns to Tokens, so that it
+	// can look up precomputed similarities; nil without an index.
+	IDs []uint32
 	// Total is the sum of Weights.
 	Total float64
 }
@@ -74,30 +74,42 @@ func (c *Config) PrepareName(raw string, kind entity.NameKind, w Weigher) Prepar
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
 		p.Total += p.Weights[i]
 	}
-	if len(n.Tokens) > 1 {
-		p.Joined = make([]names.Token, len(n.Tokens)-1)
-		for j := 0; j+1 < len(n.Tokens); j++ {
-			p.Joined[j] = JoinTokens(&n.Tokens[j], &n.Tokens[j+1])
+	for j := 0; j+1 < len(n.Tokens); j++ {
+		for _, t := range JoinTokens(&n.Tokens[j], &n.Tokens[j+1]) {
+			p.Joined = append(p.Joined, Joined{At: j, Token: t})
 		}
 	}
 	return p
 }
 
-// JoinTokens returns a and b as one word, or the zero Token when they
-// cannot be joined: numbers, legal forms, titles and initials are never
-// written joined to a name.
-func JoinTokens(a, b *names.Token) names.Token {
+// Joined is two adjacent tokens of a name written as one word.
+type Joined struct {
+	// At is the position of the first of the two tokens.
+	At int
+	// Token is the joined word.
+	Token names.Token
+	// ID is its vocabulary id in an index.
+	ID uint32
+}
+
+// JoinTokens returns the ways a and b are written as one word: none for
+// numbers, legal forms, titles and initials, which are never joined to a
+// name; one for most pairs; two for the Arabic article before a "sun
+// letter", which is written joined as it is spelt (Alsaadi) or as it is
+// spoken, as a doubled consonant (Essaadi, Arrahman).
+func JoinTokens(a, b *names.Token) []names.Token {
 	joinable := func(t *names.Token) bool { return t.Kind == names.Word || t.Kind == names.Particle }
 	if !joinable(a) || !joinable(b) {
-		return names.Token{}
+		return nil
 	}
-	form := a.Form + b.Form
+	out := []names.Token{joined(a.Form+b.Form, a, b)}
 	if a.Kind == names.Particle && a.Form == "al" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0 {
-		// Before a "sun letter" the article is spoken, and often
-		// written, as a doubled consonant: al-Saadi is Essaadi, al-Rahman
-		// Arrahman.
-		form = "a" + b.Form
+		out = append(out, joined("a"+b.Form, a, b))
 	}
+	return out
+}
+
+func joined(form string, a, b *names.Token) names.Token {
 	phon := names.Phon(form)
 	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Kind: names.Word, Abjad: a.Abjad || b.Abjad, Start: a.Start, End: b.End}
 }

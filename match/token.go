@@ -13,7 +13,7 @@ const (
 	Edit2      Method = "edit2"      // two edits apart
 	Consonants Method = "consonants" // same consonant skeleton
 	Initial    Method = "initial"    // an initial and a word it begins
-	Joined     Method = "joined"     // one token against two joined
+	JoinedWord Method = "joined"     // one token against two joined
 	LegalForm  Method = "legalForm"  // two different legal forms
 	NoMatch    Method = ""
 )
@@ -55,21 +55,13 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	if pa == pb {
 		return c.SimPhon, Phonetic
 	}
-	short := min(len(pa), len(pb))
-	if short >= c.Edit1MinLen {
-		limit := 1
-		if short >= c.Edit2MinLen {
-			limit = 2
-		}
-		// A short word with another first consonant is another name
-		// (Peng, Zheng), not a typo or a spelling.
-		firstOK := short >= 6 || pa[0] == pb[0] || isVowel(pa[0]) && isVowel(pb[0])
-		switch d := EditDistance(pa, pb, limit); {
-		case !firstOK:
-		case d == 1:
-			best, how = c.SimEdit1, Edit1
-		case d == 2 && limit == 2:
-			best, how = c.SimEdit2, Edit2
+	// Edits are counted on the skeletons (so spelling variants cost
+	// nothing) and on the forms (so a typo costs one edit even where it
+	// changes the skeleton more, as "x" for "f" does).
+	for _, pair := range [2][2]string{{pa, pb}, {a.Form, b.Form}} {
+		sim, m := c.editSim(pair[0], pair[1])
+		if sim > best {
+			best, how = sim, m
 		}
 	}
 	if ca == cb && ca != "" {
@@ -93,6 +85,32 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 		}
 	}
 	return best, how
+}
+
+// editSim scores two strings one or two edits apart, within the limits
+// their length allows. A short word with another first consonant is
+// another name (Peng, Zheng), not a typo or a spelling.
+func (c *Config) editSim(x, y string) (float64, Method) {
+	short := min(len(x), len(y))
+	limit := 0
+	switch {
+	case short >= c.Edit2MinLen:
+		limit = 2
+	case short >= c.Edit1MinLen:
+		limit = 1
+	}
+	if limit == 0 || x[0] != y[0] && short < 6 && !(isVowel(x[0]) && isVowel(y[0])) {
+		return 0, NoMatch
+	}
+	switch EditDistance(x, y, limit) {
+	case 1:
+		return c.SimEdit1, Edit1
+	case 2:
+		if limit == 2 {
+			return c.SimEdit2, Edit2
+		}
+	}
+	return 0, NoMatch
 }
 
 // EditDistance returns the optimal-string-alignment distance between a and

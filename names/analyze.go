@@ -233,7 +233,7 @@ func matchLegalForm(toks []Token, i int) (int, string) {
 		if t.Kind == Number {
 			break
 		}
-		phrase.WriteString(t.Form)
+		phrase.WriteString(legalWord(t.Form, n > 1 || i+n < len(toks)))
 		p := phrase.String()
 		c, ok := legalForms[p]
 		if !ok {
@@ -249,4 +249,56 @@ func matchLegalForm(toks []Token, i int) (int, string) {
 		return 0, ""
 	}
 	return best, class
+}
+
+// legalWord returns the form to look up in legal-form phrases: the word
+// itself, its interchangeable spelling inside a phrase (co for company),
+// or the legal word it is one typo away from.
+func legalWord(form string, inPhrase bool) string {
+	if w, ok := phraseWords[form]; ok && inPhrase {
+		return w
+	}
+	if len(form) < 7 {
+		return form
+	}
+	for _, w := range legalWords[form[0]] {
+		if w == form {
+			return form
+		}
+	}
+	for _, w := range legalWords[form[0]] {
+		if oneEdit(form, w) {
+			return w
+		}
+	}
+	return form
+}
+
+// oneEdit reports whether a and b are at most one insertion, deletion,
+// substitution or swap of neighbours apart.
+func oneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) {
+			return true
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	}
+	return false
 }

@@ -14,7 +14,7 @@ import (
 func appendArabic(toks []Token, w word) []Token {
 	text := norm.NFKC.String(w.text)
 	exact := text == w.text // offsets within the word are exact
-	pos := 0                 // byte offset of text's rest in the word
+	pos := 0                // byte offset of text's rest in the word
 	at := func(from, to int) (int, int) {
 		if !exact {
 			return w.start, w.end

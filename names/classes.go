@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // particles connect name words and carry almost no identity. Sun-letter
 // forms of the Arabic article (ar-, as-, ash-, ad-, ...) are mapped to "al"
 // during segmentation.
@@ -37,7 +39,8 @@ var legalForms = map[string]string{
 	// Joint-stock companies.
 	"jsc": "jsc", "ojsc": "jsc", "cjsc": "jsc", "pjsc": "jsc", "zao": "jsc", "oao": "jsc", "pao": "jsc", "ao": "jsc", "nao": "jsc",
 	"joint stock company": "jsc", "open joint stock company": "jsc", "closed joint stock company": "jsc",
-	"public joint stock company": "jsc", "joint stock co": "jsc", "aktsionernoe obshchestvo": "jsc",
+	"public joint stock company": "jsc", "joint stock co": "jsc", "joint stock": "jsc", "open joint stock": "jsc",
+	"public joint stock": "jsc", "closed joint stock": "jsc", "limited liability": "llc", "aktsionernoe obshchestvo": "jsc",
 	"aktsionernoye obshchestvo": "jsc", "otkrytoe aktsionernoe obshchestvo": "jsc", "zakrytoe aktsionernoe obshchestvo": "jsc",
 	"publichnoe aktsionernoe obshchestvo": "jsc", "pat": "jsc", "prat": "jsc", "ad": "jsc",
 	// Limited, public limited, incorporated.
@@ -59,6 +62,26 @@ var legalForms = map[string]string{
 	"s de r l": "llc", "s de r l de c v": "llc", "s de rl de cv": "llc", "s de rl": "llc", "s r o": "llc", "a s": "sa",
 	"e i r l": "llc", "eirl": "llc", "s a c": "sa", "sac": "sa", "s a a": "sa", "ltda epp": "ltd", "c a": "sa",
 }
+
+// phraseWords are spellings that legal-form phrases use interchangeably:
+// "Public Joint Stock Co.", "Ltd. Liability Partnership".
+var phraseWords = map[string]string{"co": "company", "cie": "company", "ltd": "limited", "corp": "corporation", "inc": "incorporated"}
+
+// legalWords are the long words of legal-form phrases, which a typo
+// ("Compnay", "Corporaiton") should not turn into a rare name word.
+var legalWords = func() map[byte][]string {
+	out := map[byte][]string{}
+	seen := map[string]bool{}
+	for phrase := range legalForms {
+		for _, w := range strings.Fields(phrase) {
+			if len(w) >= 7 && !seen[w] {
+				seen[w] = true
+				out[w[0]] = append(out[w[0]], w)
+			}
+		}
+	}
+	return out
+}()
 
 // maxLegalFormWords is the length of the longest phrase in legalForms.
 const maxLegalFormWords = 7

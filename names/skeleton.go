@@ -9,7 +9,7 @@ package names
 //	th → t              dh → d            ck, q, c (before a, o, u or a consonant) → k
 //	c (before e, i, y) → s                x → ks                w → v
 //	ou, oo → u          gu (before e, i) → g
-//	y → i               j (not before a vowel) → i
+//	y → i               j (at the end) → i
 //	ie, ye at the start of a word → e     doubled letters → one
 //
 // so that Sergei, Sergey, Serguei and Sergej; Yevgeny and Evgeny; Khalid
@@ -130,7 +130,8 @@ func Phon(form string) string {
 			}
 			c = 'i'
 		case 'j':
-			if !isVowel(next) {
+			// Word-final j is German and Polish for й: Sergej, Jurij.
+			if next == 0 {
 				c = 'i'
 			}
 		}
