@@ -112,11 +112,10 @@ func newIndexSims(cfg *match.Config, units []unit, q *match.Prepared) *indexSims
 // Sim implements match.Sims.
 func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int, cjoined bool) (float64, match.Method) {
 	if i, ok := x.lookup[unitKey{qn, qu, qjoined}]; ok && x.units[i].expanded && cn.IDs != nil {
-		id := cn.IDs[cu]
 		if cjoined {
-			id = cn.Joined[cu].ID
+			return x.units[i].exp.find(cn.Joined[cu].ID)
 		}
-		return x.units[i].exp.find(id)
+		return x.units[i].exp.find(cn.IDs[cu])
 	}
 	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 }
