@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
 )
@@ -108,8 +109,8 @@ func nameKey(n names.Name) string {
 }
 
 // sameParty groups the IDs under which one party is listed: linked by a
-// sameAs relation, or on different lists with the same name, schema class
-// and compatible dates of birth.
+// sameAs relation, or found by the matcher itself, on another list, under
+// a name scoring at least sameScore with compatible dates of birth.
 func sameParty(ents []*entity.Entity, byID map[string]*entity.Entity) map[string][]string {
 	parent := map[string]string{}
 	var find func(string) string
@@ -131,23 +132,27 @@ func sameParty(ents []*entity.Entity, byID map[string]*entity.Entity) map[string
 			}
 		}
 	}
-	byKey := map[string][]*entity.Entity{}
 	for _, e := range ents {
 		parent[e.ID] = e.ID
 	}
+	cfg := match.DefaultConfig()
+	ix := index.Build(ents, cfg)
 	for _, e := range ents {
 		for _, r := range e.Relations {
 			if r.Type == "sameAs" && byID[r.Target] != nil {
 				union(e.ID, r.Target)
 			}
 		}
-		k := string(class(e.Schema)) + "|" + nameKey(names.Analyze(e.Caption()))
-		for _, o := range byKey[k] {
-			if o.List != e.List && datesCompatible(o, e) {
+		p, err := cfg.Prepare(match.Query{Name: e.Caption(), Schema: class(e.Schema)}, ix)
+		if err != nil {
+			continue
+		}
+		for _, h := range ix.Search(p, index.Options{Threshold: sameScore}) {
+			o := byID[h.EntityID]
+			if o != nil && o.ID != e.ID && o.List != e.List && class(o.Schema) == class(e.Schema) && datesCompatible(o, e) {
 				union(o.ID, e.ID)
 			}
 		}
-		byKey[k] = append(byKey[k], e)
 	}
 	groups := map[string][]string{}
 	for _, e := range ents {
@@ -160,6 +165,10 @@ func sameParty(ents []*entity.Entity, byID map[string]*entity.Entity) map[string
 	}
 	return out
 }
+
+// sameScore is the score at which two listed names on different lists
+// are taken for one party.
+const sameScore = 0.92
 
 func class(s entity.Schema) entity.Schema {
 	if s.IsOrganization() {

@@ -51,10 +51,12 @@ func cyrWord(w string) string {
 	return capitalise(b.String())
 }
 
-// toArabic writes a romanised Arabic name in Arabic script without short
-// vowels, as Arabic writes names: long vowels (aa, ee, ii, oo, ou, uu) and a
-// final a or i are written, other vowels are not, "al-" is joined to its
-// word, and a word starting with a vowel takes an alif.
+// toArabic writes a romanised Arabic or Persian name in Arabic script the
+// way it is usually spelt: short vowels are not written; long vowels are,
+// for the doubled spellings (aa, ee, ii, oo, ou, uu), a final a or i, and
+// the vowel of a last syllable closed by one consonant (Bashar, Majid,
+// Mahmud: the CaCaaC, CaCiiC, CaCuuC patterns of Arabic names); "al-" is
+// joined to its word, and a word starting with a vowel takes an alif.
 func toArabic(s string) string {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '\'' })
 	var out []string
@@ -82,7 +84,7 @@ var arPairs = []struct{ lat, ar string }{
 	{"kh", "خ"}, {"sh", "ش"}, {"ch", "ش"}, {"th", "ث"}, {"dh", "ذ"}, {"gh", "غ"},
 	{"b", "ب"}, {"t", "ت"}, {"j", "ج"}, {"h", "ح"}, {"d", "د"}, {"r", "ر"}, {"z", "ز"}, {"s", "س"},
 	{"f", "ف"}, {"q", "ق"}, {"k", "ك"}, {"c", "ك"}, {"l", "ل"}, {"m", "م"}, {"n", "ن"}, {"w", "و"}, {"y", "ي"},
-	{"g", "ج"}, {"v", "ف"}, {"p", "ب"}, {"x", "كس"},
+	{"g", "گ"}, {"v", "و"}, {"p", "پ"}, {"x", "كس"},
 }
 
 func arWord(w string) string {
@@ -107,6 +109,9 @@ func arWord(w string) string {
 				b.WriteString("ا")
 			case i == len(w)-1 && (c == 'i' || c == 'y'):
 				b.WriteString("ي")
+			case i == len(w)-2 && !isVowel(w[i+1]) && i > 0:
+				// The vowel of a last syllable closed by one consonant.
+				b.WriteString(map[byte]string{'a': "ا", 'e': "ي", 'i': "ي", 'o': "و", 'u': "و"}[c])
 			}
 			if i+1 < len(w) && w[i+1] == c {
 				if i > 0 {

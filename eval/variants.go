@@ -23,7 +23,7 @@ var variants = []variant{
 	{"drop-middle", true, false, dropMiddle},
 	{"translit", true, false, respell},
 	{"cyrillic", true, false, func(_ *rand.Rand, n string) string { return toCyrillic(firstLast(n)) }},
-	{"arabic", true, true, func(_ *rand.Rand, n string) string { return toArabic(firstLast(n)) }},
+	{"arabic", true, false, func(_ *rand.Rand, n string) string { return toArabic(firstLast(n)) }},
 	{"typo1", true, true, func(r *rand.Rand, n string) string { return typo(r, n, 1, 6) }},
 	{"typo2", true, true, func(r *rand.Rand, n string) string { return typo(r, n, 2, 10) }},
 	{"initial", true, false, initial},

@@ -39,6 +39,7 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			// Not retrieved by (see retrievable); scored directly.
 		default:
 			cand = append(cand, v.byCons[t.Cons]...)
+			cand = append(cand, v.byWeak[names.WeakCons(t.Phon)]...)
 			if !u.joined {
 				for _, c := range []byte{t.Form[0], t.Phon[0]} {
 					if c >= 'a' && c <= 'z' {

@@ -26,8 +26,9 @@ type vocab struct {
 	byKey   map[vocabKey]uint32
 	// forms and phons are the distinct forms and phonetic skeletons.
 	forms, phons *strSet
-	// byCons maps a consonant skeleton to entries.
-	byCons map[string][]uint32
+	// byCons maps a consonant skeleton to entries, byWeak the skeleton
+	// without v (see names.WeakCons).
+	byCons, byWeak map[string][]uint32
 	// initials maps a letter to the entries that are initials.
 	initials [26][]uint32
 	// legalForms are the entries that are legal forms.
@@ -35,7 +36,7 @@ type vocab struct {
 }
 
 func newVocab() *vocab {
-	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}}
+	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{}}
 }
 
 // intern returns the id of a token, adding it if new.
@@ -53,6 +54,9 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	v.phons.add(t.Phon, id)
 	if t.Cons != "" {
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)
+		if w := names.WeakCons(t.Phon); len(w) >= 3 {
+			v.byWeak[w] = append(v.byWeak[w], id)
+		}
 	}
 	switch {
 	case t.Kind == names.Initial && !joined:

@@ -51,12 +51,17 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	if a.Phon == b.Phon {
 		return c.SimJoined, JoinedWord
 	}
+	// The article's vowel varies (Alkhansa, Elkhansa) where the rest
+	// does not.
+	if len(a.Phon) > 3 && len(b.Phon) > 3 && isVowel(a.Phon[0]) && isVowel(b.Phon[0]) && a.Phon[1:] == b.Phon[1:] {
+		return c.SimJoined, JoinedWord
+	}
 	if min(len(a.Phon), len(b.Phon)) >= c.Edit2MinLen && EditDistance(a.Phon, b.Phon, 1) == 1 {
 		return c.SimEdit1, JoinedWord
 	}
 	// An abjad compound against its Latin spelling: نصیر الدین and
 	// Nasiruddin meet on their consonants.
-	if (a.Abjad != b.Abjad) && a.Cons == b.Cons && len(a.Cons) >= 3 {
+	if (a.Abjad != b.Abjad) && a.Cons == b.Cons && len(a.Cons) >= c.ConsMinLenAbjad {
 		ab, lat := a, b
 		if b.Abjad {
 			ab, lat = b, a

@@ -93,12 +93,13 @@ type Joined struct {
 }
 
 // JoinTokens returns the ways a and b are written as one word: none for
-// numbers, legal forms, titles and initials, which are never joined to a
-// name; one for most pairs; two for the Arabic article before a "sun
+// numbers, legal forms and initials, which are never joined to a name; one for most pairs; two for the Arabic article before a "sun
 // letter", which is written joined as it is spelt (Alsaadi) or as it is
 // spoken, as a doubled consonant (Essaadi, Arrahman).
 func JoinTokens(a, b *names.Token) []names.Token {
-	joinable := func(t *names.Token) bool { return t.Kind == names.Word || t.Kind == names.Particle }
+	joinable := func(t *names.Token) bool {
+		return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title
+	}
 	if !joinable(a) || !joinable(b) {
 		return nil
 	}

@@ -1,6 +1,10 @@
 package match
 
-import "github.com/vetoscreen/veto/names"
+import (
+	"strings"
+
+	"github.com/vetoscreen/veto/names"
+)
 
 // Method says how two tokens met.
 type Method string
@@ -62,6 +66,16 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 		sim, m := c.editSim(pair[0], pair[1])
 		if sim > best {
 			best, how = sim, m
+		}
+	}
+	if abjad && ca != cb {
+		// و may be written for a Latin v or w, or for a vowel: compare
+		// without it, and let it count as a vowel.
+		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= 3 {
+			ua, ub := strings.ReplaceAll(pa, "v", "u"), strings.ReplaceAll(pb, "v", "u")
+			if a.Abjad && !b.Abjad && names.AbjadCompatible(ua, ub) || b.Abjad && !a.Abjad && names.AbjadCompatible(ub, ua) {
+				return max(best, c.SimConsAbjad), Consonants
+			}
 		}
 	}
 	if ca == cb && ca != "" {

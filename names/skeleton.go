@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // Phon returns the phonetic skeleton of a folded form (lower-case ASCII):
 // the spelling variants that transliteration produces collapse to one
 // string. The rules, applied left to right:
@@ -260,4 +262,15 @@ func vowelGaps(phon string) []bool {
 		gaps = append(gaps, false)
 	}
 	return gaps
+}
+
+// WeakCons returns the consonant skeleton without v: the letter و is a
+// consonant (w, v) in some names and the vowel u in others (Marwan, Nur,
+// Javad), and an abjad does not say which.
+func WeakCons(phon string) string {
+	c := Cons(phon)
+	if strings.IndexByte(c, 'v') < 0 {
+		return c
+	}
+	return Cons(strings.ReplaceAll(phon, "v", "u"))
 }
