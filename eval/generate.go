@@ -52,7 +52,7 @@ type generator struct {
 	r      *rand.Rand
 	ents   []*entity.Entity // sorted by ID
 	group  map[string][]string
-	listed map[string]bool            // word keys of every listed name
+	listed map[string]bool           // word keys of every listed name
 	phons  map[string]map[int32]bool // phon -> names holding it
 }
 

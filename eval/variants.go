@@ -106,7 +106,7 @@ func typo(r *rand.Rand, n string, edits, minLen int) string {
 	w := words(firstLast(n))
 	var long []int
 	for i, x := range w {
-		if len([]rune(x)) >= minLen && isLatin(x) {
+		if len([]rune(x)) >= minLen && isLatin(x) && !strings.ContainsAny(x, "0123456789-") {
 			long = append(long, i)
 		}
 	}

@@ -54,7 +54,7 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	v.phons.add(t.Phon, id)
 	if t.Cons != "" {
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)
-		if w := names.WeakCons(t.Phon); len(w) >= 3 {
+		if w := names.WeakCons(t.Phon); w != "" {
 			v.byWeak[w] = append(v.byWeak[w], id)
 		}
 	}

@@ -1,10 +1,6 @@
 package match
 
-import (
-	"strings"
-
-	"github.com/vetoscreen/veto/names"
-)
+import "github.com/vetoscreen/veto/names"
 
 // Method says how two tokens met.
 type Method string
@@ -71,10 +67,16 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	if abjad && ca != cb {
 		// و may be written for a Latin v or w, or for a vowel: compare
 		// without it, and let it count as a vowel.
-		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= 3 {
-			ua, ub := strings.ReplaceAll(pa, "v", "u"), strings.ReplaceAll(pb, "v", "u")
+		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= c.ConsMinLenAbjad {
+			ua, ub := names.WeakPhon(pa), names.WeakPhon(pb)
 			if a.Abjad && !b.Abjad && names.AbjadCompatible(ua, ub) || b.Abjad && !a.Abjad && names.AbjadCompatible(ub, ua) {
-				return max(best, c.SimConsAbjad), Consonants
+				sim := c.SimConsAbjad
+				if len(wa) < 3 {
+					sim = c.SimCons
+				}
+				if sim > best {
+					best, how = sim, Consonants
+				}
 			}
 		}
 	}

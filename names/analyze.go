@@ -128,9 +128,9 @@ func splitCompound(form string) []string {
 			return append(splitCompound(pre), "al", "din")
 		}
 	}
-	if len(form) >= 9 && strings.HasPrefix(form, "abd") {
+	if len(form) >= 8 && strings.HasPrefix(form, "abd") {
 		for _, p := range []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
-			if r, ok := strings.CutPrefix(form, p); ok && len(r) >= 4 {
+			if r, ok := strings.CutPrefix(form, p); ok && len(r) >= 3 {
 				return append([]string{"abd", "al"}, splitCompound(r)...)
 			}
 		}
@@ -258,7 +258,7 @@ func legalWord(form string, inPhrase bool) string {
 	if w, ok := phraseWords[form]; ok && inPhrase {
 		return w
 	}
-	if len(form) < 7 {
+	if len(form) < 6 {
 		return form
 	}
 	for _, w := range legalWords[form[0]] {

@@ -15,6 +15,8 @@ var arabic = map[rune]string{
 	// Persian and Urdu letters.
 	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i", 'ۀ': "a", 'ە': "a", 'ہ': "h", 'ھ': "h",
 	'ے': "e", 'ٹ': "t", 'ڈ': "d", 'ڑ': "r", 'ں': "n",
+	// Pashto letters.
+	'ځ': "z", 'څ': "ts", 'ټ': "t", 'ډ': "d", 'ړ': "r", 'ږ': "zh", 'ښ': "sh", 'ګ': "g", 'ڼ': "n", 'ۍ': "i", 'ې': "e",
 	// Short vowel marks, where a name is vocalised.
 	'\u064E': "a", '\u0650': "i", '\u064F': "u", '\u0652': "", '\u064B': "", '\u064C': "", '\u064D': "",
 	'\u0640': "", // tatweel

@@ -22,6 +22,16 @@ func appendArabic(toks []Token, w word) []Token {
 		return w.start + from, w.start + to
 	}
 	rest := text
+	for _, abu := range []string{"ابو", "أبو"} {
+		if r, ok := strings.CutPrefix(rest, abu); ok && len([]rune(r)) >= 3 {
+			// ابواليزيد: Abu al-Yazid written as one word.
+			s, e := at(pos, pos+len(abu))
+			toks = append(toks, newToken("abu", Particle, s, e, true))
+			pos += len(abu)
+			rest = r
+			break
+		}
+	}
 	if r, ok := strings.CutPrefix(rest, "عبد"); ok && len([]rune(r)) >= 2 {
 		s, e := at(pos, pos+len("عبد"))
 		toks = append(toks, newToken("abd", Word, s, e, true))
@@ -45,6 +55,17 @@ func appendArabic(toks []Token, w word) []Token {
 		}
 		s, e = at(pos+len(pre), pos+len(rest))
 		return append(toks, newToken("allah", Word, s, e, true))
+	}
+	for _, din := range []string{"الدين", "الدین"} {
+		if pre, ok := strings.CutSuffix(rest, din); ok && pre != "" {
+			// نورالدين: Nur al-Din written as one word.
+			s, e := at(pos, pos+len(pre))
+			if f := fold(pre, arabicScript, false); f != "" {
+				toks = appendWord(toks, f, s, e, true)
+			}
+			s, e = at(pos+len(pre), pos+len(rest))
+			return append(toks, newToken("al", Particle, s, s, true), newToken("din", Word, s, e, true))
+		}
 	}
 	if f := fold(rest, arabicScript, false); f != "" {
 		s, e := at(pos, pos+len(rest))

@@ -74,7 +74,7 @@ var legalWords = func() map[byte][]string {
 	seen := map[string]bool{}
 	for phrase := range legalForms {
 		for _, w := range strings.Fields(phrase) {
-			if len(w) >= 7 && !seen[w] {
+			if len(w) >= 6 && !seen[w] {
 				seen[w] = true
 				out[w[0]] = append(out[w[0]], w)
 			}

@@ -264,13 +264,33 @@ func vowelGaps(phon string) []bool {
 	return gaps
 }
 
-// WeakCons returns the consonant skeleton without v: the letter و is a
-// consonant (w, v) in some names and the vowel u in others (Marwan, Nur,
-// Javad), and an abjad does not say which.
+// WeakCons returns the consonant skeleton of a phonetic skeleton as an
+// abjad spelling constrains it: without v (و is a consonant, v or w, in
+// some names and the vowel u in others: Marwan, Nur, Javad), with z as d
+// (ض and ظ are d or z by region: Ramadan, Fazl) and g as k (ق, غ and گ are
+// q, k, g or gh: Qasim, Gasim).
 func WeakCons(phon string) string {
-	c := Cons(phon)
-	if strings.IndexByte(c, 'v') < 0 {
-		return c
+	b := make([]byte, 0, len(phon))
+	for i := 0; i < len(phon); i++ {
+		c := phon[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'v':
+			continue
+		case 'z':
+			c = 'd'
+		case 'g':
+			c = 'k'
+		case 'c':
+			c = 's'
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
 	}
-	return Cons(strings.ReplaceAll(phon, "v", "u"))
+	return string(b)
 }
+
+// WeakPhon returns phon with v as the vowel u, for AbjadCompatible's
+// vowel places when the skeletons met through WeakCons.
+func WeakPhon(phon string) string { return strings.ReplaceAll(phon, "v", "u") }
