@@ -157,10 +157,9 @@ func (ix *Index) post(t *names.Token, joined bool, ref int32) uint32 {
 
 // Weight implements match.Weigher: a token weighs ln(1 + N/df), its
 // rarity among the N listed names; a token no listed name has weighs most.
-func (ix *Index) Weight(t *names.Token) float64 {
-	df := float64(ix.df[t.Phon])
-	return math.Log(1 + ix.nNames/max(df, 1))
-}
+func (ix *Index) Weight(t *names.Token) float64 { return ix.idf(ix.df[t.Phon]) }
+
+func (ix *Index) idf(df int32) float64 { return math.Log(1 + ix.nNames/max(float64(df), 1)) }
 
 // Config returns the scoring configuration the index was built with.
 func (ix *Index) Config() match.Config { return ix.cfg }

@@ -118,7 +118,8 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 	s := ix.getScratch(cfg)
 	defer ix.putScratch(s)
 
-	fullScan := ix.planUnits(p, cfg, threshold, s)
+	ix.prepareUnits(p, cfg, s)
+	fullScan := ix.planRetrieval(p, cfg, threshold, s)
 	if fullScan {
 		for i := range ix.cands {
 			s.cands = append(s.cands, int32(i))
@@ -174,6 +175,9 @@ func (ix *Index) BruteForce(p *match.Prepared, opts Options) []Hit {
 	if threshold == 0 {
 		threshold = cfg.Threshold
 	}
+	s := ix.getScratch(cfg)
+	ix.prepareUnits(p, cfg, s) // the same query weights as Search
+	ix.putScratch(s)
 	sc := match.NewScorer(cfg)
 	var hits []Hit
 	for ci, c := range ix.cands {
@@ -209,21 +213,79 @@ func rank(hits []Hit, limit int) []Hit {
 	return hits
 }
 
-// planUnits lists the query's units and decides which retrieve names: for
-// each query name, the lightest tokens whose weights together (with the
-// most that secondary evidence adds) stay below the threshold need not
-// retrieve, since a name they alone match cannot reach it. It reports
-// whether no such plan exists (a query of initials, say) and every entity
-// must be scored.
-func (ix *Index) planUnits(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) (fullScan bool) {
-	boost := cfg.MaxBoost()
+// prepareUnits lists the query's units (each token, and each pair of
+// adjacent tokens joined), expands every unit but initials against the
+// vocabulary, and settles the weights of query tokens that no listed name
+// has: such a token weighs what the listed token it is closest to weighs,
+// so that "Muhammadi" counts as the common "Muhammad" it may be a spelling
+// of, not as a rare word; a token close to nothing keeps the highest
+// weight.
+func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) {
 	for qn := range p.Names {
 		pn := &p.Names[qn]
 		first := len(s.units)
 		for qu := range pn.Tokens {
 			s.units = append(s.units, unit{qn: qn, qu: qu, tok: &pn.Tokens[qu], weight: pn.Weights[qu]})
 		}
-		// Lightest first; mark as non-retrieving while the budget allows.
+		pn.Total = 0
+		for qu := range pn.Tokens {
+			u := &s.units[first+qu]
+			if u.tok.Kind != names.Initial {
+				ix.expand(u, cfg, s)
+				u.expanded = true
+				if w, ok := ix.settledWeight(u, cfg); ok {
+					u.weight, pn.Weights[qu] = w, w
+				}
+			}
+			pn.Total += pn.Weights[qu]
+		}
+		for k := range pn.Joined {
+			at := pn.Joined[k].At
+			u := unit{qn: qn, qu: k, joined: true, tok: &pn.Joined[k].Token, weight: pn.Weights[at] + pn.Weights[at+1]}
+			ix.expand(&u, cfg, s)
+			u.expanded = true
+			s.units = append(s.units, u)
+		}
+	}
+}
+
+// settledWeight returns the weight of an unlisted query word: that of the
+// most similar listed word (the commonest among equals).
+func (ix *Index) settledWeight(u *unit, cfg *match.Config) (float64, bool) {
+	if u.tok.Kind != names.Word || ix.df[u.tok.Phon] > 0 || len(u.exp.ids) == 0 {
+		return 0, false
+	}
+	best, bestDF := float32(0), int32(0)
+	for i, id := range u.exp.ids {
+		e := &ix.voc.entries[id]
+		if e.joined || e.tok.Kind != names.Word {
+			continue
+		}
+		df := ix.df[e.tok.Phon]
+		if u.exp.sims[i] > best || u.exp.sims[i] == best && df > bestDF {
+			best, bestDF = u.exp.sims[i], df
+		}
+	}
+	if best == 0 {
+		return 0, false
+	}
+	return cfg.ClassWeight(u.tok, ix.idf(bestDF)), true
+}
+
+// planRetrieval decides which units retrieve names: for each query name,
+// the lightest tokens whose weights together (with the most that
+// secondary evidence adds) stay below the threshold need not, since a
+// name they alone match cannot reach it; a joined unit retrieves when one
+// of its tokens does. It reports whether no such plan exists (a query of
+// initials, say) and every entity must be scored.
+func (ix *Index) planRetrieval(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) (fullScan bool) {
+	boost := cfg.MaxBoost()
+	first := 0
+	for qn := range p.Names {
+		pn := &p.Names[qn]
+		for first < len(s.units) && s.units[first].qn != qn {
+			first++
+		}
 		order := make([]int, len(pn.Tokens))
 		for i := range order {
 			order[i] = first + i
@@ -250,11 +312,17 @@ func (ix *Index) planUnits(p *match.Prepared, cfg *match.Config, threshold float
 				fullScan = true
 			}
 		}
-		for k := range pn.Joined {
-			at := pn.Joined[k].At
-			a, b := &s.units[first+at], &s.units[first+at+1]
-			if a.retrieve || b.retrieve {
-				s.units = append(s.units, unit{qn: qn, qu: k, joined: true, tok: &pn.Joined[k].Token, weight: a.weight + b.weight, retrieve: true})
+	}
+	for ui := range s.units {
+		u := &s.units[ui]
+		if !u.joined {
+			continue
+		}
+		at := p.Names[u.qn].Joined[u.qu].At
+		for vi := range s.units {
+			v := &s.units[vi]
+			if v.qn == u.qn && !v.joined && (v.qu == at || v.qu == at+1) && v.retrieve {
+				u.retrieve = true
 			}
 		}
 	}
@@ -274,13 +342,9 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	// Initials are scored directly: bound them by what they can earn.
 	initials := 0.0
 	for ui := range s.units {
-		u := &s.units[ui]
-		if u.tok.Kind == names.Initial {
+		if u := &s.units[ui]; u.tok.Kind == names.Initial && !u.joined {
 			initials += min(u.weight, cfg.InitialWeight) * cfg.SimInitial
-			continue
 		}
-		ix.expand(u, cfg, s)
-		u.expanded = true
 	}
 	for pass := 0; pass < 2; pass++ {
 		for ui := range s.units {
