@@ -257,7 +257,10 @@ func (g *generator) originalScript(per int) []Case {
 			break
 		}
 		e := g.ents[i]
-		if sourceName(e) == "" {
+		// Organisations' names in other scripts are mostly translations
+		// ("Moroccan Islamic Combatant Group"), which no transliteration
+		// can match; people's names are transliterations.
+		if sourceName(e) == "" || e.Schema != entity.Person {
 			continue
 		}
 		for _, n := range e.Names {
