@@ -66,7 +66,15 @@ var aliases = map[string]string{
 	"Micronesia":   "fm",
 	"Saint Martin": "mf", "Sint Maarten": "sx", "Curacao": "cw",
 
+	"Democratic Republic of Congo": "cd", "United Kingdom of Great Britain": "gb", "Occupied Palestinian Territories": "ps",
+	"UAE": "ae", "PRC": "cn", "Bosnia-Herzegovina": "ba", "Congo (Democratic Republic)": "cd",
+	"German Democratic Republic": "de", "East Germany": "de", "Russian Soviet Federative Socialist Republic": "ru",
+	"Republic of Moldovia": "md", "Yakut Autonomous SSR": "ru", "Yakut": "ru",
+	// Misspellings in the lists.
+	"Sundan": "sd", "Uzbekhistan": "uz", "Belrus": "by", "Repubic of Moldova": "md",
+
 	// Nationality adjectives, as the UK, EU and OFAC remarks write them.
+	"Afghani": "af", "Uzbekistani": "uz", "Mauritian": "mu", "Turkiyish": "tr", "Ukranian": "ua", "Fijian": "fj",
 	"Afghan": "af", "Albanian": "al", "Algerian": "dz", "American": "us", "Angolan": "ao", "Argentine": "ar", "Argentinian": "ar",
 	"Armenian": "am", "Australian": "au", "Austrian": "at", "Azerbaijani": "az", "Azeri": "az", "Bahraini": "bh", "Bangladeshi": "bd",
 	"Belarusian": "by", "Belarussian": "by", "Belgian": "be", "Bosnian": "ba", "Brazilian": "br", "British": "gb", "Bulgarian": "bg",

@@ -30,7 +30,7 @@ func Join(sep string, parts ...string) string {
 
 // scripts are the ISO 15924 codes of the non-Latin scripts that sanctions
 // lists write names in.
-var scripts = []struct {
+var scripts = [...]struct {
 	code  string
 	table *unicode.RangeTable
 }{
@@ -50,27 +50,30 @@ var scripts = []struct {
 	{"Hira", unicode.Hiragana},
 }
 
-// ScriptOf returns the ISO 15924 code of the one non-Latin script all the
-// letters of s are written in, or "" for Latin, mixed or unknown scripts.
+// ScriptOf returns the ISO 15924 code of the non-Latin script that more
+// than half the letters of s are written in, or "" when there is none.
 // Publishers mark names as "original script" or "non-Latin" without
-// saying which; the letters tell.
+// saying which, and sometimes mix in a Latin word or two; the letters
+// tell.
 func ScriptOf(s string) string {
-	code := ""
+	var counts [len(scripts)]int
+	letters := 0
 	for _, r := range s {
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		c := ""
-		for _, sc := range scripts {
+		letters++
+		for i, sc := range scripts {
 			if unicode.Is(sc.table, r) {
-				c = sc.code
+				counts[i]++
 				break
 			}
 		}
-		if c == "" || (code != "" && c != code) {
-			return ""
-		}
-		code = c
 	}
-	return code
+	for i, c := range counts {
+		if c*2 > letters {
+			return scripts[i].code
+		}
+	}
+	return ""
 }

@@ -5,7 +5,7 @@ import "testing"
 func TestScriptOf(t *testing.T) {
 	tests := map[string]string{
 		"Сергей Лавров": "Cyrl", "بشار الأسد": "Arab", "习近平": "Hani", "김정은": "Hang", "Sergei": "",
-		"Сергей Lavrov": "", "ბიძინა": "Geor", "1234": "",
+		"Сергей Lavrov": "", "محمد (Mr)": "Arab", "ბიძინა": "Geor", "1234": "",
 	}
 	for in, want := range tests {
 		if got := ScriptOf(in); got != want {
