@@ -221,36 +221,29 @@ func (r *Refresher) checkShrink(ctx context.Context, res *source.Result) error {
 		ErrRefused, res.List, n, 100*float64(prev-n)/float64(prev), prev, active[0].ID, 100*r.Config.MaxDrop)
 }
 
-// contentHash returns the SHA-256 of the files' decompressed contents, in
-// name order, so the same list downloaded as a zip or as plain XML, or in
-// a new zip with new timestamps, has the same hash; and the newest
+// contentHash returns the SHA-256 over the SHA-256 of each file's
+// decompressed content, sorted: the same list has the same hash whether it
+// was downloaded as a zip or as plain XML, in a new zip with new
+// timestamps, or under another file name. It also returns the newest
 // modification time among the files.
 func contentHash(files []string) (string, time.Time, error) {
-	sorted := slices.Clone(files)
-	slices.SortFunc(sorted, func(a, b string) int { return cmpBase(a, b) })
-	h := sha256.New()
+	sums := make([]string, 0, len(files))
 	var newest time.Time
-	for _, f := range sorted {
+	for _, f := range files {
 		data, err := source.ReadFile(f)
 		if err != nil {
 			return "", time.Time{}, err
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", source.BaseName(f), len(data))
-		h.Write(data)
+		sum := sha256.Sum256(data)
+		sums = append(sums, hex.EncodeToString(sum[:]))
 		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(newest) {
 			newest = fi.ModTime().UTC()
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), newest, nil
-}
-
-func cmpBase(a, b string) int {
-	x, y := source.BaseName(a), source.BaseName(b)
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
+	slices.Sort(sums)
+	h := sha256.New()
+	for _, s := range sums {
+		h.Write([]byte(s))
 	}
-	return 0
+	return hex.EncodeToString(h.Sum(nil)), newest, nil
 }
