@@ -130,6 +130,44 @@ func (r *Refresher) Import(ctx context.Context, pub *source.Publisher, paths []s
 	return out, nil
 }
 
+// ImportDir stores every list version found in dir and its subfolders,
+// folder by folder in name order (see all.ParseFolders for how folders are
+// recognised), so that the snapshots of a mirror or an archive go in
+// oldest first when their folders are named by date. Folders that hold no
+// list are returned in skipped.
+func (r *Refresher) ImportDir(ctx context.Context, dir string, parseFolders func(context.Context, string, func(*source.Publisher, []*source.Result) error) ([]error, error)) (out []Outcome, skipped []error, err error) {
+	if err := r.Config.Validate(); err != nil {
+		return nil, nil, err
+	}
+	// Parse the next folder while the last one is stored: parsing and
+	// storing each take about half the time, and there are two cores.
+	type parsed struct {
+		pub     *source.Publisher
+		results []*source.Result
+	}
+	queue := make(chan parsed, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for p := range queue {
+			for _, res := range p.results {
+				out = append(out, r.store(ctx, p.pub, res, res.Files, nil))
+			}
+		}
+	}()
+	skipped, err = parseFolders(ctx, dir, func(pub *source.Publisher, results []*source.Result) error {
+		select {
+		case queue <- parsed{pub, results}:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	close(queue)
+	<-done
+	return out, skipped, err
+}
+
 // expand replaces folders by the regular files in them (not recursing),
 // in name order, skipping hidden files.
 func expand(paths []string) ([]string, error) {
@@ -231,6 +269,10 @@ func contentHash(files []string) (string, time.Time, error) {
 	var newest time.Time
 	for _, f := range files {
 		data, err := source.ReadFile(f)
+		if errors.Is(err, source.ErrFormat) {
+			// A zip of several files (an XLSX workbook) is hashed as is.
+			data, err = os.ReadFile(f)
+		}
 		if err != nil {
 			return "", time.Time{}, err
 		}

@@ -92,8 +92,9 @@ type Lists interface {
 	//
 	// If the content hash equals the active version's hash, nothing is
 	// stored and the result says Unchanged. If the new version was
-	// published before the active one, AddVersion returns ErrConflict
-	// unless Force is set. Entities with duplicate IDs are an error.
+	// published before the active one (both dates read from the files,
+	// PublishedFrom "file"), AddVersion returns ErrConflict unless Force
+	// is set. Entities with duplicate IDs are an error.
 	AddVersion(ctx context.Context, v NewVersion) (*AddResult, error)
 
 	// Versions returns the versions matching f, newest first (by ID).

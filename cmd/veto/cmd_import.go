@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/source/all"
 )
 
@@ -19,10 +21,13 @@ read) in any of the publisher's official formats, and store a new version of
 each list found, with the same checks as update. The format is recognised
 from the content.
 
-Publishers: ofac, un, eu, uk, ca, au, csl.`,
+Publishers: ofac, un, eu, uk, ca, au, csl. With "all", PATH is a folder whose
+subfolders are read one by one in name order, each as whatever list it holds;
+folders that hold no list are skipped.`,
 		Example: `  veto import un ~/lists/un/consolidated.xml
   veto import ofac ~/lists/ofac/            # sdn.csv, add.csv, alt.csv, sdn_comments.csv
-  veto import ofac SDN_ENHANCED.ZIP CONS_ENHANCED.ZIP`,
+  veto import ofac SDN_ENHANCED.ZIP CONS_ENHANCED.ZIP
+  veto import all ../shared/data`,
 		Args: args(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return runImport(cmd.Context(), g, &o, a[0], a[1:])
@@ -33,9 +38,14 @@ Publishers: ofac, un, eu, uk, ca, au, csl.`,
 }
 
 func runImport(ctx context.Context, g *globalOptions, o *refreshOptions, publisher string, paths []string) error {
-	pub, err := all.Publisher(publisher)
-	if err != nil {
-		return usageError{err}
+	var pub *source.Publisher
+	if publisher != "all" {
+		var err error
+		if pub, err = all.Publisher(publisher); err != nil {
+			return usageError{err}
+		}
+	} else if len(paths) != 1 {
+		return usageError{fmt.Errorf("import all takes one folder")}
 	}
 	st, err := g.openStore(ctx)
 	if err != nil {
@@ -43,7 +53,16 @@ func runImport(ctx context.Context, g *globalOptions, o *refreshOptions, publish
 	}
 	defer st.Close()
 	r := &refresh.Refresher{Store: st, Config: o.Config, Logger: g.logger()}
-	outcomes, err := r.Import(ctx, pub, paths)
+	var outcomes []refresh.Outcome
+	if pub == nil {
+		var skipped []error
+		outcomes, skipped, err = r.ImportDir(ctx, paths[0], all.ParseFolders)
+		for _, s := range skipped {
+			g.logger().Info("no list in folder", "reason", s)
+		}
+	} else {
+		outcomes, err = r.Import(ctx, pub, paths)
+	}
 	if err != nil {
 		return err
 	}

@@ -51,15 +51,13 @@ func List(name string) (*source.Publisher, *source.List, error) {
 	return nil, nil, fmt.Errorf("unknown list %q", name)
 }
 
-// ParseDir reads every list found in dir and its subfolders, folder by
-// folder: the files of one folder are given to each publisher's Parse in
-// turn, and the first publisher that recognises them reads them. Where a
-// folder holds several versions of a list, or several folders do, the
-// version published last is kept (the newest snapshot of each list, as
-// `veto screen --from` wants). Folders no publisher recognises are
-// returned in skipped with the reason; a folder a publisher recognises but
-// cannot read fails the whole call.
-func ParseDir(ctx context.Context, dir string) (results []*source.Result, skipped []error, err error) {
+// ParseFolders reads the list files in dir and its subfolders, folder by
+// folder in name order: the files of one folder are given to each
+// publisher's Parse in turn, and the first publisher that recognises them
+// reads them; fn receives what it read. Folders no publisher recognises
+// are returned in skipped with the reason; a folder a publisher
+// recognises but cannot read, or an error from fn, stops the walk.
+func ParseFolders(ctx context.Context, dir string, fn func(pub *source.Publisher, results []*source.Result) error) (skipped []error, err error) {
 	folders := map[string][]string{}
 	var order []string
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -77,19 +75,32 @@ func ParseDir(ctx context.Context, dir string) (results []*source.Result, skippe
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", dir, err)
+		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
-	newest := map[string]*source.Result{}
-	var lists []string
+	slices.Sort(order)
 	for _, f := range order {
-		rs, perr := parseFolder(ctx, folders[f])
+		pub, rs, perr := parseFolder(ctx, folders[f])
 		if perr != nil {
 			if errors.Is(perr, source.ErrFormat) {
 				skipped = append(skipped, fmt.Errorf("%s: %w", f, perr))
 				continue
 			}
-			return nil, skipped, perr
+			return skipped, perr
 		}
+		if err := fn(pub, rs); err != nil {
+			return skipped, err
+		}
+	}
+	return skipped, nil
+}
+
+// ParseDir reads every list found in dir and its subfolders (see
+// ParseFolders) and keeps, for each list, the version published last: the
+// newest snapshot of each list, as `veto screen --from` wants.
+func ParseDir(ctx context.Context, dir string) (results []*source.Result, skipped []error, err error) {
+	newest := map[string]*source.Result{}
+	var lists []string
+	skipped, err = ParseFolders(ctx, dir, func(_ *source.Publisher, rs []*source.Result) error {
 		for _, r := range rs {
 			old, ok := newest[r.List]
 			if !ok {
@@ -99,6 +110,10 @@ func ParseDir(ctx context.Context, dir string) (results []*source.Result, skippe
 				newest[r.List] = r
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, skipped, err
 	}
 	slices.Sort(lists)
 	for _, l := range lists {
@@ -108,17 +123,17 @@ func ParseDir(ctx context.Context, dir string) (results []*source.Result, skippe
 }
 
 // parseFolder gives files to each publisher until one recognises them.
-func parseFolder(ctx context.Context, files []string) ([]*source.Result, error) {
+func parseFolder(ctx context.Context, files []string) (*source.Publisher, []*source.Result, error) {
 	var last error
 	for _, p := range Publishers() {
 		rs, err := p.Parse(ctx, files)
 		if err == nil {
-			return rs, nil
+			return p, rs, nil
 		}
 		if !errors.Is(err, source.ErrFormat) {
-			return nil, fmt.Errorf("%s: %w", p.Name, err)
+			return nil, nil, fmt.Errorf("%s: %w", p.Name, err)
 		}
 		last = err
 	}
-	return nil, last
+	return nil, nil, last
 }

@@ -64,7 +64,9 @@ func (s *Store) AddVersion(ctx context.Context, nv store.NewVersion) (*store.Add
 			res = &store.AddResult{Version: *active, Unchanged: true}
 			return nil
 		}
-		if active != nil && !nv.Force && !v.Published.IsZero() && v.Published.Before(active.Published) {
+		// Only dates read from the files can say one version is older:
+		// a file's modification time says nothing of its content.
+		if active != nil && !nv.Force && v.PublishedFrom == "file" && active.PublishedFrom == "file" && v.Published.Before(active.Published) {
 			return fmt.Errorf("%w: version published %s is older than the active version %d of %s, published %s (force to make it active anyway)",
 				store.ErrConflict, v.Published.Format("2006-01-02"), active.ID, v.List, active.Published.Format("2006-01-02"))
 		}
@@ -134,22 +136,32 @@ func (s *Store) insertVersion(ctx context.Context, tx *sql.Tx, v *entity.ListVer
 }
 
 func (s *Store) insertEntities(ctx context.Context, tx *sql.Tx, versionID int64, blobs []blob) error {
-	putBlob, err := tx.PrepareContext(ctx, s.q(`INSERT INTO entity_blobs (hash, data) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`))
-	if err != nil {
-		return err
-	}
-	defer putBlob.Close()
-	putRef, err := tx.PrepareContext(ctx, s.q(`INSERT INTO version_entities (version_id, entity_id, hash) VALUES (?, ?, ?)`))
-	if err != nil {
-		return err
-	}
-	defer putRef.Close()
-	for _, b := range blobs {
-		if _, err := putBlob.ExecContext(ctx, b.hash, b.data); err != nil {
-			return fmt.Errorf("store entity %s: %w", b.e.ID, err)
+	// Many rows per statement: a statement's round trip through the
+	// driver, not the row, is what costs.
+	const batch = 200
+	for start := 0; start < len(blobs); start += batch {
+		part := blobs[start:min(start+batch, len(blobs))]
+		var qb, qr strings.Builder
+		qb.WriteString(`INSERT INTO entity_blobs (hash, data) VALUES `)
+		qr.WriteString(`INSERT INTO version_entities (version_id, entity_id, hash) VALUES `)
+		bargs := make([]any, 0, 2*len(part))
+		rargs := make([]any, 0, 3*len(part))
+		for i, b := range part {
+			if i > 0 {
+				qb.WriteString(", ")
+				qr.WriteString(", ")
+			}
+			qb.WriteString("(?, ?)")
+			qr.WriteString("(?, ?, ?)")
+			bargs = append(bargs, b.hash, b.data)
+			rargs = append(rargs, versionID, b.e.ID, b.hash)
 		}
-		if _, err := putRef.ExecContext(ctx, versionID, b.e.ID, b.hash); err != nil {
-			return fmt.Errorf("store entity %s: %w", b.e.ID, err)
+		qb.WriteString(` ON CONFLICT (hash) DO NOTHING`)
+		if _, err := tx.ExecContext(ctx, s.q(qb.String()), bargs...); err != nil {
+			return fmt.Errorf("store entities %s...: %w", part[0].e.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(qr.String()), rargs...); err != nil {
+			return fmt.Errorf("store entities %s...: %w", part[0].e.ID, err)
 		}
 	}
 	return nil
@@ -159,7 +171,8 @@ func (s *Store) insertEntities(ctx context.Context, tx *sql.Tx, versionID int64,
 // to the new entities. Only entities whose content hash changed are decoded
 // and compared property by property.
 func (s *Store) diffFrom(ctx context.Context, tx *sql.Tx, list string, from, to int64, prev map[string]string, blobs []blob) (*entity.Diff, error) {
-	var old, cur []*entity.Entity
+	var cur []*entity.Entity
+	want := make(map[string]bool) // old blobs to decode
 	now := make(map[string]bool, len(blobs))
 	for _, b := range blobs {
 		now[b.e.ID] = true
@@ -169,22 +182,39 @@ func (s *Store) diffFrom(ctx context.Context, tx *sql.Tx, list string, from, to 
 		}
 		cur = append(cur, b.e)
 		if ok {
-			e, err := s.loadBlob(ctx, tx, h)
+			want[h] = true
+		}
+	}
+	for id, h := range prev {
+		if !now[id] {
+			want[h] = true
+		}
+	}
+	var old []*entity.Entity
+	if len(want) > 0 {
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT b.hash, b.data FROM version_entities ve JOIN entity_blobs b ON b.hash = ve.hash WHERE ve.version_id = ?`), from)
+		if err != nil {
+			return nil, fmt.Errorf("load version %d: %w", from, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h string
+			var data []byte
+			if err := rows.Scan(&h, &data); err != nil {
+				return nil, err
+			}
+			if !want[h] {
+				continue
+			}
+			e, err := decodeEntity(data)
 			if err != nil {
 				return nil, err
 			}
 			old = append(old, e)
 		}
-	}
-	for id, h := range prev {
-		if now[id] {
-			continue
-		}
-		e, err := s.loadBlob(ctx, tx, h)
-		if err != nil {
+		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		old = append(old, e)
 	}
 	return entity.ComputeDiff(list, from, to, old, cur), nil
 }
