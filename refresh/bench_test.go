@@ -3,9 +3,9 @@ package refresh_test
 import (
 	"context"
 	"path/filepath"
-	"runtime"
 	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source/all"
@@ -47,8 +47,10 @@ func watchHeap(peak *uint64) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	tick := time.NewTicker(5 * time.Millisecond)
 	go func() {
 		defer close(finished)
+		defer tick.Stop()
 		for {
 			metrics.Read(sample)
 			if v := sample[0].Value.Uint64(); v > *peak {
@@ -57,8 +59,7 @@ func watchHeap(peak *uint64) (stop func()) {
 			select {
 			case <-done:
 				return
-			default:
-				runtime.Gosched()
+			case <-tick.C:
 			}
 		}
 	}()
