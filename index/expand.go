@@ -90,33 +90,44 @@ func editLimit(n int, cfg *match.Config) int {
 // Units with no expansion (initials) are computed directly, as is
 // everything for a candidate that no index prepared.
 type indexSims struct {
-	cfg    *match.Config
-	units  []unit
-	q      *match.Prepared
-	lookup map[unitKey]int
-	direct match.DirectSims
-}
-
-type unitKey struct {
-	qn, qu int
-	joined bool
+	cfg   *match.Config
+	units []unit
+	// single[qn][qu] and joined[qn][k] are indexes into units.
+	single, joined [][]int
+	direct         match.DirectSims
 }
 
 func newIndexSims(cfg *match.Config, units []unit, q *match.Prepared) *indexSims {
-	x := &indexSims{cfg: cfg, units: units, q: q, lookup: make(map[unitKey]int, len(units)), direct: match.DirectSims{Config: cfg, Query: q}}
+	x := &indexSims{cfg: cfg, units: units, direct: match.DirectSims{Config: cfg, Query: q},
+		single: make([][]int, len(q.Names)), joined: make([][]int, len(q.Names))}
+	for qn := range q.Names {
+		x.single[qn] = make([]int, len(q.Names[qn].Tokens))
+		x.joined[qn] = make([]int, len(q.Names[qn].Joined))
+	}
 	for i := range units {
-		x.lookup[unitKey{units[i].qn, units[i].qu, units[i].joined}] = i
+		u := &units[i]
+		if u.joined {
+			x.joined[u.qn][u.qu] = i
+		} else {
+			x.single[u.qn][u.qu] = i
+		}
 	}
 	return x
 }
 
 // Sim implements match.Sims.
 func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int, cjoined bool) (float64, match.Method) {
-	if i, ok := x.lookup[unitKey{qn, qu, qjoined}]; ok && x.units[i].expanded && cn.IDs != nil {
+	var i int
+	if qjoined {
+		i = x.joined[qn][qu]
+	} else {
+		i = x.single[qn][qu]
+	}
+	if u := &x.units[i]; u.expanded && cn.IDs != nil {
 		if cjoined {
-			return x.units[i].exp.find(cn.Joined[cu].ID)
+			return u.exp.find(cn.Joined[cu].ID)
 		}
-		return x.units[i].exp.find(cn.IDs[cu])
+		return u.exp.find(cn.IDs[cu])
 	}
 	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 }

@@ -30,6 +30,7 @@ type Hit struct {
 	Entity *entity.Entity `json:"-"`
 	Lists  []string       `json:"lists"`
 	cand   int32
+	mask   uint64
 }
 
 // expansion is a query unit's similarity to every vocabulary entry it
@@ -66,13 +67,17 @@ type scratch struct {
 	counts  []uint8 // per phon: trigram hits
 	ctouch  []uint32
 	grams   []uint32
-	pgrams  []uint32
 	units   []unit
 	order   []int32
 	scorer  *match.Scorer
 	cands   []int32
-	// candSeen[c] == gen marks candidate c as taken in this search.
+	// masks[i] selects the names of cands[i] worth scoring (see
+	// match.Scorer.ScoreNames).
+	masks []uint64
+	// candSeen[c] == gen marks candidate c as taken in this search, at
+	// position candPos[c] of cands.
 	candSeen []uint32
+	candPos  []int32
 	gen      uint32
 }
 
@@ -81,7 +86,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 	if s == nil {
 		s = &scratch{
 			acc: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
-			candSeen: make([]uint32, len(ix.cands)),
+			candSeen: make([]uint32, len(ix.cands)), candPos: make([]int32, len(ix.cands)),
 		}
 		for i := range s.stamp {
 			s.stamp[i] = -1
@@ -100,6 +105,7 @@ func (ix *Index) putScratch(s *scratch) {
 	s.touched = s.touched[:0]
 	s.units = s.units[:0]
 	s.cands = s.cands[:0]
+	s.masks = s.masks[:0]
 	ix.pool.Put(s)
 }
 
@@ -122,22 +128,19 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 	fullScan := ix.planRetrieval(p, cfg, threshold, s)
 	if fullScan {
 		for i := range ix.cands {
-			s.cands = append(s.cands, int32(i))
+			s.take(int32(i), match.AllNames)
 		}
 	} else {
 		ix.retrieve(p, cfg, threshold, s)
 	}
 	if id := p.ID(); id != "" {
 		for _, c := range ix.ids[id] {
-			if s.candSeen[c] != s.gen {
-				s.candSeen[c] = s.gen
-				s.cands = append(s.cands, c)
-			}
+			s.take(c, match.AllNames)
 		}
 	}
 	sims := newIndexSims(cfg, s.units, p)
 	var hits []Hit
-	for _, ci := range s.cands {
+	for k, ci := range s.cands {
 		c := ix.cands[ci]
 		if opts.Filter != nil && !opts.Filter(c, ix.lists[ci]) {
 			continue
@@ -146,8 +149,8 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 		if !fullScan {
 			sm = sims
 		}
-		if r := s.scorer.Score(p, c, sm, false); r.Score >= threshold {
-			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci], cand: ci})
+		if r := s.scorer.ScoreNames(p, c, s.masks[k], sm, false); r.Score >= threshold {
+			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci], cand: ci, mask: s.masks[k]})
 		}
 	}
 	hits = rank(hits, opts.Limit)
@@ -158,7 +161,7 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 			if !fullScan {
 				sm = sims
 			}
-			hits[i].Result = s.scorer.Score(p, ix.cands[hits[i].cand], sm, true)
+			hits[i].Result = s.scorer.ScoreNames(p, ix.cands[hits[i].cand], hits[i].mask, sm, true)
 		}
 	}
 	return hits
@@ -366,12 +369,26 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		if !ok {
 			continue
 		}
-		c := ix.nameRefs[n].cand
-		if s.candSeen[c] != s.gen {
-			s.candSeen[c] = s.gen
-			s.cands = append(s.cands, c)
+		ref := ix.nameRefs[n]
+		bit := match.AllNames
+		if ref.name < 64 {
+			bit = 1 << ref.name
 		}
+		s.take(ref.cand, bit)
 	}
+}
+
+// take adds candidate c with the names in mask to the search, or adds the
+// names to it if it is in already.
+func (s *scratch) take(c int32, mask uint64) {
+	if s.candSeen[c] == s.gen {
+		s.masks[s.candPos[c]] |= mask
+		return
+	}
+	s.candSeen[c] = s.gen
+	s.candPos[c] = int32(len(s.cands))
+	s.cands = append(s.cands, c)
+	s.masks = append(s.masks, mask)
 }
 
 // gather adds a unit's best similarity to each name its expansion reaches,

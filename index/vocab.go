@@ -50,8 +50,11 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	tok := *t
 	tok.Start, tok.End = 0, 0
 	v.entries = append(v.entries, vocabEntry{tok: tok, joined: joined})
-	v.forms.add(t.Form, id)
-	v.phons.add(t.Phon, id)
+	if !joined {
+		// Joined pairs are compared on their skeletons only (JoinedSim).
+		v.forms.add(t.Form, id, true)
+	}
+	v.phons.add(t.Phon, id, !joined)
 	if t.Cons != "" {
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)
 		if w := names.WeakCons(t.Phon); w != "" {
@@ -71,6 +74,6 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 
 // buildTrigrams indexes the forms and skeletons by trigram.
 func (v *vocab) buildTrigrams() {
-	v.forms.buildGrams()
-	v.phons.buildGrams()
+	v.forms.build()
+	v.phons.build()
 }

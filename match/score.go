@@ -31,6 +31,18 @@ func NewScorer(cfg *Config) *Scorer { return &Scorer{Config: cfg} }
 // similarities; nil means DirectSims. With explain, the result carries the
 // explanation of the best-scoring pair of names.
 func (s *Scorer) Score(p *Prepared, cand *Candidate, sims Sims, explain bool) Result {
+	return s.ScoreNames(p, cand, AllNames, sims, explain)
+}
+
+// AllNames selects every name of a candidate for ScoreNames.
+const AllNames = ^uint64(0)
+
+// ScoreNames is Score over some of the candidate's names: bit i of names
+// selects name i (names past the 64th are always scored). An index that
+// knows which names can reach the threshold skips the others; a skipped
+// name never changes a result at or above the threshold, since the
+// result's score is its best name's.
+func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sims, explain bool) Result {
 	c := s.Config
 	res := Result{EntityID: cand.Entity.ID}
 	if !entity.Compatible(p.Query.Schema, cand.Entity.Schema) {
@@ -43,6 +55,9 @@ func (s *Scorer) Score(p *Prepared, cand *Candidate, sims Sims, explain bool) Re
 	var bestEx *Explanation
 	for qi := range p.Names {
 		for ci := range cand.Names {
+			if ci < 64 && names&(1<<ci) == 0 {
+				continue
+			}
 			cn := &cand.Names[ci]
 			sc, ex := c.nameScore(p, qi, cn, sims, explain, &s.edges)
 			if cn.Kind == entity.WeakAlias {

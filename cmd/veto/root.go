@@ -150,6 +150,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newCompareCommand(g),
 		newDevsetCommand(g),
 		newEvalCommand(g),
+		newBenchCommand(g),
 	)
 	return root
 }

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetoscreen/veto/eval"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+)
+
+type benchOptions struct {
+	data    dataOptions
+	People  string
+	Brute   int
+	Builds  int
+	Rounds  int
+	JSON       bool
+	Queries    string
+	CPUProfile string
+}
+
+func newBenchCommand(g *globalOptions) *cobra.Command {
+	var o benchOptions
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure screening speed and memory on the real lists, against brute force",
+		Long: `Build the index of the lists (timed), then screen a set of queries: the
+labelled development set of veto devset, or --queries. It reports, on one
+core, queries per second and the p50/p99 latency of a query; on all cores,
+the batch throughput; the index build time and the resident memory. A
+sample of the queries is also scored by brute force against every listed
+entity, side by side: any match the brute force finds at the threshold that
+the index does not is a lost match, and there must be none.`,
+		Example: `  veto bench --from ../shared/data
+  veto bench --from ../shared/data --brute 500 --json`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runBench(cmd.Context(), g, &o) },
+	}
+	f := cmd.Flags()
+	o.data.addFlags(f)
+	f.StringVar(&o.People, "people", "", "names of unlisted people for the query set (default: names/nmvw_wikidata_name_pairs/name_pairs.txt under --from)")
+	f.StringVar(&o.Queries, "queries", "", "a labelled query file (veto devset output) instead of generating one")
+	f.IntVar(&o.Brute, "brute", 300, "queries also scored by brute force")
+	f.IntVar(&o.Builds, "builds", 3, "index builds timed (the median is reported)")
+	f.IntVar(&o.Rounds, "rounds", 3, "passes over the queries for the latency figures (the median pass is reported)")
+	f.BoolVar(&o.JSON, "json", false, "write JSON")
+	f.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the one-core pass to this file")
+	return cmd
+}
+
+// BenchReport is what veto bench measures.
+type BenchReport struct {
+	Entities   int `json:"entities"`
+	Names      int `json:"names"`
+	Queries    int `json:"queries"`
+	Threshold  float64
+	BuildTimes []time.Duration `json:"buildTimes"`
+	BuildP50   time.Duration   `json:"buildMedian"`
+	// One core, one query at a time.
+	QPS1 float64       `json:"qpsOneCore"`
+	P50  time.Duration `json:"p50"`
+	P99  time.Duration `json:"p99"`
+	Max  time.Duration `json:"max"`
+	// All cores.
+	Cores    int     `json:"cores"`
+	BatchQPS float64 `json:"batchNamesPerSecond"`
+	// Memory after the build, with the index live.
+	RSSMB  float64 `json:"rssMB"`
+	HeapMB float64 `json:"heapMB"`
+	// Brute force, side by side.
+	BruteQueries  int           `json:"bruteQueries"`
+	BruteP50      time.Duration `json:"bruteP50"`
+	IndexP50      time.Duration `json:"indexP50OnSample"`
+	BruteMatches  int           `json:"bruteMatches"`
+	IndexMatches  int           `json:"indexMatches"`
+	LostMatches   int           `json:"lostMatches"`
+	ExtraMatches  int           `json:"extraMatches"`
+	ScoreMismatch int           `json:"scoreMismatches"`
+	Lost          []string      `json:"lost,omitempty"`
+}
+
+func runBench(ctx context.Context, g *globalOptions, o *benchOptions) error {
+	ents, err := loadEntities(ctx, g, &o.data)
+	if err != nil {
+		return err
+	}
+	cfg := match.DefaultConfig()
+	rep := BenchReport{Threshold: cfg.Threshold, Cores: runtime.GOMAXPROCS(0)}
+
+	var ix *index.Index
+	for i := 0; i < max(o.Builds, 1); i++ {
+		ix = nil
+		runtime.GC()
+		start := time.Now()
+		ix = index.Build(ents, cfg)
+		rep.BuildTimes = append(rep.BuildTimes, time.Since(start))
+	}
+	rep.BuildP50 = median(rep.BuildTimes)
+	rep.Entities, rep.Names = ix.Stats.Entities, ix.Stats.Names
+	ents = nil
+	runtime.GC()
+	debug.FreeOSMemory()
+	rep.RSSMB, rep.HeapMB = memoryMB()
+
+	queries, err := benchQueries(ctx, g, o, ix)
+	if err != nil {
+		return err
+	}
+	rep.Queries = len(queries)
+
+	// One core: one goroutine, GOMAXPROCS 1, queries one after another.
+	if o.CPUProfile != "" {
+		f, err := os.Create(o.CPUProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer f.Close()
+	}
+	prev := runtime.GOMAXPROCS(1)
+	var rounds [][]time.Duration
+	for r := 0; r < max(o.Rounds, 1); r++ {
+		lat := make([]time.Duration, len(queries))
+		for i, q := range queries {
+			start := time.Now()
+			p, err := cfg.Prepare(q, ix)
+			if err == nil {
+				ix.Search(p, index.Options{Explain: true, Limit: 10})
+			}
+			lat[i] = time.Since(start)
+		}
+		rounds = append(rounds, lat)
+	}
+	runtime.GOMAXPROCS(prev)
+	if o.CPUProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	slices.SortFunc(rounds, func(a, b []time.Duration) int { return int(sum(a) - sum(b)) })
+	lat := rounds[len(rounds)/2]
+	total := sum(lat)
+	slices.Sort(lat)
+	rep.P50, rep.P99, rep.Max = lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
+	rep.QPS1 = float64(len(lat)) / total.Seconds()
+
+	// All cores: workers pulling queries, as veto screen --jsonl does.
+	var next atomic.Int64
+	start := time.Now()
+	var wg sync.WaitGroup
+	const batchRounds = 5
+	for w := 0; w < rep.Cores; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(queries)*batchRounds {
+					return
+				}
+				if p, err := cfg.Prepare(queries[i%len(queries)], ix); err == nil {
+					ix.Search(p, index.Options{Limit: 10})
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	rep.BatchQPS = float64(len(queries)*batchRounds) / time.Since(start).Seconds()
+
+	benchBrute(ix, cfg, queries, o.Brute, &rep)
+	if o.JSON {
+		return writeJSON(g.stdout, rep)
+	}
+	printBench(g, &rep)
+	return nil
+}
+
+// benchQueries returns the queries: from --queries, or generated.
+func benchQueries(ctx context.Context, g *globalOptions, o *benchOptions, ix *index.Index) ([]match.Query, error) {
+	var cases []eval.Case
+	if o.Queries != "" {
+		var err error
+		if cases, err = readCases(o.Queries, ""); err != nil {
+			return nil, err
+		}
+	} else {
+		people := o.People
+		if people == "" && o.data.From != "" {
+			people = filepath.Join(o.data.From, "names", "nmvw_wikidata_name_pairs", "name_pairs.txt")
+		}
+		var names []string
+		if f, err := os.Open(people); err == nil {
+			names, err = eval.ReadPeople(f)
+			f.Close()
+			if err != nil {
+				return nil, err
+			}
+		}
+		ents, err := loadEntities(ctx, g, &o.data)
+		if err != nil {
+			return nil, err
+		}
+		cases = eval.Generate(ents, names, 7, eval.DefaultSizes)
+	}
+	qs := make([]match.Query, len(cases))
+	for i, c := range cases {
+		qs[i] = c.Query
+	}
+	// A fixed shuffle, so that samples mix every kind of query.
+	for i := range qs {
+		j := (i*7919 + 13) % len(qs)
+		qs[i], qs[j] = qs[j], qs[i]
+	}
+	return qs, nil
+}
+
+// benchBrute scores a sample both ways and counts what the index lost.
+func benchBrute(ix *index.Index, cfg match.Config, queries []match.Query, n int, rep *BenchReport) {
+	n = min(n, len(queries))
+	rep.BruteQueries = n
+	var bl, il []time.Duration
+	for _, q := range queries[:n] {
+		p, err := cfg.Prepare(q, ix)
+		if err != nil {
+			continue
+		}
+		start := time.Now()
+		got := ix.Search(p, index.Options{})
+		il = append(il, time.Since(start))
+		start = time.Now()
+		want := ix.BruteForce(p, index.Options{})
+		bl = append(bl, time.Since(start))
+		rep.BruteMatches += len(want)
+		rep.IndexMatches += len(got)
+		scores := map[string]float64{}
+		for _, h := range got {
+			scores[h.EntityID] = h.Score
+		}
+		for _, h := range want {
+			s, ok := scores[h.EntityID]
+			switch {
+			case !ok:
+				rep.LostMatches++
+				rep.Lost = append(rep.Lost, fmt.Sprintf("%q: %s %.3f", q.Name, h.EntityID, h.Score))
+			case s != h.Score:
+				rep.ScoreMismatch++
+			}
+			delete(scores, h.EntityID)
+		}
+		rep.ExtraMatches += len(scores)
+	}
+	if len(bl) > 0 {
+		rep.BruteP50, rep.IndexP50 = median(bl), median(il)
+	}
+}
+
+func printBench(g *globalOptions, r *BenchReport) {
+	w := g.stdout
+	fmt.Fprintf(w, "Lists: %d entities, %d names. Queries: %d (threshold %.2f).\n\n", r.Entities, r.Names, r.Queries, r.Threshold)
+	tw := table(w)
+	fmt.Fprintf(tw, "index build\t%v (median of %d: %v)\n", r.BuildP50.Round(time.Millisecond), len(r.BuildTimes), roundAll(r.BuildTimes))
+	fmt.Fprintf(tw, "memory with the index\t%.0f MB resident, %.0f MB Go heap\n", r.RSSMB, r.HeapMB)
+	fmt.Fprintf(tw, "one core\t%.0f queries/s, p50 %v, p99 %v, max %v\n", r.QPS1, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Max.Round(time.Microsecond))
+	fmt.Fprintf(tw, "all %d cores\t%.0f names/s\n", r.Cores, r.BatchQPS)
+	fmt.Fprintf(tw, "brute force\t%d queries: p50 %v against the index's %v (%.0fx)\n", r.BruteQueries, r.BruteP50.Round(time.Microsecond), r.IndexP50.Round(time.Microsecond), float64(r.BruteP50)/float64(max(r.IndexP50, 1)))
+	fmt.Fprintf(tw, "matches\tbrute force %d, index %d: lost %d, extra %d, different scores %d\n", r.BruteMatches, r.IndexMatches, r.LostMatches, r.ExtraMatches, r.ScoreMismatch)
+	tw.Flush()
+	for _, l := range r.Lost {
+		fmt.Fprintln(w, "  lost:", l)
+	}
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func sum(ds []time.Duration) time.Duration {
+	var t time.Duration
+	for _, d := range ds {
+		t += d
+	}
+	return t
+}
+
+func roundAll(ds []time.Duration) []time.Duration {
+	out := make([]time.Duration, len(ds))
+	for i, d := range ds {
+		out[i] = d.Round(time.Millisecond)
+	}
+	return out
+}
+
+// memoryMB returns the process's resident memory (Linux) and Go heap.
+func memoryMB() (rss, heap float64) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	heap = float64(ms.HeapAlloc) / (1 << 20)
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				f := strings.Fields(rest)
+				if kb, err := strconv.ParseFloat(f[0], 64); err == nil {
+					rss = kb / 1024
+				}
+			}
+		}
+	}
+	return rss, heap
+}
