@@ -28,6 +28,7 @@ package index
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -91,18 +92,17 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 	merged, lists := mergeRecords(ents)
 	ix.lists = lists
 
-	// Document frequencies first, so that weights are known when the
-	// candidates are prepared.
+	// Analyse every name, on every core; then count document frequencies,
+	// so that weights are known when the candidates are prepared.
 	analysed := make([][]names.Name, len(merged))
-	for i, e := range merged {
-		analysed[i] = make([]names.Name, len(e.Names))
-		for j, n := range e.Names {
-			a := names.Analyze(n.Full)
-			analysed[i][j] = a
-			seen := map[string]bool{}
-			for _, t := range a.Tokens {
-				if !seen[t.Phon] {
-					seen[t.Phon] = true
+	parallel(len(merged), func(i int) { analysed[i] = match.AnalyseNames(merged[i]) })
+	for _, an := range analysed {
+		for _, a := range an {
+			if len(a.Tokens) == 0 {
+				continue
+			}
+			for j, t := range a.Tokens {
+				if !seenBefore(a.Tokens[:j], t.Phon) {
 					ix.df[t.Phon]++
 				}
 			}
@@ -112,10 +112,9 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 	ix.nNames = max(ix.nNames, 1)
 
 	ix.cands = make([]*match.Candidate, len(merged))
-	for i, e := range merged {
-		c := ix.cfg.NewCandidate(e, ix)
-		ix.cands[i] = c
-		ix.byID[e.ID] = int32(i)
+	parallel(len(merged), func(i int) { ix.cands[i] = ix.cfg.NewCandidateAnalysed(merged[i], analysed[i], ix) })
+	for i, c := range ix.cands {
+		ix.byID[c.Entity.ID] = int32(i)
 		for _, id := range c.IDs() {
 			ix.ids[id] = append(ix.ids[id], int32(i))
 		}
@@ -133,7 +132,7 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 			}
 		}
 	}
-	ix.voc.buildTrigrams()
+	ix.voc.build()
 	ix.Stats.Entities = len(ix.cands)
 	ix.Stats.Records = len(ents)
 	ix.Stats.Names = len(ix.nameRefs)
@@ -247,4 +246,34 @@ func stripRaw(e *entity.Entity) *entity.Entity {
 	c := *e
 	c.Raw = entity.Raw{}
 	return &c
+}
+
+func seenBefore(toks []names.Token, phon string) bool {
+	for _, t := range toks {
+		if t.Phon == phon {
+			return true
+		}
+	}
+	return false
+}
+
+// parallel calls fn(i) for i in [0, n) on every core.
+func parallel(n int, fn func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, n)
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

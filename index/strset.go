@@ -1,8 +1,6 @@
 package index
 
-import (
-	"slices"
-)
+import "slices"
 
 // strSet is a set of distinct strings (phonetic skeletons, or forms), each
 // with the vocabulary entries that have it, searchable by edit distance.
@@ -13,32 +11,31 @@ import (
 // "ba" is one deletion on each side. So every string is indexed under the
 // hashes of itself and of its variants with one letter deleted, and with
 // two deleted if it is long enough for two edits to be tolerated
-// (wordsForTwoEdits); a query looks up itself and its own variants, and
-// finds every candidate in a few dozen binary searches, whatever the
-// vocabulary's size.
+// (twoEditsFrom); a query looks up itself and its own variants, and finds
+// every candidate in a few dozen probes, whatever the vocabulary's size.
 type strSet struct {
 	strs    []string
 	ids     map[string]uint32
 	entries [][]uint32
 	// two marks the strings indexed with two deletions.
 	two []bool
-	// delKeys are the sorted hashes of the strings and their deletion
-	// variants; delIDs[delOff[i]:delOff[i+1]] the strings behind key i.
-	delKeys []uint64
-	delOff  []uint32
-	delIDs  []uint32
-	// bucket[b] is the first index in delKeys of a key whose top
-	// bucketBits bits are b, so a probe searches a handful of keys.
+	// dels holds, sorted, one word per string and deletion variant: the
+	// variant's hash in the top bits, the string's id in the low idBits.
+	dels []uint64
+	// bucket[b] is the first index in dels of a word whose top
+	// bucketBits bits are b, so a probe reads a handful of words.
 	bucket []uint32
 }
 
-const bucketBits = 20
-
-// twoEditsFrom is the length from which a string is indexed with two
-// deletions: match tolerates two edits only between words of at least
-// Edit2MinLen letters (8 by default); configurations that allow two
-// edits on shorter words fall back to a scan (see near).
-const twoEditsFrom = 8
+const (
+	idBits     = 20 // at most a million distinct strings per set
+	bucketBits = 20
+	// twoEditsFrom is the length from which a string is indexed with two
+	// deletions: match tolerates two edits only between words of at least
+	// Edit2MinLen letters (8 by default); configurations that allow two
+	// edits on shorter words fall back to a scan (see near).
+	twoEditsFrom = 8
+)
 
 func newStrSet() *strSet { return &strSet{ids: map[string]uint32{}} }
 
@@ -70,67 +67,44 @@ func (ss *strSet) lookup(s string) []uint32 {
 
 // build makes the search structures once all strings are added.
 func (ss *strSet) build() {
-	type pair struct {
-		key uint64
-		id  uint32
+	if len(ss.strs) >= 1<<idBits {
+		panic("index: more than a million distinct strings in one set")
 	}
-	var pairs []pair
+	n := 0
+	for id, s := range ss.strs {
+		if len(s) >= 3 {
+			n += 1 + len(s)
+			if ss.two[id] {
+				n += len(s) * (len(s) - 1) / 2
+			}
+		}
+	}
+	ss.dels = make([]uint64, 0, n)
 	for id, s := range ss.strs {
 		if len(s) < 3 {
 			continue
 		}
-		pairs = append(pairs, pair{hashDel(s, -1, -1), uint32(id)})
+		word := func(h uint64) uint64 { return h>>idBits<<idBits | uint64(id) }
+		ss.dels = append(ss.dels, word(hashDel(s, -1, -1)))
 		for i := range len(s) {
-			pairs = append(pairs, pair{hashDel(s, i, -1), uint32(id)})
+			ss.dels = append(ss.dels, word(hashDel(s, i, -1)))
 			if ss.two[id] {
 				for j := i + 1; j < len(s); j++ {
-					pairs = append(pairs, pair{hashDel(s, i, j), uint32(id)})
+					ss.dels = append(ss.dels, word(hashDel(s, i, j)))
 				}
 			}
 		}
 	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return int(a.id) - int(b.id)
-	})
-	ss.delKeys = make([]uint64, 0, len(pairs)/2)
-	ss.delIDs = make([]uint32, 0, len(pairs))
-	for i, p := range pairs {
-		if i > 0 && p.key == pairs[i-1].key && p.id == pairs[i-1].id {
-			continue // "aab" less either a is one variant
-		}
-		if i == 0 || p.key != pairs[i-1].key {
-			ss.delKeys = append(ss.delKeys, p.key)
-			ss.delOff = append(ss.delOff, uint32(len(ss.delIDs)))
-		}
-		ss.delIDs = append(ss.delIDs, p.id)
-	}
-	ss.delOff = append(ss.delOff, uint32(len(ss.delIDs)))
+	slices.Sort(ss.dels)
+	ss.dels = slices.Compact(ss.dels) // "aab" less either a is one variant
 	ss.bucket = make([]uint32, 1<<bucketBits+1)
 	k := 0
 	for b := range ss.bucket {
-		for k < len(ss.delKeys) && ss.delKeys[k]>>(64-bucketBits) < uint64(b) {
+		for k < len(ss.dels) && ss.dels[k]>>(64-bucketBits) < uint64(b) {
 			k++
 		}
 		ss.bucket[b] = uint32(k)
 	}
-}
-
-// find returns the index of key in delKeys.
-func (ss *strSet) find(key uint64) (int, bool) {
-	b := key >> (64 - bucketBits)
-	lo, hi := int(ss.bucket[b]), int(ss.bucket[b+1])
-	for i := lo; i < hi; i++ {
-		if ss.delKeys[i] == key {
-			return i, true
-		}
-	}
-	return 0, false
 }
 
 // near appends the entries of every string that may be within limit edits
@@ -151,11 +125,13 @@ func (ss *strSet) near(q string, limit int, s *scratch, out []uint32) []uint32 {
 	}
 	seen := s.ctouch[:0]
 	probe := func(key uint64) {
-		i, ok := ss.find(key)
-		if !ok {
-			return
-		}
-		for _, id := range ss.delIDs[ss.delOff[i]:ss.delOff[i+1]] {
+		h := key >> idBits
+		b := key >> (64 - bucketBits)
+		for _, w := range ss.dels[ss.bucket[b]:ss.bucket[b+1]] {
+			if w>>idBits != h {
+				continue
+			}
+			id := uint32(w & (1<<idBits - 1))
 			if d := len(ss.strs[id]) - len(q); d > limit || d < -limit || indexOf(seen, id) >= 0 {
 				continue
 			}
@@ -182,12 +158,11 @@ func (ss *strSet) near(q string, limit int, s *scratch, out []uint32) []uint32 {
 	return out
 }
 
-// hashDel returns the FNV-1a hash of s without its bytes at positions a
-// and b (-1: none), mixed with the resulting length, so that variants of
-// different strings rarely collide; a collision only adds a candidate
-// that the caller rejects.
+// hashDel returns a hash of s without its bytes at positions a and b (-1:
+// none), mixed with the resulting length, so that variants of different
+// strings rarely meet; when they do, the caller rejects the candidate.
 func hashDel(s string, a, b int) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(14695981039346656037) // FNV-1a
 	n := len(s)
 	for i := 0; i < len(s); i++ {
 		if i == a || i == b {
@@ -197,7 +172,7 @@ func hashDel(s string, a, b int) uint64 {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
-	// Mix so that the top bits, which pick the bucket, vary.
+	// Mix, so that the top bits, which pick the bucket, vary.
 	h ^= uint64(n) << 56
 	h ^= h >> 29
 	h *= 0xbf58476d1ce4e5b9

@@ -1,8 +1,6 @@
 package index
 
-import (
-	"github.com/vetoscreen/veto/names"
-)
+import "github.com/vetoscreen/veto/names"
 
 // vocabEntry is one distinct token of the listed names (or two adjacent
 // tokens joined, for the joined forms).
@@ -72,8 +70,10 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	return id
 }
 
-// buildTrigrams indexes the forms and skeletons by trigram.
-func (v *vocab) buildTrigrams() {
-	v.forms.build()
+// build makes the edit-distance search structures, the two sets at once.
+func (v *vocab) build() {
+	done := make(chan struct{})
+	go func() { v.forms.build(); close(done) }()
 	v.phons.build()
+	<-done
 }

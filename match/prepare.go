@@ -68,7 +68,12 @@ type PreparedName struct {
 
 // PrepareName analyses and weighs one name.
 func (c *Config) PrepareName(raw string, kind entity.NameKind, w Weigher) PreparedName {
-	n := names.Analyze(raw)
+	return c.PrepareAnalysed(names.Analyze(raw), kind, w)
+}
+
+// PrepareAnalysed weighs a name analysed already.
+func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) PreparedName {
+	raw := n.Raw
 	p := PreparedName{Raw: raw, Kind: kind, Tokens: n.Tokens, Weights: make([]float64, len(n.Tokens))}
 	for i := range n.Tokens {
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
@@ -128,18 +133,35 @@ type Candidate struct {
 // NewCandidate prepares an entity: every name analysed and weighed,
 // identifiers folded, countries gathered.
 func (c *Config) NewCandidate(e *entity.Entity, w Weigher) *Candidate {
-	cand := &Candidate{Entity: e, Names: make([]PreparedName, 0, len(e.Names))}
+	return c.NewCandidateAnalysed(e, AnalyseNames(e), w)
+}
+
+// AnalyseNames analyses an entity's names, one per name in order; a name
+// repeated with the same kind is analysed once and comes back empty the
+// second time.
+func AnalyseNames(e *entity.Entity) []names.Name {
+	out := make([]names.Name, len(e.Names))
 	seen := make(map[string]bool, len(e.Names))
-	for _, n := range e.Names {
+	for i, n := range e.Names {
 		key := string(n.Kind) + "\x00" + strings.ToLower(n.Full)
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		p := c.PrepareName(n.Full, n.Kind, w)
-		if len(p.Tokens) > 0 {
-			cand.Names = append(cand.Names, p)
+		out[i] = names.Analyze(n.Full)
+	}
+	return out
+}
+
+// NewCandidateAnalysed is NewCandidate with the names analysed already
+// by AnalyseNames.
+func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w Weigher) *Candidate {
+	cand := &Candidate{Entity: e, Names: make([]PreparedName, 0, len(e.Names))}
+	for i, n := range e.Names {
+		if len(analysed[i].Tokens) == 0 {
+			continue
 		}
+		cand.Names = append(cand.Names, c.PrepareAnalysed(analysed[i], n.Kind, w))
 	}
 	for _, id := range e.Identifiers {
 		if v := normID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {

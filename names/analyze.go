@@ -159,8 +159,25 @@ func segment(s string) []word {
 	for i, r := range s {
 		size := utf8.RuneLen(r)
 		switch {
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
+			// The common case, without the Unicode tables.
+			if start >= 0 && sc != latin && sc != otherScript {
+				flush(i, false)
+			}
+			upper := r >= 'A' && r <= 'Z'
+			if start >= 0 && upper && !prevUpper && particleCamel(b.String()) {
+				flush(i, false)
+			}
+			if start < 0 {
+				start, sc = i, latin
+			}
+			if upper {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			prevUpper = upper
 		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
-			rs := scriptOf(string(r))
+			rs := runeScript(r)
 			if unicode.IsMark(r) {
 				rs = sc
 			}
@@ -173,7 +190,7 @@ func segment(s string) []word {
 			if start < 0 {
 				start, sc = i, rs
 			}
-			b.WriteString(strings.ToLower(string(r)))
+			b.WriteRune(unicode.ToLower(r))
 			prevUpper = unicode.IsUpper(r)
 			if rs.splitsPerRune() {
 				flush(i+size, false)
@@ -223,6 +240,9 @@ func mergeLegalForms(toks []Token) []Token {
 // matchLegalForm returns the length and class of the longest legal-form
 // phrase starting at toks[i], or 0.
 func matchLegalForm(toks []Token, i int) (int, string) {
+	if toks[i].Kind == Number || !legalFirstWords[legalWord(toks[i].Form, true)] && !legalFirstWords[legalWord(toks[i].Form, false)] {
+		return 0, ""
+	}
 	var phrase strings.Builder
 	best, class := 0, ""
 	for n := 1; n <= maxLegalFormWords && i+n <= len(toks); n++ {

@@ -83,6 +83,17 @@ var legalWords = func() map[byte][]string {
 	return out
 }()
 
+// legalFirstWords are the words legal-form phrases start with, so that
+// most words are passed over without building phrases.
+var legalFirstWords = func() map[string]bool {
+	out := map[string]bool{}
+	for phrase := range legalForms {
+		first, _, _ := strings.Cut(phrase, " ")
+		out[first] = true
+	}
+	return out
+}()
+
 // maxLegalFormWords is the length of the longest phrase in legalForms.
 const maxLegalFormWords = 7
 

@@ -25,26 +25,42 @@ const (
 // scriptOf returns the script of the first letter of word.
 func scriptOf(word string) script {
 	for _, r := range word {
-		switch {
-		case r < 0x80:
-			return latin
-		case unicode.Is(unicode.Cyrillic, r):
-			return cyrillicScript
-		case isArabicScript(r):
-			return arabicScript
-		case unicode.Is(unicode.Hebrew, r):
-			return hebrewScript
-		case unicode.Is(unicode.Han, r):
-			return hanScript
-		case unicode.Is(unicode.Hangul, r):
-			return hangulScript
-		case unicode.Is(unicode.Latin, r):
-			return latin
-		case unicode.IsLetter(r):
-			return otherScript
+		if s, ok := letterScript(r); ok {
+			return s
 		}
 	}
 	return latin
+}
+
+// runeScript returns the script of a letter (latin for anything else).
+func runeScript(r rune) script {
+	s, _ := letterScript(r)
+	return s
+}
+
+// letterScript returns the script of r and whether r is a letter.
+func letterScript(r rune) (script, bool) {
+	{
+		switch {
+		case r < 0x80:
+			return latin, true
+		case unicode.Is(unicode.Cyrillic, r):
+			return cyrillicScript, true
+		case isArabicScript(r):
+			return arabicScript, true
+		case unicode.Is(unicode.Hebrew, r):
+			return hebrewScript, true
+		case unicode.Is(unicode.Han, r):
+			return hanScript, true
+		case unicode.Is(unicode.Hangul, r):
+			return hangulScript, true
+		case unicode.Is(unicode.Latin, r):
+			return latin, true
+		case unicode.IsLetter(r):
+			return otherScript, true
+		}
+	}
+	return latin, false
 }
 
 // splitsPerRune reports whether each character of a word in script s is
