@@ -55,16 +55,16 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	cand = slices.Compact(cand)
 	u.exp = expansion{}
 	for _, id := range cand {
-		e := &v.entries[id]
+		tok, joined := &v.tokens[id], v.joined[id]
 		var sim float64
 		var how match.Method
 		switch {
-		case u.joined && e.joined:
+		case u.joined && joined:
 			continue
-		case u.joined || e.joined:
-			sim, how = cfg.JoinedSim(t, &e.tok)
+		case u.joined || joined:
+			sim, how = cfg.JoinedSim(t, tok)
 		default:
-			sim, how = cfg.TokenSim(t, &e.tok)
+			sim, how = cfg.TokenSim(t, tok)
 		}
 		if sim > 0 {
 			u.exp.ids = append(u.exp.ids, id)

@@ -129,14 +129,23 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 			}
 			for t := range pn.Joined {
 				pn.Joined[t].ID = ix.post(&pn.Joined[t].Token, true, ref)
+				pn.Joined[t].Token = names.Token{}
 			}
+			// The vocabulary holds every token once: "mohammed" is
+			// stored once, not four thousand times.
+			pn.Tokens = nil
+		}
+	}
+	for _, c := range ix.cands {
+		for ni := range c.Names {
+			c.Names[ni].Vocab = ix.voc.tokens
 		}
 	}
 	ix.voc.build()
 	ix.Stats.Entities = len(ix.cands)
 	ix.Stats.Records = len(ents)
 	ix.Stats.Names = len(ix.nameRefs)
-	ix.Stats.Vocab = len(ix.voc.entries)
+	ix.Stats.Vocab = len(ix.voc.tokens)
 	ix.Stats.BuildTime = time.Since(start)
 	return ix
 }
@@ -210,11 +219,10 @@ func mergeRecords(ents []*entity.Entity) ([]*entity.Entity, [][]string) {
 		}
 		lists = append(lists, ls)
 		if len(g) == 1 {
-			out = append(out, stripRaw(g[0]))
+			out = append(out, slim(g[0]))
 			continue
 		}
-		m := *g[0]
-		m.Raw = entity.Raw{}
+		m := *slim(g[0])
 		m.Names = slices.Clone(m.Names)
 		m.Identifiers = slices.Clone(m.Identifiers)
 		m.BirthDates = slices.Clone(m.BirthDates)
@@ -237,15 +245,20 @@ func mergeRecords(ents []*entity.Entity) ([]*entity.Entity, [][]string) {
 	return out, lists
 }
 
-// stripRaw returns e without its raw record, which screening never needs
-// and which is most of an entity's memory.
-func stripRaw(e *entity.Entity) *entity.Entity {
-	if e.Raw.Text == "" {
-		return e
+// slim returns a copy of e with what screening uses: names, dates,
+// countries (address countries kept as countries), identifiers, gender,
+// programmes. The raw record, notes, addresses, relations and other
+// properties, most of an entity's memory, stay in the store.
+func slim(e *entity.Entity) *entity.Entity {
+	c := &entity.Entity{
+		ID: e.ID, Schema: e.Schema, List: e.List, Names: e.Names, BirthDates: e.BirthDates, Gender: e.Gender,
+		Nationalities: e.Nationalities, Citizenships: e.Citizenships, Countries: e.Countries,
+		Identifiers: e.Identifiers, Programs: e.Programs, ListingDate: e.ListingDate,
 	}
-	c := *e
-	c.Raw = entity.Raw{}
-	return &c
+	for _, a := range e.Addresses {
+		entity.AddCountry(&c.Countries, a.Country)
+	}
+	return c
 }
 
 func seenBefore(toks []names.Token, phon string) bool {

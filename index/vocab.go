@@ -1,13 +1,10 @@
 package index
 
-import "github.com/vetoscreen/veto/names"
+import (
+	"strings"
 
-// vocabEntry is one distinct token of the listed names (or two adjacent
-// tokens joined, for the joined forms).
-type vocabEntry struct {
-	tok    names.Token
-	joined bool
-}
+	"github.com/vetoscreen/veto/names"
+)
 
 type vocabKey struct {
 	form   string
@@ -20,8 +17,11 @@ type vocabKey struct {
 // and phonetic skeletons by trigram so that a query token finds every
 // listed token within a few edits without comparing it to all of them.
 type vocab struct {
-	entries []vocabEntry
-	byKey   map[vocabKey]uint32
+	// tokens are the distinct tokens of the listed names, and of pairs of
+	// adjacent tokens joined (joined[i] says which).
+	tokens []names.Token
+	joined []bool
+	byKey  map[vocabKey]uint32
 	// forms and phons are the distinct forms and phonetic skeletons.
 	forms, phons *strSet
 	// byCons maps a consonant skeleton to entries, byWeak the skeleton
@@ -43,11 +43,15 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	if id, ok := v.byKey[k]; ok {
 		return id
 	}
-	id := uint32(len(v.entries))
+	id := uint32(len(v.tokens))
 	v.byKey[k] = id
 	tok := *t
 	tok.Start, tok.End = 0, 0
-	v.entries = append(v.entries, vocabEntry{tok: tok, joined: joined})
+	// Copies of the strings, so that the vocabulary does not keep alive
+	// the memory of the names they were cut from.
+	tok.Form, tok.Phon, tok.Cons = strings.Clone(t.Form), strings.Clone(t.Phon), strings.Clone(t.Cons)
+	v.tokens = append(v.tokens, tok)
+	v.joined = append(v.joined, joined)
 	if !joined {
 		// Joined pairs are compared on their skeletons only (JoinedSim).
 		v.forms.add(t.Form, id, true)

@@ -36,9 +36,9 @@ func (d DirectSims) Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoi
 
 func unitToken(p *PreparedName, u int, joined bool) *names.Token {
 	if joined {
-		return &p.Joined[u].Token
+		return p.JoinedToken(u)
 	}
-	return &p.Tokens[u]
+	return p.Token(u)
 }
 
 // JoinedSim compares a token with two joined tokens: only the same
@@ -80,6 +80,7 @@ type edge struct {
 	sim              float64
 	method           Method
 	weight           float64 // the query weight it covers
+	key              float64 // sim·weight, the sort key
 }
 
 // nameScore aligns query name qn with candidate name cn and returns the
@@ -94,10 +95,10 @@ type edge struct {
 //
 // so a query token without partner costs its whole weight and an extra
 // name token (a middle name, a patronymic) a quarter of its own.
-func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, explain bool, scratch *[]edge) (float64, *Explanation) {
+func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, explain bool, floor float64, scratch *[]edge) (float64, *Explanation) {
 	q := &p.Names[qn]
 	edges := (*scratch)[:0]
-	nq, nc := len(q.Tokens), len(cn.Tokens)
+	nq, nc := q.Len(), cn.Len()
 	for i := 0; i < nq; i++ {
 		for j := 0; j < nc; j++ {
 			if s, m := sims.Sim(qn, i, false, cn, j, false); s > 0 {
@@ -126,11 +127,41 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 		}
 	}
 	*scratch = edges
+	if floor > 0 && !explain && q.Total > 0 {
+		// The best each query token could earn, ignoring that tokens pair
+		// one to one, bounds the score: below floor, the alignment would
+		// be wasted (see Scorer.Floor).
+		var best [64]float64
+		for _, e := range edges {
+			v := e.sim * e.weight
+			if e.qjoined {
+				// A joined unit's weight is its two tokens'; share it.
+				at := q.Joined[e.qu].At
+				best[min(at, 63)] = max(best[min(at, 63)], v/2)
+				best[min(at+1, 63)] = max(best[min(at+1, 63)], v/2)
+				continue
+			}
+			best[min(int(e.qu), 63)] = max(best[min(int(e.qu), 63)], v)
+		}
+		bound := 0.0
+		for i := 0; i < min(nq, 64); i++ {
+			bound += best[i]
+		}
+		if nq > 64 {
+			bound = q.Total
+		}
+		if bound/q.Total < floor {
+			return bound / q.Total, nil
+		}
+	}
+	for i := range edges {
+		edges[i].key = edges[i].sim * edges[i].weight
+	}
 	slices.SortFunc(edges, func(a, b edge) int {
 		switch {
-		case a.sim*a.weight > b.sim*b.weight:
+		case a.key > b.key:
 			return -1
-		case a.sim*a.weight < b.sim*b.weight:
+		case a.key < b.key:
 			return 1
 		case a.sim > b.sim:
 			return -1
@@ -166,14 +197,14 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 		if cused&(1<<min(j, 63)) == 0 {
 			unmatchedC += cn.Weights[j]
 			if explain {
-				ex.UnmatchedName = append(ex.UnmatchedName, TokenCost{Token: cn.Tokens[j].Form, Weight: round(cn.Weights[j])})
+				ex.UnmatchedName = append(ex.UnmatchedName, TokenCost{Token: cn.Token(j).Form, Weight: round(cn.Weights[j])})
 			}
 		}
 	}
 	if explain {
 		for i := 0; i < nq; i++ {
 			if qused&(1<<min(i, 63)) == 0 {
-				ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Tokens[i].Form, Weight: round(q.Weights[i])})
+				ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Token(i).Form, Weight: round(q.Weights[i])})
 			}
 		}
 	}
@@ -200,9 +231,9 @@ func unitMask(p *PreparedName, u int, joined bool) uint64 {
 func unitForm(p *PreparedName, u int, joined bool) string {
 	if joined {
 		at := p.Joined[u].At
-		return p.Tokens[at].Form + "+" + p.Tokens[at+1].Form
+		return p.Token(at).Form + "+" + p.Token(at+1).Form
 	}
-	return p.Tokens[u].Form
+	return p.Token(u).Form
 }
 
 // round keeps explanations readable: four decimals.

@@ -62,6 +62,10 @@ type PreparedName struct {
 	// IDs are the vocabulary ids an index assigns to Tokens, so that it
 	// can look up precomputed similarities; nil without an index.
 	IDs []uint32
+	// Vocab, when set by an index, holds the tokens by id: the index then
+	// drops Tokens and the Joined tokens, which the vocabulary has once
+	// for all names, and Token and JoinedToken read them from here.
+	Vocab []names.Token
 	// Total is the sum of Weights.
 	Total float64
 }
@@ -85,6 +89,25 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 		}
 	}
 	return p
+}
+
+// Len returns the number of tokens.
+func (p *PreparedName) Len() int { return len(p.Weights) }
+
+// Token returns token i.
+func (p *PreparedName) Token(i int) *names.Token {
+	if p.Tokens == nil {
+		return &p.Vocab[p.IDs[i]]
+	}
+	return &p.Tokens[i]
+}
+
+// JoinedToken returns the token of joined pair k.
+func (p *PreparedName) JoinedToken(k int) *names.Token {
+	if p.Tokens == nil {
+		return &p.Vocab[p.Joined[k].ID]
+	}
+	return &p.Joined[k].Token
 }
 
 // Joined is two adjacent tokens of a name written as one word.
@@ -217,7 +240,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	}
 	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
-		if pn := c.PrepareName(n, entity.Primary, w); len(pn.Tokens) > 0 {
+		if pn := c.PrepareName(n, entity.Primary, w); pn.Len() > 0 {
 			p.Names = append(p.Names, pn)
 		}
 	}

@@ -21,7 +21,13 @@ type Result struct {
 // safe for concurrent use; make one per goroutine.
 type Scorer struct {
 	Config *Config
-	edges  []edge
+	// Floor, when positive, lets the scorer stop early on a name whose
+	// score cannot reach it, reporting a lower score than the exact one:
+	// an index that only wants results at or above a threshold sets it to
+	// the threshold less Config.MaxBoost. Results that reach Floor are
+	// exact. Identifier matches ignore it.
+	Floor float64
+	edges []edge
 }
 
 // NewScorer returns a Scorer using cfg.
@@ -51,6 +57,10 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	if sims == nil {
 		sims = DirectSims{Config: c, Query: p}
 	}
+	floor := s.Floor
+	if p.id != "" && contains(cand.ids, p.id) {
+		floor = 0
+	}
 	best, bestQ, bestC := -1.0, 0, 0
 	var bestEx *Explanation
 	for qi := range p.Names {
@@ -59,7 +69,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 				continue
 			}
 			cn := &cand.Names[ci]
-			sc, ex := c.nameScore(p, qi, cn, sims, explain, &s.edges)
+			sc, ex := c.nameScore(p, qi, cn, sims, explain, floor, &s.edges)
 			if cn.Kind == entity.WeakAlias {
 				sc *= c.WeakAliasFactor
 			}

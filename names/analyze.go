@@ -222,6 +222,16 @@ func particleCamel(sofar string) bool {
 // mergeLegalForms replaces runs of tokens that spell a legal form by one
 // LegalForm token holding its canonical class.
 func mergeLegalForms(toks []Token) []Token {
+	found := false
+	for i := range toks {
+		if n, _ := matchLegalForm(toks, i); n > 0 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return toks
+	}
 	out := toks[:0:0]
 	for i := 0; i < len(toks); {
 		n, class := matchLegalForm(toks, i)
