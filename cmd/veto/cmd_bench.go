@@ -23,11 +23,11 @@ import (
 )
 
 type benchOptions struct {
-	data    dataOptions
-	People  string
-	Brute   int
-	Builds  int
-	Rounds  int
+	data       dataOptions
+	People     string
+	Brute      int
+	Builds     int
+	Rounds     int
 	JSON       bool
 	Queries    string
 	CPUProfile string
