@@ -380,35 +380,6 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	}
 }
 
-// gatherTouched adds a unit's best similarity to each touched name that
-// holds one of its expansion's tokens (see gather).
-func (ix *Index) gatherTouched(u *unit, s *scratch) {
-	for _, n := range s.touched {
-		ref := ix.nameRefs[n]
-		pn := &ix.cands[ref.cand].Names[ref.name]
-		best := float32(0)
-		if u.joined {
-			for _, id := range pn.IDs {
-				if sim, _ := u.exp.find(id); float32(sim) > best {
-					best = float32(sim)
-				}
-			}
-		} else {
-			for _, id := range pn.IDs {
-				if sim, _ := u.exp.find(id); float32(sim) > best {
-					best = float32(sim)
-				}
-			}
-			for k := range pn.Joined {
-				if sim, _ := u.exp.find(pn.Joined[k].ID); float32(sim) > best {
-					best = float32(sim)
-				}
-			}
-		}
-		s.acc[n] += float32(u.weight) * best
-	}
-}
-
 // take adds candidate c with the names in mask to the search, or adds the
 // names to it if it is in already.
 func (s *scratch) take(c int32, mask uint64) {
@@ -426,19 +397,6 @@ func (s *scratch) take(c int32, mask uint64) {
 // weighted: once per unit and name, visiting entries best first. Only a
 // retrieving unit adds names not yet touched.
 func (ix *Index) gather(u *unit, ui int32, bring bool, s *scratch) {
-	if !bring {
-		// A unit that brings no names only raises the bounds of names
-		// already touched: when they are fewer than its postings, look
-		// their tokens up in its expansion instead of walking postings.
-		postings := 0
-		for _, id := range u.exp.ids {
-			postings += len(ix.postings[id])
-		}
-		if len(s.touched)*6 < postings {
-			ix.gatherTouched(u, s)
-			return
-		}
-	}
 	order := s.order[:0]
 	for i := range u.exp.ids {
 		order = append(order, int32(i))
