@@ -24,7 +24,7 @@ type DirectSims struct {
 }
 
 // Sim implements Sims.
-func (d DirectSims) Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoined bool) (float64, Method) {
+func (d *DirectSims) Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoined bool) (float64, Method) {
 	q := &d.Query.Names[qn]
 	a := unitToken(q, qu, qjoined)
 	b := unitToken(cn, cu, cjoined)

@@ -55,7 +55,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 		return res
 	}
 	if sims == nil {
-		sims = DirectSims{Config: c, Query: p}
+		sims = &DirectSims{Config: c, Query: p}
 	}
 	floor := s.Floor
 	if p.id != "" && contains(cand.ids, p.id) {
@@ -81,11 +81,17 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	if best < 0 {
 		best = 0
 	}
-	var features []Feature
+	if best < floor {
+		// Below the floor the caller wants no exact score.
+		res.Score = round(best)
+		return res
+	}
+	var features *[]Feature
+	if explain {
+		features = new([]Feature)
+	}
 	add := func(name string, delta float64, format string, args ...any) {
-		if explain {
-			features = append(features, Feature{Name: name, Delta: round(delta), Detail: fmt.Sprintf(format, args...)})
-		}
+		*features = append(*features, Feature{Name: name, Delta: round(delta), Detail: fmt.Sprintf(format, args...)})
 	}
 	score := best
 	if len(p.Names) > 0 && len(cand.Names) > 0 {
@@ -95,29 +101,38 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 		if total := p.Names[bestQ].Total; total < c.MinQueryWeight && c.MinQueryWeight > 0 {
 			before := score
 			score *= total / c.MinQueryWeight
-			add("lowInformation", score-before, "the query name weighs %.1f, less than %.1f", total, c.MinQueryWeight)
+			if explain {
+				add("lowInformation", score-before, "the query name weighs %.1f, less than %.1f", total, c.MinQueryWeight)
+			}
 		}
 	}
-	score += c.dobFeature(p, cand.Entity, add)
-	score += c.countryFeature(p, cand, add)
-	score += c.genderFeature(p, cand.Entity, add)
+	score += c.dobFeature(p, cand.Entity, features)
+	score += c.countryFeature(p, cand, features)
+	score += c.genderFeature(p, cand.Entity, features)
 	score = min(max(score, 0), 1)
-	if p.id != "" && contains(cand.ids, p.id) && score < c.IDMatch {
-		add("identifier", c.IDMatch-score, "identifier %s is listed", p.Query.IDNumber)
-		score = c.IDMatch
-	} else if p.id != "" && contains(cand.ids, p.id) {
-		add("identifier", 0, "identifier %s is listed", p.Query.IDNumber)
+	if p.id != "" && contains(cand.ids, p.id) {
+		if explain {
+			add("identifier", max(c.IDMatch-score, 0), "identifier %s is listed", p.Query.IDNumber)
+		}
+		score = max(score, c.IDMatch)
 	}
 	res.Score = round(score)
 	res.Match = res.Score >= c.Threshold
 	if explain && bestEx != nil {
-		bestEx.Features = features
+		bestEx.Features = *features
 		res.Explanation = bestEx
 	}
 	return res
 }
 
-func (c *Config) dobFeature(p *Prepared, e *entity.Entity, add func(string, float64, string, ...any)) float64 {
+// explainf appends a feature to features, if explanations are wanted.
+func explainf(features *[]Feature, name string, delta float64, format string, args ...any) {
+	if features != nil {
+		*features = append(*features, Feature{Name: name, Delta: round(delta), Detail: fmt.Sprintf(format, args...)})
+	}
+}
+
+func (c *Config) dobFeature(p *Prepared, e *entity.Entity, features *[]Feature) float64 {
 	if !p.hasDOB || len(e.BirthDates) == 0 {
 		return 0
 	}
@@ -141,7 +156,9 @@ func (c *Config) dobFeature(p *Prepared, e *entity.Entity, add func(string, floa
 			best, bestDetail = delta, d.String()
 		}
 	}
-	add("birthDate", best, "query %s, listed %s", q, bestDetail)
+	if features != nil {
+		explainf(features, "birthDate", best, "query %s, listed %s", q, bestDetail)
+	}
 	return best
 }
 
@@ -156,23 +173,29 @@ func sameYear(a, b entity.DateRange) bool {
 	return a0/10000 <= b1/10000 && b0/10000 <= a1/10000
 }
 
-func (c *Config) countryFeature(p *Prepared, cand *Candidate, add func(string, float64, string, ...any)) float64 {
+func (c *Config) countryFeature(p *Prepared, cand *Candidate, features *[]Feature) float64 {
 	if p.country == "" || len(cand.countries) == 0 {
 		return 0
 	}
 	if contains(cand.countries, p.country) {
-		add("country", c.CountryMatch, "query %s is among listed %s", p.country, strings.Join(cand.countries, ", "))
+		if features != nil {
+			explainf(features, "country", c.CountryMatch, "query %s is among listed %s", p.country, strings.Join(cand.countries, ", "))
+		}
 		return c.CountryMatch
 	}
-	add("country", c.CountryMismatch, "query %s is not among listed %s", p.country, strings.Join(cand.countries, ", "))
+	if features != nil {
+		explainf(features, "country", c.CountryMismatch, "query %s is not among listed %s", p.country, strings.Join(cand.countries, ", "))
+	}
 	return c.CountryMismatch
 }
 
-func (c *Config) genderFeature(p *Prepared, e *entity.Entity, add func(string, float64, string, ...any)) float64 {
+func (c *Config) genderFeature(p *Prepared, e *entity.Entity, features *[]Feature) float64 {
 	if p.gender == "" || e.Gender == "" || p.gender == e.Gender {
 		return 0
 	}
-	add("gender", c.GenderMismatch, "query %s, listed %s", p.gender, e.Gender)
+	if features != nil {
+		explainf(features, "gender", c.GenderMismatch, "query %s, listed %s", p.gender, e.Gender)
+	}
 	return c.GenderMismatch
 }
 
