@@ -65,8 +65,12 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	}
 	switch {
 	case t.Kind == names.Initial && !joined:
-		if c := t.Form[0]; c >= 'a' && c <= 'z' {
-			v.initials[c-'a'] = append(v.initials[c-'a'], id)
+		// Under its letter and its skeleton's (Y. is also I.), as
+		// TokenSim compares both.
+		for i, c := range []byte{t.Form[0], t.Phon[0]} {
+			if c >= 'a' && c <= 'z' && (i == 0 || c != t.Form[0]) {
+				v.initials[c-'a'] = append(v.initials[c-'a'], id)
+			}
 		}
 	case t.Kind == names.LegalForm:
 		v.legalForms = append(v.legalForms, id)

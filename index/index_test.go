@@ -1,0 +1,125 @@
+package index
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+)
+
+// syntheticEntities makes n entities with names drawn from small pools,
+// so that many share words, initials, joined forms and spellings.
+func syntheticEntities(r *rand.Rand, n int) []*entity.Entity {
+	given := []string{"Sergei", "Sergey", "Mohammed", "Muhammad", "Ali", "Vladimir", "Ivan", "Anna", "Natalia", "Jin", "Abdul", "Omar", "Yusuf", "Elena", "Dmitry", "Kim", "Li"}
+	family := []string{"Lavrov", "Ivanov", "Petrov", "al-Assad", "Hussein", "Kovalenko", "Medvedev", "Rahman", "Smirnov", "Jinping", "Jong Un", "Haqqani", "Nasrallah", "Sidorova", "Kuznetsov"}
+	org := []string{"Bank", "Trading", "Melli", "Rosneft", "Shipping", "Sepah", "International", "Petro", "Gas", "Holding"}
+	forms := []string{"LLC", "OOO", "JSC", "Ltd", "", ""}
+	var out []*entity.Entity
+	for i := 0; i < n; i++ {
+		e := &entity.Entity{ID: fmt.Sprintf("test-%d", i), List: "test-list", Raw: entity.Raw{Format: "json", Text: "{}"}}
+		if r.IntN(3) > 0 {
+			e.Schema = entity.Person
+			name := family[r.IntN(len(family))] + ", " + given[r.IntN(len(given))]
+			if r.IntN(2) == 0 {
+				name += " " + given[r.IntN(len(given))] + "ovich"
+			}
+			e.Names = []entity.Name{{Full: name, Kind: entity.Primary}}
+			if r.IntN(3) == 0 {
+				e.Names = append(e.Names, entity.Name{Full: given[r.IntN(len(given))][:1] + ". " + family[r.IntN(len(family))], Kind: entity.WeakAlias})
+			}
+			if r.IntN(2) == 0 {
+				e.BirthDates = []entity.DateRange{{From: entity.Date{Year: 1940 + r.IntN(50)}}}
+			}
+		} else {
+			e.Schema = entity.Organization
+			e.Names = []entity.Name{{Full: strings.TrimSpace(org[r.IntN(len(org))] + " " + org[r.IntN(len(org))] + " " + forms[r.IntN(len(forms))]), Kind: entity.Primary}}
+			e.Identifiers = []entity.Identifier{{Type: entity.IDRegistration, Value: fmt.Sprintf("RU%07d", i)}}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// TestSearchEqualsBruteForce checks that retrieval loses nothing: at
+// several thresholds, Search returns exactly the entities, with exactly
+// the scores, that scoring every entity returns.
+func TestSearchEqualsBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	ents := syntheticEntities(r, 1500)
+	ix := Build(ents, match.DefaultConfig())
+	queries := []match.Query{
+		{Name: "Sergei Lavrov"}, {Name: "Sergey Lavrof"}, {Name: "Сергей Лавров"}, {Name: "LAVROV"},
+		{Name: "Mohammed Ali"}, {Name: "Muhamad Hussein"}, {Name: "Bashar al-Assad"}, {Name: "Assad"},
+		{Name: "Xi Jin Ping"}, {Name: "Jinping"}, {Name: "Kim Jong-un"}, {Name: "V. Ivanov"},
+		{Name: "Bank Melli"}, {Name: "Melli Bank OOO"}, {Name: "International Trading LLC"},
+		{Name: "Abdulrahman"}, {Name: "Nataliya Sidorov"}, {Name: "Rosnft"}, {Name: "Zzyzx Qwerty"},
+		{Name: "Anything", IDNumber: "RU0000012"}, {Name: "Ivan Petrov", BirthDate: "1960"}, {Name: "D. M."},
+	}
+	for i := 0; i < 60; i++ { // plus the listed names themselves, some reordered
+		e := ents[r.IntN(len(ents))]
+		n := e.Names[0].Full
+		if r.IntN(2) == 0 {
+			f := strings.Fields(strings.ReplaceAll(n, ",", ""))
+			slices.Reverse(f)
+			n = strings.Join(f, " ")
+		}
+		queries = append(queries, match.Query{Name: n, Schema: e.Schema})
+	}
+	cfg := ix.Config()
+	for _, threshold := range []float64{0.5, 0.7, 0.8, 0.9} {
+		for _, q := range queries {
+			p, err := cfg.Prepare(q, ix)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ix.Search(p, Options{Threshold: threshold})
+			want := ix.BruteForce(p, Options{Threshold: threshold})
+			if !sameHits(got, want) {
+				t.Errorf("threshold %.1f, %q:\n search %v\n brute  %v", threshold, q.Name, hitList(got), hitList(want))
+			}
+		}
+	}
+}
+
+func sameHits(a, b []Hit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].EntityID != b[i].EntityID || a[i].Score != b[i].Score {
+			return false
+		}
+	}
+	return true
+}
+
+func hitList(hs []Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, fmt.Sprintf("%s:%.3f", h.EntityID, h.Score))
+	}
+	return out
+}
+
+func TestMergesRecordsOfOneDesignation(t *testing.T) {
+	sdn := &entity.Entity{ID: "ofac-1", Schema: entity.Person, List: "ofac-sdn", Names: []entity.Name{{Full: "LAVROV, Sergei", Kind: entity.Primary}}}
+	csl := &entity.Entity{ID: "ofac-1", Schema: entity.Person, List: "us-csl", Names: []entity.Name{{Full: "LAVROV, Sergei", Kind: entity.Primary}, {Full: "Serguei Lavrov", Kind: entity.Alias}},
+		Identifiers: []entity.Identifier{{Type: entity.IDPassport, Value: "100000000"}}}
+	ix := Build([]*entity.Entity{csl, sdn}, match.DefaultConfig())
+	if ix.Len() != 1 {
+		t.Fatalf("two records of ofac-1 gave %d candidates", ix.Len())
+	}
+	c, lists, _ := ix.Candidate("ofac-1")
+	if c.Entity.List != "ofac-sdn" || !slices.Equal(lists, []string{"ofac-sdn", "us-csl"}) || len(c.Names) != 2 {
+		t.Errorf("merged candidate: list %s, lists %v, %d names", c.Entity.List, lists, len(c.Names))
+	}
+	cfg := ix.Config()
+	p, _ := cfg.Prepare(match.Query{Name: "nobody", IDNumber: "100 000 000"}, ix)
+	if hits := ix.Search(p, Options{}); len(hits) != 1 || hits[0].Score < cfg.IDMatch {
+		t.Errorf("identifier from the second record: %v", hitList(hits))
+	}
+}
