@@ -143,14 +143,21 @@ func sameParty(ents []*entity.Entity, byID map[string]*entity.Entity) map[string
 				union(e.ID, r.Target)
 			}
 		}
-		p, err := cfg.Prepare(match.Query{Name: e.Caption(), Schema: class(e.Schema)}, ix)
-		if err != nil {
-			continue
-		}
-		for _, h := range ix.Search(p, index.Options{Threshold: sameScore}) {
-			o := byID[h.EntityID]
-			if o != nil && o.ID != e.ID && o.List != e.List && class(o.Schema) == class(e.Schema) && datesCompatible(o, e) {
-				union(o.ID, e.ID)
+		// Every strong name of the entity, so that a party listed under
+		// its full name on one list and a shorter one on another meets.
+		for _, n := range e.Names {
+			if n.Kind == entity.WeakAlias {
+				continue
+			}
+			p, err := cfg.Prepare(match.Query{Name: n.Full, Schema: class(e.Schema)}, ix)
+			if err != nil {
+				continue
+			}
+			for _, h := range ix.Search(p, index.Options{Threshold: sameScore}) {
+				o := byID[h.EntityID]
+				if o != nil && o.ID != e.ID && o.List != e.List && class(o.Schema) == class(e.Schema) && datesCompatible(o, e) {
+					union(o.ID, e.ID)
+				}
 			}
 		}
 	}
@@ -419,10 +426,37 @@ func schemaMaybe(r *rand.Rand, s entity.Schema) entity.Schema {
 }
 
 // isListed reports whether the name is a listed name in any word order,
-// spelling, legal form, or with its words run together.
+// spelling, legal form, or with its words run together, or whether some
+// listed name holds all its words: a bank should see "Mohamad Hashem"
+// when "Mohamad Hashem Qassem" is listed, so it is no negative.
 func (g *generator) isListed(name string) bool {
-	k1, k2 := wordKeys(names.Analyze(name))
-	return g.listed[k1] || g.listed["+"+k2]
+	a := names.Analyze(name)
+	k1, k2 := wordKeys(a)
+	if g.listed[k1] || g.listed["+"+k2] {
+		return true
+	}
+	var phons []string
+	for _, t := range a.Tokens {
+		if t.Kind == names.Word {
+			phons = append(phons, t.Phon)
+		}
+	}
+	if len(phons) == 0 {
+		return false
+	}
+	for n := range g.phons[phons[0]] {
+		all := true
+		for _, p := range phons[1:] {
+			if !g.phons[p][n] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // unlessBoth returns name unless some listed name has both words

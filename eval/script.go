@@ -37,6 +37,11 @@ func cyrWord(w string) string {
 		}
 		matched := false
 		for _, p := range cyrPairs {
+			// ai, ei, oi, ui are a diphthong (ай, ей) only at the end:
+			// Nikolai, Sergei; Mikhail is Михаил.
+			if len(p.lat) == 2 && p.lat[1] == 'i' && isVowel(p.lat[0]) && i+2 != len(w) {
+				continue
+			}
 			if strings.HasPrefix(w[i:], p.lat) {
 				b.WriteString(p.cyr)
 				i += len(p.lat)
@@ -58,13 +63,33 @@ func cyrWord(w string) string {
 // Mahmud: the CaCaaC, CaCiiC, CaCuuC patterns of Arabic names); "al-" is
 // joined to its word, and a word starting with a vowel takes an alif.
 func toArabic(s string) string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '\'' })
+	s = strings.NewReplacer("'", "", "’", "", "`", "").Replace(strings.ToLower(s))
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == ',' })
 	var out []string
 	article := false
 	for _, w := range words {
-		if w == "al" || w == "el" {
+		if w == "al" || w == "el" || w == "ul" || w == "ur" || w == "ud" {
 			article = true
 			continue
+		}
+		// "Servant of": Abdul Malik, Abdelaziz are written عبد ال...
+		for _, p := range []string{"abdul", "abdel", "abdal", "abdoul"} {
+			if rest, ok := strings.CutPrefix(w, p); ok {
+				out = append(out, "عبد")
+				if rest == "" {
+					article = true
+					w = ""
+				} else {
+					w = "al" + rest
+				}
+				break
+			}
+		}
+		if w == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(w, "al"); ok && len(rest) > 2 && strings.HasPrefix(s, "abd") {
+			w, article = rest, true
 		}
 		a := arWord(w)
 		if a == "" {
@@ -80,7 +105,7 @@ func toArabic(s string) string {
 }
 
 var arPairs = []struct{ lat, ar string }{
-	{"aa", "ا"}, {"ee", "ي"}, {"ii", "ي"}, {"oo", "و"}, {"ou", "و"}, {"uu", "و"},
+	{"dj", "ج"}, {"aa", "ا"}, {"ee", "ي"}, {"ii", "ي"}, {"oo", "و"}, {"ou", "و"}, {"uu", "و"},
 	{"kh", "خ"}, {"sh", "ش"}, {"ch", "ش"}, {"th", "ث"}, {"dh", "ذ"}, {"gh", "غ"},
 	{"b", "ب"}, {"t", "ت"}, {"j", "ج"}, {"h", "ح"}, {"d", "د"}, {"r", "ر"}, {"z", "ز"}, {"s", "س"},
 	{"f", "ف"}, {"q", "ق"}, {"k", "ك"}, {"c", "ك"}, {"l", "ل"}, {"m", "م"}, {"n", "ن"}, {"w", "و"}, {"y", "ي"},
@@ -109,9 +134,10 @@ func arWord(w string) string {
 				b.WriteString("ا")
 			case i == len(w)-1 && (c == 'i' || c == 'y'):
 				b.WriteString("ي")
-			case i == len(w)-2 && !isVowel(w[i+1]) && i > 0:
-				// The vowel of a last syllable closed by one consonant.
-				b.WriteString(map[byte]string{'a': "ا", 'e': "ي", 'i': "ي", 'o': "و", 'u': "و"}[c])
+			case i == len(w)-2 && !isVowel(w[i+1]) && i > 0 && c != 'e':
+				// The vowel of a last syllable closed by one consonant
+				// (an e there is mostly short: Mohammed, Ahmed).
+				b.WriteString(map[byte]string{'a': "ا", 'i': "ي", 'o': "و", 'u': "و"}[c])
 			}
 			if i+1 < len(w) && w[i+1] == c {
 				if i > 0 {

@@ -64,7 +64,7 @@ func (c *expansionCache) put(k vocabKey, e expansion) {
 // sameSims reports whether two configs compute the same token
 // similarities, so that expansions made with one serve the other.
 func sameSims(a, b *match.Config) bool {
-	return a.SimExact == b.SimExact && a.SimPhon == b.SimPhon && a.SimEdit1 == b.SimEdit1 && a.SimEdit2 == b.SimEdit2 &&
+	return a.SimExact == b.SimExact && a.SimPhon == b.SimPhon && a.SimEdit1 == b.SimEdit1 && a.SimEdit1Short == b.SimEdit1Short && a.SimEdit2 == b.SimEdit2 &&
 		a.SimCons == b.SimCons && a.SimConsAbjad == b.SimConsAbjad && a.SimInitial == b.SimInitial &&
 		a.SimJoined == b.SimJoined && a.SimLegalForm == b.SimLegalForm && a.Edit1MinLen == b.Edit1MinLen &&
 		a.Edit2MinLen == b.Edit2MinLen && a.ConsMinLen == b.ConsMinLen && a.ConsMinLenAbjad == b.ConsMinLenAbjad

@@ -233,7 +233,6 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 		for qu := range pn.Tokens {
 			s.units = append(s.units, unit{qn: qn, qu: qu, tok: &pn.Tokens[qu], weight: pn.Weights[qu]})
 		}
-		pn.Total = 0
 		for qu := range pn.Tokens {
 			u := &s.units[first+qu]
 			if u.tok.Kind != names.Initial {
@@ -243,8 +242,8 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 					u.weight, pn.Weights[qu] = w, w
 				}
 			}
-			pn.Total += pn.Weights[qu]
 		}
+		pn.Settle()
 		for k := range pn.Joined {
 			at := pn.Joined[k].At
 			u := unit{qn: qn, qu: k, joined: true, tok: &pn.Joined[k].Token, weight: pn.Weights[at] + pn.Weights[at+1]}
@@ -258,12 +257,12 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 // settledWeight returns the weight of an unlisted query word: that of the
 // most similar listed word (the commonest among equals).
 func (ix *Index) settledWeight(u *unit, cfg *match.Config) (float64, bool) {
-	if u.tok.Kind != names.Word || ix.df[u.tok.Phon] > 0 || len(u.exp.ids) == 0 {
+	if k := u.tok.Kind; k != names.Word && k != names.Patronymic || ix.df[u.tok.Phon] > 0 || len(u.exp.ids) == 0 {
 		return 0, false
 	}
 	best, bestDF := float32(0), int32(0)
 	for i, id := range u.exp.ids {
-		if ix.voc.joined[id] || ix.voc.tokens[id].Kind != names.Word {
+		if k := ix.voc.tokens[id].Kind; ix.voc.joined[id] || k != names.Word && k != names.Patronymic {
 			continue
 		}
 		df := ix.df[ix.voc.tokens[id].Phon]
@@ -308,7 +307,7 @@ func (ix *Index) planRetrieval(p *match.Prepared, cfg *match.Config, threshold f
 		budget := 0.0
 		for _, ui := range order {
 			u := &s.units[ui]
-			if (budget+u.weight)/pn.Total+boost < threshold && pn.Total > 0 {
+			if min := pn.MinTotal(cfg); min > 0 && (budget+u.weight)/min+boost < threshold {
 				budget += u.weight
 				continue
 			}
@@ -363,7 +362,7 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	for _, n := range s.touched {
 		ok := false
 		for qn := range p.Names {
-			if tot := p.Names[qn].Total; tot > 0 && (float64(s.acc[n])+initials)/tot+boost >= threshold {
+			if tot := p.Names[qn].MinTotal(cfg); tot > 0 && (float64(s.acc[n])+initials)/tot+boost >= threshold {
 				ok = true
 				break
 			}

@@ -29,15 +29,17 @@ type Config struct {
 	// (0.85). SimJoined: one token against two adjacent ones joined
 	// ("Jinping" and "Jin Ping", 0.95). SimLegalForm: two different legal
 	// forms (0.5).
-	SimExact     float64 `json:"simExact"`
-	SimPhon      float64 `json:"simPhon"`
-	SimEdit1     float64 `json:"simEdit1"`
-	SimEdit2     float64 `json:"simEdit2"`
-	SimCons      float64 `json:"simCons"`
-	SimConsAbjad float64 `json:"simConsAbjad"`
-	SimInitial   float64 `json:"simInitial"`
-	SimJoined    float64 `json:"simJoined"`
-	SimLegalForm float64 `json:"simLegalForm"`
+	SimExact float64 `json:"simExact"`
+	SimPhon  float64 `json:"simPhon"`
+	SimEdit1 float64 `json:"simEdit1"`
+	// SimEdit1Short is SimEdit1 for words of four or five letters (0.82).
+	SimEdit1Short float64 `json:"simEdit1Short"`
+	SimEdit2      float64 `json:"simEdit2"`
+	SimCons       float64 `json:"simCons"`
+	SimConsAbjad  float64 `json:"simConsAbjad"`
+	SimInitial    float64 `json:"simInitial"`
+	SimJoined     float64 `json:"simJoined"`
+	SimLegalForm  float64 `json:"simLegalForm"`
 
 	// Edit1MinLen and Edit2MinLen are the shortest phonetic skeletons
 	// (of the shorter token) on which one or two edits are tolerated
@@ -102,7 +104,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Threshold: 0.80,
-		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit2: 0.78, SimCons: 0.80, SimConsAbjad: 0.92,
+		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.78, SimCons: 0.80, SimConsAbjad: 0.92,
 		SimInitial: 0.85, SimJoined: 0.95, SimLegalForm: 0.5,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 1, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
@@ -118,7 +120,7 @@ var ErrConfig = errors.New("invalid match config")
 // Validate reports a config the scorer cannot use.
 func (c Config) Validate() error {
 	unit := map[string]float64{
-		"threshold": c.Threshold, "simExact": c.SimExact, "simPhon": c.SimPhon, "simEdit1": c.SimEdit1, "simEdit2": c.SimEdit2,
+		"threshold": c.Threshold, "simExact": c.SimExact, "simPhon": c.SimPhon, "simEdit1": c.SimEdit1, "simEdit1Short": c.SimEdit1Short, "simEdit2": c.SimEdit2,
 		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
 		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
 	}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/vetoscreen/veto/names"
 )
@@ -66,7 +67,9 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 		if b.Abjad {
 			ab, lat = b, a
 		}
-		if names.AbjadCompatible(ab.Phon, lat.Phon) {
+		// Two consonants are enough only after the article (السعدي,
+		// Essaadi); two short words joined are too thin otherwise.
+		if (len(a.Cons) >= 3 || articleJoined(ab.Form)) && names.AbjadCompatible(ab.Phon, lat.Phon) {
 			return c.SimConsAbjad, JoinedWord
 		}
 	}
@@ -95,7 +98,7 @@ type edge struct {
 //
 // so a query token without partner costs its whole weight and an extra
 // name token (a middle name, a patronymic) a quarter of its own.
-func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, explain bool, floor float64, scratch *[]edge) (float64, *Explanation) {
+func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explain bool, sims Sims, floor float64, scratch *[]edge) (float64, *Explanation) {
 	q := &p.Names[qn]
 	edges := (*scratch)[:0]
 	nq, nc := q.Len(), cn.Len()
@@ -103,6 +106,11 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 		for j := 0; j < nc; j++ {
 			if s, m := sims.Sim(qn, i, false, cn, j, false); s > 0 {
 				w := q.Weights[i]
+				if m == Initial && !person {
+					// In a company's name a letter is an acronym's, not
+					// an initial of a given name.
+					continue
+				}
 				if m == Initial {
 					// An initial identifies no more than an initial,
 					// whichever side wrote it: "Sergei" meeting "S."
@@ -127,7 +135,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 		}
 	}
 	*scratch = edges
-	if floor > 0 && !explain && q.Total > 0 {
+	if floor > 0 && !explain && q.MinTotal(c) > 0 {
 		// The best each query token could earn, ignoring that tokens pair
 		// one to one, bounds the score: below floor, the alignment would
 		// be wasted (see Scorer.Floor).
@@ -150,8 +158,8 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 		if nq > 64 {
 			bound = q.Total
 		}
-		if bound/q.Total < floor {
-			return bound / q.Total, nil
+		if min := q.MinTotal(c); bound/min < floor {
+			return bound / min, nil
 		}
 	}
 	for i := range edges {
@@ -201,14 +209,21 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, sims Sims, exp
 			}
 		}
 	}
-	if explain {
-		for i := 0; i < nq; i++ {
-			if qused&(1<<min(i, 63)) == 0 {
-				ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Token(i).Form, Weight: round(q.Weights[i])})
-			}
+	// A patronymic without partner costs what an extra listed token
+	// costs: one record of a person has it, the other often not.
+	var spared float64
+	for i := 0; i < nq; i++ {
+		if qused&(1<<min(i, 63)) != 0 {
+			continue
+		}
+		if q.Token(i).Kind == names.Patronymic {
+			spared += (1 - c.UnmatchedCandidate) * q.Weights[i]
+		}
+		if explain {
+			ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Token(i).Form, Weight: round(q.Weights[i])})
 		}
 	}
-	denom := q.Total + c.UnmatchedCandidate*unmatchedC
+	denom := q.Total - spared + c.UnmatchedCandidate*unmatchedC
 	if denom <= 0 {
 		return 0, ex
 	}
@@ -242,4 +257,10 @@ func round(f float64) float64 {
 		return float64(int64(f*10000+0.5)) / 10000
 	}
 	return -float64(int64(-f*10000+0.5)) / 10000
+}
+
+// articleJoined reports whether a joined form starts with the Arabic
+// article, as written (al...) or as spoken before a sun letter (as-s...).
+func articleJoined(form string) bool {
+	return len(form) > 2 && form[0] == 'a' && (form[1] == 'l' || strings.IndexByte("tdrzsn", form[1]) >= 0)
 }

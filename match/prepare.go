@@ -66,8 +66,9 @@ type PreparedName struct {
 	// drops Tokens and the Joined tokens, which the vocabulary has once
 	// for all names, and Token and JoinedToken read them from here.
 	Vocab []names.Token
-	// Total is the sum of Weights.
-	Total float64
+	// Total is the sum of Weights; Patronymics the part of it that is
+	// patronymics, which cost less when unmatched (see MinTotal).
+	Total, Patronymics float64
 }
 
 // PrepareName analyses and weighs one name.
@@ -81,14 +82,32 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 	p := PreparedName{Raw: raw, Kind: kind, Tokens: n.Tokens, Weights: make([]float64, len(n.Tokens))}
 	for i := range n.Tokens {
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
-		p.Total += p.Weights[i]
 	}
+	p.Settle()
 	for j := 0; j+1 < len(n.Tokens); j++ {
 		for _, t := range JoinTokens(&n.Tokens[j], &n.Tokens[j+1]) {
 			p.Joined = append(p.Joined, Joined{At: j, Token: t})
 		}
 	}
 	return p
+}
+
+// Settle recomputes Total and Patronymics after Weights change.
+func (p *PreparedName) Settle() {
+	p.Total, p.Patronymics = 0, 0
+	for i, w := range p.Weights {
+		p.Total += w
+		if p.Token(i).Kind == names.Patronymic {
+			p.Patronymics += w
+		}
+	}
+}
+
+// MinTotal is the least a name's weight can count for in a score's
+// denominator: its total, with every patronymic unmatched and so counted
+// at the UnmatchedCandidate share. Bounds on scores divide by it.
+func (p *PreparedName) MinTotal(c *Config) float64 {
+	return p.Total - (1-c.UnmatchedCandidate)*p.Patronymics
 }
 
 // Len returns the number of tokens.

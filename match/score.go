@@ -61,6 +61,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	if p.id != "" && contains(cand.ids, p.id) {
 		floor = 0
 	}
+	person := cand.Entity.Schema == entity.Person || cand.Entity.Schema == entity.LegalEntity
 	best, bestQ, bestC := -1.0, 0, 0
 	var bestEx *Explanation
 	for qi := range p.Names {
@@ -69,7 +70,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 				continue
 			}
 			cn := &cand.Names[ci]
-			sc, ex := c.nameScore(p, qi, cn, sims, explain, floor, &s.edges)
+			sc, ex := c.nameScore(p, qi, cn, person, explain, sims, floor, &s.edges)
 			if cn.Kind == entity.WeakAlias {
 				sc *= c.WeakAliasFactor
 			}

@@ -120,6 +120,10 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 	}
 	switch EditDistance(x, y, limit) {
 	case 1:
+		if short < 6 {
+			// One letter of five is more of a name than one of ten.
+			return c.SimEdit1Short, Edit1
+		}
 		return c.SimEdit1, Edit1
 	case 2:
 		if limit == 2 {

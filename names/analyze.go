@@ -66,6 +66,8 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 		form, kind = particles[form], Particle
 	case titles[form]:
 		kind = Title
+	case isPatronymic(form):
+		kind = Patronymic
 	}
 	return append(toks, newToken(form, kind, start, end, abjad))
 }
@@ -158,6 +160,29 @@ func segment(s string) []word {
 	prevUpper := false
 	for i, r := range s {
 		size := utf8.RuneLen(r)
+		// Lists mix look-alike letters of the other alphabet into names
+		// ("Александровiч", "ШУМIЛIН", "Lavrоv"): inside a word, a
+		// look-alike takes the word's alphabet.
+		if start >= 0 {
+			switch sc {
+			case cyrillicScript:
+				if c, ok := latinToCyrillic[r]; ok {
+					r = c
+				}
+			case latin:
+				if c, ok := cyrillicToLatin[r]; ok {
+					r = c
+				} else if unicode.Is(unicode.Cyrillic, r) && allLookAlike(b.String()) {
+					// "Oрлов": the word was Cyrillic from its first letter.
+					lat := b.String()
+					b.Reset()
+					for _, l := range lat {
+						b.WriteRune(unicode.ToLower(latinToCyrillic[unicode.ToUpper(l)]))
+					}
+					sc = cyrillicScript
+				}
+			}
+		}
 		switch {
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
 			// The common case, without the Unicode tables.
@@ -329,6 +354,22 @@ func oneEdit(a, b string) bool {
 			i++
 		}
 		return a[i+1:] == b[i:]
+	}
+	return false
+}
+
+// patronymicEndings are the endings of East Slavic and Turkic
+// patronymics.
+var patronymicEndings = []string{"ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "ichna", "ogly", "oglu", "ogli", "kyzy", "qizi", "uly"}
+
+func isPatronymic(form string) bool {
+	if len(form) < 7 {
+		return false
+	}
+	for _, e := range patronymicEndings {
+		if strings.HasSuffix(form, e) {
+			return true
+		}
 	}
 	return false
 }

@@ -119,7 +119,7 @@ var abbreviations = map[string]string{
 	"mfg": "manufacturing", "bros": "brothers", "assn": "association", "assoc": "association",
 	"dept": "department", "univ": "university", "svcs": "services", "svc": "service", "ind": "industries",
 	"inds": "industries", "grp": "group", "hldg": "holding", "hldgs": "holding", "holdings": "holding",
-	"tech": "technology", "techs": "technologies", "mgmt": "management", "invest": "investment",
+	"tech": "technology", "techs": "technologies", "mgmt": "management",
 	"st": "saint", "mt": "mount", "ste": "saint",
 }
 

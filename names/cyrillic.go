@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // cyrillic maps Russian Cyrillic to the romanisation most lists use (BGN/
 // PCGN-like: х→kh, ц→ts, щ→shch, й→i, ы→y, the soft and hard signs dropped).
@@ -53,4 +56,31 @@ func translitCyrillic(word string, uk bool, b *strings.Builder) {
 		}
 		prev = r
 	}
+}
+
+// latinToCyrillic maps Latin letters to the Cyrillic letters that look
+// the same, and cyrillicToLatin the reverse, for names typed with the
+// wrong keyboard layout for a letter or two.
+var latinToCyrillic = map[rune]rune{
+	'A': 'А', 'B': 'В', 'C': 'С', 'E': 'Е', 'H': 'Н', 'I': 'І', 'K': 'К', 'M': 'М', 'O': 'О', 'P': 'Р', 'T': 'Т', 'X': 'Х', 'Y': 'У',
+	'a': 'а', 'c': 'с', 'e': 'е', 'i': 'і', 'o': 'о', 'p': 'р', 'x': 'х', 'y': 'у', 'ë': 'ё', 'Ë': 'Ё',
+}
+
+var cyrillicToLatin = func() map[rune]rune {
+	out := make(map[rune]rune, len(latinToCyrillic))
+	for l, c := range latinToCyrillic {
+		out[c] = l
+	}
+	return out
+}()
+
+// allLookAlike reports whether every letter of the lower-case word s has
+// a Cyrillic look-alike (so it may be a Cyrillic word begun in Latin).
+func allLookAlike(s string) bool {
+	for _, r := range s {
+		if _, ok := latinToCyrillic[unicode.ToUpper(r)]; !ok {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -18,9 +18,13 @@ const (
 	Number
 	// Initial is a single letter: "v" in "V. Putin".
 	Initial
+	// Patronymic is a name formed from the father's name, which one
+	// record of a person has and another often lacks: "Viktorovich",
+	// "Petrovna", "Ivanovych", "Aliyevich", "Hasan oglu".
+	Patronymic
 )
 
-var kindNames = [...]string{"word", "particle", "title", "legalForm", "number", "initial"}
+var kindNames = [...]string{"word", "particle", "title", "legalForm", "number", "initial", "patronymic"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

@@ -15,11 +15,11 @@ import (
 
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
-	"github.com/vetoscreen/veto/match"
 )
 
 type evalOptions struct {
 	data     dataOptions
+	Config   string
 	Split    string
 	JSON     bool
 	Baseline string
@@ -50,6 +50,7 @@ the baseline's.`,
 	f.BoolVar(&o.JSON, "json", false, "write the report as JSON")
 	f.StringVar(&o.Baseline, "baseline", "", "fail when worse than the figures in this baseline file")
 	f.IntVar(&o.Misses, "misses", 25, "misses and false hits listed in the text report")
+	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults")
 	return cmd
 }
 
@@ -94,7 +95,10 @@ func runEval(ctx context.Context, g *globalOptions, o *evalOptions, path string)
 	if len(cases) == 0 {
 		return fmt.Errorf("%s: no cases (split %q)", path, o.Split)
 	}
-	cfg := match.DefaultConfig()
+	cfg, err := readConfig(o.Config)
+	if err != nil {
+		return usageError{err}
+	}
 	ents, err := loadEntities(ctx, g, &o.data)
 	if err != nil {
 		return err
