@@ -22,7 +22,7 @@ type Config struct {
 	// Token similarities, by how two tokens meet (see TokenSim).
 	// SimExact: same transliterated form (1.0). SimPhon: same phonetic
 	// skeleton (0.95). SimEdit1, SimEdit2: one or two edits apart on the
-	// phonetic skeleton (0.88, 0.78). SimCons: same consonant skeleton,
+	// phonetic skeleton (0.88, 0.82). SimCons: same consonant skeleton,
 	// both Latin (0.80). SimConsAbjad: same consonant skeleton where one
 	// side was written in Arabic or Hebrew script, which does not write
 	// short vowels (0.92). SimInitial: an initial and a word it begins
@@ -104,7 +104,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Threshold: 0.80,
-		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.78, SimCons: 0.80, SimConsAbjad: 0.92,
+		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
 		SimInitial: 0.85, SimJoined: 0.95, SimLegalForm: 0.5,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 1, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,

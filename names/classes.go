@@ -48,7 +48,7 @@ var legalForms = map[string]string{
 	"inc": "corp", "incorporated": "corp", "corp": "corp", "corporation": "corp",
 	"co": "co", "company": "co", "cie": "co", "compania": "co", "compagnie": "co",
 	"pte": "ltd", "pvt": "ltd", "private limited": "ltd", "pty": "ltd", "sdn bhd": "ltd", "bhd": "ltd",
-	"co ltd": "ltd", "company limited": "ltd",
+	"co ltd": "ltd", "company limited": "ltd", "private": "ltd", "pvt ltd": "ltd", "private ltd": "ltd",
 	// Continental European forms.
 	"gmbh": "gmbh", "gesellschaft mit beschraenkter haftung": "gmbh", "gesellschaft mit beschrankter haftung": "gmbh",
 	"ag": "ag", "aktiengesellschaft": "ag", "kg": "kg", "ohg": "kg", "se": "ag",
@@ -105,13 +105,13 @@ var legalFormsAtEndOnly = map[string]bool{
 	"s a": true, "s p a": true, "s a r l": true, "s r l": true, "b v": true, "n v": true, "l l c": true,
 	"as": true, "ad": true, "ca": true, "ab": true, "se": true, "co": true, "ao": true, "sl": true, "cv": true,
 	"pat": true, "too": true, "sa": true, "ag": true, "kg": true, "lp": true, "gp": true, "oy": true,
-	"s a l": true, "sal": true, "s a s": true, "s c": true, "sc": true, "s a de c v": true, "s de r l": true,
+	"private": true, "s a l": true, "sal": true, "s a s": true, "s c": true, "sc": true, "s a de c v": true, "s de r l": true,
 	"s de r l de c v": true, "s r o": true, "a s": true, "e i r l": true, "s a c": true, "sac": true, "s a a": true, "c a": true,
 }
 
 // legalFormsAtStart are end-only forms that Russian, Ukrainian, Kazakh and
 // Bulgarian names also put first: "AO Druzhba", "TOO Alem", "PAT Ukrnafta".
-var legalFormsAtStart = map[string]bool{"ao": true, "too": true, "pat": true, "ad": true}
+var legalFormsAtStart = map[string]bool{"ao": true, "too": true, "pat": true, "ad": true, "l l c": true}
 
 // abbreviations expand common abbreviations of organisation words.
 var abbreviations = map[string]string{
