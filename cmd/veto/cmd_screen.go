@@ -29,6 +29,9 @@ type screenOptions struct {
 	Explain   bool
 	Lists     []string
 	Workers   int
+	Config    string
+	// ShowConfig writes the match.Config used with the results.
+	ShowConfig bool
 }
 
 func newScreenCommand(g *globalOptions) *cobra.Command {
@@ -81,11 +84,13 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 	f.BoolVar(&o.Explain, "explain", false, "with --jsonl: include each hit's explanation")
 	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
 	f.IntVar(&o.Workers, "workers", 0, "with --jsonl: goroutines screening (default: one per CPU)")
+	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults (weights, similarities, threshold)")
+	f.BoolVar(&o.ShowConfig, "show-config", false, "report the match.Config used: with --json in the result, otherwise before the hits")
 	return cmd
 }
 
-func (o *screenOptions) screenOptions(explain bool) screen.Options {
-	return screen.Options{Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists}
+func (o *screenOptions) screenOptions(cfg *match.Config, explain bool) screen.Options {
+	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists}
 }
 
 func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name string) error {
@@ -93,20 +98,38 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err := q.Validate(); err != nil {
 		return usageError{err}
 	}
-	ix, err := loadIndex(ctx, g, &o.data, match.DefaultConfig())
+	cfg, err := readConfig(o.Config)
+	if err != nil {
+		return usageError{err}
+	}
+	ix, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	res, err := screen.New(ix).Screen(ctx, q, o.screenOptions(true))
+	res, err := screen.New(ix).Screen(ctx, q, o.screenOptions(&cfg, true))
 	if err != nil {
 		return err
-	}
-	if o.JSON {
-		return writeJSON(g.stdout, res)
 	}
 	threshold := o.Threshold
 	if threshold == 0 {
-		threshold = ix.Config().Threshold
+		threshold = cfg.Threshold
+	}
+	if o.JSON {
+		if o.ShowConfig {
+			cfg.Threshold = threshold
+			return writeJSON(g.stdout, struct {
+				screen.Result
+				Config match.Config `json:"config"`
+			}{res, cfg})
+		}
+		return writeJSON(g.stdout, res)
+	}
+	if o.ShowConfig {
+		cfg.Threshold = threshold
+		fmt.Fprintln(g.stdout, "Config:")
+		if err := writeJSON(g.stdout, cfg); err != nil {
+			return err
+		}
 	}
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(g.stdout, "No hit at or above %.2f for %q.\n", threshold, name)
@@ -144,7 +167,11 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 		return err
 	}
 	defer closeIn()
-	ix, err := loadIndex(ctx, g, &o.data, match.DefaultConfig())
+	cfg, err := readConfig(o.Config)
+	if err != nil {
+		return usageError{err}
+	}
+	ix, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
@@ -161,7 +188,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	batchErr := make(chan error, 1)
 	go func() {
 		defer close(results)
-		batchErr <- s.Batch(ctx, queries, results, o.Workers, o.screenOptions(o.Explain))
+		batchErr <- s.Batch(ctx, queries, results, o.Workers, o.screenOptions(&cfg, o.Explain))
 	}()
 	bw := bufio.NewWriterSize(g.stdout, 1<<16)
 	enc := json.NewEncoder(bw)
