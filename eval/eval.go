@@ -99,7 +99,7 @@ func Evaluate(cases []Case, hits [][]Hit, thresholds []float64, def float64) Rep
 			kinds[c.Kind] = k
 		}
 		k.Cases++
-		best, top := expectedScore(c, hits[i])
+		best := expectedScore(c, hits[i])
 		if c.Positive() {
 			if best < def {
 				k.Failures++
@@ -109,7 +109,6 @@ func Evaluate(cases []Case, hits [][]Hit, thresholds []float64, def float64) Rep
 			k.Failures++
 			r.FalseHits = append(r.FalseHits, Failure{Case: c, Top: t})
 		}
-		_ = top
 	}
 	for _, k := range kinds {
 		if k.Positive {
@@ -166,16 +165,15 @@ func metricsAt(cases []Case, hits [][]Hit, t float64) Metrics {
 	return m
 }
 
-// expectedScore returns the best score of an expected entity, and the top
-// hit.
-func expectedScore(c Case, hits []Hit) (float64, *Hit) {
+// expectedScore returns the best score of an expected entity.
+func expectedScore(c Case, hits []Hit) float64 {
 	best := 0.0
 	for _, h := range hits {
 		if slices.Contains(c.Expect, h.EntityID) && h.Score > best {
 			best = h.Score
 		}
 	}
-	return best, topAbove(hits, 0)
+	return best
 }
 
 func topAbove(hits []Hit, t float64) *Hit {
