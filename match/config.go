@@ -27,7 +27,7 @@ type Config struct {
 	// side was written in Arabic or Hebrew script, which does not write
 	// short vowels (0.92). SimInitial: an initial and a word it begins
 	// (0.85). SimJoined: one token against two adjacent ones joined
-	// ("Jinping" and "Jin Ping", 0.95). SimLegalForm: two different legal
+	// ("Jinping" and "Jin Ping", 0.90). SimLegalForm: two different legal
 	// forms (0.5).
 	SimExact float64 `json:"simExact"`
 	SimPhon  float64 `json:"simPhon"`
@@ -105,7 +105,7 @@ func DefaultConfig() Config {
 	return Config{
 		Threshold: 0.80,
 		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
-		SimInitial: 0.85, SimJoined: 0.95, SimLegalForm: 0.5,
+		SimInitial: 0.85, SimJoined: 0.90, SimLegalForm: 0.5,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 1, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
 		UnmatchedCandidate: 0.25, MinQueryWeight: 6, WeakAliasFactor: 0.90,

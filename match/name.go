@@ -43,8 +43,7 @@ func unitToken(p *PreparedName, u int, joined bool) *names.Token {
 }
 
 // JoinedSim compares a token with two joined tokens: only the same
-// phonetic skeleton, or one edit apart on a long word, counts, since a
-// joined pair is already a guess.
+// phonetic skeleton counts, since a joined pair is already a guess.
 func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	if a.Form == "" || b.Form == "" || a.Kind != names.Word || b.Kind != names.Word {
 		return 0, NoMatch
@@ -57,20 +56,16 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	if len(a.Phon) > 3 && len(b.Phon) > 3 && isVowel(a.Phon[0]) && isVowel(b.Phon[0]) && a.Phon[1:] == b.Phon[1:] {
 		return c.SimJoined, JoinedWord
 	}
-	if min(len(a.Phon), len(b.Phon)) >= c.Edit2MinLen && EditDistance(a.Phon, b.Phon, 1) == 1 {
-		return c.SimEdit1, JoinedWord
-	}
-	// An abjad compound against its Latin spelling: نصیر الدین and
-	// Nasiruddin meet on their consonants.
-	if (a.Abjad != b.Abjad) && a.Cons == b.Cons && len(a.Cons) >= c.ConsMinLenAbjad {
+	// The Arabic article joined to its word, against a Latin spelling
+	// that runs them together: السعدي and Essaadi meet on their
+	// consonants. Other joins in an abjad are too loose a guess.
+	if a.Abjad != b.Abjad && a.Cons == b.Cons && len(a.Cons) >= c.ConsMinLenAbjad {
 		ab, lat := a, b
 		if b.Abjad {
 			ab, lat = b, a
 		}
-		// Two consonants are enough only after the article (السعدي,
-		// Essaadi); two short words joined are too thin otherwise.
-		if (len(a.Cons) >= 3 || articleJoined(ab.Form)) && names.AbjadCompatible(ab.Phon, lat.Phon) {
-			return c.SimConsAbjad, JoinedWord
+		if articleJoined(ab.Form) && names.AbjadCompatible(ab.Phon, lat.Phon) {
+			return c.SimJoined, JoinedWord
 		}
 	}
 	return 0, NoMatch

@@ -32,6 +32,13 @@ func appendArabic(toks []Token, w word) []Token {
 			break
 		}
 	}
+	if r, ok := strings.CutPrefix(rest, "محمد"); ok && len([]rune(r)) >= 3 {
+		// محمدباقر: Mohammad Bagher written as one word.
+		s, e := at(pos, pos+len("محمد"))
+		toks = appendWord(toks, "mhmd", s, e, true)
+		pos += len("محمد")
+		rest = r
+	}
 	if r, ok := strings.CutPrefix(rest, "عبد"); ok && len([]rune(r)) >= 2 {
 		s, e := at(pos, pos+len("عبد"))
 		toks = append(toks, newToken("abd", Word, s, e, true))

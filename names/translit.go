@@ -86,6 +86,8 @@ func fold(word string, sc script, uk bool) string {
 		translitCyrillic(word, uk, &b)
 	case arabicScript:
 		translitArabic(norm.NFKC.String(word), &b)
+	case hangulScript:
+		translitHangul(word, &b)
 	default:
 		ascii := true
 		for i := 0; i < len(word); i++ {
