@@ -29,8 +29,35 @@ var (
 // Store is all of veto's persistence.
 type Store interface {
 	Lists
+	Keys
+	Locker
 	// Close releases the store's resources.
 	Close() error
+}
+
+// Keys stores API keys.
+type Keys interface {
+	// CreateKey stores a new key; ErrConflict if its ID exists.
+	CreateKey(ctx context.Context, k entity.APIKey) error
+	// Key returns the key with the given ID, revoked or not, or
+	// ErrNotFound.
+	Key(ctx context.Context, id string) (*entity.APIKey, error)
+	// ListKeys returns every key, oldest first.
+	ListKeys(ctx context.Context) ([]entity.APIKey, error)
+	// RevokeKey marks a key revoked at the given time; ErrNotFound if
+	// there is no such key. Revoking a revoked key changes nothing.
+	RevokeKey(ctx context.Context, id string, at time.Time) error
+}
+
+// Locker lets one of several processes sharing a store do a job at a
+// time: with several veto servers on one PostgreSQL, one refreshes the
+// lists while the others wait for the new versions.
+type Locker interface {
+	// TryLock takes the named lock if it is free and returns a function
+	// that releases it; acquired is false (and release nil) when another
+	// holder has it. A lock is held until released, or until its holder
+	// dies (its connection closes).
+	TryLock(ctx context.Context, name string) (release func(), acquired bool, err error)
 }
 
 // NewVersion is a list version to add, with its entities.

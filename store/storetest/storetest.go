@@ -7,6 +7,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,6 +19,72 @@ import (
 // arrange for it to be closed when the test ends.
 func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Lists", func(t *testing.T) { testLists(t, newStore) })
+	t.Run("Keys", func(t *testing.T) { testKeys(t, newStore) })
+	t.Run("Lock", func(t *testing.T) { testLock(t, newStore) })
+}
+
+func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
+	s := newStore(t)
+	k := entity.APIKey{ID: "k1", Name: "onboarding", Role: entity.RoleScreen, Hash: strings.Repeat("ab", 32), CreatedAt: day(2026, 1, 2)}
+	if err := s.CreateKey(ctx(), k); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateKey(ctx(), k); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("duplicate key: err = %v, want ErrConflict", err)
+	}
+	bad := k
+	bad.ID, bad.Role = "k2", "root"
+	if err := s.CreateKey(ctx(), bad); !errors.Is(err, entity.ErrInvalid) {
+		t.Errorf("invalid role: err = %v, want ErrInvalid", err)
+	}
+	got, err := s.Key(ctx(), "k1")
+	if err != nil || got.Hash != k.Hash || got.Role != entity.RoleScreen || !got.CreatedAt.Equal(k.CreatedAt) || got.Revoked() {
+		t.Fatalf("Key = %+v, %v", got, err)
+	}
+	k3 := k
+	k3.ID, k3.Role, k3.CreatedAt = "k3", entity.RoleAdmin, day(2026, 1, 3)
+	if err := s.CreateKey(ctx(), k3); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RevokeKey(ctx(), "k1", day(2026, 2, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RevokeKey(ctx(), "k1", day(2026, 3, 1)); err != nil {
+		t.Errorf("revoking twice: %v", err)
+	}
+	if err := s.RevokeKey(ctx(), "nope", day(2026, 3, 1)); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("revoking an unknown key: %v", err)
+	}
+	keys, err := s.ListKeys(ctx())
+	if err != nil || len(keys) != 2 || keys[0].ID != "k1" || !keys[0].RevokedAt.Equal(day(2026, 2, 1)) || keys[1].Revoked() {
+		t.Errorf("ListKeys = %+v, %v", keys, err)
+	}
+	if _, err := s.Key(ctx(), "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Key(nope): %v", err)
+	}
+}
+
+func testLock(t *testing.T, newStore func(t *testing.T) store.Store) {
+	s := newStore(t)
+	release, ok, err := s.TryLock(ctx(), "refresh")
+	if err != nil || !ok {
+		t.Fatalf("first TryLock: %v %v", ok, err)
+	}
+	if _, ok, err := s.TryLock(ctx(), "refresh"); err != nil || ok {
+		t.Errorf("second TryLock while held: acquired %v, %v", ok, err)
+	}
+	other, ok, err := s.TryLock(ctx(), "other")
+	if err != nil || !ok {
+		t.Errorf("another lock: %v %v", ok, err)
+	} else {
+		other()
+	}
+	release()
+	again, ok, err := s.TryLock(ctx(), "refresh")
+	if err != nil || !ok {
+		t.Fatalf("TryLock after release: %v %v", ok, err)
+	}
+	again()
 }
 
 func testLists(t *testing.T, newStore func(t *testing.T) store.Store) {
