@@ -102,12 +102,17 @@ func Known(code string) bool {
 	return ok
 }
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks removes diacritics. A transform.Chain keeps state between calls,
+// so each call gets its own: a shared one races when lists are parsed
+// concurrently.
+func stripMarks() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // key folds a name for lookup: no diacritics, lower case, letters and
 // digits only, single spaces, and no leading "the".
 func key(s string) string {
-	s, _, _ = transform.String(stripMarks, s)
+	s, _, _ = transform.String(stripMarks(), s)
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {

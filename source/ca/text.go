@@ -15,13 +15,18 @@ import (
 // ("Almaz-\nAntey"): the line break is layout, the hyphen is the name's.
 var hyphenBreak = regexp.MustCompile(`(\S)-[ \t]*\r?\n\s*`)
 
-var foldMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldMarks removes diacritics. A transform.Chain keeps state between calls,
+// so each call gets its own: a shared one races when lists are parsed
+// concurrently.
+func foldMarks() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // slug turns a value into an ID part: accents removed, lower case, runs
 // of other characters than a-z and 0-9 replaced by one "-".
 // "1, Part 1" → "1-part-1", "Myanmar (Burma)" → "myanmar-burma".
 func slug(s string) string {
-	s, _, _ = transform.String(foldMarks, s)
+	s, _, _ = transform.String(foldMarks(), s)
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
