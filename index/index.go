@@ -72,6 +72,10 @@ type nameRef struct {
 	name int16
 }
 
+// MinCorpusNames is the smallest number of names token weights are
+// computed over (see Build). The real lists hold far more.
+const MinCorpusNames = 10000
+
 // Stats describe an index.
 type Stats struct {
 	Entities  int           `json:"entities"`
@@ -109,7 +113,12 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 			ix.nNames++
 		}
 	}
-	ix.nNames = max(ix.nNames, 1)
+	// A small index (the demo dataset, a test fixture, a bank's private
+	// list) says little about how rare a word is: weigh its words as if
+	// they were in a list of MinCorpusNames names where they are as
+	// frequent, so that "Sergei Lavrov" against 30 entities is as strong a
+	// query as against the OFAC list.
+	ix.nNames = max(ix.nNames, MinCorpusNames)
 
 	ix.cands = make([]*match.Candidate, len(merged))
 	parallel(len(merged), func(i int) { ix.cands[i] = ix.cfg.NewCandidateAnalysed(merged[i], analysed[i], ix) })

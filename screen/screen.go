@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -54,6 +55,9 @@ type Options struct {
 	// Lists, if not empty, keeps only hits on these lists or of these
 	// jurisdictions ("us", "un", "eu", "uk", "ca", "au", or list names).
 	Lists []string
+	// Exclude, if set, drops the entities for which it returns true
+	// (yente's exclude_schema and exclude_entity_ids).
+	Exclude func(*entity.Entity) bool
 }
 
 // Hit is one listed entity a query matched.
@@ -67,6 +71,9 @@ type Hit struct {
 	// List is the entity's main list; Lists all lists it is on.
 	List  string   `json:"list"`
 	Lists []string `json:"lists,omitempty"`
+	// Regimes are the sanctions regimes of those lists: "us", "un", "eu",
+	// "uk", "ca", "au".
+	Regimes []string `json:"regimes,omitempty"`
 	// Explanation is set when asked for.
 	Explanation *match.Explanation `json:"explanation,omitempty"`
 }
@@ -109,10 +116,10 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if limit < 0 {
 		limit = 0
 	}
-	hits := ix.Search(p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: listFilter(opts.Lists)})
+	hits := ix.Search(p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude)})
 	res := Result{ID: q.ID, Hits: make([]Hit, 0, len(hits))}
 	for _, h := range hits {
-		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists}
+		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: Regimes(h.Lists)}
 		if h.Explanation != nil {
 			out.Name = h.Explanation.Name
 		}
@@ -124,21 +131,30 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	return res, nil
 }
 
-// listFilter keeps candidates on one of the named lists or jurisdictions.
-func listFilter(names []string) func(*match.Candidate, []string) bool {
-	if len(names) == 0 {
+// filter keeps candidates on one of the named lists or jurisdictions
+// that exclude does not drop.
+func filter(names []string, exclude func(*entity.Entity) bool) func(*match.Candidate, []string) bool {
+	switch {
+	case len(names) == 0 && exclude == nil:
 		return nil
+	case exclude == nil:
+		return func(_ *match.Candidate, lists []string) bool { return onLists(names, lists) }
 	}
-	return func(_ *match.Candidate, lists []string) bool {
-		for _, l := range lists {
-			for _, n := range names {
-				if l == n || Jurisdiction(l) == n {
-					return true
-				}
+	return func(c *match.Candidate, lists []string) bool {
+		return !exclude(c.Entity) && (len(names) == 0 || onLists(names, lists))
+	}
+}
+
+// onLists reports whether one of lists is named, by name or jurisdiction.
+func onLists(names, lists []string) bool {
+	for _, l := range lists {
+		for _, n := range names {
+			if l == n || Jurisdiction(l) == n {
+				return true
 			}
 		}
-		return false
 	}
+	return false
 }
 
 // Jurisdiction returns the sanctions regime a list belongs to: "us" for
@@ -154,6 +170,18 @@ func Jurisdiction(list string) string {
 		}
 	}
 	return list
+}
+
+// Regimes returns the distinct regimes of lists, in order of first
+// appearance.
+func Regimes(lists []string) []string {
+	out := make([]string, 0, 2)
+	for _, l := range lists {
+		if j := Jurisdiction(l); !slices.Contains(out, j) {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // Batch screens queries from in on workers goroutines (0: one per CPU)

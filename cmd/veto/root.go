@@ -16,6 +16,7 @@ import (
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/store"
+	"github.com/vetoscreen/veto/store/postgres"
 	"github.com/vetoscreen/veto/store/sqlite"
 )
 
@@ -46,7 +47,7 @@ type globalOptions struct {
 
 func (g *globalOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.PersistentFlags()
-	f.StringVar(&g.DB, "db", envOr("VETO_DB", defaultDBPath()), "the store: a SQLite file path (env VETO_DB)")
+	f.StringVar(&g.DB, "db", envOr("VETO_DB", defaultDBPath()), "the store: a SQLite file path, or postgres://user:pass@host/db (env VETO_DB)")
 	f.StringVar(&g.LogLevel, "log-level", envOr("VETO_LOG_LEVEL", "warn"), "log level: debug, info, warn, error (env VETO_LOG_LEVEL)")
 }
 
@@ -60,10 +61,15 @@ func (g *globalOptions) logger() *slog.Logger {
 
 // openStore opens the store named by --db.
 func (g *globalOptions) openStore(ctx context.Context) (store.Store, error) {
-	if strings.HasPrefix(g.DB, "postgres://") || strings.HasPrefix(g.DB, "postgresql://") {
-		return nil, usageError{fmt.Errorf("--db %s: PostgreSQL is not supported by this build yet", redactURL(g.DB))}
+	if isPostgres(g.DB) {
+		return postgres.Open(ctx, g.DB)
 	}
 	return sqlite.Open(ctx, g.DB)
+}
+
+// isPostgres reports whether --db names a PostgreSQL database.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
 func envOr(key, def string) string {
@@ -151,6 +157,8 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newDevsetCommand(g),
 		newEvalCommand(g),
 		newBenchCommand(g),
+		newServeCommand(g),
+		newKeysCommand(g),
 	)
 	return root
 }

@@ -1,0 +1,114 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/store"
+)
+
+// Error codes of the JSON error body {"error":{"code","message"}}, and
+// the HTTP status of each. The code is stable for clients to act on; the
+// message is for people.
+const (
+	CodeInvalid        = "invalid_request"
+	CodeUnauthorized   = "unauthorized"
+	CodeForbidden      = "forbidden"
+	CodeNotFound       = "not_found"
+	CodeMethod         = "method_not_allowed"
+	CodeTooLarge       = "payload_too_large"
+	CodeMediaType      = "unsupported_media_type"
+	CodeConflict       = "conflict"
+	CodeNotReady       = "not_ready"
+	CodeInternal       = "internal"
+	CodeTooManyQueries = "too_many_queries"
+	CodeRefreshFailed  = "refresh_failed"
+)
+
+var statusOf = map[string]int{
+	CodeInvalid: http.StatusBadRequest, CodeUnauthorized: http.StatusUnauthorized, CodeForbidden: http.StatusForbidden,
+	CodeNotFound: http.StatusNotFound, CodeMethod: http.StatusMethodNotAllowed, CodeTooLarge: http.StatusRequestEntityTooLarge,
+	CodeMediaType: http.StatusUnsupportedMediaType, CodeConflict: http.StatusConflict, CodeNotReady: http.StatusServiceUnavailable,
+	CodeInternal: http.StatusInternalServerError, CodeTooManyQueries: http.StatusRequestEntityTooLarge,
+	CodeRefreshFailed: http.StatusBadGateway,
+}
+
+// Error is an error with a code for the client.
+type Error struct {
+	Code    string
+	Message string
+	// Err is the internal cause, logged but not shown.
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
+	return e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// errorf returns an Error with a code and a message for the client.
+func errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// classify maps any error to the Error the client sees: domain errors to
+// their codes, everything else to an internal error with a safe message.
+func classify(err error) *Error {
+	var e *Error
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.Is(err, store.ErrNotFound):
+		return &Error{Code: CodeNotFound, Message: err.Error()}
+	case errors.Is(err, store.ErrConflict):
+		return &Error{Code: CodeConflict, Message: err.Error()}
+	case errors.Is(err, entity.ErrInvalid):
+		return &Error{Code: CodeInvalid, Message: err.Error()}
+	case errors.Is(err, screen.ErrNotReady):
+		return &Error{Code: CodeNotReady, Message: "no list data is loaded yet; try again shortly"}
+	}
+	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
+}
+
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// writeError writes err as a JSON error body with its status, logging
+// internal errors with their cause.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	e := classify(err)
+	status := statusOf[e.Code]
+	if status == 0 {
+		status = http.StatusInternalServerError
+	}
+	if status >= 500 {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", e.Code, "err", err)
+	}
+	writeJSON(w, status, errorBody{errorDetail{e.Code, e.Message}})
+}
+
+// writeJSON writes v as JSON with a status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		slog.Debug("write response", "err", err)
+	}
+}

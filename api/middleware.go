@@ -1,0 +1,220 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// reqInfo is what the middleware learns about a request as it is served,
+// for the access log and the metrics.
+type reqInfo struct {
+	id    string
+	route string // the route's pattern; "" for no route
+	key   string // the API key's ID, never the key
+}
+
+type ctxKey struct{}
+
+func info(r *http.Request) *reqInfo {
+	if i, ok := r.Context().Value(ctxKey{}).(*reqInfo); ok {
+		return i
+	}
+	return &reqInfo{}
+}
+
+func setRoute(r *http.Request, pattern string) { info(r).route = pattern }
+func setKey(r *http.Request, id string)        { info(r).key = id }
+
+// statusWriter records the status and size written.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	size   int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.size += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// observe gives each request an ID, says which data is served (the
+// Veto-Data header: "live", or "demo" when the lists could not be loaded),
+// and logs and counts the request when it is done. The log names the
+// key's ID, never the key.
+func (s *Server) observe(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ri := &reqInfo{id: requestID(r)}
+		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, ri))
+		w.Header().Set("X-Request-Id", ri.id)
+		w.Header().Set("Veto-Data", string(s.keeper.Status().Data))
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		took := time.Since(start)
+		route := ri.route
+		if route == "" {
+			route = "other"
+		}
+		s.metrics.observeRequest(route, r.Method, sw.status, took)
+		level := s.log.Info
+		if sw.status >= 500 {
+			level = s.log.Error
+		}
+		if route == "/healthz" || route == "/readyz" || route == "/metrics" {
+			level = s.log.Debug
+		}
+		level("request", "id", ri.id, "method", r.Method, "path", r.URL.Path, "route", route, "status", sw.status,
+			"bytes", sw.size, "took", took, "key", ri.key, "remote", r.RemoteAddr)
+	})
+}
+
+// requestID is the client's X-Request-Id when it is short and plain, or a
+// new random one.
+func requestID(r *http.Request) string {
+	if id := r.Header.Get("X-Request-Id"); id != "" && len(id) <= 64 && !strings.ContainsFunc(id, func(c rune) bool { return c < '!' || c > '~' }) {
+		return id
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// recover turns a panic in a handler into a logged 500 with a JSON body,
+// so that one bad request never takes the server down.
+func (s *Server) recover(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.writeError(w, r, &Error{Code: CodeInternal, Message: "internal error", Err: fmt.Errorf("panic: %v", v)})
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// decodeJSON reads a request body of at most MaxBody bytes into v,
+// refusing other media types, unknown fields, trailing data and invalid
+// UTF-8, with errors that say where.
+func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || mt != "application/json" && !strings.HasSuffix(mt, "+json") {
+			return errorf(CodeMediaType, "Content-Type %q: send application/json", ct)
+		}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return errorf(CodeTooLarge, "the request body is larger than %d bytes", s.cfg.MaxBody)
+		}
+		return errorf(CodeInvalid, "reading the request body: %v", err)
+	}
+	return decodeBody(body, v)
+}
+
+// decodeBody decodes one JSON value into v, strictly.
+func decodeBody(body []byte, v any) error {
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return errorf(CodeInvalid, "the request body is empty; send a JSON object")
+	}
+	if err := validUTF8(body); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(body, dec, err)
+	}
+	if dec.More() {
+		return errorf(CodeInvalid, "unexpected data after the JSON object at byte %d", dec.InputOffset())
+	}
+	return nil
+}
+
+// validUTF8 refuses bodies that are not UTF-8: encoding/json would
+// silently replace the bad bytes, and a name screened with U+FFFD in it
+// is not the name the client sent.
+func validUTF8(body []byte) error {
+	if utf8.Valid(body) {
+		return nil
+	}
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && size == 1 {
+			return errorf(CodeInvalid, "the request body is not valid UTF-8 (byte %d)", i)
+		}
+		i += size
+	}
+	return nil
+}
+
+// jsonError names where a JSON body is wrong.
+func jsonError(body []byte, dec *json.Decoder, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := position(body, syn.Offset)
+		return errorf(CodeInvalid, "malformed JSON at line %d, column %d: %v", line, col, syn)
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			field = "the body"
+		}
+		return errorf(CodeInvalid, "%s: want %s, got JSON %s", field, typ.Type, typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errorf(CodeInvalid, "malformed JSON: the body ends early (byte %d)", dec.InputOffset())
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		return errorf(CodeInvalid, "unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return errorf(CodeInvalid, "malformed JSON: %v", err)
+}
+
+// position turns a byte offset into a 1-based line and column.
+func position(body []byte, off int64) (line, col int) {
+	line, col = 1, 1
+	for i := int64(0); i < off && i < int64(len(body)); i++ {
+		if body[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,585 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/store"
+)
+
+// screenRequest is the body of POST /v1/screen: one query's fields at the
+// top level, or up to MaxBatch queries in "queries", and options.
+type screenRequest struct {
+	match.Query
+	Queries []match.Query `json:"queries,omitempty"`
+	screenParams
+}
+
+// screenParams are the options of a screening, shared by /v1/screen and
+// /v1/search.
+type screenParams struct {
+	// Threshold overrides the configured threshold (0..1).
+	Threshold *float64 `json:"threshold,omitempty"`
+	// Limit caps the hits per query (default 10, at most 100).
+	Limit int `json:"limit,omitempty"`
+	// Explain includes each hit's explanation (default true).
+	Explain *bool `json:"explain,omitempty"`
+	// Regimes are the sanctions regimes screened (default: the
+	// server's); Lists narrows to lists by name instead.
+	Regimes []string `json:"regimes,omitempty"`
+	Lists   []string `json:"lists,omitempty"`
+	// Config overrides scoring parameters other than token weights.
+	Config json.RawMessage `json:"config,omitempty"`
+}
+
+// screenResponse is one query's result with what it was screened against.
+type screenResponse struct {
+	screen.Result
+	screenedAgainst
+}
+
+type batchResponse struct {
+	Results []screen.Result `json:"results"`
+	screenedAgainst
+}
+
+// screenedAgainst records, with each response, the data and rules it was
+// screened with: an analyst reading it later knows what "no hit" meant.
+type screenedAgainst struct {
+	Data      screen.Data `json:"data"`
+	Threshold float64     `json:"threshold"`
+	// Scope is the regimes or lists screened; empty means all.
+	Scope []string `json:"scope,omitempty"`
+}
+
+// maxLimit bounds the hits per query a client may ask for.
+const maxLimit = 100
+
+// knownRegimes are the regimes a request may name.
+var knownRegimes = []string{"us", "un", "eu", "uk", "ca", "au"}
+
+// options turns the parameters into screening options, checking each.
+func (s *Server) options(p screenParams) (screen.Options, screenedAgainst, error) {
+	ix := s.screener.Index()
+	if ix == nil {
+		return screen.Options{}, screenedAgainst{}, screen.ErrNotReady
+	}
+	cfg := ix.Config()
+	if len(p.Config) > 0 {
+		var err error
+		if cfg, err = overrideConfig(cfg, p.Config); err != nil {
+			return screen.Options{}, screenedAgainst{}, err
+		}
+	}
+	if p.Threshold != nil {
+		if *p.Threshold <= 0 || *p.Threshold > 1 {
+			return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "threshold: %v, want more than 0 and at most 1", *p.Threshold)
+		}
+		cfg.Threshold = *p.Threshold
+	}
+	switch {
+	case p.Limit < 0 || p.Limit > maxLimit:
+		return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "limit: %d, want 1..%d", p.Limit, maxLimit)
+	case p.Limit == 0:
+		p.Limit = screen.DefaultLimit
+	}
+	scope, err := s.scope(p.Regimes, p.Lists)
+	if err != nil {
+		return screen.Options{}, screenedAgainst{}, err
+	}
+	explain := p.Explain == nil || *p.Explain
+	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope},
+		screenedAgainst{Data: s.keeper.Status().Data, Threshold: cfg.Threshold, Scope: scope}, nil
+}
+
+// scope checks the regimes and lists a request names: lists, if given,
+// must each be a list served (or a regime); regimes must be known. With
+// neither, the server's default regimes apply.
+func (s *Server) scope(regimes, lists []string) ([]string, error) {
+	if len(regimes) > 0 && len(lists) > 0 {
+		return nil, errorf(CodeInvalid, "give regimes or lists, not both")
+	}
+	for i, r := range regimes {
+		if !slices.Contains(knownRegimes, r) {
+			return nil, errorf(CodeInvalid, "regimes[%d]: unknown regime %q, want one of %s", i, r, strings.Join(knownRegimes, ", "))
+		}
+	}
+	if len(lists) > 0 {
+		served := s.servedLists()
+		for i, l := range lists {
+			if !slices.Contains(knownRegimes, l) && !slices.Contains(served, l) {
+				return nil, errorf(CodeInvalid, "lists[%d]: %q is not a list served here (%s) nor a regime", i, l, strings.Join(served, ", "))
+			}
+		}
+		return lists, nil
+	}
+	if len(regimes) > 0 {
+		return regimes, nil
+	}
+	return s.cfg.Regimes, nil
+}
+
+// servedLists are the names of the lists in the index.
+func (s *Server) servedLists() []string {
+	var out []string
+	for _, v := range s.keeper.Status().Versions {
+		out = append(out, v.List)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// buildTimeFields are the config fields fixed when the index is built: a
+// request cannot change them.
+var buildTimeFields = []string{"wordWeight", "genericWeight", "particleWeight", "titleWeight", "legalFormWeight", "initialWeight", "numberWeight"}
+
+// overrideConfig applies a request's config fields to the index's.
+func overrideConfig(base match.Config, raw json.RawMessage) (match.Config, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return base, errorf(CodeInvalid, "config: want an object of match config fields: %v", err)
+	}
+	known := map[string]bool{}
+	t := reflect.TypeFor[match.Config]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		known[name] = true
+	}
+	for name := range fields {
+		switch {
+		case slices.Contains(buildTimeFields, name):
+			return base, errorf(CodeInvalid, "config.%s: token weights are fixed when the index is built; set them in the server's --config", name)
+		case !known[name]:
+			return base, errorf(CodeInvalid, "config.%s: unknown field", name)
+		}
+	}
+	cfg := base
+	if err := json.Unmarshal(raw, &cfg); err != nil {
+		return base, errorf(CodeInvalid, "config: %v", err)
+	}
+	if err := cfg.Validate(); err != nil {
+		return base, errorf(CodeInvalid, "config: %v", err)
+	}
+	return cfg, nil
+}
+
+func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
+	var req screenRequest
+	if err := s.decodeJSON(w, r, &req); err != nil {
+		return err
+	}
+	single := req.Name != "" || !reflect.ValueOf(req.Query).IsZero()
+	switch {
+	case single && req.Queries != nil:
+		return errorf(CodeInvalid, "give one query's fields or \"queries\", not both")
+	case !single && len(req.Queries) == 0:
+		return errorf(CodeInvalid, "name: required (or \"queries\": a list of queries)")
+	case len(req.Queries) > s.cfg.MaxBatch:
+		return errorf(CodeTooManyQueries, "queries: %d, at most %d per request; use a batch job for more", len(req.Queries), s.cfg.MaxBatch)
+	}
+	opts, against, err := s.options(req.screenParams)
+	if err != nil {
+		return err
+	}
+	if single {
+		if err := req.Query.Validate(); err != nil {
+			return errorf(CodeInvalid, "%v", err)
+		}
+		res, err := s.screener.Screen(r.Context(), req.Query, opts)
+		if err != nil {
+			return err
+		}
+		s.metrics.observeScreen("native", []screen.Result{res})
+		writeJSON(w, http.StatusOK, screenResponse{res, against})
+		return nil
+	}
+	for i := range req.Queries {
+		if err := req.Queries[i].Validate(); err != nil {
+			return errorf(CodeInvalid, "queries[%d].%v", i, err)
+		}
+	}
+	results, err := s.screenAll(r, req.Queries, opts)
+	if err != nil {
+		return err
+	}
+	s.metrics.observeScreen("native", results)
+	writeJSON(w, http.StatusOK, batchResponse{results, against})
+	return nil
+}
+
+// screenAll screens queries in order, on every core for large batches.
+func (s *Server) screenAll(r *http.Request, qs []match.Query, opts screen.Options) ([]screen.Result, error) {
+	results := make([]screen.Result, 0, len(qs))
+	if len(qs) < 8 {
+		for _, q := range qs {
+			res, err := s.screener.Screen(r.Context(), q, opts)
+			if err != nil {
+				return nil, err
+			}
+			results = append(results, res)
+		}
+		return results, nil
+	}
+	in := make(chan match.Query)
+	out := make(chan screen.Result, 64)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(out)
+		errc <- s.screener.Batch(r.Context(), in, out, 0, opts)
+	}()
+	go func() {
+		defer close(in)
+		for _, q := range qs {
+			select {
+			case in <- q:
+			case <-r.Context().Done():
+				return
+			}
+		}
+	}()
+	for res := range out {
+		results = append(results, res)
+	}
+	if err := <-errc; err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// compareRequest is the body of POST /v1/compare: two names, scored as
+// `veto compare` does, or a query against a listed entity, scored as
+// screening does with the entity's dates, countries and identifiers.
+type compareRequest struct {
+	Schema   entity.Schema `json:"schema,omitempty"`
+	Name1    string        `json:"name1,omitempty"`
+	Name2    string        `json:"name2,omitempty"`
+	Query    *match.Query  `json:"query,omitempty"`
+	EntityID string        `json:"entity_id,omitempty"`
+}
+
+func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
+	var req compareRequest
+	if err := s.decodeJSON(w, r, &req); err != nil {
+		return err
+	}
+	switch {
+	case req.Query != nil || req.EntityID != "":
+		if req.Query == nil || req.EntityID == "" || req.Name1 != "" || req.Name2 != "" {
+			return errorf(CodeInvalid, "give name1 and name2, or query and entity_id")
+		}
+		if err := req.Query.Validate(); err != nil {
+			return errorf(CodeInvalid, "query.%v", err)
+		}
+		ix := s.screener.Index()
+		if ix == nil {
+			return screen.ErrNotReady
+		}
+		cand, _, ok := ix.Candidate(req.EntityID)
+		if !ok {
+			return errorf(CodeNotFound, "entity_id: no entity %q in the lists served", req.EntityID)
+		}
+		cfg := ix.Config()
+		p, err := cfg.Prepare(*req.Query, ix)
+		if err != nil {
+			return errorf(CodeInvalid, "query: %v", err)
+		}
+		res := match.NewScorer(&cfg).Score(p, cand, nil, true)
+		res.EntityID = req.EntityID
+		writeJSON(w, http.StatusOK, res)
+		return nil
+	default:
+		for field, v := range map[string]string{"name1": req.Name1, "name2": req.Name2} {
+			q := match.Query{Name: v}
+			if err := q.Validate(); err != nil {
+				return errorf(CodeInvalid, "%s: %v", field, strings.TrimPrefix(err.Error(), "name: "))
+			}
+		}
+		if req.Schema != "" {
+			if _, err := entity.ParseSchema(string(req.Schema)); err != nil {
+				return errorf(CodeInvalid, "schema: %v", err)
+			}
+		}
+		cfg := match.DefaultConfig()
+		res, err := cfg.Compare(req.Schema, req.Name1, req.Name2)
+		if err != nil {
+			return errorf(CodeInvalid, "%v", err)
+		}
+		writeJSON(w, http.StatusOK, res)
+		return nil
+	}
+}
+
+// searchThreshold is the lowest score /v1/search reports: a search
+// box lists near names too, where screening would not alert.
+const searchThreshold = 0.5
+
+// searchPage is a page of search results.
+type searchPage struct {
+	Results []screen.Hit `json:"results"`
+	// Total is the number of results up to the search's cap; More says
+	// whether the next page has any.
+	Total  int         `json:"total"`
+	Offset int         `json:"offset"`
+	Limit  int         `json:"limit"`
+	More   bool        `json:"more"`
+	Data   screen.Data `json:"data"`
+}
+
+// maxSearchResults caps how deep a search pages.
+const maxSearchResults = 1000
+
+// searchHits runs a name search with paging.
+func (s *Server) searchHits(r *http.Request, q, schema string, lists []string, offset, limit int) (searchPage, error) {
+	query := match.Query{Name: q, Schema: entity.Schema(schema)}
+	if err := query.Validate(); err != nil {
+		if strings.HasPrefix(err.Error(), "name:") {
+			return searchPage{}, errorf(CodeInvalid, "q: %s", strings.TrimPrefix(err.Error(), "name: "))
+		}
+		return searchPage{}, errorf(CodeInvalid, "%v", err)
+	}
+	if offset < 0 || offset+limit > maxSearchResults {
+		return searchPage{}, errorf(CodeInvalid, "offset: %d with limit %d goes past the %d results a search returns", offset, limit, maxSearchResults)
+	}
+	th := searchThreshold
+	opts, against, err := s.options(screenParams{Threshold: &th, Lists: lists, Limit: 1})
+	if err != nil {
+		return searchPage{}, err
+	}
+	opts.Limit = offset + limit + 1
+	opts.Explain = false
+	res, err := s.screener.Screen(r.Context(), query, opts)
+	if err != nil {
+		return searchPage{}, err
+	}
+	hits := res.Hits
+	page := searchPage{Total: len(hits), Offset: offset, Limit: limit, Data: against.Data}
+	if len(hits) > offset+limit {
+		page.More = true
+		hits = hits[:offset+limit]
+	}
+	if offset < len(hits) {
+		page.Results = hits[offset:]
+	} else {
+		page.Results = []screen.Hit{}
+	}
+	return page, nil
+}
+
+// intParam reads an integer query parameter.
+func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, errorf(CodeInvalid, "%s: %q, want a whole number %d..%d", name, v, lo, hi)
+	}
+	return n, nil
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	if err := knownParams(r, "q", "schema", "lists", "limit", "offset"); err != nil {
+		return err
+	}
+	limit, err := intParam(r, "limit", 20, 1, maxLimit)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(r, "offset", 0, 0, maxSearchResults)
+	if err != nil {
+		return err
+	}
+	var lists []string
+	if v := r.URL.Query().Get("lists"); v != "" {
+		lists = strings.Split(v, ",")
+	}
+	page, err := s.searchHits(r, r.URL.Query().Get("q"), r.URL.Query().Get("schema"), lists, offset, limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, page)
+	return nil
+}
+
+// knownParams refuses query parameters a route does not take, so that a
+// misspelt "treshold" is not silently ignored.
+func knownParams(r *http.Request, names ...string) error {
+	for k := range r.URL.Query() {
+		if !slices.Contains(names, k) {
+			return errorf(CodeInvalid, "unknown query parameter %q (this route takes %s)", k, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
+// entityResponse is an entity's records on every list that has it, as
+// parsed and as published (raw), merged as FollowTheMoney, with its
+// history across list versions.
+type entityResponse struct {
+	ID      string                `json:"id"`
+	Records []*entity.Entity      `json:"records"`
+	FtM     entity.FtMEntity      `json:"ftm"`
+	History []store.EntityVersion `json:"history"`
+}
+
+// entityRecords returns the records of an entity: from the store, or
+// from the index when the demo dataset is served.
+func (s *Server) entityRecords(r *http.Request, id string) ([]*entity.Entity, []store.EntityVersion, error) {
+	if s.keeper.Status().Data == screen.DataDemo {
+		if recs := s.keeper.DemoRecords(id); len(recs) > 0 {
+			return recs, []store.EntityVersion{}, nil
+		}
+		return nil, nil, errorf(CodeNotFound, "no entity %q in the demo dataset", id)
+	}
+	recs, err := s.store.Entity(r.Context(), id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("entity %q: %w", id, err)
+	}
+	hist, err := s.store.EntityHistory(r.Context(), id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("entity %q history: %w", id, err)
+	}
+	return recs, hist, nil
+}
+
+func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	recs, hist, err := s.entityRecords(r, id)
+	if err != nil {
+		return err
+	}
+	ftm := entity.MergeFtM(recs)
+	writeJSON(w, http.StatusOK, entityResponse{ID: id, Records: recs, FtM: ftm[0], History: hist})
+	return nil
+}
+
+func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
+	if err := knownParams(r, "list", "publisher", "all", "limit"); err != nil {
+		return err
+	}
+	limit, err := intParam(r, "limit", 0, 0, 10000)
+	if err != nil {
+		return err
+	}
+	f := store.VersionFilter{List: r.URL.Query().Get("list"), Publisher: r.URL.Query().Get("publisher"),
+		ActiveOnly: r.URL.Query().Get("all") != "true", Limit: limit}
+	vs, err := s.store.Versions(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	if vs == nil {
+		vs = []entity.ListVersion{}
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Data     screen.Data          `json:"data"`
+		Versions []entity.ListVersion `json:"versions"`
+	}{s.keeper.Status().Data, vs})
+	return nil
+}
+
+// diff returns a list's diff: of the version given by ?version=ID, or of
+// the active version, from its predecessor.
+func (s *Server) diff(w http.ResponseWriter, r *http.Request) error {
+	if err := knownParams(r, "version"); err != nil {
+		return err
+	}
+	list := r.PathValue("publisher")
+	var id int64
+	if v := r.URL.Query().Get("version"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return errorf(CodeInvalid, "version: %q, want a version ID", v)
+		}
+		ver, err := s.store.Version(r.Context(), n)
+		if err != nil {
+			return fmt.Errorf("version %d: %w", n, err)
+		}
+		if ver.List != list && ver.Publisher != list {
+			return errorf(CodeNotFound, "version %d is of %s, not %s", n, ver.List, list)
+		}
+		id = n
+	} else {
+		vs, err := s.store.Versions(r.Context(), store.VersionFilter{List: list, ActiveOnly: true})
+		if err != nil {
+			return err
+		}
+		if len(vs) == 0 {
+			vs, err = s.store.Versions(r.Context(), store.VersionFilter{Publisher: list, ActiveOnly: true})
+			if err != nil {
+				return err
+			}
+		}
+		switch len(vs) {
+		case 0:
+			return errorf(CodeNotFound, "no list or publisher %q is stored", list)
+		case 1:
+			id = vs[0].ID
+		default:
+			var names []string
+			for _, v := range vs {
+				names = append(names, v.List)
+			}
+			return errorf(CodeInvalid, "publisher %s has several lists (%s): name one", list, strings.Join(names, ", "))
+		}
+	}
+	d, err := s.store.Diff(r.Context(), id)
+	if err != nil {
+		return fmt.Errorf("diff of version %d: %w", id, err)
+	}
+	writeJSON(w, http.StatusOK, d)
+	return nil
+}
+
+// refresh refreshes the lists now. It waits for the refresh up to ?wait=
+// seconds (default 60): 200 with the new status when it is done in time,
+// 202 when it goes on in the background.
+func (s *Server) refresh(w http.ResponseWriter, r *http.Request) error {
+	if err := knownParams(r, "wait"); err != nil {
+		return err
+	}
+	wait, err := intParam(r, "wait", 60, 0, 3600)
+	if err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() {
+		// Not the request's context: a client that hangs up does not
+		// cancel a refresh half-way.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), time.Hour)
+		defer cancel()
+		done <- s.keeper.RefreshNow(ctx)
+	}()
+	select {
+	case err = <-done:
+	case <-time.After(time.Duration(wait) * time.Second):
+		writeJSON(w, http.StatusAccepted, struct {
+			Status string `json:"status"`
+		}{"running"})
+		return nil
+	}
+	switch {
+	case errors.Is(err, screen.ErrBusy):
+		return errorf(CodeConflict, "%v; the new versions are picked up when it is done", err)
+	case err != nil:
+		st := s.keeper.Status()
+		writeJSON(w, http.StatusBadGateway, struct {
+			Error  errorDetail   `json:"error"`
+			Status screen.Status `json:"status"`
+		}{errorDetail{CodeRefreshFailed, err.Error()}, st})
+		return nil
+	}
+	writeJSON(w, http.StatusOK, s.keeper.Status())
+	return nil
+}

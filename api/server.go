@@ -1,0 +1,119 @@
+// Package api is veto's HTTP API: the native JSON API under /v1, a
+// yente-compatible API (/match, /search, /entities, /catalog) so that
+// clients written for OpenSanctions' yente work unchanged, health and
+// readiness probes, Prometheus metrics and the OpenAPI document.
+//
+// Every route is declared once, in routes.go, with the role it needs; the
+// OpenAPI test checks the document against that table. Errors are JSON
+// bodies {"error":{"code","message"}} whose codes map to statuses in one
+// table (errors.go).
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/store"
+)
+
+// Config holds the API's limits and defaults.
+type Config struct {
+	// MaxBody is the largest request body accepted, in bytes (default
+	// 4 MiB: a batch of 1,000 queries fits).
+	MaxBody int64
+	// MaxBatch is the most queries one request may screen (default 1000).
+	MaxBatch int
+	// Regimes are the sanctions regimes screened when a request names
+	// none: any of "us", "un", "eu", "uk", "ca", "au"; empty for all.
+	Regimes []string
+	// Version is veto's version, reported by /healthz and /catalog.
+	Version string
+	// NoAuth turns API keys off, for local experiments only.
+	NoAuth bool
+	// ReadTimeout bounds the reading of a request, body included, and
+	// WriteTimeout the whole exchange: a slow or stalled client holds a
+	// connection no longer (defaults 30s and 2m).
+	ReadTimeout, WriteTimeout time.Duration
+	// KeyCacheTTL is how long a looked-up API key is trusted before it is
+	// read again: a revocation takes effect within it (default 30s).
+	KeyCacheTTL time.Duration
+}
+
+// DefaultConfig returns the documented defaults.
+func DefaultConfig() Config {
+	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second}
+}
+
+// Server serves the API.
+type Server struct {
+	cfg      Config
+	screener *screen.Screener
+	keeper   *screen.Keeper
+	store    store.Store
+	log      *slog.Logger
+	metrics  *Metrics
+	keys     *keyCache
+	now      func() time.Time
+}
+
+// New returns a Server. The keeper reports what data is served and
+// refreshes it on request; metrics may be nil.
+func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, log *slog.Logger) *Server {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultConfig().MaxBody
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = DefaultConfig().MaxBatch
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultConfig().ReadTimeout
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = DefaultConfig().WriteTimeout
+	}
+	if cfg.KeyCacheTTL <= 0 {
+		cfg.KeyCacheTTL = DefaultConfig().KeyCacheTTL
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Server{cfg: cfg, screener: keeper.Screener, keeper: keeper, store: st, log: log, metrics: metrics,
+		keys: newKeyCache(st, cfg.KeyCacheTTL), now: time.Now}
+}
+
+// Handler returns the API's handler, with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	byPattern := map[string][]route{}
+	var order []string
+	for _, rt := range s.routes() {
+		if _, ok := byPattern[rt.pattern]; !ok {
+			order = append(order, rt.pattern)
+		}
+		byPattern[rt.pattern] = append(byPattern[rt.pattern], rt)
+	}
+	for _, p := range order {
+		mux.Handle(p, s.dispatch(byPattern[p]))
+	}
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, errorf(CodeNotFound, "no route %s %s; see /openapi.json", r.Method, r.URL.Path))
+	})
+	return s.recover(s.observe(mux))
+}
+
+// HTTPServer returns an http.Server for the API on addr, with the
+// timeouts and header limit that bound what one client can hold.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: min(10*time.Second, s.cfg.ReadTimeout),
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}

@@ -1,0 +1,521 @@
+package api
+
+// The yente-compatible API: the request and response shapes of
+// OpenSanctions' yente (https://www.opensanctions.org/docs/api/), so that
+// a client written for yente screens against veto by changing its base
+// URL. Datasets are veto's list names ("ofac-sdn", "un-sc", ...) and
+// "sanctions" (also "default") for all of them.
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
+)
+
+// allDatasets are the dataset names that mean every list.
+var allDatasets = []string{"sanctions", "default"}
+
+// yenteAlgorithm is the name veto reports as its matching algorithm.
+const yenteAlgorithm = "veto-v1"
+
+// entityExample is a query in FollowTheMoney form.
+type entityExample struct {
+	ID         string              `json:"id,omitempty"`
+	Schema     string              `json:"schema"`
+	Properties map[string][]string `json:"properties"`
+}
+
+// matchRequest is the body of POST /match/{dataset}.
+type matchRequest struct {
+	Queries map[string]entityExample `json:"queries"`
+	// Weights and Config are yente's per-request scoring overrides;
+	// veto accepts them empty only.
+	Weights map[string]float64 `json:"weights,omitempty"`
+	Config  map[string]any     `json:"config,omitempty"`
+}
+
+type total struct {
+	Value    int    `json:"value"`
+	Relation string `json:"relation"`
+}
+
+// entityResponse is yente's EntityResponse.
+type yenteEntity struct {
+	ID         string              `json:"id"`
+	Caption    string              `json:"caption"`
+	Schema     string              `json:"schema"`
+	Properties map[string][]string `json:"properties"`
+	Datasets   []string            `json:"datasets"`
+	Referents  []string            `json:"referents"`
+	Target     bool                `json:"target"`
+	FirstSeen  *string             `json:"first_seen"`
+	LastSeen   *string             `json:"last_seen"`
+	LastChange *string             `json:"last_change"`
+}
+
+// ftResult is one feature's contribution to a score, with what it saw.
+type ftResult struct {
+	Score  float64 `json:"score"`
+	Detail string  `json:"detail,omitempty"`
+}
+
+// scoredEntity is yente's ScoredEntityResponse.
+type scoredEntity struct {
+	yenteEntity
+	Score        float64             `json:"score"`
+	Features     map[string]float64  `json:"features"`
+	Explanations map[string]ftResult `json:"explanations"`
+	Match        bool                `json:"match"`
+	// Regimes are veto's addition: the regimes of the entity's lists.
+	Regimes []string `json:"regimes"`
+}
+
+type matchResponseItem struct {
+	Status  int            `json:"status"`
+	Results []scoredEntity `json:"results"`
+	Total   total          `json:"total"`
+	Query   entityExample  `json:"query"`
+}
+
+type matchResponse struct {
+	Responses map[string]matchResponseItem `json:"responses"`
+	Matcher   matcherInfo                  `json:"matcher"`
+	Limit     int                          `json:"limit"`
+}
+
+type matcherInfo struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// Properties of a query: those veto scores, and the other FtM properties
+// of the screened schemata, which it accepts and does not use (yente
+// clients send whatever they hold).
+var (
+	nameProps    = []string{"name"}
+	aliasProps   = []string{"alias", "weakAlias", "previousName", "abbreviation"}
+	partsProps   = []string{"firstName", "secondName", "middleName", "fatherName", "lastName"}
+	dateProps    = []string{"birthDate", "incorporationDate", "buildDate"}
+	countryProps = []string{"nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "registrationCountry"}
+	idProps      = []string{"idNumber", "passportNumber", "taxNumber", "registrationNumber", "imoNumber", "mmsi", "innCode",
+		"ogrnCode", "leiCode", "swiftBic", "vatCode", "socialSecurityNumber", "icaoCode", "serialNumber", "callSign", "publicKey", "dunsCode"}
+	ignoredProps = []string{"gender", "address", "addressEntity", "birthPlace", "deathDate", "position", "title", "notes", "summary",
+		"topics", "email", "phone", "website", "sourceUrl", "program", "programId", "legalForm", "status", "sector", "classification",
+		"motherName", "religion", "political", "education", "ethnicity", "keywords", "description", "type", "model", "tonnage",
+		"grossRegisteredTonnage", "owner", "operator", "pastFlags", "modifiedAt", "createdAt", "retrievedAt", "wikidataId", "uniqueEntityId"}
+)
+
+func isProp(name string) bool {
+	for _, set := range [][]string{nameProps, aliasProps, partsProps, dateProps, countryProps, idProps, ignoredProps} {
+		if slices.Contains(set, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// queryOf turns an entity example into a veto query; the error names the
+// property at fault.
+func queryOf(key string, ex entityExample) (match.Query, error) {
+	q := match.Query{ID: key}
+	switch ex.Schema {
+	case "", "Thing":
+	case "PublicBody":
+		q.Schema = entity.Organization
+	default:
+		s, err := entity.ParseSchema(ex.Schema)
+		if err != nil {
+			return q, errorf(CodeInvalid, "queries.%s.schema: %v", key, err)
+		}
+		q.Schema = s
+	}
+	props := make([]string, 0, len(ex.Properties))
+	for p := range ex.Properties {
+		props = append(props, p)
+	}
+	sort.Strings(props)
+	for _, p := range props {
+		if !isProp(p) {
+			return q, errorf(CodeInvalid, "queries.%s.properties.%s: not a property veto knows of schema %s", key, p, ex.Schema)
+		}
+	}
+	first := func(names []string) string {
+		for _, n := range names {
+			for _, v := range ex.Properties[n] {
+				if strings.TrimSpace(v) != "" {
+					return v
+				}
+			}
+		}
+		return ""
+	}
+	var all []string
+	for _, n := range append(slices.Clone(nameProps), aliasProps...) {
+		for _, v := range ex.Properties[n] {
+			if strings.TrimSpace(v) != "" {
+				all = append(all, v)
+			}
+		}
+	}
+	if parts := joinParts(ex.Properties); parts != "" {
+		all = append(all, parts)
+	}
+	if len(all) == 0 {
+		return q, errorf(CodeInvalid, "queries.%s.properties.name: required (or firstName and lastName)", key)
+	}
+	q.Name, q.Aliases = all[0], all[1:]
+	q.BirthDate = first(dateProps)
+	q.Country = first(countryProps)
+	q.IDNumber = first(idProps)
+	switch g := strings.ToLower(first([]string{"gender"})); g {
+	case "male", "female":
+		q.Gender = g
+	}
+	if d := q.BirthDate; len(d) > 10 { // FtM dates may carry a time
+		q.BirthDate = d[:10]
+	}
+	if err := q.Validate(); err != nil {
+		field, msg, _ := strings.Cut(err.Error(), ": ")
+		return q, errorf(CodeInvalid, "queries.%s.properties.%s: %s", key, ftmField(field), msg)
+	}
+	return q, nil
+}
+
+// ftmField names, in FtM terms, the query field a validation error is
+// about.
+func ftmField(f string) string {
+	switch f {
+	case "idNumber", "birthDate", "name":
+		return f
+	case "country":
+		return "country/nationality"
+	}
+	return f
+}
+
+// joinParts builds a name from its parts, when the query gives them.
+func joinParts(p map[string][]string) string {
+	var parts []string
+	for _, n := range partsProps {
+		if vs := p[n]; len(vs) > 0 && strings.TrimSpace(vs[0]) != "" {
+			parts = append(parts, strings.TrimSpace(vs[0]))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// datasetScope resolves a dataset and the include/exclude parameters to
+// the lists screened (nil: all).
+func (s *Server) datasetScope(dataset string, include, exclude []string) ([]string, error) {
+	served := s.servedLists()
+	var scope []string
+	switch {
+	case slices.Contains(allDatasets, dataset):
+		scope = served
+	case slices.Contains(served, dataset):
+		scope = []string{dataset}
+	default:
+		return nil, errorf(CodeNotFound, "no dataset %q: datasets are %s and %s", dataset, strings.Join(allDatasets, ", "), strings.Join(served, ", "))
+	}
+	for _, d := range append(slices.Clone(include), exclude...) {
+		if !slices.Contains(served, d) && !slices.Contains(allDatasets, d) {
+			return nil, errorf(CodeInvalid, "no dataset %q: datasets are %s", d, strings.Join(served, ", "))
+		}
+	}
+	if len(include) > 0 {
+		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(include, l) })
+	}
+	scope = slices.DeleteFunc(scope, func(l string) bool { return slices.Contains(exclude, l) })
+	if len(scope) == 0 {
+		return nil, errorf(CodeInvalid, "include_dataset and exclude_dataset leave no dataset to screen")
+	}
+	if len(scope) == len(served) && len(s.cfg.Regimes) == 0 {
+		return nil, nil
+	}
+	// The server's regimes still apply, whatever the dataset.
+	if len(s.cfg.Regimes) > 0 {
+		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(s.cfg.Regimes, screen.Jurisdiction(l)) })
+		if len(scope) == 0 {
+			return nil, errorf(CodeInvalid, "dataset %s is outside the regimes this server screens (%s)", dataset, strings.Join(s.cfg.Regimes, ", "))
+		}
+	}
+	return scope, nil
+}
+
+// floatParam reads a number in (0,1] from the query string.
+func floatParam(r *http.Request, name string, def float64) (float64, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 0 || f > 1 {
+		return 0, errorf(CodeInvalid, "%s: %q, want a number 0..1", name, v)
+	}
+	return f, nil
+}
+
+// yenteCutoff is the lowest score /match returns, as yente's default:
+// results between it and the threshold come back with "match": false.
+const yenteCutoff = 0.5
+
+func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
+	ix := s.screener.Index()
+	if ix == nil {
+		return screen.ErrNotReady
+	}
+	qs := r.URL.Query()
+	limit, err := intParam(r, "limit", 5, 1, maxLimit)
+	if err != nil {
+		return err
+	}
+	cfg := ix.Config()
+	threshold, err := floatParam(r, "threshold", cfg.Threshold)
+	if err != nil {
+		return err
+	}
+	cutoff, err := floatParam(r, "cutoff", min(yenteCutoff, threshold))
+	if err != nil {
+		return err
+	}
+	if cutoff > threshold {
+		cutoff = threshold
+	}
+	scope, err := s.datasetScope(r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
+	if err != nil {
+		return err
+	}
+	var schemata []entity.Schema
+	for _, sc := range qs["exclude_schema"] {
+		parsed, err := entity.ParseSchema(sc)
+		if err != nil {
+			return errorf(CodeInvalid, "exclude_schema: %v", err)
+		}
+		schemata = append(schemata, parsed)
+	}
+	excludeIDs := qs["exclude_entity_ids"]
+	var req matchRequest
+	if err := s.decodeJSON(w, r, &req); err != nil {
+		return err
+	}
+	switch {
+	case len(req.Queries) == 0:
+		return errorf(CodeInvalid, "queries: required, an object of queries by key")
+	case len(req.Queries) > s.cfg.MaxBatch:
+		return errorf(CodeTooManyQueries, "queries: %d, at most %d per request", len(req.Queries), s.cfg.MaxBatch)
+	case len(req.Weights) > 0 || len(req.Config) > 0:
+		return errorf(CodeInvalid, "weights, config: veto scores with its own configuration; per-request weights are not supported")
+	}
+	keys := make([]string, 0, len(req.Queries))
+	for k := range req.Queries {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	queries := make([]match.Query, len(keys))
+	for i, k := range keys {
+		if queries[i], err = queryOf(k, req.Queries[k]); err != nil {
+			return err
+		}
+	}
+	cfg.Threshold = cutoff
+	opts := screen.Options{Config: &cfg, Limit: limit, Explain: true, Lists: scope}
+	if len(schemata) > 0 || len(excludeIDs) > 0 {
+		opts.Exclude = func(e *entity.Entity) bool {
+			return slices.Contains(schemata, e.Schema) || slices.Contains(excludeIDs, e.ID)
+		}
+	}
+	results, err := s.screenAll(r, queries, opts)
+	if err != nil {
+		return err
+	}
+	s.metrics.observeScreen("yente", results)
+	resp := matchResponse{Responses: make(map[string]matchResponseItem, len(keys)), Limit: limit,
+		Matcher: matcherInfo{Name: yenteAlgorithm, Description: "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"}}
+	for i, k := range keys {
+		item := matchResponseItem{Status: http.StatusOK, Results: make([]scoredEntity, 0, len(results[i].Hits)),
+			Total: total{Value: len(results[i].Hits), Relation: "eq"}, Query: req.Queries[k]}
+		if item.Query.Properties == nil {
+			item.Query.Properties = map[string][]string{}
+		}
+		for _, h := range results[i].Hits {
+			item.Results = append(item.Results, s.scored(ix, h, threshold))
+		}
+		resp.Responses[k] = item
+	}
+	writeJSON(w, http.StatusOK, resp)
+	return nil
+}
+
+// scored renders a hit as yente's ScoredEntityResponse.
+func (s *Server) scored(ix interface {
+	Candidate(string) (*match.Candidate, []string, bool)
+}, h screen.Hit, threshold float64) scoredEntity {
+	out := scoredEntity{Score: h.Score, Match: h.Score >= threshold, Regimes: h.Regimes,
+		Features: map[string]float64{}, Explanations: map[string]ftResult{}}
+	if c, lists, ok := ix.Candidate(h.EntityID); ok {
+		out.yenteEntity = s.yenteEntityOf(c.Entity, lists)
+	} else {
+		out.yenteEntity = yenteEntity{ID: h.EntityID, Caption: h.Caption, Schema: string(h.Schema), Datasets: h.Lists,
+			Properties: map[string][]string{}, Referents: []string{}, Target: true}
+	}
+	if ex := h.Explanation; ex != nil {
+		out.Features["name"] = ex.NameScore
+		var how []string
+		for _, t := range ex.Tokens {
+			how = append(how, fmt.Sprintf("%s~%s (%s %.2f)", t.Query, t.Name, t.Method, t.Similarity))
+		}
+		out.Explanations["name"] = ftResult{Score: ex.NameScore,
+			Detail: fmt.Sprintf("query %q against %s %q: %s", ex.Query, ex.NameKind, ex.Name, strings.Join(how, ", "))}
+		for _, f := range ex.Features {
+			out.Features[f.Name] = f.Delta
+			out.Explanations[f.Name] = ftResult{Score: f.Delta, Detail: f.Detail}
+		}
+	}
+	return out
+}
+
+// yenteEntityOf renders a listed entity as yente's EntityResponse.
+func (s *Server) yenteEntityOf(e *entity.Entity, lists []string) yenteEntity {
+	f := e.FtM()
+	out := yenteEntity{ID: f.ID, Caption: f.Caption, Schema: f.Schema, Properties: f.Properties, Datasets: lists,
+		Referents: []string{}, Target: true}
+	if len(out.Datasets) == 0 {
+		out.Datasets = f.Datasets
+	}
+	if !e.ListingDate.IsZero() {
+		d := e.ListingDate.String()
+		out.FirstSeen = &d
+	}
+	if v, ok := s.versionOf(e.List); ok {
+		seen := v.FetchedAt.UTC().Format(time.RFC3339)
+		out.LastSeen = &seen
+	}
+	return out
+}
+
+// versionOf returns the served version of a list.
+func (s *Server) versionOf(list string) (entity.ListVersion, bool) {
+	for _, v := range s.keeper.Status().Versions {
+		if v.List == list {
+			return v, true
+		}
+	}
+	return entity.ListVersion{}, false
+}
+
+type yenteSearchResponse struct {
+	Results []yenteEntity  `json:"results"`
+	Total   total          `json:"total"`
+	Limit   int            `json:"limit"`
+	Offset  int            `json:"offset"`
+	Facets  map[string]any `json:"facets"`
+}
+
+func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
+	ix := s.screener.Index()
+	if ix == nil {
+		return screen.ErrNotReady
+	}
+	qs := r.URL.Query()
+	limit, err := intParam(r, "limit", 10, 1, maxLimit)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(r, "offset", 0, 0, maxSearchResults)
+	if err != nil {
+		return err
+	}
+	scope, err := s.datasetScope(r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
+	if err != nil {
+		return err
+	}
+	schema := qs.Get("schema")
+	if schema == "Thing" {
+		schema = ""
+	}
+	page, err := s.searchHits(r, qs.Get("q"), schema, scope, offset, limit)
+	if err != nil {
+		return err
+	}
+	resp := yenteSearchResponse{Results: make([]yenteEntity, 0, len(page.Results)), Limit: limit, Offset: offset, Facets: map[string]any{},
+		Total: total{Value: page.Total, Relation: "eq"}}
+	if page.More {
+		resp.Total.Relation = "gte"
+	}
+	for _, h := range page.Results {
+		if c, lists, ok := ix.Candidate(h.EntityID); ok {
+			resp.Results = append(resp.Results, s.yenteEntityOf(c.Entity, lists))
+		}
+	}
+	writeJSON(w, http.StatusOK, resp)
+	return nil
+}
+
+func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	recs, _, err := s.entityRecords(r, id)
+	if err != nil {
+		return err
+	}
+	merged := entity.MergeFtM(recs)[0]
+	out := s.yenteEntityOf(recs[0], merged.Datasets)
+	out.Properties = merged.Properties
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+type catalogDataset struct {
+	Name        string   `json:"name"`
+	Title       string   `json:"title"`
+	Type        string   `json:"type"`
+	Load        bool     `json:"load"`
+	Version     string   `json:"version,omitempty"`
+	UpdatedAt   string   `json:"updated_at,omitempty"`
+	EntityCount int      `json:"entity_count"`
+	Children    []string `json:"children,omitempty"`
+	// Regime is veto's addition: the sanctions regime of the list.
+	Regime string `json:"regime,omitempty"`
+}
+
+type catalogResponse struct {
+	Datasets   []catalogDataset `json:"datasets"`
+	Current    []string         `json:"current"`
+	Outdated   []string         `json:"outdated"`
+	IndexStale bool             `json:"index_stale"`
+}
+
+func (s *Server) catalog(w http.ResponseWriter, r *http.Request) error {
+	st := s.keeper.Status()
+	resp := catalogResponse{Current: []string{}, Outdated: []string{}}
+	var names []string
+	total := 0
+	for _, v := range st.Versions {
+		title := v.List
+		if _, l, err := all.List(v.List); err == nil {
+			title = l.Title
+		}
+		ds := catalogDataset{Name: v.List, Title: title, Type: "source", Load: true,
+			Version: strconv.FormatInt(v.ID, 10), EntityCount: v.EntityCount, Regime: screen.Jurisdiction(v.List)}
+		if !v.Published.IsZero() {
+			ds.UpdatedAt = v.Published.UTC().Format(time.RFC3339)
+		}
+		resp.Datasets = append(resp.Datasets, ds)
+		names = append(names, v.List)
+		total += v.EntityCount
+	}
+	sort.Strings(names)
+	resp.Datasets = append(resp.Datasets, catalogDataset{Name: "sanctions", Title: "All sanctions lists served by veto", Type: "collection",
+		Load: true, EntityCount: total, Children: names})
+	resp.Current = append(names, "sanctions")
+	writeJSON(w, http.StatusOK, resp)
+	return nil
+}

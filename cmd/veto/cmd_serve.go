@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/vetoscreen/veto/api"
+	"github.com/vetoscreen/veto/demo"
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+type serveOptions struct {
+	Addr            string
+	TLSCert, TLSKey string
+	RefreshEvery    time.Duration
+	Poll            time.Duration
+	Shutdown        time.Duration
+	Regimes         []string
+	Config          string
+	NoAuth          bool
+	NoDemo          bool
+	MaxBatch        int
+	MaxBody         int64
+	KeyFile         string
+	LogFormat       string
+	Refresh         refresh.Config
+}
+
+// serveEnv maps serve's flags to the environment variables that set them
+// when the flag is not given.
+var serveEnv = map[string]string{
+	"addr": "VETO_ADDR", "tls-cert": "VETO_TLS_CERT", "tls-key": "VETO_TLS_KEY", "refresh-every": "VETO_REFRESH_EVERY",
+	"poll": "VETO_POLL", "shutdown-timeout": "VETO_SHUTDOWN_TIMEOUT", "regimes": "VETO_REGIMES", "config": "VETO_MATCH_CONFIG",
+	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
+	"admin-key-file": "VETO_ADMIN_KEY_FILE", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
+}
+
+func newServeCommand(g *globalOptions) *cobra.Command {
+	var o serveOptions
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the screening API",
+		Long: `Serve the screening API: the native JSON API under /v1, the yente-compatible
+/match, /search, /entities and /catalog, /healthz, /readyz, /metrics and
+/openapi.json.
+
+On start veto loads the store's active list versions. When the store holds
+none it serves a small demo dataset built into the binary, says so in the
+log and in a "Veto-Data: demo" header on every response, and downloads the
+lists; it switches to them as soon as they are stored. It refreshes the
+lists every --refresh-every, and polls the store every --poll for versions
+stored by another process (veto update, veto import, or another replica
+on the same PostgreSQL), swapping its index without a restart.
+
+Clients authenticate with API keys (veto keys create). On the first start
+with no keys, veto creates an admin key and writes it to --admin-key-file.
+
+Every flag can also be set by the environment variable named in its help.`,
+		Example: `  veto serve
+  veto serve --addr 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem
+  VETO_DB=postgres://veto@db/veto VETO_REGIMES=un,eu,uk veto serve`,
+		Args: cobra.NoArgs,
+		PreRunE: func(cmd *cobra.Command, _ []string) error {
+			// serve logs each request at info; the warn default is for
+			// one-shot commands.
+			if !cmd.Flags().Changed("log-level") && os.Getenv("VETO_LOG_LEVEL") == "" {
+				g.LogLevel = "info"
+			}
+			return bindEnv(cmd.Flags(), serveEnv)
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd.Context(), g, &o)
+		},
+	}
+	o.Refresh = refresh.DefaultConfig()
+	f := cmd.Flags()
+	f.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "listen on HOST:PORT (env VETO_ADDR)")
+	f.StringVar(&o.TLSCert, "tls-cert", "", "serve HTTPS with this PEM certificate chain (env VETO_TLS_CERT)")
+	f.StringVar(&o.TLSKey, "tls-key", "", "the certificate's PEM private key (env VETO_TLS_KEY)")
+	f.DurationVar(&o.RefreshEvery, "refresh-every", 6*time.Hour, "download the lists this often; 0 never (env VETO_REFRESH_EVERY)")
+	f.DurationVar(&o.Poll, "poll", 30*time.Second, "check the store for new versions this often (env VETO_POLL)")
+	f.DurationVar(&o.Shutdown, "shutdown-timeout", 30*time.Second, "on SIGTERM, wait this long for requests in flight (env VETO_SHUTDOWN_TIMEOUT)")
+	f.StringSliceVar(&o.Regimes, "regimes", nil, "regimes screened when a request names none: us, un, eu, uk, ca, au (default all) (env VETO_REGIMES)")
+	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields (env VETO_MATCH_CONFIG)")
+	f.BoolVar(&o.NoAuth, "no-auth", false, "serve without API keys: for a laptop, never in production (env VETO_NO_AUTH)")
+	f.BoolVar(&o.NoDemo, "no-demo", false, "never serve the demo dataset: stay not ready until lists are stored (env VETO_NO_DEMO)")
+	f.IntVar(&o.MaxBatch, "max-batch", api.DefaultConfig().MaxBatch, "most queries in one request (env VETO_MAX_BATCH)")
+	f.Int64Var(&o.MaxBody, "max-body", api.DefaultConfig().MaxBody, "largest request body in bytes (env VETO_MAX_BODY)")
+	f.StringVar(&o.KeyFile, "admin-key-file", "", "where the first admin key is written (default: admin.key beside the SQLite file) (env VETO_ADMIN_KEY_FILE)")
+	f.StringVar(&o.LogFormat, "log-format", "text", "log as text or json (env VETO_LOG_FORMAT)")
+	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
+	return cmd
+}
+
+// bindEnv sets each flag not given on the command line from its
+// environment variable, naming the variable when its value is wrong.
+func bindEnv(fs *pflag.FlagSet, env map[string]string) error {
+	for flag, name := range env {
+		v, ok := os.LookupEnv(name)
+		if !ok || v == "" || fs.Changed(flag) {
+			continue
+		}
+		if err := fs.Set(flag, v); err != nil {
+			return usageError{fmt.Errorf("environment %s=%q: %w", name, v, err)}
+		}
+	}
+	return nil
+}
+
+func (o *serveOptions) validate() error {
+	if (o.TLSCert == "") != (o.TLSKey == "") {
+		return usageError{errors.New("--tls-cert and --tls-key go together")}
+	}
+	for _, r := range o.Regimes {
+		switch r {
+		case "us", "un", "eu", "uk", "ca", "au":
+		default:
+			return usageError{fmt.Errorf("--regimes: unknown regime %q, want us, un, eu, uk, ca or au", r)}
+		}
+	}
+	if o.LogFormat != "text" && o.LogFormat != "json" {
+		return usageError{fmt.Errorf("--log-format %q: want text or json", o.LogFormat)}
+	}
+	if o.MaxBatch < 1 || o.MaxBody < 1024 {
+		return usageError{errors.New("--max-batch must be at least 1 and --max-body at least 1024")}
+	}
+	return nil
+}
+
+func (o *serveOptions) logger(g *globalOptions) *slog.Logger {
+	level := slog.LevelInfo
+	_ = level.UnmarshalText([]byte(g.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if o.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(g.stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(g.stderr, opts))
+}
+
+func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	cfg, err := readConfig(o.Config)
+	if err != nil {
+		return usageError{err}
+	}
+	log := o.logger(g)
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if !o.NoAuth {
+		if err := ensureAdminKey(ctx, st, g, o, log); err != nil {
+			return err
+		}
+	} else {
+		log.Warn("API keys are OFF (--no-auth): anyone who can reach " + o.Addr + " can screen and administer")
+	}
+
+	keeper := &screen.Keeper{
+		Screener: screen.New(nil), Store: st, Config: cfg,
+		RefreshEvery: o.RefreshEvery, PollEvery: o.Poll, Logger: log,
+		Refresh: func(ctx context.Context) error {
+			r := &refresh.Refresher{Store: st, Config: o.Refresh, Logger: log}
+			outcomes, err := r.Update(ctx, all.Publishers(), nil)
+			if err != nil {
+				return err
+			}
+			var errs []error
+			for _, oc := range outcomes {
+				if oc.Err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", oc.List, oc.Err))
+				}
+			}
+			return errors.Join(errs...)
+		},
+	}
+	if !o.NoDemo {
+		keeper.Demo = demoVersions
+	}
+	if err := keeper.Start(ctx); err != nil {
+		return err
+	}
+	metrics := api.NewMetrics(keeper)
+	acfg := api.DefaultConfig()
+	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
+	srv := api.New(acfg, keeper, st, metrics, log).HTTPServer(o.Addr)
+
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", o.Addr, err)
+	}
+	scheme := "http"
+	if o.TLSCert != "" {
+		scheme = "https"
+	}
+	url := fmt.Sprintf("%s://%s", scheme, ln.Addr())
+	log.Info("veto serving", "url", url, "version", version, "data", keeper.Status().Data, "entities", keeper.Status().Entities)
+	fmt.Fprintf(g.stdout, "veto listening on %s\n", url)
+
+	runCtx, cancelRun := context.WithCancel(context.Background())
+	defer cancelRun()
+	go keeper.Run(runCtx)
+
+	errc := make(chan error, 1)
+	go func() {
+		if o.TLSCert != "" {
+			errc <- srv.ServeTLS(ln, o.TLSCert, o.TLSKey)
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight", "timeout", o.Shutdown)
+	cancelRun()
+	sctx, cancel := context.WithTimeout(context.Background(), o.Shutdown)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// demoVersions is the demo dataset as list versions, never stored.
+func demoVersions(ctx context.Context) ([]store.NewVersion, error) {
+	results, err := demo.Results(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.NewVersion, 0, len(results))
+	for _, r := range results {
+		pub := r.List
+		if i := strings.IndexByte(pub, '-'); i > 0 {
+			pub = pub[:i]
+		}
+		out = append(out, store.NewVersion{Version: entity.ListVersion{
+			List: r.List, Publisher: pub, Format: r.Format, Published: r.Published, PublishedFrom: r.PublishedFrom,
+			Source: []string{"demo dataset built into veto"}, FetchedAt: time.Now().UTC(), Warnings: r.Warnings,
+		}, Entities: r.Entities})
+	}
+	return out, nil
+}
+
+// ensureAdminKey creates an admin key when the store has none, so that a
+// fresh install can be administered, and writes it to a file only its
+// owner can read. The key itself is never logged.
+func ensureAdminKey(ctx context.Context, st store.Store, g *globalOptions, o *serveOptions, log *slog.Logger) error {
+	release, ok, err := st.TryLock(ctx, "bootstrap")
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return nil // another replica is doing it
+	}
+	defer release()
+	keys, err := st.ListKeys(ctx)
+	if err != nil {
+		return err
+	}
+	if len(keys) > 0 {
+		return nil
+	}
+	path := o.KeyFile
+	if path == "" {
+		if isPostgres(g.DB) {
+			path = "veto-admin.key"
+		} else {
+			path = filepath.Join(filepath.Dir(g.DB), "admin.key")
+		}
+	}
+	k, full, err := api.NewAPIKey("initial-admin", entity.RoleAdmin, time.Now())
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, []byte(full+"\n"), 0o600); err != nil {
+		return fmt.Errorf("write the first admin key: %w", err)
+	}
+	if err := st.CreateKey(ctx, k); err != nil {
+		os.Remove(path)
+		return err
+	}
+	log.Warn("no API keys existed: created an admin key; store it in your secrets manager and delete the file",
+		"key_id", k.ID, "file", path)
+	return nil
+}

@@ -1,0 +1,260 @@
+package screen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/store"
+)
+
+// Data says where the screened lists come from.
+type Data string
+
+// Data sources.
+const (
+	// DataNone: nothing is loaded; screening is not ready.
+	DataNone Data = "none"
+	// DataLive: the active list versions of the store.
+	DataLive Data = "live"
+	// DataDemo: the small demo dataset built into the binary, used when
+	// the store is empty and no list could be downloaded.
+	DataDemo Data = "demo"
+)
+
+// Keeper keeps a Screener's index in step with the store: it loads the
+// active list versions at start (falling back to the demo dataset when
+// there are none and none can be downloaded), refreshes the lists on a
+// schedule with the store's lock so that one replica of several does it,
+// and polls the store so that every replica swaps in new versions,
+// whoever stored them.
+type Keeper struct {
+	Screener *Screener
+	Store    store.Store
+	Config   match.Config
+	// Refresh downloads and stores new list versions; nil disables it.
+	Refresh func(ctx context.Context) error
+	// Demo returns the demo dataset, one version per list; nil disables
+	// the fallback. It is never written to the store.
+	Demo func(ctx context.Context) ([]store.NewVersion, error)
+	// RefreshEvery is the refresh schedule (0: never); PollEvery how
+	// often the store is checked for versions stored by others.
+	RefreshEvery, PollEvery time.Duration
+	Logger                  *slog.Logger
+	// OnLoad, if set, is called after each index swap.
+	OnLoad func(Status)
+
+	mu     sync.Mutex // serialises loads and refreshes
+	status atomic.Pointer[Status]
+	demo   atomic.Pointer[[]store.NewVersion]
+}
+
+// Status describes what the screener serves.
+type Status struct {
+	Data     Data                 `json:"data"`
+	Versions []entity.ListVersion `json:"versions"`
+	LoadedAt time.Time            `json:"loadedAt"`
+	// Entities and Names count the index.
+	Entities int `json:"entities"`
+	Names    int `json:"names"`
+	// LastRefresh and LastRefreshError tell how the last refresh went.
+	LastRefresh      time.Time `json:"lastRefresh,omitzero"`
+	LastRefreshError string    `json:"lastRefreshError,omitempty"`
+}
+
+// Status returns the current status.
+func (k *Keeper) Status() Status {
+	if s := k.status.Load(); s != nil {
+		return *s
+	}
+	return Status{Data: DataNone}
+}
+
+func (k *Keeper) logger() *slog.Logger {
+	if k.Logger != nil {
+		return k.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Start loads the index from the store's active versions. When the store
+// holds none it serves the demo dataset, saying so loudly, until Run has
+// downloaded the lists (or someone imports them): a first start without
+// internet still answers. Start fails only when the store cannot be read,
+// or it is empty and there is no demo dataset.
+func (k *Keeper) Start(ctx context.Context) error {
+	if err := k.Reload(ctx, true); err != nil {
+		return err
+	}
+	if k.Status().Data == DataLive {
+		return nil
+	}
+	if k.Demo == nil {
+		if k.Refresh != nil {
+			return nil // not ready until Run's first refresh
+		}
+		return errors.New("the store holds no lists; import some with `veto import` or `veto update`")
+	}
+	demo, err := k.Demo(ctx)
+	if err != nil {
+		return fmt.Errorf("load the demo dataset: %w", err)
+	}
+	var ents []*entity.Entity
+	st := Status{Data: DataDemo}
+	for i := range demo {
+		demo[i].Version.Active = true
+		demo[i].Version.EntityCount = len(demo[i].Entities)
+		ents = append(ents, demo[i].Entities...)
+		st.Versions = append(st.Versions, demo[i].Version)
+	}
+	k.demo.Store(&demo)
+	k.swap(ents, st)
+	k.logger().Warn("SERVING THE DEMO DATASET: the store holds no lists. Results are NOT a real screening. " +
+		"veto is downloading the lists and switches to them as soon as they are stored; or run `veto update` or `veto import`.")
+	return nil
+}
+
+// Run refreshes the lists at once when the real lists are not served yet,
+// then on schedule, and polls the store for versions stored by others,
+// until ctx ends.
+func (k *Keeper) Run(ctx context.Context) {
+	var refresh <-chan time.Time
+	if k.RefreshEvery > 0 && k.Refresh != nil {
+		t := time.NewTicker(k.RefreshEvery)
+		defer t.Stop()
+		refresh = t.C
+	}
+	var poll <-chan time.Time
+	if k.PollEvery > 0 {
+		t := time.NewTicker(k.PollEvery)
+		defer t.Stop()
+		poll = t.C
+	}
+	if k.Refresh != nil && k.Status().Data != DataLive {
+		k.logger().Info("the store holds no lists: downloading them")
+		if err := k.RefreshNow(ctx); err != nil && ctx.Err() == nil {
+			k.logger().Warn("could not download the lists", "err", err)
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-refresh:
+			if err := k.RefreshNow(ctx); err != nil && ctx.Err() == nil {
+				k.logger().Error("scheduled refresh failed", "err", err)
+			}
+		case <-poll:
+			if err := k.Reload(ctx, false); err != nil && ctx.Err() == nil {
+				k.logger().Error("reload from the store failed", "err", err)
+			}
+		}
+	}
+}
+
+// ErrBusy is returned by RefreshNow when another process holds the
+// refresh lock.
+var ErrBusy = errors.New("another veto is refreshing the lists")
+
+// RefreshNow refreshes the lists now, if no other process sharing the
+// store is doing it, and reloads the index if versions changed.
+func (k *Keeper) RefreshNow(ctx context.Context) error {
+	if k.Refresh == nil {
+		return errors.New("refreshing is disabled")
+	}
+	release, ok, err := k.Store.TryLock(ctx, "refresh")
+	if err != nil {
+		return fmt.Errorf("refresh lock: %w", err)
+	}
+	if !ok {
+		return ErrBusy
+	}
+	defer release()
+	err = k.Refresh(ctx)
+	st := k.Status()
+	st.LastRefresh = time.Now().UTC()
+	st.LastRefreshError = ""
+	if err != nil {
+		st.LastRefreshError = err.Error()
+	}
+	k.status.Store(&st)
+	if rerr := k.Reload(ctx, false); rerr != nil && err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// Reload rebuilds the index from the store's active versions if they
+// differ from those loaded (or always, with force).
+func (k *Keeper) Reload(ctx context.Context, force bool) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	active, err := k.Store.Versions(ctx, store.VersionFilter{ActiveOnly: true})
+	if err != nil {
+		return err
+	}
+	cur := k.Status()
+	if len(active) == 0 {
+		return nil // keep whatever is served (demo, or nothing)
+	}
+	if !force && cur.Data == DataLive && sameVersions(cur.Versions, active) {
+		return nil
+	}
+	start := time.Now()
+	ents, err := k.Store.ActiveEntities(ctx)
+	if err != nil {
+		return err
+	}
+	k.swap(ents, Status{Data: DataLive, Versions: active, LastRefresh: cur.LastRefresh, LastRefreshError: cur.LastRefreshError})
+	k.logger().Info("index loaded", "versions", len(active), "entities", k.Status().Entities, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// DemoRecords returns the demo dataset's records of an entity while the
+// demo dataset is served (the store does not hold them).
+func (k *Keeper) DemoRecords(id string) []*entity.Entity {
+	demo := k.demo.Load()
+	if demo == nil || k.Status().Data != DataDemo {
+		return nil
+	}
+	var out []*entity.Entity
+	for _, v := range *demo {
+		for _, e := range v.Entities {
+			if e.ID == id {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+func (k *Keeper) swap(ents []*entity.Entity, st Status) {
+	ix := index.Build(ents, k.Config)
+	k.Screener.Swap(ix)
+	st.LoadedAt = time.Now().UTC()
+	st.Entities, st.Names = ix.Stats.Entities, ix.Stats.Names
+	k.status.Store(&st)
+	if k.OnLoad != nil {
+		k.OnLoad(st)
+	}
+}
+
+func sameVersions(a, b []entity.ListVersion) bool {
+	ids := func(vs []entity.ListVersion) []int64 {
+		out := make([]int64, len(vs))
+		for i, v := range vs {
+			out[i] = v.ID
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(ids(a), ids(b))
+}
