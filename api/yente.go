@@ -268,6 +268,9 @@ func floatParam(r *http.Request, name string, def float64) (float64, error) {
 // results between it and the threshold come back with "match": false.
 const yenteCutoff = 0.5
 
+// minCutoff is the lowest cutoff honoured.
+const minCutoff = 0.1
+
 func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	ix := s.screener.Index()
 	if ix == nil {
@@ -287,9 +290,9 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if cutoff > threshold {
-		cutoff = threshold
-	}
+	// Scores below 0.1 say nothing, and asking for them would make every
+	// query scan the whole index.
+	cutoff = max(cutoff, minCutoff)
 	scope, err := s.datasetScope(r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
 	if err != nil {
 		return err

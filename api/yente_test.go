@@ -1,0 +1,145 @@
+package api
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/vetoscreen/veto/entity"
+)
+
+// yenteBody is a yente /match request: the shape yente's clients send.
+func yenteBody(queries map[string]map[string]any) map[string]any {
+	return map[string]any{"queries": queries}
+}
+
+func resultIDs(rs []scoredEntity) []string {
+	var ids []string
+	for _, r := range rs {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+func TestYenteMatch(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	body := yenteBody(map[string]map[string]any{
+		"lavrov": {"schema": "Person", "properties": map[string][]string{"name": {"Sergei Lavrov"}, "birthDate": {"1950-03-21"}, "nationality": {"ru"}}},
+		"ship":   {"schema": "Company", "properties": map[string][]string{"name": {"Example Shipping Company"}}},
+		"nobody": {"schema": "Person", "properties": map[string][]string{"firstName": {"Jane"}, "lastName": {"Nobodyson"}}},
+	})
+	r := ts.do("POST", "/match/sanctions", entity.RoleScreen, body)
+	if r.Status != 200 {
+		t.Fatalf("status %d: %s", r.Status, r.Body)
+	}
+	var resp matchResponse
+	r.json(t, &resp)
+	if len(resp.Responses) != 3 || resp.Limit != 5 || resp.Matcher.Name == "" {
+		t.Fatalf("response %s", r.Body)
+	}
+	lav := resp.Responses["lavrov"]
+	if lav.Status != 200 || lav.Query.Schema != "Person" || lav.Query.Properties["name"][0] != "Sergei Lavrov" || lav.Total.Value != len(lav.Results) {
+		t.Errorf("lavrov response %+v", lav)
+	}
+	ids := resultIDs(lav.Results)
+	if len(ids) < 2 || !slices.Contains(ids, "ofac-35233") || !slices.Contains(ids, "eu-900101") {
+		t.Fatalf("lavrov results %v", ids)
+	}
+	for i, res := range lav.Results {
+		if i > 0 && res.Score > lav.Results[i-1].Score {
+			t.Errorf("results not best first: %v", ids)
+		}
+		if res.Caption == "" || res.Schema != "Person" || len(res.Datasets) == 0 || res.Properties["name"] == nil || !res.Target {
+			t.Errorf("result %s lacks entity fields: %+v", res.ID, res.yenteEntity)
+		}
+		if res.Match != (res.Score >= 0.8) || res.Features["name"] == 0 || res.Explanations["name"].Detail == "" {
+			t.Errorf("result %s: score %.3f match %v features %v", res.ID, res.Score, res.Match, res.Features)
+		}
+	}
+	if ofac := lav.Results[slices.Index(ids, "ofac-35233")]; ofac.Features["birthDate"] <= 0 || !slices.Contains(ofac.Regimes, "us") {
+		t.Errorf("ofac-35233: features %v regimes %v", ofac.Features, ofac.Regimes)
+	}
+	if ids := resultIDs(resp.Responses["ship"].Results); !slices.Contains(ids, "ofac-90001") {
+		t.Errorf("ship results %v", ids)
+	}
+	for _, res := range resp.Responses["nobody"].Results {
+		if res.Match {
+			t.Errorf("Jane Nobodyson matched %s", res.ID)
+		}
+	}
+}
+
+func TestYenteMatchParams(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	lavrov := yenteBody(map[string]map[string]any{"q": {"schema": "Person", "properties": map[string][]string{"name": {"Sergei Lavrov"}}}})
+	example := yenteBody(map[string]map[string]any{"q": {"properties": map[string][]string{"name": {"Sea Example"}}}})
+	for _, tc := range []struct {
+		name, path string
+		body       map[string]any
+		want       []string // sorted result IDs
+	}{
+		{"a dataset", "/match/eu-fsf", lavrov, []string{"eu-900101"}},
+		{"include_dataset", "/match/sanctions?include_dataset=ofac-sdn", lavrov, []string{"ofac-35233"}},
+		{"exclude_dataset", "/match/sanctions?exclude_dataset=ofac-sdn", lavrov, []string{"eu-900101"}},
+		{"exclude_entity_ids", "/match/sanctions?exclude_entity_ids=eu-900101", lavrov, []string{"ofac-35233"}},
+		{"limit", "/match/default?limit=1", lavrov, []string{"ofac-35233"}},
+		{"cutoff", "/match/sanctions?cutoff=0.95", lavrov, []string{"ofac-35233"}},
+		{"no schema excluded", "/match/sanctions?cutoff=0.3", example, []string{"eu-900303", "ofac-90001", "ofac-90002", "un-KPe.915"}},
+		{"exclude_schema", "/match/sanctions?exclude_schema=Organization&cutoff=0.3", example, []string{"ofac-90002"}},
+		{"exclude_schema twice", "/match/sanctions?exclude_schema=Vessel&exclude_schema=Company&cutoff=0.3", example, []string{"eu-900303", "ofac-90001", "un-KPe.915"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := ts.do("POST", tc.path, entity.RoleScreen, tc.body)
+			var resp matchResponse
+			r.json(t, &resp)
+			got := resultIDs(resp.Responses["q"].Results)
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%d: results %v, want %v", r.Status, got, tc.want)
+			}
+		})
+	}
+	// threshold sets "match", not which results come back.
+	var resp matchResponse
+	ts.do("POST", "/match/sanctions?threshold=1", entity.RoleScreen, lavrov).json(t, &resp)
+	for _, res := range resp.Responses["q"].Results {
+		if res.Match != (res.Score >= 1) {
+			t.Errorf("%s: score %v match %v at threshold 1", res.ID, res.Score, res.Match)
+		}
+	}
+}
+
+func TestYenteSearchEntityCatalog(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	var sr yenteSearchResponse
+	r := ts.do("GET", "/search/sanctions?q=lavrov&limit=1", entity.RoleScreen, nil)
+	r.json(t, &sr)
+	if r.Status != 200 || len(sr.Results) != 1 || sr.Total.Relation != "gte" || sr.Limit != 1 {
+		t.Errorf("search: %d %s", r.Status, r.Body)
+	}
+	ts.do("GET", "/search/ofac-sdn?q=lavrov", entity.RoleScreen, nil).json(t, &sr)
+	if len(sr.Results) != 1 || sr.Results[0].ID != "ofac-35233" || sr.Total.Relation != "eq" {
+		t.Errorf("search ofac-sdn: %+v", sr)
+	}
+
+	var ent yenteEntity
+	r = ts.do("GET", "/entities/un-QDi.901", entity.RoleScreen, nil)
+	r.json(t, &ent)
+	if r.Status != 200 || ent.ID != "un-QDi.901" || ent.Schema != "Person" || !slices.Equal(ent.Datasets, []string{"un-sc"}) ||
+		len(ent.Properties["birthDate"]) == 0 || ent.LastSeen == nil {
+		t.Errorf("entity: %d %s", r.Status, r.Body)
+	}
+	if r := ts.do("GET", "/entities/nope", entity.RoleScreen, nil); r.Status != 404 {
+		t.Errorf("unknown entity: %d", r.Status)
+	}
+
+	var cat catalogResponse
+	ts.do("GET", "/catalog", entity.RoleScreen, nil).json(t, &cat)
+	names := map[string]catalogDataset{}
+	for _, d := range cat.Datasets {
+		names[d.Name] = d
+	}
+	if names["un-sc"].EntityCount != 4 || names["un-sc"].Regime != "un" || names["ofac-sdn"].Regime != "us" ||
+		names["sanctions"].EntityCount != 10 || len(names["sanctions"].Children) != 3 || !slices.Contains(cat.Current, "sanctions") {
+		t.Errorf("catalog %+v", cat)
+	}
+}
