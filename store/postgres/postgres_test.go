@@ -2,12 +2,8 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +13,7 @@ import (
 
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/postgres"
+	"github.com/vetoscreen/veto/store/postgres/pgtest"
 	"github.com/vetoscreen/veto/store/storetest"
 )
 
@@ -24,14 +21,14 @@ import (
 // a role that may create databases (CI's .ci/postgres.sh starts one and
 // sets it). Each store gets a database of its own, dropped at the end.
 func TestConformance(t *testing.T) {
-	adminDSN(t) // skips (or fails) once, rather than in every subtest
+	pgtest.AdminDSN(t) // skips (or fails) once, rather than in every subtest
 	storetest.Run(t, func(t *testing.T) store.Store { return MustOpen(t) })
 }
 
 // MustOpen opens a store on a new, empty database.
 func MustOpen(t *testing.T) *postgres.DB {
 	t.Helper()
-	return mustOpenDSN(t, newDatabase(t).dsn)
+	return mustOpenDSN(t, pgtest.NewDatabase(t).DSN)
 }
 
 func mustOpenDSN(t *testing.T, dsn string) *postgres.DB {
@@ -42,66 +39,6 @@ func mustOpenDSN(t *testing.T, dsn string) *postgres.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
-}
-
-// testDatabase is a database created for one test.
-type testDatabase struct {
-	name  string
-	dsn   string  // connects to the database as the admin role
-	admin *sql.DB // connected to the admin DSN's database
-}
-
-// newDatabase creates a database veto_test_<random>, dropped (connections
-// and all) when the test ends.
-func newDatabase(t *testing.T) *testDatabase {
-	t.Helper()
-	adminDSN := adminDSN(t)
-	admin, err := sql.Open("pgx", adminDSN)
-	if err != nil {
-		t.Fatalf("VETO_TEST_POSTGRES: %v", err)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "veto_test_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		admin.Close()
-		t.Fatalf("create test database (VETO_TEST_POSTGRES must name a role with CREATEDB): %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`); err != nil {
-			t.Errorf("drop test database: %v", err)
-		}
-		admin.Close()
-	})
-	return &testDatabase{name: name, dsn: withDatabase(t, adminDSN, name), admin: admin}
-}
-
-// adminDSN returns $VETO_TEST_POSTGRES, or skips the test when it is unset
-// (fails it when $VETO_REQUIRE_POSTGRES is set, as in CI).
-func adminDSN(t *testing.T) string {
-	t.Helper()
-	dsn := os.Getenv("VETO_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("VETO_REQUIRE_POSTGRES") != "" {
-			t.Fatal("VETO_REQUIRE_POSTGRES is set but VETO_TEST_POSTGRES is not: CI must run the PostgreSQL store's tests (.ci/postgres.sh sets both)")
-		}
-		t.Skip("VETO_TEST_POSTGRES is not set: skipping the PostgreSQL store's tests; set it to the DSN of a role with CREATEDB, e.g. postgres://veto:veto@127.0.0.1:5432/postgres?sslmode=disable (bash .ci/postgres.sh starts such a server as root)")
-	}
-	return dsn
-}
-
-// withDatabase returns dsn with its database replaced by name.
-func withDatabase(t *testing.T, dsn, name string) string {
-	t.Helper()
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			t.Fatalf("VETO_TEST_POSTGRES: %v", err)
-		}
-		u.Path = "/" + name
-		return u.String()
-	}
-	return dsn + " dbname=" + name // in key=value form the last setting wins
 }
 
 // withPassword returns dsn with its password replaced by pw.
@@ -120,9 +57,9 @@ func withPassword(t *testing.T, dsn, pw string) string {
 
 func TestLockExcludesOtherProcesses(t *testing.T) {
 	ctx := context.Background()
-	tdb := newDatabase(t)
+	tdb := pgtest.NewDatabase(t)
 	// Two Opens on one database stand for two veto processes.
-	a, b := mustOpenDSN(t, tdb.dsn), mustOpenDSN(t, tdb.dsn)
+	a, b := mustOpenDSN(t, tdb.DSN), mustOpenDSN(t, tdb.DSN)
 
 	release, ok, err := a.TryLock(ctx, "refresh")
 	if err != nil || !ok {
@@ -154,7 +91,7 @@ func TestLockExcludesOtherProcesses(t *testing.T) {
 	})
 
 	t.Run("FreedWhenHolderDies", func(t *testing.T) {
-		c := mustOpenDSN(t, tdb.dsn)
+		c := mustOpenDSN(t, tdb.DSN)
 		release, ok, err := c.TryLock(ctx, "refresh")
 		if err != nil || !ok {
 			t.Fatalf("c: TryLock = %v, %v", ok, err)
@@ -162,9 +99,9 @@ func TestLockExcludesOtherProcesses(t *testing.T) {
 		// The server ends c's session, as it does when a process dies
 		// and its connection drops.
 		var n int
-		err = tdb.admin.QueryRow(`SELECT COUNT(pg_terminate_backend(l.pid)) FROM pg_locks l
+		err = tdb.Admin.QueryRow(`SELECT COUNT(pg_terminate_backend(l.pid)) FROM pg_locks l
 			JOIN pg_database d ON d.oid = l.database
-			WHERE l.locktype = 'advisory' AND l.granted AND d.datname = $1`, tdb.name).Scan(&n)
+			WHERE l.locktype = 'advisory' AND l.granted AND d.datname = $1`, tdb.Name).Scan(&n)
 		if err != nil || n != 1 {
 			t.Fatalf("terminate the holder's session: %d sessions, %v", n, err)
 		}
@@ -199,12 +136,12 @@ func waitForLock(t *testing.T, s *postgres.DB, name string) {
 }
 
 func TestConcurrentOpenMigratesOnce(t *testing.T) {
-	tdb := newDatabase(t)
+	tdb := pgtest.NewDatabase(t)
 	var wg sync.WaitGroup
 	errs := make([]error, 4)
 	for i := range errs {
 		wg.Go(func() {
-			db, err := postgres.Open(context.Background(), tdb.dsn)
+			db, err := postgres.Open(context.Background(), tdb.DSN)
 			if err == nil {
 				db.Close()
 			}
@@ -220,8 +157,8 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 }
 
 func TestRefusesNewerSchema(t *testing.T) {
-	tdb := newDatabase(t)
-	db, err := postgres.Open(context.Background(), tdb.dsn)
+	tdb := pgtest.NewDatabase(t)
+	db, err := postgres.Open(context.Background(), tdb.DSN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +166,7 @@ func TestRefusesNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	if db, err := postgres.Open(context.Background(), tdb.dsn); !errors.Is(err, store.ErrSchema) {
+	if db, err := postgres.Open(context.Background(), tdb.DSN); !errors.Is(err, store.ErrSchema) {
 		if err == nil {
 			db.Close()
 		}
@@ -238,13 +175,13 @@ func TestRefusesNewerSchema(t *testing.T) {
 }
 
 func TestErrorsHidePassword(t *testing.T) {
-	tdb := newDatabase(t)
+	tdb := pgtest.NewDatabase(t)
 	const secret = "Wr0ng-s3cret-pw"
 	tests := []struct {
 		name string
 		dsn  string
 	}{
-		{"WrongPassword", withPassword(t, tdb.dsn, secret)},
+		{"WrongPassword", withPassword(t, tdb.DSN, secret)},
 		{"UnparsableURL", "postgres://veto:" + secret + "@127.0.0.1:notaport/veto"},
 		{"UnparsableKeyValue", "host=127.0.0.1 port=notaport user=veto password=" + secret},
 		{"UnparsableKeyValueQuoted", "host=127.0.0.1 port=notaport user=veto password='" + secret + "'"},
