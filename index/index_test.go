@@ -76,10 +76,14 @@ func TestSearchEqualsBruteForce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := ix.Search(p, Options{Threshold: threshold})
-			want := ix.BruteForce(p, Options{Threshold: threshold})
-			if !sameHits(got, want) {
-				t.Errorf("threshold %.1f, %q:\n search %v\n brute  %v", threshold, q.Name, hitList(got), hitList(want))
+			// Without a limit, and with limits that make the search
+			// stop early (best bound first).
+			for _, limit := range []int{0, 1, 3, 10} {
+				got := ix.Search(p, Options{Threshold: threshold, Limit: limit})
+				want := ix.BruteForce(p, Options{Threshold: threshold, Limit: limit})
+				if !sameHits(got, want) {
+					t.Errorf("threshold %.1f, limit %d, %q:\n search %v\n brute  %v", threshold, limit, q.Name, hitList(got), hitList(want))
+				}
 			}
 		}
 	}

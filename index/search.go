@@ -1,6 +1,8 @@
 package index
 
 import (
+	"cmp"
+	"math"
 	"slices"
 
 	"github.com/vetoscreen/veto/entity"
@@ -74,6 +76,11 @@ type scratch struct {
 	// masks[i] selects the names of cands[i] worth scoring (see
 	// match.Scorer.ScoreNames).
 	masks []uint64
+	// bounds[i] is an upper bound of the score of cands[i] (+Inf when
+	// unknown): with a limit, candidates are scored best bound first and
+	// the search stops when no bound can beat the limit-th best score.
+	bounds []float32
+	rankBy []int32
 	// candSeen[c] == gen marks candidate c as taken in this search, at
 	// position candPos[c] of cands.
 	candSeen []uint32
@@ -106,6 +113,7 @@ func (ix *Index) putScratch(s *scratch) {
 	s.units = s.units[:0]
 	s.cands = s.cands[:0]
 	s.masks = s.masks[:0]
+	s.bounds = s.bounds[:0]
 	ix.pool.Put(s)
 }
 
@@ -128,20 +136,42 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 	fullScan := ix.planRetrieval(p, cfg, threshold, s)
 	if fullScan {
 		for i := range ix.cands {
-			s.take(int32(i), match.AllNames)
+			s.take(int32(i), match.AllNames, unbounded)
 		}
 	} else {
 		ix.retrieve(p, cfg, threshold, s)
 	}
 	if id := p.ID(); id != "" {
 		for _, c := range ix.ids[id] {
-			s.take(c, match.AllNames)
+			s.take(c, match.AllNames, unbounded)
 		}
 	}
 	sims := newIndexSims(cfg, s.units, p)
-	s.scorer.Floor = threshold - cfg.MaxBoost()
+	boost := cfg.MaxBoost()
+	s.scorer.Floor = threshold - boost
+	// With a limit, score the candidates best bound first, and stop when
+	// no bound reaches the limit-th best score found: a /match with
+	// yente's low cutoff and a limit of 5 scores tens of candidates, not
+	// thousands.
+	order := s.rankBy[:0]
+	for k := range s.cands {
+		order = append(order, int32(k))
+	}
+	prune := opts.Limit > 0 && !fullScan
+	if prune {
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(s.bounds[b], s.bounds[a]) })
+	}
+	s.rankBy = order
+	var top []float64 // with a limit: the best scores, ascending, at most Limit
 	var hits []Hit
-	for k, ci := range s.cands {
+	for _, k := range order {
+		if prune && len(top) == opts.Limit {
+			if float64(s.bounds[k]) < top[0] {
+				break
+			}
+			s.scorer.Floor = max(threshold, top[0]) - boost
+		}
+		ci := s.cands[k]
 		c := ix.cands[ci]
 		if opts.Filter != nil && !opts.Filter(c, ix.lists[ci]) {
 			continue
@@ -150,8 +180,13 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 		if !fullScan {
 			sm = sims
 		}
-		if r := s.scorer.ScoreNames(p, c, s.masks[k], sm, false); r.Score >= threshold {
-			hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci], cand: ci, mask: s.masks[k]})
+		r := s.scorer.ScoreNames(p, c, s.masks[k], sm, false)
+		if r.Score < threshold {
+			continue
+		}
+		hits = append(hits, Hit{Result: r, Entity: c.Entity, Lists: ix.lists[ci], cand: ci, mask: s.masks[k]})
+		if prune {
+			top = insertTop(top, r.Score, opts.Limit)
 		}
 	}
 	hits = rank(hits, opts.Limit)
@@ -360,14 +395,13 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		}
 	}
 	for _, n := range s.touched {
-		ok := false
+		bound := math.Inf(-1)
 		for qn := range p.Names {
-			if tot := p.Names[qn].MinTotal(cfg); tot > 0 && (float64(s.acc[n])+initials)/tot+boost >= threshold {
-				ok = true
-				break
+			if tot := p.Names[qn].MinTotal(cfg); tot > 0 {
+				bound = max(bound, (float64(s.acc[n])+initials)/tot+boost)
 			}
 		}
-		if !ok {
+		if bound < threshold {
 			continue
 		}
 		ref := ix.nameRefs[n]
@@ -375,21 +409,40 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		if ref.name < 64 {
 			bit = 1 << ref.name
 		}
-		s.take(ref.cand, bit)
+		s.take(ref.cand, bit, float32(bound)+1e-6)
 	}
 }
 
-// take adds candidate c with the names in mask to the search, or adds the
-// names to it if it is in already.
-func (s *scratch) take(c int32, mask uint64) {
+// unbounded is the bound of a candidate whose score retrieval cannot
+// bound (full scans, identifier matches).
+const unbounded = float32(math.MaxFloat32)
+
+// take adds candidate c with the names in mask and a bound of their
+// score to the search, or adds the names to it if it is in already.
+func (s *scratch) take(c int32, mask uint64, bound float32) {
 	if s.candSeen[c] == s.gen {
-		s.masks[s.candPos[c]] |= mask
+		i := s.candPos[c]
+		s.masks[i] |= mask
+		s.bounds[i] = max(s.bounds[i], bound)
 		return
 	}
 	s.candSeen[c] = s.gen
 	s.candPos[c] = int32(len(s.cands))
 	s.cands = append(s.cands, c)
 	s.masks = append(s.masks, mask)
+	s.bounds = append(s.bounds, bound)
+}
+
+// insertTop adds score to the ascending best scores, keeping at most n.
+func insertTop(top []float64, score float64, n int) []float64 {
+	if len(top) == n {
+		if score <= top[0] {
+			return top
+		}
+		top = top[1:]
+	}
+	i, _ := slices.BinarySearch(top, score)
+	return slices.Insert(top, i, score)
 }
 
 // gather adds a unit's best similarity to each name its expansion reaches,

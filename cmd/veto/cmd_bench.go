@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -190,17 +191,23 @@ func runBench(ctx context.Context, g *globalOptions, o *benchOptions) error {
 }
 
 // benchQueries returns the queries: from --queries, or generated.
-func benchQueries(ctx context.Context, g *globalOptions, o *benchOptions, ix *index.Index) ([]match.Query, error) {
+func benchQueries(ctx context.Context, g *globalOptions, o *benchOptions, _ *index.Index) ([]match.Query, error) {
+	return queriesFor(ctx, g, &o.data, o.People, o.Queries)
+}
+
+// queriesFor returns benchmark queries: those of a labelled query file
+// (veto devset output), or generated from the lists and names of unlisted
+// people, in a fixed shuffled order.
+func queriesFor(ctx context.Context, g *globalOptions, data *dataOptions, people, queries string) ([]match.Query, error) {
 	var cases []eval.Case
-	if o.Queries != "" {
+	if queries != "" {
 		var err error
-		if cases, err = readCases(o.Queries, ""); err != nil {
+		if cases, err = readCases(queries, ""); err != nil {
 			return nil, err
 		}
 	} else {
-		people := o.People
-		if people == "" && o.data.From != "" {
-			people = filepath.Join(o.data.From, "names", "nmvw_wikidata_name_pairs", "name_pairs.txt")
+		if people == "" && data.From != "" {
+			people = filepath.Join(data.From, "names", "nmvw_wikidata_name_pairs", "name_pairs.txt")
 		}
 		var names []string
 		if f, err := os.Open(people); err == nil {
@@ -210,7 +217,7 @@ func benchQueries(ctx context.Context, g *globalOptions, o *benchOptions, ix *in
 				return nil, err
 			}
 		}
-		ents, err := loadEntities(ctx, g, &o.data)
+		ents, err := loadEntities(ctx, g, data)
 		if err != nil {
 			return nil, err
 		}
@@ -284,8 +291,14 @@ func printBench(g *globalOptions, r *BenchReport) {
 	}
 }
 
-func median(ds []time.Duration) time.Duration {
-	s := slices.Clone(ds)
+// median returns the middle value (the upper one of an even count), or
+// zero for none.
+func median[T cmp.Ordered](xs []T) T {
+	var zero T
+	if len(xs) == 0 {
+		return zero
+	}
+	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[len(s)/2]
 }

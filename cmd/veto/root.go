@@ -159,6 +159,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newBenchCommand(g),
 		newServeCommand(g),
 		newKeysCommand(g),
+		newLoadtestCommand(g),
 	)
 	return root
 }

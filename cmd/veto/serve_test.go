@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -34,8 +33,6 @@ func (b *lockedBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.b.String()
 }
-
-var listening = regexp.MustCompile(`veto listening on (http://\S+)`)
 
 // serve starts `veto serve` in-process on a random port and returns its
 // URL, a function that stops it (as SIGTERM does) and returns its exit

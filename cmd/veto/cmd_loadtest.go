@@ -1,0 +1,372 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/store/sqlite"
+)
+
+// listening finds the URL in veto serve's first line of output.
+var listening = regexp.MustCompile(`veto listening on (https?://\S+)`)
+
+type loadtestOptions struct {
+	data        dataOptions
+	URL         string
+	Key         string
+	Queries     string
+	People      string
+	Endpoints   []string
+	Duration    time.Duration
+	Concurrency int
+	Rounds      int
+	JSON        bool
+}
+
+func newLoadtestCommand(g *globalOptions) *cobra.Command {
+	var o loadtestOptions
+	cmd := &cobra.Command{
+		Use:   "loadtest",
+		Short: "Measure the HTTP API's throughput and latency under load",
+		Long: `Load a veto server over HTTP with single-query requests and report, per
+endpoint (POST /v1/screen, POST /match/sanctions):
+
+  capacity  the most requests per second it serves, with --concurrency
+            clients sending back to back (the median of --rounds runs);
+  at 50% and 100% of capacity, requests sent at a fixed rate (open loop)
+            for --duration: the rate achieved and the p50, p99 and largest
+            latency, measured from when each request was due, so that a
+            stalled server cannot hide its queue.
+
+With --from DIR and no --url, veto imports the lists in DIR into a
+temporary store, starts "veto serve" on it as a separate process on
+loopback, and loads it. The queries are those of --queries (veto devset
+output), or generated from the lists as veto bench does.`,
+		Example: `  veto loadtest --from ../shared/data
+  veto loadtest --url http://127.0.0.1:8080 --key $KEY --queries dev.jsonl --endpoints screen`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runLoadtest(cmd.Context(), g, &o) },
+	}
+	f := cmd.Flags()
+	o.data.addFlags(f)
+	f.StringVar(&o.URL, "url", "", "the server to load (default: start one on the lists of --from)")
+	f.StringVar(&o.Key, "key", os.Getenv("VETO_API_KEY"), "API key for --url (env VETO_API_KEY)")
+	f.StringVar(&o.Queries, "queries", "", "a labelled query file (veto devset output)")
+	f.StringVar(&o.People, "people", "", "names of unlisted people for generated queries (see veto bench)")
+	f.StringSliceVar(&o.Endpoints, "endpoints", []string{"screen", "match"}, "screen, match or both")
+	f.DurationVar(&o.Duration, "duration", 10*time.Second, "length of each measured run")
+	f.IntVar(&o.Concurrency, "concurrency", 16, "clients sending back to back when measuring capacity")
+	f.IntVar(&o.Rounds, "rounds", 3, "capacity runs (the median is used)")
+	f.BoolVar(&o.JSON, "json", false, "write JSON")
+	return cmd
+}
+
+// LoadReport is one endpoint's figures.
+type LoadReport struct {
+	Endpoint   string      `json:"endpoint"`
+	Capacities []float64   `json:"capacities"`
+	Capacity   float64     `json:"capacity"`
+	Runs       []LoadPoint `json:"runs"`
+}
+
+// LoadPoint is one open-loop run at a fixed rate.
+type LoadPoint struct {
+	Share    float64       `json:"share"`
+	Target   float64       `json:"targetRate"`
+	Achieved float64       `json:"achievedRate"`
+	Requests int           `json:"requests"`
+	Errors   int           `json:"errors"`
+	P50      time.Duration `json:"p50"`
+	P99      time.Duration `json:"p99"`
+	Max      time.Duration `json:"max"`
+}
+
+func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) error {
+	for _, e := range o.Endpoints {
+		if e != "screen" && e != "match" {
+			return usageError{fmt.Errorf("--endpoints %q: want screen or match", e)}
+		}
+	}
+	if o.URL == "" && o.data.From == "" {
+		return usageError{errors.New("give --url of a running server, or --from a folder of lists to serve")}
+	}
+	if o.URL != "" && o.Queries == "" && o.data.From == "" {
+		return usageError{errors.New("with --url, give --queries (or --from, to generate them)")}
+	}
+	queries, err := queriesFor(ctx, g, &o.data, o.People, o.Queries)
+	if err != nil {
+		return err
+	}
+	if len(queries) == 0 {
+		return errors.New("no queries")
+	}
+	url := strings.TrimSuffix(o.URL, "/")
+	if url == "" {
+		var stop func()
+		if url, stop, err = startLoadServer(ctx, g, o.data.From); err != nil {
+			return err
+		}
+		defer stop()
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}, Timeout: 30 * time.Second}
+	var reports []LoadReport
+	for _, e := range o.Endpoints {
+		bodies, path := loadBodies(e, queries)
+		lt := &loader{client: client, url: url + path, key: o.Key, bodies: bodies}
+		if err := lt.check(ctx); err != nil {
+			return err
+		}
+		rep := LoadReport{Endpoint: "POST " + path}
+		lt.closedLoop(ctx, o.Concurrency, 2*time.Second) // warm up
+		for range o.Rounds {
+			rep.Capacities = append(rep.Capacities, lt.closedLoop(ctx, o.Concurrency, o.Duration))
+		}
+		rep.Capacity = median(rep.Capacities)
+		for _, share := range []float64{0.5, 1.0} {
+			rep.Runs = append(rep.Runs, lt.openLoop(ctx, share, rep.Capacity*share, o.Duration))
+		}
+		reports = append(reports, rep)
+		if !o.JSON {
+			printLoadReport(g.stdout, rep, o)
+		}
+	}
+	if o.JSON {
+		return writeJSON(g.stdout, reports)
+	}
+	return nil
+}
+
+func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
+	caps := make([]string, len(r.Capacities))
+	for i, c := range r.Capacities {
+		caps[i] = fmt.Sprintf("%.0f", c)
+	}
+	fmt.Fprintf(w, "%s\n  capacity: %.0f requests/s (median of %s; %d clients)\n", r.Endpoint, r.Capacity, strings.Join(caps, ", "), o.Concurrency)
+	for _, p := range r.Runs {
+		fmt.Fprintf(w, "  at %3.0f%%: %6.0f req/s sent, %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
+			p.Share*100, p.Target, p.Achieved, p.P50.Round(time.Microsecond), p.P99.Round(time.Microsecond), p.Max.Round(time.Microsecond), p.Errors, p.Requests)
+	}
+}
+
+// loadBodies renders each query as a request body of the endpoint.
+func loadBodies(endpoint string, queries []match.Query) ([][]byte, string) {
+	out := make([][]byte, len(queries))
+	for i, q := range queries {
+		q.ID = ""
+		var v any = q
+		if endpoint == "match" {
+			props := map[string][]string{"name": append([]string{q.Name}, q.Aliases...)}
+			if q.BirthDate != "" {
+				props["birthDate"] = []string{q.BirthDate}
+			}
+			if q.Country != "" {
+				props["country"] = []string{q.Country}
+			}
+			if q.IDNumber != "" {
+				props["idNumber"] = []string{q.IDNumber}
+			}
+			schema := string(q.Schema)
+			if schema == "" {
+				schema = "Thing"
+			}
+			v = map[string]any{"queries": map[string]any{"q": map[string]any{"schema": schema, "properties": props}}}
+		}
+		out[i], _ = json.Marshal(v)
+	}
+	if endpoint == "match" {
+		return out, "/match/sanctions"
+	}
+	return out, "/v1/screen"
+}
+
+type loader struct {
+	client *http.Client
+	url    string
+	key    string
+	bodies [][]byte
+	next   atomic.Uint64
+}
+
+// send posts the next body and reports whether it was answered 200.
+func (l *loader) send(ctx context.Context) bool {
+	i := l.next.Add(1) % uint64(len(l.bodies))
+	req, err := http.NewRequestWithContext(ctx, "POST", l.url, bytes.NewReader(l.bodies[i]))
+	if err != nil {
+		return false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if l.key != "" {
+		req.Header.Set("Authorization", "Bearer "+l.key)
+	}
+	resp, err := l.client.Do(req)
+	if err != nil {
+		return false
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+// check sends one request and says why it failed, if it does.
+func (l *loader) check(ctx context.Context) error {
+	req, _ := http.NewRequestWithContext(ctx, "POST", l.url, bytes.NewReader(l.bodies[0]))
+	req.Header.Set("Content-Type", "application/json")
+	if l.key != "" {
+		req.Header.Set("Authorization", "Bearer "+l.key)
+	}
+	resp, err := l.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
+		return fmt.Errorf("POST %s: %s: %s", l.url, resp.Status, body)
+	}
+	return nil
+}
+
+// closedLoop runs n clients sending back to back for d and returns the
+// successful requests per second.
+func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) float64 {
+	var ok atomic.Int64
+	end := time.Now().Add(d)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(end) && ctx.Err() == nil {
+				if l.send(ctx) {
+					ok.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return float64(ok.Load()) / time.Since(start).Seconds()
+}
+
+// openLoop sends requests at a fixed rate for d, each on its own
+// goroutine when due, and measures each latency from when it was due.
+func (l *loader) openLoop(ctx context.Context, share, rate float64, d time.Duration) LoadPoint {
+	p := LoadPoint{Share: share, Target: rate}
+	if rate <= 0 {
+		return p
+	}
+	interval := time.Duration(float64(time.Second) / rate)
+	n := int(d / interval)
+	lat := make([]time.Duration, n)
+	okv := make([]bool, n)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range n {
+		due := start.Add(time.Duration(i) * interval)
+		if wait := time.Until(due); wait > 0 {
+			time.Sleep(wait)
+		}
+		if ctx.Err() != nil {
+			n = i
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			okv[i] = l.send(ctx)
+			lat[i] = time.Since(due)
+		}()
+	}
+	wg.Wait()
+	took := time.Since(start)
+	lat, okv = lat[:n], okv[:n]
+	var good []time.Duration
+	for i, ok := range okv {
+		if ok {
+			good = append(good, lat[i])
+		} else {
+			p.Errors++
+		}
+	}
+	p.Requests = n
+	p.Achieved = float64(len(good)) / took.Seconds()
+	if len(good) > 0 {
+		slices.Sort(good)
+		p.P50 = good[len(good)/2]
+		p.P99 = good[min(len(good)-1, len(good)*99/100)]
+		p.Max = good[len(good)-1]
+	}
+	return p
+}
+
+// startLoadServer imports the lists in dir into a temporary store and
+// starts `veto serve` on it, without keys, as a separate process.
+func startLoadServer(ctx context.Context, g *globalOptions, dir string) (string, func(), error) {
+	tmp, err := os.MkdirTemp("", "veto-loadtest-")
+	if err != nil {
+		return "", nil, err
+	}
+	db := filepath.Join(tmp, "veto.db")
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, err
+	}
+	_, _, err = (&refresh.Refresher{Store: st, Config: refresh.DefaultConfig(), Logger: g.logger()}).ImportDir(ctx, dir, all.ParseFolders)
+	st.Close()
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, fmt.Errorf("import %s: %w", dir, err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, err
+	}
+	cmd := exec.Command(exe, "--db", db, "--log-level", "warn", "serve", "--addr", "127.0.0.1:0", "--no-auth",
+		"--refresh-every", "0", "--poll", "0", "--no-demo")
+	cmd.Stderr = g.stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, err
+	}
+	stop := func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+		os.RemoveAll(tmp)
+	}
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if m := listening.FindStringSubmatch(sc.Text()); m != nil {
+			go io.Copy(io.Discard, out)
+			return m[1], stop, nil
+		}
+	}
+	stop()
+	return "", nil, errors.New("veto serve did not start")
+}
