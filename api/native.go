@@ -26,8 +26,8 @@ type screenRequest struct {
 	screenParams
 }
 
-// screenParams are the options of a screening, shared by /v1/screen and
-// /v1/search.
+// screenParams are the options of a screening by /v1/screen (and, set by
+// the server, of /v1/search).
 type screenParams struct {
 	// Threshold overrides the configured threshold (0..1).
 	Threshold *float64 `json:"threshold,omitempty"`
@@ -80,6 +80,9 @@ func (s *Server) options(p screenParams) (screen.Options, screenedAgainst, error
 		var err error
 		if cfg, err = overrideConfig(cfg, p.Config); err != nil {
 			return screen.Options{}, screenedAgainst{}, err
+		}
+		if cfg.Threshold <= 0 {
+			return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "config.threshold: %v, want more than 0 and at most 1", cfg.Threshold)
 		}
 	}
 	if p.Threshold != nil {
@@ -315,6 +318,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return errorf(CodeInvalid, "%v", err)
 		}
+		res.EntityID = "" // no listed entity was involved
 		writeJSON(w, http.StatusOK, res)
 		return nil
 	}
@@ -428,9 +432,12 @@ func knownParams(r *http.Request, names ...string) error {
 // parsed and as published (raw), merged as FollowTheMoney, with its
 // history across list versions.
 type entityResponse struct {
-	ID      string                `json:"id"`
+	ID string `json:"id"`
+	// Listed is false for an entity no active version holds any more
+	// (delisted): its history says when it went.
+	Listed  bool                  `json:"listed"`
 	Records []*entity.Entity      `json:"records"`
-	FtM     entity.FtMEntity      `json:"ftm"`
+	FtM     *entity.FtMEntity     `json:"ftm,omitempty"`
 	History []store.EntityVersion `json:"history"`
 }
 
@@ -444,12 +451,18 @@ func (s *Server) entityRecords(r *http.Request, id string) ([]*entity.Entity, []
 		return nil, nil, errorf(CodeNotFound, "no entity %q in the demo dataset", id)
 	}
 	recs, err := s.store.Entity(r.Context(), id)
-	if err != nil {
-		return nil, nil, fmt.Errorf("entity %q: %w", id, err)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, nil, err
 	}
 	hist, err := s.store.EntityHistory(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil, errorf(CodeNotFound, "no entity %q in any list version", id)
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("entity %q history: %w", id, err)
+		return nil, nil, err
+	}
+	if recs == nil {
+		recs = []*entity.Entity{}
 	}
 	return recs, hist, nil
 }
@@ -460,8 +473,11 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ftm := entity.MergeFtM(recs)
-	writeJSON(w, http.StatusOK, entityResponse{ID: id, Records: recs, FtM: ftm[0], History: hist})
+	resp := entityResponse{ID: id, Listed: len(recs) > 0, Records: recs, History: hist}
+	if len(recs) > 0 {
+		resp.FtM = &entity.MergeFtM(recs)[0]
+	}
+	writeJSON(w, http.StatusOK, resp)
 	return nil
 }
 
@@ -473,8 +489,14 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.VersionFilter{List: r.URL.Query().Get("list"), Publisher: r.URL.Query().Get("publisher"),
-		ActiveOnly: r.URL.Query().Get("all") != "true", Limit: limit}
+	all := false
+	if v := r.URL.Query().Get("all"); v != "" {
+		var err error
+		if all, err = strconv.ParseBool(v); err != nil {
+			return errorf(CodeInvalid, "all: %q, want true or false", v)
+		}
+	}
+	f := store.VersionFilter{List: r.URL.Query().Get("list"), Publisher: r.URL.Query().Get("publisher"), ActiveOnly: !all, Limit: limit}
 	vs, err := s.store.Versions(r.Context(), f)
 	if err != nil {
 		return err
@@ -549,7 +571,8 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request) error {
 	if err := knownParams(r, "wait"); err != nil {
 		return err
 	}
-	wait, err := intParam(r, "wait", 60, 0, 3600)
+	// The answer must come before the server's write timeout.
+	wait, err := intParam(r, "wait", 60, 0, max(0, int(s.cfg.WriteTimeout.Seconds())-10))
 	if err != nil {
 		return err
 	}
@@ -570,9 +593,12 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	switch {
+	case errors.Is(err, screen.ErrNoRefresh):
+		return errorf(CodeConflict, "%v", err)
 	case errors.Is(err, screen.ErrBusy):
 		return errorf(CodeConflict, "%v; the new versions are picked up when it is done", err)
 	case err != nil:
+		s.log.Error("refresh failed", "err", err)
 		st := s.keeper.Status()
 		writeJSON(w, http.StatusBadGateway, struct {
 			Error  errorDetail   `json:"error"`

@@ -362,6 +362,52 @@ func TestEntityListsDiff(t *testing.T) {
 	if len(ent.History) != 2 || ent.History[1].Change != entity.Changed {
 		t.Errorf("history: %s", r.Body)
 	}
+
+	// The UN delists her (a forced import: one entity of four is more
+	// than the shrink check lets go). Her entity is no longer listed,
+	// and its history says when it went.
+	start := strings.LastIndex(changed[:strings.Index(changed, "HADZICH")], "<INDIVIDUAL>")
+	end := strings.Index(changed[start:], "</INDIVIDUAL>") + start + len("</INDIVIDUAL>")
+	delisted := strings.Replace(changed[:start]+changed[end:], `dateGenerated="2026-03-08`, `dateGenerated="2026-03-15`, 1)
+	if err := os.WriteFile(path, []byte(delisted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	force := refresh.DefaultConfig()
+	force.Force = true
+	if outs, err := (&refresh.Refresher{Store: ts.Store, Config: force}).Import(context.Background(), un, []string{path}); err != nil || outs[0].Err != nil {
+		t.Fatal(err, outs)
+	}
+	r = ts.do("GET", "/v1/entities/un-QDi.902", entity.RoleScreen, nil)
+	ent = entityResponse{}
+	r.json(t, &ent)
+	if r.Status != 200 || ent.Listed || len(ent.Records) != 0 || ent.FtM != nil || len(ent.History) != 3 || ent.History[2].Change != entity.Removed {
+		t.Errorf("delisted entity: %d %s", r.Status, r.Body)
+	}
+	if r := ts.do("GET", "/entities/un-QDi.902", entity.RoleScreen, nil); r.Status != 404 {
+		t.Errorf("yente entity of a delisted entity: %d", r.Status)
+	}
+}
+
+// Schema spellings the API accepts screen as the schema they mean.
+func TestScreenSchemaSpellings(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	for _, tc := range []struct{ name, schema, want string }{
+		{"Sergei Lavrov", "Thing", "ofac-35233"},
+		{"Sergei Lavrov", "Person", "ofac-35233"},
+		{"Example Shipping Company", "Organisation", "ofac-90001"},
+		{"Example Shipping Company", "LegalEntity", "ofac-90001"},
+	} {
+		var res screenResponse
+		ts.do("POST", "/v1/screen", entity.RoleScreen, map[string]any{"name": tc.name, "schema": tc.schema}).json(t, &res)
+		if !slices.Contains(hitIDs(res.Hits), tc.want) {
+			t.Errorf("%s as %s: hits %v, want %s", tc.name, tc.schema, hitIDs(res.Hits), tc.want)
+		}
+		var page searchPage
+		ts.do("GET", "/v1/search?q="+strings.ReplaceAll(tc.name, " ", "+")+"&schema="+tc.schema, entity.RoleScreen, nil).json(t, &page)
+		if !slices.Contains(hitIDs(page.Results), tc.want) {
+			t.Errorf("search %s as %s: %v, want %s", tc.name, tc.schema, hitIDs(page.Results), tc.want)
+		}
+	}
 }
 
 // TestRefresh refreshes through the API from a mirror serving a new
@@ -417,7 +463,7 @@ func TestRefresh(t *testing.T) {
 	release()
 	// A refresh that fails says so, and the lists stay as they were.
 	mirror.Close()
-	r = ts.do("POST", "/v1/admin/refresh?wait=120", entity.RoleAdmin, nil)
+	r = ts.do("POST", "/v1/admin/refresh?wait=100", entity.RoleAdmin, nil)
 	if r.Status != http.StatusBadGateway || r.errorCode(t) != CodeRefreshFailed {
 		t.Errorf("failed refresh: %d %s", r.Status, r.Body)
 	}

@@ -286,6 +286,9 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if threshold <= 0 {
+		return errorf(CodeInvalid, "threshold: %v, want more than 0", threshold)
+	}
 	cutoff, err := floatParam(r, "cutoff", min(yenteCutoff, threshold))
 	if err != nil {
 		return err
@@ -468,6 +471,9 @@ func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 	recs, _, err := s.entityRecords(r, id)
 	if err != nil {
 		return err
+	}
+	if len(recs) == 0 {
+		return errorf(CodeNotFound, "entity %q is no longer listed; GET /v1/entities/%s has its history", id, id)
 	}
 	merged := entity.MergeFtM(recs)[0]
 	out := s.yenteEntityOf(recs[0], merged.Datasets)

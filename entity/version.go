@@ -84,7 +84,7 @@ type Diff struct {
 // ComputeDiff returns the changes from old to new entities, keyed by ID.
 // Changes are ordered by entity ID.
 func ComputeDiff(list string, from, to int64, old, new []*Entity) *Diff {
-	d := &Diff{List: list, From: from, To: to}
+	d := &Diff{List: list, From: from, To: to, Changes: []EntityChange{}}
 	before := make(map[string]*Entity, len(old))
 	for _, e := range old {
 		before[e.ID] = e

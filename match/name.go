@@ -177,7 +177,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	var matched float64
 	var ex *Explanation
 	if explain {
-		ex = &Explanation{Query: q.Raw, Name: cn.Raw, NameKind: string(cn.Kind)}
+		ex = &Explanation{Query: q.Raw, Name: cn.Raw, NameKind: string(cn.Kind), Tokens: []TokenMatch{}}
 	}
 	for _, e := range edges {
 		qm := unitMask(q, int(e.qu), e.qjoined)

@@ -36,7 +36,8 @@ type Query struct {
 // MaxNameLength bounds a query name, in bytes.
 const MaxNameLength = 1000
 
-// Validate checks a query, naming the field at fault.
+// Validate checks a query, naming the field at fault, and puts its
+// schema in canonical form.
 func (q *Query) Validate() error {
 	if strings.TrimSpace(q.Name) == "" {
 		return fmt.Errorf("name: required")
@@ -57,10 +58,16 @@ func (q *Query) Validate() error {
 	if len(q.Aliases) > 20 {
 		return fmt.Errorf("aliases: more than 20")
 	}
-	if q.Schema != "" {
-		if _, err := entity.ParseSchema(string(q.Schema)); err != nil {
+	switch q.Schema {
+	case "":
+	case "Thing": // FtM's root: a person, an organisation or an asset
+		q.Schema = ""
+	default:
+		s, err := entity.ParseSchema(string(q.Schema))
+		if err != nil {
 			return fmt.Errorf("schema: %w", err)
 		}
+		q.Schema = s // "Organisation" is Organization, "Aircraft" Airplane
 	}
 	if q.BirthDate != "" {
 		if _, err := entity.ParseDateRange(q.BirthDate); err != nil {

@@ -75,7 +75,7 @@ func (k *Keeper) Status() Status {
 	if s := k.status.Load(); s != nil {
 		return *s
 	}
-	return Status{Data: DataNone}
+	return Status{Data: DataNone, Versions: []entity.ListVersion{}}
 }
 
 func (k *Keeper) logger() *slog.Logger {
@@ -108,7 +108,7 @@ func (k *Keeper) Start(ctx context.Context) error {
 		return fmt.Errorf("load the demo dataset: %w", err)
 	}
 	var ents []*entity.Entity
-	st := Status{Data: DataDemo}
+	st := Status{Data: DataDemo, Versions: []entity.ListVersion{}}
 	for i := range demo {
 		demo[i].Version.Active = true
 		demo[i].Version.EntityCount = len(demo[i].Entities)
@@ -162,13 +162,16 @@ func (k *Keeper) Run(ctx context.Context) {
 
 // ErrBusy is returned by RefreshNow when another process holds the
 // refresh lock.
-var ErrBusy = errors.New("another veto is refreshing the lists")
+var ErrBusy = errors.New("a refresh of the lists is already running (here or on another replica)")
+
+// ErrNoRefresh is returned by RefreshNow when refreshing is disabled.
+var ErrNoRefresh = errors.New("refreshing is disabled on this server")
 
 // RefreshNow refreshes the lists now, if no other process sharing the
 // store is doing it, and reloads the index if versions changed.
 func (k *Keeper) RefreshNow(ctx context.Context) error {
 	if k.Refresh == nil {
-		return errors.New("refreshing is disabled")
+		return ErrNoRefresh
 	}
 	release, ok, err := k.Store.TryLock(ctx, "refresh")
 	if err != nil {
