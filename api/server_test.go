@@ -22,6 +22,7 @@ import (
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
+	"github.com/vetoscreen/veto/store/postgres/pgtest"
 	"github.com/vetoscreen/veto/store/sqlite"
 )
 
@@ -433,5 +434,5 @@ func TestSlowClient(t *testing.T) {
 func TestMain(m *testing.M) {
 	// Keep stray keys out of the environment of the tests.
 	os.Unsetenv("VETO_NO_AUTH")
-	os.Exit(m.Run())
+	pgtest.Main(m) // stops the private PostgreSQL server, if one was started
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/vetoscreen/veto/store/storetest"
 )
 
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
 // These tests need a PostgreSQL server: $VETO_TEST_POSTGRES is the DSN of
 // a role that may create databases (CI's .ci/postgres.sh starts one and
 // sets it). Each store gets a database of its own, dropped at the end.

@@ -1,7 +1,10 @@
-// Package pgtest gives tests a PostgreSQL database of their own on the
-// server named by $VETO_TEST_POSTGRES (.ci/postgres.sh starts one), and
-// skips them when there is none, or fails them when $VETO_REQUIRE_POSTGRES
-// is set, as in CI.
+// Package pgtest gives tests a PostgreSQL database of their own: on the
+// server named by $VETO_TEST_POSTGRES (.ci/postgres.sh starts one, as CI
+// does), or else on a private server the tests start themselves from the
+// PostgreSQL installed on the machine, in a temporary directory, listening
+// on a Unix socket only, and stop when they end (packages call Main from
+// their TestMain). With neither, the tests skip, or fail when
+// $VETO_REQUIRE_POSTGRES is set, as in CI.
 package pgtest
 
 import (
@@ -48,11 +51,18 @@ func NewDatabase(t *testing.T) *Database {
 	return &Database{Name: name, DSN: WithDatabase(t, adminDSN, name), Admin: admin}
 }
 
-// AdminDSN returns $VETO_TEST_POSTGRES, or skips the test when it is unset
-// (fails it when $VETO_REQUIRE_POSTGRES is set, as in CI).
+// AdminDSN returns $VETO_TEST_POSTGRES, or the DSN of the private server
+// (started on first use), or skips the test when there is neither (fails
+// it when $VETO_REQUIRE_POSTGRES is set, as in CI).
 func AdminDSN(t *testing.T) string {
 	t.Helper()
 	dsn := os.Getenv("VETO_TEST_POSTGRES")
+	if dsn == "" {
+		dsn, privateErr = startPrivate()
+		if privateErr != nil {
+			t.Logf("no private PostgreSQL: %v", privateErr)
+		}
+	}
 	if dsn == "" {
 		if os.Getenv("VETO_REQUIRE_POSTGRES") != "" {
 			t.Fatal("VETO_REQUIRE_POSTGRES is set but VETO_TEST_POSTGRES is not: CI must run the PostgreSQL store's tests (.ci/postgres.sh sets both)")
