@@ -501,6 +501,9 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if st := s.keeper.Status(); st.Data == screen.DataDemo && len(vs) == 0 {
+		vs = st.Versions // the demo dataset's, which the store does not hold
+	}
 	if vs == nil {
 		vs = []entity.ListVersion{}
 	}

@@ -379,6 +379,14 @@ func TestDemoData(t *testing.T) {
 			t.Errorf("%s: Veto-Data %q, want demo on every response", path, got)
 		}
 	}
+	var lists struct {
+		Data     screen.Data
+		Versions []entity.ListVersion
+	}
+	ts.do("GET", "/v1/lists", entity.RoleScreen, nil).json(t, &lists)
+	if lists.Data != screen.DataDemo || len(lists.Versions) != 1 || lists.Versions[0].List != "un-sc" || lists.Versions[0].EntityCount != 1 {
+		t.Errorf("demo lists: %+v", lists)
+	}
 	r = ts.do("GET", "/v1/entities/un-QDi.999", entity.RoleScreen, nil)
 	var ent entityResponse
 	r.json(t, &ent)

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,6 +138,9 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		if err := lt.check(ctx); err != nil {
 			return err
 		}
+		if err := lt.prepare(); err != nil {
+			return err
+		}
 		rep := LoadReport{Endpoint: "POST " + path}
 		lt.closedLoop(ctx, o.Concurrency, 2*time.Second) // warm up
 		for range o.Rounds {
@@ -143,7 +148,7 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		}
 		rep.Capacity = median(rep.Capacities)
 		for _, share := range []float64{0.5, 1.0} {
-			rep.Runs = append(rep.Runs, lt.openLoop(ctx, share, rep.Capacity*share, o.Duration))
+			rep.Runs = append(rep.Runs, lt.openLoop(ctx, share, rep.Capacity*share, o.Duration, 4*o.Concurrency))
 		}
 		reports = append(reports, rep)
 		if !o.JSON {
@@ -204,27 +209,76 @@ type loader struct {
 	url    string
 	key    string
 	bodies [][]byte
-	next   atomic.Uint64
+	// reqs are the requests as written on the wire, so that the load
+	// generator spends its CPU on little else than the socket: it shares
+	// the machine with the server.
+	reqs [][]byte
+	addr string
+	next atomic.Uint64
 }
 
-// send posts the next body and reports whether it was answered 200.
-func (l *loader) send(ctx context.Context) bool {
-	i := l.next.Add(1) % uint64(len(l.bodies))
-	req, err := http.NewRequestWithContext(ctx, "POST", l.url, bytes.NewReader(l.bodies[i]))
+// prepare renders every request once.
+func (l *loader) prepare() error {
+	u, err := neturl.Parse(l.url)
 	if err != nil {
-		return false
+		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
+	if u.Scheme != "http" {
+		return fmt.Errorf("%s: the load generator speaks plain HTTP only", l.url)
+	}
+	l.addr = u.Host
+	auth := ""
 	if l.key != "" {
-		req.Header.Set("Authorization", "Bearer "+l.key)
+		auth = "Authorization: Bearer " + l.key + "\r\n"
 	}
-	resp, err := l.client.Do(req)
-	if err != nil {
+	l.reqs = make([][]byte, len(l.bodies))
+	for i, b := range l.bodies {
+		l.reqs[i] = append(fmt.Appendf(nil, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n%sContent-Length: %d\r\n\r\n",
+			u.RequestURI(), u.Host, auth, len(b)), b...)
+	}
+	return nil
+}
+
+// conn is one client's keep-alive connection.
+type conn struct {
+	c net.Conn
+	r *bufio.Reader
+}
+
+// send writes the next request on the client's connection (dialling it
+// if needed) and reads the answer; it reports whether it was a 200.
+func (l *loader) send(c *conn) bool {
+	if c.c == nil {
+		nc, err := net.DialTimeout("tcp", l.addr, 5*time.Second)
+		if err != nil {
+			return false
+		}
+		c.c, c.r = nc, bufio.NewReaderSize(nc, 64<<10)
+	}
+	i := l.next.Add(1) % uint64(len(l.reqs))
+	c.c.SetDeadline(time.Now().Add(30 * time.Second))
+	if _, err := c.c.Write(l.reqs[i]); err != nil {
+		c.close()
 		return false
 	}
-	io.Copy(io.Discard, resp.Body)
+	resp, err := http.ReadResponse(c.r, nil)
+	if err != nil {
+		c.close()
+		return false
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
+	if err != nil || resp.Close {
+		c.close()
+	}
 	return resp.StatusCode == http.StatusOK
+}
+
+func (c *conn) close() {
+	if c.c != nil {
+		c.c.Close()
+		c.c = nil
+	}
 }
 
 // check sends one request and says why it failed, if it does.
@@ -257,8 +311,10 @@ func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) float64
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var c conn
+			defer c.close()
 			for time.Now().Before(end) && ctx.Err() == nil {
-				if l.send(ctx) {
+				if l.send(&c) {
 					ok.Add(1)
 				}
 			}
@@ -268,9 +324,10 @@ func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) float64
 	return float64(ok.Load()) / time.Since(start).Seconds()
 }
 
-// openLoop sends requests at a fixed rate for d, each on its own
-// goroutine when due, and measures each latency from when it was due.
-func (l *loader) openLoop(ctx context.Context, share, rate float64, d time.Duration) LoadPoint {
+// openLoop sends requests at a fixed rate for d from a pool of clients
+// and measures each latency from when the request was due, so that time
+// spent queued behind a slow server counts (no coordinated omission).
+func (l *loader) openLoop(ctx context.Context, share, rate float64, d time.Duration, clients int) LoadPoint {
 	p := LoadPoint{Share: share, Target: rate}
 	if rate <= 0 {
 		return p
@@ -279,27 +336,39 @@ func (l *loader) openLoop(ctx context.Context, share, rate float64, d time.Durat
 	n := int(d / interval)
 	lat := make([]time.Duration, n)
 	okv := make([]bool, n)
+	type job struct {
+		i   int
+		due time.Time
+	}
+	jobs := make(chan job, n)
 	var wg sync.WaitGroup
-	start := time.Now()
-	for i := range n {
-		due := start.Add(time.Duration(i) * interval)
-		if wait := time.Until(due); wait > 0 {
-			time.Sleep(wait)
-		}
-		if ctx.Err() != nil {
-			n = i
-			break
-		}
+	for range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			okv[i] = l.send(ctx)
-			lat[i] = time.Since(due)
+			var c conn
+			defer c.close()
+			for j := range jobs {
+				if wait := time.Until(j.due); wait > 0 {
+					time.Sleep(wait)
+				}
+				if ctx.Err() != nil {
+					continue
+				}
+				okv[j.i] = l.send(&c)
+				lat[j.i] = time.Since(j.due)
+			}
 		}()
 	}
+	start := time.Now().Add(10 * time.Millisecond)
+	// Jobs are queued ahead with their due times; a free client waits
+	// until one is due, a busy pool lets them queue.
+	for i := range n {
+		jobs <- job{i: i, due: start.Add(time.Duration(i) * interval)}
+	}
+	close(jobs)
 	wg.Wait()
 	took := time.Since(start)
-	lat, okv = lat[:n], okv[:n]
 	var good []time.Duration
 	for i, ok := range okv {
 		if ok {
