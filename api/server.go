@@ -36,6 +36,11 @@ type Config struct {
 	// WriteTimeout the whole exchange: a slow or stalled client holds a
 	// connection no longer (defaults 30s and 2m).
 	ReadTimeout, WriteTimeout time.Duration
+	// MatchCutoff is the lowest score /match returns when the request
+	// gives no cutoff (yente's default, 0.5): results between it and the
+	// threshold come back with "match": false. Raising it to the
+	// threshold makes /match as fast as /v1/screen.
+	MatchCutoff float64
 	// KeyCacheTTL is how long a looked-up API key is trusted before it is
 	// read again: a revocation takes effect within it (default 30s).
 	KeyCacheTTL time.Duration
@@ -43,7 +48,7 @@ type Config struct {
 
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
-	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second}
+	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5}
 }
 
 // Server serves the API.
@@ -72,6 +77,9 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	}
 	if cfg.WriteTimeout <= 0 {
 		cfg.WriteTimeout = DefaultConfig().WriteTimeout
+	}
+	if cfg.MatchCutoff <= 0 || cfg.MatchCutoff > 1 {
+		cfg.MatchCutoff = DefaultConfig().MatchCutoff
 	}
 	if cfg.KeyCacheTTL <= 0 {
 		cfg.KeyCacheTTL = DefaultConfig().KeyCacheTTL

@@ -264,10 +264,6 @@ func floatParam(r *http.Request, name string, def float64) (float64, error) {
 	return f, nil
 }
 
-// yenteCutoff is the lowest score /match returns, as yente's default:
-// results between it and the threshold come back with "match": false.
-const yenteCutoff = 0.5
-
 // minCutoff is the lowest cutoff honoured.
 const minCutoff = 0.1
 
@@ -289,7 +285,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	if threshold <= 0 {
 		return errorf(CodeInvalid, "threshold: %v, want more than 0", threshold)
 	}
-	cutoff, err := floatParam(r, "cutoff", min(yenteCutoff, threshold))
+	cutoff, err := floatParam(r, "cutoff", min(s.cfg.MatchCutoff, threshold))
 	if err != nil {
 		return err
 	}

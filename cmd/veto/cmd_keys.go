@@ -19,6 +19,9 @@ func newKeysCommand(g *globalOptions) *cobra.Command {
 and search), analyst (also list diffs), or admin (also refresh the lists).
 The store keeps only each key's SHA-256: a key is shown once, when created.
 A revoked key stops working on every server within 30 seconds.`,
+		Example: `  veto keys create onboarding-service --role screen
+  veto keys list
+  veto keys revoke 3f9a1c0b7d2e`,
 	}
 	var role string
 	var asJSON bool

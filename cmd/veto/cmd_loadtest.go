@@ -85,10 +85,13 @@ output), or generated from the lists as veto bench does.`,
 
 // LoadReport is one endpoint's figures.
 type LoadReport struct {
-	Endpoint   string      `json:"endpoint"`
-	Capacities []float64   `json:"capacities"`
-	Capacity   float64     `json:"capacity"`
-	Runs       []LoadPoint `json:"runs"`
+	Endpoint   string    `json:"endpoint"`
+	Capacities []float64 `json:"capacities"`
+	Capacity   float64   `json:"capacity"`
+	// Saturated is the latency of the median capacity run: the clients
+	// sending back to back, the server at 100% of what it serves.
+	Saturated LoadPoint   `json:"saturated"`
+	Runs      []LoadPoint `json:"runs"`
 }
 
 // LoadPoint is one open-loop run at a fixed rate.
@@ -142,11 +145,19 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 			return err
 		}
 		rep := LoadReport{Endpoint: "POST " + path}
-		lt.closedLoop(ctx, o.Concurrency, 2*time.Second) // warm up
+		lt.closedLoop(ctx, o.Concurrency, min(2*time.Second, o.Duration)) // warm up
+		var sat []LoadPoint
 		for range o.Rounds {
-			rep.Capacities = append(rep.Capacities, lt.closedLoop(ctx, o.Concurrency, o.Duration))
+			p := lt.closedLoop(ctx, o.Concurrency, o.Duration)
+			rep.Capacities = append(rep.Capacities, p.Achieved)
+			sat = append(sat, p)
 		}
 		rep.Capacity = median(rep.Capacities)
+		for _, p := range sat {
+			if p.Achieved == rep.Capacity {
+				rep.Saturated = p
+			}
+		}
 		for _, share := range []float64{0.5, 1.0} {
 			rep.Runs = append(rep.Runs, lt.openLoop(ctx, share, rep.Capacity*share, o.Duration, 4*o.Concurrency))
 		}
@@ -166,9 +177,12 @@ func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 	for i, c := range r.Capacities {
 		caps[i] = fmt.Sprintf("%.0f", c)
 	}
-	fmt.Fprintf(w, "%s\n  capacity: %.0f requests/s (median of %s; %d clients)\n", r.Endpoint, r.Capacity, strings.Join(caps, ", "), o.Concurrency)
+	fmt.Fprintf(w, "%s\n  capacity: %.0f requests/s (median of %s; %d clients back to back)\n", r.Endpoint, r.Capacity, strings.Join(caps, ", "), o.Concurrency)
+	s := r.Saturated
+	fmt.Fprintf(w, "  at 100%%, %d clients back to back: %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
+		o.Concurrency, s.Achieved, s.P50.Round(time.Microsecond), s.P99.Round(time.Microsecond), s.Max.Round(time.Microsecond), s.Errors, s.Requests)
 	for _, p := range r.Runs {
-		fmt.Fprintf(w, "  at %3.0f%%: %6.0f req/s sent, %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
+		fmt.Fprintf(w, "  at %3.0f%%, open loop: %6.0f req/s sent, %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
 			p.Share*100, p.Target, p.Achieved, p.P50.Round(time.Microsecond), p.P99.Round(time.Microsecond), p.Max.Round(time.Microsecond), p.Errors, p.Requests)
 	}
 }
@@ -300,28 +314,53 @@ func (l *loader) check(ctx context.Context) error {
 	return nil
 }
 
-// closedLoop runs n clients sending back to back for d and returns the
-// successful requests per second.
-func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) float64 {
-	var ok atomic.Int64
+// closedLoop runs n clients sending back to back for d: the rate it
+// served and the latencies.
+func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) LoadPoint {
 	end := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
-	for range n {
+	lats := make([][]time.Duration, n)
+	errs := make([]int, n)
+	for w := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var c conn
 			defer c.close()
 			for time.Now().Before(end) && ctx.Err() == nil {
+				t := time.Now()
 				if l.send(&c) {
-					ok.Add(1)
+					lats[w] = append(lats[w], time.Since(t))
+				} else {
+					errs[w]++
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	return float64(ok.Load()) / time.Since(start).Seconds()
+	var all []time.Duration
+	p := LoadPoint{Share: 1}
+	for w := range n {
+		all = append(all, lats[w]...)
+		p.Errors += errs[w]
+	}
+	p.Requests = len(all) + p.Errors
+	p.Achieved = float64(len(all)) / time.Since(start).Seconds()
+	p.Target = p.Achieved
+	percentiles(&p, all)
+	return p
+}
+
+// percentiles sets p's latency figures from the successful requests'.
+func percentiles(p *LoadPoint, good []time.Duration) {
+	if len(good) == 0 {
+		return
+	}
+	slices.Sort(good)
+	p.P50 = good[len(good)/2]
+	p.P99 = good[min(len(good)-1, len(good)*99/100)]
+	p.Max = good[len(good)-1]
 }
 
 // openLoop sends requests at a fixed rate for d from a pool of clients
@@ -379,12 +418,7 @@ func (l *loader) openLoop(ctx context.Context, share, rate float64, d time.Durat
 	}
 	p.Requests = n
 	p.Achieved = float64(len(good)) / took.Seconds()
-	if len(good) > 0 {
-		slices.Sort(good)
-		p.P50 = good[len(good)/2]
-		p.P99 = good[min(len(good)-1, len(good)*99/100)]
-		p.Max = good[len(good)-1]
-	}
+	percentiles(&p, good)
 	return p
 }
 

@@ -41,6 +41,7 @@ type serveOptions struct {
 	NoDemo          bool
 	MaxBatch        int
 	MaxBody         int64
+	MatchCutoff     float64
 	KeyFile         string
 	LogFormat       string
 	Refresh         refresh.Config
@@ -52,7 +53,7 @@ var serveEnv = map[string]string{
 	"addr": "VETO_ADDR", "tls-cert": "VETO_TLS_CERT", "tls-key": "VETO_TLS_KEY", "refresh-every": "VETO_REFRESH_EVERY",
 	"poll": "VETO_POLL", "shutdown-timeout": "VETO_SHUTDOWN_TIMEOUT", "regimes": "VETO_REGIMES", "config": "VETO_MATCH_CONFIG",
 	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
-	"admin-key-file": "VETO_ADMIN_KEY_FILE", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
+	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -106,6 +107,7 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.BoolVar(&o.NoDemo, "no-demo", false, "never serve the demo dataset: stay not ready until lists are stored (env VETO_NO_DEMO)")
 	f.IntVar(&o.MaxBatch, "max-batch", api.DefaultConfig().MaxBatch, "most queries in one request (env VETO_MAX_BATCH)")
 	f.Int64Var(&o.MaxBody, "max-body", api.DefaultConfig().MaxBody, "largest request body in bytes (env VETO_MAX_BODY)")
+	f.Float64Var(&o.MatchCutoff, "match-cutoff", api.DefaultConfig().MatchCutoff, "lowest score /match returns when a request gives no cutoff, as yente (env VETO_MATCH_CUTOFF)")
 	f.StringVar(&o.KeyFile, "admin-key-file", "", "where the first admin key is written (default: admin.key beside the SQLite file) (env VETO_ADMIN_KEY_FILE)")
 	f.StringVar(&o.LogFormat, "log-format", "text", "log as text or json (env VETO_LOG_FORMAT)")
 	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
@@ -140,6 +142,9 @@ func (o *serveOptions) validate() error {
 	}
 	if o.LogFormat != "text" && o.LogFormat != "json" {
 		return usageError{fmt.Errorf("--log-format %q: want text or json", o.LogFormat)}
+	}
+	if o.MatchCutoff < 0.1 || o.MatchCutoff > 1 {
+		return usageError{fmt.Errorf("--match-cutoff %v: want 0.1..1", o.MatchCutoff)}
 	}
 	if o.MaxBatch < 1 || o.MaxBody < 1024 {
 		return usageError{errors.New("--max-batch must be at least 1 and --max-body at least 1024")}
@@ -209,6 +214,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	metrics := api.NewMetrics(keeper)
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
+	acfg.MatchCutoff = o.MatchCutoff
 	srv := api.New(acfg, keeper, st, metrics, log).HTTPServer(o.Addr)
 
 	ln, err := net.Listen("tcp", o.Addr)

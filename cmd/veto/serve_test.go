@@ -251,3 +251,41 @@ func TestServeEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadtest runs the load generator briefly against a running server
+// and checks what it reports.
+func TestLoadtest(t *testing.T) {
+	dir := t.TempDir()
+	url, _, _ := serve(t, filepath.Join(dir, "veto.db"), "--no-auth")
+	queries := filepath.Join(dir, "q.jsonl")
+	var lines []string
+	for _, n := range []string{"Sergei Lavrov", "Bashar Assad", "Jane Doe", "Islamic Revolutionary Guard Corps"} {
+		lines = append(lines, fmt.Sprintf(`{"query":{"name":%q},"expect":[],"kind":"exact","split":"test"}`, n))
+	}
+	if err := os.WriteFile(queries, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustCLI(t, filepath.Join(dir, "unused.db"), "loadtest", "--url", url, "--queries", queries, "--duration", "300ms", "--rounds", "1", "--json")
+	var reps []LoadReport
+	if err := json.Unmarshal([]byte(out), &reps); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if len(reps) != 2 || reps[0].Endpoint != "POST /v1/screen" || reps[1].Endpoint != "POST /match/sanctions" {
+		t.Fatalf("reports %+v", reps)
+	}
+	for _, r := range reps {
+		s := r.Saturated
+		if r.Capacity <= 0 || s.Errors != 0 || s.Requests == 0 || !(s.P50 <= s.P99 && s.P99 <= s.Max) || len(r.Runs) != 2 {
+			t.Errorf("%s: %+v", r.Endpoint, r)
+		}
+		for _, p := range r.Runs {
+			if p.Errors != 0 || p.Requests == 0 || p.Target != r.Capacity*p.Share {
+				t.Errorf("%s at %.0f%%: %+v", r.Endpoint, p.Share*100, p)
+			}
+		}
+	}
+	// A server that refuses the requests is an error, not a report.
+	if _, stderr, code := cli(t, filepath.Join(dir, "unused.db"), "loadtest", "--url", url+"/nope", "--queries", queries, "--duration", "100ms"); code == 0 {
+		t.Errorf("loadtest against a wrong URL succeeded: %s", stderr)
+	}
+}
