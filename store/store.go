@@ -31,8 +31,57 @@ type Store interface {
 	Lists
 	Keys
 	Locker
+	Monitoring
 	// Close releases the store's resources.
 	Close() error
+}
+
+// Monitoring stores the monitored customers, the alerts raised on them,
+// and which list versions they have been re-screened for.
+type Monitoring interface {
+	// PutCustomers adds customers, or replaces those with the same ID,
+	// in one transaction, and returns the IDs of the customers added or
+	// changed (a customer stored again unchanged is not); a removed
+	// customer put again is monitored again. Invalid customers are an
+	// error (entity.ErrInvalid) and nothing is stored.
+	PutCustomers(ctx context.Context, cs []entity.Customer, at time.Time) (changed []string, err error)
+	// Customer returns a customer by ID, removed or not, or ErrNotFound.
+	Customer(ctx context.Context, id string) (*entity.Customer, error)
+	// Customers returns monitored customers in ID order, after the ID
+	// given (paging), at most limit (0: no limit).
+	Customers(ctx context.Context, after string, limit int) ([]entity.Customer, error)
+	// CountCustomers counts the monitored customers.
+	CountCustomers(ctx context.Context) (int, error)
+	// RemoveCustomer stops monitoring a customer; ErrNotFound if there is
+	// none. Its alerts stay.
+	RemoveCustomer(ctx context.Context, id string, at time.Time) error
+
+	// AddAlerts stores the alerts whose (customer, entity) pair has none
+	// yet, and returns those stored, with their IDs, in order: a match
+	// raised or decided before is not raised again.
+	AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Alert, error)
+	// Alert returns an alert by ID, or ErrNotFound.
+	Alert(ctx context.Context, id int64) (*entity.Alert, error)
+	// Alerts returns alerts matching f, newest first.
+	Alerts(ctx context.Context, f AlertFilter) ([]entity.Alert, error)
+
+	// MonitorRuns returns the recorded re-screenings, by version ID.
+	MonitorRuns(ctx context.Context) (map[int64]entity.MonitorRun, error)
+	// AddMonitorRun records that a version's changes were re-screened;
+	// ErrConflict if it was already recorded.
+	AddMonitorRun(ctx context.Context, r entity.MonitorRun) error
+}
+
+// AlertFilter selects alerts. Zero fields do not filter.
+type AlertFilter struct {
+	Status     string
+	CustomerID string
+	EntityID   string
+	List       string
+	MinScore   float64
+	// BeforeID pages: only alerts with a smaller ID.
+	BeforeID int64
+	Limit    int
 }
 
 // Keys stores API keys.

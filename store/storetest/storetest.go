@@ -21,6 +21,9 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Lists", func(t *testing.T) { testLists(t, newStore) })
 	t.Run("Keys", func(t *testing.T) { testKeys(t, newStore) })
 	t.Run("Lock", func(t *testing.T) { testLock(t, newStore) })
+	t.Run("Customers", func(t *testing.T) { testCustomers(t, newStore) })
+	t.Run("Alerts", func(t *testing.T) { testAlerts(t, newStore) })
+	t.Run("MonitorRuns", func(t *testing.T) { testMonitorRuns(t, newStore) })
 }
 
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {

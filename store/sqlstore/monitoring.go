@@ -1,0 +1,339 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/store"
+)
+
+var _ store.Monitoring = (*Store)(nil)
+
+// customerBatch is how many customers one INSERT carries.
+const customerBatch = 200
+
+// customerData is what is stored of a customer: the screening fields.
+func customerData(c entity.Customer) ([]byte, string, error) {
+	c.Removed, c.CreatedAt, c.UpdatedAt = time.Time{}, time.Time{}, time.Time{}
+	data, err := json.Marshal(c)
+	if err != nil {
+		return nil, "", err
+	}
+	sum := sha256.Sum256(data)
+	return data, hex.EncodeToString(sum[:]), nil
+}
+
+// PutCustomers implements store.Monitoring.
+func (s *Store) PutCustomers(ctx context.Context, cs []entity.Customer, at time.Time) ([]string, error) {
+	seen := make(map[string]bool, len(cs))
+	for i := range cs {
+		if err := cs[i].Validate(); err != nil {
+			return nil, fmt.Errorf("customer %d: %w", i+1, err)
+		}
+		if seen[cs[i].ID] {
+			return nil, fmt.Errorf("%w: customer %s given twice", entity.ErrInvalid, cs[i].ID)
+		}
+		seen[cs[i].ID] = true
+	}
+	now := fmtTime(at)
+	var changed []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for start := 0; start < len(cs); start += customerBatch {
+			part := cs[start:min(start+customerBatch, len(cs))]
+			var b strings.Builder
+			b.WriteString(`INSERT INTO customers (id, data, hash, removed, created_at, updated_at) VALUES `)
+			args := make([]any, 0, len(part)*5)
+			for i, c := range part {
+				data, hash, err := customerData(c)
+				if err != nil {
+					return err
+				}
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("(?, ?, ?, '', ?, ?)")
+				args = append(args, c.ID, string(data), hash, now, now)
+			}
+			// An existing customer is updated only when its data changed
+			// or it was removed; RETURNING gives the rows written.
+			b.WriteString(` ON CONFLICT (id) DO UPDATE SET data = excluded.data, hash = excluded.hash, removed = '', updated_at = excluded.updated_at
+				WHERE customers.hash <> excluded.hash OR customers.removed <> '' RETURNING id`)
+			rows, err := tx.QueryContext(ctx, s.q(b.String()), args...)
+			if err != nil {
+				return fmt.Errorf("put customers: %w", err)
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				changed = append(changed, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("put customers: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return changed, nil
+}
+
+func scanCustomer(row interface{ Scan(...any) error }) (*entity.Customer, error) {
+	var id, data, removed, created, updated string
+	if err := row.Scan(&id, &data, &removed, &created, &updated); err != nil {
+		return nil, err
+	}
+	var c entity.Customer
+	if err := json.Unmarshal([]byte(data), &c); err != nil {
+		return nil, fmt.Errorf("customer %s: %w", id, err)
+	}
+	var err error
+	if c.Removed, err = parseTime(removed); err != nil {
+		return nil, err
+	}
+	if c.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if c.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+const customerColumns = `id, data, removed, created_at, updated_at`
+
+// Customer implements store.Monitoring.
+func (s *Store) Customer(ctx context.Context, id string) (*entity.Customer, error) {
+	c, err := scanCustomer(s.db.QueryRowContext(ctx, s.q(`SELECT `+customerColumns+` FROM customers WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("customer %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("customer %s: %w", id, err)
+	}
+	return c, nil
+}
+
+// Customers implements store.Monitoring.
+func (s *Store) Customers(ctx context.Context, after string, limit int) ([]entity.Customer, error) {
+	query := `SELECT ` + customerColumns + ` FROM customers WHERE removed = '' AND id > ? ORDER BY id`
+	args := []any{after}
+	if limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("customers: %w", err)
+	}
+	defer rows.Close()
+	var out []entity.Customer
+	for rows.Next() {
+		c, err := scanCustomer(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *c)
+	}
+	return out, rows.Err()
+}
+
+// CountCustomers implements store.Monitoring.
+func (s *Store) CountCustomers(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM customers WHERE removed = ''`).Scan(&n)
+	return n, err
+}
+
+// RemoveCustomer implements store.Monitoring.
+func (s *Store) RemoveCustomer(ctx context.Context, id string, at time.Time) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE customers SET removed = ?, updated_at = ? WHERE id = ? AND removed = ''`), fmtTime(at), fmtTime(at), id)
+	if err != nil {
+		return fmt.Errorf("remove customer %s: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		if _, err := s.Customer(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddAlerts implements store.Monitoring.
+func (s *Store) AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Alert, error) {
+	var out []entity.Alert
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		out = out[:0]
+		for _, a := range as {
+			cust, err := json.Marshal(a.Customer)
+			if err != nil {
+				return err
+			}
+			hit := a.Hit
+			if len(hit) == 0 {
+				hit = json.RawMessage("{}")
+			}
+			if a.Status == "" {
+				a.Status = entity.AlertOpen
+			}
+			var id int64
+			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO alerts
+				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+				WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE customer_id = ? AND entity_id = ?) RETURNING id`),
+				a.CustomerID, a.EntityID, a.List, a.VersionID, a.Score, a.Status, a.Cause, string(cust), string(hit),
+				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), a.CustomerID, a.EntityID).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // raised before
+			}
+			if err != nil {
+				return fmt.Errorf("add alert %s/%s: %w", a.CustomerID, a.EntityID, err)
+			}
+			a.ID, a.UpdatedAt = id, a.CreatedAt
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at`
+
+func scanAlert(row interface{ Scan(...any) error }) (*entity.Alert, error) {
+	var a entity.Alert
+	var cust, hit, created, updated string
+	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(cust), &a.Customer); err != nil {
+		return nil, fmt.Errorf("alert %d: %w", a.ID, err)
+	}
+	a.Hit = json.RawMessage(hit)
+	var err error
+	if a.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if a.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Alert implements store.Monitoring.
+func (s *Store) Alert(ctx context.Context, id int64) (*entity.Alert, error) {
+	a, err := scanAlert(s.db.QueryRowContext(ctx, s.q(`SELECT `+alertColumns+` FROM alerts WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("alert %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("alert %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// Alerts implements store.Monitoring.
+func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert, error) {
+	var where []string
+	var args []any
+	add := func(cond string, v any) {
+		where = append(where, cond)
+		args = append(args, v)
+	}
+	if f.Status != "" {
+		add("status = ?", f.Status)
+	}
+	if f.CustomerID != "" {
+		add("customer_id = ?", f.CustomerID)
+	}
+	if f.EntityID != "" {
+		add("entity_id = ?", f.EntityID)
+	}
+	if f.List != "" {
+		add("list = ?", f.List)
+	}
+	if f.MinScore > 0 {
+		add("score >= ?", f.MinScore)
+	}
+	if f.BeforeID > 0 {
+		add("id < ?", f.BeforeID)
+	}
+	query := `SELECT ` + alertColumns + ` FROM alerts`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY id DESC`
+	if f.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("alerts: %w", err)
+	}
+	defer rows.Close()
+	var out []entity.Alert
+	for rows.Next() {
+		a, err := scanAlert(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *a)
+	}
+	return out, rows.Err()
+}
+
+// MonitorRuns implements store.Monitoring.
+func (s *Store) MonitorRuns(ctx context.Context) (map[int64]entity.MonitorRun, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version_id, list, at, entities, customers, alerts, took_ns FROM monitor_runs`)
+	if err != nil {
+		return nil, fmt.Errorf("monitor runs: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]entity.MonitorRun{}
+	for rows.Next() {
+		var r entity.MonitorRun
+		var at string
+		var took int64
+		if err := rows.Scan(&r.VersionID, &r.List, &at, &r.Entities, &r.Customers, &r.Alerts, &took); err != nil {
+			return nil, err
+		}
+		if r.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		r.Took = time.Duration(took)
+		out[r.VersionID] = r
+	}
+	return out, rows.Err()
+}
+
+// AddMonitorRun implements store.Monitoring.
+func (s *Store) AddMonitorRun(ctx context.Context, r entity.MonitorRun) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM monitor_runs WHERE version_id = ?`), r.VersionID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("monitor run of version %d: %w", r.VersionID, store.ErrConflict)
+		}
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO monitor_runs (version_id, list, at, entities, customers, alerts, took_ns) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			r.VersionID, r.List, fmtTime(r.At), r.Entities, r.Customers, r.Alerts, int64(r.Took))
+		return err
+	})
+}
