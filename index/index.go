@@ -91,9 +91,38 @@ type Stats struct {
 // publisher's own list first, with the names, identifiers, dates and
 // countries of the others added.
 func Build(ents []*entity.Entity, cfg match.Config) *Index {
+	merged, lists := mergeRecords(ents)
+	ix := build(merged, lists, cfg, nil)
+	ix.Stats.Records = len(ents)
+	return ix
+}
+
+// Subset returns an index of some of ix's entities that weighs words as
+// ix does, so that a query scores against each of them exactly as it
+// would against ix: monitoring screens every customer against what a list
+// update added or changed, in a small index, with the full lists' word
+// rarities. IDs ix does not have are skipped.
+func (ix *Index) Subset(ids []string) *Index {
+	var ents []*entity.Entity
+	var lists [][]string
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		i, ok := ix.byID[id]
+		if !ok || seen[id] {
+			continue
+		}
+		seen[id] = true
+		ents = append(ents, ix.cands[i].Entity)
+		lists = append(lists, ix.lists[i])
+	}
+	return build(ents, lists, ix.cfg, ix)
+}
+
+// build indexes merged records; with a parent, word weights are the
+// parent's.
+func build(merged []*entity.Entity, lists [][]string, cfg match.Config, parent *Index) *Index {
 	start := time.Now()
 	ix := &Index{cfg: cfg, byID: map[string]int32{}, df: map[string]int32{}, ids: map[string][]int32{}, voc: newVocab(), cache: newExpansionCache()}
-	merged, lists := mergeRecords(ents)
 	ix.lists = lists
 
 	// Analyse every name, on every core; then count document frequencies,
@@ -112,6 +141,9 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 			}
 			ix.nNames++
 		}
+	}
+	if parent != nil {
+		ix.df, ix.nNames = parent.df, parent.nNames
 	}
 	// A small index (the demo dataset, a test fixture, a bank's private
 	// list) says little about how rare a word is: weigh its words as if
@@ -152,7 +184,7 @@ func Build(ents []*entity.Entity, cfg match.Config) *Index {
 	}
 	ix.voc.build()
 	ix.Stats.Entities = len(ix.cands)
-	ix.Stats.Records = len(ents)
+	ix.Stats.Records = len(merged)
 	ix.Stats.Names = len(ix.nameRefs)
 	ix.Stats.Vocab = len(ix.voc.tokens)
 	ix.Stats.BuildTime = time.Since(start)

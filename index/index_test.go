@@ -127,3 +127,58 @@ func TestMergesRecordsOfOneDesignation(t *testing.T) {
 		t.Errorf("identifier from the second record: %v", hitList(hits))
 	}
 }
+
+// A subset index scores every query against its entities exactly as the
+// full index does: monitoring relies on it.
+func TestSubsetScoresAsTheFullIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	ents := syntheticEntities(r, 1200)
+	ix := Build(ents, match.DefaultConfig())
+	var ids []string
+	for i := 0; i < len(ents); i += 7 {
+		ids = append(ids, ents[i].ID)
+	}
+	ids = append(ids, "no-such-entity")
+	sub := ix.Subset(ids)
+	if sub.Len() != len(ids)-1 {
+		t.Fatalf("subset of %d IDs has %d entities", len(ids)-1, sub.Len())
+	}
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	cfg := ix.Config()
+	var compared int
+	for i := 0; i < 200; i++ {
+		e := ents[r.IntN(len(ents))]
+		q := match.Query{Name: e.Names[r.IntN(len(e.Names))].Full}
+		pFull, err := cfg.Prepare(q, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pSub, err := cfg.Prepare(q, sub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := ix.Search(pFull, Options{Threshold: 0.5})
+		var want []Hit
+		for _, h := range full {
+			if in[h.EntityID] {
+				want = append(want, h)
+			}
+		}
+		got := sub.Search(pSub, Options{Threshold: 0.5})
+		if !sameHits(got, want) {
+			t.Errorf("%q:\n subset %v\n full   %v", q.Name, hitList(got), hitList(want))
+		}
+		for _, h := range got {
+			if _, lists, _ := sub.Candidate(h.EntityID); len(lists) == 0 {
+				t.Errorf("%s: no lists in the subset", h.EntityID)
+			}
+		}
+		compared += len(want)
+	}
+	if compared == 0 {
+		t.Fatal("no query hit the subset: the test compares nothing")
+	}
+}

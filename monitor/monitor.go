@@ -1,0 +1,375 @@
+// Package monitor keeps a bank's customers screened: each customer when it
+// is added or changed, and every customer again after each list version,
+// against only what that version added or materially changed, so that a
+// list update re-screens a million customers in seconds. A potential match
+// raises an alert once per (customer, entity) pair: what was raised or
+// decided before is not raised again.
+package monitor
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/store"
+)
+
+// Events sent to Notify.
+const (
+	EventAlert       = "alert.created"
+	EventListVersion = "list.version"
+)
+
+// Monitor screens customers and raises alerts.
+type Monitor struct {
+	Store store.Store
+	// Loaded returns the index screened against and the list versions it
+	// holds; monitoring handles only versions the index has loaded.
+	Loaded func() (*index.Index, []entity.ListVersion)
+	// Lists, if set, limits monitoring to these lists or regimes.
+	Lists []string
+	// Notify, if set, is told of each new alert and each list version
+	// processed; it must not block.
+	Notify func(event string, payload any)
+	Logger *slog.Logger
+	// Workers screening (0: one per CPU).
+	Workers int
+	Now     func() time.Time
+}
+
+// ErrBusy is returned when another process is monitoring the same store.
+var ErrBusy = errors.New("monitoring is already running (here or on another replica)")
+
+// Report says what a run did.
+type Report struct {
+	// Versions are the list versions whose changes were re-screened.
+	Versions []entity.MonitorRun `json:"versions"`
+	// Entities screened against, customers screened, alerts raised.
+	Entities  int            `json:"entities"`
+	Customers int            `json:"customers"`
+	Alerts    []entity.Alert `json:"alerts"`
+	Took      time.Duration  `json:"took"`
+}
+
+func (m *Monitor) now() time.Time {
+	if m.Now != nil {
+		return m.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+func (m *Monitor) logger() *slog.Logger {
+	if m.Logger != nil {
+		return m.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Query is the screening query of a customer.
+func Query(c *entity.Customer) match.Query {
+	return match.Query{ID: c.ID, Schema: c.Schema, Name: c.Name, Aliases: c.Aliases, BirthDate: c.BirthDate,
+		Country: c.Country, IDNumber: c.IDNumber, Gender: c.Gender}
+}
+
+// Validate checks a customer for storing and screening, naming the field.
+func Validate(c *entity.Customer) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	q := Query(c)
+	if err := q.Validate(); err != nil {
+		return fmt.Errorf("%w: customer %s: %v", entity.ErrInvalid, c.ID, err)
+	}
+	c.Schema = q.Schema // canonical
+	return nil
+}
+
+// Put stores customers and screens those added or changed against the
+// whole index, raising alerts (cause "customer"). The customers must be
+// valid (see Validate).
+func (m *Monitor) Put(ctx context.Context, cs []entity.Customer) (changed []string, alerts []entity.Alert, err error) {
+	changed, err = m.Store.PutCustomers(ctx, cs, m.now())
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, versions := m.Loaded()
+	if ix == nil || len(changed) == 0 {
+		return changed, nil, nil
+	}
+	byID := make(map[string]*entity.Customer, len(cs))
+	for i := range cs {
+		byID[cs[i].ID] = &cs[i]
+	}
+	todo := make([]entity.Customer, 0, len(changed))
+	for _, id := range changed {
+		todo = append(todo, *byID[id])
+	}
+	alerts, err = m.screen(ctx, screen.New(ix), slices.Values(todo), versionsByList(versions), entity.CauseCustomer)
+	return changed, alerts, err
+}
+
+// Rescreen screens every monitored customer against the whole index
+// (cause "rescreen"): for a first monitoring of an existing customer base,
+// or after the matching configuration changed.
+func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
+	release, ok, err := m.Store.TryLock(ctx, "monitor")
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrBusy
+	}
+	defer release()
+	start := time.Now()
+	ix, versions := m.Loaded()
+	if ix == nil {
+		return nil, screen.ErrNotReady
+	}
+	rep := &Report{Versions: []entity.MonitorRun{}, Entities: ix.Len()}
+	alerts, n, err := m.screenAll(ctx, screen.New(ix), versionsByList(versions), entity.CauseRescreen)
+	rep.Customers, rep.Alerts, rep.Took = n, alerts, time.Since(start)
+	return rep, err
+}
+
+// Process re-screens the monitored customers after the list versions the
+// index has loaded that were not processed yet, against the entities they
+// added or materially changed, and records each version as processed.
+// One process at a time does it (the store's lock "monitor").
+func (m *Monitor) Process(ctx context.Context) (*Report, error) {
+	release, ok, err := m.Store.TryLock(ctx, "monitor")
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrBusy
+	}
+	defer release()
+	start := time.Now()
+	ix, loaded := m.Loaded()
+	rep := &Report{Versions: []entity.MonitorRun{}, Alerts: []entity.Alert{}}
+	if ix == nil {
+		return rep, nil
+	}
+	pending, err := m.pending(ctx, loaded)
+	if err != nil || len(pending) == 0 {
+		return rep, err
+	}
+	// What the pending versions added or materially changed, as the
+	// index has it now (an entity added and removed since is gone).
+	var ids []string
+	perVersion := map[int64]int{}
+	for _, v := range pending {
+		d, err := m.Store.Diff(ctx, v.ID)
+		if err != nil {
+			return nil, fmt.Errorf("diff of version %d: %w", v.ID, err)
+		}
+		for _, c := range d.Changes {
+			if c.Change == entity.Added || c.Change == entity.Changed && c.Material {
+				ids = append(ids, c.EntityID)
+				perVersion[v.ID]++
+			}
+		}
+	}
+	sub := ix.Subset(ids)
+	rep.Entities = sub.Len()
+	if sub.Len() > 0 {
+		alerts, n, err := m.screenAll(ctx, screen.New(sub), versionsByList(loaded), entity.CauseListChange)
+		if err != nil {
+			return nil, err
+		}
+		rep.Customers, rep.Alerts = n, alerts
+	}
+	rep.Took = time.Since(start)
+	for _, v := range pending {
+		run := entity.MonitorRun{VersionID: v.ID, List: v.List, At: m.now(), Entities: perVersion[v.ID], Customers: rep.Customers, Took: rep.Took}
+		for _, a := range rep.Alerts {
+			if a.VersionID == v.ID {
+				run.Alerts++
+			}
+		}
+		if err := m.Store.AddMonitorRun(ctx, run); err != nil {
+			return nil, err
+		}
+		rep.Versions = append(rep.Versions, run)
+		m.notify(EventListVersion, struct {
+			Version entity.ListVersion `json:"version"`
+			Run     entity.MonitorRun  `json:"monitoring"`
+		}{v, run})
+	}
+	m.logger().Info("monitoring: customers re-screened after list changes", "versions", len(pending), "entities", rep.Entities,
+		"customers", rep.Customers, "alerts", len(rep.Alerts), "took", rep.Took.Round(time.Millisecond))
+	return rep, nil
+}
+
+// pending returns the versions not processed yet that the index has
+// loaded: every version of a list up to the loaded one, oldest first.
+func (m *Monitor) pending(ctx context.Context, loaded []entity.ListVersion) ([]entity.ListVersion, error) {
+	done, err := m.Store.MonitorRuns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := m.Store.Versions(ctx, store.VersionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	upto := map[string]int64{}
+	for _, v := range loaded {
+		upto[v.List] = v.ID
+	}
+	var out []entity.ListVersion
+	for _, v := range all {
+		if _, ok := done[v.ID]; ok || v.ID > upto[v.List] {
+			continue
+		}
+		if len(m.Lists) > 0 && !slices.Contains(m.Lists, v.List) && !slices.Contains(m.Lists, screen.Jurisdiction(v.List)) {
+			continue
+		}
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b entity.ListVersion) int { return int(a.ID - b.ID) })
+	return out, nil
+}
+
+func versionsByList(vs []entity.ListVersion) map[string]int64 {
+	out := make(map[string]int64, len(vs))
+	for _, v := range vs {
+		out[v.List] = v.ID
+	}
+	return out
+}
+
+// customerPage is how many customers are read from the store at once.
+const customerPage = 5000
+
+// screenAll screens every monitored customer, read page by page.
+func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions map[string]int64, cause string) ([]entity.Alert, int, error) {
+	n := 0
+	var pageErr error
+	seq := func(yield func(entity.Customer) bool) {
+		after := ""
+		for {
+			page, err := m.Store.Customers(ctx, after, customerPage)
+			if err != nil {
+				pageErr = err
+				return
+			}
+			for _, c := range page {
+				n++
+				if !yield(c) {
+					return
+				}
+			}
+			if len(page) < customerPage {
+				return
+			}
+			after = page[len(page)-1].ID
+		}
+	}
+	alerts, err := m.screen(ctx, s, seq, versions, cause)
+	if err == nil {
+		err = pageErr
+	}
+	return alerts, n, err
+}
+
+// alertBatch is how many alerts are stored at once.
+const alertBatch = 500
+
+// screen screens customers on every core and stores the alerts their hits
+// raise, returning those that were new.
+func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func(func(entity.Customer) bool), versions map[string]int64, cause string) ([]entity.Alert, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan match.Query, 256)
+	out := make(chan screen.Result, 256)
+	snapshots := sync.Map{} // customer ID → entity.Customer, until its result is read
+	go func() {
+		defer close(in)
+		for c := range customers {
+			snapshots.Store(c.ID, c)
+			select {
+			case in <- Query(&c):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	workers := m.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errc := make(chan error, 1)
+	go func() {
+		defer close(out)
+		errc <- s.Batch(ctx, in, out, workers, screen.Options{Explain: true, Lists: m.Lists, Limit: 20})
+	}()
+	var raised, pending []entity.Alert
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		added, err := m.Store.AddAlerts(ctx, pending)
+		if err != nil {
+			return err
+		}
+		pending = pending[:0]
+		for _, a := range added {
+			m.notify(EventAlert, a)
+		}
+		raised = append(raised, added...)
+		return nil
+	}
+	now := m.now()
+	var failed error
+	for res := range out {
+		v, _ := snapshots.LoadAndDelete(res.ID)
+		c, _ := v.(entity.Customer)
+		if res.Error != "" {
+			m.logger().Warn("monitoring: customer not screened", "customer", res.ID, "err", res.Error)
+			continue
+		}
+		for _, h := range res.Hits {
+			hit, err := json.Marshal(h)
+			if err != nil {
+				return nil, err
+			}
+			c.CreatedAt, c.UpdatedAt, c.Removed = time.Time{}, time.Time{}, time.Time{}
+			pending = append(pending, entity.Alert{CustomerID: c.ID, EntityID: h.EntityID, List: h.List, VersionID: versions[h.List],
+				Score: h.Score, Status: entity.AlertOpen, Cause: cause, Customer: c, Hit: hit, CreatedAt: now})
+		}
+		if len(pending) >= alertBatch && failed == nil {
+			if failed = flush(); failed != nil {
+				cancel()
+			}
+		}
+	}
+	if err := <-errc; err != nil && failed == nil {
+		failed = err
+	}
+	if failed == nil {
+		failed = flush()
+	}
+	if failed != nil {
+		return raised, failed
+	}
+	if raised == nil {
+		raised = []entity.Alert{}
+	}
+	return raised, nil
+}
+
+func (m *Monitor) notify(event string, payload any) {
+	if m.Notify != nil {
+		m.Notify(event, payload)
+	}
+}
