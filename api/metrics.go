@@ -48,6 +48,9 @@ func NewMetrics(keeper *screen.Keeper) *Metrics {
 	return m
 }
 
+// Registry is where other parts (webhooks) register their metrics.
+func (m *Metrics) Registry() prometheus.Registerer { return m.reg }
+
 // Handler serves the metrics in Prometheus' text format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})

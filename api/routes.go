@@ -26,6 +26,14 @@ func (s *Server) routes() []route {
 		{"GET", "/v1/lists", entity.RoleScreen, (*Server).lists},
 		{"GET", "/v1/lists/{publisher}/diff", entity.RoleAnalyst, (*Server).diff},
 		{"POST", "/v1/admin/refresh", entity.RoleAdmin, (*Server).refresh},
+		// Monitoring.
+		{"POST", "/v1/customers", entity.RoleScreen, (*Server).putCustomers},
+		{"GET", "/v1/customers", entity.RoleAnalyst, (*Server).listCustomers},
+		{"GET", "/v1/customers/{id}", entity.RoleAnalyst, (*Server).getCustomer},
+		{"DELETE", "/v1/customers/{id}", entity.RoleAnalyst, (*Server).removeCustomer},
+		{"GET", "/v1/alerts", entity.RoleAnalyst, (*Server).listAlerts},
+		{"GET", "/v1/alerts/{id}", entity.RoleAnalyst, (*Server).getAlert},
+		{"POST", "/v1/monitor/run", entity.RoleAdmin, (*Server).runMonitor},
 		// yente-compatible API.
 		{"POST", "/match/{dataset}", entity.RoleScreen, (*Server).yenteMatch},
 		{"GET", "/search/{dataset}", entity.RoleScreen, (*Server).yenteSearch},

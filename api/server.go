@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
@@ -61,11 +62,18 @@ type Server struct {
 	metrics  *Metrics
 	keys     *keyCache
 	now      func() time.Time
+	monitor  *monitor.Monitor
 }
+
+// Option adds an optional part to the server.
+type Option func(*Server)
+
+// WithMonitor serves customers, alerts and monitoring runs.
+func WithMonitor(m *monitor.Monitor) Option { return func(s *Server) { s.monitor = m } }
 
 // New returns a Server. The keeper reports what data is served and
 // refreshes it on request; metrics may be nil.
-func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, log *slog.Logger) *Server {
+func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, log *slog.Logger, opts ...Option) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultConfig().MaxBody
 	}
@@ -87,8 +95,12 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Server{cfg: cfg, screener: keeper.Screener, keeper: keeper, store: st, log: log, metrics: metrics,
+	s := &Server{cfg: cfg, screener: keeper.Screener, keeper: keeper, store: st, log: log, metrics: metrics,
 		keys: newKeyCache(st, cfg.KeyCacheTTL), now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Handler returns the API's handler, with its middleware.

@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
@@ -43,7 +45,8 @@ type testServer struct {
 	t      *testing.T
 	URL    string
 	Store  store.Store
-	Keeper *screen.Keeper
+	Keeper  *screen.Keeper
+	Monitor *monitor.Monitor
 	// Keys are full API keys by role.
 	Keys map[string]string
 	// Log holds everything the server logged.
@@ -74,6 +77,8 @@ type serverOptions struct {
 	demo    func(context.Context) ([]store.NewVersion, error)
 	refresh func(context.Context) error
 	store   store.Store
+	// notify, if set, receives monitoring's events.
+	notify func(event string, payload any)
 }
 
 // importFixtures stores the fixture lists.
@@ -134,7 +139,13 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 		cfg = DefaultConfig()
 	}
 	cfg.KeyCacheTTL = time.Nanosecond // see revocations at once
-	s := New(cfg, k, st, NewMetrics(k), log)
+	ts.Monitor = &monitor.Monitor{Store: st, Logger: log, Notify: o.notify, Loaded: func() (*index.Index, []entity.ListVersion) {
+		if s := k.Status(); s.Data == screen.DataLive {
+			return k.Screener.Index(), s.Versions
+		}
+		return nil, nil
+	}}
+	s := New(cfg, k, st, NewMetrics(k), log, WithMonitor(ts.Monitor))
 	ts.srv = s.HTTPServer("127.0.0.1:0")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -20,6 +20,9 @@ import (
 	"github.com/vetoscreen/veto/api"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/notify"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
@@ -45,6 +48,8 @@ type serveOptions struct {
 	KeyFile         string
 	LogFormat       string
 	Refresh         refresh.Config
+	Webhooks        []string
+	WebhookSecret   string
 }
 
 // serveEnv maps serve's flags to the environment variables that set them
@@ -54,6 +59,7 @@ var serveEnv = map[string]string{
 	"poll": "VETO_POLL", "shutdown-timeout": "VETO_SHUTDOWN_TIMEOUT", "regimes": "VETO_REGIMES", "config": "VETO_MATCH_CONFIG",
 	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
+	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -110,6 +116,8 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.Float64Var(&o.MatchCutoff, "match-cutoff", api.DefaultConfig().MatchCutoff, "lowest score /match returns when a request gives no cutoff, as yente (env VETO_MATCH_CUTOFF)")
 	f.StringVar(&o.KeyFile, "admin-key-file", "", "where the first admin key is written (default: admin.key beside the SQLite file) (env VETO_ADMIN_KEY_FILE)")
 	f.StringVar(&o.LogFormat, "log-format", "text", "log as text or json (env VETO_LOG_FORMAT)")
+	f.StringSliceVar(&o.Webhooks, "webhook", nil, "POST a signed notification of each new alert and list version to this URL; repeatable (env VETO_WEBHOOK_URL, comma-separated)")
+	f.StringVar(&o.WebhookSecret, "webhook-secret", "", "the HMAC-SHA256 key webhooks are signed with, at least 16 characters (env VETO_WEBHOOK_SECRET)")
 	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
 	return cmd
 }
@@ -142,6 +150,9 @@ func (o *serveOptions) validate() error {
 	}
 	if o.LogFormat != "text" && o.LogFormat != "json" {
 		return usageError{fmt.Errorf("--log-format %q: want text or json", o.LogFormat)}
+	}
+	if len(o.Webhooks) > 0 && len(o.WebhookSecret) < 16 {
+		return usageError{errors.New("--webhook needs --webhook-secret (VETO_WEBHOOK_SECRET) of at least 16 characters")}
 	}
 	if o.MatchCutoff < 0.1 || o.MatchCutoff > 1 {
 		return usageError{fmt.Errorf("--match-cutoff %v: want 0.1..1", o.MatchCutoff)}
@@ -208,14 +219,45 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	if !o.NoDemo {
 		keeper.Demo = demoVersions
 	}
+	metrics := api.NewMetrics(keeper)
+	var hooks []notify.Webhook
+	for _, u := range o.Webhooks {
+		hooks = append(hooks, notify.Webhook{URL: u, Secret: o.WebhookSecret})
+	}
+	notifier, err := notify.New(hooks, notify.DefaultConfig(), metrics.Registry(), log)
+	if err != nil {
+		return usageError{err}
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		notifier.Close(ctx)
+	}()
+	// Monitoring re-screens the customers after each list version the
+	// index loads (never against the demo dataset).
+	mon := &monitor.Monitor{Store: st, Lists: o.Regimes, Notify: notifier.Notify, Logger: log,
+		Loaded: func() (*index.Index, []entity.ListVersion) {
+			if s := keeper.Status(); s.Data == screen.DataLive {
+				return keeper.Screener.Index(), s.Versions
+			}
+			return nil, nil
+		}}
+	monitorNow := make(chan struct{}, 1)
+	keeper.OnLoad = func(s screen.Status) {
+		if s.Data == screen.DataLive {
+			select {
+			case monitorNow <- struct{}{}:
+			default: // a run is already due
+			}
+		}
+	}
 	if err := keeper.Start(ctx); err != nil {
 		return err
 	}
-	metrics := api.NewMetrics(keeper)
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
 	acfg.MatchCutoff = o.MatchCutoff
-	srv := api.New(acfg, keeper, st, metrics, log).HTTPServer(o.Addr)
+	srv := api.New(acfg, keeper, st, metrics, log, api.WithMonitor(mon)).HTTPServer(o.Addr)
 
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
@@ -232,6 +274,18 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	runCtx, cancelRun := context.WithCancel(context.Background())
 	defer cancelRun()
 	go keeper.Run(runCtx)
+	go func() {
+		for {
+			select {
+			case <-runCtx.Done():
+				return
+			case <-monitorNow:
+				if _, err := mon.Process(runCtx); err != nil && !errors.Is(err, monitor.ErrBusy) && runCtx.Err() == nil {
+					log.Error("monitoring failed", "err", err)
+				}
+			}
+		}
+	}()
 
 	errc := make(chan error, 1)
 	go func() {

@@ -1,0 +1,239 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"strconv"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/store"
+)
+
+// customersRequest is the body of POST /v1/customers: one customer's
+// fields at the top level, or up to MaxBatch in "customers".
+type customersRequest struct {
+	entity.Customer
+	Customers []entity.Customer `json:"customers,omitempty"`
+}
+
+// customersResponse says which customers were added or changed (and so
+// screened) and the alerts their screening raised.
+type customersResponse struct {
+	Changed []string       `json:"changed"`
+	Alerts  []entity.Alert `json:"alerts"`
+}
+
+func (s *Server) needMonitor() error {
+	if s.monitor == nil {
+		return errorf(CodeNotFound, "monitoring is not enabled on this server")
+	}
+	return nil
+}
+
+func (s *Server) putCustomers(w http.ResponseWriter, r *http.Request) error {
+	if err := s.needMonitor(); err != nil {
+		return err
+	}
+	var req customersRequest
+	if err := s.decodeJSON(w, r, &req); err != nil {
+		return err
+	}
+	single := !reflect.ValueOf(req.Customer).IsZero()
+	cs := req.Customers
+	switch {
+	case single && cs != nil:
+		return errorf(CodeInvalid, "give one customer's fields or \"customers\", not both")
+	case single:
+		cs = []entity.Customer{req.Customer}
+	case len(cs) == 0:
+		return errorf(CodeInvalid, "id and name: required (or \"customers\": a list of customers)")
+	case len(cs) > s.cfg.MaxBatch:
+		return errorf(CodeTooManyQueries, "customers: %d, at most %d per request; use veto customers import for files", len(cs), s.cfg.MaxBatch)
+	}
+	seen := map[string]int{}
+	for i := range cs {
+		field := fmt.Sprintf("customers[%d]", i)
+		if single {
+			field = "customer"
+		}
+		if !cs[i].Removed.IsZero() || !cs[i].CreatedAt.IsZero() || !cs[i].UpdatedAt.IsZero() {
+			return errorf(CodeInvalid, "%s: removed, createdAt and updatedAt are set by veto", field)
+		}
+		if err := monitor.Validate(&cs[i]); err != nil {
+			return errorf(CodeInvalid, "%s: %v", field, err)
+		}
+		if j, dup := seen[cs[i].ID]; dup {
+			return errorf(CodeInvalid, "%s: id %q is also customers[%d]", field, cs[i].ID, j)
+		}
+		seen[cs[i].ID] = i
+	}
+	changed, alerts, err := s.monitor.Put(r.Context(), cs)
+	if err != nil {
+		return err
+	}
+	if changed == nil {
+		changed = []string{}
+	}
+	if alerts == nil {
+		alerts = []entity.Alert{}
+	}
+	writeJSON(w, http.StatusOK, customersResponse{changed, alerts})
+	return nil
+}
+
+type customerPage struct {
+	Customers []entity.Customer `json:"customers"`
+	// Next is the "after" of the next page; empty on the last.
+	Next  string `json:"next,omitempty"`
+	Total int    `json:"total"`
+}
+
+func (s *Server) listCustomers(w http.ResponseWriter, r *http.Request) error {
+	if err := knownParams(r, "after", "limit"); err != nil {
+		return err
+	}
+	limit, err := intParam(r, "limit", 100, 1, 1000)
+	if err != nil {
+		return err
+	}
+	cs, err := s.store.Customers(r.Context(), r.URL.Query().Get("after"), limit+1)
+	if err != nil {
+		return err
+	}
+	total, err := s.store.CountCustomers(r.Context())
+	if err != nil {
+		return err
+	}
+	page := customerPage{Customers: cs, Total: total}
+	if len(cs) > limit {
+		page.Customers = cs[:limit]
+		page.Next = cs[limit-1].ID
+	}
+	if page.Customers == nil {
+		page.Customers = []entity.Customer{}
+	}
+	writeJSON(w, http.StatusOK, page)
+	return nil
+}
+
+type customerResponse struct {
+	entity.Customer
+	Alerts []entity.Alert `json:"alerts"`
+}
+
+func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	c, err := s.store.Customer(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	alerts, err := s.store.Alerts(r.Context(), store.AlertFilter{CustomerID: id, Limit: 1000})
+	if err != nil {
+		return err
+	}
+	if alerts == nil {
+		alerts = []entity.Alert{}
+	}
+	writeJSON(w, http.StatusOK, customerResponse{*c, alerts})
+	return nil
+}
+
+func (s *Server) removeCustomer(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := s.store.RemoveCustomer(r.Context(), id, s.now()); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+type alertPage struct {
+	Alerts []entity.Alert `json:"alerts"`
+	// Next is the "before" of the next page; 0 on the last.
+	Next int64 `json:"next,omitempty"`
+}
+
+func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
+	if err := knownParams(r, "status", "customer", "entity", "list", "min_score", "before", "limit"); err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	limit, err := intParam(r, "limit", 50, 1, 1000)
+	if err != nil {
+		return err
+	}
+	f := store.AlertFilter{Status: q.Get("status"), CustomerID: q.Get("customer"), EntityID: q.Get("entity"), List: q.Get("list"), Limit: limit + 1}
+	if v := q.Get("min_score"); v != "" {
+		if f.MinScore, err = floatParam(r, "min_score", 0); err != nil {
+			return err
+		}
+	}
+	if v := q.Get("before"); v != "" {
+		if f.BeforeID, err = strconv.ParseInt(v, 10, 64); err != nil || f.BeforeID <= 0 {
+			return errorf(CodeInvalid, "before: %q, want an alert ID", v)
+		}
+	}
+	alerts, err := s.store.Alerts(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	page := alertPage{Alerts: alerts}
+	if len(alerts) > limit {
+		page.Alerts = alerts[:limit]
+		page.Next = alerts[limit-1].ID
+	}
+	if page.Alerts == nil {
+		page.Alerts = []entity.Alert{}
+	}
+	writeJSON(w, http.StatusOK, page)
+	return nil
+}
+
+func (s *Server) getAlert(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return errorf(CodeNotFound, "no alert %q", r.PathValue("id"))
+	}
+	a, err := s.store.Alert(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, a)
+	return nil
+}
+
+// runMonitor re-screens the customers after the list versions not yet
+// processed, or, with ?full=true, against every listed entity.
+func (s *Server) runMonitor(w http.ResponseWriter, r *http.Request) error {
+	if err := s.needMonitor(); err != nil {
+		return err
+	}
+	if err := knownParams(r, "full"); err != nil {
+		return err
+	}
+	full := false
+	if v := r.URL.Query().Get("full"); v != "" {
+		var err error
+		if full, err = strconv.ParseBool(v); err != nil {
+			return errorf(CodeInvalid, "full: %q, want true or false", v)
+		}
+	}
+	var rep *monitor.Report
+	var err error
+	if full {
+		rep, err = s.monitor.Rescreen(r.Context())
+	} else {
+		rep, err = s.monitor.Process(r.Context())
+	}
+	if errors.Is(err, monitor.ErrBusy) {
+		return errorf(CodeConflict, "%v", err)
+	}
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, rep)
+	return nil
+}

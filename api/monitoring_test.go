@@ -1,0 +1,207 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/source/all"
+)
+
+func TestCustomersAndAlerts(t *testing.T) {
+	var mu sync.Mutex
+	var events []string
+	ts := startServer(t, serverOptions{notify: func(ev string, _ any) {
+		mu.Lock()
+		events = append(events, ev)
+		mu.Unlock()
+	}})
+	// Process the versions loaded at start, with no customers yet.
+	if r := ts.do("POST", "/v1/monitor/run", entity.RoleAdmin, nil); r.Status != 200 {
+		t.Fatalf("monitor run: %d %s", r.Status, r.Body)
+	}
+	body := map[string]any{"customers": []map[string]any{
+		{"id": "C-1", "name": "Sergei Lavrov", "schema": "Person", "birthDate": "1950-03-21"},
+		{"id": "C-2", "name": "Zoran Milenkovic", "schema": "Person"},
+		{"id": "C-3", "name": "Harriet Plumstead", "schema": "Person"},
+	}}
+	r := ts.do("POST", "/v1/customers", entity.RoleScreen, body)
+	var put customersResponse
+	r.json(t, &put)
+	if r.Status != 200 || len(put.Changed) != 3 {
+		t.Fatalf("put: %d %s", r.Status, r.Body)
+	}
+	var lavrovAlerts []string
+	for _, a := range put.Alerts {
+		if a.CustomerID != "C-1" || a.Cause != entity.CauseCustomer || a.Status != entity.AlertOpen {
+			t.Errorf("alert %+v", a)
+		}
+		lavrovAlerts = append(lavrovAlerts, a.EntityID)
+	}
+	slices.Sort(lavrovAlerts)
+	if !slices.Equal(lavrovAlerts, []string{"eu-900101", "ofac-35233"}) {
+		t.Errorf("alerts on import: %v", lavrovAlerts)
+	}
+	// The same customers again: nothing changed, nothing raised.
+	r = ts.do("POST", "/v1/customers", entity.RoleScreen, body)
+	put = customersResponse{}
+	r.json(t, &put)
+	if len(put.Changed) != 0 || len(put.Alerts) != 0 {
+		t.Errorf("second put: %s", r.Body)
+	}
+	// One customer at the top level.
+	r = ts.do("POST", "/v1/customers", entity.RoleScreen, map[string]any{"id": "C-4", "name": "Amira Hadzic"})
+	put = customersResponse{}
+	r.json(t, &put)
+	if r.Status != 200 || !slices.Equal(put.Changed, []string{"C-4"}) || len(put.Alerts) != 1 || put.Alerts[0].EntityID != "un-QDi.902" {
+		t.Errorf("single put: %d %s", r.Status, r.Body)
+	}
+	for _, tc := range []struct {
+		name, body, mention string
+	}{
+		{"no id", `{"customers":[{"name":"x"}]}`, "customers[0]"},
+		{"bad date", `{"customers":[{"id":"a","name":"x"},{"id":"b","name":"y","birthDate":"31.12.1970"}]}`, "customers[1]"},
+		{"duplicate id", `{"customers":[{"id":"a","name":"x"},{"id":"a","name":"y"}]}`, "customers[0]"},
+		{"unknown field", `{"customers":[{"id":"a","name":"x","nam":"y"}]}`, "nam"},
+		{"set by veto", `{"id":"a","name":"x","createdAt":"2020-01-01T00:00:00Z"}`, "createdAt"},
+		{"empty", `{}`, "required"},
+	} {
+		r := ts.do("POST", "/v1/customers", entity.RoleScreen, tc.body)
+		code, msg := r.errorBody(t)
+		if r.Status != 400 || code != CodeInvalid || !strings.Contains(msg, tc.mention) {
+			t.Errorf("%s: %d %s", tc.name, r.Status, msg)
+		}
+	}
+	if _, err := ts.Store.Customer(context.Background(), "a"); err == nil {
+		t.Error("a refused request stored a customer")
+	}
+
+	// Listing and paging.
+	var page customerPage
+	ts.do("GET", "/v1/customers?limit=2", entity.RoleAnalyst, nil).json(t, &page)
+	if len(page.Customers) != 2 || page.Next != "C-2" || page.Total != 4 {
+		t.Errorf("page 1: %+v", page)
+	}
+	next := page.Next
+	page = customerPage{}
+	ts.do("GET", "/v1/customers?limit=2&after="+next, entity.RoleAnalyst, nil).json(t, &page)
+	if len(page.Customers) != 2 || page.Customers[0].ID != "C-3" || page.Next != "" {
+		t.Errorf("page 2: %+v", page)
+	}
+	if r := ts.do("GET", "/v1/customers", entity.RoleScreen, nil); r.Status != 403 {
+		t.Errorf("customers with a screen key: %d", r.Status)
+	}
+	var cust customerResponse
+	ts.do("GET", "/v1/customers/C-1", entity.RoleAnalyst, nil).json(t, &cust)
+	if cust.Name != "Sergei Lavrov" || len(cust.Alerts) != 2 {
+		t.Errorf("customer C-1: %+v", cust)
+	}
+
+	// Alerts, filtered.
+	var alerts alertPage
+	ts.do("GET", "/v1/alerts?customer=C-1&limit=1", entity.RoleAnalyst, nil).json(t, &alerts)
+	if len(alerts.Alerts) != 1 || alerts.Next == 0 {
+		t.Fatalf("alerts page: %+v", alerts)
+	}
+	first := alerts.Alerts[0]
+	alerts = alertPage{}
+	ts.do("GET", fmt.Sprintf("/v1/alerts?customer=C-1&before=%d", first.ID), entity.RoleAnalyst, nil).json(t, &alerts)
+	if len(alerts.Alerts) != 1 || alerts.Alerts[0].ID >= first.ID {
+		t.Errorf("second alerts page: %+v", alerts)
+	}
+	var one entity.Alert
+	r = ts.do("GET", fmt.Sprintf("/v1/alerts/%d", first.ID), entity.RoleAnalyst, nil)
+	r.json(t, &one)
+	var hit struct {
+		EntityID    string `json:"entity_id"`
+		Explanation *struct{ Tokens []any }
+	}
+	json.Unmarshal(one.Hit, &hit)
+	if one.ID != first.ID || hit.EntityID != one.EntityID || hit.Explanation == nil || len(hit.Explanation.Tokens) == 0 {
+		t.Errorf("alert %d: %s", first.ID, r.Body)
+	}
+	if r := ts.do("GET", "/v1/alerts/999999", entity.RoleAnalyst, nil); r.Status != 404 {
+		t.Errorf("unknown alert: %d", r.Status)
+	}
+
+	// A new un-sc version renames AMIRA HADZIC to ZORAN MILENKOVIC: the
+	// customer of that name gets an alert (a material change), and no
+	// one else does.
+	data, err := os.ReadFile(fixtures["un"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.NewReplacer("<FIRST_NAME>AMIRA</FIRST_NAME>", "<FIRST_NAME>ZORAN</FIRST_NAME>", "<SECOND_NAME>HADZIC</SECOND_NAME>", "<SECOND_NAME>MILENKOVIC</SECOND_NAME>",
+		`dateGenerated="2026-03-01`, `dateGenerated="2026-03-20`).Replace(string(data))
+	if changed == string(data) || !strings.Contains(changed, "MILENKOVIC") {
+		t.Fatal("the fixture did not change as expected")
+	}
+	path := filepath.Join(t.TempDir(), "un_consolidated.xml")
+	os.WriteFile(path, []byte(changed), 0o644)
+	un, _ := all.Publisher("un")
+	if outs, err := (&refresh.Refresher{Store: ts.Store, Config: refresh.DefaultConfig()}).Import(context.Background(), un, []string{path}); err != nil || outs[0].Err != nil {
+		t.Fatal(err, outs)
+	}
+	if err := ts.Keeper.Reload(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	r = ts.do("POST", "/v1/monitor/run", entity.RoleAdmin, nil)
+	var rep monitor.Report
+	r.json(t, &rep)
+	if r.Status != 200 || len(rep.Versions) != 1 || rep.Entities != 1 || rep.Customers != 4 || len(rep.Alerts) != 1 ||
+		rep.Alerts[0].CustomerID != "C-2" || rep.Alerts[0].Cause != entity.CauseListChange || rep.Alerts[0].EntityID != "un-QDi.902" {
+		t.Errorf("monitor run after the update: %d %s", r.Status, r.Body)
+	}
+	r = ts.do("POST", "/v1/monitor/run", entity.RoleAdmin, nil)
+	rep = monitor.Report{}
+	r.json(t, &rep)
+	if len(rep.Versions) != 0 || len(rep.Alerts) != 0 {
+		t.Errorf("second run: %s", r.Body)
+	}
+	r = ts.do("POST", "/v1/monitor/run?full=true", entity.RoleAdmin, nil)
+	rep = monitor.Report{}
+	r.json(t, &rep)
+	if r.Status != 200 || rep.Customers != 4 || len(rep.Alerts) != 0 {
+		t.Errorf("full rescreen: %s", r.Body)
+	}
+	if r := ts.do("POST", "/v1/monitor/run", entity.RoleAnalyst, nil); r.Status != 403 {
+		t.Errorf("monitor run as analyst: %d", r.Status)
+	}
+
+	// Removing a customer stops its monitoring.
+	if r := ts.do("DELETE", "/v1/customers/C-3", entity.RoleAnalyst, nil); r.Status != 204 {
+		t.Errorf("delete: %d %s", r.Status, r.Body)
+	}
+	if r := ts.do("DELETE", "/v1/customers/nobody", entity.RoleAnalyst, nil); r.Status != 404 {
+		t.Errorf("delete unknown: %d", r.Status)
+	}
+	page = customerPage{}
+	ts.do("GET", "/v1/customers", entity.RoleAnalyst, nil).json(t, &page)
+	if page.Total != 3 {
+		t.Errorf("after delete: %+v", page)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	var alertEvents, versionEvents int
+	for _, e := range events {
+		switch e {
+		case monitor.EventAlert:
+			alertEvents++
+		case monitor.EventListVersion:
+			versionEvents++
+		}
+	}
+	if alertEvents != 4 || versionEvents != 4 {
+		t.Errorf("events: %d alerts (want 4), %d list versions (want 4: three at start, one update)", alertEvents, versionEvents)
+	}
+}
