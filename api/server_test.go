@@ -42,9 +42,9 @@ var fixtures = map[string]string{
 
 // testServer is a running veto API.
 type testServer struct {
-	t      *testing.T
-	URL    string
-	Store  store.Store
+	t       *testing.T
+	URL     string
+	Store   store.Store
 	Keeper  *screen.Keeper
 	Monitor *monitor.Monitor
 	// Keys are full API keys by role.
