@@ -27,7 +27,7 @@ type served struct {
 	versions []entity.ListVersion
 }
 
-func (s *served) load(t *testing.T, st store.Store) {
+func (s *served) load(t testing.TB, st store.Store) {
 	t.Helper()
 	ents, err := st.ActiveEntities(context.Background())
 	if err != nil {
@@ -48,7 +48,7 @@ func (s *served) loaded() (*index.Index, []entity.ListVersion) {
 	return s.ix, s.versions
 }
 
-func importFile(t *testing.T, st store.Store, pub, path string) {
+func importFile(t testing.TB, st store.Store, pub, path string) {
 	t.Helper()
 	p, err := all.Publisher(pub)
 	if err != nil {

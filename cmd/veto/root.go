@@ -160,6 +160,9 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newServeCommand(g),
 		newKeysCommand(g),
 		newLoadtestCommand(g),
+		newCustomersCommand(g),
+		newMonitorCommand(g),
+		newAlertsCommand(g),
 	)
 	return root
 }
