@@ -127,6 +127,9 @@ type customerResponse struct {
 func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	c, err := s.store.Customer(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return errorf(CodeNotFound, "no customer %q", id)
+	}
 	if err != nil {
 		return err
 	}
@@ -143,7 +146,11 @@ func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) removeCustomer(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	if err := s.store.RemoveCustomer(r.Context(), id, s.now()); err != nil {
+	err := s.store.RemoveCustomer(r.Context(), id, s.now())
+	if errors.Is(err, store.ErrNotFound) {
+		return errorf(CodeNotFound, "no monitored customer %q", id)
+	}
+	if err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -198,6 +205,9 @@ func (s *Server) getAlert(w http.ResponseWriter, r *http.Request) error {
 		return errorf(CodeNotFound, "no alert %q", r.PathValue("id"))
 	}
 	a, err := s.store.Alert(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return errorf(CodeNotFound, "no alert %d", id)
+	}
 	if err != nil {
 		return err
 	}
