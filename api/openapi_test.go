@@ -473,12 +473,12 @@ var schemaTypes = []schemaType{
 
 // schemasWithoutType are the schemas no named Go type stands for.
 var schemasWithoutType = map[string]string{
-	"Data":           "screen.Data, a string",
-	"Regime":         "a string",
-	"Schema":         "entity.Schema, a string",
-	"ListsResponse":  "the anonymous struct of (*Server).lists",
-	"RefreshRunning": "the anonymous struct of (*Server).refresh's 202",
-	"RefreshFailure": "the anonymous struct of (*Server).refresh's 502",
+	"Data":             "screen.Data, a string",
+	"Regime":           "a string",
+	"Schema":           "entity.Schema, a string",
+	"ListsResponse":    "the anonymous struct of (*Server).lists",
+	"RefreshRunning":   "the anonymous struct of (*Server).refresh's 202",
+	"RefreshFailure":   "the anonymous struct of (*Server).refresh's 502",
 	"CustomersRequest": "customersRequest, which embeds entity.Customer: an allOf",
 	"CustomerResponse": "customerResponse, which embeds entity.Customer: an allOf",
 }
