@@ -58,6 +58,9 @@ const (
 	CauseListChange = "list-change"
 	// CauseRescreen: a full re-screening was asked for.
 	CauseRescreen = "rescreen"
+	// CauseRelisted: the pair was on the allow-list as a proven false
+	// positive, and the entity's listing changed materially since.
+	CauseRelisted = "listing-changed"
 )
 
 // Alert is a potential match of a monitored customer with a listed
@@ -72,6 +75,8 @@ type Alert struct {
 	Score     float64 `json:"score"`
 	Status    string  `json:"status"`
 	Cause     string  `json:"cause"`
+	// Assignee is the user working on the alert, if any.
+	Assignee string `json:"assignee,omitempty"`
 	// Customer is the customer as screened.
 	Customer Customer `json:"customer"`
 	// Hit is the screening hit, with its explanation (a screen.Hit).

@@ -32,6 +32,8 @@ type Store interface {
 	Keys
 	Locker
 	Monitoring
+	Review
+	Audit
 	// Close releases the store's resources.
 	Close() error
 }
@@ -79,8 +81,83 @@ type AlertFilter struct {
 	EntityID   string
 	List       string
 	MinScore   float64
+	// Assignee: only alerts assigned to this user; "-" for unassigned.
+	Assignee string
+	// CreatedAfter, CreatedBefore: only alerts raised in this period.
+	CreatedAfter, CreatedBefore time.Time
 	// BeforeID pages: only alerts with a smaller ID.
 	BeforeID int64
+	Limit    int
+}
+
+// Review stores the people who review alerts, their sessions, their
+// actions on alerts, and the allow-list of proven false positives.
+type Review interface {
+	// CreateUser stores a new user; ErrConflict if the name is taken.
+	CreateUser(ctx context.Context, u entity.User) error
+	// UpdateUser replaces a user's role, display name, password hash and
+	// disabled time; ErrNotFound if there is none.
+	UpdateUser(ctx context.Context, u entity.User) error
+	// User returns a user by name, or ErrNotFound.
+	User(ctx context.Context, name string) (*entity.User, error)
+	// Users returns every user, by name.
+	Users(ctx context.Context) ([]entity.User, error)
+
+	// CreateSession stores a session.
+	CreateSession(ctx context.Context, s entity.Session) error
+	// Session returns the session with this token hash, expired or not,
+	// or ErrNotFound.
+	Session(ctx context.Context, tokenHash string) (*entity.Session, error)
+	// DeleteSessions deletes the session with this token hash, or with
+	// tokenHash "" every session of user.
+	DeleteSessions(ctx context.Context, tokenHash, user string) error
+
+	// ActOnAlert records an action on an alert and, in the same
+	// transaction, moves the alert from status from to status to, sets
+	// its assignee (AlertChange.Assignee, when not nil), puts a pair on
+	// the allow-list (when Allow is not nil) and appends the audit entry.
+	// ErrConflict if the alert's status is no longer from: someone acted
+	// on it first. ErrNotFound if there is no such alert.
+	ActOnAlert(ctx context.Context, c AlertChange) (*entity.Alert, error)
+	// AlertActions returns an alert's history, oldest first.
+	AlertActions(ctx context.Context, alertID int64) ([]entity.AlertAction, error)
+	// AllowList returns allow-list entries, newest first; with active
+	// only those not revoked; customer and entity filter when not "".
+	AllowList(ctx context.Context, customerID, entityID string, active bool) ([]entity.AllowEntry, error)
+	// Rearm stores each alert whose (customer, entity) pair is on the
+	// allow-list (not revoked), revoking that entry with the reason given
+	// and appending the audit entry audit returns, in one transaction;
+	// alerts of pairs not allow-listed are ignored. It returns the alerts
+	// stored, with their IDs.
+	Rearm(ctx context.Context, as []entity.Alert, reason string, at time.Time, audit func(entity.AllowEntry, entity.Alert) entity.AuditEntry) ([]entity.Alert, error)
+}
+
+// AlertChange is one action on an alert: see Review.ActOnAlert.
+type AlertChange struct {
+	Action   entity.AlertAction
+	From, To string
+	Assignee *string
+	Allow    *entity.AllowEntry
+	Audit    entity.AuditEntry
+}
+
+// Audit is the append-only audit trail. Entries are chained: each
+// carries the hash of the one before (package audit computes it), and
+// the database refuses to update or delete them.
+type Audit interface {
+	// AppendAudit appends entries in order, setting their Seq, Prev and
+	// Hash, and returns them so.
+	AppendAudit(ctx context.Context, es ...entity.AuditEntry) ([]entity.AuditEntry, error)
+	// AuditEntries returns entries in sequence order with Seq > f.AfterSeq
+	// and At in [f.From, f.To) (zero times do not filter), at most f.Limit
+	// (0: no limit).
+	AuditEntries(ctx context.Context, f AuditFilter) ([]entity.AuditEntry, error)
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	AfterSeq int64
+	From, To time.Time
 	Limit    int
 }
 

@@ -213,12 +213,12 @@ func (s *Store) AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Aler
 	return out, nil
 }
 
-const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at`
+const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, assignee`
 
 func scanAlert(row interface{ Scan(...any) error }) (*entity.Alert, error) {
 	var a entity.Alert
 	var cust, hit, created, updated string
-	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated); err != nil {
+	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated, &a.Assignee); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(cust), &a.Customer); err != nil {
@@ -269,6 +269,19 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert
 	}
 	if f.MinScore > 0 {
 		add("score >= ?", f.MinScore)
+	}
+	switch f.Assignee {
+	case "":
+	case "-":
+		add("assignee = ?", "")
+	default:
+		add("assignee = ?", f.Assignee)
+	}
+	if !f.CreatedAfter.IsZero() {
+		add("created_at >= ?", fmtTime(f.CreatedAfter))
+	}
+	if !f.CreatedBefore.IsZero() {
+		add("created_at < ?", fmtTime(f.CreatedBefore))
 	}
 	if f.BeforeID > 0 {
 		add("id < ?", f.BeforeID)

@@ -24,6 +24,9 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Customers", func(t *testing.T) { testCustomers(t, newStore) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, newStore) })
 	t.Run("MonitorRuns", func(t *testing.T) { testMonitorRuns(t, newStore) })
+	t.Run("UsersAndSessions", func(t *testing.T) { testUsersAndSessions(t, newStore) })
+	t.Run("AlertReview", func(t *testing.T) { testAlertReview(t, newStore) })
+	t.Run("Audit", func(t *testing.T) { testAudit(t, newStore) })
 }
 
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {

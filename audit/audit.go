@@ -1,0 +1,142 @@
+// Package audit keeps the audit trail tamper-evident. Every entry carries
+// the hash of the entry before it (Prev) and its own hash (Hash) over its
+// fields and Prev, so that changing, removing, inserting or reordering any
+// entry breaks the chain at that place, and a regulator holding the head
+// hash of an export can check that nothing before it was rewritten.
+//
+// The store appends entries (and refuses to update or delete them); this
+// package computes the hashes, verifies a chain, and records events.
+package audit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+)
+
+// Genesis is the Prev of the first entry.
+const Genesis = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// Hash returns the hex SHA-256 of an entry's content and Prev: the JSON
+// array [seq, at, actor, action, subject, data, prev], with at in RFC 3339
+// with nanoseconds in UTC and data exactly as stored. Hash itself is not
+// covered.
+func Hash(e entity.AuditEntry) string {
+	data := e.Data
+	if len(data) == 0 {
+		data = json.RawMessage("null")
+	}
+	b, err := json.Marshal([]any{e.Seq, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.Subject, data, e.Prev})
+	if err != nil {
+		// Data is validated JSON when entries are made (Compact); an
+		// entry read back with data that is not JSON hashes its bytes
+		// as a string instead, so verification reports it rather than
+		// failing.
+		b, _ = json.Marshal([]any{e.Seq, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.Subject, string(data), e.Prev})
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Compact returns v as compact JSON, the form in which data is stored and
+// hashed: what json.Marshal makes of it, or a json.RawMessage compacted.
+func Compact(v any) (json.RawMessage, error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		var b bytes.Buffer
+		if err := json.Compact(&b, raw); err != nil {
+			return nil, fmt.Errorf("audit data: %w", err)
+		}
+		return b.Bytes(), nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("audit data: %w", err)
+	}
+	return b, nil
+}
+
+// Chain sets the Seq, Prev and Hash of entries to be appended after the
+// entry with sequence number seq and hash prev (0 and Genesis for an
+// empty trail).
+func Chain(seq int64, prev string, es []entity.AuditEntry) {
+	for i := range es {
+		seq++
+		es[i].Seq = seq
+		es[i].At = es[i].At.UTC()
+		es[i].Prev = prev
+		es[i].Hash = Hash(es[i])
+		prev = es[i].Hash
+	}
+}
+
+// A Problem is a place where the chain is broken.
+type Problem struct {
+	// Seq is the sequence number of the entry where the break shows.
+	Seq     int64  `json:"seq"`
+	Problem string `json:"problem"`
+}
+
+func (p Problem) String() string { return fmt.Sprintf("entry %d: %s", p.Seq, p.Problem) }
+
+// Verifier checks a chain fed to it entry by entry, in sequence order, so
+// that a long trail is verified without holding it in memory.
+type Verifier struct {
+	n        int64
+	lastSeq  int64
+	lastHash string
+	problems []Problem
+	// MaxProblems stops recording after this many (0: 100); the count of
+	// entries checked goes on.
+	MaxProblems int
+}
+
+// NewVerifier returns a Verifier of a trail from its first entry.
+func NewVerifier() *Verifier { return &Verifier{lastHash: Genesis} }
+
+func (v *Verifier) report(seq int64, format string, args ...any) {
+	max := v.MaxProblems
+	if max == 0 {
+		max = 100
+	}
+	if len(v.problems) < max {
+		v.problems = append(v.problems, Problem{seq, fmt.Sprintf(format, args...)})
+	}
+}
+
+// Add checks the next entry: that its sequence number follows the one
+// before (a gap is a removed entry, a step back a reordering), that it
+// names the hash of the entry before, and that its own hash matches its
+// content.
+func (v *Verifier) Add(e entity.AuditEntry) {
+	v.n++
+	switch {
+	case e.Seq == v.lastSeq+1:
+	case e.Seq > v.lastSeq+1:
+		v.report(e.Seq, "entries %d to %d are missing (removed)", v.lastSeq+1, e.Seq-1)
+	default:
+		v.report(e.Seq, "out of order: follows entry %d (reordered or renumbered)", v.lastSeq)
+	}
+	if e.Prev != v.lastHash {
+		v.report(e.Seq, "does not follow the entry before it: prev %.12s…, the entry before hashes to %.12s… (an entry before it was altered, removed or reordered)", e.Prev, v.lastHash)
+	}
+	if h := Hash(e); h != e.Hash {
+		v.report(e.Seq, "content altered: stored hash %.12s…, content hashes to %.12s…", e.Hash, h)
+	}
+	v.lastSeq = e.Seq
+	v.lastHash = e.Hash
+}
+
+// OK reports whether every entry added so far checks out.
+func (v *Verifier) OK() bool { return len(v.problems) == 0 }
+
+// Problems returns the breaks found, in order.
+func (v *Verifier) Problems() []Problem { return v.problems }
+
+// Head returns the number of entries checked and the hash of the last:
+// what a regulator compares with a later export.
+func (v *Verifier) Head() (n int64, hash string) { return v.n, v.lastHash }
