@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vetoscreen/veto/audit"
+
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
@@ -114,7 +116,7 @@ func (m *Monitor) Put(ctx context.Context, cs []entity.Customer) (changed []stri
 	for _, id := range changed {
 		todo = append(todo, *byID[id])
 	}
-	alerts, err = m.screen(ctx, screen.New(ix), slices.Values(todo), versionsByList(versions), entity.CauseCustomer)
+	alerts, err = m.screen(ctx, screen.New(ix), slices.Values(todo), versionsByList(versions), entity.CauseCustomer, nil)
 	return changed, alerts, err
 }
 
@@ -136,7 +138,7 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 		return nil, screen.ErrNotReady
 	}
 	rep := &Report{Versions: []entity.MonitorRun{}, Entities: ix.Len()}
-	alerts, n, err := m.screenAll(ctx, screen.New(ix), versionsByList(versions), entity.CauseRescreen)
+	alerts, n, err := m.screenAll(ctx, screen.New(ix), versionsByList(versions), entity.CauseRescreen, nil)
 	rep.Customers, rep.Alerts, rep.Took = n, alerts, time.Since(start)
 	return rep, err
 }
@@ -168,6 +170,9 @@ func (m *Monitor) Process(ctx context.Context) (*Report, error) {
 	// index has it now (an entity added and removed since is gone).
 	var ids []string
 	perVersion := map[int64]int{}
+	// Entities whose listing changed materially: a pair allow-listed as
+	// a false positive alerts again on them (the entry is revoked).
+	relisted := map[string]int64{}
 	for _, v := range pending {
 		d, err := m.Store.Diff(ctx, v.ID)
 		if err != nil {
@@ -178,12 +183,15 @@ func (m *Monitor) Process(ctx context.Context) (*Report, error) {
 				ids = append(ids, c.EntityID)
 				perVersion[v.ID]++
 			}
+			if c.Change == entity.Changed && c.Material {
+				relisted[c.EntityID] = v.ID
+			}
 		}
 	}
 	sub := ix.Subset(ids)
 	rep.Entities = sub.Len()
 	if sub.Len() > 0 {
-		alerts, n, err := m.screenAll(ctx, screen.New(sub), versionsByList(loaded), entity.CauseListChange)
+		alerts, n, err := m.screenAll(ctx, screen.New(sub), versionsByList(loaded), entity.CauseListChange, relisted)
 		if err != nil {
 			return nil, err
 		}
@@ -252,7 +260,7 @@ func versionsByList(vs []entity.ListVersion) map[string]int64 {
 const customerPage = 5000
 
 // screenAll screens every monitored customer, read page by page.
-func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions map[string]int64, cause string) ([]entity.Alert, int, error) {
+func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions map[string]int64, cause string, relisted map[string]int64) ([]entity.Alert, int, error) {
 	n := 0
 	var pageErr error
 	seq := func(yield func(entity.Customer) bool) {
@@ -275,7 +283,7 @@ func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions ma
 			after = page[len(page)-1].ID
 		}
 	}
-	alerts, err := m.screen(ctx, s, seq, versions, cause)
+	alerts, err := m.screen(ctx, s, seq, versions, cause, relisted)
 	if err == nil {
 		err = pageErr
 	}
@@ -286,8 +294,10 @@ func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions ma
 const alertBatch = 500
 
 // screen screens customers on every core and stores the alerts their hits
-// raise, returning those that were new.
-func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func(func(entity.Customer) bool), versions map[string]int64, cause string) ([]entity.Alert, error) {
+// raise, returning those that were new. A hit on an entity in relisted
+// (entity ID → the version that changed its listing materially) whose
+// pair is on the allow-list alerts again, with cause CauseRelisted.
+func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func(func(entity.Customer) bool), versions map[string]int64, cause string, relisted map[string]int64) ([]entity.Alert, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := make(chan match.Query, 256)
@@ -321,6 +331,13 @@ func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func
 		added, err := m.Store.AddAlerts(ctx, pending)
 		if err != nil {
 			return err
+		}
+		if len(relisted) > 0 {
+			again, err := m.rearm(ctx, pending, added, relisted)
+			if err != nil {
+				return err
+			}
+			added = append(added, again...)
 		}
 		pending = pending[:0]
 		for _, a := range added {
@@ -366,6 +383,33 @@ func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func
 		raised = []entity.Alert{}
 	}
 	return raised, nil
+}
+
+// rearm raises again the alerts of pending on relisted entities that
+// AddAlerts did not store because the pair was alerted before, where the
+// pair is on the allow-list: the listing that was cleared has changed.
+func (m *Monitor) rearm(ctx context.Context, pending, added []entity.Alert, relisted map[string]int64) ([]entity.Alert, error) {
+	stored := map[[2]string]bool{}
+	for _, a := range added {
+		stored[[2]string{a.CustomerID, a.EntityID}] = true
+	}
+	var cands []entity.Alert
+	for _, a := range pending {
+		if _, ok := relisted[a.EntityID]; ok && !stored[[2]string{a.CustomerID, a.EntityID}] {
+			a.Cause = entity.CauseRelisted
+			cands = append(cands, a)
+		}
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	now := m.now()
+	return m.Store.Rearm(ctx, cands, "the entity's listing changed materially", now, func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
+		ae, _ := audit.Entry(now, "veto", audit.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{
+			"reason": e.RevokeReason, "version": relisted[a.EntityID], "list": a.List, "clearedBy": e.AlertID, "alert": a.ID,
+		})
+		return ae
+	})
 }
 
 func (m *Monitor) notify(event string, payload any) {

@@ -9,6 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/vetoscreen/veto/audit"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
@@ -100,6 +103,22 @@ func (s *Store) AddVersion(ctx context.Context, nv store.NewVersion) (*store.Add
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE list_versions SET active = ? WHERE id = ?`), true, v.ID); err != nil {
 			return fmt.Errorf("activate version %d: %w", v.ID, err)
+		}
+		// The list update goes into the audit trail with the version,
+		// whoever stored it (a refresh, veto import, a replica).
+		at := v.FetchedAt
+		if at.IsZero() {
+			at = time.Now()
+		}
+		e, err := audit.Entry(at, "veto", audit.ActionListVersion, v.List, map[string]any{
+			"version": v.ID, "hash": v.Hash, "published": v.Published, "source": v.Source,
+			"entities": v.EntityCount, "previous": prevID, "added": diff.Added, "removed": diff.Removed, "changed": diff.Changed,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := s.appendAudit(ctx, tx, []entity.AuditEntry{e}); err != nil {
+			return err
 		}
 		res = &store.AddResult{Version: v, Diff: diff}
 		return nil

@@ -247,3 +247,19 @@ func testAudit(t *testing.T, newStore func(t *testing.T) store.Store) {
 		t.Errorf("a failed append left %d entries, want 5", len(all))
 	}
 }
+
+func testListUpdatesAudited(t *testing.T, newStore func(t *testing.T) store.Store) {
+	s := newStore(t)
+	first := MustAdd(t, s, version("un-sc", "h1", day(2025, 4, 19)), lavrov())
+	second := MustAdd(t, s, version("un-sc", "h2", day(2025, 5, 1)), lavrov(), assad())
+	MustAdd(t, s, version("un-sc", "h2", day(2025, 5, 1)), lavrov(), assad()) // unchanged: no entry
+	es, err := s.AuditEntries(ctx(), store.AuditFilter{})
+	if err != nil || len(es) != 2 {
+		t.Fatalf("audit after two versions: %d entries, %v", len(es), err)
+	}
+	var data struct{ Version, Previous, Added int64 }
+	json.Unmarshal(es[1].Data, &data)
+	if es[1].Action != audit.ActionListVersion || es[1].Subject != "un-sc" || data.Version != second.Version.ID || data.Previous != first.Version.ID || data.Added != 1 {
+		t.Errorf("entry for the second version: %+v (%s)", es[1], es[1].Data)
+	}
+}
