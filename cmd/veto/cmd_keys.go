@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetoscreen/veto/api"
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 )
 
@@ -73,6 +74,9 @@ func runKeysCreate(ctx context.Context, g *globalOptions, name, role string, asJ
 	if err := st.CreateKey(ctx, k); err != nil {
 		return err
 	}
+	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), audit.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role}); err != nil {
+		return err
+	}
 	if asJSON {
 		return writeJSON(g.stdout, struct {
 			entity.APIKey
@@ -124,6 +128,9 @@ func runKeysRevoke(ctx context.Context, g *globalOptions, id string) error {
 	defer st.Close()
 	if err := st.RevokeKey(ctx, id, time.Now().UTC()); err != nil {
 		return fmt.Errorf("revoke key %s: %w", id, err)
+	}
+	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), audit.ActionKeyRevoke, id, nil); err != nil {
+		return err
 	}
 	fmt.Fprintf(g.stdout, "Revoked key %s.\n", id)
 	return nil

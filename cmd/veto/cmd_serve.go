@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/vetoscreen/veto/api"
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
@@ -370,6 +371,9 @@ func ensureAdminKey(ctx context.Context, st store.Store, g *globalOptions, o *se
 	}
 	if err := st.CreateKey(ctx, k); err != nil {
 		os.Remove(path)
+		return err
+	}
+	if err := audit.NewLog(st, nil, nil).Record(ctx, "veto", audit.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role, "file": path}); err != nil {
 		return err
 	}
 	log.Warn("no API keys existed: created an admin key; store it in your secrets manager and delete the file",

@@ -159,6 +159,8 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newBenchCommand(g),
 		newServeCommand(g),
 		newKeysCommand(g),
+		newUsersCommand(g),
+		newAuditCommand(g),
 		newLoadtestCommand(g),
 		newCustomersCommand(g),
 		newMonitorCommand(g),
