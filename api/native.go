@@ -203,7 +203,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		s.metrics.observeScreen("native", []screen.Result{res})
+		s.observeScreen(r, "native", []screen.Result{res})
 		writeJSON(w, http.StatusOK, screenResponse{res, against})
 		return nil
 	}
@@ -216,7 +216,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.metrics.observeScreen("native", results)
+	s.observeScreen(r, "native", results)
 	writeJSON(w, http.StatusOK, batchResponse{results, against})
 	return nil
 }

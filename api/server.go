@@ -14,6 +14,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/vetoscreen/veto/audit"
+
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
@@ -63,6 +65,8 @@ type Server struct {
 	keys     *keyCache
 	now      func() time.Time
 	monitor  *monitor.Monitor
+	audit    *audit.Log
+	ui       http.Handler
 }
 
 // Option adds an optional part to the server.
@@ -70,6 +74,9 @@ type Option func(*Server)
 
 // WithMonitor serves customers, alerts and monitoring runs.
 func WithMonitor(m *monitor.Monitor) Option { return func(s *Server) { s.monitor = m } }
+
+// WithUI serves the web UI h under /ui/, and redirects GET / to it.
+func WithUI(h http.Handler) Option { return func(s *Server) { s.ui = h } }
 
 // New returns a Server. The keeper reports what data is served and
 // refreshes it on request; metrics may be nil.
@@ -116,6 +123,10 @@ func (s *Server) Handler() http.Handler {
 	}
 	for _, p := range order {
 		mux.Handle(p, s.dispatch(byPattern[p]))
+	}
+	if s.ui != nil {
+		mux.Handle("/ui/", s.ui)
+		mux.Handle("GET /{$}", http.RedirectHandler("/ui/", http.StatusSeeOther))
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errorf(CodeNotFound, "no route %s %s; see /openapi.json", r.Method, r.URL.Path))

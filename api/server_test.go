@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
@@ -47,6 +48,7 @@ type testServer struct {
 	Store   store.Store
 	Keeper  *screen.Keeper
 	Monitor *monitor.Monitor
+	Audit   *audit.Log
 	// Keys are full API keys by role.
 	Keys map[string]string
 	// Log holds everything the server logged.
@@ -145,7 +147,9 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 		}
 		return nil, nil
 	}}
-	s := New(cfg, k, st, NewMetrics(k), log, WithMonitor(ts.Monitor))
+	ts.Audit = audit.NewLog(st, log, nil)
+	t.Cleanup(ts.Audit.Close)
+	s := New(cfg, k, st, NewMetrics(k), log, WithMonitor(ts.Monitor), WithAudit(ts.Audit))
 	ts.srv = s.HTTPServer("127.0.0.1:0")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

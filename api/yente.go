@@ -339,7 +339,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.metrics.observeScreen("yente", results)
+	s.observeScreen(r, "yente", results)
 	resp := matchResponse{Responses: make(map[string]matchResponseItem, len(keys)), Limit: limit,
 		Matcher: matcherInfo{Name: yenteAlgorithm, Description: "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"}}
 	for i, k := range keys {

@@ -52,9 +52,9 @@ type Log struct {
 	now    func() time.Time
 	logger *slog.Logger
 
-	once  sync.Once
-	queue chan entity.AuditEntry
-	done  chan struct{}
+	once, closeOnce sync.Once
+	queue           chan entity.AuditEntry
+	done            chan struct{}
 }
 
 // NewLog returns a Log appending to st. now may be nil (time.Now).
@@ -141,11 +141,14 @@ func (l *Log) appendBatch(batch []entity.AuditEntry) {
 	}
 }
 
-// Close appends the events still queued and stops.
+// Close appends the events still queued and stops. Async must not be
+// called after Close; Record may.
 func (l *Log) Close() {
-	l.once.Do(func() {}) // no queue was started: nothing to flush
-	if l.queue != nil {
-		close(l.queue)
-		<-l.done
-	}
+	l.closeOnce.Do(func() {
+		l.once.Do(func() {}) // no queue was started: nothing to flush
+		if l.queue != nil {
+			close(l.queue)
+			<-l.done
+		}
+	})
 }

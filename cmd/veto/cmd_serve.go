@@ -258,7 +258,11 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
 	acfg.MatchCutoff = o.MatchCutoff
-	srv := api.New(acfg, keeper, st, metrics, log, api.WithMonitor(mon)).HTTPServer(o.Addr)
+	// Screening summaries are appended to the audit trail in batches;
+	// Close (after the server has shut down) appends what is queued.
+	auditLog := audit.NewLog(st, log, nil)
+	defer auditLog.Close()
+	srv := api.New(acfg, keeper, st, metrics, log, api.WithMonitor(mon), api.WithAudit(auditLog)).HTTPServer(o.Addr)
 
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
