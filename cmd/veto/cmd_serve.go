@@ -25,9 +25,12 @@ import (
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/notify"
 	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/review"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
+	"github.com/vetoscreen/veto/users"
+	"github.com/vetoscreen/veto/web"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -51,6 +54,8 @@ type serveOptions struct {
 	Refresh         refresh.Config
 	Webhooks        []string
 	WebhookSecret   string
+	UI              bool
+	TrustProxy      bool
 }
 
 // serveEnv maps serve's flags to the environment variables that set them
@@ -60,7 +65,7 @@ var serveEnv = map[string]string{
 	"poll": "VETO_POLL", "shutdown-timeout": "VETO_SHUTDOWN_TIMEOUT", "regimes": "VETO_REGIMES", "config": "VETO_MATCH_CONFIG",
 	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
-	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET",
+	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -70,7 +75,8 @@ func newServeCommand(g *globalOptions) *cobra.Command {
 		Short: "Serve the screening API",
 		Long: `Serve the screening API: the native JSON API under /v1, the yente-compatible
 /match, /search, /entities and /catalog, /healthz, /readyz, /metrics and
-/openapi.json.
+/openapi.json, and the analyst web UI under /ui/ (--ui=false turns it off;
+people sign in with accounts made by veto users create).
 
 On start veto loads the store's active list versions. When the store holds
 none it serves a small demo dataset built into the binary, says so in the
@@ -120,6 +126,8 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.StringSliceVar(&o.Webhooks, "webhook", nil, "POST a signed notification of each new alert and list version to this URL; repeatable (env VETO_WEBHOOK_URL, comma-separated)")
 	f.StringVar(&o.WebhookSecret, "webhook-secret", "", "the HMAC-SHA256 key webhooks are signed with, at least 16 characters (env VETO_WEBHOOK_SECRET)")
 	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
+	f.BoolVar(&o.UI, "ui", true, "serve the analyst web UI under /ui/; users sign in with accounts made by veto users create (env VETO_UI)")
+	f.BoolVar(&o.TrustProxy, "trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a TLS-terminating proxy: UI cookies become Secure (env VETO_TRUST_PROXY)")
 	return cmd
 }
 
@@ -262,7 +270,16 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	// Close (after the server has shut down) appends what is queued.
 	auditLog := audit.NewLog(st, log, nil)
 	defer auditLog.Close()
-	srv := api.New(acfg, keeper, st, metrics, log, api.WithMonitor(mon), api.WithAudit(auditLog)).HTTPServer(o.Addr)
+	opts := []api.Option{api.WithMonitor(mon), api.WithAudit(auditLog)}
+	if o.UI {
+		ui, err := web.New(web.Config{Regimes: o.Regimes, SecureCookies: o.TLSCert != "", TrustProxy: o.TrustProxy, Version: version, Logger: log},
+			web.Deps{Keeper: keeper, Store: st, Users: users.New(st, auditLog), Review: review.New(st, nil), Audit: auditLog, Monitor: mon})
+		if err != nil {
+			return err
+		}
+		opts = append(opts, api.WithUI(ui))
+	}
+	srv := api.New(acfg, keeper, st, metrics, log, opts...).HTTPServer(o.Addr)
 
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {

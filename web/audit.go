@@ -1,0 +1,63 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/store"
+)
+
+// Audit page sizes: entries are verified auditPage at a time, and the
+// last auditRecent are shown.
+const (
+	auditPage   = 5000
+	auditRecent = 50
+)
+
+type auditView struct {
+	*layout
+	OK       bool
+	Problems []audit.Problem
+	// Entries is the number verified, Head the last entry's hash.
+	Entries int64
+	Head    string
+	Took    time.Duration
+	// Recent are the last entries, newest first.
+	Recent []entity.AuditEntry
+}
+
+// audit verifies the whole audit trail, page by page, and shows its
+// state, its head hash (what a regulator compares with a later export)
+// and the most recent entries.
+func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) error {
+	start := time.Now()
+	ver := audit.NewVerifier()
+	var recent []entity.AuditEntry
+	var after int64
+	for {
+		es, err := s.Store.AuditEntries(r.Context(), store.AuditFilter{AfterSeq: after, Limit: auditPage})
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			ver.Add(e)
+		}
+		recent = append(recent, es...)
+		if len(recent) > auditRecent {
+			recent = slices.Clone(recent[len(recent)-auditRecent:])
+		}
+		if len(es) < auditPage {
+			break
+		}
+		after = es[len(es)-1].Seq
+	}
+	slices.Reverse(recent)
+	n, head := ver.Head()
+	v := &auditView{layout: s.layout(r, rq, "Audit trail", "audit"), OK: ver.OK(), Problems: ver.Problems(),
+		Entries: n, Head: head, Took: time.Since(start).Round(time.Millisecond), Recent: recent}
+	s.render(w, r, http.StatusOK, "audit", v)
+	return nil
+}

@@ -1,0 +1,286 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/store"
+)
+
+// The end-to-end test drives the real server in headless Chromium: an
+// analyst screens a customer and decides its alert, an approver approves
+// it, and the customer screened again raises nothing (the allow-list). It
+// saves screenshots of the main pages in $VETO_ARTIFACTS (default: a
+// temporary folder).
+
+// chromium finds a Chromium or Chrome binary. Without one the test is
+// skipped, unless VETO_REQUIRE_BROWSER=1 (CI), when it fails.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := "no Chromium found (chromium, chromium-browser or google-chrome on $PATH): the browser test needs one (apt-get install chromium)"
+	if os.Getenv("VETO_REQUIRE_BROWSER") == "1" {
+		t.Fatal(msg + "; VETO_REQUIRE_BROWSER=1 makes this a failure")
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// artifacts is the folder screenshots go to.
+func artifacts(t *testing.T) string {
+	dir := os.Getenv("VETO_ARTIFACTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// run runs browser actions that return nothing, failing the test on
+// an error.
+func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// get runs an action that returns a value.
+func get[T any](t *testing.T, ctx context.Context, step string, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	return v
+}
+
+// css is a CSS selector.
+type css = chromedp.CSS
+
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	dir := artifacts(t)
+	ts := newTestServer(t, serverOptions{noCustomers: true})
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // root in a container has no user namespaces for the sandbox
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The browser lives as long as the context of the first action.
+	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			png, err := chromedp.FullScreenshot(100)(ctx, tg)
+			if err != nil {
+				return chromedp.Void{}, err
+			}
+			return chromedp.Void{}, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+		}
+	}
+	text := func(sel string) string { t.Helper(); return get(t, ctx, "text of "+sel, chromedp.Text(css(sel))) }
+	attr := func(sel, name string) string {
+		t.Helper()
+		return get(t, ctx, "attribute of "+sel, chromedp.AttributeValue(css(sel), name)).Value
+	}
+	evalString := func(js string) string { t.Helper(); return get(t, ctx, js, chromedp.Evaluate[string](js)) }
+	signIn := func(name string) {
+		t.Helper()
+		run(t, ctx, "sign in as "+name,
+			chromedp.Navigate(ts.URL+"/ui/alerts"),
+			chromedp.WaitVisible(css("#password")),
+			chromedp.SendKeys(css("#name"), name),
+			chromedp.SendKeys(css("#password"), password),
+			chromedp.Submit(css("#password")),
+			chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/alerts"]`)),
+		)
+	}
+	signOut := func() {
+		t.Helper()
+		run(t, ctx, "sign out", chromedp.Click(css("form.who button")), chromedp.WaitVisible(css("#password")))
+	}
+
+	// The analyst screens a customer with its ID: monitoring raises its
+	// alerts.
+	signIn("anna")
+	run(t, ctx, "screen",
+		chromedp.Navigate(ts.URL+"/ui/screen"),
+		chromedp.SendKeys(css("#name"), "Vladimir Putin"),
+		chromedp.SendKeys(css("#birthDate"), "1952-10-07"),
+		chromedp.SendKeys(css("#customerId"), "CUST-9"),
+		chromedp.Submit(css("#name")),
+		chromedp.WaitVisible(css("#results-h")),
+		shot("screen"),
+	)
+	if got := text(".results"); !strings.Contains(got, "Customer CUST-9 is monitored") || !strings.Contains(got, "new alert") {
+		t.Fatalf("screening result: %s", got)
+	}
+	// Open the first alert.
+	href := attr(`.monitor a[href^="/ui/alerts/"]`, "href")
+	var id int64
+	if _, err := fmt.Sscanf(href, "/ui/alerts/%d", &id); err != nil {
+		t.Fatalf("alert link %q", href)
+	}
+	run(t, ctx, "open the alert",
+		chromedp.Click(css(`.monitor a[href^="/ui/alerts/"]`)),
+		chromedp.WaitVisible(css("#why-h")),
+		shot("alert"),
+	)
+	a, err := ts.Store.Alert(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Decide it false positive, with a reason.
+	run(t, ctx, "decide",
+		chromedp.Click(css(`input[name="decision"][value="false_positive"]`)),
+		chromedp.SendKeys(css("#decide-reason"), "Different person: the customer is a namesake born elsewhere."),
+		chromedp.Submit(css("#decide-reason")),
+		chromedp.WaitVisible(css(".msg.notice")),
+	)
+	if got := text(".msg.notice"); !strings.Contains(got, "decision is recorded") {
+		t.Errorf("after deciding: %q", got)
+	}
+	// A POST from script without the CSRF token is refused.
+	status := get(t, ctx, "fetch without CSRF", chromedp.Evaluate[int](fmt.Sprintf(
+		`fetch("/ui/alerts/%d/assign", {method: "POST", body: new URLSearchParams({assignee: "me"})}).then(r => r.status)`, id),
+		chromedp.EvalAwaitPromise))
+	if status != 403 {
+		t.Errorf("POST without CSRF token from the page: %d, want 403", status)
+	}
+	signOut()
+
+	// The approver approves; the alert leaves the open queue.
+	signIn("bob")
+	run(t, ctx, "approve",
+		chromedp.Navigate(fmt.Sprintf("%s/ui/alerts/%d", ts.URL, id)),
+		chromedp.WaitVisible(css("#approve-reason")),
+		chromedp.SendKeys(css("#approve-reason"), "Agreed: different date and place of birth."),
+		chromedp.Click(css(`form[action$="/approve"] button[type="submit"]:not([formaction])`)),
+		chromedp.WaitVisible(css(".msg.notice")),
+	)
+	if got := text(".msg.notice"); !strings.Contains(got, "Approved") {
+		t.Errorf("after approving: %q", got)
+	}
+	run(t, ctx, "open queue", chromedp.Navigate(ts.URL+"/ui/alerts"), chromedp.WaitVisible(css("h1")))
+	if get(t, ctx, "in queue", chromedp.Evaluate[bool](fmt.Sprintf(`!!document.querySelector('a[href="/ui/alerts/%d"]')`, id))) {
+		t.Errorf("alert %d is still in the open queue after approval", id)
+	}
+
+	// Screened again with a changed field, the customer raises no new
+	// alert for the allow-listed pair.
+	run(t, ctx, "screen again",
+		chromedp.Navigate(ts.URL+"/ui/screen"),
+		chromedp.SendKeys(css("#name"), "Vladimir Putin"),
+		chromedp.SendKeys(css("#birthDate"), "1952-10"),
+		chromedp.SendKeys(css("#country"), "RU"),
+		chromedp.SendKeys(css("#customerId"), "CUST-9"),
+		chromedp.Submit(css("#name")),
+		chromedp.WaitVisible(css(".monitor")),
+	)
+	if got := text(".monitor"); !strings.Contains(got, "No new alert") {
+		t.Errorf("screened again: %q, want no new alert", got)
+	}
+	as, err := ts.Store.Alerts(context.Background(), store.AlertFilter{CustomerID: "CUST-9", EntityID: a.EntityID})
+	if err != nil || len(as) != 1 || as[0].Status != entity.AlertFalsePositive {
+		t.Errorf("alerts of the allow-listed pair: %+v, %v; want the one approved", as, err)
+	}
+	allow, err := ts.Store.AllowList(context.Background(), "CUST-9", a.EntityID, true)
+	if err != nil || len(allow) != 1 {
+		t.Errorf("allow-list: %+v, %v", allow, err)
+	}
+
+	// Keyboard: the first Tab reaches the skip link; Tabs then reach the
+	// first alert link, which shows a focus outline.
+	run(t, ctx, "tab to the skip link",
+		chromedp.Navigate(ts.URL+"/ui/alerts?status=any"),
+		chromedp.WaitVisible(css("a.alert-link")),
+		chromedp.KeyEvent(kb.Tab),
+	)
+	active := evalString(`document.activeElement.className`)
+	if active != "skip" {
+		t.Errorf("first Tab focuses %q, want the skip link", active)
+	}
+	for i := 0; i < 60 && active != "alert-link"; i++ {
+		run(t, ctx, "tab", chromedp.KeyEvent(kb.Tab))
+		active = evalString(`document.activeElement.className`)
+	}
+	if active != "alert-link" {
+		t.Fatalf("Tab never reached an alert link")
+	}
+	outline := evalString(`(s => s.outlineStyle + " " + s.outlineWidth)(getComputedStyle(document.activeElement))`)
+	if strings.HasPrefix(outline, "none") || strings.HasSuffix(outline, " 0px") {
+		t.Errorf("focused alert link has no visible outline: %q", outline)
+	}
+	run(t, ctx, "focus shot", shot("queue-focus"))
+	// j moves to the next alert (progressive enhancement).
+	before := evalString(`document.activeElement.getAttribute("href")`)
+	run(t, ctx, "j", chromedp.KeyEvent("j"))
+	if after := evalString(`document.activeElement.getAttribute("href")`); after == before {
+		t.Errorf("j did not move the focus from %s", before)
+	}
+	run(t, ctx, "queue", chromedp.Navigate(ts.URL+"/ui/alerts?status=any"), chromedp.WaitVisible(css("a.alert-link")), shot("queue"))
+
+	// An Arabic name: screened, monitored, and its alert.
+	run(t, ctx, "screen an Arabic name",
+		chromedp.Navigate(ts.URL+"/ui/screen"),
+		chromedp.SendKeys(css("#name"), "بشار الأسد"),
+		chromedp.SendKeys(css("#customerId"), "CUST-AR"),
+		chromedp.Submit(css("#name")),
+		chromedp.WaitVisible(css("#results-h")),
+		shot("screen-arabic"),
+		chromedp.Click(css(`.monitor a[href^="/ui/alerts/"]`)),
+		chromedp.WaitVisible(css("#why-h")),
+		shot("alert-arabic"),
+	)
+	run(t, ctx, "lists", chromedp.Navigate(ts.URL+"/ui/lists"), chromedp.WaitVisible(css("h1")), shot("lists"))
+	version := attr(`table a[href^="/ui/lists/versions/"]`, "href")
+	run(t, ctx, "diff", chromedp.Navigate(ts.URL+version), chromedp.WaitVisible(css("h1")), shot("version"))
+
+	// Narrow screen: the queue's table becomes cards, and no page
+	// scrolls sideways.
+	for _, p := range []struct{ name, path, wait string }{
+		{"queue-390", "/ui/alerts?status=any", "a.alert-link"},
+		{"alert-390", fmt.Sprintf("/ui/alerts/%d", id), "#why-h"},
+		{"screen-390", "/ui/screen", "#name"},
+	} {
+		run(t, ctx, p.name, chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(css(p.wait)), shot(p.name))
+		if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
+			t.Errorf("%s scrolls sideways at 390 px", p.path)
+		}
+	}
+	run(t, ctx, "wide", chromedp.EmulateViewport(1280, 900))
+	signOut()
+
+	// The admin pages.
+	signIn("ada")
+	run(t, ctx, "users", chromedp.Navigate(ts.URL+"/ui/users"), chromedp.WaitVisible(css("#new-h")), shot("users"))
+	run(t, ctx, "audit", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#chain-h")), shot("audit"))
+	if got := text("#chain-h"); got != "Chain intact" {
+		t.Errorf("audit chain: %q", got)
+	}
+	run(t, ctx, "sign-in page", chromedp.Click(css("form.who button")), chromedp.WaitVisible(css("#password")), shot("login"))
+	t.Logf("screenshots in %s", dir)
+}

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/review"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/store"
+	"github.com/vetoscreen/veto/users"
+)
+
+// pageError is an error to show the user as it is, with its status.
+type pageError struct {
+	status int
+	msg    string
+}
+
+func (e *pageError) Error() string { return e.msg }
+
+func errorf(status int, format string, args ...any) error {
+	return &pageError{status, fmt.Sprintf(format, args...)}
+}
+
+func badRequest(format string, args ...any) error {
+	return errorf(http.StatusBadRequest, format, args...)
+}
+
+func forbidden(format string, args ...any) error {
+	return errorf(http.StatusForbidden, format, args...)
+}
+
+func notFound(format string, args ...any) error {
+	return errorf(http.StatusNotFound, format, args...)
+}
+
+// statuses maps the domain errors to what the user is told: the status,
+// and whether the error's message is fit to show (the message of an
+// unknown error is logged, never shown).
+var statuses = []struct {
+	err    error
+	status int
+}{
+	{store.ErrNotFound, http.StatusNotFound},
+	{entity.ErrInvalid, http.StatusBadRequest},
+	{users.ErrWeakPassword, http.StatusBadRequest},
+	{review.ErrForbidden, http.StatusForbidden},
+	{review.ErrState, http.StatusConflict},
+	{store.ErrConflict, http.StatusConflict},
+	{screen.ErrNotReady, http.StatusServiceUnavailable},
+}
+
+// describe returns the status of err and the message to show.
+func describe(err error) (int, string) {
+	var pe *pageError
+	if errors.As(err, &pe) {
+		return pe.status, pe.msg
+	}
+	for _, s := range statuses {
+		if errors.Is(err, s.err) {
+			return s.status, err.Error()
+		}
+	}
+	return http.StatusInternalServerError, "Something went wrong on the server; it has been logged. Try again, and tell your administrator if it persists."
+}
+
+type errorView struct {
+	*layout
+	Status  int
+	Heading string
+}
+
+// fail renders err as an error page.
+func (s *server) fail(w http.ResponseWriter, r *http.Request, rq *request, err error) {
+	status, msg := describe(err)
+	if status == http.StatusInternalServerError {
+		s.log.Error("ui: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	l := s.layout(r, rq, fmt.Sprintf("%d %s", status, http.StatusText(status)), "")
+	l.Error = msg
+	s.render(w, r, status, "error", errorView{l, status, http.StatusText(status)})
+}

@@ -1,0 +1,231 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/screen"
+)
+
+// regimes are the sanctions regimes the form offers, as the API knows them.
+var regimes = []option{
+	{Value: "us", Label: "United States (OFAC, CSL)"},
+	{Value: "un", Label: "United Nations"},
+	{Value: "eu", Label: "European Union"},
+	{Value: "uk", Label: "United Kingdom"},
+	{Value: "ca", Label: "Canada"},
+	{Value: "au", Label: "Australia"},
+}
+
+// schemas are the kinds of party a query may be restricted to.
+var schemas = []string{"Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane"}
+
+// option is a choice in a form.
+type option struct {
+	Value, Label string
+	Checked      bool
+}
+
+// screenForm is the screening form as filled in.
+type screenForm struct {
+	Name, Schema, BirthDate, Country, IDNumber, CustomerID, Threshold string
+	Scope                                                             []string
+}
+
+type screenView struct {
+	*layout
+	Form             screenForm
+	Schemas          []string
+	Regimes, Lists   []option
+	DefaultThreshold float64
+	// Result is set after a screening.
+	Result *screenResult
+}
+
+// screenResult is a screening's outcome and what it was screened against.
+type screenResult struct {
+	Hits      []hitView
+	Threshold float64
+	Scope     []string
+	Data      screen.Data
+	// Customer is the customer ID monitored, if one was given; Changed
+	// reports whether it was new or changed (and so screened by
+	// monitoring), Alerts the alerts that raised.
+	Customer    string
+	Changed     bool
+	Alerts      []entity.Alert
+	MonitorNote string
+}
+
+// hitView is one hit with its explanation as a breakdown.
+type hitView struct {
+	screen.Hit
+	Breakdown *breakdown
+}
+
+func (s *server) screenView(r *http.Request, rq *request, f screenForm) *screenView {
+	v := &screenView{layout: s.layout(r, rq, "Screen a name", "screen"), Form: f, Schemas: schemas}
+	if ix := s.Keeper.Screener.Index(); ix != nil {
+		v.DefaultThreshold = ix.Config().Threshold
+	}
+	served := s.servedLists()
+	for _, o := range regimes {
+		if slices.ContainsFunc(served, func(l string) bool { return screen.Jurisdiction(l) == o.Value }) {
+			o.Checked = slices.Contains(f.Scope, o.Value)
+			v.Regimes = append(v.Regimes, o)
+		}
+	}
+	for _, l := range served {
+		v.Lists = append(v.Lists, option{Value: l, Label: l, Checked: slices.Contains(f.Scope, l)})
+	}
+	return v
+}
+
+// servedLists are the names of the lists in the index, sorted.
+func (s *server) servedLists() []string {
+	var out []string
+	for _, v := range s.Keeper.Status().Versions {
+		out = append(out, v.List)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (s *server) screenForm(w http.ResponseWriter, r *http.Request, rq *request) error {
+	s.render(w, r, http.StatusOK, "screen", s.screenView(r, rq, screenForm{}))
+	return nil
+}
+
+// screen screens the form's query exactly as POST /v1/screen does (the
+// same screener, threshold, limit and scope rules), shows the hits with
+// their breakdowns, records a summary in the audit trail, and, given a
+// customer ID, stores the customer for monitoring, which raises its
+// alerts.
+func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) error {
+	pf := r.PostForm
+	f := screenForm{Name: strings.TrimSpace(pf.Get("name")), Schema: pf.Get("schema"), BirthDate: strings.TrimSpace(pf.Get("birthDate")),
+		Country: strings.TrimSpace(pf.Get("country")), IDNumber: strings.TrimSpace(pf.Get("idNumber")),
+		CustomerID: strings.TrimSpace(pf.Get("customerId")), Threshold: strings.TrimSpace(pf.Get("threshold")), Scope: pf["scope"]}
+	v := s.screenView(r, rq, f)
+	res, err := s.screenQuery(r, rq, f)
+	if err != nil {
+		status, msg := describe(err)
+		if status == http.StatusInternalServerError {
+			return err
+		}
+		v.Error = msg
+		s.render(w, r, status, "screen", v)
+		return nil
+	}
+	v.Result = res
+	s.render(w, r, http.StatusOK, "screen", v)
+	return nil
+}
+
+func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*screenResult, error) {
+	c := entity.Customer{ID: f.CustomerID, Schema: entity.Schema(f.Schema), Name: f.Name, BirthDate: f.BirthDate, Country: f.Country, IDNumber: f.IDNumber}
+	q := monitor.Query(&c)
+	if err := q.Validate(); err != nil {
+		return nil, badRequest("%v", err)
+	}
+	if f.Schema != "" && !slices.Contains(schemas, string(q.Schema)) {
+		return nil, badRequest("schema: %q, want one of %s", f.Schema, strings.Join(schemas, ", "))
+	}
+	ix := s.Keeper.Screener.Index()
+	if ix == nil {
+		return nil, screen.ErrNotReady
+	}
+	cfg := ix.Config()
+	if f.Threshold != "" {
+		t, err := strconv.ParseFloat(f.Threshold, 64)
+		if err != nil || t <= 0 || t > 1 {
+			return nil, badRequest("threshold: %q, want a number more than 0 and at most 1", f.Threshold)
+		}
+		cfg.Threshold = t
+	}
+	scope := s.cfg.Regimes
+	if len(f.Scope) > 0 {
+		served := s.servedLists()
+		for _, l := range f.Scope {
+			if !slices.ContainsFunc(regimes, func(o option) bool { return o.Value == l }) && !slices.Contains(served, l) {
+				return nil, badRequest("%q is not a list served here nor a regime", l)
+			}
+		}
+		scope = f.Scope
+	}
+	hits, err := s.Keeper.Screener.Screen(r.Context(), q, screen.Options{Config: &cfg, Limit: screen.DefaultLimit, Explain: true, Lists: scope})
+	if err != nil {
+		return nil, err
+	}
+	status := s.Keeper.Status()
+	res := &screenResult{Threshold: cfg.Threshold, Scope: scope, Data: status.Data}
+	for _, h := range hits.Hits {
+		res.Hits = append(res.Hits, hitView{h, explain(h.Explanation, h.Score)})
+	}
+	s.recordScreen(rq, f.CustomerID, status.Data, hits)
+	if f.CustomerID == "" {
+		return res, nil
+	}
+	res.Customer = f.CustomerID
+	if s.Monitor == nil {
+		res.MonitorNote = "Monitoring is not enabled on this server: the customer was not stored."
+		return res, nil
+	}
+	if err := monitor.Validate(&c); err != nil {
+		return nil, err
+	}
+	changed, alerts, err := s.Monitor.Put(r.Context(), []entity.Customer{c})
+	if err != nil {
+		return nil, err
+	}
+	res.Changed, res.Alerts = len(changed) > 0, alerts
+	switch {
+	case status.Data != screen.DataLive:
+		res.MonitorNote = "The customer is stored; monitoring raises alerts only against the real lists, not the demo data."
+	case !res.Changed:
+		res.MonitorNote = "The customer is stored unchanged: it was screened before, so no alert is raised again."
+	}
+	return res, nil
+}
+
+// screenSummary is what the audit trail keeps of a screening from the
+// UI, in the form the API records (api "ui"): counts, the best score and
+// the entities hit, with the customer ID as the query ID; not the name
+// screened.
+type screenSummary struct {
+	API      string     `json:"api"`
+	Data     string     `json:"data"`
+	Queries  int        `json:"queries"`
+	WithHits int        `json:"withHits"`
+	Hits     int        `json:"hits"`
+	Best     float64    `json:"best"`
+	Matched  []auditHit `json:"matched,omitempty"`
+}
+
+type auditHit struct {
+	Query  string  `json:"query,omitempty"`
+	Entity string  `json:"entity"`
+	Score  float64 `json:"score"`
+}
+
+// recordScreen queues a screening's summary for the audit trail.
+func (s *server) recordScreen(rq *request, customerID string, data screen.Data, res screen.Result) {
+	sum := screenSummary{API: "ui", Data: string(data), Queries: 1, Hits: len(res.Hits)}
+	if len(res.Hits) > 0 {
+		sum.WithHits = 1
+	}
+	for _, h := range res.Hits {
+		sum.Best = max(sum.Best, h.Score)
+		sum.Matched = append(sum.Matched, auditHit{customerID, h.EntityID, h.Score})
+	}
+	subject := "ui/screen"
+	if customerID != "" {
+		subject = "customer/" + customerID
+	}
+	s.Audit.Async(rq.User.Name, audit.ActionScreen, subject, sum)
+}
