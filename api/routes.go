@@ -20,6 +20,7 @@ func (s *Server) routes() []route {
 	return []route{
 		// Native API.
 		{"POST", "/v1/screen", entity.RoleScreen, (*Server).screen},
+		{"POST", "/v1/text", entity.RoleScreen, (*Server).text},
 		{"POST", "/v1/compare", entity.RoleScreen, (*Server).compare},
 		{"GET", "/v1/search", entity.RoleScreen, (*Server).search},
 		{"GET", "/v1/entities/{id}", entity.RoleScreen, (*Server).entity},
@@ -34,6 +35,13 @@ func (s *Server) routes() []route {
 		{"GET", "/v1/alerts", entity.RoleAnalyst, (*Server).listAlerts},
 		{"GET", "/v1/alerts/{id}", entity.RoleAnalyst, (*Server).getAlert},
 		{"POST", "/v1/monitor/run", entity.RoleAdmin, (*Server).runMonitor},
+		// Batch jobs.
+		{"POST", "/v1/jobs", entity.RoleScreen, (*Server).createJob},
+		{"GET", "/v1/jobs", entity.RoleScreen, (*Server).listJobs},
+		{"GET", "/v1/jobs/{id}", entity.RoleScreen, (*Server).getJob},
+		{"DELETE", "/v1/jobs/{id}", entity.RoleScreen, (*Server).deleteJob},
+		{"GET", "/v1/jobs/{id}/results", entity.RoleScreen, (*Server).jobResults},
+		{"GET", "/v1/jobs/{id}/errors", entity.RoleScreen, (*Server).jobErrors},
 		// yente-compatible API.
 		{"POST", "/match/{dataset}", entity.RoleScreen, (*Server).yenteMatch},
 		{"GET", "/search/{dataset}", entity.RoleScreen, (*Server).yenteSearch},

@@ -47,11 +47,17 @@ type Config struct {
 	// KeyCacheTTL is how long a looked-up API key is trusted before it is
 	// read again: a revocation takes effect within it (default 30s).
 	KeyCacheTTL time.Duration
+	// JobsDir is the folder of the batch jobs (/v1/jobs), one subfolder
+	// per job; empty turns jobs off.
+	JobsDir string
+	// MaxUpload is the largest file a batch job accepts, in bytes
+	// (default 512 MiB).
+	MaxUpload int64
 }
 
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
-	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5}
+	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5, MaxUpload: 512 << 20}
 }
 
 // Server serves the API.
@@ -67,6 +73,7 @@ type Server struct {
 	monitor  *monitor.Monitor
 	audit    *audit.Log
 	ui       http.Handler
+	jobs     *jobQueue
 }
 
 // Option adds an optional part to the server.
@@ -99,6 +106,9 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	if cfg.KeyCacheTTL <= 0 {
 		cfg.KeyCacheTTL = DefaultConfig().KeyCacheTTL
 	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultConfig().MaxUpload
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -107,6 +117,7 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	for _, o := range opts {
 		o(s)
 	}
+	s.jobs = newJobQueue(s, cfg.JobsDir)
 	return s
 }
 

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
@@ -47,8 +48,18 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 					}
 				}
 			}
-			cand = v.phons.near(t.Phon, editLimit(len(t.Phon), cfg), s, cand)
-			cand = v.forms.near(t.Form, editLimit(len(t.Form), cfg), s, cand)
+			if u.joined {
+				// JoinedSim meets a listed word only on the same skeleton
+				// or consonants (looked up above), or on the same skeleton
+				// after a different first vowel: probe for that alone,
+				// not for every word a few edits away.
+				if len(t.Phon) > 3 && strings.IndexByte("aeiou", t.Phon[0]) >= 0 {
+					cand = v.phons.firstDeleted(t.Phon, s, cand)
+				}
+			} else {
+				cand = v.phons.near(t.Phon, editLimit(len(t.Phon), cfg), s, cand)
+				cand = v.forms.near(t.Form, editLimit(len(t.Form), cfg), s, cand)
+			}
 		}
 	}
 	slices.Sort(cand)

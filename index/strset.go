@@ -187,3 +187,16 @@ func indexOf(s []uint32, x uint32) int {
 	}
 	return -1
 }
+
+// firstDeleted appends the entries of the strings of q's length that
+// equal q but for their first letter (a superset: hash collisions).
+func (ss *strSet) firstDeleted(q string, s *scratch, out []uint32) []uint32 {
+	key := hashDel(q, 0, -1)
+	h, b := key>>idBits, key>>(64-bucketBits)
+	for _, w := range ss.dels[ss.bucket[b]:ss.bucket[b+1]] {
+		if id := uint32(w & (1<<idBits - 1)); w>>idBits == h && len(ss.strs[id]) == len(q) {
+			out = append(out, ss.entries[id]...)
+		}
+	}
+	return out
+}

@@ -224,6 +224,6 @@ the bank's own references: importing a customer with a known ID replaces it.`,
 			return nil
 		},
 	}
-	cmd.AddCommand(list, remove)
+	cmd.AddCommand(list, remove, newCustomersImportCommand(g))
 	return cmd
 }

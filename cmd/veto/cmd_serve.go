@@ -48,6 +48,7 @@ type serveOptions struct {
 	NoDemo          bool
 	MaxBatch        int
 	MaxBody         int64
+	JobsDir         string
 	MatchCutoff     float64
 	KeyFile         string
 	LogFormat       string
@@ -65,7 +66,7 @@ var serveEnv = map[string]string{
 	"poll": "VETO_POLL", "shutdown-timeout": "VETO_SHUTDOWN_TIMEOUT", "regimes": "VETO_REGIMES", "config": "VETO_MATCH_CONFIG",
 	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
-	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY",
+	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY", "jobs-dir": "VETO_JOBS_DIR",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -126,6 +127,7 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.StringSliceVar(&o.Webhooks, "webhook", nil, "POST a signed notification of each new alert and list version to this URL; repeatable (env VETO_WEBHOOK_URL, comma-separated)")
 	f.StringVar(&o.WebhookSecret, "webhook-secret", "", "the HMAC-SHA256 key webhooks are signed with, at least 16 characters (env VETO_WEBHOOK_SECRET)")
 	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
+	f.StringVar(&o.JobsDir, "jobs-dir", "", "the folder of batch jobs (/v1/jobs) (default: jobs beside the SQLite file; with PostgreSQL, veto-jobs in the temporary folder) (env VETO_JOBS_DIR)")
 	f.BoolVar(&o.UI, "ui", true, "serve the analyst web UI under /ui/; users sign in with accounts made by veto users create (env VETO_UI)")
 	f.BoolVar(&o.TrustProxy, "trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a TLS-terminating proxy: UI cookies become Secure (env VETO_TRUST_PROXY)")
 	return cmd
@@ -266,6 +268,12 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
 	acfg.MatchCutoff = o.MatchCutoff
+	if acfg.JobsDir = o.JobsDir; acfg.JobsDir == "" {
+		acfg.JobsDir = filepath.Join(filepath.Dir(g.DB), "jobs")
+		if isPostgres(g.DB) {
+			acfg.JobsDir = filepath.Join(os.TempDir(), "veto-jobs")
+		}
+	}
 	// Screening summaries are appended to the audit trail in batches;
 	// Close (after the server has shut down) appends what is queued.
 	auditLog := audit.NewLog(st, log, nil)

@@ -153,6 +153,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newShowCommand(g),
 		newExportCommand(g),
 		newScreenCommand(g),
+		newTextCommand(g),
 		newCompareCommand(g),
 		newDevsetCommand(g),
 		newEvalCommand(g),
@@ -165,6 +166,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newCustomersCommand(g),
 		newMonitorCommand(g),
 		newAlertsCommand(g),
+		newBatchCommand(g),
 	)
 	return root
 }

@@ -1,0 +1,214 @@
+package api
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vetoscreen/veto/batch"
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
+)
+
+// upload posts a file as a job.
+func (ts *testServer) upload(path, contentType string, body io.Reader) response {
+	ts.t.Helper()
+	req, err := http.NewRequest("POST", ts.URL+path, body)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Authorization", "Bearer "+ts.Keys[entity.RoleScreen])
+	return ts.send(req)
+}
+
+// waitJob polls a job until it is no longer queued or running.
+func (ts *testServer) waitJob(id string) Job {
+	ts.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r := ts.do("GET", "/v1/jobs/"+id, entity.RoleScreen, nil)
+		if r.Status != 200 {
+			ts.t.Fatalf("GET job: %d %s", r.Status, r.Body)
+		}
+		var j Job
+		r.json(ts.t, &j)
+		if j.Status != JobQueued && j.Status != JobRunning {
+			return j
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("job %s still %s", id, j.Status)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func jobsServer(t *testing.T, maxUpload int64) (*testServer, Config) {
+	cfg := DefaultConfig()
+	cfg.JobsDir = t.TempDir()
+	if maxUpload > 0 {
+		cfg.MaxUpload = maxUpload
+	}
+	return startServer(t, serverOptions{cfg: cfg}), cfg
+}
+
+func TestJobs(t *testing.T) {
+	ts, cfg := jobsServer(t, 0)
+	input := "\ufeffRef;Full Name;Date of Birth\r\n" +
+		"R1;Sergei Lavrov;1950-03-21\r\n" +
+		"R2;\"Harriet Plumstead;\r\n" + // a quote left open
+		"R3;Harriet Plumstead;\r\n" +
+		"R4;;1970\r\n" + // no name
+		"R5;Amira Hadzic;\r\n" +
+		"R6;Someone;21.03.1950\r\n" // not an ISO date
+	r := ts.upload("/v1/jobs?output=jsonl&threshold=0.8", "text/csv", strings.NewReader(input))
+	if r.Status != http.StatusAccepted {
+		t.Fatalf("POST /v1/jobs: %d %s", r.Status, r.Body)
+	}
+	var created Job
+	r.json(t, &created)
+	if created.ID == "" || created.Status != JobQueued || created.Links.Results != "/v1/jobs/"+created.ID+"/results" || r.Header.Get("Location") != created.Links.Self {
+		t.Fatalf("created job: %+v, Location %q", created, r.Header.Get("Location"))
+	}
+	j := ts.waitJob(created.ID)
+	if j.Status != JobDone || j.Rows != 6 || j.Errors != 3 || j.Hits != 2 || j.Progress != 1 || j.Started.IsZero() || j.Finished.IsZero() || j.Format != "csv" {
+		t.Fatalf("finished job: %+v", j)
+	}
+
+	r = ts.do("GET", created.Links.Results, entity.RoleScreen, nil)
+	if r.Status != 200 || r.Header.Get("Content-Type") != "application/x-ndjson" {
+		t.Fatalf("results: %d %q", r.Status, r.Header.Get("Content-Type"))
+	}
+	var lines []batch.ResultLine
+	sc := bufio.NewScanner(bytes.NewReader(r.Body))
+	for sc.Scan() {
+		var l batch.ResultLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+	}
+	if len(lines) != 6 {
+		t.Fatalf("%d result lines, want one per row:\n%s", len(lines), r.Body)
+	}
+	hit := func(l batch.ResultLine, list string) bool {
+		return slices.ContainsFunc(l.Hits, func(h screen.Hit) bool { return h.List == list })
+	}
+	if l := lines[0]; l.ID != "R1" || !hit(l, "ofac-sdn") || !hit(l, "eu-fsf") {
+		t.Errorf("Lavrov: %+v", l)
+	}
+	if l := lines[4]; l.ID != "R5" || !hit(l, "un-sc") {
+		t.Errorf("Hadzic: %+v", l)
+	}
+	if l := lines[2]; l.ID != "R3" || len(l.Hits) != 0 || l.Error != "" {
+		t.Errorf("Plumstead: %+v", l)
+	}
+
+	r = ts.do("GET", created.Links.Errors, entity.RoleScreen, nil)
+	recs, err := csv.NewReader(bytes.NewReader(r.Body)).ReadAll()
+	if r.Status != 200 || err != nil {
+		t.Fatalf("errors: %d %v %s", r.Status, err, r.Body)
+	}
+	var errLines []string
+	for _, rec := range recs[1:] {
+		errLines = append(errLines, rec[0])
+	}
+	if !slices.Equal(errLines, []string{"3", "5", "7"}) {
+		t.Errorf("errors file lines %q, want 3, 5, 7:\n%s", errLines, r.Body)
+	}
+
+	// Listed, and still listed by a server restarted on the same folder.
+	r = ts.do("GET", "/v1/jobs", entity.RoleScreen, nil)
+	var list jobList
+	r.json(t, &list)
+	if len(list.Jobs) != 1 || list.Jobs[0].ID != created.ID {
+		t.Errorf("GET /v1/jobs: %s", r.Body)
+	}
+	again := New(cfg, ts.Keeper, ts.Store, nil, nil)
+	if got, ok := again.jobs.get(created.ID); !ok || got.Status != JobDone || got.Rows != 6 {
+		t.Errorf("after a restart: %+v, %v", got, ok)
+	}
+
+	// Errors.
+	for _, tt := range []struct {
+		method, path, contentType, body string
+		status                          int
+	}{
+		{"GET", "/v1/jobs/nope", "", "", 404},
+		{"GET", "/v1/jobs/nope/results", "", "", 404},
+		{"POST", "/v1/jobs", "application/json", `{"name":"x"}`, 415},
+		{"POST", "/v1/jobs", "text/csv", "id,country\n1,RU\n", 400},    // no name column
+		{"POST", "/v1/jobs?map=nom=x", "text/csv", "name\nx\n", 400},   // bad mapping
+		{"POST", "/v1/jobs?threshold=2", "text/csv", "name\nx\n", 400}, // bad threshold
+		{"POST", "/v1/jobs?colour=red", "text/csv", "name\nx\n", 400},  // unknown parameter
+		{"POST", "/v1/jobs", "text/csv", "", 400},                      // empty
+		{"POST", "/v1/jobs?format=jsonl&map=name=x", "", "{}\n", 400},  // mapping on JSON lines
+	} {
+		var r response
+		if tt.method == "POST" {
+			r = ts.upload(tt.path, tt.contentType, strings.NewReader(tt.body))
+		} else {
+			r = ts.do(tt.method, tt.path, entity.RoleScreen, nil)
+		}
+		if r.Status != tt.status {
+			t.Errorf("%s %s (%s): %d, want %d: %s", tt.method, tt.path, tt.contentType, r.Status, tt.status, r.Body)
+			continue
+		}
+		r.errorBody(t)
+	}
+	if r := ts.do("GET", "/v1/jobs", "", nil); r.Status != 401 {
+		t.Errorf("jobs without a key: %d", r.Status)
+	}
+}
+
+func TestJobsUploadLimit(t *testing.T) {
+	ts, _ := jobsServer(t, 1024)
+	body := "name\n" + strings.Repeat("Sergei Lavrov\n", 100)
+	// With a Content-Length, and streamed (chunked) without one.
+	for _, rd := range []io.Reader{strings.NewReader(body), io.MultiReader(strings.NewReader(body))} {
+		r := ts.upload("/v1/jobs", "text/csv", rd)
+		if r.Status != http.StatusRequestEntityTooLarge || r.errorCode(t) != CodeTooLarge {
+			t.Errorf("oversized upload: %d %s", r.Status, r.Body)
+		}
+	}
+	if r := ts.upload("/v1/jobs", "text/csv", strings.NewReader("name\nSergei Lavrov\n")); r.Status != http.StatusAccepted {
+		t.Errorf("upload under the limit: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestJobsCancel(t *testing.T) {
+	ts, _ := jobsServer(t, 0)
+	var b strings.Builder
+	b.WriteString("name\n")
+	for i := range 100000 {
+		fmt.Fprintf(&b, "Customer %d\n", i)
+	}
+	r := ts.upload("/v1/jobs", "", strings.NewReader(b.String()))
+	var j Job
+	r.json(t, &j)
+	if r := ts.do("DELETE", j.Links.Self, entity.RoleScreen, nil); r.Status != 200 {
+		t.Fatalf("cancel: %d %s", r.Status, r.Body)
+	}
+	if got := ts.waitJob(j.ID); got.Status != JobCanceled {
+		t.Fatalf("after cancel: %+v", got)
+	}
+	if r := ts.do("GET", j.Links.Results, entity.RoleScreen, nil); r.Status != http.StatusConflict {
+		t.Errorf("results of a canceled job: %d", r.Status)
+	}
+	if r := ts.do("DELETE", j.Links.Self, entity.RoleScreen, nil); r.Status != http.StatusNoContent {
+		t.Errorf("delete: %d %s", r.Status, r.Body)
+	}
+	if r := ts.do("GET", j.Links.Self, entity.RoleScreen, nil); r.Status != 404 {
+		t.Errorf("deleted job: %d", r.Status)
+	}
+}

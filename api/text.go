@@ -1,0 +1,165 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/textscan"
+)
+
+// textRequest is the JSON body of POST /v1/text. A text/plain body is
+// the text itself, with the options as query parameters.
+type textRequest struct {
+	// Text is the text to scan. Required.
+	Text string `json:"text"`
+	// Threshold overrides the lowest score of a name finding (0..1).
+	Threshold *float64 `json:"threshold,omitempty"`
+	// Regimes are the sanctions regimes screened (default: the
+	// server's); Lists narrows to lists by name instead.
+	Regimes []string `json:"regimes,omitempty"`
+	Lists   []string `json:"lists,omitempty"`
+	// Kinds are the kinds of finding wanted: name, place, imo, bic,
+	// crypto (default all).
+	Kinds []string `json:"kinds,omitempty"`
+}
+
+// textResponse is what POST /v1/text found.
+type textResponse struct {
+	// Findings are sorted by their start offset.
+	Findings []textscan.Finding `json:"findings"`
+	// Bytes is the length of the text scanned, in bytes: the offsets of
+	// the findings are into it.
+	Bytes int `json:"bytes"`
+	screenedAgainst
+}
+
+func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
+	var req textRequest
+	var err error
+	if isPlainText(r) {
+		req, err = s.plainTextRequest(w, r)
+	} else {
+		if len(r.URL.Query()) > 0 {
+			return errorf(CodeInvalid, "query parameters are for text/plain bodies; give the options in the JSON body")
+		}
+		err = s.decodeJSON(w, r, &req)
+	}
+	if err != nil {
+		return err
+	}
+	if req.Text == "" {
+		return errorf(CodeInvalid, "text: required")
+	}
+	ix := s.screener.Index()
+	if ix == nil {
+		return screen.ErrNotReady
+	}
+	opts := textscan.Options{}
+	threshold := ix.Config().Threshold
+	if req.Threshold != nil {
+		if *req.Threshold <= 0 || *req.Threshold > 1 {
+			return errorf(CodeInvalid, "threshold: %v, want more than 0 and at most 1", *req.Threshold)
+		}
+		opts.Threshold, threshold = *req.Threshold, *req.Threshold
+	}
+	for _, k := range req.Kinds {
+		opts.Kinds = append(opts.Kinds, textscan.Kind(k))
+	}
+	if err := opts.Validate(); err != nil {
+		return errorf(CodeInvalid, "kinds: %v", err)
+	}
+	if opts.Lists, err = s.scope(req.Regimes, req.Lists); err != nil {
+		return err
+	}
+	findings := scanners.get(ix).ScanOptions([]byte(req.Text), opts)
+	if findings == nil {
+		findings = []textscan.Finding{}
+	}
+	writeJSON(w, http.StatusOK, textResponse{Findings: findings, Bytes: len(req.Text),
+		screenedAgainst: screenedAgainst{Data: s.keeper.Status().Data, Threshold: threshold, Scope: opts.Lists}})
+	return nil
+}
+
+func isPlainText(r *http.Request) bool {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && mt == "text/plain"
+}
+
+// plainTextRequest reads a text/plain body, at most MaxBody bytes of
+// UTF-8, and the options from the query: threshold, regimes, lists and
+// kinds, the last three comma-separated.
+func (s *Server) plainTextRequest(w http.ResponseWriter, r *http.Request) (textRequest, error) {
+	var req textRequest
+	if err := knownParams(r, "threshold", "regimes", "lists", "kinds"); err != nil {
+		return req, err
+	}
+	if _, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); params["charset"] != "" && !strings.EqualFold(params["charset"], "utf-8") {
+		return req, errorf(CodeMediaType, "charset %q: send UTF-8", params["charset"])
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return req, errorf(CodeTooLarge, "the request body is larger than %d bytes", s.cfg.MaxBody)
+		}
+		return req, errorf(CodeInvalid, "reading the request body: %v", err)
+	}
+	if err := validUTF8(body); err != nil {
+		return req, err
+	}
+	req.Text = string(body)
+	q := r.URL.Query()
+	if v := q.Get("threshold"); v != "" {
+		t, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return req, errorf(CodeInvalid, "threshold: %q is not a number", v)
+		}
+		req.Threshold = &t
+	}
+	split := func(v string) []string {
+		if v == "" {
+			return nil
+		}
+		return strings.Split(v, ",")
+	}
+	req.Regimes, req.Lists, req.Kinds = split(q.Get("regimes")), split(q.Get("lists")), split(q.Get("kinds"))
+	return req, nil
+}
+
+// scannerCache keeps the text scanner of the indexes being served, so
+// that requests do not rebuild it: the keeper swaps in a new index when
+// the lists change, and the first text request after a swap builds the
+// new index's scanner (a few hundred milliseconds on the real lists)
+// while later ones wait for it rather than build it again. It holds a
+// few indexes at most, so that a swapped-out index can be collected.
+type scannerCache struct {
+	mu sync.Mutex
+	m  map[*index.Index]*textscan.Scanner
+}
+
+// scanners is shared by the servers of a process; a process serves one
+// index at a time, tests a few.
+var scanners scannerCache
+
+const maxScanners = 4
+
+func (c *scannerCache) get(ix *index.Index) *textscan.Scanner {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if sc, ok := c.m[ix]; ok {
+		return sc
+	}
+	if c.m == nil || len(c.m) >= maxScanners {
+		c.m = map[*index.Index]*textscan.Scanner{}
+	}
+	sc := textscan.New(ix, textscan.Options{})
+	c.m[ix] = sc
+	return sc
+}

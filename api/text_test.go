@@ -1,0 +1,116 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/textscan"
+)
+
+func TestText(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	text := "Payment to Sergei Lavrov via Damascus. BIC: DEUTDEFF.\nСергей Лавров прилетел в Тегеран."
+	r := ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": text})
+	if r.Status != 200 {
+		t.Fatalf("status %d: %s", r.Status, r.Body)
+	}
+	var res textResponse
+	r.json(t, &res)
+	if res.Bytes != len(text) || res.Threshold != 0.8 {
+		t.Errorf("bytes %d threshold %v, want %d 0.8", res.Bytes, res.Threshold, len(text))
+	}
+	type want struct {
+		kind textscan.Kind
+		sub  string
+	}
+	check := func(fs []textscan.Finding, wants []want) {
+		t.Helper()
+		if len(fs) != len(wants) {
+			t.Fatalf("findings %+v, want %d", fs, len(wants))
+		}
+		for i, w := range wants {
+			start := strings.Index(text, w.sub)
+			if f := fs[i]; f.Kind != w.kind || f.Start != start || f.End != start+len(w.sub) || f.Text != w.sub {
+				t.Errorf("finding %d = %s [%d,%d) %q, want %s %q at %d", i, f.Kind, f.Start, f.End, f.Text, w.kind, w.sub, start)
+			}
+		}
+	}
+	check(res.Findings, []want{{textscan.KindName, "Sergei Lavrov"}, {textscan.KindPlace, "Damascus"}, {textscan.KindBIC, "DEUTDEFF"},
+		{textscan.KindName, "Сергей Лавров"}, {textscan.KindPlace, "Тегеран"}})
+	if e := res.Findings[0].Entity; e == nil || len(e.Lists) == 0 || res.Findings[0].Explanation == nil {
+		t.Errorf("name finding %+v: want an entity with lists and an explanation", res.Findings[0])
+	}
+
+	// Options: regimes narrow the entities, kinds the findings.
+	r = ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": text, "regimes": []string{"eu"}, "kinds": []string{"name"}})
+	res = textResponse{}
+	r.json(t, &res)
+	check(res.Findings, []want{{textscan.KindName, "Sergei Lavrov"}, {textscan.KindName, "Сергей Лавров"}})
+	for _, f := range res.Findings {
+		if !strings.HasPrefix(f.Entity.ID, "eu-") {
+			t.Errorf("regimes eu: %s", f.Entity.ID)
+		}
+	}
+
+	// A text/plain body, options in the query.
+	req, _ := http.NewRequest("POST", ts.URL+"/v1/text?kinds=place,bic&threshold=0.9", strings.NewReader(text))
+	req.Header.Set("Content-Type", "text/plain; charset=utf-8")
+	req.Header.Set("Authorization", "Bearer "+ts.Keys[entity.RoleScreen])
+	r = ts.send(req)
+	if r.Status != 200 {
+		t.Fatalf("text/plain: status %d: %s", r.Status, r.Body)
+	}
+	res = textResponse{}
+	r.json(t, &res)
+	check(res.Findings, []want{{textscan.KindPlace, "Damascus"}, {textscan.KindBIC, "DEUTDEFF"}, {textscan.KindPlace, "Тегеран"}})
+	if res.Threshold != 0.9 {
+		t.Errorf("threshold %v, want 0.9", res.Threshold)
+	}
+
+	// The scanner is built once per index.
+	ix := ts.Keeper.Screener.Index()
+	if scanners.get(ix) != scanners.get(ix) {
+		t.Error("the scanner is rebuilt for the same index")
+	}
+}
+
+func TestTextBadInput(t *testing.T) {
+	ts := startServer(t, serverOptions{cfg: Config{MaxBody: 1 << 10}})
+	plain := func(path string, body string, contentType string) response {
+		req, _ := http.NewRequest("POST", ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", contentType)
+		req.Header.Set("Authorization", "Bearer "+ts.Keys[entity.RoleScreen])
+		return ts.send(req)
+	}
+	for _, tc := range []struct {
+		name   string
+		r      response
+		status int
+		msg    string
+	}{
+		{"no key", ts.do("POST", "/v1/text", "", map[string]any{"text": "x"}), 401, ""},
+		{"no text", ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{}), 400, "text: required"},
+		{"unknown field", ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "x", "txt": "y"}), 400, "txt"},
+		{"bad threshold", ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "x", "threshold": 2}), 400, "threshold"},
+		{"bad kind", ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "x", "kinds": []string{"person"}}), 400, "kinds"},
+		{"bad regime", ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "x", "regimes": []string{"xx"}}), 400, "regimes"},
+		{"query with JSON", ts.do("POST", "/v1/text?kinds=name", entity.RoleScreen, map[string]any{"text": "x"}), 400, "text/plain"},
+		{"invalid UTF-8", plain("/v1/text", "Caf\xe9 Lavrov", "text/plain"), 400, "UTF-8 (byte 3)"},
+		{"other charset", plain("/v1/text", "Cafe", "text/plain; charset=latin1"), 415, "UTF-8"},
+		{"unknown query parameter", plain("/v1/text?treshold=0.9", "Lavrov", "text/plain"), 400, "treshold"},
+		{"bad threshold in query", plain("/v1/text?threshold=high", "Lavrov", "text/plain"), 400, "threshold"},
+		{"too large", plain("/v1/text", strings.Repeat("Lavrov ", 200), "text/plain"), 413, "larger"},
+		{"other media type", plain("/v1/text", "<p>Lavrov</p>", "text/html"), 415, "application/json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.r.Status != tc.status {
+				t.Fatalf("status %d, want %d: %s", tc.r.Status, tc.status, tc.r.Body)
+			}
+			if _, msg := tc.r.errorBody(t); !strings.Contains(msg, tc.msg) {
+				t.Errorf("message %q, want it to mention %q", msg, tc.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,141 @@
+package batch
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/vetoscreen/veto/screen"
+)
+
+// ResultLine is one line of JSON-lines output: the result veto screen
+// --jsonl writes, and the line of the input record.
+type ResultLine struct {
+	Line int `json:"line"`
+	screen.Result
+}
+
+// CSVHeader is the header of CSV output. Each row has the input's line
+// and ID, the name screened, the number of hits, the best hit (score,
+// entity ID, name, list), every hit as "ID (score)" joined with "; ",
+// and the error of a record that could not be screened.
+var CSVHeader = []string{"line", "id", "name", "hits", "best_score", "best_entity_id", "best_entity_name", "best_list", "all_hits", "error"}
+
+// resultWriter writes one output row per input row.
+type resultWriter interface {
+	header() error
+	write(row *Row, res *screen.Result) error
+	flush() error
+}
+
+func newResultWriter(f Format, w io.Writer) resultWriter {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if f == FormatJSONL {
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		return &jsonlWriter{bw: bw, enc: enc}
+	}
+	return &csvWriter{bw: bw, w: csv.NewWriter(bw)}
+}
+
+type jsonlWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+func (w *jsonlWriter) header() error { return nil }
+
+func (w *jsonlWriter) write(row *Row, res *screen.Result) error {
+	return w.enc.Encode(ResultLine{Line: row.Line, Result: *res})
+}
+
+func (w *jsonlWriter) flush() error { return w.bw.Flush() }
+
+type csvWriter struct {
+	bw     *bufio.Writer
+	w      *csv.Writer
+	record []string
+	all    strings.Builder
+}
+
+func (w *csvWriter) header() error { return w.w.Write(CSVHeader) }
+
+func (w *csvWriter) write(row *Row, res *screen.Result) error {
+	rec := append(w.record[:0], strconv.Itoa(row.Line), row.ID, row.Query.Name, strconv.Itoa(len(res.Hits)))
+	if len(res.Hits) > 0 {
+		b := res.Hits[0]
+		rec = append(rec, score(b.Score), b.EntityID, b.Caption, b.List)
+	} else {
+		rec = append(rec, "", "", "", "")
+	}
+	w.all.Reset()
+	for i, h := range res.Hits {
+		if i > 0 {
+			w.all.WriteString("; ")
+		}
+		w.all.WriteString(h.EntityID + " (" + score(h.Score) + ")")
+	}
+	rec = append(rec, w.all.String(), res.Error)
+	w.record = rec
+	return w.w.Write(rec)
+}
+
+func (w *csvWriter) flush() error {
+	w.w.Flush()
+	if err := w.w.Error(); err != nil {
+		return err
+	}
+	return w.bw.Flush()
+}
+
+func score(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
+
+// ErrorsHeader is the header of the errors file: the line of each record
+// that could not be screened, why, and its text.
+var ErrorsHeader = []string{"line", "reason", "record"}
+
+// ErrorsWriter writes an errors file: CSV with ErrorsHeader.
+type ErrorsWriter struct {
+	bw *bufio.Writer
+	w  *csv.Writer
+}
+
+// NewErrorsWriter returns an ErrorsWriter on w; call Header first on a
+// new file, and Flush at the end.
+func NewErrorsWriter(w io.Writer) *ErrorsWriter {
+	bw := bufio.NewWriter(w)
+	return &ErrorsWriter{bw: bw, w: csv.NewWriter(bw)}
+}
+
+// Header writes the header row.
+func (e *ErrorsWriter) Header() error { return e.w.Write(ErrorsHeader) }
+
+// Write writes a row that has an error: its line, reason and text.
+func (e *ErrorsWriter) Write(row *Row) error {
+	return e.w.Write([]string{strconv.Itoa(row.Line), Reason(row.Err), row.Raw})
+}
+
+// Flush writes what is buffered.
+func (e *ErrorsWriter) Flush() error {
+	e.w.Flush()
+	if err := e.w.Error(); err != nil {
+		return err
+	}
+	return e.bw.Flush()
+}
+
+// countingWriter counts the bytes written through it: after a flush,
+// the size of the file.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,68 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+)
+
+// Row is one record of an input file.
+type Row struct {
+	// Line is the line number the record starts on, from 1.
+	Line int
+	// ID is the input's own reference for the row; empty when the file
+	// has none.
+	ID string
+	// Query is what is screened. Its ID is ID, or the line number when ID
+	// is empty.
+	Query match.Query
+	// Fields are the record's fields as read (CSV only).
+	Fields []string
+	// Err, if set, says why the row cannot be screened (a *ParseError);
+	// Query may then be incomplete.
+	Err error
+	// Raw is the record's text, set with Err for the errors file.
+	Raw string
+}
+
+// Customer is the row as a customer to monitor: the query's fields under
+// the row's own ID.
+func (r *Row) Customer() entity.Customer {
+	q := &r.Query
+	return entity.Customer{ID: r.ID, Schema: q.Schema, Name: q.Name, Aliases: q.Aliases, BirthDate: q.BirthDate,
+		Country: q.Country, IDNumber: q.IDNumber, Gender: q.Gender}
+}
+
+// Errors a row can have, wrapped in a *ParseError.
+var (
+	ErrFieldCount = errors.New("wrong number of fields")
+	ErrQuote      = errors.New("bad quoting")
+	ErrEncoding   = errors.New("not valid UTF-8")
+	ErrTooLong    = errors.New("record too long")
+	ErrJSON       = errors.New("not a JSON query")
+	ErrInvalid    = errors.New("invalid query")
+)
+
+// ParseError is a record that cannot be screened: where it is and why.
+type ParseError struct {
+	File string
+	Line int
+	// Err wraps one of the sentinel errors above with the detail.
+	Err error
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Reason is the error without its file and line, as the errors file
+// writes it.
+func Reason(err error) string {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

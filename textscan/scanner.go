@@ -1,0 +1,405 @@
+package textscan
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/vetoscreen/veto/countries"
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/names"
+	"github.com/vetoscreen/veto/screen"
+)
+
+// Kind is what a finding is.
+type Kind string
+
+// Finding kinds.
+const (
+	KindName   Kind = "name"
+	KindPlace  Kind = "place"
+	KindIMO    Kind = "imo"
+	KindBIC    Kind = "bic"
+	KindCrypto Kind = "crypto"
+)
+
+// Kinds are all finding kinds, in the order they are documented.
+var Kinds = []Kind{KindName, KindPlace, KindIMO, KindBIC, KindCrypto}
+
+// Finding is one thing found in the text.
+type Finding struct {
+	Kind Kind `json:"kind"`
+	// Start and End are the byte offsets of the finding in the input:
+	// Text is exactly input[Start:End].
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Score is, for a name, the matcher's score; for a place 1 (0.9 when
+	// named by its adjective); for an identifier, Config.IDMatch when it
+	// is listed and 0 when it is valid but not listed.
+	Score float64 `json:"score"`
+	// Entity is the listed entity a name or identifier matched.
+	Entity *Entity `json:"entity,omitempty"`
+	// Place is the sanctioned place found.
+	Place *Place `json:"place,omitempty"`
+	// Explanation is the matcher's explanation of a name's score.
+	Explanation *match.Explanation `json:"explanation,omitempty"`
+	// RefersTo, for a name given by its surname alone ("Lavrov"), is the
+	// Start of the earlier finding that named the same entity in full
+	// ("Sergei Lavrov"), whose score and explanation it shares.
+	RefersTo *int `json:"refersTo,omitempty"`
+	// Detail says what was checked: "IMO check digit valid", "Bitcoin
+	// P2PKH, base58check valid", "BIC in field :57A:".
+	Detail string `json:"detail,omitempty"`
+}
+
+// Entity identifies a listed entity in a finding.
+type Entity struct {
+	ID      string        `json:"id"`
+	Caption string        `json:"caption"`
+	Schema  entity.Schema `json:"schema"`
+	// Name is the listed name that matched, for names.
+	Name string `json:"name,omitempty"`
+	// Lists are the lists the entity is on; Regimes their regimes.
+	Lists   []string `json:"lists"`
+	Regimes []string `json:"regimes"`
+}
+
+// Options control a scan.
+type Options struct {
+	// Threshold is the lowest score of a name finding; 0 means the
+	// index's Config.Threshold (0.80 by default).
+	Threshold float64
+	// OneWordThreshold is the lowest score of a name found from a single
+	// word ("Hamas", "Rosneft"); 0 means 0.95. A surname alone scores
+	// about 0.89 against a listed person ("Lavrov"), and a word of a
+	// headline may be an organisation's name, so one word must match a
+	// listed name nearly in full.
+	OneWordThreshold float64
+	// MinAnchorWeight is the least weight (rarity among listed names,
+	// ln(1+N/df)) a word needs to anchor a name: names are looked for
+	// only around such words. 0 means 6, a word held by at most one
+	// listed name in 400 on the real lists; "Sergei" (4.5) and "Kim"
+	// (5.7) do not anchor, "Lavrov" (8.8), "Jong" (7.3) and "Assad" (6.1)
+	// do.
+	MinAnchorWeight float64
+	// MaxWindow is the most words a name may have in the text; 0 means 5.
+	MaxWindow int
+	// Lists, if not empty, keeps only entities on these lists or regimes
+	// ("us", "eu", "ofac-sdn", ...), as screen.Options.Lists.
+	Lists []string
+	// Kinds, if not empty, are the kinds of finding reported.
+	Kinds []Kind
+}
+
+func (o Options) withDefaults(cfg *match.Config) Options {
+	if o.Threshold == 0 {
+		o.Threshold = cfg.Threshold
+	}
+	if o.OneWordThreshold == 0 {
+		o.OneWordThreshold = 0.95
+	}
+	o.OneWordThreshold = max(o.OneWordThreshold, o.Threshold)
+	if o.MinAnchorWeight == 0 {
+		o.MinAnchorWeight = 6
+	}
+	if o.MaxWindow == 0 {
+		o.MaxWindow = 5
+	}
+	return o
+}
+
+// Validate reports options a scan cannot use.
+func (o Options) Validate() error {
+	if o.Threshold < 0 || o.Threshold > 1 {
+		return fmt.Errorf("threshold %v: want 0..1", o.Threshold)
+	}
+	if o.OneWordThreshold < 0 || o.OneWordThreshold > 1 {
+		return fmt.Errorf("one-word threshold %v: want 0..1", o.OneWordThreshold)
+	}
+	if o.MaxWindow < 0 || o.MaxWindow > 8 {
+		return fmt.Errorf("max window %d: want 1..8", o.MaxWindow)
+	}
+	for _, k := range o.Kinds {
+		if !slices.Contains(Kinds, k) {
+			return fmt.Errorf("kind %q: want one of %v", k, Kinds)
+		}
+	}
+	return nil
+}
+
+func (o Options) wants(k Kind) bool { return len(o.Kinds) == 0 || slices.Contains(o.Kinds, k) }
+
+// Scanner finds listed names, sanctioned places and listed identifiers
+// in free text. It is built once per index and is safe for concurrent
+// use.
+type Scanner struct {
+	ix   *index.Index
+	cfg  match.Config
+	opts Options
+	// words maps the phonetic skeleton of every listed name word to the
+	// names holding it; cons maps consonant skeletons, for words written
+	// in Arabic script, which omits short vowels.
+	words, cons map[string]*wordKey
+	// maxWeight is the weight of a word no listed name has.
+	maxWeight float64
+	places    placeTable
+	// ids maps folded identifiers (IMO numbers, BICs, crypto addresses)
+	// to the candidates that have them.
+	ids   map[string][]candRef
+	cache windowCache
+	// analyses remembers the analysis of text words (see analysis).
+	analyses struct {
+		mu sync.RWMutex
+		m  map[string]*analysed
+	}
+}
+
+// wordKey is a listed word's skeleton: its weight and the names that
+// hold it.
+type wordKey struct {
+	weight float64
+	// solo is the best score the word alone can reach against a name
+	// holding it: its weight against the rest of the name, which costs
+	// UnmatchedCandidate of its weight.
+	solo  float64
+	names []nameRef
+	// overflow: the word is in more than maxKeyNames names, which are
+	// not kept.
+	overflow bool
+	// place: the word names a country or a sanctioned place. Place names
+	// are in many organisations' names (Bank Melli Iran, Moscow
+	// Industrial Bank) and all over the news: they are scored with a
+	// name, and reported as places, but anchor nothing.
+	place bool
+}
+
+type nameRef struct {
+	cand *match.Candidate
+	name int
+}
+
+type candRef struct {
+	cand  *match.Candidate
+	lists []string
+}
+
+// maxKeyNames bounds the names a key remembers: a word in more names
+// than this weighs below any sensible anchor weight (ln(1+81,000/4,000)
+// is 3), so its postings are never followed.
+const maxKeyNames = 4000
+
+// New builds a Scanner over ix. opts are the defaults of Scan.
+func New(ix *index.Index, opts Options) *Scanner {
+	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
+	s.opts = opts.withDefaults(&s.cfg)
+	placeWords := countryWords()
+	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
+	ix.EachWord(func(id uint32, t *names.Token) {
+		if t.Kind != names.Word && t.Kind != names.Patronymic {
+			return
+		}
+		n := ix.WordNames(id)
+		w := ix.Weight(t)
+		add := func(m map[string]*wordKey, key string) {
+			k := m[key]
+			if k == nil {
+				k = &wordKey{weight: w, place: placeWords[t.Form] || s.places[t.Form] != nil}
+				m[key] = k
+			}
+			// A consonant skeleton is shared by many words: it weighs
+			// what the commonest of them weighs.
+			k.weight = min(k.weight, w)
+			if k.overflow {
+				return
+			}
+			if len(k.names)+n > maxKeyNames {
+				k.names, k.overflow = nil, true
+				return
+			}
+			ix.EachNameWith(id, func(c *match.Candidate, _ []string, name int) bool {
+				k.names = append(k.names, nameRef{c, name})
+				return true
+			})
+		}
+		add(s.words, t.Phon)
+		if len(t.Cons) >= 2 {
+			add(s.cons, t.Cons)
+		}
+	})
+	// A consonant skeleton weighs by the names that hold it, as the
+	// index weighs a phonetic skeleton: "asd" (al-Assad, Asad, Saad,
+	// Sayed ...) is common although each word is not.
+	for _, k := range s.cons {
+		if k.overflow {
+			k.weight = 0
+			continue
+		}
+		k.weight = min(k.weight, math.Log(1+float64(max(ix.Stats.Names, index.MinCorpusNames))/float64(max(len(k.names), 1))))
+	}
+	for _, m := range []map[string]*wordKey{s.words, s.cons} {
+		for _, k := range m {
+			k.solo = s.soloScore(k)
+		}
+	}
+	ix.EachCandidate(func(c *match.Candidate, lists []string) {
+		for _, id := range c.Entity.Identifiers {
+			if k := idKey(id); k != "" {
+				s.ids[k] = append(s.ids[k], candRef{c, lists})
+			}
+		}
+	})
+	return s
+}
+
+// idKey folds a listed identifier of a kind the scanner finds, or
+// returns "".
+func idKey(id entity.Identifier) string {
+	v := strings.TrimSpace(id.Value)
+	switch id.Type {
+	case entity.IDIMO:
+		d := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, v)
+		if len(d) == 7 {
+			return "imo:" + d
+		}
+	case entity.IDSwiftBIC:
+		b := strings.ToUpper(strings.ReplaceAll(v, " ", ""))
+		if len(b) == 11 && strings.HasSuffix(b, "XXX") {
+			b = b[:8]
+		}
+		if len(b) == 8 || len(b) == 11 {
+			return "bic:" + b
+		}
+	case entity.IDCrypto:
+		return "crypto:" + cryptoKey(v)
+	}
+	return ""
+}
+
+// Scan scans text with the scanner's options.
+func (s *Scanner) Scan(text []byte) []Finding { return s.ScanOptions(text, s.opts) }
+
+// ScanOptions scans text with other options. Findings are sorted by
+// Start; name findings do not overlap one another.
+func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
+	opts = opts.withDefaults(&s.cfg)
+	toks := tokenize(text, nil)
+	var out []Finding
+	if opts.wants(KindName) {
+		out = append(out, s.findNames(text, toks, opts)...)
+	}
+	// A place is a place even where a listed name is nothing more
+	// ("North Korea" is also the name of a listed government): a name
+	// spanning exactly a place is dropped.
+	places := s.findPlaces(text, toks)
+	out = slices.DeleteFunc(out, func(f Finding) bool {
+		return slices.ContainsFunc(places, func(p Finding) bool { return p.Start == f.Start && p.End == f.End })
+	})
+	if opts.wants(KindPlace) {
+		out = append(out, places...)
+	}
+	if opts.wants(KindIMO) || opts.wants(KindBIC) || opts.wants(KindCrypto) {
+		for _, f := range s.findIDs(text, toks) {
+			if opts.wants(f.Kind) && (f.Entity == nil || s.onLists(f.Entity.Lists, opts.Lists)) {
+				out = append(out, f)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	return out
+}
+
+// onLists reports whether an entity on lists is in scope.
+func (s *Scanner) onLists(lists, scope []string) bool {
+	if len(scope) == 0 {
+		return true
+	}
+	for _, l := range lists {
+		for _, n := range scope {
+			if l == n || screen.Jurisdiction(l) == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// windowCache remembers the best hit of a window's text: names recur,
+// within a text and across the messages of a day, and a search costs
+// tens to hundreds of microseconds. It is bounded: when full, it is
+// emptied.
+type windowCache struct {
+	mu sync.RWMutex
+	m  map[string]cachedHits
+}
+
+type cachedHits struct{ hits []index.Hit }
+
+const windowCacheSize = 1 << 14
+
+func (c *windowCache) get(key string) ([]index.Hit, bool) {
+	c.mu.RLock()
+	h, ok := c.m[key]
+	c.mu.RUnlock()
+	return h.hits, ok
+}
+
+func (c *windowCache) put(key string, hits []index.Hit) {
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= windowCacheSize {
+		c.m = make(map[string]cachedHits)
+	}
+	c.m[key] = cachedHits{hits}
+	c.mu.Unlock()
+}
+
+// countryWords returns the lower-case names of the countries that are
+// one word ("france", "china"), and the words of the others but for
+// "and", "of", "the" and the like ("korea", "arab", "emirates").
+func countryWords() map[string]bool {
+	out := map[string]bool{}
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			code := string([]rune{a, b})
+			if !countries.Known(code) {
+				continue
+			}
+			for _, w := range strings.FieldsFunc(strings.ToLower(countries.Name(code)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if !connectors[w] && !stopWords[w] && len(w) > 2 {
+					out[w] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// soloScore returns the best score a word of key k can reach alone.
+func (s *Scanner) soloScore(k *wordKey) float64 {
+	best := 0.0
+	for _, ref := range k.names {
+		pn := &ref.cand.Names[ref.name]
+		rest := max(pn.Total-k.weight, 0)
+		score := k.weight / (k.weight + s.cfg.UnmatchedCandidate*rest)
+		if pn.Kind == entity.WeakAlias {
+			score *= s.cfg.WeakAliasFactor
+		}
+		best = max(best, score)
+	}
+	return best
+}

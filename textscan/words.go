@@ -1,0 +1,135 @@
+package textscan
+
+import "strings"
+
+// Word classes of running text. The index knows how rare a word is among
+// listed names, not how common it is in prose: "Home", "World", "Minister"
+// or "Foreign" are rare in names and so weigh much, yet a news page is full
+// of them. These lists, written by hand, keep such words from anchoring a
+// name; they may still be part of one ("Bank Melli Iran": "Melli"
+// anchors, "Bank" and "Iran" are scored with it).
+
+// stopWords break a run of name words: function words, pronouns and the
+// verbs of reporting, in English and the other languages that payment
+// texts and news copies mix in. A name never contains them, apart from the
+// connectors below.
+var stopWords = set(`
+a an as at be been but by can could did do does done for from had has have he her hers him his how i if in into is it its
+me more most my no nor not now on once only or our ours out over own said say says she should so some such than that
+their them then there these they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours also after again against all am any are because before being below between both
+down during each few further here just off same about above across along among around behind beyond despite like near
+since toward towards upon via within without per told tells warned warns added adds according asked announced
+yesterday today tomorrow week year years month months day days
+und der die das den dem des ein eine mit von zu im ist auf nicht sich auch bei nach
+le la les une des et est dans pour par sur avec au aux ce cette qui que pas
+los las y en por con para del es que una uno lo como
+и в во на с со по за из к о об от до не что это как для а но
+в на з до від що це як для та і й
+في من على إلى الى عن أن إن ان قال وقال قالت وقالت التي الذي هذا هذه ذلك مع كان كانت يجب بعد قبل حول ضد بين عند أو او ثم لا لم لن ما هو هي
+از به با در که این آن برای را و یا تا
+`)
+
+// connectors may stand inside a name but neither start nor end one, nor
+// anchor it: "Bank of China", "Central Bank of the Islamic Republic of
+// Iran", "Bashar al-Assad", "Osama bin Laden", "van der Berg".
+var connectors = set(`of the and al el ul bin ibn ben bint abu abou ould de del della der den di da das dos do du des la le van von zu y`)
+
+// commonWords are frequent capitalised words of news pages, headlines,
+// web boilerplate, payment messages and titles: they may be part of a
+// name but never anchor one, so that "Home | World | Business" or a
+// headline in title case is not read as a listed name.
+var commonWords = set(`
+home world business news sport sports politics culture travel video videos live latest more menu search sign login log
+subscribe subscription register account cookies cookie accept reject privacy policy terms conditions contact about advertise
+newsletter share facebook twitter instagram linkedin youtube tiktok email print comments comment read watch listen podcast
+podcasts opinion analysis features feature health science technology tech climate weather markets market economy money
+finance style life lifestyle food entertainment arts books music film tv radio magazine edition international national
+local europe asia africa americas america middle east west north south central global world's breaking top stories story
+related topics topic photos photo gallery image images copyright rights reserved page next previous back skip content
+main navigation close open view all show hide settings help faq support careers jobs press media partners partner
+foreign minister ministry president prime secretary chancellor deputy vice ambassador spokesman spokeswoman spokesperson
+senator congressman governor mayor chairman chair chief executive director head leader general officer official officials
+mr mrs ms miss dr sir madam king queen prince princess his her excellency state states department office council
+government parliament assembly congress senate committee commission union federal republic democratic people's peoples
+new old first second third last former acting interim high higher great greater big small little good best better new
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec
+sanctions sanction sanctioned embargo talks deal agreement summit meeting meetings conference war peace security defence
+defense military army navy air force forces oil gas energy trade bank banks banking group company companies holding
+holdings corporation corp inc ltd llc limited plc co services service trading industries industrial investment investments
+capital fund funds financial united kingdom nations european commission eu un us uk usa nato g7 g20 ukraine ukrainian
+reuters associated afp bloomberg ap agency bbc cnn
+payment payments transfer invoice amount currency beneficiary ordering customer remittance information reference ref
+account iban swift bic code address street road avenue city country date value charges details instructions sender
+receiver intermediary institution correspondent agent debtor creditor ultimate purpose urgent please regards dear thanks
+thank best kind sincerely attached attachment subject re fw fwd
+goods spare parts equipment machinery delivery deliveries shipment shipments cargo supplies supply products product materials
+components consulting consultancy fees fee salary rent loan repayment purchase sale order contract invoices spare
+inv po no nr ref tel fax www com org net http https
+asset assets management managers securities insurance logistics shipping freight marine maritime power resources metals
+chemicals pharmaceuticals technologies systems solutions software electronics engineering construction development commercial
+transport airlines airline airport port ports terminal terminals container containers line lines shipyard factory plant
+export import exports imports enterprise enterprises association foundation institute university research
+`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// wordClass classifies a word by its lower-case form.
+type wordClass uint8
+
+const (
+	className wordClass = iota // may anchor a name
+	classCommon
+	classConnector
+	classStop
+)
+
+// classify returns the class of a word given in any case; the lookup
+// does not allocate.
+func classify(w []byte) wordClass {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return className
+	}
+	n := 0
+	for len(w) > 0 {
+		c := w[0]
+		if c >= 0x80 {
+			// Non-ASCII: the Cyrillic stop words, by their UTF-8 bytes
+			// folded to lower case.
+			return classifyUnicode(w)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+		w = w[1:]
+	}
+	switch {
+	case connectors[string(buf[:n])]:
+		return classConnector
+	case stopWords[string(buf[:n])]:
+		return classStop
+	case commonWords[string(buf[:n])]:
+		return classCommon
+	}
+	return className
+}
+
+func classifyUnicode(w []byte) wordClass {
+	if len(w) > 12 {
+		return className
+	}
+	if stopWords[strings.ToLower(string(w))] {
+		return classStop
+	}
+	return className
+}
