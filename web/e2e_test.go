@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
@@ -280,6 +281,26 @@ func TestBrowser(t *testing.T) {
 	run(t, ctx, "audit", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#chain-h")), shot("audit"))
 	if got := text("#chain-h"); got != "Chain intact" {
 		t.Errorf("audit chain: %q", got)
+	}
+	// Someone with the database file drops the trigger and rewrites the
+	// record of the approval: the audit page says where the chain breaks
+	// (veto audit verify does the same; see cmd/veto's tests).
+	db := ts.Store.(interface{ DB() *sql.DB }).DB()
+	var seq int64
+	if err := db.QueryRow(`SELECT seq FROM audit_log WHERE action = 'alert.approve' ORDER BY seq LIMIT 1`).Scan(&seq); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TRIGGER audit_log_no_update`, fmt.Sprintf(`UPDATE audit_log SET actor = 'mallory' WHERE seq = %d`, seq)} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	run(t, ctx, "audit after tampering", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#chain-h")), shot("audit-tampered"))
+	if got := text("#chain-h"); got != "Chain BROKEN" {
+		t.Errorf("audit chain after tampering: %q", got)
+	}
+	if body := text("main"); !strings.Contains(body, fmt.Sprintf("entry %d: content altered", seq)) {
+		t.Errorf("the audit page does not name entry %d as altered:\n%s", seq, body)
 	}
 	run(t, ctx, "sign-in page", chromedp.Click(css("form.who button")), chromedp.WaitVisible(css("#password")), shot("login"))
 	t.Logf("screenshots in %s", dir)
