@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // particles connect name words and carry almost no identity. Sun-letter
 // forms of the Arabic article (ar-, as-, ash-, ad-, ...) are mapped to "al"
@@ -68,7 +71,11 @@ var legalForms = map[string]string{
 var phraseWords = map[string]string{"co": "company", "cie": "company", "ltd": "limited", "corp": "corporation", "inc": "incorporated"}
 
 // legalWords are the long words of legal-form phrases, which a typo
-// ("Compnay", "Corporaiton") should not turn into a rare name word.
+// ("Compnay", "Corporaiton") should not turn into a rare name word. Each
+// letter's words are sorted: a typo can be one edit from two of them
+// ("obshcestvo": obshchestvo, obshestvo), legalWord takes the first, and
+// the order of a map's iteration, which changes with every process, would
+// make the analysis of a name, so the index and every score, change too.
 var legalWords = func() map[byte][]string {
 	out := map[byte][]string{}
 	seen := map[string]bool{}
@@ -79,6 +86,9 @@ var legalWords = func() map[byte][]string {
 				out[w[0]] = append(out[w[0]], w)
 			}
 		}
+	}
+	for _, ws := range out {
+		slices.Sort(ws)
 	}
 	return out
 }()
