@@ -2,8 +2,11 @@ package textscan
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -74,4 +77,98 @@ func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		New(ix, Options{})
 	}
+}
+
+// realisticText builds about 1 MB of the traffic a screening service
+// sees most: ordinary prose (the shipping story, its people renamed) and
+// payment messages between ordinary parties, every one different, with
+// a listed name in about one message in fifty. It is made from the test
+// texts only, deterministically, so that runs compare. The dense "mix"
+// overstates how often a name is worth searching; this understates
+// nothing the window cache would hide, since no two messages repeat.
+func realisticText(b *testing.B) []byte {
+	b.Helper()
+	read := func(f string) string {
+		data, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(data)
+	}
+	prose, mt103, pacs := read("prose.txt"), read("mt103.txt"), read("pacs008.xml")
+	firsts := strings.Fields(`Margaret Daniel Pieter Sophie Tomasz Anna Lucas Maria Jan Olga Ahmed Fatima Chen Wei Hiroshi Aiko
+		Carlos Lucia Pierre Claire Hans Greta Ivan Elena Omar Leila Raj Priya Kwame Amara Liam Emma Noah Mia Ali Sara Piotr Ewa`)
+	lasts := strings.Fields(`Holloway Okafor Marchetti Wieczorek Jensen Novak Schmidt Dubois Rossi Garcia Silva Kowalski Nielsen
+		Tanaka Nakamura Fischer Weber Moreau Laurent Bianchi Romano Ferreira Costa Hansen Larsen Berg Svensson Lindqvist Murphy
+		Kelly Brennan Patel Sharma Mensah Owusu Haddad Nasser Petrova Smirnova Virtanen Korhonen`)
+	companies := strings.Fields(`Harbour Northbridge Baltic Meridian Alpine Riverside Summit Granite Coastal Evergreen Pioneer
+		Lakeside Atlas Orion Cedar Falcon Beacon Sterling Horizon Silverline`)
+	kinds := strings.Fields(`Trading Logistics Foods Textiles Engineering Consulting Holdings Shipping Metals Pharma`)
+	listed := []string{"SERGEI VIKTOROVICH LAVROV", "Bashar al-Assad", "Sergei Lavrov", "BASHAR AL-ASSAD"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	person := func() string { return pick(firsts) + " " + pick(lasts) }
+	company := func() string {
+		return pick(companies) + " " + pick(kinds) + " " + pick([]string{"GmbH", "Ltd", "BV", "SA", "AB", "Oy"})
+	}
+	proseNames := []string{"Margaret Holloway", "Daniel Okafor", "Pieter van der Linden", "Sophie Marchetti", "Tomasz Wieczorek", "Marchetti"}
+	var buf bytes.Buffer
+	for n := 0; buf.Len() < 1<<20; n++ {
+		switch n % 3 {
+		case 0:
+			p := prose
+			for _, name := range proseNames {
+				p = strings.ReplaceAll(p, name, person())
+			}
+			buf.WriteString(p)
+		case 1:
+			m := mt103
+			bene := strings.ToUpper(person())
+			if n%150 == 1 {
+				bene = strings.ToUpper(listed[rng.IntN(len(listed))])
+			}
+			m = strings.ReplaceAll(m, "SERGEI VIKTOROVICH LAVROV", bene)
+			m = strings.ReplaceAll(m, "ACME TRADING GMBH", strings.ToUpper(company()))
+			m = strings.ReplaceAll(m, "125000,00", fmt.Sprintf("%d,%02d", rng.IntN(1e6), rng.IntN(100)))
+			m = strings.ReplaceAll(m, "4471", fmt.Sprint(rng.IntN(1e5)))
+			m = strings.ReplaceAll(m, "VIA DAMASCUS", pick([]string{"VIA ROTTERDAM", "FOR Q3 SERVICES", "CONTRACT 2025-77", "VIA HAMBURG"}))
+			buf.WriteString(m)
+		case 2:
+			m := pacs
+			cdtr := person()
+			if n%150 == 2 {
+				cdtr = listed[rng.IntN(len(listed))]
+			}
+			m = strings.ReplaceAll(m, "Bashar al-Assad", cdtr)
+			m = strings.ReplaceAll(m, "Globex Shipping Ltd", company())
+			m = strings.ReplaceAll(m, "98000.00", fmt.Sprintf("%d.%02d", rng.IntN(1e6), rng.IntN(100)))
+			m = strings.ReplaceAll(m, "Sevastopol, Crimea", pick([]string{"Antwerp", "Gdansk port", "Lyon warehouse", "Valencia"}))
+			buf.WriteString(m)
+		}
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkScanRealistic scans the realistic megabyte, warm (the cache
+// is filled by one scan first) and cold (emptied before every scan).
+func BenchmarkScanRealistic(b *testing.B) {
+	s := New(realIndex(b), Options{})
+	text := realisticText(b)
+	b.Run("warm", func(b *testing.B) {
+		s.Scan(text)
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			s.Scan(text)
+		}
+	})
+	b.Run("cold", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			s.cache.mu.Lock()
+			s.cache.m = nil
+			s.cache.mu.Unlock()
+			s.Scan(text)
+		}
+	})
 }

@@ -19,10 +19,20 @@
 // are not common words of prose, web pages, titles or payments ("Home",
 // "Minister", "Business", "Spare Parts") nor country names. Every window
 // of up to five words around an anchor gets a cheap upper bound of its
-// score against the names its anchors meet; the windows that may reach
-// the threshold are searched with the index (the real matcher, through
-// [index.Index.Search]), best bound first, and the best hits that do not
-// overlap are kept.
+// score against the names its anchors meet, the window's words and the
+// name's compared by skeleton (as numbers): the window's words that meet
+// nothing of the name count against it, and so do the name's words that
+// nothing in the window meets, beyond those a window word might still
+// meet by spelling. A name no window of the run can bring to the
+// threshold is forgotten before windows are looked at: in a long
+// caseless run (an Arabic or Hangul line, where every other word anchors)
+// most names are. A window of one name word is bounded only against the
+// names it could be reported for alone (see below). The windows that may
+// reach the threshold are searched with the index (the real matcher,
+// through [index.Index.Search]), best bound first, and the best hits
+// that do not overlap are kept. A scan's tokens, words and bound tables
+// live in pooled scratch memory, so that a scan allocates little but its
+// findings.
 //
 // A name found from one word needs a score of 0.95 and five letters, and
 // is never a person's: "Lavrov" alone scores 0.89 against Sergei

@@ -15,7 +15,10 @@ func (s *Scanner) findIDs(text []byte, toks []token) []Finding {
 	var out []Finding
 	for i := range toks {
 		t := &toks[i]
-		if !t.ascii {
+		if n := t.end - t.start; !t.ascii || n != 7 && n != 8 && n != 10 && n != 11 && n < 14 {
+			// No identifier has this length (IMO 7 or 10 with its
+			// prefix, BIC 8 or 11, a crypto address 14 and more): most
+			// words stop here, before their string is made.
 			continue
 		}
 		w := string(text[t.start:t.end])
@@ -192,23 +195,32 @@ func cryptoKind(w string) (string, bool) {
 // findPlaces finds sanctioned places by their names and adjectives, in
 // the languages and scripts of the place table. In a line with
 // lower-case words a Latin or Cyrillic place name must be capitalised.
-func (s *Scanner) findPlaces(text []byte, toks []token) []Finding {
-	cased := lineCasing(toks)
+func (s *Scanner) findPlaces(text []byte, toks []token, sc *scratch) []Finding {
+	sc.cased = lineCasing(toks, sc.cased)
+	cased := sc.cased
 	var out []Finding
-	folded := make([]string, len(toks))
-	fold := func(k int) string {
-		if folded[k] == "" {
-			folded[k] = foldWord(text[toks[k].start:toks[k].end])
+	// fold returns word k folded, in buf when the word is ASCII (most
+	// words of most texts): the table lookups then make no string.
+	var buf [32]byte
+	fold := func(k int) []byte {
+		w := text[toks[k].start:toks[k].end]
+		if toks[k].ascii && len(w) <= len(buf) {
+			for i, c := range w {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			return buf[:len(w)]
 		}
-		return folded[k]
+		return []byte(foldWord(w))
 	}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.digits || cased[t.line] && !t.upper && !t.caseless {
 			continue
 		}
-		first := fold(i)
-		phrases, hangulEnd := s.places[first], 0
+		phrases, hangulEnd := s.places[string(fold(i))], 0
 		if len(phrases) == 0 && t.caseless {
 			phrases, hangulEnd = s.hangulPrefix(text, t)
 		}
@@ -218,7 +230,7 @@ func (s *Scanner) findPlaces(text []byte, toks []token) []Finding {
 				continue
 			}
 			for k := 1; k < len(p.words); k++ {
-				if toks[i+k].gap == gapBreak || fold(i+k) != p.words[k] {
+				if toks[i+k].gap == gapBreak || string(fold(i+k)) != p.words[k] {
 					continue phrase
 				}
 			}

@@ -19,14 +19,12 @@ type word struct {
 	// inRun: the word may be part of a name; anchor: names are looked for
 	// around it.
 	inRun, anchor bool
-	// an are its tokens as names analyses them, with their weights;
-	// keys the listed words it anchors on.
-	an      []names.Token
-	weights []float64
-	// unlisted[k]: no listed name has token k, whose weight the matcher
-	// settles to that of the closest listed word.
-	unlisted []bool
-	keys     []*wordKey
+	// The word's analysis (nil unless inRun), shared and read only: a
+	// pointer rather than its three slices keeps a word small, and a text
+	// has one word per five or six bytes.
+	*analysed
+	// keys are the listed words it anchors on.
+	keys []*wordKey
 }
 
 // nameHit is a window of words that matched a listed entity.
@@ -43,11 +41,12 @@ type nameHit struct {
 // names and not a common word of prose. A window is searched only if an
 // upper bound of its score against the names its anchors meet reaches
 // the threshold; the best windows that do not overlap are kept.
-func (s *Scanner) findNames(text []byte, toks []token, o Options) []Finding {
-	cased := lineCasing(toks)
-	ws := make([]word, len(toks))
+func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) []Finding {
+	sc.cased = lineCasing(toks, sc.cased)
+	ws := slices.Grow(sc.ws[:0], len(toks))[:len(toks)]
+	sc.ws = ws
 	for i := range toks {
-		ws[i] = s.analyseWord(text, &toks[i], cased[toks[i].line], o)
+		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o)
 	}
 	var hits []nameHit
 	for i := 0; i < len(ws); {
@@ -56,10 +55,14 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options) []Finding {
 			continue
 		}
 		j := i + 1
+		anchored := ws[i].anchor
 		for j < len(ws) && ws[j].inRun && toks[j].gap != gapBreak {
+			anchored = anchored || ws[j].anchor
 			j++
 		}
-		hits = s.scanRun(text, toks, ws, i, j, o, hits)
+		if anchored {
+			hits = s.scanRun(text, toks, ws, i, j, o, hits, sc)
+		}
 		i = j
 	}
 	hits = resolve(hits)
@@ -83,12 +86,13 @@ func hitEntity(h index.Hit) *Entity {
 
 // lineCasing reports, per line, whether it has words in lower case: in
 // such a line a name's words start with a capital.
-func lineCasing(toks []token) []bool {
+func lineCasing(toks []token, cased []bool) []bool {
 	n := 0
 	if len(toks) > 0 {
 		n = toks[len(toks)-1].line + 1
 	}
-	cased := make([]bool, n)
+	cased = slices.Grow(cased[:0], n)[:n]
+	clear(cased)
 	for i := range toks {
 		t := &toks[i]
 		if t.lower && !t.upper && !t.caseless && !t.digits {
@@ -110,8 +114,7 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 		return wd
 	}
 	wd.inRun = true
-	a := s.analysis(w)
-	wd.an, wd.weights, wd.unlisted = a.an, a.weights, a.unlisted
+	wd.analysed = s.analysis(w)
 	for k := range wd.an {
 		tk := &wd.an[k]
 		if wd.class != className || tk.Kind != names.Word && tk.Kind != names.Patronymic {
@@ -153,7 +156,7 @@ type window struct {
 }
 
 // scanRun looks for names in the words [i, j) of one run.
-func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Options, hits []nameHit) []nameHit {
+func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Options, hits []nameHit, sc *scratch) []nameHit {
 	for j > i && ws[j-1].class == classConnector {
 		j--
 	}
@@ -165,8 +168,12 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		// is close enough to nothing but the word.
 		return hits
 	}
-	rn := s.runNames(ws[i:j])
-	var wins []window
+	rn := s.runNames(ws[i:j], &sc.rn, o)
+	if !slices.ContainsFunc(rn.anchors, func(m uint64) bool { return m != 0 }) {
+		return hits
+	}
+	wins := sc.wins[:0]
+	defer func() { sc.wins = wins[:0] }()
 	for a := i; a < j; a++ {
 		if !ws[a].canStart(text, &toks[a]) {
 			continue
@@ -178,11 +185,15 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 			if !slices.ContainsFunc(ws[a:b+1], func(w word) bool { return w.anchor }) {
 				continue
 			}
-			bound := s.bound(ws, rn, i, a, b)
+			one := oneWord(ws[a : b+1])
+			if one && tooShort(text, toks, ws, a, b) {
+				continue
+			}
 			min := o.Threshold
-			if oneWord(ws[a : b+1]) {
+			if one {
 				min = o.OneWordThreshold
 			}
+			bound := s.bound(text, toks, ws, rn, i, a, b, one, min-1e-9)
 			if bound >= min {
 				wins = append(wins, window{a, b, bound})
 			}
@@ -241,19 +252,32 @@ type runNames struct {
 	anchors, keyed []uint64
 	// at[w] is the index of word w's first token among the run's tokens.
 	at []int
+	// met[off[n]+j] has bit k set when the run's token k meets token j
+	// of name n, itself or as part of a joined pair: a listed token no
+	// token of a window meets costs UnmatchedCandidate of its weight.
+	off []int
+	met []uint64
+	// toks, pos and wbuf are working memory, kept between runs.
+	wbuf []float64
+	toks []skel
+	pos  map[nameRef]int
 }
 
-func (s *Scanner) runNames(ws []word) *runNames {
-	rn := &runNames{at: make([]int, len(ws)+1)}
-	var toks []*names.Token
+func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
+	rn.names, rn.anchors, rn.keyed = rn.names[:0], rn.anchors[:0], rn.keyed[:0]
+	rn.at = slices.Grow(rn.at[:0], len(ws)+1)[:len(ws)+1]
+	toks := rn.toks[:0]
 	for k := range ws {
 		rn.at[k] = len(toks)
-		for t := range ws[k].an {
-			toks = append(toks, &ws[k].an[t])
-		}
+		toks = append(toks, ws[k].sk...)
 	}
+	rn.toks = toks
 	rn.at[len(ws)] = len(toks)
-	pos := map[nameRef]int{}
+	if rn.pos == nil {
+		rn.pos = map[nameRef]int{}
+	}
+	pos := rn.pos
+	clear(pos)
 	for k := range ws {
 		for _, key := range ws[k].keys {
 			for _, n := range key.names {
@@ -268,19 +292,126 @@ func (s *Scanner) runNames(ws []word) *runNames {
 			}
 		}
 	}
-	rn.keyed = make([]uint64, len(rn.names))
+	rn.keyed = slices.Grow(rn.keyed[:0], len(rn.names))[:len(rn.names)]
+	clear(rn.keyed)
+	rn.off = slices.Grow(rn.off[:0], len(rn.names)+1)[:0]
+	rn.met = rn.met[:0]
 	for n, ref := range rn.names {
+		rn.off = append(rn.off, len(rn.met))
 		pn := &ref.cand.Names[ref.name]
 		for j := 0; j < pn.Len(); j++ {
-			lt := pn.Token(j)
+			lt := s.nameToken(pn, j, false)
+			var met uint64
 			for k, t := range toks {
-				if t.Kind == lt.Kind && (t.Phon == lt.Phon || t.Cons == lt.Cons && t.Cons != "" && (t.Abjad || lt.Abjad || len(t.Cons) >= s.cfg.ConsMinLen)) {
-					rn.keyed[n] |= 1 << min(k, 63)
+				if t.meets(lt) {
+					met |= 1 << min(k, 63)
+				}
+			}
+			rn.keyed[n] |= met
+			rn.met = append(rn.met, met)
+		}
+		// A pair of the name's words written as one in the text
+		// ("Abdulrahman" for Abdul Rahman) leaves neither unmatched.
+		for j := range pn.Joined {
+			lt := s.nameToken(pn, j, true)
+			for k, t := range toks {
+				if t.meets(lt) {
+					at := rn.off[n] + pn.Joined[j].At
+					rn.met[at] |= 1 << min(k, 63)
+					rn.met[at+1] |= 1 << min(k, 63)
 				}
 			}
 		}
 	}
+	rn.off = append(rn.off, len(rn.met))
+	s.dropHopeless(ws, rn, o)
 	return rn
+}
+
+// unmetCost returns what the tokens of name n that no token in tokMask
+// meets cost the score's denominator: UnmatchedCandidate of their weight,
+// for words and patronymics (a legal form, title or initial weighs
+// little, and the text's words are analysed alone, so that "BV" is a word
+// there). The spare heaviest of them are not counted: the window has as
+// many words that meet nothing of the name by skeleton, each of which may
+// still meet one by spelling ("Piotr" for Pyotr, "Maria" for Martha).
+func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare int) float64 {
+	ref := rn.names[n]
+	pn := &ref.cand.Names[ref.name]
+	unmet := rn.wbuf[:0]
+	for j, met := range rn.met[rn.off[n]:rn.off[n+1]] {
+		if k := pn.Token(j).Kind; met&tokMask == 0 && (k == names.Word || k == names.Patronymic) {
+			unmet = append(unmet, pn.Weights[j])
+		}
+	}
+	rn.wbuf = unmet
+	if spare >= len(unmet) {
+		return 0
+	}
+	cost := 0.0
+	for _, w := range unmet {
+		cost += w
+	}
+	// Take off the spare heaviest; spare is a few words at most.
+	for ; spare > 0; spare-- {
+		h := 0
+		for j, w := range unmet {
+			if w > unmet[h] {
+				h = j
+			}
+		}
+		cost -= unmet[h]
+		unmet[h] = 0
+	}
+	return s.cfg.UnmatchedCandidate * cost
+}
+
+// dropHopeless forgets (clears the anchors of) the names that no window
+// of the run can bring to the threshold: were every run token that meets
+// the name in the window, and no other, the name's tokens that no run
+// token meets would still cost UnmatchedCandidate of their weight. A
+// name met by one word of a long caseless run (a Hangul or Arabic line
+// has an anchor in every other word) is mostly such a name; what the
+// bound would spend on it for each window is spent once.
+func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
+	var legal float64
+	for k := range ws {
+		if ws[k].legalForm {
+			legal += s.cfg.LegalFormWeight
+		}
+	}
+	for n := range rn.names {
+		matched := legal
+		// A window has at most MaxWindow words: those of the run with
+		// the most tokens that meet nothing of the name bound how many
+		// of the name's tokens a window may spare.
+		var most [8]int
+		k := 0
+		for w := range ws {
+			c := 0
+			for t := range ws[w].an {
+				switch kind := ws[w].an[t].Kind; {
+				case rn.keyed[n]&(1<<min(k, 63)) != 0:
+					matched += ws[w].weights[t]
+				case kind == names.Word || kind == names.Patronymic:
+					c++
+				}
+				k++
+			}
+			for m := 0; m < min(o.MaxWindow, len(most)); m++ {
+				if c > most[m] {
+					c, most[m] = most[m], c
+				}
+			}
+		}
+		spare := 0
+		for _, c := range most {
+			spare += c
+		}
+		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare)) < o.Threshold {
+			rn.anchors[n] = 0
+		}
+	}
 }
 
 // bound returns what window [a, b] (of the run starting at word i) may
@@ -290,11 +421,22 @@ func (s *Scanner) runNames(ws []word) *runNames {
 // matcher weighs them as the listed word they are closest to). A name
 // whose words meet the window's only by spelling edits ("Lavrof") is
 // therefore missed unless its other words carry the score.
-func (s *Scanner) bound(ws []word, rn *runNames, i, a, b int) float64 {
-	var words uint64
+//
+// The listed name's tokens that no token of the window meets are counted
+// unmatched, at UnmatchedCandidate of their weight, as the matcher does;
+// a window's patronymic that meets nothing costs as much, as the matcher
+// spares it too. If one is set, the window is one name word, and only the
+// names it could be reported for alone are looked at (see oneWordOK).
+// A bound below floor (the threshold less a hair) is returned as 0.
+func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a, b int, one bool, floor float64) float64 {
+	var words, tokMask uint64
 	for w := a; w <= b; w++ {
 		words |= 1 << min(w-i, 63)
 	}
+	for k := rn.at[a-i]; k < rn.at[b+1-i]; k++ {
+		tokMask |= 1 << min(k, 63)
+	}
+	vessel := one && a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
 	total := 0.0
 	for w := a; w <= b; w++ {
 		for _, x := range ws[w].weights {
@@ -310,28 +452,60 @@ func (s *Scanner) bound(ws []word, rn *runNames, i, a, b int) float64 {
 		if rn.anchors[n]&words == 0 {
 			continue
 		}
-		matched, denom := 0.0, 0.0
+		if one {
+			switch ref.cand.Entity.Schema {
+			case entity.Person, entity.LegalEntity:
+				continue
+			case entity.Vessel:
+				if !vessel {
+					continue
+				}
+			}
+		}
+		matched, denom, spare := 0.0, 0.0, 0
 		k := rn.at[a-i]
 		for w := a; w <= b; w++ {
+			if ws[w].legalForm && w > a {
+				// Read with the words before it, it is a legal form,
+				// which may meet the name's own.
+				matched += s.cfg.LegalFormWeight
+				denom += s.cfg.LegalFormWeight
+				k += len(ws[w].an)
+				continue
+			}
 			for t := range ws[w].an {
 				switch {
 				case rn.keyed[n]&(1<<min(k, 63)) != 0:
 					matched += ws[w].weights[t]
 					denom += ws[w].weights[t]
-				case !ws[w].unlisted[t]:
+				case ws[w].unlisted[t]:
+					spare++
+				case ws[w].an[t].Kind == names.Patronymic:
+					denom += s.cfg.UnmatchedCandidate * ws[w].weights[t]
+					spare++
+				default:
 					denom += ws[w].weights[t]
+					if ws[w].an[t].Kind == names.Word {
+						spare++
+					}
 				}
 				k++
 			}
 		}
-		if denom == 0 {
+		if denom == 0 || matched == 0 {
 			continue
 		}
-		score := matched / denom * lowInfo
+		factor := lowInfo
 		if ref.cand.Names[ref.name].Kind == entity.WeakAlias {
-			score *= s.cfg.WeakAliasFactor
+			factor *= s.cfg.WeakAliasFactor
 		}
-		best = max(best, score)
+		if matched/denom*factor <= max(best, floor) {
+			// Not better even before the name's unmet words are
+			// counted: in a long caseless run, most names stop here.
+			continue
+		}
+		denom += s.unmetCost(rn, n, tokMask, spare)
+		best = max(best, matched/denom*factor)
 	}
 	return best
 }
@@ -366,32 +540,39 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	return nameHit{}, false
 }
 
-// minOneWordLetters is the shortest word a name is found from alone.
-const minOneWordLetters = 5
-
-// oneWordOK applies the rules for a name found from one word: a high
-// score; five letters at least; never a person (a surname alone is reported only after the
-// person was named in full, see surnames); a vessel only after a word
-// saying it is one ("MV", "tanker"), since vessels are named after
-// ordinary words.
-func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h index.Hit, o Options) bool {
+// tooShort reports whether the one name word of window [a, b] is too
+// short to be found alone: acronyms (MSG, RSP) and short words name too
+// many things.
+func tooShort(text []byte, toks []token, ws []word, a, b int) bool {
 	main := a
 	for k := a; k <= b; k++ {
 		if ws[k].class != classConnector {
 			main = k
 		}
 	}
+	return utf8.RuneCount(text[toks[main].start:toks[main].end]) < minOneWordLetters && !toks[main].caseless
+}
+
+// minOneWordLetters is the shortest word a name is found from alone.
+const minOneWordLetters = 5
+
+// oneWordOK applies the rules for a name found from one word: a high
+// score; five letters at least; never a person (a surname alone is
+// reported only after the person was named in full, see surnames); a
+// vessel only after a word saying it is one ("MV", "tanker"), since
+// vessels are named after ordinary words. The letters, schema and vessel
+// rules are also applied before a window is searched (tooShort, bound).
+func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h index.Hit, o Options) bool {
 	switch {
 	case h.Score < o.OneWordThreshold:
 		return false
-	case utf8.RuneCount(text[toks[main].start:toks[main].end]) < minOneWordLetters && !toks[main].caseless:
-		// Acronyms (MSG, RSP) and short words name too many things.
+	case tooShort(text, toks, ws, a, b):
 		return false
 	case h.Entity.Schema == entity.Person, h.Entity.Schema == entity.LegalEntity:
 		// LegalEntity: the lists' records of unknown kind, mostly people.
 		return false
 	case h.Entity.Schema == entity.Vessel:
-		return a > 0 && vesselWords[strings.ToLower(string(text[toks[a-1].start:toks[a-1].end]))]
+		return a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
 	}
 	return true
 }
@@ -493,6 +674,12 @@ type analysed struct {
 	an       []names.Token
 	weights  []float64
 	unlisted []bool
+	// sk are the skeletons of an.
+	sk []skel
+	// legalForm: the word is a legal form at the end of a name ("BV",
+	// "Ltd", "AB"), which a word alone is not: in a window it weighs
+	// Config.LegalFormWeight and meets the listed name's legal form.
+	legalForm bool
 }
 
 // analysis returns the analysis of a word, from the scanner's cache when
@@ -506,6 +693,13 @@ func (s *Scanner) analysis(w []byte) *analysed {
 		return a
 	}
 	a = &analysed{an: names.Analyze(string(w)).Tokens}
+	if an := names.Analyze("Acme " + string(w)).Tokens; len(an) == 2 && an[1].Kind == names.LegalForm {
+		a.legalForm = true
+	}
+	a.sk = make([]skel, len(a.an))
+	for k := range a.an {
+		a.sk[k] = s.textSkel(&a.an[k])
+	}
 	a.weights = make([]float64, len(a.an))
 	a.unlisted = make([]bool, len(a.an))
 	for k := range a.an {

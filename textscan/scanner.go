@@ -153,6 +153,11 @@ type Scanner struct {
 	// to the candidates that have them.
 	ids   map[string][]candRef
 	cache windowCache
+	// phonIDs and consIDs number the skeletons of the listed names'
+	// tokens, from 1 (see skel); vocab has the skeleton of every token
+	// of the index's vocabulary, by vocabulary id.
+	phonIDs, consIDs map[string]uint32
+	vocab            []skel
 	// analyses remembers the analysis of text words (see analysis).
 	analyses struct {
 		mu sync.RWMutex
@@ -184,6 +189,18 @@ type nameRef struct {
 	name int
 }
 
+// skel is a token reduced to what bounds compare: its kind and its
+// phonetic and consonant skeletons as numbers (0: none, or, for a text
+// token, one no listed name has), so that a run's tokens are compared
+// with a name's by integers, not strings.
+type skel struct {
+	phon, cons uint32
+	kind       names.Kind
+	// abjad: written in Arabic script; long: a consonant skeleton of
+	// ConsMinLen or more, which meets in any script.
+	abjad, long bool
+}
+
 type candRef struct {
 	cand  *match.Candidate
 	lists []string
@@ -199,6 +216,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
 	s.opts = opts.withDefaults(&s.cfg)
 	placeWords := countryWords()
+	s.numberSkeletons()
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
 	ix.EachWord(func(id uint32, t *names.Token) {
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
@@ -257,6 +275,82 @@ func New(ix *index.Index, opts Options) *Scanner {
 	return s
 }
 
+// numberSkeletons numbers the skeletons of the listed names' tokens. The
+// index keeps every distinct token once, in a vocabulary its names point
+// into by id: numbering the vocabulary, not the names' tokens, costs a
+// map lookup per distinct token rather than per token of every name.
+func (s *Scanner) numberSkeletons() {
+	s.phonIDs, s.consIDs = map[string]uint32{}, map[string]uint32{}
+	s.ix.EachCandidate(func(c *match.Candidate, _ []string) {
+		for i := range c.Names {
+			pn := &c.Names[i]
+			if s.vocab == nil && pn.Vocab != nil {
+				s.vocab = make([]skel, len(pn.Vocab))
+				for id := range pn.Vocab {
+					s.vocab[id] = s.listedSkel(&pn.Vocab[id])
+				}
+			}
+			if pn.Vocab == nil {
+				// Not the index's own layout: number the tokens
+				// themselves (see nameToken).
+				for j := 0; j < pn.Len(); j++ {
+					s.listedSkel(pn.Token(j))
+				}
+				for k := range pn.Joined {
+					s.listedSkel(pn.JoinedToken(k))
+				}
+			}
+		}
+	})
+}
+
+// nameToken returns the skeleton of token j of a listed name, or of its
+// joined pair j if joined is set.
+func (s *Scanner) nameToken(pn *match.PreparedName, j int, joined bool) skel {
+	switch {
+	case pn.Vocab == nil && joined:
+		return s.textSkel(pn.JoinedToken(j))
+	case pn.Vocab == nil:
+		return s.textSkel(pn.Token(j))
+	case joined:
+		return s.vocab[pn.Joined[j].ID]
+	}
+	return s.vocab[pn.IDs[j]]
+}
+
+func (s *Scanner) listedSkel(t *names.Token) skel {
+	id := func(m map[string]uint32, v string) uint32 {
+		n, ok := m[v]
+		if !ok {
+			n = uint32(len(m) + 1)
+			m[v] = n
+		}
+		return n
+	}
+	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: id(s.phonIDs, t.Phon)}
+	if t.Cons != "" {
+		sk.cons = id(s.consIDs, t.Cons)
+	}
+	return sk
+}
+
+// textSkel returns the skeleton of a text token: 0 for a skeleton no
+// listed token has. It only reads the maps, which New alone writes.
+// (A listed token's abjad flag is its own, so it serves them too.)
+func (s *Scanner) textSkel(t *names.Token) skel {
+	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: s.phonIDs[t.Phon], long: len(t.Cons) >= s.cfg.ConsMinLen}
+	if t.Cons != "" {
+		sk.cons = s.consIDs[t.Cons]
+	}
+	return sk
+}
+
+// meets reports whether text token t meets listed token lt by phonetic
+// or consonant skeleton: the cheap evidence bounds are computed from.
+func (t skel) meets(lt skel) bool {
+	return t.kind == lt.kind && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
+}
+
 // idKey folds a listed identifier of a kind the scanner finds, or
 // returns "".
 func idKey(id entity.Identifier) string {
@@ -293,15 +387,26 @@ func (s *Scanner) Scan(text []byte) []Finding { return s.ScanOptions(text, s.opt
 // Start; name findings do not overlap one another.
 func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
 	opts = opts.withDefaults(&s.cfg)
-	toks := tokenize(text, nil)
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		// The scratch of a very large text (some 5 MB and up) is let go
+		// rather than kept for the ordinary texts that follow.
+		if cap(sc.toks) <= maxPooledTokens {
+			scratchPool.Put(sc)
+		}
+	}()
+	// A word takes five to seven bytes of text: reserving for one in five
+	// spares the token slice its doublings.
+	toks := tokenize(text, slices.Grow(sc.toks[:0], len(text)/5+16))
+	sc.toks = toks
 	var out []Finding
 	if opts.wants(KindName) {
-		out = append(out, s.findNames(text, toks, opts)...)
+		out = append(out, s.findNames(text, toks, opts, sc)...)
 	}
 	// A place is a place even where a listed name is nothing more
 	// ("North Korea" is also the name of a listed government): a name
 	// spanning exactly a place is dropped.
-	places := s.findPlaces(text, toks)
+	places := s.findPlaces(text, toks, sc)
 	out = slices.DeleteFunc(out, func(f Finding) bool {
 		return slices.ContainsFunc(places, func(p Finding) bool { return p.Start == f.Start && p.End == f.End })
 	})
@@ -323,6 +428,21 @@ func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
 	})
 	return out
 }
+
+// scratch is one scan's working memory, kept in a pool between scans:
+// a megabyte of text has some 170,000 words, and allocating their tokens
+// and words anew for every scan cost more than looking at them.
+type scratch struct {
+	toks  []token
+	ws    []word
+	cased []bool
+	wins  []window
+	rn    runNames
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+const maxPooledTokens = 1 << 20
 
 // onLists reports whether an entity on lists is in scope.
 func (s *Scanner) onLists(lists, scope []string) bool {
