@@ -7,6 +7,7 @@ import (
 
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -45,7 +46,7 @@ func TestScreeningIsAudited(t *testing.T) {
 	if len(screens) != 2 {
 		t.Fatalf("%d screening entries, want 2", len(screens))
 	}
-	var native, yente screenSummary
+	var native, yente screen.Summary
 	json.Unmarshal(screens[0].Data, &native)
 	json.Unmarshal(screens[1].Data, &yente)
 	wantActor := "key:" + keyID(ts.Keys[entity.RoleScreen])

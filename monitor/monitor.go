@@ -120,16 +120,27 @@ func (m *Monitor) Put(ctx context.Context, cs []entity.Customer) (changed []stri
 	return changed, alerts, err
 }
 
-// Rescreen screens every monitored customer against the whole index
-// (cause "rescreen"): for a first monitoring of an existing customer base,
-// or after the matching configuration changed.
-func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
+// lock takes the store's lock "monitor", so that one run at a time, of
+// all the processes sharing the store, re-screens; ErrBusy if another has
+// it.
+func (m *Monitor) lock(ctx context.Context) (release func(), err error) {
 	release, ok, err := m.Store.TryLock(ctx, "monitor")
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, ErrBusy
+	}
+	return release, nil
+}
+
+// Rescreen screens every monitored customer against the whole index
+// (cause "rescreen"): for a first monitoring of an existing customer base,
+// or after the matching configuration changed.
+func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
+	release, err := m.lock(ctx)
+	if err != nil {
+		return nil, err
 	}
 	defer release()
 	start := time.Now()
@@ -148,12 +159,9 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 // added or materially changed, and records each version as processed.
 // One process at a time does it (the store's lock "monitor").
 func (m *Monitor) Process(ctx context.Context) (*Report, error) {
-	release, ok, err := m.Store.TryLock(ctx, "monitor")
+	release, err := m.lock(ctx)
 	if err != nil {
 		return nil, err
-	}
-	if !ok {
-		return nil, ErrBusy
 	}
 	defer release()
 	start := time.Now()

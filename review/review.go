@@ -167,26 +167,37 @@ func (s *Service) pendingDecision(ctx context.Context, a *entity.Alert) (*entity
 	return nil, fmt.Errorf("alert %d is pending approval but has no decision in its history", a.ID)
 }
 
-// Approve confirms the decision pending on an alert. The approver must
-// have the approver role and must not be who decided.
-func (s *Service) Approve(ctx context.Context, u *entity.User, alertID int64, reason string) (*entity.Alert, error) {
+// review checks that u may approve or reject (verb) the decision pending
+// on an alert: a reason, the approver role, and not the decider (four
+// eyes). It returns the trimmed reason, the alert and the decision.
+func (s *Service) review(ctx context.Context, u *entity.User, alertID int64, reason, verb string) (string, *entity.Alert, *entity.AlertAction, error) {
 	reason, err := checkReason(reason)
 	if err != nil {
-		return nil, err
+		return "", nil, nil, err
 	}
 	if entity.UserRank(u.Role) < entity.UserRank(entity.UserApprover) {
-		return nil, fmt.Errorf("%w: approving needs the approver role; %s is %s", ErrForbidden, u.Name, u.Role)
+		return "", nil, nil, fmt.Errorf("%w: to %s needs the approver role; %s is %s", ErrForbidden, verb, u.Name, u.Role)
 	}
 	a, err := s.store.Alert(ctx, alertID)
 	if err != nil {
-		return nil, err
+		return "", nil, nil, err
 	}
 	d, err := s.pendingDecision(ctx, a)
 	if err != nil {
-		return nil, err
+		return "", nil, nil, err
 	}
 	if d.User == u.Name {
-		return nil, fmt.Errorf("%w: %s decided alert %d and cannot approve it too (four eyes)", ErrForbidden, u.Name, a.ID)
+		return "", nil, nil, fmt.Errorf("%w: %s decided alert %d and cannot %s it too (four eyes)", ErrForbidden, u.Name, a.ID, verb)
+	}
+	return reason, a, d, nil
+}
+
+// Approve confirms the decision pending on an alert. The approver must
+// have the approver role and must not be who decided.
+func (s *Service) Approve(ctx context.Context, u *entity.User, alertID int64, reason string) (*entity.Alert, error) {
+	reason, a, d, err := s.review(ctx, u, alertID, reason, "approve")
+	if err != nil {
+		return nil, err
 	}
 	c := store.AlertChange{
 		Action: entity.AlertAction{Kind: entity.ActionApprove, Decision: d.Decision, Reason: reason, User: u.Name},
@@ -204,23 +215,9 @@ func (s *Service) Approve(ctx context.Context, u *entity.User, alertID int64, re
 // Reject sends a pending decision back: the alert is open again. Any
 // approver but the decider may reject.
 func (s *Service) Reject(ctx context.Context, u *entity.User, alertID int64, reason string) (*entity.Alert, error) {
-	reason, err := checkReason(reason)
+	reason, a, d, err := s.review(ctx, u, alertID, reason, "reject")
 	if err != nil {
 		return nil, err
-	}
-	if entity.UserRank(u.Role) < entity.UserRank(entity.UserApprover) {
-		return nil, fmt.Errorf("%w: rejecting needs the approver role; %s is %s", ErrForbidden, u.Name, u.Role)
-	}
-	a, err := s.store.Alert(ctx, alertID)
-	if err != nil {
-		return nil, err
-	}
-	d, err := s.pendingDecision(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	if d.User == u.Name {
-		return nil, fmt.Errorf("%w: %s decided alert %d; another approver reviews it", ErrForbidden, u.Name, a.ID)
 	}
 	return s.act(ctx, a, store.AlertChange{
 		Action: entity.AlertAction{Kind: entity.ActionReject, Decision: d.Decision, Reason: reason, User: u.Name},

@@ -14,7 +14,8 @@ import (
 
 // Argon2id parameters: RFC 9106's second recommended option (64 MiB, 3
 // passes), with 2 lanes for the 2-core machines veto is sized for. A
-// sign-in costs about 0.1 s of one core; an offline guess as much.
+// sign-in takes about 80 ms on them (BenchmarkCheckPassword, median of 5);
+// an offline guess as much.
 const (
 	argonTime    = 3
 	argonMemory  = 64 * 1024 // KiB

@@ -193,36 +193,12 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	return res, nil
 }
 
-// screenSummary is what the audit trail keeps of a screening from the
-// UI, in the form the API records (api "ui"): counts, the best score and
-// the entities hit, with the customer ID as the query ID; not the name
-// screened.
-type screenSummary struct {
-	API      string     `json:"api"`
-	Data     string     `json:"data"`
-	Queries  int        `json:"queries"`
-	WithHits int        `json:"withHits"`
-	Hits     int        `json:"hits"`
-	Best     float64    `json:"best"`
-	Matched  []auditHit `json:"matched,omitempty"`
-}
-
-type auditHit struct {
-	Query  string  `json:"query,omitempty"`
-	Entity string  `json:"entity"`
-	Score  float64 `json:"score"`
-}
-
 // recordScreen queues a screening's summary for the audit trail.
 func (s *server) recordScreen(rq *request, customerID string, data screen.Data, res screen.Result) {
-	sum := screenSummary{API: "ui", Data: string(data), Queries: 1, Hits: len(res.Hits)}
-	if len(res.Hits) > 0 {
-		sum.WithHits = 1
-	}
-	for _, h := range res.Hits {
-		sum.Best = max(sum.Best, h.Score)
-		sum.Matched = append(sum.Matched, auditHit{customerID, h.EntityID, h.Score})
-	}
+	// In the form the API records (api "ui"), with the customer ID as
+	// the query ID.
+	res.ID = customerID
+	sum := screen.Summarize("ui", data, []screen.Result{res})
 	subject := "ui/screen"
 	if customerID != "" {
 		subject = "customer/" + customerID

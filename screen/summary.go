@@ -1,0 +1,45 @@
+package screen
+
+// Summary is what the audit trail keeps of a screening call: how many
+// queries, which query IDs hit which entities at what score — not the
+// names screened, which stay in the bank's own systems. The API and the
+// web UI record the same shape.
+type Summary struct {
+	// API is where the call came from: native, yente, ui.
+	API      string    `json:"api"`
+	Data     string    `json:"data"`
+	Queries  int       `json:"queries"`
+	WithHits int       `json:"withHits"`
+	Hits     int       `json:"hits"`
+	Best     float64   `json:"best"`
+	Matched  []Matched `json:"matched,omitempty"`
+}
+
+// Matched is one hit in a Summary.
+type Matched struct {
+	Query  string  `json:"query,omitempty"`
+	Entity string  `json:"entity"`
+	Score  float64 `json:"score"`
+}
+
+// MaxSummaryHits bounds the hits listed in a Summary; its counts always
+// cover them all.
+const MaxSummaryHits = 100
+
+// Summarize sums up the results of one screening call.
+func Summarize(api string, data Data, results []Result) Summary {
+	sum := Summary{API: api, Data: string(data), Queries: len(results)}
+	for _, res := range results {
+		if len(res.Hits) > 0 {
+			sum.WithHits++
+		}
+		for _, h := range res.Hits {
+			sum.Hits++
+			sum.Best = max(sum.Best, h.Score)
+			if len(sum.Matched) < MaxSummaryHits {
+				sum.Matched = append(sum.Matched, Matched{res.ID, h.EntityID, h.Score})
+			}
+		}
+	}
+	return sum
+}
