@@ -182,3 +182,58 @@ func TestSubsetScoresAsTheFullIndex(t *testing.T) {
 		t.Fatal("no query hit the subset: the test compares nothing")
 	}
 }
+
+// SearchNames over some entities' names finds exactly the hits of Search
+// on those entities, with the same scores; other entities, however close,
+// are not scored.
+func TestSearchNamesScoresAsSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	ents := syntheticEntities(r, 1200)
+	ix := Build(ents, match.DefaultConfig())
+	cfg := ix.Config()
+	var compared, left int
+	for i := 0; i < 200; i++ {
+		e := ents[r.IntN(len(ents))]
+		q := match.Query{Name: e.Names[r.IntN(len(e.Names))].Full}
+		if i%3 == 0 { // a spelling the index must settle the weight of
+			q.Name = strings.Replace(q.Name, "a", "aa", 1)
+		}
+		p, err := cfg.Prepare(q, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := ix.Search(p, Options{Threshold: 0.5})
+		// Every other hit's entity, and a few entities at random.
+		chosen := map[int32]bool{}
+		for k, h := range full {
+			if k%2 == 0 {
+				chosen[h.cand] = true
+			}
+		}
+		for k := 0; k < 5; k++ {
+			chosen[int32(r.IntN(ix.Len()))] = true
+		}
+		var ns []int32
+		for n, ref := range ix.nameRefs {
+			if chosen[ref.cand] {
+				ns = append(ns, int32(n))
+			}
+		}
+		var want []Hit
+		for _, h := range full {
+			if chosen[h.cand] {
+				want = append(want, h)
+			}
+		}
+		left += len(full) - len(want)
+		p, _ = cfg.Prepare(q, ix)
+		got := ix.SearchNames(p, ns, Options{Threshold: 0.5})
+		if !sameHits(got, want) {
+			t.Errorf("%q:\n names  %v\n search %v", q.Name, hitList(got), hitList(want))
+		}
+		compared += len(want)
+	}
+	if compared < 100 || left < 100 {
+		t.Fatalf("compared %d hits and left out %d: the test tests too little", compared, left)
+	}
+}

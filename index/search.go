@@ -146,6 +146,13 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 			s.take(c, match.AllNames, unbounded)
 		}
 	}
+	return ix.scoreTaken(p, cfg, threshold, fullScan, opts, s)
+}
+
+// scoreTaken scores the candidates a search took (s.cands, with their
+// masks and bounds) and returns the hits at or above the threshold, best
+// first.
+func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold float64, fullScan bool, opts Options, s *scratch) []Hit {
 	sims := newIndexSims(cfg, s.units, p)
 	boost := cfg.MaxBoost()
 	s.scorer.Floor = threshold - boost

@@ -10,7 +10,8 @@ import (
 // names that hold each word, and the candidates with their identifiers.
 // A scanner reads them once to build its own tables of the words a listed
 // name can be recognised by, then looks at the text around those words
-// only, and scores what it finds with Search.
+// only, and scores what it finds against the few names it found there
+// with SearchNames.
 
 // EachWord calls fn for every distinct token of the listed names (not the
 // joined pairs), with its vocabulary id. The token must not be modified.
@@ -31,20 +32,54 @@ func (ix *Index) WordNames(id uint32) int {
 	return len(ix.postings[id])
 }
 
+// NameCount returns the number of listed names. A listed name has a
+// number from 0 to NameCount()-1, which EachNameWith gives and
+// SearchNames takes.
+func (ix *Index) NameCount() int { return len(ix.nameRefs) }
+
 // EachNameWith calls fn, until it returns false, for every listed name
-// that holds vocabulary token id: the candidate, the lists it is on, and
-// the position of the name in the candidate's Names. The candidate must
-// not be modified.
-func (ix *Index) EachNameWith(id uint32, fn func(c *match.Candidate, lists []string, name int) bool) {
+// that holds vocabulary token id: the name's number, the candidate, the
+// lists it is on, and the position of the name in the candidate's Names.
+// The candidate must not be modified.
+func (ix *Index) EachNameWith(id uint32, fn func(n int32, c *match.Candidate, lists []string, name int) bool) {
 	if int(id) >= len(ix.postings) {
 		return
 	}
 	for _, n := range ix.postings[id] {
 		ref := ix.nameRefs[n]
-		if !fn(ix.cands[ref.cand], ix.lists[ref.cand], int(ref.name)) {
+		if !fn(n, ix.cands[ref.cand], ix.lists[ref.cand], int(ref.name)) {
 			return
 		}
 	}
+}
+
+// SearchNames is Search over the listed names numbered ns only, for a
+// caller that knows which names can match: the query is prepared as
+// Search prepares it (an unlisted word weighs as the listed word it is
+// closest to), and each of those names is scored as Search would score
+// it, so a hit here is a hit of Search with the same score. A name Search
+// would have found but that is not in ns is not.
+func (ix *Index) SearchNames(p *match.Prepared, ns []int32, opts Options) []Hit {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &ix.cfg
+	}
+	threshold := opts.Threshold
+	if threshold == 0 {
+		threshold = cfg.Threshold
+	}
+	s := ix.getScratch(cfg)
+	defer ix.putScratch(s)
+	ix.prepareUnits(p, cfg, s)
+	for _, n := range ns {
+		ref := ix.nameRefs[n]
+		bit := match.AllNames
+		if ref.name < 64 {
+			bit = 1 << ref.name
+		}
+		s.take(ref.cand, bit, unbounded)
+	}
+	return ix.scoreTaken(p, cfg, threshold, false, opts, s)
 }
 
 // EachCandidate calls fn for every candidate and the lists it is on. The

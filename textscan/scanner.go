@@ -240,7 +240,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 				k.names, k.overflow = nil, true
 				return
 			}
-			ix.EachNameWith(id, func(c *match.Candidate, _ []string, name int) bool {
+			ix.EachNameWith(id, func(_ int32, c *match.Candidate, _ []string, name int) bool {
 				k.names = append(k.names, nameRef{c, name})
 				return true
 			})
