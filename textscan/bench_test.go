@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vetoscreen/veto/index"
 )
 
 // benchText is a mix of the test texts, about 8 KB: two news pages
@@ -63,9 +65,7 @@ func BenchmarkScanCold(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {
-		s.cache.mu.Lock()
-		s.cache.m = nil
-		s.cache.mu.Unlock()
+		s.forgetCaches()
 		s.Scan(text)
 	}
 }
@@ -165,10 +165,25 @@ func BenchmarkScanRealistic(b *testing.B) {
 	b.Run("cold", func(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
-			s.cache.mu.Lock()
-			s.cache.m = nil
-			s.cache.mu.Unlock()
+			s.forgetCaches()
 			s.Scan(text)
 		}
 	})
+	// Uncached: no run or window is remembered, even within the text, as
+	// if no name in it repeated: the worst case.
+	b.Run("uncached", func(b *testing.B) {
+		s.forgetCaches()
+		s.cache.off, s.runs.off = true, true
+		defer s.forgetCaches()
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			s.Scan(text)
+		}
+	})
+}
+
+// forgetCaches empties the scanner's caches, for a cold scan.
+func (s *Scanner) forgetCaches() {
+	s.cache = cache[[]index.Hit]{}
+	s.runs = cache[[]nameHit]{}
 }

@@ -49,6 +49,7 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o)
 	}
 	var hits []nameHit
+	okey := o.cacheKey()
 	for i := 0; i < len(ws); {
 		if !ws[i].inRun {
 			i++
@@ -61,7 +62,7 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 			j++
 		}
 		if anchored {
-			hits = s.scanRun(text, toks, ws, i, j, o, hits, sc)
+			hits = s.scanRunCached(text, toks, ws, i, j, o, okey, hits, sc)
 		}
 		i = j
 	}
@@ -153,6 +154,47 @@ func (w *word) canStart(text []byte, t *token) bool {
 type window struct {
 	a, b  int
 	bound float64
+	// cands are the numbers of the names the window may reach the
+	// threshold against: scratch.cands[off : off+n].
+	off, n int
+}
+
+// scanRunCached is scanRun, through the scanner's run cache: a run's
+// findings depend on its words and what separates them (its bytes), on
+// whether the word before it says a vessel follows, and on the options;
+// and runs recur, within a text (the parties of a day's payments, the
+// people of a news page) and across texts.
+func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, o Options, okey string, hits []nameHit, sc *scratch) []nameHit {
+	start, end := toks[i].start, toks[j-1].end
+	key := make([]byte, 0, len(okey)+2+end-start)
+	key = append(key, okey...)
+	if s.vesselBefore(text, toks, i) {
+		key = append(key, 'v')
+	}
+	key = append(key, 0)
+	key = append(key, text[start:end]...)
+	if found, ok := s.runs.get(string(key)); ok {
+		for _, h := range found {
+			h.a, h.b, h.start, h.end = h.a+i, h.b+i, h.start+start, h.end+start
+			hits = append(hits, h)
+		}
+		return hits
+	}
+	first := len(hits)
+	hits = s.scanRun(text, toks, ws, i, j, o, hits, sc)
+	found := slices.Clone(hits[first:])
+	for k := range found {
+		h := &found[k]
+		h.a, h.b, h.start, h.end = h.a-i, h.b-i, h.start-start, h.end-start
+	}
+	s.runs.put(string(key), found)
+	return hits
+}
+
+// vesselBefore reports whether the word before word a says that a vessel
+// follows ("MV", "tanker").
+func (s *Scanner) vesselBefore(text []byte, toks []token, a int) bool {
+	return a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
 }
 
 // scanRun looks for names in the words [i, j) of one run.
@@ -174,6 +216,7 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 	}
 	wins := sc.wins[:0]
 	defer func() { sc.wins = wins[:0] }()
+	sc.cands = sc.cands[:0]
 	for a := i; a < j; a++ {
 		if !ws[a].canStart(text, &toks[a]) {
 			continue
@@ -193,9 +236,13 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 			if one {
 				min = o.OneWordThreshold
 			}
-			bound := s.bound(text, toks, ws, rn, i, a, b, one, min-1e-9)
+			off := len(sc.cands)
+			var bound float64
+			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, min-1e-9, sc.cands)
 			if bound >= min {
-				wins = append(wins, window{a, b, bound})
+				wins = append(wins, window{a: a, b: b, bound: bound, off: off, n: len(sc.cands) - off})
+			} else {
+				sc.cands = sc.cands[:off]
 			}
 		}
 	}
@@ -222,7 +269,7 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o); ok {
+		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok {
 			hits = append(hits, h)
 		}
 	}
@@ -257,10 +304,14 @@ type runNames struct {
 	// token of a window meets costs UnmatchedCandidate of its weight.
 	off []int
 	met []uint64
-	// toks, pos and wbuf are working memory, kept between runs.
-	wbuf []float64
-	toks []skel
-	pos  map[nameRef]int
+	// toks, pos and wbuf are working memory, kept between runs: pos[n]
+	// is the position in names of the listed name numbered n, if
+	// posGen[n] is gen.
+	wbuf   []float64
+	toks   []skel
+	pos    []int32
+	posGen []uint32
+	gen    uint32
 }
 
 func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
@@ -273,22 +324,24 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	}
 	rn.toks = toks
 	rn.at[len(ws)] = len(toks)
-	if rn.pos == nil {
-		rn.pos = map[nameRef]int{}
+	if count := s.ix.NameCount(); len(rn.pos) != count {
+		rn.pos, rn.posGen, rn.gen = make([]int32, count), make([]uint32, count), 0
 	}
-	pos := rn.pos
-	clear(pos)
+	rn.gen++
+	if rn.gen == 0 { // wrapped: no stale mark may look current
+		clear(rn.posGen)
+		rn.gen = 1
+	}
 	for k := range ws {
 		for _, key := range ws[k].keys {
 			for _, n := range key.names {
-				p, ok := pos[n]
-				if !ok {
-					p = len(rn.names)
-					pos[n] = p
+				if rn.posGen[n.n] != rn.gen {
+					rn.posGen[n.n] = rn.gen
+					rn.pos[n.n] = int32(len(rn.names))
 					rn.names = append(rn.names, n)
 					rn.anchors = append(rn.anchors, 0)
 				}
-				rn.anchors[p] |= 1 << min(k, 63)
+				rn.anchors[rn.pos[n.n]] |= 1 << min(k, 63)
 			}
 		}
 	}
@@ -298,12 +351,10 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	rn.met = rn.met[:0]
 	for n, ref := range rn.names {
 		rn.off = append(rn.off, len(rn.met))
-		pn := &ref.cand.Names[ref.name]
-		for j := 0; j < pn.Len(); j++ {
-			lt := s.nameToken(pn, j, false)
+		for _, lt := range s.listed.tokens(ref.n) {
 			var met uint64
 			for k, t := range toks {
-				if t.meets(lt) {
+				if t.meets(lt.sk) {
 					met |= 1 << min(k, 63)
 				}
 			}
@@ -312,11 +363,10 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 		}
 		// A pair of the name's words written as one in the text
 		// ("Abdulrahman" for Abdul Rahman) leaves neither unmatched.
-		for j := range pn.Joined {
-			lt := s.nameToken(pn, j, true)
+		for _, lj := range s.listed.joined(ref.n) {
 			for k, t := range toks {
-				if t.meets(lt) {
-					at := rn.off[n] + pn.Joined[j].At
+				if t.meets(lj.sk) {
+					at := rn.off[n] + int(lj.at)
 					rn.met[at] |= 1 << min(k, 63)
 					rn.met[at+1] |= 1 << min(k, 63)
 				}
@@ -336,12 +386,11 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 // many words that meet nothing of the name by skeleton, each of which may
 // still meet one by spelling ("Piotr" for Pyotr, "Maria" for Martha).
 func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare int) float64 {
-	ref := rn.names[n]
-	pn := &ref.cand.Names[ref.name]
+	lts := s.listed.tokens(rn.names[n].n)
 	unmet := rn.wbuf[:0]
 	for j, met := range rn.met[rn.off[n]:rn.off[n+1]] {
-		if k := pn.Token(j).Kind; met&tokMask == 0 && (k == names.Word || k == names.Patronymic) {
-			unmet = append(unmet, pn.Weights[j])
+		if met&tokMask == 0 && lts[j].word {
+			unmet = append(unmet, lts[j].weight)
 		}
 	}
 	rn.wbuf = unmet
@@ -427,8 +476,16 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 // a window's patronymic that meets nothing costs as much, as the matcher
 // spares it too. If one is set, the window is one name word, and only the
 // names it could be reported for alone are looked at (see oneWordOK).
-// A bound below floor (the threshold less a hair) is returned as 0.
-func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a, b int, one bool, floor float64) float64 {
+// A bound below floor (the threshold less a hair) is returned as 0. The
+// numbers of the names whose bound reaches floor are appended to cands:
+// they are the names the window is scored against.
+//
+// What the bound looks at is the window's words alone, never the run's,
+// so that the names a window is scored against, and with them its
+// findings, do not depend on the words around it (dropHopeless forgets
+// only names that no window of the run can bring to the threshold, which
+// this bound would not keep either).
+func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a, b int, one bool, floor float64, cands []int32) (float64, []int32) {
 	var words, tokMask uint64
 	for w := a; w <= b; w++ {
 		words |= 1 << min(w-i, 63)
@@ -436,7 +493,7 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 	for k := rn.at[a-i]; k < rn.at[b+1-i]; k++ {
 		tokMask |= 1 << min(k, 63)
 	}
-	vessel := one && a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
+	vessel := one && s.vesselBefore(text, toks, a)
 	total := 0.0
 	for w := a; w <= b; w++ {
 		for _, x := range ws[w].weights {
@@ -499,23 +556,34 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 		if ref.cand.Names[ref.name].Kind == entity.WeakAlias {
 			factor *= s.cfg.WeakAliasFactor
 		}
-		if matched/denom*factor <= max(best, floor) {
-			// Not better even before the name's unmet words are
-			// counted: in a long caseless run, most names stop here.
+		if matched/denom*factor < floor {
+			// Too low even before the name's unmet words are counted:
+			// in a long caseless run, most names stop here.
 			continue
 		}
 		denom += s.unmetCost(rn, n, tokMask, spare)
-		best = max(best, matched/denom*factor)
+		if score := matched / denom * factor; score >= floor {
+			cands = append(cands, ref.n)
+			best = max(best, score)
+		}
 	}
-	return best
+	return best, cands
 }
 
-// searchWindow scores the text of window [a, b] with the index and
+// searchWindow scores the text of window [a, b] with the index against
+// the listed names numbered cands (those its bound let through) and
 // returns its best hit that the rules for the window allow.
-func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o Options) (nameHit, bool) {
+func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o Options, cands []int32) (nameHit, bool) {
 	start, end := toks[a].start, toks[b].end
 	raw := text[start:end]
+	one := oneWord(ws[a : b+1])
+	// The names a window is scored against are a function of its words,
+	// but for a window of one word, whose vessels are looked at only
+	// after a word that says it is one.
 	key := strings.ToLower(string(raw)) + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
+	if one && s.vesselBefore(text, toks, a) {
+		key += "\x00v"
+	}
 	hits, ok := s.cache.get(key)
 	if !ok {
 		cfg := s.cfg
@@ -526,11 +594,10 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 			if len(o.Lists) > 0 {
 				filter = func(_ *match.Candidate, lists []string) bool { return s.onLists(lists, o.Lists) }
 			}
-			hits = s.ix.Search(p, index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter})
+			hits = s.ix.SearchNames(p, cands, index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter})
 		}
 		s.cache.put(key, hits)
 	}
-	one := oneWord(ws[a : b+1])
 	for _, h := range hits {
 		if one && !s.oneWordOK(text, toks, ws, a, b, h, o) {
 			continue
@@ -572,7 +639,7 @@ func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h in
 		// LegalEntity: the lists' records of unknown kind, mostly people.
 		return false
 	case h.Entity.Schema == entity.Vessel:
-		return a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
+		return s.vesselBefore(text, toks, a)
 	}
 	return true
 }
@@ -627,9 +694,13 @@ func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit,
 		return nil
 	}
 	var out []Finding
+	next := 0 // hits are in text order and do not overlap
 	for i := range ws {
 		w := &ws[i]
-		if !w.anchor || len(w.an) != 1 || slices.ContainsFunc(hits, func(h nameHit) bool { return h.a <= i && i <= h.b }) {
+		for next < len(hits) && hits[next].b < i {
+			next++
+		}
+		if !w.anchor || len(w.an) != 1 || next < len(hits) && hits[next].a <= i {
 			continue
 		}
 		ref := refs[w.an[0].Phon]

@@ -133,6 +133,11 @@ func (o Options) Validate() error {
 	return nil
 }
 
+// cacheKey is what of the options a run's or window's findings depend on.
+func (o Options) cacheKey() string {
+	return fmt.Sprintf("%g/%g/%g/%d/%s", o.Threshold, o.OneWordThreshold, o.MinAnchorWeight, o.MaxWindow, strings.Join(o.Lists, ","))
+}
+
 func (o Options) wants(k Kind) bool { return len(o.Kinds) == 0 || slices.Contains(o.Kinds, k) }
 
 // Scanner finds listed names, sanctioned places and listed identifiers
@@ -151,13 +156,19 @@ type Scanner struct {
 	places    placeTable
 	// ids maps folded identifiers (IMO numbers, BICs, crypto addresses)
 	// to the candidates that have them.
-	ids   map[string][]candRef
-	cache windowCache
+	ids map[string][]candRef
+	// cache remembers windows' hits, runs the findings of runs (see
+	// scanRunCached).
+	cache cache[[]index.Hit]
+	runs  cache[[]nameHit]
 	// phonIDs and consIDs number the skeletons of the listed names'
 	// tokens, from 1 (see skel); vocab has the skeleton of every token
 	// of the index's vocabulary, by vocabulary id.
 	phonIDs, consIDs map[string]uint32
 	vocab            []skel
+	// listed has, for the listed names that anchors lead to, what bounds
+	// compare: their tokens' skeletons and weights, flat.
+	listed listedNames
 	// analyses remembers the analysis of text words (see analysis).
 	analyses struct {
 		mu sync.RWMutex
@@ -184,9 +195,13 @@ type wordKey struct {
 	place bool
 }
 
+// nameRef is a listed name: its candidate, its position in the
+// candidate's Names, and its number in the index (see
+// index.Index.SearchNames).
 type nameRef struct {
 	cand *match.Candidate
-	name int
+	name int32
+	n    int32
 }
 
 // skel is a token reduced to what bounds compare: its kind and its
@@ -217,6 +232,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s.opts = opts.withDefaults(&s.cfg)
 	placeWords := countryWords()
 	s.numberSkeletons()
+	s.listed.at = make([]nameSpan, ix.NameCount())
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
 	ix.EachWord(func(id uint32, t *names.Token) {
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
@@ -240,8 +256,9 @@ func New(ix *index.Index, opts Options) *Scanner {
 				k.names, k.overflow = nil, true
 				return
 			}
-			ix.EachNameWith(id, func(_ int32, c *match.Candidate, _ []string, name int) bool {
-				k.names = append(k.names, nameRef{c, name})
+			ix.EachNameWith(id, func(num int32, c *match.Candidate, _ []string, name int) bool {
+				k.names = append(k.names, nameRef{c, int32(name), num})
+				s.listed.add(s, num, &c.Names[name])
 				return true
 			})
 		}
@@ -302,6 +319,60 @@ func (s *Scanner) numberSkeletons() {
 			}
 		}
 	})
+}
+
+// listedNames holds, by name number, what bounds compare of a listed
+// name: the skeletons and weights of its tokens and of its joined pairs,
+// in flat arrays, so that a run's names are read from memory in a row
+// rather than through each candidate's prepared names.
+type listedNames struct {
+	at    []nameSpan
+	toks  []listedToken
+	joins []listedJoin
+}
+
+// nameSpan locates a name's tokens, toks[tok:tok+ntok], and joined pairs,
+// joins[join:join+njoin]; ntok is 0 for a name no anchor leads to.
+type nameSpan struct {
+	tok, join   int32
+	ntok, njoin uint16
+}
+
+type listedToken struct {
+	sk     skel
+	weight float64
+	// word: a word or patronymic, which costs the score when unmatched.
+	word bool
+}
+
+type listedJoin struct {
+	sk skel
+	at int32 // the first of the two tokens
+}
+
+func (l *listedNames) add(s *Scanner, n int32, pn *match.PreparedName) {
+	if l.at[n].ntok != 0 || pn.Len() == 0 {
+		return
+	}
+	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined))}
+	for j := 0; j < pn.Len(); j++ {
+		k := pn.Token(j).Kind
+		l.toks = append(l.toks, listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic})
+	}
+	for j := range pn.Joined {
+		l.joins = append(l.joins, listedJoin{sk: s.nameToken(pn, j, true), at: int32(pn.Joined[j].At)})
+	}
+	l.at[n] = sp
+}
+
+func (l *listedNames) tokens(n int32) []listedToken {
+	sp := l.at[n]
+	return l.toks[sp.tok : sp.tok+int32(sp.ntok)]
+}
+
+func (l *listedNames) joined(n int32) []listedJoin {
+	sp := l.at[n]
+	return l.joins[sp.join : sp.join+int32(sp.njoin)]
 }
 
 // nameToken returns the skeleton of token j of a listed name, or of its
@@ -437,6 +508,7 @@ type scratch struct {
 	ws    []word
 	cased []bool
 	wins  []window
+	cands []int32
 	rn    runNames
 }
 
@@ -459,32 +531,38 @@ func (s *Scanner) onLists(lists, scope []string) bool {
 	return false
 }
 
-// windowCache remembers the best hit of a window's text: names recur,
-// within a text and across the messages of a day, and a search costs
-// tens to hundreds of microseconds. It is bounded: when full, it is
-// emptied.
-type windowCache struct {
+// cache remembers what was found in a window's or a run's text: names
+// recur, within a text and across the messages of a day, and a search
+// costs tens of microseconds. It is bounded: when full, it is emptied.
+type cache[V any] struct {
 	mu sync.RWMutex
-	m  map[string]cachedHits
+	m  map[string]V
+	// off: nothing is remembered (for benchmarks).
+	off bool
 }
 
-type cachedHits struct{ hits []index.Hit }
+const cacheSize = 1 << 14
 
-const windowCacheSize = 1 << 14
-
-func (c *windowCache) get(key string) ([]index.Hit, bool) {
-	c.mu.RLock()
-	h, ok := c.m[key]
-	c.mu.RUnlock()
-	return h.hits, ok
-}
-
-func (c *windowCache) put(key string, hits []index.Hit) {
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= windowCacheSize {
-		c.m = make(map[string]cachedHits)
+func (c *cache[V]) get(key string) (V, bool) {
+	if c.off {
+		var zero V
+		return zero, false
 	}
-	c.m[key] = cachedHits{hits}
+	c.mu.RLock()
+	v, ok := c.m[key]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+func (c *cache[V]) put(key string, v V) {
+	if c.off {
+		return
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= cacheSize {
+		c.m = make(map[string]V)
+	}
+	c.m[key] = v
 	c.mu.Unlock()
 }
 
