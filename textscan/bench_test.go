@@ -86,7 +86,7 @@ func BenchmarkNew(b *testing.B) {
 // texts only, deterministically, so that runs compare. The dense "mix"
 // overstates how often a name is worth searching; this understates
 // nothing the window cache would hide, since no two messages repeat.
-func realisticText(b *testing.B) []byte {
+func realisticText(b testing.TB) []byte {
 	b.Helper()
 	read := func(f string) string {
 		data, err := os.ReadFile(filepath.Join("testdata", f))
@@ -186,4 +186,7 @@ func BenchmarkScanRealistic(b *testing.B) {
 func (s *Scanner) forgetCaches() {
 	s.cache = cache[[]index.Hit]{}
 	s.runs = cache[[]nameHit]{}
+	s.analyses.mu.Lock()
+	s.analyses.m = nil
+	s.analyses.mu.Unlock()
 }

@@ -1,6 +1,8 @@
 package textscan
 
 import (
+	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,21 +109,40 @@ func lineCasing(toks []token, cased []bool) []bool {
 // analyses it as names does.
 func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word {
 	w := text[t.start:t.end]
-	wd := word{class: classify(w)}
 	switch {
-	case wd.class == classStop, t.digits:
-		return wd
-	case cased && !t.upper && !t.caseless && wd.class != classConnector:
-		return wd
+	case t.digits:
+		return word{}
+	case cased && !t.upper && !t.caseless && !isConnector(w):
+		// A word in lower case in a line that has capitals: prose. (Most
+		// words of a text end here, with no map lookup if they are
+		// longer than any connector.)
+		return word{}
 	}
-	wd.inRun = true
-	wd.analysed = s.analysis(w)
-	for k := range wd.an {
-		tk := &wd.an[k]
-		if wd.class != className || tk.Kind != names.Word && tk.Kind != names.Patronymic {
+	a := s.analysis(w)
+	if a.class == classStop {
+		return word{class: classStop}
+	}
+	wd := word{class: a.class, inRun: true, analysed: a, keys: a.keys}
+	if o.MinAnchorWeight != s.opts.MinAnchorWeight {
+		wd.keys = s.anchorKeys(a, o.MinAnchorWeight)
+	}
+	wd.anchor = len(wd.keys) > 0
+	return wd
+}
+
+// anchorKeys returns the listed words a word anchors on, given the least
+// weight of an anchor.
+func (s *Scanner) anchorKeys(a *analysed, minAnchorWeight float64) []*wordKey {
+	if a.class != className {
+		return nil
+	}
+	var keys []*wordKey
+	for k := range a.an {
+		tk := &a.an[k]
+		if tk.Kind != names.Word && tk.Kind != names.Patronymic {
 			continue
 		}
-		key, minWeight := s.words[tk.Phon], o.MinAnchorWeight
+		key, minWeight := s.words[tk.Phon], minAnchorWeight
 		if tk.Abjad {
 			// Arabic script writes no short vowels: its consonant
 			// skeletons are shared by more names than a Latin word's
@@ -130,11 +151,10 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 			key, minWeight = s.cons[tk.Cons], minWeight-1
 		}
 		if key != nil && !key.overflow && !key.place && key.weight >= minWeight {
-			wd.anchor = true
-			wd.keys = append(wd.keys, key)
+			keys = append(keys, key)
 		}
 	}
-	return wd
+	return keys
 }
 
 // canStart reports whether a window may start at a word: not at an
@@ -269,7 +289,11 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok {
+		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n])
+		if DebugWin != nil {
+			DebugWin(string(text[toks[w.a].start:toks[w.b].end]), w.bound, w.n, ok)
+		}
+		if ok {
 			hits = append(hits, h)
 		}
 	}
@@ -304,11 +328,19 @@ type runNames struct {
 	// token of a window meets costs UnmatchedCandidate of its weight.
 	off []int
 	met []uint64
+	// spell[off[n]+j] has bit k set when the run's token k, which meets
+	// nothing of name n by skeleton, may meet its token j by spelling (a
+	// non-zero match.Config.TokenSim); spelled[n] says whether name n's
+	// are computed (see spellMasks).
+	spell   []uint64
+	spelled []bool
 	// toks, pos and wbuf are working memory, kept between runs: pos[n]
 	// is the position in names of the listed name numbered n, if
-	// posGen[n] is gen.
+	// posGen[n] is gen; tt[k] is run token k, tl[k] its letters.
 	wbuf   []float64
 	toks   []skel
+	tt     []*names.Token
+	tl     []letterSets
 	pos    []int32
 	posGen []uint32
 	gen    uint32
@@ -317,12 +349,16 @@ type runNames struct {
 func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	rn.names, rn.anchors, rn.keyed = rn.names[:0], rn.anchors[:0], rn.keyed[:0]
 	rn.at = slices.Grow(rn.at[:0], len(ws)+1)[:len(ws)+1]
-	toks := rn.toks[:0]
+	toks, tt, tl := rn.toks[:0], rn.tt[:0], rn.tl[:0]
 	for k := range ws {
 		rn.at[k] = len(toks)
 		toks = append(toks, ws[k].sk...)
+		for t := range ws[k].an {
+			tt = append(tt, &ws[k].an[t])
+		}
+		tl = append(tl, ws[k].letters...)
 	}
-	rn.toks = toks
+	rn.toks, rn.tt, rn.tl = toks, tt, tl
 	rn.at[len(ws)] = len(toks)
 	if count := s.ix.NameCount(); len(rn.pos) != count {
 		rn.pos, rn.posGen, rn.gen = make([]int32, count), make([]uint32, count), 0
@@ -374,6 +410,9 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 		}
 	}
 	rn.off = append(rn.off, len(rn.met))
+	rn.spell = slices.Grow(rn.spell[:0], len(rn.met))[:len(rn.met)]
+	rn.spelled = slices.Grow(rn.spelled[:0], len(rn.names))[:len(rn.names)]
+	clear(rn.spelled)
 	s.dropHopeless(ws, rn, o)
 	return rn
 }
@@ -382,37 +421,135 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 // meets cost the score's denominator: UnmatchedCandidate of their weight,
 // for words and patronymics (a legal form, title or initial weighs
 // little, and the text's words are analysed alone, so that "BV" is a word
-// there). The spare heaviest of them are not counted: the window has as
-// many words that meet nothing of the name by skeleton, each of which may
-// still meet one by spelling ("Piotr" for Pyotr, "Maria" for Martha).
-func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare int) float64 {
+// there). The window has spare words that meet nothing of the name by
+// skeleton, each of which may still meet one of its words by spelling
+// ("Piotr" for Pyotr, "Lavrof" for Lavrov): of the unmet tokens that a
+// token of the window does meet by spelling, the spare heaviest are not
+// counted.
+//
+// Whether a word meets another by spelling costs a comparison of the
+// two (see spellMasks), which is made only if the answer matters: the
+// score is num/(den+cost), and when it is on the same side of floor
+// whether all unmet tokens count or the spare heaviest do not, the
+// lower cost is returned (so that the score is an upper bound).
+func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare int, num, den, floor float64) float64 {
 	lts := s.listed.tokens(rn.names[n].n)
+	met := rn.met[rn.off[n]:rn.off[n+1]]
 	unmet := rn.wbuf[:0]
-	for j, met := range rn.met[rn.off[n]:rn.off[n+1]] {
-		if met&tokMask == 0 && lts[j].word {
+	all := 0.0
+	for j := range met {
+		if met[j]&tokMask == 0 && lts[j].word {
 			unmet = append(unmet, lts[j].weight)
+			all += lts[j].weight
 		}
 	}
 	rn.wbuf = unmet
-	if spare >= len(unmet) {
-		return 0
+	loose := all - heaviest(unmet, spare)
+	uc := s.cfg.UnmatchedCandidate
+	if len(unmet) == 0 || spare == 0 || num/(den+uc*loose) < floor || num/(den+uc*all) >= floor {
+		return uc * loose
 	}
-	cost := 0.0
-	for _, w := range unmet {
-		cost += w
+	spell := s.spellMasks(rn, n)
+	spareable := unmet[:0]
+	for j := range met {
+		if met[j]&tokMask == 0 && lts[j].word && spell[j]&tokMask != 0 {
+			spareable = append(spareable, lts[j].weight)
+		}
 	}
-	// Take off the spare heaviest; spare is a few words at most.
-	for ; spare > 0; spare-- {
+	return uc * (all - heaviest(spareable, spare))
+}
+
+// heaviest returns the sum of the n largest of ws (n is a few at most),
+// which it overwrites.
+func heaviest(ws []float64, n int) float64 {
+	sum := 0.0
+	if n >= len(ws) {
+		for _, w := range ws {
+			sum += w
+		}
+		return sum
+	}
+	for ; n > 0; n-- {
 		h := 0
-		for j, w := range unmet {
-			if w > unmet[h] {
+		for j, w := range ws {
+			if w > ws[h] {
 				h = j
 			}
 		}
-		cost -= unmet[h]
-		unmet[h] = 0
+		sum += ws[h]
+		ws[h] = 0
 	}
-	return s.cfg.UnmatchedCandidate * cost
+	return sum
+}
+
+// spellMasks returns, for each token of name n, the run tokens that meet
+// nothing of the name by skeleton but may meet that token by spelling,
+// as the matcher would: a non-zero similarity, or, for a pair of the
+// name's words, a non-zero joined similarity. It is computed for a name
+// the first time a bound needs it.
+func (s *Scanner) spellMasks(rn *runNames, n int) []uint64 {
+	spell := rn.spell[rn.off[n]:rn.off[n+1]]
+	if rn.spelled[n] {
+		return spell
+	}
+	rn.spelled[n] = true
+	clear(spell)
+	ref := rn.names[n]
+	lts := s.listed.tokens(ref.n)
+	for k, t := range rn.tt {
+		bit := uint64(1) << min(k, 63)
+		if rn.keyed[n]&bit != 0 || t.Kind != names.Word && t.Kind != names.Patronymic {
+			continue
+		}
+		for j := range lts {
+			if lts[j].word && maySpell(t, lts[j].tok, rn.tl[k], lts[j].letters) {
+				if sim, _ := s.cfg.TokenSim(t, lts[j].tok); sim > 0 {
+					spell[j] |= bit
+				}
+			}
+		}
+		for _, lj := range s.listed.joined(ref.n) {
+			// JoinedSim needs the same skeleton, but for the first
+			// vowel, or an Arabic script spelling on one side.
+			if len(t.Phon) != len(lj.tok.Phon) && t.Abjad == lj.tok.Abjad {
+				continue
+			}
+			if sim, _ := s.cfg.JoinedSim(t, lj.tok); sim > 0 {
+				spell[lj.at] |= bit
+				spell[lj.at+1] |= bit
+			}
+		}
+	}
+	return spell
+}
+
+// maySpell is a cheap test that two words might be similar by spelling,
+// which is true of all that the matcher finds similar: a consonant
+// skeleton to compare, or skeletons or forms within two edits, which
+// differ in at most four of the letters they use (an edit adds a letter,
+// takes one away, or both).
+func maySpell(a, b *names.Token, la, lb letterSets) bool {
+	return a.Abjad || b.Abjad || a.Cons != "" && a.Cons == b.Cons ||
+		bits.OnesCount32(la.phon^lb.phon) <= 4 || bits.OnesCount32(la.form^lb.form) <= 4
+}
+
+// letterSets are the letters a token's skeleton and form use, a bit a
+// letter (bit 26 for any other character).
+type letterSets struct{ phon, form uint32 }
+
+func lettersOf(t *names.Token) letterSets {
+	set := func(s string) uint32 {
+		var m uint32
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= 'a' && c <= 'z' {
+				m |= 1 << (c - 'a')
+			} else {
+				m |= 1 << 26
+			}
+		}
+		return m
+	}
+	return letterSets{set(t.Phon), set(t.Form)}
 }
 
 // dropHopeless forgets (clears the anchors of) the names that no window
@@ -457,7 +594,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 		for _, c := range most {
 			spare += c
 		}
-		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare)) < o.Threshold {
+		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare, matched, matched, o.Threshold)) < o.Threshold {
 			rn.anchors[n] = 0
 		}
 	}
@@ -561,7 +698,7 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 			// in a long caseless run, most names stop here.
 			continue
 		}
-		denom += s.unmetCost(rn, n, tokMask, spare)
+		denom += s.unmetCost(rn, n, tokMask, spare, matched*factor, denom, floor)
 		if score := matched / denom * factor; score >= floor {
 			cands = append(cands, ref.n)
 			best = max(best, score)
@@ -594,7 +731,21 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 			if len(o.Lists) > 0 {
 				filter = func(_ *match.Candidate, lists []string) bool { return s.onLists(lists, o.Lists) }
 			}
-			hits = s.ix.SearchNames(p, cands, index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter})
+			opts := index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter}
+			hits = s.ix.SearchNames(p, cands, opts)
+			if i := slices.IndexFunc(hits, func(h index.Hit) bool { return !one || s.oneWordOK(text, toks, ws, a, b, h, o) }); i >= 0 {
+				// A name is here: search the whole index for a better
+				// one, as screening the window's text would find it,
+				// since a listed name may meet the window by spelling
+				// alone ("Nazeer" for Nasser) and score higher. Only
+				// names that can beat the one found are looked at, which
+				// keeps this search short; and most windows hold no name.
+				better := opts
+				better.Threshold, better.Limit = math.Nextafter(hits[i].Score, 2), 1
+				if p, err := cfg.Prepare(match.Query{Name: string(raw)}, s.ix); err == nil {
+					hits = append(s.ix.Search(p, better), hits...)
+				}
+			}
 		}
 		s.cache.put(key, hits)
 	}
@@ -740,13 +891,17 @@ func (s *Scanner) soloBound(ws []word, o Options) bool {
 }
 
 // analysed is a word as names analyses it, with the weights the index
-// gives its tokens. It is shared: read only.
+// gives its tokens, its class, and the listed words it anchors on with
+// the scanner's own Options.MinAnchorWeight. It is shared: read only.
 type analysed struct {
+	class    wordClass
+	keys     []*wordKey
 	an       []names.Token
 	weights  []float64
 	unlisted []bool
-	// sk are the skeletons of an.
-	sk []skel
+	// sk are the skeletons of an, letters their letters.
+	sk      []skel
+	letters []letterSets
 	// legalForm: the word is a legal form at the end of a name ("BV",
 	// "Ltd", "AB"), which a word alone is not: in a window it weighs
 	// Config.LegalFormWeight and meets the listed name's legal form.
@@ -763,13 +918,15 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	if a != nil {
 		return a
 	}
-	a = &analysed{an: names.Analyze(string(w)).Tokens}
+	a = &analysed{class: classify(w), an: names.Analyze(string(w)).Tokens}
 	if an := names.Analyze("Acme " + string(w)).Tokens; len(an) == 2 && an[1].Kind == names.LegalForm {
 		a.legalForm = true
 	}
 	a.sk = make([]skel, len(a.an))
+	a.letters = make([]letterSets, len(a.an))
 	for k := range a.an {
 		a.sk[k] = s.textSkel(&a.an[k])
+		a.letters[k] = lettersOf(&a.an[k])
 	}
 	a.weights = make([]float64, len(a.an))
 	a.unlisted = make([]bool, len(a.an))
@@ -779,6 +936,7 @@ func (s *Scanner) analysis(w []byte) *analysed {
 		a.weights[k] = s.cfg.ClassWeight(tk, raw)
 		a.unlisted[k] = tk.Kind == names.Word && raw >= s.maxWeight
 	}
+	a.keys = s.anchorKeys(a, s.opts.MinAnchorWeight)
 	s.analyses.mu.Lock()
 	if s.analyses.m == nil || len(s.analyses.m) >= analysisCacheSize {
 		s.analyses.m = make(map[string]*analysed)
@@ -790,3 +948,5 @@ func (s *Scanner) analysis(w []byte) *analysed {
 
 // analysisCacheSize bounds the words whose analysis is remembered.
 const analysisCacheSize = 1 << 16
+
+var DebugWin func(string, float64, int, bool)

@@ -343,11 +343,15 @@ type listedToken struct {
 	weight float64
 	// word: a word or patronymic, which costs the score when unmatched.
 	word bool
+	tok  *names.Token
+	// letters are the letters of its skeleton and form (see maySpell).
+	letters letterSets
 }
 
 type listedJoin struct {
-	sk skel
-	at int32 // the first of the two tokens
+	sk  skel
+	at  int32 // the first of the two tokens
+	tok *names.Token
 }
 
 func (l *listedNames) add(s *Scanner, n int32, pn *match.PreparedName) {
@@ -357,10 +361,10 @@ func (l *listedNames) add(s *Scanner, n int32, pn *match.PreparedName) {
 	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined))}
 	for j := 0; j < pn.Len(); j++ {
 		k := pn.Token(j).Kind
-		l.toks = append(l.toks, listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic})
+		l.toks = append(l.toks, listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, tok: pn.Token(j), letters: lettersOf(pn.Token(j))})
 	}
 	for j := range pn.Joined {
-		l.joins = append(l.joins, listedJoin{sk: s.nameToken(pn, j, true), at: int32(pn.Joined[j].At)})
+		l.joins = append(l.joins, listedJoin{sk: s.nameToken(pn, j, true), at: int32(pn.Joined[j].At), tok: pn.JoinedToken(j)})
 	}
 	l.at[n] = sp
 }

@@ -113,15 +113,46 @@ func classify(w []byte) wordClass {
 		n++
 		w = w[1:]
 	}
-	switch {
-	case connectors[string(buf[:n])]:
-		return classConnector
-	case stopWords[string(buf[:n])]:
-		return classStop
-	case commonWords[string(buf[:n])]:
-		return classCommon
+	return wordClasses[string(buf[:n])] // className if absent
+}
+
+// wordClasses has the class of every connector, stop word and common
+// word, for one lookup a word.
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, c := range []struct {
+		words map[string]bool
+		class wordClass
+	}{{commonWords, classCommon}, {stopWords, classStop}, {connectors, classConnector}} { // the last wins
+		for w := range c.words {
+			m[w] = c.class
+		}
 	}
-	return className
+	return m
+}()
+
+// longestConnector is the length of the longest connector, in bytes.
+var longestConnector = func() int {
+	n := 0
+	for w := range connectors {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// isConnector reports whether a word given in any case is a connector.
+func isConnector(w []byte) bool {
+	if len(w) > longestConnector {
+		return false
+	}
+	var buf [8]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return connectors[string(buf[:len(w)])]
 }
 
 func classifyUnicode(w []byte) wordClass {
