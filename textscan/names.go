@@ -217,25 +217,26 @@ func (s *Scanner) vesselBefore(text []byte, toks []token, a int) bool {
 	return a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
 }
 
-// scanRun looks for names in the words [i, j) of one run.
-func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Options, hits []nameHit, sc *scratch) []nameHit {
+// windows returns the windows of the run of words [i, j) whose bound
+// reaches the threshold, with the names each may match in sc.cands. It
+// uses sc.wins.
+func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Options, sc *scratch) []window {
+	wins := sc.wins[:0]
 	for j > i && ws[j-1].class == classConnector {
 		j--
 	}
 	if !slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor }) {
-		return hits
+		return wins
 	}
 	if oneWord(ws[i:j]) && !s.soloBound(ws[i:j], o) {
 		// A lone word, the commonest case in prose: no name holding it
 		// is close enough to nothing but the word.
-		return hits
+		return wins
 	}
 	rn := s.runNames(ws[i:j], &sc.rn, o)
 	if !slices.ContainsFunc(rn.anchors, func(m uint64) bool { return m != 0 }) {
-		return hits
+		return wins
 	}
-	wins := sc.wins[:0]
-	defer func() { sc.wins = wins[:0] }()
 	sc.cands = sc.cands[:0]
 	for a := i; a < j; a++ {
 		if !ws[a].canStart(text, &toks[a]) {
@@ -266,6 +267,13 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 			}
 		}
 	}
+	return wins
+}
+
+// scanRun looks for names in the words [i, j) of one run.
+func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Options, hits []nameHit, sc *scratch) []nameHit {
+	wins := s.windows(text, toks, ws, i, j, o, sc)
+	defer func() { sc.wins = wins[:0] }()
 	// Best bound first, longer first among equals: a window whose bound
 	// cannot beat a hit it overlaps is not searched.
 	slices.SortFunc(wins, func(x, y window) int {
@@ -289,11 +297,7 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n])
-		if DebugWin != nil {
-			DebugWin(string(text[toks[w.a].start:toks[w.b].end]), w.bound, w.n, ok)
-		}
-		if ok {
+		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok {
 			hits = append(hits, h)
 		}
 	}
@@ -594,7 +598,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 		for _, c := range most {
 			spare += c
 		}
-		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare, matched, matched, o.Threshold)) < o.Threshold {
+		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare, matched, matched, -1)) < o.Threshold {
 			rn.anchors[n] = 0
 		}
 	}
@@ -716,8 +720,9 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	one := oneWord(ws[a : b+1])
 	// The names a window is scored against are a function of its words,
 	// but for a window of one word, whose vessels are looked at only
-	// after a word that says it is one.
-	key := strings.ToLower(string(raw)) + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
+	// after a word that says it is one. The key keeps the text's case,
+	// which the explanation quotes.
+	key := string(raw) + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
 	if one && s.vesselBefore(text, toks, a) {
 		key += "\x00v"
 	}
@@ -948,5 +953,3 @@ func (s *Scanner) analysis(w []byte) *analysed {
 
 // analysisCacheSize bounds the words whose analysis is remembered.
 const analysisCacheSize = 1 << 16
-
-var DebugWin func(string, float64, int, bool)
