@@ -147,7 +147,10 @@ func newPlaceTable() placeTable {
 
 // foldWord folds a word for place lookup: lower case, accents removed,
 // the Persian letters written as their Arabic counterparts, typographic
-// apostrophes made plain. ASCII words are only lower-cased.
+// apostrophes made plain. ASCII words are only lower-cased; words in the
+// Latin, Greek, Cyrillic, Arabic and Hangul blocks are folded a letter at
+// a time from a table (a Russian or Arabic text is folded at the speed of
+// an English one); other words go through Unicode normalisation.
 func foldWord(w []byte) string {
 	ascii := true
 	for _, c := range w {
@@ -159,6 +162,38 @@ func foldWord(w []byte) string {
 	if ascii {
 		return strings.ToLower(string(w))
 	}
+	var buf [64]byte
+	b := buf[:0]
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		switch {
+		case r < rune(len(foldTable)):
+			b = append(b, foldTable[r]...)
+		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables: no case, no marks
+			b = append(b, w[i:i+size]...)
+		default:
+			return foldSlow(w)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// foldTable is foldSlow of each letter below U+0700, which folds a word
+// as the concatenation of its letters' folds: it removes marks (so that
+// no mark is left to compose with), and recomposes nothing else there.
+var foldTable = func() []string {
+	t := make([]string, 0x700)
+	for r := range t {
+		if utf8.ValidRune(rune(r)) {
+			t[r] = foldSlow(utf8.AppendRune(nil, rune(r)))
+		}
+	}
+	return t
+}()
+
+// foldSlow is foldWord by Unicode normalisation.
+func foldSlow(w []byte) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(string(w)) {
 		switch {

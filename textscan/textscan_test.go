@@ -3,6 +3,7 @@ package textscan
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -340,5 +341,30 @@ func TestOptions(t *testing.T) {
 	}
 	if err := (Options{Threshold: 1.5}).Validate(); err == nil {
 		t.Error("threshold 1.5: no error")
+	}
+}
+
+// foldWord's table gives what Unicode normalisation gives, for every
+// written form of a place and for words of random letters from the
+// blocks the table covers, marks and Hangul included.
+func TestFoldWordTable(t *testing.T) {
+	var words []string
+	for _, d := range placeDefs {
+		words = append(words, strings.FieldsFunc(d.forms+"|"+d.adjectives, func(r rune) bool { return r == '|' || r == ' ' })...)
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	blocks := [][2]rune{{0x41, 0x7a}, {0xc0, 0x24f}, {0x370, 0x3ff}, {0x400, 0x4ff}, {0x600, 0x6ff}, {0x300, 0x36f}, {0xac00, 0xd7a3}, {0x1100, 0x11ff}, {0x2019, 0x2019}}
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			bl := blocks[rng.IntN(len(blocks))]
+			b.WriteRune(bl[0] + rune(rng.IntN(int(bl[1]-bl[0]+1))))
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		if got, want := foldWord([]byte(w)), foldSlow([]byte(w)); got != want {
+			t.Errorf("foldWord(%q) = %q, normalisation gives %q", w, got, want)
+		}
 	}
 }
