@@ -151,10 +151,43 @@ func (s *Scanner) anchorKeys(a *analysed, minAnchorWeight float64) []*wordKey {
 			key, minWeight = s.cons[tk.Cons], minWeight-1
 		}
 		if key != nil && !key.overflow && !key.place && key.weight >= minWeight {
-			keys = append(keys, key)
+			if tk.Abjad {
+				key = s.abjadKey(key, tk)
+			}
+			if key != nil {
+				keys = append(keys, key)
+			}
 		}
 	}
 	return keys
+}
+
+// abjadKey returns the names of consonant key k that a word in Arabic
+// script may match: those holding a listed word the matcher finds it
+// similar to at all. Ordinary Arabic words share consonant skeletons
+// with hundreds of listed names (نموا, "growth", has the consonants of
+// many a name) whose vowels, where the script writes them, cannot fit:
+// without this a line of Arabic prose anchored on thousands of names.
+// It returns k itself when every name may match, and nil when none.
+func (s *Scanner) abjadKey(k *wordKey, tk *names.Token) *wordKey {
+	var keep []keyGroup
+	for _, g := range k.groups {
+		if sim, _ := s.cfg.TokenSim(tk, g.tok); sim > 0 {
+			keep = append(keep, g)
+		}
+	}
+	switch len(keep) {
+	case len(k.groups):
+		return k
+	case 0:
+		return nil
+	}
+	fk := &wordKey{weight: k.weight, place: k.place}
+	for _, g := range keep {
+		fk.names = append(fk.names, k.names[g.from:g.to]...)
+	}
+	fk.solo = s.soloScore(fk)
+	return fk
 }
 
 // canStart reports whether a window may start at a word: not at an
@@ -325,6 +358,13 @@ type runNames struct {
 	// keyed[n] bit k when the run's token k meets a word of name n
 	// (words and tokens past the 63rd share bit 63).
 	anchors, keyed []uint64
+	// byWord[wordOff[w]:wordOff[w+1]] are the names (positions in names)
+	// that word w anchors on, so that a window looks at its own names
+	// only; seen marks, with seenGen, the names a window looked at.
+	byWord           []int32
+	wordOff          []int
+	seen             []uint32
+	seenGen          uint32
 	// at[w] is the index of word w's first token among the run's tokens.
 	at []int
 	// met[off[n]+j] has bit k set when the run's token k meets token j
@@ -372,7 +412,9 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 		clear(rn.posGen)
 		rn.gen = 1
 	}
+	rn.byWord, rn.wordOff = rn.byWord[:0], rn.wordOff[:0]
 	for k := range ws {
+		rn.wordOff = append(rn.wordOff, len(rn.byWord))
 		for _, key := range ws[k].keys {
 			for _, n := range key.names {
 				if rn.posGen[n.n] != rn.gen {
@@ -381,9 +423,16 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 					rn.names = append(rn.names, n)
 					rn.anchors = append(rn.anchors, 0)
 				}
-				rn.anchors[rn.pos[n.n]] |= 1 << min(k, 63)
+				p := rn.pos[n.n]
+				rn.anchors[p] |= 1 << min(k, 63)
+				rn.byWord = append(rn.byWord, p)
 			}
 		}
+	}
+	rn.wordOff = append(rn.wordOff, len(rn.byWord))
+	if len(rn.seen) < len(rn.names) {
+		rn.seen = make([]uint32, max(len(rn.names), 2*len(rn.seen)))
+		rn.seenGen = 0
 	}
 	rn.keyed = slices.Grow(rn.keyed[:0], len(rn.names))[:len(rn.names)]
 	clear(rn.keyed)
@@ -528,18 +577,31 @@ func (s *Scanner) spellMasks(rn *runNames, n int) []uint64 {
 }
 
 // maySpell is a cheap test that two words might be similar by spelling,
-// which is true of all that the matcher finds similar: a consonant
-// skeleton to compare, or skeletons or forms within two edits, which
-// differ in at most four of the letters they use (an edit adds a letter,
-// takes one away, or both).
+// which is true of all that the matcher finds similar: skeletons or forms
+// within two edits, which differ in at most four of the letters they use
+// (an edit adds a letter, takes one away, or both); or, when one is in
+// Arabic script, the same consonant skeleton, with or without the
+// letters that may be vowels; or, between Latin spellings, the same
+// consonant skeleton.
 func maySpell(a, b *names.Token, la, lb letterSets) bool {
-	return a.Abjad || b.Abjad || a.Cons != "" && a.Cons == b.Cons ||
-		bits.OnesCount32(la.phon^lb.phon) <= 4 || bits.OnesCount32(la.form^lb.form) <= 4
+	switch {
+	case bits.OnesCount32(la.phon^lb.phon) <= 4 || bits.OnesCount32(la.form^lb.form) <= 4:
+		return true
+	case a.Cons != "" && a.Cons == b.Cons:
+		return true
+	case a.Abjad || b.Abjad:
+		return la.weak != "" && la.weak == lb.weak
+	}
+	return false
 }
 
 // letterSets are the letters a token's skeleton and form use, a bit a
-// letter (bit 26 for any other character).
-type letterSets struct{ phon, form uint32 }
+// letter (bit 26 for any other character), and its weak consonant
+// skeleton (names.WeakCons).
+type letterSets struct {
+	phon, form uint32
+	weak       string
+}
 
 func lettersOf(t *names.Token) letterSets {
 	set := func(s string) uint32 {
@@ -553,7 +615,7 @@ func lettersOf(t *names.Token) letterSets {
 		}
 		return m
 	}
-	return letterSets{set(t.Phon), set(t.Form)}
+	return letterSets{set(t.Phon), set(t.Form), names.WeakCons(t.Phon)}
 }
 
 // dropHopeless forgets (clears the anchors of) the names that no window
@@ -646,7 +708,18 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 		lowInfo = min(1, total/s.cfg.MinQueryWeight)
 	}
 	best := 0.0
-	for n, ref := range rn.names {
+	rn.seenGen++
+	if rn.seenGen == 0 {
+		clear(rn.seen)
+		rn.seenGen = 1
+	}
+	for _, n32 := range rn.byWord[rn.wordOff[a-i]:rn.wordOff[b+1-i]] {
+		n := int(n32)
+		if rn.seen[n] == rn.seenGen {
+			continue
+		}
+		rn.seen[n] = rn.seenGen
+		ref := rn.names[n]
 		if rn.anchors[n]&words == 0 {
 			continue
 		}

@@ -188,6 +188,11 @@ type wordKey struct {
 	// overflow: the word is in more than maxKeyNames names, which are
 	// not kept.
 	overflow bool
+	// groups split the names of a consonant skeleton's key by the listed
+	// word they hold it in, names[from:to]: a word in Arabic script
+	// anchors only on the names whose word the matcher finds it similar
+	// to (see abjadKey).
+	groups []keyGroup
 	// place: the word names a country or a sanctioned place. Place names
 	// are in many organisations' names (Bank Melli Iran, Moscow
 	// Industrial Bank) and all over the news: they are scored with a
@@ -198,6 +203,11 @@ type wordKey struct {
 // nameRef is a listed name: its candidate, its position in the
 // candidate's Names, and its number in the index (see
 // index.Index.SearchNames).
+type keyGroup struct {
+	tok      *names.Token
+	from, to int
+}
+
 type nameRef struct {
 	cand *match.Candidate
 	name int32
@@ -240,7 +250,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 		}
 		n := ix.WordNames(id)
 		w := ix.Weight(t)
-		add := func(m map[string]*wordKey, key string) {
+		add := func(m map[string]*wordKey, key string, consonants bool) {
 			k := m[key]
 			if k == nil {
 				k = &wordKey{weight: w, place: placeWords[t.Form] || s.places[t.Form] != nil}
@@ -253,18 +263,22 @@ func New(ix *index.Index, opts Options) *Scanner {
 				return
 			}
 			if len(k.names)+n > maxKeyNames {
-				k.names, k.overflow = nil, true
+				k.names, k.groups, k.overflow = nil, nil, true
 				return
 			}
+			first := len(k.names)
 			ix.EachNameWith(id, func(num int32, c *match.Candidate, _ []string, name int) bool {
 				k.names = append(k.names, nameRef{c, int32(name), num})
 				s.listed.add(s, num, &c.Names[name])
 				return true
 			})
+			if consonants {
+				k.groups = append(k.groups, keyGroup{tok: t, from: first, to: len(k.names)})
+			}
 		}
-		add(s.words, t.Phon)
+		add(s.words, t.Phon, false)
 		if len(t.Cons) >= 2 {
-			add(s.cons, t.Cons)
+			add(s.cons, t.Cons, true)
 		}
 	})
 	// A consonant skeleton weighs by the names that hold it, as the
