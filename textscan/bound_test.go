@@ -186,3 +186,19 @@ func findingsJSON(t *testing.T, fs []Finding) string {
 	}
 	return string(b)
 }
+
+// A line of Arabic business news with no one's name in it has no window
+// to search: its words are common, or anchor on no name they could be
+// a spelling of.
+func TestArabicProseHasNoWindows(t *testing.T) {
+	s := New(realIndex(t), Options{})
+	for _, text := range []string{
+		"وأعلنت الشركة يوم الخميس عن ارتفاع الأسعار خلال الربع الماضي",
+		"وارتفع سهم الشركة بنسبة اثنين في المئة في تداولات الصباح",
+		"اقرأ أيضا: تراجع أسعار الشحن | قواعد جديدة لشركات النقل",
+	} {
+		if ws := windowTexts(s, text); len(ws) > 0 {
+			t.Errorf("%q: windows %q", text, ws)
+		}
+	}
+}

@@ -368,3 +368,28 @@ func TestFoldWordTable(t *testing.T) {
 		}
 	}
 }
+
+func TestClassifyScripts(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want wordClass
+	}{
+		{"الأسعار", classCommon},  // prices: the article taken off
+		{"والأسعار", classCommon}, // and the prices
+		{"للشركة", classCommon},   // for the company
+		{"خلال", classCommon},     // during, which has Khalil's consonants
+		{"وقال", classStop},       // and he said
+		{"خالد", className},       // Khalid
+		{"الأسد", className},      // al-Assad
+		{"والد", className},       // too short once و is taken off: not "لد"
+		{"Компания", classCommon}, // a sentence's first word
+		{"КОМПАНИЯ", classCommon}, // in capitals
+		{"Лавров", className},
+		{"Home", classCommon},
+		{"of", classConnector},
+	} {
+		if got := classify([]byte(tc.word)); got != tc.want {
+			t.Errorf("classify(%q) = %d, want %d", tc.word, got, tc.want)
+		}
+	}
+}

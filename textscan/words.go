@@ -1,6 +1,9 @@
 package textscan
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Word classes of running text. The index knows how rare a word is among
 // listed names, not how common it is in prose: "Home", "World", "Minister"
@@ -123,9 +126,9 @@ var wordClasses = func() map[string]wordClass {
 	for _, c := range []struct {
 		words map[string]bool
 		class wordClass
-	}{{commonWords, classCommon}, {stopWords, classStop}, {connectors, classConnector}} { // the last wins
+	}{{commonWords, classCommon}, {commonWordsScripts, classCommon}, {stopWords, classStop}, {connectors, classConnector}} { // the last wins
 		for w := range c.words {
-			m[w] = c.class
+			m[strings.ToLower(w)] = c.class
 		}
 	}
 	return m
@@ -156,11 +159,61 @@ func isConnector(w []byte) bool {
 }
 
 func classifyUnicode(w []byte) wordClass {
-	if len(w) > 12 {
+	if len(w) > 48 {
 		return className
 	}
-	if stopWords[strings.ToLower(string(w))] {
-		return classStop
+	lw := strings.ToLower(string(w))
+	if c, ok := wordClasses[lw]; ok {
+		return c
+	}
+	// Arabic glues the conjunction (و, ف), some prepositions (ب, ل, ك)
+	// and the article to the word: look up what is left once they are
+	// taken off, as long as three letters are.
+	for _, conj := range []string{"", "و", "ف"} {
+		rest, ok := strings.CutPrefix(lw, conj)
+		if !ok {
+			continue
+		}
+		for _, art := range []string{"", "ال", "بال", "لل", "كال", "ب", "ل"} {
+			if base, ok := strings.CutPrefix(rest, art); ok && utf8.RuneCountInString(base) >= 3 && (conj != "" || art != "") {
+				if c, ok := wordClasses[base]; ok && c != classConnector {
+					return c
+				}
+			}
+		}
 	}
 	return className
 }
+
+// commonWordsScripts are common words of Arabic and Russian news, web
+// pages and payments, as commonWords are of English: they may be part of
+// a name but anchor none. Arabic is written without vowels, so an
+// ordinary word shares its consonants with listed names ("خلال", during,
+// with Khalil); and Russian capitalises the first word of a sentence and
+// of a heading. Words that are also given names (كريم, أمين, سعيد, نور,
+// سلام, Вера, Роман) are left out, since a name may hang on them. Arabic
+// words are listed bare: the article and the glued conjunctions and
+// prepositions are taken off before the lookup.
+var commonWordsScripts = set(`
+قال قالت يقول تقول أكد أكدت يؤكد أعلن أعلنت يعلن أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت حذر حذرت أفاد أفادت
+صرح صرحت نقل نقلت تابع تابعت وأضاف وقال يوم أمس غدا عام أعوام ماضي ماضية مقبل مقبلة قادم قادمة حالي حالية خلال بعد قبل
+منذ حتى عند نحو حوالي أكثر أقل أول أولى آخر أخرى أيضا فقط جديد جديدة كبير كبيرة صغير صغيرة طويل طويلة قصير أجل سنة
+سنوات شهر أشهر أسبوع ساعة دقيقة مرة مرات جميع بعض كل غير عدة عدد أمام وراء داخل خارج فوق تحت حين بين ضمن نهاية بداية
+واحد واحدة اثنين اثنان اثني ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة عشر عشرة عشرين ثلاثين
+أربعين خمسين مئة مائة ألف آلاف مليون مليار ملايين مليارات المئة نسبة بنسبة ربع نصف ثلث
+شركة شركات سهم أسهم سعر أسعار سوق أسواق بنك بنوك مصرف مصارف تجارة تجاري تجارية اقتصاد اقتصادي اقتصادية مالي مالية
+استثمار استثمارات صندوق أرباح إيرادات نمو نموا ارتفاع ارتفع ارتفعت انخفاض انخفض انخفضت تراجع تراجعت تتراجع يتراجع زيادة
+فائض عجز ديون قرض تمويل دفع دفعة تحويل حساب مبلغ فاتورة عقد عقود صفقة تكاليف تكلفة وقود نفط غاز طاقة كهرباء ميناء موانئ
+شحن حاويات حاوية سفينة سفن نقل خط خطوط شحنة بضائع سلع منتجات خدمات لوجستية لوجستي محللة محلل محللين مستثمر مستثمرين
+رئيس رئيسية رئيسي تنفيذي مدير مديرة مجلس إدارة وزير وزيرة وزارة حكومة دولة دول وزراء رئاسة متحدث متحدثة ممثل سفير
+محافظ محافظة مسؤول مسؤولة مسؤولين تقاعد يتقاعد تخلف يخلف قادمة سيتقاعد مجموعة مؤسسة هيئة جهة قطاع مشروع مشاريع
+عقوبات حرب أمن أمم متحدة ولايات اتحاد أوروبي دولي دولية عالم عالمي منطقة بلاد مدينة عاصمة شمال جنوب شرق غرب خليج عربي
+عربية إسلامية وطني وطنية رسمي رسمية مصدر مصادر تقرير بيان مؤتمر اجتماع قمة مفاوضات اتفاق اتفاقية محادثات
+رئيسية اقرأ أيضا اشترك سجل الدخول تحديث إعلان سياسة خصوصية شروط استخدام اتصل بنا مزيد أخبار رأي مقالات فيديو صور
+قد قواعد أثر الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت تكنولوجيا أعمال صباح مساء تداولات تداول مستهدف طاقة استيعابية تسليم أسعار عام مقارنة حجم مناولة الماضي بقلم
+Главная Новости Экономика Бизнес Финансы Технологии Мнения Подписка Войти Обновлено Читайте Реклама Политика Условия
+Контакты Компания Компании Акции Банк Банка Банки Министр Министерство Правительство Президент Глава Генеральный Директор
+Аналитик Аналитики Эксперт Эксперты Источник Представитель Управляющий Финансовый Порт Терминал Рынок Рынки Цены Тарифы
+Однако Также Кроме Вчера Сегодня Завтра Ранее Теперь Сейчас Этот Эта Эти Там Тогда Многие Некоторые Все Если Когда Где
+Почему Поэтому После Перед Между Около Более Менее Несмотря Впрочем Кстати Итак Санкции Переговоры Оператор Генеральный
+`)
