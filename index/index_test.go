@@ -9,6 +9,7 @@ import (
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/names"
 )
 
 // syntheticEntities makes n entities with names drawn from small pools,
@@ -235,5 +236,44 @@ func TestSearchNamesScoresAsSearch(t *testing.T) {
 	}
 	if compared < 100 || left < 100 {
 		t.Fatalf("compared %d hits and left out %d: the test tests too little", compared, left)
+	}
+}
+
+// Similar gives exactly the listed tokens TokenSim finds similar, and
+// the weight a search gives the token.
+func TestSimilarIsTokenSim(t *testing.T) {
+	ix := Build(syntheticEntities(rand.New(rand.NewPCG(9, 10)), 800), match.DefaultConfig())
+	cfg := ix.Config()
+	var similar int
+	for _, w := range []string{"Sergei", "Lavrof", "Mohamad", "Abdulrahman", "Jinpin", "Melli", "Сергей", "حسن", "Kuznetsova"} {
+		tok := names.Analyze(w).Tokens[0]
+		got, weight := ix.Similar(&tok)
+		p, err := cfg.Prepare(match.Query{Name: w}, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.Search(p, Options{}) // settles the query's weights
+		if p.Names[0].Weights[0] != weight { // the word's first token: tok
+			t.Errorf("%s: Similar weighs it %v, a search %v", w, weight, p.Names[0].Weights)
+		}
+		var want []uint32
+		for id := range ix.voc.tokens {
+			var sim float64
+			if ix.voc.joined[id] {
+				sim, _ = cfg.JoinedSim(&tok, &ix.voc.tokens[id])
+			} else {
+				sim, _ = cfg.TokenSim(&tok, &ix.voc.tokens[id])
+			}
+			if sim > 0 {
+				want = append(want, uint32(id))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: Similar %v, TokenSim %v", w, got, want)
+		}
+		similar += len(want)
+	}
+	if similar < 20 {
+		t.Errorf("%d similar tokens in all: the test tests little", similar)
 	}
 }

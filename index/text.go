@@ -89,3 +89,21 @@ func (ix *Index) EachCandidate(fn func(c *match.Candidate, lists []string)) {
 		fn(c, ix.lists[i])
 	}
 }
+
+// Similar returns the vocabulary ids, ascending, of every listed token
+// (joined pairs included) that has a non-zero similarity to t as the
+// index's Config computes it: what a search would expand t to. The slice
+// is shared and must not be modified. It also returns the weight a
+// search gives t as a query token: a word no listed name has weighs as
+// the listed word most similar to it (see Search).
+func (ix *Index) Similar(t *names.Token) (ids []uint32, weight float64) {
+	s := ix.getScratch(&ix.cfg)
+	defer ix.putScratch(s)
+	u := unit{tok: t}
+	ix.expand(&u, &ix.cfg, s)
+	weight = ix.cfg.ClassWeight(t, ix.Weight(t))
+	if w, ok := ix.settledWeight(&u, &ix.cfg); ok {
+		weight = w
+	}
+	return u.exp.ids, weight
+}

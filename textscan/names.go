@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/vetoscreen/veto/entity"
@@ -358,13 +359,17 @@ type runNames struct {
 	// keyed[n] bit k when the run's token k meets a word of name n
 	// (words and tokens past the 63rd share bit 63).
 	anchors, keyed []uint64
+	// phon[n] has bit k set when the run's token k meets a word of name
+	// n by phonetic skeleton; the others of keyed[n] meet only by
+	// consonants, which the matcher scores SimConsAbjad at most.
+	phon []uint64
 	// byWord[wordOff[w]:wordOff[w+1]] are the names (positions in names)
 	// that word w anchors on, so that a window looks at its own names
 	// only; seen marks, with seenGen, the names a window looked at.
-	byWord           []int32
-	wordOff          []int
-	seen             []uint32
-	seenGen          uint32
+	byWord  []int32
+	wordOff []int
+	seen    []uint32
+	seenGen uint32
 	// at[w] is the index of word w's first token among the run's tokens.
 	at []int
 	// met[off[n]+j] has bit k set when the run's token k meets token j
@@ -378,6 +383,11 @@ type runNames struct {
 	// are computed (see spellMasks).
 	spell   []uint64
 	spelled []bool
+	// similar has the bit of every listed word (by vocabulary id) that a
+	// word of the run is similar to, and only those words of a name can
+	// be met by spelling; similarSet lists the words set, to clear.
+	similar    []uint64
+	similarSet []uint32
 	// toks, pos and wbuf are working memory, kept between runs: pos[n]
 	// is the position in names of the listed name numbered n, if
 	// posGen[n] is gen; tt[k] is run token k, tl[k] its letters.
@@ -385,6 +395,7 @@ type runNames struct {
 	toks   []skel
 	tt     []*names.Token
 	tl     []letterSets
+	ts     []*similarIDs
 	pos    []int32
 	posGen []uint32
 	gen    uint32
@@ -394,15 +405,18 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	rn.names, rn.anchors, rn.keyed = rn.names[:0], rn.anchors[:0], rn.keyed[:0]
 	rn.at = slices.Grow(rn.at[:0], len(ws)+1)[:len(ws)+1]
 	toks, tt, tl := rn.toks[:0], rn.tt[:0], rn.tl[:0]
+	rn.ts = rn.ts[:0]
 	for k := range ws {
 		rn.at[k] = len(toks)
 		toks = append(toks, ws[k].sk...)
 		for t := range ws[k].an {
 			tt = append(tt, &ws[k].an[t])
+			rn.ts = append(rn.ts, &ws[k].similar[t])
 		}
 		tl = append(tl, ws[k].letters...)
 	}
 	rn.toks, rn.tt, rn.tl = toks, tt, tl
+	s.similarWords(rn)
 	rn.at[len(ws)] = len(toks)
 	if count := s.ix.NameCount(); len(rn.pos) != count {
 		rn.pos, rn.posGen, rn.gen = make([]int32, count), make([]uint32, count), 0
@@ -436,6 +450,8 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	}
 	rn.keyed = slices.Grow(rn.keyed[:0], len(rn.names))[:len(rn.names)]
 	clear(rn.keyed)
+	rn.phon = slices.Grow(rn.phon[:0], len(rn.names))[:len(rn.names)]
+	clear(rn.phon)
 	rn.off = slices.Grow(rn.off[:0], len(rn.names)+1)[:0]
 	rn.met = rn.met[:0]
 	for n, ref := range rn.names {
@@ -445,6 +461,9 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 			for k, t := range toks {
 				if t.meets(lt.sk) {
 					met |= 1 << min(k, 63)
+					if t.phon == lt.sk.phon {
+						rn.phon[n] |= 1 << min(k, 63)
+					}
 				}
 			}
 			rn.keyed[n] |= met
@@ -470,6 +489,51 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	return rn
 }
 
+// similarWords fills rn.similar from the run's words.
+func (s *Scanner) similarWords(rn *runNames) {
+	if n := (s.ix.Stats.Vocab + 63) / 64; len(rn.similar) < n {
+		rn.similar = make([]uint64, n)
+		rn.similarSet = rn.similarSet[:0]
+	}
+	for _, w := range rn.similarSet {
+		rn.similar[w] = 0
+	}
+	rn.similarSet = rn.similarSet[:0]
+	for k, t := range rn.tt {
+		if t.Kind != names.Word && t.Kind != names.Patronymic {
+			continue
+		}
+		for _, id := range rn.ts[k].get(s.ix, t).ids {
+			w := id / 64
+			if rn.similar[w] == 0 {
+				rn.similarSet = append(rn.similarSet, w)
+			}
+			rn.similar[w] |= 1 << (id % 64)
+		}
+	}
+}
+
+// mayBeSpelled reports whether a word of the run is similar to the
+// listed word with vocabulary id (true if it has none).
+func (rn *runNames) mayBeSpelled(id int32) bool {
+	if id < 0 {
+		return true
+	}
+	w := int(id) / 64
+	return w < len(rn.similar) && rn.similar[w]&(1<<(uint(id)%64)) != 0
+}
+
+// metSim is the most the matcher may score run token k against the word
+// of name n it meets: 1 if they share a phonetic skeleton, else (they
+// share only consonants) the best similarity of two different
+// skeletons.
+func (s *Scanner) metSim(rn *runNames, n, k int) float64 {
+	if rn.phon[n]&(1<<min(k, 63)) != 0 {
+		return 1
+	}
+	return s.consSim
+}
+
 // unmetCost returns what the tokens of name n that no token in tokMask
 // meets cost the score's denominator: UnmatchedCandidate of their weight,
 // for words and patronymics (a legal form, title or initial weighs
@@ -492,14 +556,16 @@ func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare int, num,
 	all := 0.0
 	for j := range met {
 		if met[j]&tokMask == 0 && lts[j].word {
-			unmet = append(unmet, lts[j].weight)
 			all += lts[j].weight
+			if rn.mayBeSpelled(lts[j].id) {
+				unmet = append(unmet, lts[j].weight)
+			}
 		}
 	}
 	rn.wbuf = unmet
 	loose := all - heaviest(unmet, spare)
 	uc := s.cfg.UnmatchedCandidate
-	if len(unmet) == 0 || spare == 0 || num/(den+uc*loose) < floor || num/(den+uc*all) >= floor {
+	if all == 0 || spare == 0 || num/(den+uc*loose) < floor || num/(den+uc*all) >= floor {
 		return uc * loose
 	}
 	spell := s.spellMasks(rn, n)
@@ -549,31 +615,64 @@ func (s *Scanner) spellMasks(rn *runNames, n int) []uint64 {
 	clear(spell)
 	ref := rn.names[n]
 	lts := s.listed.tokens(ref.n)
+	ljs := s.listed.joined(ref.n)
 	for k, t := range rn.tt {
 		bit := uint64(1) << min(k, 63)
 		if rn.keyed[n]&bit != 0 || t.Kind != names.Word && t.Kind != names.Patronymic {
 			continue
 		}
+		// The listed words the token is similar to, from the index,
+		// when the name is the index's own (it always is, but for
+		// tests); else compared one by one.
+		var sim []uint32
+		if len(lts) > 0 && lts[0].id >= 0 {
+			sim = rn.ts[k].get(s.ix, t).ids
+		}
 		for j := range lts {
-			if lts[j].word && maySpell(t, lts[j].tok, rn.tl[k], lts[j].letters) {
-				if sim, _ := s.cfg.TokenSim(t, lts[j].tok); sim > 0 {
+			if !lts[j].word {
+				continue
+			}
+			if lts[j].id >= 0 {
+				if _, ok := slices.BinarySearch(sim, uint32(lts[j].id)); ok {
+					spell[j] |= bit
+				}
+			} else if maySpell(t, lts[j].tok, rn.tl[k], lts[j].letters) {
+				if v, _ := s.cfg.TokenSim(t, lts[j].tok); v > 0 {
 					spell[j] |= bit
 				}
 			}
 		}
-		for _, lj := range s.listed.joined(ref.n) {
-			// JoinedSim needs the same skeleton, but for the first
-			// vowel, or an Arabic script spelling on one side.
-			if len(t.Phon) != len(lj.tok.Phon) && t.Abjad == lj.tok.Abjad {
-				continue
+		for _, lj := range ljs {
+			var ok bool
+			if lj.id >= 0 {
+				_, ok = slices.BinarySearch(sim, uint32(lj.id))
+			} else {
+				v, _ := s.cfg.JoinedSim(t, lj.tok)
+				ok = v > 0
 			}
-			if sim, _ := s.cfg.JoinedSim(t, lj.tok); sim > 0 {
+			if ok {
 				spell[lj.at] |= bit
 				spell[lj.at+1] |= bit
 			}
 		}
 	}
 	return spell
+}
+
+// similarIDs are the vocabulary ids of the listed words a text token is
+// similar to (index.Index.Similar), found the first time a scan needs
+// them and kept with the word's analysis.
+type similarIDs struct {
+	once sync.Once
+	ids  []uint32
+	// weight is the token's weight as a query's (for a word no listed
+	// name has, that of the listed word most similar to it).
+	weight float64
+}
+
+func (x *similarIDs) get(ix *index.Index, t *names.Token) *similarIDs {
+	x.once.Do(func() { x.ids, x.weight = ix.Similar(t) })
+	return x
 }
 
 // maySpell is a cheap test that two words might be similar by spelling,
@@ -644,7 +743,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 			for t := range ws[w].an {
 				switch kind := ws[w].an[t].Kind; {
 				case rn.keyed[n]&(1<<min(k, 63)) != 0:
-					matched += ws[w].weights[t]
+					matched += ws[w].weights[t] * s.metSim(rn, n, k)
 				case kind == names.Word || kind == names.Patronymic:
 					c++
 				}
@@ -723,15 +822,9 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 		if rn.anchors[n]&words == 0 {
 			continue
 		}
-		if one {
-			switch ref.cand.Entity.Schema {
-			case entity.Person, entity.LegalEntity:
-				continue
-			case entity.Vessel:
-				if !vessel {
-					continue
-				}
-			}
+		sp := s.listed.at[ref.n]
+		if one && (sp.oneWordNo || sp.vessel && !vessel) {
+			continue
 		}
 		matched, denom, spare := 0.0, 0.0, 0
 		k := rn.at[a-i]
@@ -747,7 +840,7 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 			for t := range ws[w].an {
 				switch {
 				case rn.keyed[n]&(1<<min(k, 63)) != 0:
-					matched += ws[w].weights[t]
+					matched += ws[w].weights[t] * s.metSim(rn, n, k)
 					denom += ws[w].weights[t]
 				case ws[w].unlisted[t]:
 					spare++
@@ -767,7 +860,7 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 			continue
 		}
 		factor := lowInfo
-		if ref.cand.Names[ref.name].Kind == entity.WeakAlias {
+		if sp.weak {
 			factor *= s.cfg.WeakAliasFactor
 		}
 		if matched/denom*factor < floor {
@@ -775,13 +868,69 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 			// in a long caseless run, most names stop here.
 			continue
 		}
-		denom += s.unmetCost(rn, n, tokMask, spare, matched*factor, denom, floor)
-		if score := matched / denom * factor; score >= floor {
+		score := matched / (denom + s.unmetCost(rn, n, tokMask, spare, matched*factor, denom, floor)) * factor
+		if score >= floor && spare > 0 {
+			score = s.spelledBound(ws, rn, n, i, a, b, tokMask, factor, floor)
+		}
+		if score >= floor {
 			cands = append(cands, ref.n)
 			best = max(best, score)
 		}
 	}
 	return best, cands
+}
+
+// spelledBound is bound's bound of window [a, b] against name n for a
+// window with words that meet nothing of the name by skeleton, once it
+// is known which of them may meet one of its words by spelling (see
+// spellMasks): such a word may add at most consSim of its weight, and
+// spare the name's word it spells; another adds its weight, as a
+// search weighs it, to the denominator and nothing else.
+func (s *Scanner) spelledBound(ws []word, rn *runNames, n, i, a, b int, tokMask uint64, factor, floor float64) float64 {
+	var spellable uint64
+	for _, m := range s.spellMasks(rn, n) {
+		spellable |= m
+	}
+	matched, denom, spare := 0.0, 0.0, 0
+	k := rn.at[a-i]
+	for w := a; w <= b; w++ {
+		if ws[w].legalForm && w > a {
+			matched += s.cfg.LegalFormWeight
+			denom += s.cfg.LegalFormWeight
+			k += len(ws[w].an)
+			continue
+		}
+		for t := range ws[w].an {
+			bit := uint64(1) << min(k, 63)
+			k++
+			if rn.keyed[n]&bit != 0 {
+				matched += ws[w].weights[t] * s.metSim(rn, n, k-1)
+				denom += ws[w].weights[t]
+				continue
+			}
+			tk := &ws[w].an[t]
+			weight := ws[w].weights[t]
+			if ws[w].unlisted[t] {
+				weight = ws[w].similar[t].get(s.ix, tk).weight
+			}
+			switch {
+			case tk.Kind != names.Word && tk.Kind != names.Patronymic:
+				denom += weight
+			case spellable&bit != 0:
+				matched += s.consSim * weight
+				denom += weight
+				spare++
+			case tk.Kind == names.Patronymic:
+				denom += s.cfg.UnmatchedCandidate * weight
+			default:
+				denom += weight
+			}
+		}
+	}
+	if matched == 0 {
+		return 0
+	}
+	return matched / (denom + s.unmetCost(rn, n, tokMask, spare, matched*factor, denom, floor)) * factor
 }
 
 // searchWindow scores the text of window [a, b] with the index against
@@ -977,9 +1126,11 @@ type analysed struct {
 	an       []names.Token
 	weights  []float64
 	unlisted []bool
-	// sk are the skeletons of an, letters their letters.
+	// sk are the skeletons of an, letters their letters, similar the
+	// listed words they are similar to.
 	sk      []skel
 	letters []letterSets
+	similar []similarIDs
 	// legalForm: the word is a legal form at the end of a name ("BV",
 	// "Ltd", "AB"), which a word alone is not: in a window it weighs
 	// Config.LegalFormWeight and meets the listed name's legal form.
@@ -1002,6 +1153,7 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	}
 	a.sk = make([]skel, len(a.an))
 	a.letters = make([]letterSets, len(a.an))
+	a.similar = make([]similarIDs, len(a.an))
 	for k := range a.an {
 		a.sk[k] = s.textSkel(&a.an[k])
 		a.letters[k] = lettersOf(&a.an[k])

@@ -153,6 +153,9 @@ type Scanner struct {
 	words, cons map[string]*wordKey
 	// maxWeight is the weight of a word no listed name has.
 	maxWeight float64
+	// consSim is the highest similarity the matcher gives two words of
+	// different phonetic skeletons (see metSim).
+	consSim float64
 	places    placeTable
 	// ids maps folded identifiers (IMO numbers, BICs, crypto addresses)
 	// to the candidates that have them.
@@ -240,6 +243,8 @@ const maxKeyNames = 4000
 func New(ix *index.Index, opts Options) *Scanner {
 	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
 	s.opts = opts.withDefaults(&s.cfg)
+	c := &s.cfg
+	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm)
 	placeWords := countryWords()
 	s.numberSkeletons()
 	s.listed.at = make([]nameSpan, ix.NameCount())
@@ -269,7 +274,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 			first := len(k.names)
 			ix.EachNameWith(id, func(num int32, c *match.Candidate, _ []string, name int) bool {
 				k.names = append(k.names, nameRef{c, int32(name), num})
-				s.listed.add(s, num, &c.Names[name])
+				s.listed.add(s, num, c, name)
 				return true
 			})
 			if consonants {
@@ -350,6 +355,9 @@ type listedNames struct {
 type nameSpan struct {
 	tok, join   int32
 	ntok, njoin uint16
+	// weak: a weak alias; oneWordNo: a person's or unknown kind's name,
+	// never reported from one word; vessel: a vessel's (see oneWordOK).
+	weak, oneWordNo, vessel bool
 }
 
 type listedToken struct {
@@ -360,25 +368,41 @@ type listedToken struct {
 	tok  *names.Token
 	// letters are the letters of its skeleton and form (see maySpell).
 	letters letterSets
+	// id is its vocabulary id, or -1 for a name the index did not
+	// prepare (see spellMasks).
+	id int32
 }
 
 type listedJoin struct {
 	sk  skel
 	at  int32 // the first of the two tokens
 	tok *names.Token
+	id  int32 // as listedToken's
 }
 
-func (l *listedNames) add(s *Scanner, n int32, pn *match.PreparedName) {
+func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
+	pn := &c.Names[name]
 	if l.at[n].ntok != 0 || pn.Len() == 0 {
 		return
 	}
-	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined))}
+	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined)),
+		weak: pn.Kind == entity.WeakAlias, vessel: c.Entity.Schema == entity.Vessel,
+		oneWordNo: c.Entity.Schema == entity.Person || c.Entity.Schema == entity.LegalEntity}
 	for j := 0; j < pn.Len(); j++ {
 		k := pn.Token(j).Kind
-		l.toks = append(l.toks, listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, tok: pn.Token(j), letters: lettersOf(pn.Token(j))})
+		id := int32(-1)
+		if pn.Vocab != nil {
+			id = int32(pn.IDs[j])
+		}
+		l.toks = append(l.toks, listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic,
+			tok: pn.Token(j), letters: lettersOf(pn.Token(j)), id: id})
 	}
 	for j := range pn.Joined {
-		l.joins = append(l.joins, listedJoin{sk: s.nameToken(pn, j, true), at: int32(pn.Joined[j].At), tok: pn.JoinedToken(j)})
+		id := int32(-1)
+		if pn.Vocab != nil {
+			id = int32(pn.Joined[j].ID)
+		}
+		l.joins = append(l.joins, listedJoin{sk: s.nameToken(pn, j, true), at: int32(pn.Joined[j].At), tok: pn.JoinedToken(j), id: id})
 	}
 	l.at[n] = sp
 }
