@@ -252,7 +252,7 @@ func TestSimilarIsTokenSim(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ix.Search(p, Options{}) // settles the query's weights
+		ix.Search(p, Options{})              // settles the query's weights
 		if p.Names[0].Weights[0] != weight { // the word's first token: tok
 			t.Errorf("%s: Similar weighs it %v, a search %v", w, weight, p.Names[0].Weights)
 		}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
@@ -195,15 +194,3 @@ func TestScriptsReal(t *testing.T) {
 }
 
 func cfg(ix *index.Index) match.Config { return ix.Config() }
-
-// TestNewIsFast keeps the promise that a scanner builds in under a
-// second on the real lists (the CI machine has two cores; the figure is
-// usually a few hundred milliseconds).
-func TestNewIsFast(t *testing.T) {
-	ix := realIndex(t)
-	start := time.Now()
-	New(ix, Options{})
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("New took %v", d)
-	}
-}

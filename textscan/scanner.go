@@ -156,7 +156,7 @@ type Scanner struct {
 	// consSim is the highest similarity the matcher gives two words of
 	// different phonetic skeletons (see metSim).
 	consSim float64
-	places    placeTable
+	places  placeTable
 	// ids maps folded identifiers (IMO numbers, BICs, crypto addresses)
 	// to the candidates that have them.
 	ids map[string][]candRef
@@ -248,6 +248,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	placeWords := countryWords()
 	s.numberSkeletons()
 	s.listed.at = make([]nameSpan, ix.NameCount())
+	s.listed.toks = make([]listedToken, 0, ix.Stats.Tokens)
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
 	ix.EachWord(func(id uint32, t *names.Token) {
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
@@ -316,7 +317,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 // into by id: numbering the vocabulary, not the names' tokens, costs a
 // map lookup per distinct token rather than per token of every name.
 func (s *Scanner) numberSkeletons() {
-	s.phonIDs, s.consIDs = map[string]uint32{}, map[string]uint32{}
+	s.phonIDs, s.consIDs = make(map[string]uint32, s.ix.Stats.Vocab), make(map[string]uint32, s.ix.Stats.Vocab/2)
 	s.ix.EachCandidate(func(c *match.Candidate, _ []string) {
 		for i := range c.Names {
 			pn := &c.Names[i]
@@ -390,12 +391,13 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 		oneWordNo: c.Entity.Schema == entity.Person || c.Entity.Schema == entity.LegalEntity}
 	for j := 0; j < pn.Len(); j++ {
 		k := pn.Token(j).Kind
-		id := int32(-1)
+		lt := listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, tok: pn.Token(j), id: -1}
 		if pn.Vocab != nil {
-			id = int32(pn.IDs[j])
+			lt.id = int32(pn.IDs[j])
+		} else {
+			lt.letters = lettersOf(pn.Token(j)) // for maySpell
 		}
-		l.toks = append(l.toks, listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic,
-			tok: pn.Token(j), letters: lettersOf(pn.Token(j)), id: id})
+		l.toks = append(l.toks, lt)
 	}
 	for j := range pn.Joined {
 		id := int32(-1)
