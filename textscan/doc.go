@@ -4,7 +4,7 @@
 // sanctioned countries, regions and cities, and IMO numbers, BICs and
 // crypto addresses, each with its byte span in the input.
 //
-// A [Scanner] is built once per index ([New], about 150 ms on the real
+// A [Scanner] is built once per index ([New], about 250 ms on the real
 // lists) and is safe for concurrent use.
 //
 // # Names
@@ -14,25 +14,40 @@
 // (in an all-capitals line, any word), and is not a stop word ("said",
 // "the", "в", "في"). Runs of such words, which punctuation, line breaks
 // and markup end, are looked at only around anchors: words that a listed
-// name holds (by phonetic skeleton, or consonant skeleton for Arabic
-// script) that are rare among listed names (Options.MinAnchorWeight) and
-// are not common words of prose, web pages, titles or payments ("Home",
-// "Minister", "Business", "Spare Parts") nor country names. Every window
-// of up to five words around an anchor gets a cheap upper bound of its
-// score against the names its anchors meet, the window's words and the
-// name's compared by skeleton (as numbers): the window's words that meet
-// nothing of the name count against it, and so do the name's words that
-// nothing in the window meets, beyond those a window word might still
-// meet by spelling. A name no window of the run can bring to the
-// threshold is forgotten before windows are looked at: in a long
-// caseless run (an Arabic or Hangul line, where every other word anchors)
-// most names are. A window of one name word is bounded only against the
-// names it could be reported for alone (see below). The windows that may
-// reach the threshold are searched with the index (the real matcher,
-// through [index.Index.Search]), best bound first, and the best hits
-// that do not overlap are kept. A scan's tokens, words and bound tables
-// live in pooled scratch memory, so that a scan allocates little but its
-// findings.
+// name holds (by phonetic skeleton, or, for Arabic script, by consonant
+// skeleton and only where the matcher finds the listed word similar at
+// all; a word no listed name has anchors on the listed words it may be a
+// spelling of, so that "Lavrof" anchors as Lavrov does) that are rare
+// among listed names (Options.MinAnchorWeight) and are
+// not common words of prose, web pages, titles or payments, in English,
+// Russian or Arabic ("Home", "Minister", "Компания", "خلال"), nor country
+// names.
+//
+// Every window of up to five words around an anchor gets an upper bound
+// of its score against each name its anchors meet, from skeletons
+// compared as numbers: the window's words that meet the name's count as
+// matched (at SimConsAbjad when they share only consonants); the name's
+// words that no window word meets cost UnmatchedCandidate of their
+// weight, but for those a window word that meets nothing may be a
+// spelling of, which index.Index.Similar (the search's own expansion of
+// the word) tells. A window that passes is bounded again, each of its
+// unmatched words either spelling one of the name's words or weighing in
+// the denominator what a search would weigh it. A name no window of the
+// run can bring to the threshold is forgotten before windows are looked
+// at: in a long caseless run (an Arabic or Hangul line) most names are. A
+// window of one name word is bounded only against the names it could be
+// reported for alone (see below).
+//
+// The windows that may reach the threshold are scored, best bound first,
+// by the real matcher against the names their bound let through
+// (index.Index.SearchNames: the same weights and scores as a search); a
+// window that holds a name is then searched in the whole index for a
+// better one, as screening its text would find it. The best hits that do
+// not overlap are kept. What a run and a window give depends on their
+// text, the word before them (a vessel's "MV") and the options only, so
+// both are remembered: names recur within a text and across the messages
+// of a day. A scan's tokens, words and bound tables live in pooled
+// scratch memory.
 //
 // A name found from one word needs a score of 0.95 and five letters, and
 // is never a person's: "Lavrov" alone scores 0.89 against Sergei
@@ -42,10 +57,14 @@
 // that finding. A vessel named by one word needs a word before it saying
 // it is one ("MV", "tanker").
 //
-// Known limits: a name whose words meet the listed ones only by spelling
-// edits ("Lavrof") is found only if its other words carry the score; a
-// listed name made only of common words ("Islamic State") is not looked
-// for; a name broken over two lines is not found.
+// Known limits: a name is looked for only around a rare word, so a name
+// made only of common words ("Islamic State") is not looked for, nor one
+// whose rare word is misspelt beyond what the matcher allows or shorter
+// than five letters ("Vladimir Putn"); a name broken over two lines is
+// not found. Arabic prose is scanned an order of magnitude
+// more slowly than English (every word of a caseless script may be part
+// of a name, and many ordinary Arabic words share consonants with listed
+// names).
 //
 // # Places
 //

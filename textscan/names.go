@@ -159,9 +159,24 @@ func (s *Scanner) anchorKeys(a *analysed, minAnchorWeight float64) []*wordKey {
 				keys = append(keys, key)
 			}
 		}
+		if key == nil && !tk.Abjad && a.unlisted[k] && len(tk.Phon) >= minSpelledAnchor {
+			// A word no listed name has may be a misspelt rare one
+			// ("Lavrof"): it anchors on the listed words it may be a
+			// spelling of, as a search would expand it.
+			for _, id := range a.similar[k].get(s.ix, tk).ids {
+				if key := s.vocabKeys[id]; key != nil && !key.overflow && !key.place && key.weight >= minWeight && !slices.Contains(keys, key) {
+					keys = append(keys, key)
+				}
+			}
+		}
 	}
 	return keys
 }
+
+// minSpelledAnchor is the fewest letters of a skeleton a word needs to
+// anchor on the listed words it may be a spelling of: shorter words are
+// a few edits from too many.
+const minSpelledAnchor = 5
 
 // abjadKey returns the names of consonant key k that a word in Arabic
 // script may match: those holding a listed word the matcher finds it

@@ -151,6 +151,9 @@ type Scanner struct {
 	// names holding it; cons maps consonant skeletons, for words written
 	// in Arabic script, which omits short vowels.
 	words, cons map[string]*wordKey
+	// vocabKeys has the key of each listed word, by vocabulary id (nil
+	// for a joined pair and a word that is not a name word).
+	vocabKeys []*wordKey
 	// maxWeight is the weight of a word no listed name has.
 	maxWeight float64
 	// consSim is the highest similarity the matcher gives two words of
@@ -249,6 +252,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s.numberSkeletons()
 	s.listed.at = make([]nameSpan, ix.NameCount())
 	s.listed.toks = make([]listedToken, 0, ix.Stats.Tokens)
+	s.vocabKeys = make([]*wordKey, ix.Stats.Vocab)
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
 	ix.EachWord(func(id uint32, t *names.Token) {
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
@@ -286,6 +290,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 		if len(t.Cons) >= 2 {
 			add(s.cons, t.Cons, true)
 		}
+		s.vocabKeys[id] = s.words[t.Phon]
 	})
 	// A consonant skeleton weighs by the names that hold it, as the
 	// index weighs a phonetic skeleton: "asd" (al-Assad, Asad, Saad,
