@@ -32,10 +32,7 @@ func windowTexts(s *Scanner, text string) []string {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(ws) && ws[j].inRun && toks[j].gap != gapBreak {
-			j++
-		}
+		j := runEnd(toks, ws, i)
 		for _, w := range s.windows(b, toks, ws, i, j, o, sc) {
 			out = append(out, text[toks[w.a].start:toks[w.b].end])
 		}

@@ -73,7 +73,7 @@ func (s *Scanner) idFinding(kind Kind, text []byte, start, end int, key, detail 
 // right before token i on its line.
 func imoBefore(text []byte, toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if toks[k+1].gap == gapBreak && !bytes.ContainsAny(text[toks[k].end:toks[k+1].start], ":.#") {
+		if toks[k+1].gap >= gapBreak && !bytes.ContainsAny(text[toks[k].end:toks[k+1].start], ":.#") {
 			return false
 		}
 		w := strings.ToLower(string(text[toks[k].start:toks[k].end]))
@@ -230,7 +230,7 @@ func (s *Scanner) findPlaces(text []byte, toks []token, sc *scratch) []Finding {
 				continue
 			}
 			for k := 1; k < len(p.words); k++ {
-				if toks[i+k].gap == gapBreak || string(fold(i+k)) != p.words[k] {
+				if toks[i+k].gap >= gapBreak || string(fold(i+k)) != p.words[k] {
 					continue phrase
 				}
 			}

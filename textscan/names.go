@@ -58,12 +58,8 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 			i++
 			continue
 		}
-		j := i + 1
-		anchored := ws[i].anchor
-		for j < len(ws) && ws[j].inRun && toks[j].gap != gapBreak {
-			anchored = anchored || ws[j].anchor
-			j++
-		}
+		j := runEnd(toks, ws, i)
+		anchored := slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor })
 		if anchored {
 			hits = s.scanRunCached(text, toks, ws, i, j, o, okey, hits, sc)
 		}
@@ -87,6 +83,21 @@ func hitEntity(h index.Hit) *Entity {
 	e := h.Entity
 	return &Entity{ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Name: name, Lists: h.Lists, Regimes: screen.Regimes(h.Lists)}
 }
+
+// runEnd returns the end of the run of words that starts at word i: the
+// words that may be part of a name, up to a break (a comma breaks but
+// after a first word in capitals, "LAVROV, Sergei").
+func runEnd(toks []token, ws []word, i int) int {
+	j := i + 1
+	for j < len(ws) && ws[j].inRun && (toks[j].gap < gapBreak || toks[j].gap == gapComma && j == i+1 && capitals(&toks[i])) {
+		j++
+	}
+	return j
+}
+
+// capitals reports whether a word is written in capitals: a surname, in
+// the lists' "LAVROV, Sergei".
+func capitals(t *token) bool { return t.upper && !t.lower && !t.caseless && !t.digits }
 
 // lineCasing reports, per line, whether it has words in lower case: in
 // such a line a name's words start with a capital.
@@ -324,7 +335,8 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 	wins := s.windows(text, toks, ws, i, j, o, sc)
 	defer func() { sc.wins = wins[:0] }()
 	// Best bound first, longer first among equals: a window whose bound
-	// cannot beat a hit it overlaps is not searched.
+	// cannot beat a hit it overlaps, and which is no longer, is not
+	// searched (resolve prefers the longer).
 	slices.SortFunc(wins, func(x, y window) int {
 		switch {
 		case x.bound > y.bound:
@@ -338,7 +350,7 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 	for _, w := range wins {
 		beaten := false
 		for _, h := range hits[first:] {
-			if h.a <= w.b && w.a <= h.b && h.hit.Score >= w.bound {
+			if h.a <= w.b && w.a <= h.b && h.hit.Score >= w.bound && w.b-w.a <= h.b-h.a {
 				beaten = true
 				break
 			}
@@ -346,19 +358,51 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok {
+		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok && !s.cutShort(text, toks, ws, i, j, w.a, w.b, o) {
 			hits = append(hits, h)
 		}
 	}
 	return hits
 }
 
+// cutShort reports whether window [a, b] of the run [i, j) leaves out a
+// word beside it that reads as part of the same name: "Pharma GmbH" in
+// "Horizon Pharma GmbH", "Anna Maria" in "Anna Maria Rombach". The name
+// the text writes is then the longer one, whose window is searched too
+// and kept if it matches (resolve prefers it); the shorter alone would
+// flag a name that screening the text's name would not. A window of
+// MaxWindow words cannot be made longer, and a word that is common,
+// a title, a legal form, a place or a vessel's marker is no part of a
+// name.
+func (s *Scanner) cutShort(text []byte, toks []token, ws []word, i, j, a, b int, o Options) bool {
+	if b-a+1 >= o.MaxWindow {
+		return false
+	}
+	return a > i && s.nameLike(text, toks, ws, a-1) || b+1 < j && s.nameLike(text, toks, ws, b+1)
+}
+
+func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
+	w := &ws[x]
+	if w.class != className || w.legalForm || !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }) {
+		return false
+	}
+	raw := text[toks[x].start:toks[x].end]
+	if vesselWords[lowerASCII(raw)] {
+		return false
+	}
+	f := foldWord(raw)
+	return !s.countryWords[f] && len(s.places[f]) == 0
+}
+
 // oneWord reports whether a window is one name word, with its particles
-// and titles ("al-Qaida", "Mr Lavrov").
+// and titles ("al-Qaida", "Mr Lavrov"). An initial counts as a word: "V.
+// Putin" names a person as the news writes him.
 func oneWord(ws []word) bool {
 	n := 0
 	for _, w := range ws {
-		if slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }) {
+		if slices.ContainsFunc(w.an, func(t names.Token) bool {
+			return t.Kind == names.Word || t.Kind == names.Patronymic || t.Kind == names.Initial
+		}) {
 			n++
 		}
 	}
@@ -557,16 +601,30 @@ func (s *Scanner) metSim(rn *runNames, n, k int) float64 {
 // skeleton, each of which may still meet one of its words by spelling
 // ("Piotr" for Pyotr, "Lavrof" for Lavrov): of the unmet tokens that a
 // token of the window does meet by spelling, the spare heaviest are not
-// counted.
+// counted; and free more, the window's initials, of any unmet tokens.
 //
 // Whether a word meets another by spelling costs a comparison of the
 // two (see spellMasks), which is made only if the answer matters: the
 // score is num/(den+cost), and when it is on the same side of floor
 // whether all unmet tokens count or the spare heaviest do not, the
 // lower cost is returned (so that the score is an upper bound).
-func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare int, num, den, floor float64) float64 {
+func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare, free int, num, den, floor float64) float64 {
 	lts := s.listed.tokens(rn.names[n].n)
 	met := rn.met[rn.off[n]:rn.off[n+1]]
+	if free > 0 {
+		// The window has initials, which meet any word with their
+		// letter: the heaviest unmet words are spared, spelt or not.
+		unmet := rn.wbuf[:0]
+		all := 0.0
+		for j := range met {
+			if met[j]&tokMask == 0 && lts[j].word {
+				unmet = append(unmet, lts[j].weight)
+				all += lts[j].weight
+			}
+		}
+		rn.wbuf = unmet
+		return s.cfg.UnmatchedCandidate * (all - heaviest(unmet, spare+free))
+	}
 	unmet := rn.wbuf[:0]
 	all := 0.0
 	for j := range met {
@@ -740,14 +798,22 @@ func lettersOf(t *names.Token) letterSets {
 // has an anchor in every other word) is mostly such a name; what the
 // bound would spend on it for each window is spent once.
 func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
-	var legal float64
+	var legal, initials float64
+	free := 0
 	for k := range ws {
 		if ws[k].legalForm {
 			legal += s.cfg.LegalFormWeight
 		}
+		for t := range ws[k].an {
+			if ws[k].an[t].Kind == names.Initial {
+				initials += s.cfg.SimInitial * ws[k].weights[t]
+				free++
+			}
+		}
 	}
+	free = min(free, o.MaxWindow)
 	for n := range rn.names {
-		matched := legal
+		matched := legal + initials
 		// A window has at most MaxWindow words: those of the run with
 		// the most tokens that meet nothing of the name bound how many
 		// of the name's tokens a window may spare.
@@ -774,7 +840,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 		for _, c := range most {
 			spare += c
 		}
-		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare, matched, matched, -1)) < o.Threshold {
+		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare, free, matched, matched, -1)) < o.Threshold {
 			rn.anchors[n] = 0
 		}
 	}
@@ -841,7 +907,7 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 		if one && (sp.oneWordNo || sp.vessel && !vessel) {
 			continue
 		}
-		matched, denom, spare := 0.0, 0.0, 0
+		matched, denom, spare, free := 0.0, 0.0, 0, 0
 		k := rn.at[a-i]
 		for w := a; w <= b; w++ {
 			if ws[w].legalForm && w > a {
@@ -859,6 +925,10 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 					denom += ws[w].weights[t]
 				case ws[w].unlisted[t]:
 					spare++
+				case ws[w].an[t].Kind == names.Initial:
+					matched += s.cfg.SimInitial * ws[w].weights[t]
+					denom += ws[w].weights[t]
+					free++
 				case ws[w].an[t].Kind == names.Patronymic:
 					denom += s.cfg.UnmatchedCandidate * ws[w].weights[t]
 					spare++
@@ -883,8 +953,8 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 			// in a long caseless run, most names stop here.
 			continue
 		}
-		score := matched / (denom + s.unmetCost(rn, n, tokMask, spare, matched*factor, denom, floor)) * factor
-		if score >= floor && spare > 0 {
+		score := matched / (denom + s.unmetCost(rn, n, tokMask, spare, free, matched*factor, denom, floor)) * factor
+		if score >= floor && spare > 0 && free == 0 {
 			score = s.spelledBound(ws, rn, n, i, a, b, tokMask, factor, floor)
 		}
 		if score >= floor {
@@ -945,7 +1015,7 @@ func (s *Scanner) spelledBound(ws []word, rn *runNames, n, i, a, b int, tokMask 
 	if matched == 0 {
 		return 0
 	}
-	return matched / (denom + s.unmetCost(rn, n, tokMask, spare, matched*factor, denom, floor)) * factor
+	return matched / (denom + s.unmetCost(rn, n, tokMask, spare, 0, matched*factor, denom, floor)) * factor
 }
 
 // searchWindow scores the text of window [a, b] with the index against
@@ -1039,18 +1109,21 @@ func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h in
 
 var vesselWords = set(`mv mt ms ss v t vessel tanker ship boat cargo freighter carrier`)
 
-// resolve keeps the best hits that do not overlap: higher score first,
-// then the longer span.
+// resolve keeps the hits that do not overlap: the longer first (in
+// words), then the higher score. The longest window that matches is the
+// name as the text writes it, which is what screening that name would
+// look at: "Leonid KALASHNIKOV" is a person, though "KALASHNIKOV" alone
+// scores higher against a company.
 func resolve(hits []nameHit) []nameHit {
 	slices.SortFunc(hits, func(x, y nameHit) int {
+		if d := (y.b - y.a) - (x.b - x.a); d != 0 {
+			return d
+		}
 		switch {
 		case x.hit.Score > y.hit.Score:
 			return -1
 		case x.hit.Score < y.hit.Score:
 			return 1
-		}
-		if d := (y.end - y.start) - (x.end - x.start); d != 0 {
-			return d
 		}
 		return x.start - y.start
 	})
@@ -1116,7 +1189,7 @@ func nameNeighbour(toks []token, ws []word, j, i int) bool {
 		return false
 	}
 	later := max(i, j)
-	return ws[j].inRun && ws[j].class == className && toks[later].gap != gapBreak
+	return ws[j].inRun && ws[j].class == className && toks[later].gap < gapBreak
 }
 
 // soloBound reports whether the one word of ws may reach the one-word

@@ -18,6 +18,7 @@ import (
 var real struct {
 	once sync.Once
 	ix   *index.Index
+	ents []*entity.Entity
 	err  error
 }
 
@@ -36,7 +37,7 @@ func realIndex(t testing.TB) *index.Index {
 		for _, r := range res {
 			ents = append(ents, r.Entities...)
 		}
-		real.ix = index.Build(ents, match.DefaultConfig())
+		real.ix, real.ents = index.Build(ents, match.DefaultConfig()), ents
 	})
 	if real.err != nil {
 		t.Fatalf("reading the shared lists: %v", real.err)

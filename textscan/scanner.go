@@ -151,6 +151,8 @@ type Scanner struct {
 	// names holding it; cons maps consonant skeletons, for words written
 	// in Arabic script, which omits short vowels.
 	words, cons map[string]*wordKey
+	// countryWords are the words of country names (see countryWords).
+	countryWords map[string]bool
 	// vocabKeys has the key of each listed word, by vocabulary id (nil
 	// for a joined pair and a word that is not a name word).
 	vocabKeys []*wordKey
@@ -249,6 +251,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	c := &s.cfg
 	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm)
 	placeWords := countryWords()
+	s.countryWords = placeWords
 	s.numberSkeletons()
 	s.listed.at = make([]nameSpan, ix.NameCount())
 	s.listed.toks = make([]listedToken, 0, ix.Stats.Tokens)
@@ -466,9 +469,19 @@ func (s *Scanner) textSkel(t *names.Token) skel {
 }
 
 // meets reports whether text token t meets listed token lt by phonetic
-// or consonant skeleton: the cheap evidence bounds are computed from.
+// or consonant skeleton: the cheap evidence bounds are computed from. A
+// word and a patronymic meet, as the matcher lets them ("Borisowich" is
+// no patronymic to the analysis, "Borisovich" is).
 func (t skel) meets(lt skel) bool {
-	return t.kind == lt.kind && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
+	return nameKind(t.kind) == nameKind(lt.kind) && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
+}
+
+// nameKind is a token's kind, with patronymics counted as words.
+func nameKind(k names.Kind) names.Kind {
+	if k == names.Patronymic {
+		return names.Word
+	}
+	return k
 }
 
 // idKey folds a listed identifier of a kind the scanner finds, or

@@ -18,6 +18,10 @@ const (
 	// gapBreak is anything a name does not run across: sentence and list
 	// punctuation, a line break, a markup tag, a separator such as "|".
 	gapBreak
+	// gapComma is a comma on the same line: a break, but after a surname
+	// in capitals that begins a name ("LAVROV, Sergei"), as the lists
+	// and many payment messages write names.
+	gapComma
 )
 
 // token is one word of the text, with its byte offsets.
@@ -64,6 +68,12 @@ func tokenize(text []byte, toks []token) []token {
 				}
 			case c == '.':
 				g = max(g, periodGap(text, toks))
+			case c == ',':
+				if g == gapSpace {
+					g = gapComma
+				} else {
+					g = gapBreak
+				}
 			case c == '<':
 				if end := tagEnd(text, i); end > 0 {
 					g = gapBreak

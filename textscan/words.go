@@ -74,6 +74,7 @@ asset assets management managers securities insurance logistics shipping freight
 chemicals pharmaceuticals technologies systems solutions software electronics engineering construction development commercial
 transport airlines airline airport port ports terminal terminals container containers line lines shipyard factory plant
 export import exports imports enterprise enterprises association foundation institute university research
+joint stock liability open closed public private society partnership incorporated unitary municipal federal budgetary
 `)
 
 func set(words string) map[string]bool {

@@ -1,0 +1,126 @@
+package textscan
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/vetoscreen/veto/eval"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/source/sourcetest"
+)
+
+// TestRecallInText measures what finding names in text costs in recall
+// and false alarms against screening the names alone: the labelled
+// variants of listed names that the evaluation generates (spellings,
+// typos, word orders, scripts), which screening finds, are written into
+// a sentence of prose and into a payment message, and the scanner must
+// find them there; the generated names of people who are not listed must
+// not be flagged there more often than screening flags them.
+func TestRecallInText(t *testing.T) {
+	ix := realIndex(t)
+	f, err := os.Open(filepath.Join(sourcetest.SharedData(t), "names", "nmvw_wikidata_name_pairs", "name_pairs.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := eval.ReadPeople(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := eval.Generate(real.ents, people, 11, eval.Sizes{PerVariant: 40, Unlisted: 300, SharedSurname: 150, SharedGiven: 100, Orgs: 100})
+	s := New(ix, Options{})
+	cfg := ix.Config()
+	templates := []struct {
+		name string
+		text func(name string) string
+	}{
+		{"prose", func(n string) string { return "On Tuesday the bank received a transfer from " + n + ", its records show." }},
+		{"mt103", func(n string) string {
+			return ":50K:/DE44500105175407324931\n" + strings.ToUpper(n) + "\nBERLIN\n:70:/INV/4471 SPARE PARTS\n"
+		}},
+	}
+	type tally struct{ screened, found int }
+	byKind := map[string]*tally{}
+	var screened, found, negatives, screenFP, textFP int
+	for _, c := range cases {
+		if c.Query.Name == "" || c.Kind == "case-punct" { // prose writes names with capitals
+			continue
+		}
+		p, err := cfg.Prepare(c.Query, ix)
+		if err != nil {
+			continue
+		}
+		hits := ix.Search(p, index.Options{})
+		if len(c.Expect) == 0 {
+			negatives++
+			if len(hits) > 0 {
+				screenFP++
+			}
+			for _, tp := range templates {
+				if fs := s.Scan([]byte(tp.text(c.Query.Name))); slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == KindName }) {
+					textFP++
+					if os.Getenv("MISSES") != "" {
+						t.Logf("false %s %s %q → %s", c.Kind, tp.name, c.Query.Name, strings.ReplaceAll(describe(fs), "\n", " / "))
+					}
+					break
+				}
+			}
+			continue
+		}
+		if !slices.ContainsFunc(hits, func(h index.Hit) bool { return slices.Contains(c.Expect, h.EntityID) }) {
+			continue // screening misses it: not the scanner's to find
+		}
+		k := byKind[c.Kind]
+		if k == nil {
+			k = &tally{}
+			byKind[c.Kind] = k
+		}
+		for _, tp := range templates {
+			screened++
+			k.screened++
+			fs := s.Scan([]byte(tp.text(c.Query.Name)))
+			// Found: a name finding on an entity that screening the name
+			// raises too (the best of several listings of one person
+			// may be another list's).
+			if slices.ContainsFunc(fs, func(f Finding) bool {
+				return f.Entity != nil && slices.ContainsFunc(hits, func(h index.Hit) bool { return h.EntityID == f.Entity.ID })
+			}) {
+				found++
+				k.found++
+			} else if os.Getenv("MISSES") != "" {
+				t.Logf("miss %s %s %q → %s", c.Kind, tp.name, c.Query.Name, describe(fs))
+			}
+		}
+	}
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		t.Logf("%-16s %4d/%4d  %.3f", k, byKind[k].found, byKind[k].screened, float64(byKind[k].found)/float64(byKind[k].screened))
+	}
+	recall := float64(found) / float64(screened)
+	t.Logf("recall in text %.3f (%d of %d screened hits); negatives flagged: screening %d, text %d of %d", recall, found, screened, screenFP, textFP, negatives)
+	if screened < 500 || negatives < 300 {
+		t.Fatalf("%d positives, %d negatives: too few to measure", screened, negatives)
+	}
+	if recall < minTextRecall {
+		t.Errorf("recall in text %.3f, want at least %.2f", recall, minTextRecall)
+	}
+	if textFP > screenFP+negatives/100 {
+		t.Errorf("text flags %d of %d unlisted people, screening %d", textFP, negatives, screenFP)
+	}
+}
+
+// minTextRecall is the recall in text TestRecallInText holds the scanner
+// to; it measured 0.897 when it was set (0.829 before the comma after a
+// surname, initials, word-patronymic meets, spelled anchors and the
+// longest window were taught to it). The misses are names glued in
+// camel case ("ALNasser"), Arabic spellings whose consonants differ, and
+// short or common rare words.
+const minTextRecall = 0.87
