@@ -38,7 +38,9 @@ func TestRecallInText(t *testing.T) {
 		name string
 		text func(name string) string
 	}{
-		{"prose", func(n string) string { return "On Tuesday the bank received a transfer from " + n + ", its records show." }},
+		{"prose", func(n string) string {
+			return "On Tuesday the bank received a transfer from " + n + ", its records show."
+		}},
 		{"mt103", func(n string) string {
 			return ":50K:/DE44500105175407324931\n" + strings.ToUpper(n) + "\nBERLIN\n:70:/INV/4471 SPARE PARTS\n"
 		}},
