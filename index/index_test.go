@@ -247,7 +247,7 @@ func TestSimilarIsTokenSim(t *testing.T) {
 	var similar int
 	for _, w := range []string{"Sergei", "Lavrof", "Mohamad", "Abdulrahman", "Jinpin", "Melli", "Сергей", "حسن", "Kuznetsova"} {
 		tok := names.Analyze(w).Tokens[0]
-		got, weight := ix.Similar(&tok)
+		got, sims, weight := ix.Similar(&tok)
 		p, err := cfg.Prepare(match.Query{Name: w}, ix)
 		if err != nil {
 			t.Fatal(err)
@@ -270,6 +270,17 @@ func TestSimilarIsTokenSim(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: Similar %v, TokenSim %v", w, got, want)
+		}
+		for i, id := range got {
+			var sim float64
+			if ix.voc.joined[id] {
+				sim, _ = cfg.JoinedSim(&tok, &ix.voc.tokens[id])
+			} else {
+				sim, _ = cfg.TokenSim(&tok, &ix.voc.tokens[id])
+			}
+			if float32(sim) != sims[i] {
+				t.Errorf("%s: similarity to %q %v, TokenSim %v", w, ix.voc.tokens[id].Form, sims[i], sim)
+			}
 		}
 		similar += len(want)
 	}

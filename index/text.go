@@ -93,10 +93,11 @@ func (ix *Index) EachCandidate(fn func(c *match.Candidate, lists []string)) {
 // Similar returns the vocabulary ids, ascending, of every listed token
 // (joined pairs included) that has a non-zero similarity to t as the
 // index's Config computes it: what a search would expand t to. The slice
-// is shared and must not be modified. It also returns the weight a
-// search gives t as a query token: a word no listed name has weighs as
-// the listed word most similar to it (see Search).
-func (ix *Index) Similar(t *names.Token) (ids []uint32, weight float64) {
+// is shared and must not be modified; sims[i] is the similarity of
+// ids[i]. It also returns the weight a search gives t as a query token: a
+// word no listed name has weighs as the listed word most similar to it
+// (see Search).
+func (ix *Index) Similar(t *names.Token) (ids []uint32, sims []float32, weight float64) {
 	s := ix.getScratch(&ix.cfg)
 	defer ix.putScratch(s)
 	u := unit{tok: t}
@@ -105,5 +106,5 @@ func (ix *Index) Similar(t *names.Token) (ids []uint32, weight float64) {
 	if w, ok := ix.settledWeight(&u, &ix.cfg); ok {
 		weight = w
 	}
-	return u.exp.ids, weight
+	return u.exp.ids, u.exp.sims, weight
 }

@@ -174,7 +174,11 @@ func (s *Scanner) anchorKeys(a *analysed, minAnchorWeight float64) []*wordKey {
 			// A word no listed name has may be a misspelt rare one
 			// ("Lavrof"): it anchors on the listed words it may be a
 			// spelling of, as a search would expand it.
-			for _, id := range a.similar[k].get(s.ix, tk).ids {
+			sim := a.similar[k].get(s.ix, tk)
+			for x, id := range sim.ids {
+				if float64(sim.sims[x]) < min(s.cfg.SimEdit1Short, s.cfg.SimEdit2) {
+					continue // consonants alone are too little to anchor on
+				}
 				if key := s.vocabKeys[id]; key != nil && !key.overflow && !key.place && key.weight >= minWeight && !slices.Contains(keys, key) {
 					keys = append(keys, key)
 				}
@@ -738,13 +742,14 @@ func (s *Scanner) spellMasks(rn *runNames, n int) []uint64 {
 type similarIDs struct {
 	once sync.Once
 	ids  []uint32
+	sims []float32
 	// weight is the token's weight as a query's (for a word no listed
 	// name has, that of the listed word most similar to it).
 	weight float64
 }
 
 func (x *similarIDs) get(ix *index.Index, t *names.Token) *similarIDs {
-	x.once.Do(func() { x.ids, x.weight = ix.Similar(t) })
+	x.once.Do(func() { x.ids, x.sims, x.weight = ix.Similar(t) })
 	return x
 }
 
