@@ -1050,13 +1050,14 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 			}
 			opts := index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter}
 			hits = s.ix.SearchNames(p, cands, opts)
-			if i := slices.IndexFunc(hits, func(h index.Hit) bool { return !one || s.oneWordOK(text, toks, ws, a, b, h, o) }); i >= 0 {
+			if i := slices.IndexFunc(hits, func(h index.Hit) bool { return !one || s.oneWordOK(text, toks, ws, a, b, h, o) }); i >= 0 && hits[i].Score < 1 {
 				// A name is here: search the whole index for a better
 				// one, as screening the window's text would find it,
 				// since a listed name may meet the window by spelling
 				// alone ("Nazeer" for Nasser) and score higher. Only
 				// names that can beat the one found are looked at, which
-				// keeps this search short; and most windows hold no name.
+				// keeps this search short (none can beat a score of 1);
+				// and most windows hold no name.
 				better := opts
 				better.Threshold, better.Limit = math.Nextafter(hits[i].Score, 2), 1
 				if p, err := cfg.Prepare(match.Query{Name: string(raw)}, s.ix); err == nil {
