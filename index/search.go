@@ -117,10 +117,8 @@ func (ix *Index) putScratch(s *scratch) {
 	ix.pool.Put(s)
 }
 
-// Search returns the entities matching a prepared query at or above the
-// threshold, best first. The query must have been prepared with this index
-// as its Weigher.
-func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
+// settings returns the Config and threshold a search with opts uses.
+func (ix *Index) settings(opts Options) (*match.Config, float64) {
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &ix.cfg
@@ -129,6 +127,23 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 	if threshold == 0 {
 		threshold = cfg.Threshold
 	}
+	return cfg, threshold
+}
+
+// bit is the name's bit in a candidate's name mask (see
+// match.Scorer.ScoreNames): names past the 64th are always scored.
+func (r nameRef) bit() uint64 {
+	if r.name < 64 {
+		return 1 << r.name
+	}
+	return match.AllNames
+}
+
+// Search returns the entities matching a prepared query at or above the
+// threshold, best first. The query must have been prepared with this index
+// as its Weigher.
+func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
+	cfg, threshold := ix.settings(opts)
 	s := ix.getScratch(cfg)
 	defer ix.putScratch(s)
 
@@ -214,14 +229,7 @@ func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold floa
 // BruteForce scores the query against every entity with no retrieval: the
 // baseline Search must agree with.
 func (ix *Index) BruteForce(p *match.Prepared, opts Options) []Hit {
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = &ix.cfg
-	}
-	threshold := opts.Threshold
-	if threshold == 0 {
-		threshold = cfg.Threshold
-	}
+	cfg, threshold := ix.settings(opts)
 	s := ix.getScratch(cfg)
 	ix.prepareUnits(p, cfg, s) // the same query weights as Search
 	ix.putScratch(s)
@@ -412,11 +420,7 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 			continue
 		}
 		ref := ix.nameRefs[n]
-		bit := match.AllNames
-		if ref.name < 64 {
-			bit = 1 << ref.name
-		}
-		s.take(ref.cand, bit, float32(bound)+1e-6)
+		s.take(ref.cand, ref.bit(), float32(bound)+1e-6)
 	}
 }
 

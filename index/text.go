@@ -60,24 +60,13 @@ func (ix *Index) EachNameWith(id uint32, fn func(n int32, c *match.Candidate, li
 // it, so a hit here is a hit of Search with the same score. A name Search
 // would have found but that is not in ns is not.
 func (ix *Index) SearchNames(p *match.Prepared, ns []int32, opts Options) []Hit {
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = &ix.cfg
-	}
-	threshold := opts.Threshold
-	if threshold == 0 {
-		threshold = cfg.Threshold
-	}
+	cfg, threshold := ix.settings(opts)
 	s := ix.getScratch(cfg)
 	defer ix.putScratch(s)
 	ix.prepareUnits(p, cfg, s)
 	for _, n := range ns {
 		ref := ix.nameRefs[n]
-		bit := match.AllNames
-		if ref.name < 64 {
-			bit = 1 << ref.name
-		}
-		s.take(ref.cand, bit, unbounded)
+		s.take(ref.cand, ref.bit(), unbounded)
 	}
 	return ix.scoreTaken(p, cfg, threshold, false, opts, s)
 }
