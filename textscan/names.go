@@ -2,7 +2,6 @@ package textscan
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -453,11 +452,10 @@ type runNames struct {
 	similarSet []uint32
 	// toks, pos and wbuf are working memory, kept between runs: pos[n]
 	// is the position in names of the listed name numbered n, if
-	// posGen[n] is gen; tt[k] is run token k, tl[k] its letters.
+	// posGen[n] is gen; tt[k] is run token k.
 	wbuf   []float64
 	toks   []skel
 	tt     []*names.Token
-	tl     []letterSets
 	ts     []*similarIDs
 	pos    []int32
 	posGen []uint32
@@ -467,7 +465,7 @@ type runNames struct {
 func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	rn.names, rn.anchors, rn.keyed = rn.names[:0], rn.anchors[:0], rn.keyed[:0]
 	rn.at = slices.Grow(rn.at[:0], len(ws)+1)[:len(ws)+1]
-	toks, tt, tl := rn.toks[:0], rn.tt[:0], rn.tl[:0]
+	toks, tt := rn.toks[:0], rn.tt[:0]
 	rn.ts = rn.ts[:0]
 	for k := range ws {
 		rn.at[k] = len(toks)
@@ -476,9 +474,8 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 			tt = append(tt, &ws[k].an[t])
 			rn.ts = append(rn.ts, &ws[k].similar[t])
 		}
-		tl = append(tl, ws[k].letters...)
 	}
-	rn.toks, rn.tt, rn.tl = toks, tt, tl
+	rn.toks, rn.tt = toks, tt
 	s.similarWords(rn)
 	rn.at[len(ws)] = len(toks)
 	if count := s.ix.NameCount(); len(rn.pos) != count {
@@ -577,11 +574,8 @@ func (s *Scanner) similarWords(rn *runNames) {
 }
 
 // mayBeSpelled reports whether a word of the run is similar to the
-// listed word with vocabulary id (true if it has none).
-func (rn *runNames) mayBeSpelled(id int32) bool {
-	if id < 0 {
-		return true
-	}
+// listed word with vocabulary id.
+func (rn *runNames) mayBeSpelled(id uint32) bool {
 	w := int(id) / 64
 	return w < len(rn.similar) && rn.similar[w]&(1<<(uint(id)%64)) != 0
 }
@@ -698,36 +692,15 @@ func (s *Scanner) spellMasks(rn *runNames, n int) []uint64 {
 		if rn.keyed[n]&bit != 0 || t.Kind != names.Word && t.Kind != names.Patronymic {
 			continue
 		}
-		// The listed words the token is similar to, from the index,
-		// when the name is the index's own (it always is, but for
-		// tests); else compared one by one.
-		var sim []uint32
-		if len(lts) > 0 && lts[0].id >= 0 {
-			sim = rn.ts[k].get(s.ix, t).ids
-		}
+		// The listed words the token is similar to, from the index.
+		sim := rn.ts[k].get(s.ix, t).ids
 		for j := range lts {
-			if !lts[j].word {
-				continue
-			}
-			if lts[j].id >= 0 {
-				if _, ok := slices.BinarySearch(sim, uint32(lts[j].id)); ok {
-					spell[j] |= bit
-				}
-			} else if maySpell(t, lts[j].tok, rn.tl[k], lts[j].letters) {
-				if v, _ := s.cfg.TokenSim(t, lts[j].tok); v > 0 {
-					spell[j] |= bit
-				}
+			if _, ok := slices.BinarySearch(sim, lts[j].id); ok && lts[j].word {
+				spell[j] |= bit
 			}
 		}
 		for _, lj := range ljs {
-			var ok bool
-			if lj.id >= 0 {
-				_, ok = slices.BinarySearch(sim, uint32(lj.id))
-			} else {
-				v, _ := s.cfg.JoinedSim(t, lj.tok)
-				ok = v > 0
-			}
-			if ok {
+			if _, ok := slices.BinarySearch(sim, lj.id); ok {
 				spell[lj.at] |= bit
 				spell[lj.at+1] |= bit
 			}
@@ -751,48 +724,6 @@ type similarIDs struct {
 func (x *similarIDs) get(ix *index.Index, t *names.Token) *similarIDs {
 	x.once.Do(func() { x.ids, x.sims, x.weight = ix.Similar(t) })
 	return x
-}
-
-// maySpell is a cheap test that two words might be similar by spelling,
-// which is true of all that the matcher finds similar: skeletons or forms
-// within two edits, which differ in at most four of the letters they use
-// (an edit adds a letter, takes one away, or both); or, when one is in
-// Arabic script, the same consonant skeleton, with or without the
-// letters that may be vowels; or, between Latin spellings, the same
-// consonant skeleton.
-func maySpell(a, b *names.Token, la, lb letterSets) bool {
-	switch {
-	case bits.OnesCount32(la.phon^lb.phon) <= 4 || bits.OnesCount32(la.form^lb.form) <= 4:
-		return true
-	case a.Cons != "" && a.Cons == b.Cons:
-		return true
-	case a.Abjad || b.Abjad:
-		return la.weak != "" && la.weak == lb.weak
-	}
-	return false
-}
-
-// letterSets are the letters a token's skeleton and form use, a bit a
-// letter (bit 26 for any other character), and its weak consonant
-// skeleton (names.WeakCons).
-type letterSets struct {
-	phon, form uint32
-	weak       string
-}
-
-func lettersOf(t *names.Token) letterSets {
-	set := func(s string) uint32 {
-		var m uint32
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c >= 'a' && c <= 'z' {
-				m |= 1 << (c - 'a')
-			} else {
-				m |= 1 << 26
-			}
-		}
-		return m
-	}
-	return letterSets{set(t.Phon), set(t.Form), names.WeakCons(t.Phon)}
 }
 
 // dropHopeless forgets (clears the anchors of) the names that no window
@@ -1220,10 +1151,9 @@ type analysed struct {
 	an       []names.Token
 	weights  []float64
 	unlisted []bool
-	// sk are the skeletons of an, letters their letters, similar the
-	// listed words they are similar to.
+	// sk are the skeletons of an, similar the listed words they are
+	// similar to.
 	sk      []skel
-	letters []letterSets
 	similar []similarIDs
 	// legalForm: the word is a legal form at the end of a name ("BV",
 	// "Ltd", "AB"), which a word alone is not: in a window it weighs
@@ -1246,11 +1176,9 @@ func (s *Scanner) analysis(w []byte) *analysed {
 		a.legalForm = true
 	}
 	a.sk = make([]skel, len(a.an))
-	a.letters = make([]letterSets, len(a.an))
 	a.similar = make([]similarIDs, len(a.an))
 	for k := range a.an {
 		a.sk[k] = s.textSkel(&a.an[k])
-		a.letters[k] = lettersOf(&a.an[k])
 	}
 	a.weights = make([]float64, len(a.an))
 	a.unlisted = make([]bool, len(a.an))

@@ -322,29 +322,19 @@ func New(ix *index.Index, opts Options) *Scanner {
 
 // numberSkeletons numbers the skeletons of the listed names' tokens. The
 // index keeps every distinct token once, in a vocabulary its names point
-// into by id: numbering the vocabulary, not the names' tokens, costs a
-// map lookup per distinct token rather than per token of every name.
+// into by id (match.PreparedName.Vocab): numbering the vocabulary, not
+// the names' tokens, costs a map lookup per distinct token rather than
+// per token of every name.
 func (s *Scanner) numberSkeletons() {
 	s.phonIDs, s.consIDs = make(map[string]uint32, s.ix.Stats.Vocab), make(map[string]uint32, s.ix.Stats.Vocab/2)
 	s.ix.EachCandidate(func(c *match.Candidate, _ []string) {
-		for i := range c.Names {
-			pn := &c.Names[i]
-			if s.vocab == nil && pn.Vocab != nil {
-				s.vocab = make([]skel, len(pn.Vocab))
-				for id := range pn.Vocab {
-					s.vocab[id] = s.listedSkel(&pn.Vocab[id])
-				}
-			}
-			if pn.Vocab == nil {
-				// Not the index's own layout: number the tokens
-				// themselves (see nameToken).
-				for j := 0; j < pn.Len(); j++ {
-					s.listedSkel(pn.Token(j))
-				}
-				for k := range pn.Joined {
-					s.listedSkel(pn.JoinedToken(k))
-				}
-			}
+		if s.vocab != nil || len(c.Names) == 0 {
+			return
+		}
+		voc := c.Names[0].Vocab
+		s.vocab = make([]skel, len(voc))
+		for id := range voc {
+			s.vocab[id] = s.listedSkel(&voc[id])
 		}
 	})
 }
@@ -374,19 +364,14 @@ type listedToken struct {
 	weight float64
 	// word: a word or patronymic, which costs the score when unmatched.
 	word bool
-	tok  *names.Token
-	// letters are the letters of its skeleton and form (see maySpell).
-	letters letterSets
-	// id is its vocabulary id, or -1 for a name the index did not
-	// prepare (see spellMasks).
-	id int32
+	// id is its vocabulary id (see spellMasks).
+	id uint32
 }
 
 type listedJoin struct {
-	sk  skel
-	at  int32 // the first of the two tokens
-	tok *names.Token
-	id  int32 // as listedToken's
+	sk skel
+	at int32  // the first of the two tokens
+	id uint32 // as listedToken's
 }
 
 func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
@@ -399,20 +384,10 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 		oneWordNo: c.Entity.Schema == entity.Person || c.Entity.Schema == entity.LegalEntity}
 	for j := 0; j < pn.Len(); j++ {
 		k := pn.Token(j).Kind
-		lt := listedToken{sk: s.nameToken(pn, j, false), weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, tok: pn.Token(j), id: -1}
-		if pn.Vocab != nil {
-			lt.id = int32(pn.IDs[j])
-		} else {
-			lt.letters = lettersOf(pn.Token(j)) // for maySpell
-		}
-		l.toks = append(l.toks, lt)
+		l.toks = append(l.toks, listedToken{sk: s.vocab[pn.IDs[j]], weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, id: pn.IDs[j]})
 	}
 	for j := range pn.Joined {
-		id := int32(-1)
-		if pn.Vocab != nil {
-			id = int32(pn.Joined[j].ID)
-		}
-		l.joins = append(l.joins, listedJoin{sk: s.nameToken(pn, j, true), at: int32(pn.Joined[j].At), tok: pn.JoinedToken(j), id: id})
+		l.joins = append(l.joins, listedJoin{sk: s.vocab[pn.Joined[j].ID], at: int32(pn.Joined[j].At), id: pn.Joined[j].ID})
 	}
 	l.at[n] = sp
 }
@@ -425,20 +400,6 @@ func (l *listedNames) tokens(n int32) []listedToken {
 func (l *listedNames) joined(n int32) []listedJoin {
 	sp := l.at[n]
 	return l.joins[sp.join : sp.join+int32(sp.njoin)]
-}
-
-// nameToken returns the skeleton of token j of a listed name, or of its
-// joined pair j if joined is set.
-func (s *Scanner) nameToken(pn *match.PreparedName, j int, joined bool) skel {
-	switch {
-	case pn.Vocab == nil && joined:
-		return s.textSkel(pn.JoinedToken(j))
-	case pn.Vocab == nil:
-		return s.textSkel(pn.Token(j))
-	case joined:
-		return s.vocab[pn.Joined[j].ID]
-	}
-	return s.vocab[pn.IDs[j]]
 }
 
 func (s *Scanner) listedSkel(t *names.Token) skel {
@@ -459,7 +420,6 @@ func (s *Scanner) listedSkel(t *names.Token) skel {
 
 // textSkel returns the skeleton of a text token: 0 for a skeleton no
 // listed token has. It only reads the maps, which New alone writes.
-// (A listed token's abjad flag is its own, so it serves them too.)
 func (s *Scanner) textSkel(t *names.Token) skel {
 	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: s.phonIDs[t.Phon], long: len(t.Cons) >= s.cfg.ConsMinLen}
 	if t.Cons != "" {
