@@ -843,40 +843,7 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 		if one && (sp.oneWordNo || sp.vessel && !vessel) {
 			continue
 		}
-		matched, denom, spare, free := 0.0, 0.0, 0, 0
-		k := rn.at[a-i]
-		for w := a; w <= b; w++ {
-			if ws[w].legalForm && w > a {
-				// Read with the words before it, it is a legal form,
-				// which may meet the name's own.
-				matched += s.cfg.LegalFormWeight
-				denom += s.cfg.LegalFormWeight
-				k += len(ws[w].an)
-				continue
-			}
-			for t := range ws[w].an {
-				switch {
-				case rn.keyed[n]&(1<<min(k, 63)) != 0:
-					matched += ws[w].weights[t] * s.metSim(rn, n, k)
-					denom += ws[w].weights[t]
-				case ws[w].unlisted[t]:
-					spare++
-				case ws[w].an[t].Kind == names.Initial:
-					matched += s.cfg.SimInitial * ws[w].weights[t]
-					denom += ws[w].weights[t]
-					free++
-				case ws[w].an[t].Kind == names.Patronymic:
-					denom += s.cfg.UnmatchedCandidate * ws[w].weights[t]
-					spare++
-				default:
-					denom += ws[w].weights[t]
-					if ws[w].an[t].Kind == names.Word {
-						spare++
-					}
-				}
-				k++
-			}
-		}
+		matched, denom, spare, free := s.windowSums(ws, rn, n, i, a, b, false)
 		if denom == 0 || matched == 0 {
 			continue
 		}
@@ -904,18 +871,41 @@ func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a
 // spelledBound is bound's bound of window [a, b] against name n for a
 // window with words that meet nothing of the name by skeleton, once it
 // is known which of them may meet one of its words by spelling (see
-// spellMasks): such a word may add at most consSim of its weight, and
-// spare the name's word it spells; another adds its weight, as a
-// search weighs it, to the denominator and nothing else.
+// windowSums).
 func (s *Scanner) spelledBound(ws []word, rn *runNames, n, i, a, b int, tokMask uint64, factor, floor float64) float64 {
-	var spellable uint64
-	for _, m := range s.spellMasks(rn, n) {
-		spellable |= m
+	matched, denom, spare, _ := s.windowSums(ws, rn, n, i, a, b, true)
+	if matched == 0 {
+		return 0
 	}
-	matched, denom, spare := 0.0, 0.0, 0
+	return matched / (denom + s.unmetCost(rn, n, tokMask, spare, 0, matched*factor, denom, floor)) * factor
+}
+
+// windowSums adds up what window [a, b] of the run starting at word i
+// may match of name n: the matched weight (a legal form after the first
+// word meets the name's; a token that meets a word of the name by
+// skeleton counts its weight, at SimConsAbjad if only by consonants),
+// the query weight, and how many of the name's unmet words the window
+// may spare. A token that meets nothing of the name is counted one of
+// two ways. Quickly (spelled false): a word no listed name has is left
+// out and spares one, an initial adds SimInitial of its weight and
+// spares any word (free), a patronymic costs UnmatchedCandidate of its
+// weight and spares one, another word costs its weight and spares one.
+// Knowing spelling (spelled): a word or patronymic the name may spell
+// (spellMasks) adds at most consSim of its weight, as a search weighs
+// it, and spares one; another costs that weight (UnmatchedCandidate of
+// it for a patronymic), as does any other token.
+func (s *Scanner) windowSums(ws []word, rn *runNames, n, i, a, b int, spelled bool) (matched, denom float64, spare, free int) {
+	var spellable uint64
+	if spelled {
+		for _, m := range s.spellMasks(rn, n) {
+			spellable |= m
+		}
+	}
 	k := rn.at[a-i]
 	for w := a; w <= b; w++ {
 		if ws[w].legalForm && w > a {
+			// Read with the words before it, it is a legal form,
+			// which may meet the name's own.
 			matched += s.cfg.LegalFormWeight
 			denom += s.cfg.LegalFormWeight
 			k += len(ws[w].an)
@@ -924,13 +914,31 @@ func (s *Scanner) spelledBound(ws []word, rn *runNames, n, i, a, b int, tokMask 
 		for t := range ws[w].an {
 			bit := uint64(1) << min(k, 63)
 			k++
+			weight, tk := ws[w].weights[t], &ws[w].an[t]
 			if rn.keyed[n]&bit != 0 {
-				matched += ws[w].weights[t] * s.metSim(rn, n, k-1)
-				denom += ws[w].weights[t]
+				matched += weight * s.metSim(rn, n, k-1)
+				denom += weight
 				continue
 			}
-			tk := &ws[w].an[t]
-			weight := ws[w].weights[t]
+			if !spelled {
+				switch {
+				case ws[w].unlisted[t]:
+					spare++
+				case tk.Kind == names.Initial:
+					matched += s.cfg.SimInitial * weight
+					denom += weight
+					free++
+				case tk.Kind == names.Patronymic:
+					denom += s.cfg.UnmatchedCandidate * weight
+					spare++
+				default:
+					denom += weight
+					if tk.Kind == names.Word {
+						spare++
+					}
+				}
+				continue
+			}
 			if ws[w].unlisted[t] {
 				weight = ws[w].similar[t].get(s.ix, tk).weight
 			}
@@ -948,10 +956,7 @@ func (s *Scanner) spelledBound(ws []word, rn *runNames, n, i, a, b int, tokMask 
 			}
 		}
 	}
-	if matched == 0 {
-		return 0
-	}
-	return matched / (denom + s.unmetCost(rn, n, tokMask, spare, 0, matched*factor, denom, floor)) * factor
+	return matched, denom, spare, free
 }
 
 // searchWindow scores the text of window [a, b] with the index against
