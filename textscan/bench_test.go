@@ -88,14 +88,7 @@ func BenchmarkNew(b *testing.B) {
 // nothing the window cache would hide, since no two messages repeat.
 func realisticText(b testing.TB) []byte {
 	b.Helper()
-	read := func(f string) string {
-		data, err := os.ReadFile(filepath.Join("testdata", f))
-		if err != nil {
-			b.Fatal(err)
-		}
-		return string(data)
-	}
-	prose, mt103, pacs := read("prose.txt"), read("mt103.txt"), read("pacs008.xml")
+	prose, mt103, pacs := readTestdata(b, "prose.txt"), readTestdata(b, "mt103.txt"), readTestdata(b, "pacs008.xml")
 	firsts := strings.Fields(`Margaret Daniel Pieter Sophie Tomasz Anna Lucas Maria Jan Olga Ahmed Fatima Chen Wei Hiroshi Aiko
 		Carlos Lucia Pierre Claire Hans Greta Ivan Elena Omar Leila Raj Priya Kwame Amara Liam Emma Noah Mia Ali Sara Piotr Ewa`)
 	lasts := strings.Fields(`Holloway Okafor Marchetti Wieczorek Jensen Novak Schmidt Dubois Rossi Garcia Silva Kowalski Nielsen
@@ -200,14 +193,7 @@ func benchRealistic(b *testing.B, text []byte) {
 // piece in 150 naming a listed person.
 func realisticScripts(b testing.TB) []byte {
 	b.Helper()
-	read := func(f string) string {
-		data, err := os.ReadFile(filepath.Join("testdata", f))
-		if err != nil {
-			b.Fatal(err)
-		}
-		return string(data)
-	}
-	ru, ar := read("prose_ru.txt"), read("prose_ar.txt")
+	ru, ar := readTestdata(b, "prose_ru.txt"), readTestdata(b, "prose_ar.txt")
 	ruFirst := strings.Fields(`Анна Дмитрий Андрей Елена Павел Ольга Игорь Мария Наталья Алексей Татьяна Михаил Светлана Николай
 		Юлия Виктор Ирина Константин Людмила Роман Галина Степан Вера Григорий`)
 	ruLast := strings.Fields(`Смирнова Козлов Васильев Морозова Новиков Кузнецова Соколов Попов Лебедев Волкова Егоров Павлова

@@ -45,7 +45,7 @@ func realIndex(t testing.TB) *index.Index {
 	return real.ix
 }
 
-func readTestdata(t *testing.T, name string) string {
+func readTestdata(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
