@@ -65,20 +65,7 @@ func (s *Store) Key(ctx context.Context, id string) (*entity.APIKey, error) {
 
 // ListKeys implements store.Keys.
 func (s *Store) ListKeys(ctx context.Context) ([]entity.APIKey, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, name, role, hash, created_at, revoked_at FROM api_keys ORDER BY created_at, id`))
-	if err != nil {
-		return nil, fmt.Errorf("list keys: %w", err)
-	}
-	defer rows.Close()
-	var out []entity.APIKey
-	for rows.Next() {
-		k, err := scanKey(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list keys: %w", err)
-		}
-		out = append(out, *k)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "list keys", scanKey, s.q(`SELECT id, name, role, hash, created_at, revoked_at FROM api_keys ORDER BY created_at, id`))
 }
 
 // RevokeKey implements store.Keys.

@@ -353,20 +353,7 @@ func (s *Store) Versions(ctx context.Context, f store.VersionFilter) ([]entity.L
 	if f.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, fmt.Errorf("list versions: %w", err)
-	}
-	defer rows.Close()
-	var out []entity.ListVersion
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list versions: %w", err)
-		}
-		out = append(out, *v)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "list versions", scanVersion, s.q(query), args...)
 }
 
 // Version implements store.Lists.

@@ -135,20 +135,7 @@ func (s *Store) Customers(ctx context.Context, after string, limit int) ([]entit
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, fmt.Errorf("customers: %w", err)
-	}
-	defer rows.Close()
-	var out []entity.Customer
-	for rows.Next() {
-		c, err := scanCustomer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "customers", scanCustomer, s.q(query), args...)
 }
 
 // CountCustomers implements store.Monitoring.
@@ -295,20 +282,7 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert
 		query += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, fmt.Errorf("alerts: %w", err)
-	}
-	defer rows.Close()
-	var out []entity.Alert
-	for rows.Next() {
-		a, err := scanAlert(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "alerts", scanAlert, s.q(query), args...)
 }
 
 // MonitorRuns implements store.Monitoring.

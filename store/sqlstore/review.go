@@ -84,20 +84,7 @@ func (s *Store) User(ctx context.Context, name string) (*entity.User, error) {
 
 // Users implements store.Review.
 func (s *Store) Users(ctx context.Context) ([]entity.User, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY name`)
-	if err != nil {
-		return nil, fmt.Errorf("users: %w", err)
-	}
-	defer rows.Close()
-	var out []entity.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("users: %w", err)
-		}
-		out = append(out, *u)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "users", scanUser, `SELECT `+userColumns+` FROM users ORDER BY name`)
 }
 
 // CreateSession implements store.Review.
