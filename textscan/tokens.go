@@ -47,15 +47,16 @@ func tokenize(text []byte, toks []token) []token {
 	line := 0
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c < utf8.RuneSelf && isASCIIWordByte(c) || c >= utf8.RuneSelf && startsWord(text[i:]) {
+			t, next := wordAt(text, i)
+			t.gap, t.line = g, line
+			toks = append(toks, t)
+			g = gapSpace
+			i = next
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
-			case isASCIIWordByte(c):
-				t, next := wordAt(text, i)
-				t.gap, t.line = g, line
-				toks = append(toks, t)
-				g = gapSpace
-				i = next
-				continue
 			case c == ' ' || c == '\t':
 			case c == '\n' || c == '\r':
 				g = gapBreak
@@ -66,6 +67,8 @@ func tokenize(text []byte, toks []token) []token {
 				if g == gapSpace {
 					g = gapJoin
 				}
+			case c == '.' && g == gapComma:
+				g = gapBreak // ",." is punctuation, not a surname's comma
 			case c == '.':
 				g = max(g, periodGap(text, toks))
 			case c == ',':
@@ -89,13 +92,6 @@ func tokenize(text []byte, toks []token) []token {
 		}
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
-		case isWordRune(r):
-			t, next := wordAt(text, i)
-			t.gap, t.line = g, line
-			toks = append(toks, t)
-			g = gapSpace
-			i = next
-			continue
 		case r == '\u00a0' || unicode.IsSpace(r) && r != '\u2028' && r != '\u2029':
 		case r == '‐' || r == '‑' || r == '–':
 			if g == gapSpace {
@@ -107,6 +103,13 @@ func tokenize(text []byte, toks []token) []token {
 		i += size
 	}
 	return toks
+}
+
+// startsWord reports whether a word starts with the (non-ASCII) rune at
+// the start of b.
+func startsWord(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return isWordRune(r)
 }
 
 // periodGap is the gap a period makes after the last token: a join
