@@ -28,7 +28,7 @@ func windowTexts(s *Scanner, text string) []string {
 			i++
 			continue
 		}
-		j := runEnd(toks, ws, i)
+		j := runEnd(toks, ws, cased, i)
 		for _, w := range s.windows(b, toks, ws, i, j, o, sc) {
 			out = append(out, text[toks[w.a].start:toks[w.b].end])
 		}

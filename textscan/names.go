@@ -57,7 +57,7 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 			i++
 			continue
 		}
-		j := runEnd(toks, ws, i)
+		j := runEnd(toks, ws, sc.cased, i)
 		anchored := slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor })
 		if anchored {
 			hits = s.scanRunCached(text, toks, ws, i, j, o, okey, hits, sc)
@@ -84,11 +84,13 @@ func hitEntity(h index.Hit) *Entity {
 }
 
 // runEnd returns the end of the run of words that starts at word i: the
-// words that may be part of a name, up to a break (a comma breaks but
-// after a first word in capitals, "LAVROV, Sergei").
-func runEnd(toks []token, ws []word, i int) int {
+// words that may be part of a name, up to a break. A comma breaks, but
+// after a surname in capitals ("LAVROV, Sergei"): a word in capitals in
+// a line with lower case, or the first word of a run in a line of
+// capitals (where "ACME TRADING GMBH, HAMBURG" must break).
+func runEnd(toks []token, ws []word, cased []bool, i int) int {
 	j := i + 1
-	for j < len(ws) && ws[j].inRun && (toks[j].gap < gapBreak || toks[j].gap == gapComma && j == i+1 && capitals(&toks[i])) {
+	for j < len(ws) && ws[j].inRun && (toks[j].gap < gapBreak || toks[j].gap == gapComma && capitals(&toks[j-1]) && (j == i+1 || cased[toks[j-1].line])) {
 		j++
 	}
 	return j

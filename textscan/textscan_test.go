@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -390,6 +391,45 @@ func TestClassifyScripts(t *testing.T) {
 	} {
 		if got := classify([]byte(tc.word)); got != tc.want {
 			t.Errorf("classify(%q) = %d, want %d", tc.word, got, tc.want)
+		}
+	}
+}
+
+// A comma continues a name only after a surname in capitals, as the
+// lists write it: "LAVROV, Sergei" is one run of words, "Paris, France"
+// two, a company and its city in a line of capitals two, and other
+// punctuation after the comma breaks it.
+func TestCommaAfterSurname(t *testing.T) {
+	s := mustDemo(t)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Paid LAVROV, Sergei today", []string{"Paid LAVROV, Sergei"}},
+		{"From Paris, France", []string{"Paris", "France"}},
+		{"ACME TRADING GMBH, HAMBURG", []string{"ACME TRADING GMBH", "HAMBURG"}},
+		{"LAVROV,. Sergei", []string{"LAVROV", "Sergei"}},
+		{"IRAN, SYRIA, CUBA", []string{"IRAN, SYRIA", "CUBA"}},
+	} {
+		b := []byte(tc.text)
+		toks := tokenize(b, nil)
+		cased := lineCasing(toks, nil)
+		ws := make([]word, len(toks))
+		for i := range toks {
+			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], s.opts)
+		}
+		var got []string
+		for i := 0; i < len(ws); {
+			if !ws[i].inRun {
+				i++
+				continue
+			}
+			j := runEnd(toks, ws, cased, i)
+			got = append(got, tc.text[toks[i].start:toks[j-1].end])
+			i = j
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: runs %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
