@@ -9,13 +9,15 @@ import (
 )
 
 // expand fills u.exp with every vocabulary entry that has a non-zero
-// similarity to the unit, as match.Config computes it. The channels below
-// are exactly the ways TokenSim and JoinedSim can be non-zero: the same
-// form, the same phonetic skeleton, the same consonant skeleton, an
-// initial, a legal form, or a few edits apart (found by trigram counts).
+// similarity to the unit, as match.Config computes it (UnitSim). The
+// channels below are exactly the ways it can be non-zero: the same form,
+// the same phonetic or consonant skeleton, an initial, a legal form, a
+// few edits apart (found by trigram counts), the same word with or
+// without a Baltic ending, the same East Asian syllables, the same loose
+// consonants across scripts, a nickname, or an acronym and its letters.
 func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	t := u.tok
-	key := vocabKey{form: t.Form, kind: t.Kind, abjad: t.Abjad, joined: u.joined}
+	key := keyOf(t, u.span)
 	cacheable := sameSims(cfg, &ix.cfg)
 	if cacheable {
 		if e, ok := ix.cache.get(key); ok {
@@ -30,8 +32,31 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	}()
 	var cand []uint32
 	v := ix.voc
-	cand = append(cand, v.forms.lookup(t.Form)...)
-	if t.Kind != names.Number {
+	switch u.span {
+	case match.Letters, match.Initialism:
+		// A word of these letters; runs of letters of the same letters.
+		cand = append(cand, v.forms.lookup(t.Form)...)
+		if u.span == match.Letters {
+			cand = append(cand, v.letters[t.Form]...)
+		}
+	case match.Glued:
+		// JoinedSim meets a listed word only on the same skeleton or
+		// syllables, or on the same skeleton after a different first
+		// vowel: probe for that alone, not for every word a few edits
+		// away.
+		cand = append(cand, v.phons.lookup(t.Phon)...)
+		cand = append(cand, v.byCons[t.Cons]...)
+		if t.Key != "" {
+			cand = append(cand, v.bySyllables[t.Key]...)
+		}
+		if len(t.Phon) > 3 && strings.IndexByte("aeiou", t.Phon[0]) >= 0 {
+			cand = v.phons.firstDeleted(t.Phon, s, cand)
+		}
+	default:
+		cand = append(cand, v.forms.lookup(t.Form)...)
+		if t.Kind == names.Number {
+			break
+		}
 		cand = append(cand, v.phons.lookup(t.Phon)...)
 		switch t.Kind {
 		case names.LegalForm:
@@ -41,42 +66,42 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 		default:
 			cand = append(cand, v.byCons[t.Cons]...)
 			cand = append(cand, v.byWeak[names.WeakCons(t.Phon)]...)
-			if !u.joined {
-				for _, c := range []byte{t.Form[0], t.Phon[0]} {
-					if c >= 'a' && c <= 'z' {
-						cand = append(cand, v.initials[c-'a']...)
-					}
+			for _, c := range []byte{t.Form[0], t.Phon[0]} {
+				if c >= 'a' && c <= 'z' {
+					cand = append(cand, v.initials[c-'a']...)
 				}
 			}
-			if u.joined {
-				// JoinedSim meets a listed word only on the same skeleton
-				// or consonants (looked up above), or on the same skeleton
-				// after a different first vowel: probe for that alone,
-				// not for every word a few edits away.
-				if len(t.Phon) > 3 && strings.IndexByte("aeiou", t.Phon[0]) >= 0 {
-					cand = v.phons.firstDeleted(t.Phon, s, cand)
-				}
-			} else {
-				cand = v.phons.near(t.Phon, editLimit(len(t.Phon), cfg), s, cand)
-				cand = v.forms.near(t.Form, editLimit(len(t.Form), cfg), s, cand)
+			cand = v.phons.near(t.Phon, editLimit(len(t.Phon), cfg), s, cand)
+			cand = v.forms.near(t.Form, editLimit(len(t.Form), cfg), s, cand)
+			// A Baltic ending on either side, or both.
+			if t.Stem != "" {
+				cand = append(cand, v.phons.lookup(t.Stem)...)
+				cand = append(cand, v.byStem[t.Stem]...)
 			}
+			cand = append(cand, v.byStem[t.Phon]...)
+			if t.Key != "" {
+				cand = append(cand, v.bySyllables[t.Key]...)
+			}
+			for _, p := range names.NicknamePhons(t.Phon) {
+				cand = append(cand, v.phons.lookup(p)...)
+			}
+			switch {
+			case t.Abjad:
+				cand = append(cand, v.abjadAll[t.ALoose]...)
+			case t.Trans:
+				cand = append(cand, v.looseAll[t.Loose]...)
+			default:
+				cand = append(cand, v.looseTrans[t.Loose]...)
+				cand = append(cand, v.abjadOnly[t.ALoose]...)
+			}
+			cand = append(cand, v.letters[t.Form]...)
 		}
 	}
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
 	u.exp = expansion{}
 	for _, id := range cand {
-		tok, joined := &v.tokens[id], v.joined[id]
-		var sim float64
-		var how match.Method
-		switch {
-		case u.joined && joined:
-			continue
-		case u.joined || joined:
-			sim, how = cfg.JoinedSim(t, tok)
-		default:
-			sim, how = cfg.TokenSim(t, tok)
-		}
+		sim, how := cfg.UnitSim(t, u.span, &v.tokens[id], v.span[id])
 		if sim > 0 {
 			u.exp.ids = append(u.exp.ids, id)
 			u.exp.sims = append(u.exp.sims, float32(sim))

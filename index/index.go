@@ -165,11 +165,11 @@ func build(merged []*entity.Entity, lists [][]string, cfg match.Config, parent *
 			ix.nameRefs = append(ix.nameRefs, nameRef{cand: int32(i), name: int16(ni)})
 			pn.IDs = make([]uint32, len(pn.Tokens))
 			for t := range pn.Tokens {
-				pn.IDs[t] = ix.post(&pn.Tokens[t], false, ref)
+				pn.IDs[t] = ix.post(&pn.Tokens[t], match.Single, ref)
 				ix.Stats.Tokens++
 			}
 			for t := range pn.Joined {
-				pn.Joined[t].ID = ix.post(&pn.Joined[t].Token, true, ref)
+				pn.Joined[t].ID = ix.post(&pn.Joined[t].Token, pn.Joined[t].Kind, ref)
 				pn.Joined[t].Token = names.Token{}
 			}
 			// The vocabulary holds every token once: "mohammed" is
@@ -192,8 +192,8 @@ func build(merged []*entity.Entity, lists [][]string, cfg match.Config, parent *
 }
 
 // post interns a token and adds name ref to its postings.
-func (ix *Index) post(t *names.Token, joined bool, ref int32) uint32 {
-	id := ix.voc.intern(t, joined)
+func (ix *Index) post(t *names.Token, span match.SpanKind, ref int32) uint32 {
+	id := ix.voc.intern(t, span)
 	for int(id) >= len(ix.postings) {
 		ix.postings = append(ix.postings, nil)
 	}

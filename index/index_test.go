@@ -258,12 +258,7 @@ func TestSimilarIsTokenSim(t *testing.T) {
 		}
 		var want []uint32
 		for id := range ix.voc.tokens {
-			var sim float64
-			if ix.voc.joined[id] {
-				sim, _ = cfg.JoinedSim(&tok, &ix.voc.tokens[id])
-			} else {
-				sim, _ = cfg.TokenSim(&tok, &ix.voc.tokens[id])
-			}
+			sim, _ := cfg.UnitSim(&tok, match.Single, &ix.voc.tokens[id], ix.voc.span[id])
 			if sim > 0 {
 				want = append(want, uint32(id))
 			}
@@ -272,12 +267,7 @@ func TestSimilarIsTokenSim(t *testing.T) {
 			t.Errorf("%s: Similar %v, TokenSim %v", w, got, want)
 		}
 		for i, id := range got {
-			var sim float64
-			if ix.voc.joined[id] {
-				sim, _ = cfg.JoinedSim(&tok, &ix.voc.tokens[id])
-			} else {
-				sim, _ = cfg.TokenSim(&tok, &ix.voc.tokens[id])
-			}
+			sim, _ := cfg.UnitSim(&tok, match.Single, &ix.voc.tokens[id], ix.voc.span[id])
 			if float32(sim) != sims[i] {
 				t.Errorf("%s: similarity to %q %v, TokenSim %v", w, ix.voc.tokens[id].Form, sims[i], sim)
 			}

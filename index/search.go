@@ -50,10 +50,12 @@ func (e *expansion) find(id uint32) (float64, match.Method) {
 	return 0, match.NoMatch
 }
 
-// unit is a query token, or two joined, with what retrieval knows of it.
+// unit is a query token, or a span of its tokens written as one word,
+// with what retrieval knows of it.
 type unit struct {
 	qn, qu   int
 	joined   bool
+	span     match.SpanKind
 	tok      *names.Token
 	weight   float64
 	retrieve bool
@@ -293,10 +295,9 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 				}
 			}
 		}
-		pn.Settle()
+		pn.Settle(cfg)
 		for k := range pn.Joined {
-			at := pn.Joined[k].At
-			u := unit{qn: qn, qu: k, joined: true, tok: &pn.Joined[k].Token, weight: pn.Weights[at] + pn.Weights[at+1]}
+			u := unit{qn: qn, qu: k, joined: true, span: pn.Joined[k].Kind, tok: &pn.Joined[k].Token, weight: pn.SpanWeight(k)}
 			ix.expand(&u, cfg, s)
 			u.expanded = true
 			s.units = append(s.units, u)
@@ -312,7 +313,7 @@ func (ix *Index) settledWeight(u *unit, cfg *match.Config) (float64, bool) {
 	}
 	best, bestDF := float32(0), int32(0)
 	for i, id := range u.exp.ids {
-		if k := ix.voc.tokens[id].Kind; ix.voc.joined[id] || k != names.Word && k != names.Patronymic {
+		if k := ix.voc.tokens[id].Kind; ix.voc.span[id] != match.Single || k != names.Word && k != names.Patronymic {
 			continue
 		}
 		df := ix.df[ix.voc.tokens[id].Phon]
@@ -372,10 +373,10 @@ func (ix *Index) planRetrieval(p *match.Prepared, cfg *match.Config, threshold f
 		if !u.joined {
 			continue
 		}
-		at := p.Names[u.qn].Joined[u.qu].At
+		j := &p.Names[u.qn].Joined[u.qu]
 		for vi := range s.units {
 			v := &s.units[vi]
-			if v.qn == u.qn && !v.joined && (v.qu == at || v.qu == at+1) && v.retrieve {
+			if v.qn == u.qn && !v.joined && v.qu >= j.At && v.qu < j.At+j.Len && v.retrieve {
 				u.retrieve = true
 			}
 		}

@@ -17,7 +17,7 @@ import (
 // joined pairs), with its vocabulary id. The token must not be modified.
 func (ix *Index) EachWord(fn func(id uint32, t *names.Token)) {
 	for id := range ix.voc.tokens {
-		if !ix.voc.joined[id] {
+		if ix.voc.span[id] == match.Single {
 			fn(uint32(id), &ix.voc.tokens[id])
 		}
 	}

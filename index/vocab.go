@@ -3,30 +3,49 @@ package index
 import (
 	"strings"
 
+	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
 )
 
 type vocabKey struct {
-	form   string
-	kind   names.Kind
-	abjad  bool
-	joined bool
+	form  string
+	kind  names.Kind
+	abjad bool
+	trans bool
+	span  match.SpanKind
+}
+
+func keyOf(t *names.Token, span match.SpanKind) vocabKey {
+	return vocabKey{form: t.Form, kind: t.Kind, abjad: t.Abjad, trans: t.Trans, span: span}
 }
 
 // vocab interns the tokens of the listed names, and indexes their forms
 // and phonetic skeletons by trigram so that a query token finds every
 // listed token within a few edits without comparing it to all of them.
 type vocab struct {
-	// tokens are the distinct tokens of the listed names, and of pairs of
-	// adjacent tokens joined (joined[i] says which).
+	// tokens are the distinct tokens of the listed names, and of their
+	// spans written as one word (span[i] says which kind; match.Single
+	// for a token).
 	tokens []names.Token
-	joined []bool
+	span   []match.SpanKind
 	byKey  map[vocabKey]uint32
 	// forms and phons are the distinct forms and phonetic skeletons.
 	forms, phons *strSet
 	// byCons maps a consonant skeleton to entries, byWeak the skeleton
 	// without v (see names.WeakCons).
 	byCons, byWeak map[string][]uint32
+	// byStem maps a word's skeleton without its Baltic ending to the
+	// words that have one; bySyllables a word's East Asian syllable key
+	// to its words (see names.Token).
+	byStem, bySyllables map[string][]uint32
+	// looseAll maps a loose consonant key to every word, looseTrans to
+	// the words written in scripts other than Latin and Cyrillic (the
+	// only ones a Latin word meets on it); abjadAll and abjadOnly do the
+	// same for the abjad key (names.AbjadLoose).
+	looseAll, looseTrans, abjadAll, abjadOnly map[string][]uint32
+	// letters maps a run of letters, or an organisation's initials, to
+	// its entries, for the words that may be that acronym.
+	letters map[string][]uint32
 	// initials maps a letter to the entries that are initials.
 	initials [26][]uint32
 	// legalForms are the entries that are legal forms.
@@ -34,12 +53,15 @@ type vocab struct {
 }
 
 func newVocab() *vocab {
-	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{}}
+	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{},
+		byStem: map[string][]uint32{}, bySyllables: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
+		abjadAll: map[string][]uint32{}, abjadOnly: map[string][]uint32{},
+		letters: map[string][]uint32{}}
 }
 
-// intern returns the id of a token, adding it if new.
-func (v *vocab) intern(t *names.Token, joined bool) uint32 {
-	k := vocabKey{form: t.Form, kind: t.Kind, abjad: t.Abjad, joined: joined}
+// intern returns the id of a token or span, adding it if new.
+func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
+	k := keyOf(t, span)
 	if id, ok := v.byKey[k]; ok {
 		return id
 	}
@@ -47,24 +69,54 @@ func (v *vocab) intern(t *names.Token, joined bool) uint32 {
 	v.byKey[k] = id
 	tok := *t
 	tok.Start, tok.End = 0, 0
+	// A token's place in its name is the name's (match.Place), not the
+	// vocabulary's.
+	tok.Role, tok.Link, tok.Paren, tok.Hyphen = 0, 0, false, false
 	// Copies of the strings, so that the vocabulary does not keep alive
 	// the memory of the names they were cut from.
 	tok.Form, tok.Phon, tok.Cons = strings.Clone(t.Form), strings.Clone(t.Phon), strings.Clone(t.Cons)
+	tok.Loose, tok.ALoose, tok.Stem, tok.Key = strings.Clone(t.Loose), strings.Clone(t.ALoose), strings.Clone(t.Stem), strings.Clone(t.Key)
 	v.tokens = append(v.tokens, tok)
-	v.joined = append(v.joined, joined)
-	if !joined {
-		// Joined pairs are compared on their skeletons only (JoinedSim).
+	v.span = append(v.span, span)
+	switch span {
+	case match.Letters, match.Initialism:
+		// Met only by a word of the same letters (match.AcronymSim).
+		v.letters[tok.Form] = append(v.letters[tok.Form], id)
+		return id
+	case match.Single:
+		// Glued words are compared on their skeletons only (JoinedSim).
 		v.forms.add(t.Form, id, true)
 	}
-	v.phons.add(t.Phon, id, !joined)
+	v.phons.add(t.Phon, id, span == match.Single)
+	if t.Key != "" {
+		v.bySyllables[t.Key] = append(v.bySyllables[t.Key], id)
+	}
 	if t.Cons != "" {
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)
 		if w := names.WeakCons(t.Phon); w != "" {
 			v.byWeak[w] = append(v.byWeak[w], id)
 		}
 	}
+	if span != match.Single {
+		return id
+	}
+	if t.Stem != "" {
+		v.byStem[t.Stem] = append(v.byStem[t.Stem], id)
+	}
+	if t.Loose != "" && t.Kind != names.Number {
+		v.looseAll[t.Loose] = append(v.looseAll[t.Loose], id)
+		if t.Trans && !t.Abjad {
+			v.looseTrans[t.Loose] = append(v.looseTrans[t.Loose], id)
+		}
+	}
+	if t.ALoose != "" && t.Kind != names.Number {
+		v.abjadAll[t.ALoose] = append(v.abjadAll[t.ALoose], id)
+		if t.Abjad {
+			v.abjadOnly[t.ALoose] = append(v.abjadOnly[t.ALoose], id)
+		}
+	}
 	switch {
-	case t.Kind == names.Initial && !joined:
+	case t.Kind == names.Initial:
 		// Under its letter and its skeleton's (Y. is also I.), as
 		// TokenSim compares both.
 		for i, c := range []byte{t.Form[0], t.Phon[0]} {

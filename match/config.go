@@ -41,6 +41,34 @@ type Config struct {
 	SimJoined     float64 `json:"simJoined"`
 	SimLegalForm  float64 `json:"simLegalForm"`
 
+	// Similarities of the ways names are written across languages and
+	// scripts. SimStem: the same word with a Baltic nominative ending
+	// (Lavrovs, Putinas; 0.90). SimKey: the same Chinese or Korean
+	// syllables in another romanisation (Tse-tung and Zedong, Jeong-eun
+	// and Jong Un; 0.90). SimLoose: a word written in another script
+	// (Arabic, Chinese, Korean, Japanese, Thai, Indic ...) against a Latin
+	// one with the same loose consonants, three or more (فلاديمير and
+	// Vladimir; 0.85); SimLooseShort with two (0.78). SimNickname: a short
+	// form and the name it stands for (Bill and William, Sasha and
+	// Aleksandr; 0.80). SimAcronym: an acronym and the words it abbreviates
+	// (PLA and People's Liberation Army), or letters written with and
+	// without periods (ABC and A.B.C.; 0.90).
+	SimStem       float64 `json:"simStem"`
+	SimKey        float64 `json:"simKey"`
+	SimLoose      float64 `json:"simLoose"`
+	SimLooseShort float64 `json:"simLooseShort"`
+	SimNickname   float64 `json:"simNickname"`
+	SimAcronym    float64 `json:"simAcronym"`
+	// QueryInitialisms lets the initials of an organisation's name in the
+	// query meet a listed acronym ("Islamic Revolutionary Guard Corps" and
+	// "IRGC"). Off when screening (false): the lists hold thousands of
+	// short acronyms, and one in eleven unlisted company names met one by
+	// chance ("Summit Engineering GmbH" and "SE"); the lists write the
+	// full names beside their acronyms. Compare, given both names, turns
+	// it on. A query that is an acronym meets a listed name's initials
+	// either way.
+	QueryInitialisms bool `json:"queryInitialisms"`
+
 	// Edit1MinLen and Edit2MinLen are the shortest phonetic skeletons
 	// (of the shorter token) on which one or two edits are tolerated
 	// (defaults 4 and 8): "ali" and "alo" are different names, "lavrov"
@@ -56,8 +84,9 @@ type Config struct {
 	// rarity among the N listed names; without one (compare), WordWeight
 	// (7) or GenericWeight (3) for common organisation words and given
 	// names. Particles, titles, legal forms and initials weigh at most
-	// ParticleWeight (1), TitleWeight (1), LegalFormWeight (0.5) and
-	// InitialWeight (1.5); numbers NumberWeight (10), since "VESSEL 1" is
+	// ParticleWeight (1), TitleWeight (0: "President", "Sheikh", "Dr." say
+	// nothing of who, and a title alone matches nothing), LegalFormWeight
+	// (0.5) and InitialWeight (1.5); numbers NumberWeight (10), since "VESSEL 1" is
 	// not "VESSEL 2".
 	WordWeight      float64 `json:"wordWeight"`
 	GenericWeight   float64 `json:"genericWeight"`
@@ -68,10 +97,37 @@ type Config struct {
 	NumberWeight    float64 `json:"numberWeight"`
 
 	// UnmatchedCandidate is the share of its weight that a token of the
-	// listed name with no partner in the query costs (0.25): a missing
-	// middle name or patronymic costs little, a query token with no
-	// partner costs its full weight.
+	// listed name with no partner in the query costs (0.25), where the
+	// name's form says nothing of its role; a query token with no partner
+	// costs its full weight.
 	UnmatchedCandidate float64 `json:"unmatchedCandidate"`
+	// In a person's name, the share a listed word left out of the query
+	// costs by its role (see names.Role): the surname ShareFamily (0.5),
+	// the first given name ShareGiven (0.15), a middle name, patronymic
+	// or link of a nasab chain ShareMiddle (0.05), one syllable of an East
+	// Asian given name ShareSyllable (1: "Kim Jong" is not Kim Jong Un).
+	// A query holding given name and surname of a long listed name is
+	// found; a query of given names alone is not.
+	ShareFamily   float64 `json:"shareFamily"`
+	ShareGiven    float64 `json:"shareGiven"`
+	ShareMiddle   float64 `json:"shareMiddle"`
+	ShareSyllable float64 `json:"shareSyllable"`
+	// QueryMiddleShare is the share a middle name of the query costs when
+	// the listed person's name has no word for it (0.5): lists often
+	// leave middle names out ("George Walker Bush", "BUSH, George"). A
+	// query's patronymic costs UnmatchedCandidate.
+	QueryMiddleShare float64 `json:"queryMiddleShare"`
+	// ContradictionShare is the share of its weight at which each side of
+	// a contradiction counts (1): a patronymic against another patronymic
+	// (Ivanovich, Viktorovich), a father's name after bin against another,
+	// a number against another or against none in an organisation's name
+	// (Fund I, Fund), a qualifier in parentheses left out (UBS (Schweiz)
+	// AG). Such a part is no longer "missing": it says another party.
+	ContradictionShare float64 `json:"contradictionShare"`
+	// LegalFormConflict is the weight added to the denominator when both
+	// names have legal forms of different kinds (AG and GmbH: a joint-stock
+	// company is not a limited-liability one; 3).
+	LegalFormConflict float64 `json:"legalFormConflict"`
 	// MinQueryWeight is the total token weight below which a query is too
 	// little information to score high (6): the score is scaled by
 	// weight/MinQueryWeight, so "Ali" alone does not hit every Ali.
@@ -106,9 +162,12 @@ func DefaultConfig() Config {
 		Threshold: 0.80,
 		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
 		SimInitial: 0.85, SimJoined: 0.90, SimLegalForm: 0.5,
+		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
-		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 1, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
-		UnmatchedCandidate: 0.25, MinQueryWeight: 6, WeakAliasFactor: 0.90,
+		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
+		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.15, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
+		ContradictionShare: 1, LegalFormConflict: 3,
+		MinQueryWeight: 6, WeakAliasFactor: 0.90,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
 		CountryMatch: 0.03, CountryMismatch: -0.08, GenderMismatch: -0.15,
 	}
@@ -123,6 +182,9 @@ func (c Config) Validate() error {
 		"threshold": c.Threshold, "simExact": c.SimExact, "simPhon": c.SimPhon, "simEdit1": c.SimEdit1, "simEdit1Short": c.SimEdit1Short, "simEdit2": c.SimEdit2,
 		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
 		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
+		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname,
+		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGiven": c.ShareGiven, "shareMiddle": c.ShareMiddle,
+		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
 	}
 	for k, v := range unit {
 		if v < 0 || v > 1 {
@@ -130,7 +192,8 @@ func (c Config) Validate() error {
 		}
 	}
 	for k, v := range map[string]float64{"wordWeight": c.WordWeight, "genericWeight": c.GenericWeight, "particleWeight": c.ParticleWeight,
-		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight} {
+		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight,
+		"legalFormConflict": c.LegalFormConflict} {
 		if v < 0 || v > 100 {
 			return fmt.Errorf("%w: %s = %v, want 0..100", ErrConfig, k, v)
 		}

@@ -14,13 +14,30 @@ type Explanation struct {
 	// Tokens are the token pairs that matched.
 	Tokens []TokenMatch `json:"tokens"`
 	// UnmatchedQuery are query tokens with no partner: each costs its
-	// full weight.
+	// full weight, a patronymic or a middle name less.
 	UnmatchedQuery []TokenCost `json:"unmatchedQuery,omitempty"`
 	// UnmatchedName are the entity name's tokens with no partner: each
-	// costs Config.UnmatchedCandidate of its weight.
+	// costs a share of its weight by its role (Config.ShareFamily ...).
 	UnmatchedName []TokenCost `json:"unmatchedName,omitempty"`
+	// Contradictions are the parts of the two names that say another
+	// party: each side counts in full.
+	Contradictions []Contradiction `json:"contradictions,omitempty"`
 	// Features are the adjustments after the name score, in order.
 	Features []Feature `json:"features,omitempty"`
+}
+
+// Contradiction is a pair of unmatched parts that cannot both be true of
+// one party.
+type Contradiction struct {
+	// What is "patronymic" (Ivanovich, Viktorovich), "father" (the names
+	// after bin), "number" (Fund I, Fund II) or "legalForm" (AG, GmbH).
+	What string `json:"what"`
+	// Query and Name are the two parts, as normalised.
+	Query string `json:"query"`
+	Name  string `json:"name"`
+	// Cost is the weight the contradiction adds beyond its parts' own
+	// (two kinds of legal form weigh LegalFormConflict).
+	Cost float64 `json:"cost,omitempty"`
 }
 
 // TokenMatch is one aligned pair of tokens.
@@ -36,10 +53,18 @@ type TokenMatch struct {
 	Weight float64 `json:"weight"`
 }
 
-// TokenCost is an unmatched token and its weight.
+// TokenCost is an unmatched token, its weight and what it cost.
 type TokenCost struct {
-	Token  string  `json:"token"`
+	Token string `json:"token"`
+	// Role is the token's part in the name: given, middle, family,
+	// syllable, patronymic, number, legalForm, title, qualifier; "" when
+	// the name's form does not say.
+	Role   string  `json:"role,omitempty"`
 	Weight float64 `json:"weight"`
+	// Cost is the part of Weight the score's denominator counts: a
+	// listed middle name a twentieth, a surname half, a contradicted
+	// part all of it.
+	Cost float64 `json:"cost"`
 }
 
 // Feature is one adjustment of the score by evidence other than the

@@ -8,17 +8,17 @@ import (
 )
 
 // Sims gives the similarity of a query unit to a candidate unit. A unit
-// is a token, or two adjacent tokens joined (the Joined tokens of a
-// PreparedName). The default, DirectSims, computes TokenSim; an index
-// supplies similarities it precomputed against its vocabulary, which must
-// agree with TokenSim.
+// is a token, or a span of adjacent tokens written as one word (the
+// Joined spans of a PreparedName). The default, DirectSims, computes
+// UnitSim; an index supplies similarities it precomputed against its
+// vocabulary, which must agree with UnitSim.
 type Sims interface {
 	// Sim compares query unit qu of query name qn with candidate unit cu
-	// of candidate name cn (joined units carry joined=true).
+	// of candidate name cn (spans carry joined=true).
 	Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoined bool) (float64, Method)
 }
 
-// DirectSims computes similarities with TokenSim on the fly.
+// DirectSims computes similarities with UnitSim on the fly.
 type DirectSims struct {
 	Config *Config
 	Query  *Prepared
@@ -27,12 +27,7 @@ type DirectSims struct {
 // Sim implements Sims.
 func (d *DirectSims) Sim(qn, qu int, qjoined bool, cn *PreparedName, cu int, cjoined bool) (float64, Method) {
 	q := &d.Query.Names[qn]
-	a := unitToken(q, qu, qjoined)
-	b := unitToken(cn, cu, cjoined)
-	if qjoined || cjoined {
-		return d.Config.JoinedSim(a, b)
-	}
-	return d.Config.TokenSim(a, b)
+	return d.Config.UnitSim(unitToken(q, qu, qjoined), unitKind(q, qu, qjoined), unitToken(cn, cu, cjoined), unitKind(cn, cu, cjoined))
 }
 
 func unitToken(p *PreparedName, u int, joined bool) *names.Token {
@@ -42,13 +37,52 @@ func unitToken(p *PreparedName, u int, joined bool) *names.Token {
 	return p.Token(u)
 }
 
-// JoinedSim compares a token with two joined tokens: only the same
-// phonetic skeleton counts, since a joined pair is already a guess.
+func unitKind(p *PreparedName, u int, joined bool) SpanKind {
+	if joined {
+		return p.Joined[u].Kind
+	}
+	return Single
+}
+
+// UnitSim compares two units, each a token (Single) or a span written as
+// one word: a token with a token by TokenSim; a token with glued words by
+// JoinedSim; a word with letters run together or an organisation's
+// initials by AcronymSim; two runs of letters by their letters. Spans of
+// other kinds never meet.
+func (c *Config) UnitSim(a *names.Token, ak SpanKind, b *names.Token, bk SpanKind) (float64, Method) {
+	switch {
+	case ak == Single && bk == Single:
+		return c.TokenSim(a, b)
+	case ak == Glued && bk == Single, ak == Single && bk == Glued:
+		return c.JoinedSim(a, b)
+	case ak == Single && (bk == Letters || bk == Initialism):
+		return c.AcronymSim(b, a)
+	case bk == Single && (ak == Letters || ak == Initialism):
+		return c.AcronymSim(a, b)
+	case ak == Letters && bk == Letters && a.Form == b.Form:
+		return c.SimExact, Exact
+	}
+	return 0, NoMatch
+}
+
+// AcronymSim compares letters run together, or the initials of an
+// organisation's words, with a word: they meet when the word is those
+// letters ("ABC" and "A.B.C.", "PLA" and "People's Liberation Army").
+func (c *Config) AcronymSim(acro, t *names.Token) (float64, Method) {
+	if t.Kind == names.Word && len(acro.Form) >= 2 && t.Form == acro.Form {
+		return c.SimAcronym, Acronym
+	}
+	return 0, NoMatch
+}
+
+// JoinedSim compares a token with glued words: only the same phonetic
+// skeleton, or the same East Asian syllables, count, since a join is
+// already a guess.
 func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
-	if a.Form == "" || b.Form == "" || a.Kind != names.Word || b.Kind != names.Word {
+	if a.Form == "" || b.Form == "" || !wordLike(a) || !wordLike(b) {
 		return 0, NoMatch
 	}
-	if a.Phon == b.Phon {
+	if a.Phon == b.Phon || a.Key != "" && a.Key == b.Key {
 		return c.SimJoined, JoinedWord
 	}
 	// The article's vowel varies (Alkhansa, Elkhansa) where the rest
@@ -71,6 +105,17 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	return 0, NoMatch
 }
 
+// inRun reports whether token i of a name is an initial beside another.
+func inRun(p *PreparedName, i int) bool {
+	if p.Token(i).Kind != names.Initial {
+		return false
+	}
+	return i > 0 && p.Token(i-1).Kind == names.Initial || i+1 < p.Len() && p.Token(i+1).Kind == names.Initial
+}
+
+// wordLike reports whether a token is a word or a patronymic.
+func wordLike(t *names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }
+
 // edge is a candidate pairing of a query unit with a name unit.
 type edge struct {
 	qu, cu           int16
@@ -81,6 +126,22 @@ type edge struct {
 	key              float64 // sim·weight, the sort key
 }
 
+// legalGroups sorts legal-form classes (see names) into kinds of company
+// that the same name under two of them cannot both be: limited-liability
+// companies, joint-stock and public companies, partnerships. "co" is any.
+var legalGroups = map[string]uint8{
+	"llc": 1, "ltd": 1, "gmbh": 1, "fz": 1,
+	"jsc": 2, "ag": 2, "sa": 2, "plc": 2, "corp": 2,
+	"kg": 3, "lp": 3, "llp": 3,
+}
+
+// legalFormsCompatible reports whether two legal-form classes may name
+// the same company: the same kind of company, or a "company" of any kind.
+func legalFormsCompatible(a, b string) bool {
+	ga, gb := legalGroups[a], legalGroups[b]
+	return ga == 0 || gb == 0 || ga == gb
+}
+
 // nameScore aligns query name qn with candidate name cn and returns the
 // name score and, when explain is set, the explanation of the alignment.
 //
@@ -89,23 +150,40 @@ type edge struct {
 // unlike an optimal assignment it costs no more than sorting a few dozen
 // pairs. The score is
 //
-//	Σ sim·w(query token) / (Σ w(query token) + UnmatchedCandidate·Σ w(unmatched name token))
+//	Σ sim·w(matched query token) / (Σ w(matched query token)
+//	    + Σ share·w(unmatched query token) + Σ share·w(unmatched name token))
 //
-// so a query token without partner costs its whole weight and an extra
-// name token (a middle name, a patronymic) a quarter of its own.
+// where a query token without partner costs its whole weight (a
+// patronymic or a person's middle name less), and a name token without
+// partner costs the share its role sets (see Config.ShareFamily): a
+// missing middle name little, a missing surname much. Parts that
+// contradict each other — two different patronymics, two different
+// fathers after bin, a number against another or none, a qualifier, two
+// kinds of legal form — count in full on both sides.
+//
+// In a person's name, an Arabic nasab chain keeps its order: a word before
+// bin does not meet a word after it ("Salman bin Muhammad" is not
+// "Muhammad bin Salman"). In an organisation's name a single letter meets
+// only as part of a run of letters, and a person's name has no acronyms.
 func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explain bool, sims Sims, floor float64, scratch *[]edge) (float64, *Explanation) {
 	q := &p.Names[qn]
 	edges := (*scratch)[:0]
 	nq, nc := q.Len(), cn.Len()
 	for i := 0; i < nq; i++ {
+		qt := q.Token(i)
 		for j := 0; j < nc; j++ {
+			ct := cn.Token(j)
+			if !person && (qt.Kind == names.Initial || ct.Kind == names.Initial) && (qt.Form != ct.Form || inRun(q, i) || inRun(cn, j)) {
+				// In a company's name a letter is a letter of its name
+				// ("LLC A INVEST"), not an initial of a given name; in a
+				// run of letters, it meets only as part of the run.
+				continue
+			}
+			if ql, cl := q.Places[i].Link, cn.Places[j].Link; person && ql > 0 && cl > 0 && ql != cl {
+				continue
+			}
 			if s, m := sims.Sim(qn, i, false, cn, j, false); s > 0 {
 				w := q.Weights[i]
-				if m == Initial && !person {
-					// In a company's name a letter is an acronym's, not
-					// an initial of a given name.
-					continue
-				}
 				if m == Initial {
 					// An initial identifies no more than an initial,
 					// whichever side wrote it: "Sergei" meeting "S."
@@ -116,21 +194,43 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			}
 		}
 		for k := range cn.Joined {
+			if person && cn.Joined[k].Kind == Initialism {
+				continue
+			}
 			if s, m := sims.Sim(qn, i, false, cn, k, true); s > 0 {
 				edges = append(edges, edge{qu: int16(i), cu: int16(k), cjoined: true, sim: s, method: m, weight: q.Weights[i]})
 			}
 		}
 	}
 	for k := range q.Joined {
-		at := q.Joined[k].At
+		qk := q.Joined[k].Kind
+		if qk == Initialism && (person || !c.QueryInitialisms) {
+			continue
+		}
+		w := q.SpanWeight(k)
 		for j := 0; j < nc; j++ {
+			if !person && cn.Token(j).Kind == names.Initial {
+				continue
+			}
 			if s, m := sims.Sim(qn, k, true, cn, j, false); s > 0 {
-				edges = append(edges, edge{qu: int16(k), cu: int16(j), qjoined: true, sim: s, method: m, weight: q.Weights[at] + q.Weights[at+1]})
+				edges = append(edges, edge{qu: int16(k), cu: int16(j), qjoined: true, sim: s, method: m, weight: w})
+			}
+		}
+		if qk != Letters {
+			continue
+		}
+		for l := range cn.Joined {
+			if cn.Joined[l].Kind != Letters {
+				continue
+			}
+			if s, m := sims.Sim(qn, k, true, cn, l, true); s > 0 {
+				edges = append(edges, edge{qu: int16(k), cu: int16(l), qjoined: true, cjoined: true, sim: s, method: m, weight: w})
 			}
 		}
 	}
 	*scratch = edges
-	if floor > 0 && !explain && q.MinTotal(c) > 0 {
+	minTotal := q.MinTotal(c)
+	if floor > 0 && !explain && minTotal > 0 {
 		// The best each query token could earn, ignoring that tokens pair
 		// one to one, bounds the score: below floor, the alignment would
 		// be wasted (see Scorer.Floor).
@@ -138,10 +238,11 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		for _, e := range edges {
 			v := e.sim * e.weight
 			if e.qjoined {
-				// A joined unit's weight is its two tokens'; share it.
-				at := q.Joined[e.qu].At
-				best[min(at, 63)] = max(best[min(at, 63)], v/2)
-				best[min(at+1, 63)] = max(best[min(at+1, 63)], v/2)
+				// A span's weight is its tokens'; share it.
+				j := &q.Joined[e.qu]
+				for t := j.At; t < j.At+j.Len; t++ {
+					best[min(t, 63)] = max(best[min(t, 63)], v/float64(j.Len))
+				}
 				continue
 			}
 			best[min(int(e.qu), 63)] = max(best[min(int(e.qu), 63)], v)
@@ -153,8 +254,8 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		if nq > 64 {
 			bound = q.Total
 		}
-		if min := q.MinTotal(c); bound/min < floor {
-			return bound / min, nil
+		if bound/minTotal < floor {
+			return bound / minTotal, nil
 		}
 	}
 	for i := range edges {
@@ -174,7 +275,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		return 0
 	})
 	var qused, cused uint64 // bit sets; names longer than 64 tokens are cut
-	var matched float64
+	var matched, matchedWeight float64
 	var ex *Explanation
 	if explain {
 		ex = &Explanation{Query: q.Raw, Name: cn.Raw, NameKind: string(cn.Kind), Tokens: []TokenMatch{}}
@@ -195,30 +296,53 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			})
 		}
 	}
-	var unmatchedC float64
-	for j := 0; j < nc; j++ {
-		if cused&(1<<min(j, 63)) == 0 {
-			unmatchedC += cn.Weights[j]
-			if explain {
-				ex.UnmatchedName = append(ex.UnmatchedName, TokenCost{Token: cn.Token(j).Form, Weight: round(cn.Weights[j])})
-			}
+	// What the alignment left: the tokens of each side without partner.
+	var qLeftA, cLeftA [64]int
+	var qShareA, cShareA [64]float64
+	qLeft, cLeft := qLeftA[:0], cLeftA[:0]
+	for i := 0; i < min(nq, 64); i++ {
+		if qused&(1<<i) == 0 {
+			qLeft = append(qLeft, i)
+		} else {
+			matchedWeight += q.Weights[i]
 		}
 	}
-	// A patronymic without partner costs what an extra listed token
-	// costs: one record of a person has it, the other often not.
-	var spared float64
-	for i := 0; i < nq; i++ {
-		if qused&(1<<min(i, 63)) != 0 {
-			continue
+	for j := 0; j < min(nc, 64); j++ {
+		if cused&(1<<j) == 0 {
+			cLeft = append(cLeft, j)
 		}
-		if q.Token(i).Kind == names.Patronymic {
-			spared += (1 - c.UnmatchedCandidate) * q.Weights[i]
+	}
+	qShare, cShare := qShareA[:len(qLeft)], cShareA[:len(cLeft)]
+	for k, i := range qLeft {
+		qShare[k] = c.queryShare(q.Token(i), q.Places[i], person)
+	}
+	familyMet := false
+	for j := 0; j < min(nc, 64); j++ {
+		familyMet = familyMet || cused&(1<<j) != 0 && cn.Places[j].Role == names.Family
+	}
+	for k, j := range cLeft {
+		cShare[k] = c.nameShare(cn.Token(j), cn.Places[j], person)
+		if familyMet && cn.Places[j].Role == names.Family {
+			// A second surname: Spanish and Portuguese names have two,
+			// and one is often left out ("Nicolás Maduro", "MADURO
+			// MOROS, Nicolás").
+			cShare[k] = c.ShareGiven
 		}
+	}
+	conflict := c.contradictions(q, qLeft, qShare, cn, cLeft, cShare, person, ex)
+	denom := matchedWeight + conflict
+	for k, i := range qLeft {
+		denom += qShare[k] * q.Weights[i]
 		if explain {
-			ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Token(i).Form, Weight: round(q.Weights[i])})
+			ex.UnmatchedQuery = append(ex.UnmatchedQuery, TokenCost{Token: q.Token(i).Form, Role: roleOf(q.Token(i), q.Places[i], person), Weight: round(q.Weights[i]), Cost: round(qShare[k] * q.Weights[i])})
 		}
 	}
-	denom := q.Total - spared + c.UnmatchedCandidate*unmatchedC
+	for k, j := range cLeft {
+		denom += cShare[k] * cn.Weights[j]
+		if explain {
+			ex.UnmatchedName = append(ex.UnmatchedName, TokenCost{Token: cn.Token(j).Form, Role: roleOf(cn.Token(j), cn.Places[j], person), Weight: round(cn.Weights[j]), Cost: round(cShare[k] * cn.Weights[j])})
+		}
+	}
 	if denom <= 0 {
 		return 0, ex
 	}
@@ -229,19 +353,148 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	return score, ex
 }
 
+// nameShare is the share of its weight that a listed token without
+// partner costs: in a person's name by its role; in an organisation's
+// name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
+// any other word UnmatchedCandidate.
+func (c *Config) nameShare(t *names.Token, pl Place, person bool) float64 {
+	if !person {
+		if t.Kind == names.Number || pl.Paren && t.Kind == names.Word {
+			return c.ContradictionShare
+		}
+		return c.UnmatchedCandidate
+	}
+	switch pl.Role {
+	case names.Family:
+		return c.ShareFamily
+	case names.Given:
+		return c.ShareGiven
+	case names.Middle:
+		return c.ShareMiddle
+	case names.Syllable:
+		return c.ShareSyllable
+	}
+	return c.UnmatchedCandidate
+}
+
+// roleOf names a token's role for an explanation.
+func roleOf(t *names.Token, pl Place, person bool) string {
+	switch {
+	case t.Kind == names.Patronymic:
+		return "patronymic"
+	case t.Kind == names.Number:
+		return "number"
+	case t.Kind == names.LegalForm:
+		return "legalForm"
+	case t.Kind == names.Title:
+		return "title"
+	case !person && pl.Paren:
+		return "qualifier"
+	case person:
+		return pl.Role.String()
+	}
+	return ""
+}
+
+// contradictions finds the parts the two names leave unmatched that say
+// another party rather than a missing part, raises their shares to
+// ContradictionShare, explains them, and returns the weight to add to the
+// denominator for conflicts that have no token weight of their own (two
+// kinds of legal form).
+func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, cn *PreparedName, cLeft []int, cShare []float64, person bool, ex *Explanation) float64 {
+	// both raises the shares of the left tokens on each side that pick
+	// selects, when both sides have one.
+	both := func(what string, pick func(t *names.Token, pl Place) bool) {
+		qi, ci := -1, -1
+		for k, i := range qLeft {
+			if pick(q.Token(i), q.Places[i]) {
+				qi = k
+				break
+			}
+		}
+		for k, j := range cLeft {
+			if pick(cn.Token(j), cn.Places[j]) {
+				ci = k
+				break
+			}
+		}
+		if qi < 0 || ci < 0 {
+			return
+		}
+		for k, i := range qLeft {
+			if pick(q.Token(i), q.Places[i]) {
+				qShare[k] = max(qShare[k], c.ContradictionShare)
+			}
+		}
+		for k, j := range cLeft {
+			if pick(cn.Token(j), cn.Places[j]) {
+				cShare[k] = max(cShare[k], c.ContradictionShare)
+			}
+		}
+		if ex != nil {
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: what, Query: q.Token(qLeft[qi]).Form, Name: cn.Token(cLeft[ci]).Form})
+		}
+	}
+	added := 0.0
+	if person {
+		both("patronymic", func(t *names.Token, _ Place) bool { return t.Kind == names.Patronymic })
+		var links [8]bool
+		for _, i := range qLeft {
+			if l := q.Places[i].Link; l >= 2 && l < 8 {
+				links[l] = true
+			}
+		}
+		for l := uint8(2); l < 8; l++ {
+			if links[l] {
+				both("father", func(_ *names.Token, pl Place) bool { return pl.Link == l })
+			}
+		}
+		return added
+	}
+	// A number or a qualifier on one side only already costs in full
+	// (nameShare); on both sides, with no partner, it is another party.
+	both("number", func(t *names.Token, _ Place) bool { return t.Kind == names.Number })
+	var ql, cl *names.Token
+	for _, i := range qLeft {
+		if t := q.Token(i); t.Kind == names.LegalForm {
+			ql = t
+		}
+	}
+	for _, j := range cLeft {
+		if t := cn.Token(j); t.Kind == names.LegalForm {
+			cl = t
+		}
+	}
+	if ql != nil && cl != nil && !legalFormsCompatible(ql.Form, cl.Form) {
+		added += c.LegalFormConflict
+		if ex != nil {
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: ql.Form, Name: cl.Form, Cost: round(c.LegalFormConflict)})
+		}
+	}
+	return added
+}
+
 // unitMask returns the token positions a unit covers, as a bit set.
 func unitMask(p *PreparedName, u int, joined bool) uint64 {
 	if !joined {
 		return uint64(1) << min(u, 63)
 	}
-	at := p.Joined[u].At
-	return uint64(1)<<min(at, 63) | uint64(1)<<min(at+1, 63)
+	j := &p.Joined[u]
+	var m uint64
+	for t := j.At; t < j.At+j.Len; t++ {
+		m |= uint64(1) << min(t, 63)
+	}
+	return m
 }
 
 func unitForm(p *PreparedName, u int, joined bool) string {
 	if joined {
-		at := p.Joined[u].At
-		return p.Token(at).Form + "+" + p.Token(at+1).Form
+		j := &p.Joined[u]
+		forms := make([]string, 0, j.Len)
+		for t := j.At; t < j.At+j.Len; t++ {
+			forms = append(forms, p.Token(t).Form)
+		}
+		return strings.Join(forms, "+")
 	}
 	return p.Token(u).Form
 }

@@ -53,11 +53,8 @@ type PreparedName struct {
 	// Tokens and their Weights.
 	Tokens  []names.Token
 	Weights []float64
-	// Joined are pairs of adjacent tokens written as one word, for names
-	// split or joined differently ("Jin Ping", "Jinping"), in order of
-	// position; a pair may be written in two ways (al-Saadi: Alsaadi,
-	// Essaadi). Pairs that are never joined (numbers, legal forms,
-	// initials) are absent.
+	// Joined are the spans of adjacent tokens that may be written as one
+	// word (see Spans), in order of position.
 	Joined []Joined
 	// IDs are the vocabulary ids an index assigns to Tokens, so that it
 	// can look up precomputed similarities; nil without an index.
@@ -66,10 +63,27 @@ type PreparedName struct {
 	// drops Tokens and the Joined tokens, which the vocabulary has once
 	// for all names, and Token and JoinedToken read them from here.
 	Vocab []names.Token
-	// Total is the sum of Weights; Patronymics the part of it that is
-	// patronymics, which cost less when unmatched (see MinTotal).
-	Total, Patronymics float64
+	// Total is the sum of Weights; Spared the part of it that the query
+	// may leave unmatched at less than its weight (patronymics and middle
+	// names, see MinTotal).
+	Total, Spared float64
+	// Org reports that the name has a legal form or a word that names
+	// organisations (bank, ministry, army): it names one.
+	Org bool
+	// Places are what each token's position in the name says (its role,
+	// its link in a nasab chain, whether it stood in parentheses): an
+	// index shares tokens between names, not places.
+	Places []Place
 }
+
+// Place is what a token's position in its name says.
+type Place struct {
+	Role  names.Role
+	Link  uint8
+	Paren bool
+}
+
+func placeOf(t *names.Token) Place { return Place{Role: t.Role, Link: t.Link, Paren: t.Paren} }
 
 // PrepareName analyses and weighs one name.
 func (c *Config) PrepareName(raw string, kind entity.NameKind, w Weigher) PreparedName {
@@ -79,35 +93,44 @@ func (c *Config) PrepareName(raw string, kind entity.NameKind, w Weigher) Prepar
 // PrepareAnalysed weighs a name analysed already.
 func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) PreparedName {
 	raw := n.Raw
-	p := PreparedName{Raw: raw, Kind: kind, Tokens: n.Tokens, Weights: make([]float64, len(n.Tokens))}
+	p := PreparedName{Raw: raw, Kind: kind, Tokens: n.Tokens, Weights: make([]float64, len(n.Tokens)), Places: make([]Place, len(n.Tokens))}
 	for i := range n.Tokens {
+		p.Places[i] = placeOf(&n.Tokens[i])
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
 	}
-	p.Settle()
-	for j := 0; j+1 < len(n.Tokens); j++ {
-		for _, t := range JoinTokens(&n.Tokens[j], &n.Tokens[j+1]) {
-			p.Joined = append(p.Joined, Joined{At: j, Token: t})
-		}
-	}
+	p.Org = orgName(n.Tokens)
+	p.Joined = Spans(n.Tokens)
+	p.Settle(c)
 	return p
 }
 
-// Settle recomputes Total and Patronymics after Weights change.
-func (p *PreparedName) Settle() {
-	p.Total, p.Patronymics = 0, 0
+// Settle recomputes Total and Spared after Weights change.
+func (p *PreparedName) Settle(c *Config) {
+	p.Total, p.Spared = 0, 0
 	for i, w := range p.Weights {
 		p.Total += w
-		if p.Token(i).Kind == names.Patronymic {
-			p.Patronymics += w
-		}
+		p.Spared += (1 - c.queryShare(p.Token(i), p.Places[i], true)) * w
 	}
 }
 
+// queryShare is the share of its weight an unmatched query token costs:
+// a patronymic UnmatchedCandidate, a middle name of a person's name
+// QueryMiddleShare, any other word all of it.
+func (c *Config) queryShare(t *names.Token, pl Place, person bool) float64 {
+	switch {
+	case t.Kind == names.Patronymic:
+		return c.UnmatchedCandidate
+	case person && pl.Role == names.Middle:
+		return c.QueryMiddleShare
+	}
+	return 1
+}
+
 // MinTotal is the least a name's weight can count for in a score's
-// denominator: its total, with every patronymic unmatched and so counted
-// at the UnmatchedCandidate share. Bounds on scores divide by it.
+// denominator: its total, with every patronymic and middle name unmatched
+// and so counted at their shares. Bounds on scores divide by it.
 func (p *PreparedName) MinTotal(c *Config) float64 {
-	return p.Total - (1-c.UnmatchedCandidate)*p.Patronymics
+	return p.Total - p.Spared
 }
 
 // Len returns the number of tokens.
@@ -121,7 +144,7 @@ func (p *PreparedName) Token(i int) *names.Token {
 	return &p.Tokens[i]
 }
 
-// JoinedToken returns the token of joined pair k.
+// JoinedToken returns the token of span k.
 func (p *PreparedName) JoinedToken(k int) *names.Token {
 	if p.Tokens == nil {
 		return &p.Vocab[p.Joined[k].ID]
@@ -129,14 +152,169 @@ func (p *PreparedName) JoinedToken(k int) *names.Token {
 	return &p.Joined[k].Token
 }
 
-// Joined is two adjacent tokens of a name written as one word.
+// SpanWeight returns the weight of the tokens span k covers.
+func (p *PreparedName) SpanWeight(k int) float64 {
+	j := &p.Joined[k]
+	w := 0.0
+	for i := j.At; i < j.At+j.Len; i++ {
+		w += p.Weights[i]
+	}
+	return w
+}
+
+// SpanKind says how a span of a name's tokens is written as one word.
+type SpanKind uint8
+
+// Span kinds.
+const (
+	// Single is no span: one token.
+	Single SpanKind = iota
+	// Glued is two or three adjacent words written as one: "Jinping"
+	// for "Jin Ping", "Vanderbilt" for "van der Bilt", "Platonovich" for
+	// "Plat Ono Vich".
+	Glued
+	// Letters is a run of initials written as one word: "ABC" for
+	// "A.B.C.", "JC" for "J. C.".
+	Letters
+	// Initialism is the initials of an organisation's words: "PLA" for
+	// "People's Liberation Army", "IRGC" for "Islamic Revolutionary
+	// Guard Corps".
+	Initialism
+)
+
+// Joined is a span of adjacent tokens of a name that may be written as
+// one word.
 type Joined struct {
-	// At is the position of the first of the two tokens.
-	At int
-	// Token is the joined word.
+	// At is the position of the first token, Len the number of tokens
+	// the span covers.
+	At, Len int
+	// Kind says how the span is written.
+	Kind SpanKind
+	// Token is the span written as one word.
 	Token names.Token
 	// ID is its vocabulary id in an index.
 	ID uint32
+}
+
+// Spans returns the spans of a name's tokens that may be written as one
+// word, in order of position: every two adjacent words glued (and the
+// Arabic article before a sun letter glued in two ways, see JoinTokens);
+// three adjacent words glued where two of them are short, as split words
+// are ("van der bilt", "plat ono vich"); every run of two or more initials
+// as one word ("A.B.C."); and the initials of the name's words, with and
+// without its small words ("Ministry of Intelligence and Security":
+// "mis", "mois"), when the name is an organisation's.
+func Spans(toks []names.Token) []Joined {
+	var out []Joined
+	for j := 0; j+1 < len(toks); j++ {
+		for _, t := range JoinTokens(&toks[j], &toks[j+1]) {
+			out = append(out, Joined{At: j, Len: 2, Kind: Glued, Token: t})
+		}
+		if j+2 < len(toks) && shortSplit(toks[j:j+3]) {
+			a, b, c := &toks[j], &toks[j+1], &toks[j+2]
+			t := joined(a.Form+b.Form+c.Form, a, c)
+			out = append(out, Joined{At: j, Len: 3, Kind: Glued, Token: t})
+		}
+	}
+	for j := 0; j < len(toks); {
+		k := j
+		for k < len(toks) && toks[k].Kind == names.Initial {
+			k++
+		}
+		if k-j >= 2 {
+			var b strings.Builder
+			for i := j; i < k; i++ {
+				b.WriteString(toks[i].Form)
+			}
+			out = append(out, Joined{At: j, Len: k - j, Kind: Letters, Token: letters(b.String(), &toks[j], &toks[k-1])})
+		}
+		j = max(k, j+1)
+	}
+	if !orgName(toks) {
+		return out
+	}
+	seen := ""
+	for _, strict := range [2]bool{true, false} {
+		form, first, last := initialism(toks, strict)
+		if len(form) >= 2 && form != seen {
+			seen = form
+			out = append(out, Joined{At: first, Len: last - first + 1, Kind: Initialism, Token: letters(form, &toks[first], &toks[last])})
+		}
+	}
+	return out
+}
+
+// orgName reports whether tokens name an organisation: they have a legal
+// form or a word that names organisations (see names.OrgWord).
+func orgName(toks []names.Token) bool {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == names.LegalForm || t.Kind == names.Word && names.OrgWord(t.Form) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortSplit reports whether three tokens may be one word split in
+// three: all joinable words or particles, two of them four letters or
+// fewer.
+func shortSplit(toks []names.Token) bool {
+	short := 0
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != names.Word && t.Kind != names.Particle {
+			return false
+		}
+		if len(t.Form) <= 4 {
+			short++
+		}
+	}
+	return short >= 2
+}
+
+// initialism returns the initials of a name's words and the positions of
+// the first and last word they cover. Strict initials take only the
+// name's words; loose ones take "of" and "for" and the Arabic article too
+// (MOIS, AQAP). Legal forms, titles, numbers and initials take no part;
+// names of fewer than two words or more than eight have none.
+func initialism(toks []names.Token, strict bool) (string, int, int) {
+	var b []byte
+	first, last := -1, -1
+	for i := range toks {
+		t := &toks[i]
+		ok := false
+		switch t.Kind {
+		case names.Word:
+			switch t.Form {
+			case "the", "and", "in", "on", "at", "et", "und", "y", "e":
+			case "of", "for":
+				ok = !strict
+			default:
+				ok = true
+			}
+		case names.Particle:
+			ok = !strict && t.Form == "al"
+		}
+		if !ok || t.Form == "" {
+			continue
+		}
+		b = append(b, t.Form[0])
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if len(b) < 2 || len(b) > 8 {
+		return "", 0, 0
+	}
+	return string(b), first, last
+}
+
+// letters makes the token of letters run together.
+func letters(form string, a, b *names.Token) names.Token {
+	phon := names.Phon(form)
+	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Kind: names.Word, Trans: a.Trans, Start: a.Start, End: b.End}
 }
 
 // JoinTokens returns the ways a and b are written as one word: none for
@@ -159,7 +337,8 @@ func JoinTokens(a, b *names.Token) []names.Token {
 
 func joined(form string, a, b *names.Token) names.Token {
 	phon := names.Phon(form)
-	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Kind: names.Word, Abjad: a.Abjad || b.Abjad, Start: a.Start, End: b.End}
+	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Key: names.SyllableKey(form), Kind: names.Word,
+		Abjad: a.Abjad || b.Abjad, Trans: a.Trans || b.Trans, Start: a.Start, End: b.End}
 }
 
 // Candidate is a listed entity prepared for scoring.
@@ -203,6 +382,9 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		if len(analysed[i].Tokens) == 0 {
 			continue
 		}
+		if !personSchema(e.Schema) {
+			titlesAsWords(analysed[i].Tokens)
+		}
 		cand.Names = append(cand.Names, c.PrepareAnalysed(analysed[i], n.Kind, w))
 	}
 	for _, id := range e.Identifiers {
@@ -224,6 +406,20 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		add(a.Country)
 	}
 	return cand
+}
+
+// personSchema reports whether a schema may be a person's: Person, or a
+// legal entity of unknown kind.
+func personSchema(s entity.Schema) bool { return s == entity.Person || s == entity.LegalEntity || s == "" }
+
+// titlesAsWords reads the titles of a name that is not a person's as
+// words: "General Electric", "Lady R", "Captain Morgan Ltd".
+func titlesAsWords(toks []names.Token) {
+	for i := range toks {
+		if toks[i].Kind == names.Title {
+			toks[i].Kind = names.Word
+		}
+	}
 }
 
 // IDs returns the candidate's folded identifiers, for an identifier index.
@@ -259,7 +455,11 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	}
 	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
-		if pn := c.PrepareName(n, entity.Primary, w); pn.Len() > 0 {
+		a := names.Analyze(n)
+		if q.Schema != "" && !personSchema(q.Schema) {
+			titlesAsWords(a.Tokens)
+		}
+		if pn := c.PrepareAnalysed(a, entity.Primary, w); pn.Len() > 0 {
 			p.Names = append(p.Names, pn)
 		}
 	}

@@ -61,7 +61,8 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	if p.id != "" && contains(cand.ids, p.id) {
 		floor = 0
 	}
-	person := cand.Entity.Schema == entity.Person || cand.Entity.Schema == entity.LegalEntity
+	person := cand.Entity.Schema == entity.Person
+	unknown := cand.Entity.Schema == entity.LegalEntity && !p.Query.Schema.IsOrganization()
 	best, bestQ, bestC := -1.0, 0, 0
 	var bestEx *Explanation
 	for qi := range p.Names {
@@ -70,7 +71,10 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 				continue
 			}
 			cn := &cand.Names[ci]
-			sc, ex := c.nameScore(p, qi, cn, person, explain, sims, floor, &s.edges)
+			// A legal entity of unknown kind is read as a person unless
+			// either name has a legal form.
+			isPerson := person || unknown && !p.Names[qi].Org && !cn.Org
+			sc, ex := c.nameScore(p, qi, cn, isPerson, explain, sims, floor, &s.edges)
 			if cn.Kind == entity.WeakAlias {
 				sc *= c.WeakAliasFactor
 			}
@@ -202,7 +206,13 @@ func (c *Config) genderFeature(p *Prepared, e *entity.Entity, features *[]Featur
 
 // Compare scores two names against each other with no index, as `veto
 // compare` does: name1 is the query, name2 the listed name.
+//
+// The initials of name1 may meet an acronym in name2 (see
+// Config.QueryInitialisms).
 func (c *Config) Compare(schema entity.Schema, name1, name2 string) (Result, error) {
+	cc := *c
+	cc.QueryInitialisms = true
+	c = &cc
 	w := StaticWeigher{Config: c}
 	p, err := c.Prepare(Query{Schema: schema, Name: name1}, w)
 	if err != nil {

@@ -13,8 +13,13 @@ const (
 	Edit2      Method = "edit2"      // two edits apart
 	Consonants Method = "consonants" // same consonant skeleton
 	Initial    Method = "initial"    // an initial and a word it begins
-	JoinedWord Method = "joined"     // one token against two joined
+	JoinedWord Method = "joined"     // one token against two or three joined
 	LegalForm  Method = "legalForm"  // two different legal forms
+	Ending     Method = "ending"     // the same word with a Baltic ending
+	Romanised  Method = "romanised"  // the same East Asian syllables, another romanisation
+	LooseSound Method = "loose"      // another script's spelling of the same consonants
+	Nickname   Method = "nickname"   // a short form and its name
+	Acronym    Method = "acronym"    // an acronym and the words it stands for
 	NoMatch    Method = ""
 )
 
@@ -31,7 +36,7 @@ func (c *Config) TokenSim(a, b *names.Token) (float64, Method) {
 		return c.SimExact, Exact
 	}
 	if a.Kind == names.LegalForm || b.Kind == names.LegalForm {
-		if a.Kind == b.Kind {
+		if a.Kind == b.Kind && legalFormsCompatible(a.Form, b.Form) {
 			return c.SimLegalForm, LegalForm
 		}
 		return 0, NoMatch
@@ -90,9 +95,10 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 			}
 		}
 		// Between two Latin spellings the vowels must at least sit in the
-		// same places (Mohammed, Muhammad), or Bashar would meet Bushra.
-		// An abjad spelling's long vowels must be vowels in the Latin one.
-		shapeOK := names.SameShape(pa, pb)
+		// same places and may spell the same sounds (Mohammed, Muhammad),
+		// or Bashar would meet Bushra, Hassan Hussein. An abjad
+		// spelling's long vowels must be vowels in the Latin one.
+		shapeOK := names.SameShape(pa, pb) && names.VowelsAgree(pa, pb)
 		if abjad {
 			shapeOK = a.Abjad && b.Abjad || a.Abjad && names.AbjadCompatible(pa, pb) || b.Abjad && names.AbjadCompatible(pb, pa)
 		}
@@ -100,7 +106,59 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 			best, how = sim, Consonants
 		}
 	}
+	if a.Stem != "" || b.Stem != "" {
+		// Latvian and Lithuanian add an ending to every man's name:
+		// Sergejs Lavrovs, Vladimiras Putinas.
+		if stemOf(a) == stemOf(b) && c.SimStem > best {
+			best, how = c.SimStem, Ending
+		}
+	}
+	if a.Key != "" && a.Key == b.Key && c.SimKey > best {
+		best, how = c.SimKey, Romanised
+	}
+	if c.SimNickname > best && names.SameNickname(pa, pb) {
+		best, how = c.SimNickname, Nickname
+	}
+	if sim := c.looseSim(a, b); sim > best {
+		best, how = sim, LooseSound
+	}
 	return best, how
+}
+
+// stemOf returns a token's skeleton without its Baltic ending.
+func stemOf(t *names.Token) string {
+	if t.Stem != "" {
+		return t.Stem
+	}
+	return t.Phon
+}
+
+// looseSim compares a word written in another script with a Latin one on
+// their loose consonants (see names.Loose): Korean writes Vladimir Putin
+// "pulladimiru putin", Chinese Barack "beilake". An abjad word meets on
+// its own key (names.AbjadLoose: Arabic has no p or v, but keeps l and r),
+// and its long vowels must still be vowels in the Latin word, as for its
+// consonant skeleton.
+func (c *Config) looseSim(a, b *names.Token) float64 {
+	if a.Trans == b.Trans {
+		return 0
+	}
+	key := len(a.Loose)
+	if a.Abjad || b.Abjad {
+		if a.ALoose != b.ALoose || a.Abjad && !names.AbjadCompatible(a.Phon, b.Phon) || b.Abjad && !names.AbjadCompatible(b.Phon, a.Phon) {
+			return 0
+		}
+		key = len(a.ALoose)
+	} else if a.Loose != b.Loose {
+		return 0
+	}
+	switch {
+	case key < 2:
+		return 0
+	case key < 3:
+		return c.SimLooseShort
+	}
+	return c.SimLoose
 }
 
 // editSim scores two strings one or two edits apart, within the limits
@@ -115,7 +173,7 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 	case short >= c.Edit1MinLen:
 		limit = 1
 	}
-	if limit == 0 || x[0] != y[0] && short < 6 && !(isVowel(x[0]) && isVowel(y[0])) {
+	if limit == 0 || x[0] != y[0] && short < 6 && !(isVowel(x[0]) && isVowel(y[0])) || genderPair(x, y) {
 		return 0, NoMatch
 	}
 	switch EditDistance(x, y, limit) {
@@ -131,6 +189,21 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 		}
 	}
 	return 0, NoMatch
+}
+
+// genderPair reports whether two words differ only in a final a against
+// o or i: the feminine and masculine of one Romance name (Julia, Julio;
+// Maria, Mario; Giovanna, Giovanni) are two people's names.
+func genderPair(x, y string) bool {
+	n := len(x)
+	if n < 4 || len(y) != n || x[:n-1] != y[:n-1] {
+		return false
+	}
+	a, b := x[n-1], y[n-1]
+	if a > b {
+		a, b = b, a
+	}
+	return a == 'a' && (b == 'o' || b == 'i')
 }
 
 // EditDistance returns the optimal-string-alignment distance between a and

@@ -12,11 +12,17 @@ type word struct {
 	start, end int
 	sc         script
 	hyphenNext bool // a hyphen follows directly
+	paren      bool // written inside parentheses or brackets
 }
 
 // Analyze splits a name into normalised, classified tokens. It never
 // fails: a name with no letters or digits gives no tokens.
-func Analyze(s string) Name {
+func Analyze(s string) Name { return analyze(s, true) }
+
+// analyze is Analyze; without classify, it leaves runs of words as they
+// are (no numbers in words, legal forms, titles, letters or roles), for
+// building the tables that classify them.
+func analyze(s string, classify bool) Name {
 	words := segment(s)
 	uk := hasUkrainianLetters(s)
 	toks := make([]Token, 0, len(words)+2)
@@ -30,24 +36,42 @@ func Analyze(s string) Name {
 		if w.hyphenNext && i+1 < len(words) && isAssimilatedArticle(form, words[i+1].text) {
 			form = "al"
 		}
+		first := len(toks)
 		abjad := w.sc == arabicScript || w.sc == hebrewScript
 		if w.sc == arabicScript {
 			toks = appendArabic(toks, w)
-			continue
-		}
-		parts := splitCompound(form)
-		for k, p := range parts {
-			// Offsets of the parts of one word are shared out by length.
-			start := w.start + (w.end-w.start)*k/len(parts)
-			end := w.start + (w.end-w.start)*(k+1)/len(parts)
-			if p == "al" {
-				toks = append(toks, newToken("al", Particle, start, end, abjad))
-				continue
+		} else {
+			parts := splitCompound(form)
+			for k, p := range parts {
+				// Offsets of the parts of one word are shared out by length.
+				start := w.start + (w.end-w.start)*k/len(parts)
+				end := w.start + (w.end-w.start)*(k+1)/len(parts)
+				if p == "al" {
+					toks = append(toks, newToken("al", Particle, start, end, abjad))
+					continue
+				}
+				toks = appendWord(toks, p, start, end, abjad)
 			}
-			toks = appendWord(toks, p, start, end, abjad)
+		}
+		trans := w.sc != latin && w.sc != cyrillicScript
+		for k := first; k < len(toks); k++ {
+			toks[k].Trans, toks[k].Paren = trans, w.paren
+		}
+		if len(toks) > first {
+			toks[len(toks)-1].Hyphen = w.hyphenNext
 		}
 	}
+	if !classify {
+		return Name{Raw: s, Tokens: toks}
+	}
 	toks = mergeLegalForms(toks)
+	toks = mergeNumbers(toks)
+	markTitles(toks)
+	if merged := mergeLetters(toks, s); len(merged) < len(toks) {
+		// "DE C.V.": letters run together may spell a legal form.
+		toks = mergeLegalForms(merged)
+	}
+	assignRoles(toks, s)
 	return Name{Raw: s, Tokens: toks}
 }
 
@@ -55,6 +79,19 @@ func Analyze(s string) Name {
 func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	if full, ok := abbreviations[form]; ok {
 		form = full
+	}
+	if w, ok := deleet(form); ok {
+		form = w
+	}
+	if !abjad && isInitialism(form) {
+		// "JC Juncker", "JP Morgan", "VV Putin": letters without a vowel
+		// are initials run together, not a word.
+		for k := 0; k < len(form); k++ {
+			s := start + (end-start)*k/len(form)
+			e := start + (end-start)*(k+1)/len(form)
+			toks = append(toks, newToken(form[k:k+1], Initial, s, e, abjad))
+		}
+		return toks
 	}
 	kind := Word
 	switch {
@@ -64,8 +101,6 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 		kind = Initial
 	case particles[form] != "":
 		form, kind = particles[form], Particle
-	case titles[form]:
-		kind = Title
 	case isPatronymic(form):
 		kind = Patronymic
 	}
@@ -80,6 +115,10 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 	}
 	t.Phon = Phon(form)
 	t.Cons = Cons(t.Phon)
+	t.Loose = Loose(t.Phon)
+	t.ALoose = AbjadLoose(t.Phon)
+	t.Stem = stem(form)
+	t.Key = syllableKey(form)
 	return t
 }
 
@@ -143,21 +182,30 @@ func splitCompound(form string) []string {
 // segment splits s into words: runs of letters, marks and digits.
 // Apostrophes inside a word are dropped (O'Brien, Sa'id); hyphens,
 // spaces and other punctuation separate words; Chinese characters and
-// Korean syllables are words of their own; a particle written in title
-// case directly before a capital (AlAssad, AbuBakr) is split off.
+// Korean syllables are words of their own. Words glued in camel case are
+// split where a capital follows a small letter (SiemensAG, AlAssad,
+// FridrichBuchenberg; not McDonald or MacArthur) and before the last
+// capital of a run of three or more that starts a word in small letters
+// (JPMorgan, USAir).
 func segment(s string) []word {
 	var out []word
 	var b strings.Builder
 	start := -1
 	sc := latin
+	depth := 0 // of parentheses and brackets
+	paren := false
 	flush := func(end int, hyphen bool) {
 		if start >= 0 && b.Len() > 0 {
-			out = append(out, word{text: b.String(), start: start, end: end, sc: sc, hyphenNext: hyphen})
+			out = append(out, word{text: b.String(), start: start, end: end, sc: sc, hyphenNext: hyphen, paren: paren})
 		}
 		b.Reset()
 		start = -1
 	}
-	prevUpper := false
+	begin := func(i int, rs script) {
+		start, sc, paren = i, rs, depth > 0
+	}
+	lowerRun := 0 // small letters just written
+	upperRun := 0 // capitals just written, ASCII
 	for i, r := range s {
 		size := utf8.RuneLen(r)
 		// Lists mix look-alike letters of the other alphabet into names
@@ -190,17 +238,34 @@ func segment(s string) []word {
 				flush(i, false)
 			}
 			upper := r >= 'A' && r <= 'Z'
-			if start >= 0 && upper && !prevUpper && particleCamel(b.String()) {
+			lower := r >= 'a' && r <= 'z'
+			if start >= 0 && upper && lowerRun > 0 && camelSplits(b.String(), lowerRun) && !legalCamel(s, start) {
 				flush(i, false)
 			}
+			if start >= 0 && lower && upperRun >= 3 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
+				// "JPMorgan": the last capital starts the next word.
+				text := b.String()
+				b.Reset()
+				b.WriteString(text[:len(text)-1])
+				flush(i-1, false)
+				begin(i-1, latin)
+				b.WriteByte(text[len(text)-1])
+			}
 			if start < 0 {
-				start, sc = i, latin
+				begin(i, latin)
 			}
 			if upper {
 				r += 'a' - 'A'
+				upperRun++
+			} else {
+				upperRun = 0
 			}
 			b.WriteByte(byte(r))
-			prevUpper = upper
+			if lower {
+				lowerRun++
+			} else {
+				lowerRun = 0
+			}
 		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
 			rs := runeScript(r)
 			if unicode.IsMark(r) {
@@ -209,14 +274,19 @@ func segment(s string) []word {
 			if start >= 0 && (rs != sc && !(isLatinish(rs) && isLatinish(sc)) || rs.splitsPerRune()) {
 				flush(i, false)
 			}
-			if start >= 0 && unicode.IsUpper(r) && !prevUpper && particleCamel(b.String()) {
+			if start >= 0 && unicode.IsUpper(r) && lowerRun > 0 && camelSplits(b.String(), lowerRun) {
 				flush(i, false)
 			}
 			if start < 0 {
-				start, sc = i, rs
+				begin(i, rs)
 			}
 			b.WriteRune(unicode.ToLower(r))
-			prevUpper = unicode.IsUpper(r)
+			upperRun = 0
+			if unicode.IsLower(r) {
+				lowerRun++
+			} else {
+				lowerRun = 0
+			}
 			if rs.splitsPerRune() {
 				flush(i+size, false)
 			}
@@ -224,24 +294,98 @@ func segment(s string) []word {
 			// Inside a word, an apostrophe joins; elsewhere it is nothing.
 		case r == '-' || r == '‐' || r == '‑' || r == '–':
 			flush(i, true)
+			lowerRun, upperRun = 0, 0
 		default:
 			flush(i, false)
+			lowerRun, upperRun = 0, 0
+			switch r {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth = max(depth-1, 0)
+			}
 		}
 	}
 	flush(len(s), false)
 	return out
 }
 
+// legalCamel reports whether the ASCII word that starts at s[start] is a
+// legal form written in mixed case (GmbH, KGaA, SpA), which is one word.
+func legalCamel(s string, start int) bool {
+	end := start
+	for end < len(s) && (s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z') {
+		end++
+	}
+	if end-start > 6 {
+		return false
+	}
+	w := strings.ToLower(s[start:end])
+	_, ok := legalForms[w]
+	return ok || w == "kgaa" || w == "mbh"
+}
+
+// camelSplits reports whether a word written so far (in lower case),
+// whose last lowerRun letters were small, ends where a capital follows:
+// after a word of three letters or more all small but the first
+// ("SiemensAG", "FridrichBuchenberg"; not "GAVRILgV" or "SHCquERBAKOV",
+// typos in capitals), or after a particle ("AlAssad", "DiCaprio"); never
+// after a Gaelic prefix (McDonald, MacArthur), which is part of the name.
+func camelSplits(sofar string, lowerRun int) bool {
+	switch sofar {
+	case "mc", "mac", "fitz":
+		return false
+	case "al", "el", "di", "de", "da", "du", "le", "la", "van", "von", "der", "abu", "bin", "ibn", "abd", "ul", "ud":
+		return true
+	}
+	// A capitalised or small word before the capital, not a typo inside
+	// capitals: all its letters but the first are small.
+	n := utf8.RuneCountInString(sofar)
+	return lowerRun >= 2 && n >= 3 && lowerRun >= n-1
+}
+
 func isLatinish(s script) bool { return s == latin || s == otherScript }
 
-// particleCamel reports whether the word so far is a particle that is
-// glued to the next word in camel case: "Al" in "AlAssad".
-func particleCamel(sofar string) bool {
-	switch sofar {
-	case "al", "el", "abu", "bin", "ibn", "abd", "abdul", "abdel", "mac", "mc":
-		return sofar != "mac" && sofar != "mc"
+// mergeLetters writes a run of initials that no name word follows as one
+// word: "DSD, OOO", "A.B.C. Company", "T.E.G. LIMITED" are named by their
+// letters, as "ABC" is. Initials before a name word ("V. V. Putin", "J. P.
+// Morgan") stay initials, and so do initials after a comma ("SMITH, J.
+// R."), unless they are all the name has.
+func mergeLetters(toks []Token, s string) []Token {
+	comma := topComma(s)
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != Initial {
+			continue
+		}
+		j := i
+		for j < len(toks) && toks[j].Kind == Initial {
+			j++
+		}
+		if j-i < 2 {
+			continue
+		}
+		words := 0
+		for k := range toks {
+			if k < i || k >= j {
+				if toks[k].Kind == Word || toks[k].Kind == Patronymic {
+					words++
+				}
+			}
+		}
+		followed := j < len(toks) && (toks[j].Kind == Word || toks[j].Kind == Patronymic)
+		if followed || words > 0 && comma >= 0 && comma < toks[i].Start {
+			i = j - 1
+			continue
+		}
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			b.WriteString(toks[k].Form)
+		}
+		t := newToken(b.String(), Word, toks[i].Start, toks[j-1].End, toks[i].Abjad)
+		t.Trans, t.Paren, t.Hyphen = toks[i].Trans, toks[i].Paren, toks[j-1].Hyphen
+		toks = append(toks[:i], append([]Token{t}, toks[j:]...)...)
 	}
-	return false
+	return toks
 }
 
 // mergeLegalForms replaces runs of tokens that spell a legal form by one

@@ -162,3 +162,34 @@ var generic = map[string]bool{
 // common given name, which a comparison without corpus statistics weighs
 // low.
 func Generic(form string) bool { return generic[form] }
+
+// orgWords are words that name organisations and hardly ever people: a
+// name with one is read as an organisation's where the schema does not
+// say (veto compare, a legal entity of unknown kind), so that its
+// acronym may stand for it and its numbers count.
+var orgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range generic {
+		m[w] = true
+	}
+	for _, w := range []string{"mohammad", "mohammed", "muhammad", "mohamed", "ali", "ahmad", "ahmed", "abdul", "abd", "hassan", "hussein", "of", "the", "and", "for", "east", "middle", "united", "general"} {
+		delete(m, w)
+	}
+	for _, w := range strings.Fields(`corps guard guards liberation forces force navy police news media television radio
+		academy church mosque relief aid welfare trust society union league federation alliance brigades battalions
+		regiment division command authority commission administration institution clinic laboratory embassy
+		consulate municipality province limited corporation works mill mine port terminal airport airline airways
+		hotel store market shipyard refinery petrochemical petrochemicals pharmaceutical pharmaceuticals bureau
+		navigation tankers tanker vessel vessels ship ships fleet cargo freight express insurance leasing credit
+		securities partners ventures resources commodities metal steel aluminium aluminum coal mineral minerals
+		telecom telecommunications communications software electric electronics motors automotive aviation aerospace
+		defence defense military arms weapons missile missiles nuclear atomic scientific studies center centre
+		organization organisation hezbollah hizballah taliban qaida qaeda emirate caliphate jihad mujahideen`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// OrgWord reports whether a folded word names organisations rather than
+// people: bank, ministry, army, shipping, corps ...
+func OrgWord(form string) bool { return orgWords[form] }

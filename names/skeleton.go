@@ -11,7 +11,8 @@ import "strings"
 //	th → t              dh → d            ck, q, c (before a, o, u or a consonant) → k
 //	c (before e, i, y) → s                x → ks                w → v
 //	ou, oo → u          gu (before e, i) → g
-//	y → i               j (at the end) → i
+//	y → i               j (at the end, or before a final s) → i
+//	oe (between consonants) → u
 //	ie, ye at the start of a word → e     doubled letters → one
 //
 // so that Sergei, Sergey, Serguei and Sergej; Yevgeny and Evgeny; Khalid
@@ -124,6 +125,12 @@ func Phon(form string) string {
 				i++
 				continue
 			}
+			// Dutch writes u as oe between consonants: Poetin, Soedan.
+			if next == 'e' && i > 0 && !isVowel(s[i-1]) && i+2 < len(s) && !isVowel(s[i+2]) {
+				b = append(b, 'u')
+				i++
+				continue
+			}
 		case 'y':
 			// Between a vowel and e, y is BGN's way of writing е after a
 			// vowel: Sergeyev, Andreyev are Sergeev, Andreev.
@@ -132,8 +139,9 @@ func Phon(form string) string {
 			}
 			c = 'i'
 		case 'j':
-			// Word-final j is German and Polish for й: Sergej, Jurij.
-			if next == 0 {
+			// Word-final j is German and Polish for й (Sergej, Jurij), and
+			// so is j before Latvian's final s (Sergejs, Aleksejs).
+			if next == 0 || next == 's' && i+2 == len(s) && i > 0 && isVowel(s[i-1]) {
 				c = 'i'
 			}
 		}
@@ -174,9 +182,11 @@ func isVowel(c byte) bool {
 // transliterations (Volodymyr and Vladimir give "vldmr").
 func Cons(phon string) string {
 	b := make([]byte, 0, len(phon))
+	vowel := false // a vowel since the last consonant
 	for i := 0; i < len(phon); i++ {
 		c := phon[i]
 		if isVowel(c) {
+			vowel = true
 			continue
 		}
 		if c == 'c' {
@@ -184,10 +194,13 @@ func Cons(phon string) string {
 			// English for ч: the loose key lets them meet "sh".
 			c = 's'
 		}
-		if n := len(b); n > 0 && b[n-1] == c {
+		// A consonant written twice is one; the same consonant twice
+		// with a vowel between is two (حنين, Hanin, is not Khan).
+		if n := len(b); n > 0 && b[n-1] == c && !vowel {
 			continue
 		}
 		b = append(b, c)
+		vowel = false
 	}
 	return string(b)
 }
@@ -217,6 +230,63 @@ func SameShape(a, b string) bool {
 	return i == len(a) && j == len(b)
 }
 
+// VowelsAgree reports whether two phonetic skeletons of the same shape
+// (see SameShape) have vowels that can spell the same sound in each
+// place: a and e (Mohammed, Muhammad), e and i (Rashed, Rashid), o and u
+// (Omar, Umar), a diphthong and e or i (Husein, Husain). Hassan and
+// Hussein share consonants and shape, but not a first vowel: they are
+// two names.
+func VowelsAgree(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if !isVowel(a[i]) || !isVowel(b[j]) {
+			if a[i] != b[j] {
+				return false
+			}
+			i++
+			j++
+			continue
+		}
+		si, sj := i, j
+		for i < len(a) && isVowel(a[i]) {
+			i++
+		}
+		for j < len(b) && isVowel(b[j]) {
+			j++
+		}
+		if !vowelClassesAgree(vowelClass(a[si:i]), vowelClass(b[sj:j])) {
+			return false
+		}
+	}
+	return i == len(a) && j == len(b)
+}
+
+// vowelClass returns the class of a run of vowels: its first letter, or
+// 'd' for a diphthong ending in i (ai, ei, oi; y is i in a skeleton).
+func vowelClass(run string) byte {
+	if len(run) > 1 && run[len(run)-1] == 'i' && run[0] != 'i' {
+		return 'd'
+	}
+	if run[0] == 'y' {
+		return 'i'
+	}
+	return run[0]
+}
+
+func vowelClassesAgree(x, y byte) bool {
+	if x == y {
+		return true
+	}
+	if x > y {
+		x, y = y, x
+	}
+	switch string([]byte{x, y}) {
+	case "ae", "ad", "de", "di", "ei", "ou":
+		return true
+	}
+	return false
+}
+
 // AbjadCompatible reports whether a skeleton from an abjad (Arabic,
 // Hebrew: long vowels written, short ones not) can be the same word as a
 // Latin skeleton with the same consonants: every place where the abjad
@@ -230,6 +300,10 @@ func AbjadCompatible(abjad, latin string) bool {
 	// Arabic writes a word-initial vowel (on an alif): a Latin name that
 	// starts with a vowel cannot be an abjad word that starts without one.
 	if l[0] && !a[0] {
+		return false
+	}
+	// It writes a final i too (ي): Talebi is طالبي, not طالب.
+	if n := len(latin); n > 1 && !a[len(a)-1] && latin[n-1] == 'i' && !isVowel(latin[n-2]) {
 		return false
 	}
 	for i := range a {
@@ -294,3 +368,86 @@ func WeakCons(phon string) string {
 // WeakPhon returns phon with v as the vowel u, for AbjadCompatible's
 // vowel places when the skeletons met through WeakCons.
 func WeakPhon(phon string) string { return strings.ReplaceAll(phon, "v", "u") }
+
+// Loose returns the loose consonant key of a phonetic skeleton: its
+// consonants grouped by where they are said, vowels, h and y dropped,
+// repeats collapsed. Scripts other than Latin write a foreign name with
+// the sounds they have: Arabic has no p or v (فلاديمير بوتين is
+// "fladimir butin"), Korean no f, v or l/r distinction, Chinese and
+// Japanese no l/r or voicing distinction. The groups are
+//
+//	b p f v w → p     d t → t     g k → k     l r → r     s z c → s
+//
+// and j, m, n, digits stay. Vladimir, فلاديمير and 블라디미르
+// ("pulladimiru") all give "prtmr".
+func Loose(phon string) string {
+	b := make([]byte, 0, len(phon))
+	for i := 0; i < len(phon); i++ {
+		c := phon[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'h':
+			continue
+		case 'b', 'f', 'v', 'w':
+			c = 'p'
+		case 'd':
+			c = 't'
+		case 'g', 'q':
+			c = 'k'
+		case 'l':
+			c = 'r'
+		case 'z', 'c', 'x':
+			c = 's'
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// AbjadLoose returns the key on which a word written in an abjad (Arabic,
+// Persian, Hebrew) meets a foreign name's Latin spelling: its consonants
+// with p as b (Arabic has no p: بوتين for Putin), v and w as f (ف or و
+// for v: فلاديمير, ولادیمیر for Vladimir), g and q as k; l and r, d and t,
+// h stay apart, as the script keeps them. Vladimir and فلاديمير give
+// "fldmr", Ibrahim "brhm".
+func AbjadLoose(phon string) string {
+	b := make([]byte, 0, len(phon))
+	for i := 0; i < len(phon); i++ {
+		c := phon[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			continue
+		case 'p':
+			c = 'b'
+		case 'v', 'w':
+			c = 'f'
+		case 'g', 'q':
+			c = 'k'
+		case 'c':
+			c = 's'
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// stem returns the phonetic skeleton of a folded word without a Baltic
+// nominative ending, or "" if it has none: Latvian adds -s (Sergejs,
+// Lavrovs, Putins), Lithuanian -as, -is, -us, -ys (Putinas, Sergejus).
+// What remains must have four letters.
+func stem(form string) string {
+	for _, end := range [...]string{"as", "is", "us", "ys"} {
+		if len(form) >= len(end)+4 && form[len(form)-len(end):] == end {
+			return Phon(form[:len(form)-len(end)])
+		}
+	}
+	if n := len(form); n >= 5 && form[n-1] == 's' && !isVowel(form[n-2]) && form[n-2] != 's' {
+		return Phon(form[:n-1])
+	}
+	return ""
+}

@@ -26,6 +26,43 @@ const (
 
 var kindNames = [...]string{"word", "particle", "title", "legalForm", "number", "initial", "patronymic"}
 
+// Role is the part a word plays in a person's name, as the way the name
+// is written tells it: the surname stands before a comma ("LAVROV,
+// Sergei") or in capitals ("Sergei LAVROV"), first in Chinese, Korean,
+// Vietnamese and Hungarian names, last elsewhere; the first given name
+// follows it or leads; what lies between is middle names, patronymics and
+// the links of an Arabic nasab chain. A listed part the query leaves out
+// costs according to its role: a middle name little, the surname much.
+type Role uint8
+
+// Roles.
+const (
+	// NoRole: a particle, title, legal form or number, a one-word name,
+	// or a name whose form says nothing.
+	NoRole Role = iota
+	// Given is the first given name.
+	Given
+	// Middle is any other given name: a second forename, a patronymic,
+	// the father's and grandfather's names of a nasab chain, a laqab.
+	Middle
+	// Family is the surname (or a nisba or tribal name where it stands
+	// in the surname's place).
+	Family
+	// Syllable is one syllable of a Chinese, Korean or Vietnamese given
+	// name ("Jong" and "Un" in "Kim Jong Un"): together they are one
+	// name, and one left out makes another name (Kim Jong Il).
+	Syllable
+)
+
+var roleNames = [...]string{"", "given", "middle", "family", "syllable"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "unknown"
+}
+
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
@@ -48,6 +85,38 @@ type Token struct {
 	// short vowels (Arabic, Persian, Hebrew), so that only its Cons is
 	// reliable.
 	Abjad bool
+	// Trans reports that the word was written in a script other than
+	// Latin and Cyrillic, whose spelling of a foreign name loses
+	// distinctions Latin makes (Arabic has no p or v, Korean no f or l/r,
+	// Chinese and Japanese add vowels): such a word may meet a Latin one
+	// on its Loose key.
+	Trans bool
+	// Loose is the loose consonant key of Phon (see Loose): consonants
+	// grouped by place of articulation, vowels dropped. "fladimir"
+	// (فلاديمير) and "vladimir" both give "prtmr".
+	Loose string
+	// ALoose is the key on which an abjad word meets a Latin one (see
+	// AbjadLoose): "fldmr" for فلاديمير and Vladimir.
+	ALoose string
+	// Stem is Phon without a Baltic nominative ending (Latvian Sergejs,
+	// Lavrovs; Lithuanian Putinas), "" when the word has none.
+	Stem string
+	// Key is the word's East Asian syllable key, equal for the pinyin,
+	// Wade–Giles and other spellings of the same Chinese or Korean
+	// syllables (Zedong, Tse-tung); "" for other words.
+	Key string
+	// Role is the word's part in a person's name.
+	Role Role
+	// Link is the word's place in an Arabic nasab chain, "A bin B bin
+	// C": 1 for A, 2 for B (the father), 3 for C; 0 in a name without
+	// bin or ibn and for the surname. "A bin B" is not "B bin A".
+	Link uint8
+	// Paren reports that the word was written in parentheses: in an
+	// organisation's name, a qualifier ("UBS (Schweiz) AG").
+	Paren bool
+	// Hyphen reports that a hyphen joins the word to the next one
+	// ("Jean-Claude", "Tse-tung").
+	Hyphen bool
 	// Start and End are the byte offsets of the word in the analysed
 	// string (for a legal form made of several words, of all of them).
 	Start, End int

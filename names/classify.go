@@ -1,0 +1,242 @@
+package names
+
+import (
+	"strings"
+	"sync"
+)
+
+// This file classifies runs of tokens after folding: numbers written in
+// words (readNumber), titles of one or more words (titlePhrases), and
+// nicknames (nicknameGroups).
+
+// scriptClass sorts tokens for phrase lookups: a title folds to the same
+// letters in a Latin name and in an Arabic one ("adm" is Admiral's
+// abbreviation and آدم, Adam), or in Chinese characters and in pinyin
+// (主席, chairman, is "zhu xi", the philosopher Zhu Xi), so a phrase
+// written in one class of scripts matches tokens of that class only.
+type scriptClass uint8
+
+const (
+	alphabetClass scriptClass = iota // Latin, Cyrillic
+	abjadClass                       // Arabic, Persian, Hebrew
+	otherClass                       // Han, Kana, Hangul, Greek, Thai, Indic ...
+)
+
+func classOf(t *Token) scriptClass {
+	switch {
+	case t.Abjad:
+		return abjadClass
+	case t.Trans:
+		return otherClass
+	}
+	return alphabetClass
+}
+
+type phraseKey struct {
+	form  string
+	class scriptClass
+}
+
+// titleTable returns the map of a title's first folded word to the
+// titles, as folded word sequences, that start with it.
+func titleTable() map[phraseKey][][]string {
+	titleOnce.Do(func() { titleMap = buildTitleTable() })
+	return titleMap
+}
+
+var (
+	titleOnce sync.Once
+	titleMap  map[phraseKey][][]string
+)
+
+func buildTitleTable() map[phraseKey][][]string {
+	skip := map[string]bool{}
+	for _, w := range notTitles {
+		for _, t := range analyzeRaw(w) {
+			skip[t.Form] = true
+		}
+	}
+	m := map[phraseKey][][]string{}
+	add := func(phrase string) {
+		toks := analyzeRaw(phrase)
+		if len(toks) == 0 || len(toks) == 1 && (len(toks[0].Form) < 2 || skip[toks[0].Form]) {
+			return
+		}
+		forms := make([]string, len(toks))
+		for i := range toks {
+			forms[i] = toks[i].Form
+		}
+		k := phraseKey{forms[0], classOf(&toks[0])}
+		for _, f := range m[k] {
+			if strings.Join(f, " ") == strings.Join(forms, " ") {
+				return
+			}
+		}
+		m[k] = append(m[k], forms)
+	}
+	for _, p := range titlePhrases {
+		add(p)
+	}
+	for w := range titles {
+		add(w)
+	}
+	return m
+}
+
+// trailingTitles are honorifics written after a name in Latin letters:
+// "Ahmet Bey", "Ayşe Hanım", "John Smith Esq.", "George Bush Jr.".
+var trailingTitles = map[string]bool{"bey": true, "hanim": true, "efendi": true, "esq": true, "jr": true, "sr": true, "jnr": true, "snr": true, "pasha": true, "pasa": true}
+
+// analyzeRaw folds a phrase into tokens without classifying runs, for
+// building the phrase tables.
+func analyzeRaw(s string) []Token {
+	return analyze(s, false).Tokens
+}
+
+// markTitles marks the tokens that spell a title as Titles, longest phrase
+// first.
+func markTitles(toks []Token) {
+	table := titleTable()
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind == Number || t.Kind == LegalForm {
+			continue
+		}
+		best := 0
+		for _, p := range table[phraseKey{t.Form, classOf(t)}] {
+			if len(p) <= best || i+len(p) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(p); k++ {
+				if u := &toks[i+k]; u.Form != p[k] || u.Kind == Number || u.Kind == LegalForm {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = len(p)
+			}
+		}
+		for k := i; k < i+best; k++ {
+			toks[k].Kind = Title
+		}
+		i += max(best-1, 0)
+	}
+}
+
+// mergeNumbers replaces the tokens of a number written in words ("forty
+// four", "first", "zweiundzwanzigste", "44-я") by one Number token of its
+// digits, reads Roman numerals of two letters or more ("II", "XIV") as
+// numbers, and a lone I, V or X after the last word of an organisation's
+// name as one ("Offshore Fund I, Ltd.").
+func mergeNumbers(toks []Token) []Token {
+	var forms []string
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Abjad || t.Kind != Word && t.Kind != Number && t.Kind != Particle && t.Kind != Initial {
+			continue
+		}
+		if t.Kind == Word {
+			if d, ok := romanNumeral(t.Form); ok {
+				*t = numberToken(d, t, t)
+				continue
+			}
+		}
+		if forms == nil {
+			forms = make([]string, len(toks))
+			for k := range toks {
+				forms[k] = toks[k].Form
+			}
+		}
+		used, digits := readNumber(forms[i:])
+		if used == 0 {
+			continue
+		}
+		nt := numberToken(digits, t, &toks[i+used-1])
+		toks = append(toks[:i], append([]Token{nt}, toks[i+used:]...)...)
+		forms = append(forms[:i], append([]string{digits}, forms[i+used:]...)...)
+	}
+	// "Fund I": a lone letter that can be a Roman numeral, after a name
+	// word and before nothing but a legal form, in an organisation's name.
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Initial || t.Form != "i" && t.Form != "v" && t.Form != "x" || toks[i-1].Kind != Word {
+			continue
+		}
+		last, org := true, false
+		for k := range toks {
+			if k > i && toks[k].Kind != LegalForm {
+				last = false
+			}
+			org = org || toks[k].Kind == LegalForm || toks[k].Kind == Word && OrgWord(toks[k].Form)
+		}
+		if last && org {
+			*t = numberToken(map[string]string{"i": "1", "v": "5", "x": "10"}[t.Form], t, t)
+		}
+	}
+	return toks
+}
+
+func numberToken(digits string, first, last *Token) Token {
+	t := newToken(digits, Number, first.Start, last.End, false)
+	t.Trans, t.Paren, t.Hyphen = first.Trans, first.Paren, last.Hyphen
+	return t
+}
+
+// nickGroups maps a phonetic skeleton to the nickname groups its word is
+// in (see nicknameGroups).
+var nickGroups = sync.OnceValue(func() map[string][]uint16 {
+	m := map[string][]uint16{}
+	for g, forms := range nicknameGroups {
+		for _, f := range forms {
+			p := Phon(f)
+			if len(m[p]) == 0 || m[p][len(m[p])-1] != uint16(g) {
+				m[p] = append(m[p], uint16(g))
+			}
+		}
+	}
+	return m
+})
+
+// SameNickname reports whether two words with the phonetic skeletons a
+// and b are a name and its short form, or two short forms of one name:
+// Bill and William, Sasha and Aleksandr, Bibi and Benjamin.
+func SameNickname(a, b string) bool {
+	if a == b {
+		return false
+	}
+	m := nickGroups()
+	ga, gb := m[a], m[b]
+	for _, x := range ga {
+		for _, y := range gb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// NicknamePhons returns the phonetic skeletons of the names a word with
+// skeleton p may stand for or be short for, itself excluded.
+func NicknamePhons(p string) []string {
+	var out []string
+	for _, g := range nickGroups()[p] {
+		for _, f := range nicknameGroups[g] {
+			if q := Phon(f); q != p && !contains(out, q) {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
