@@ -410,7 +410,9 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 
 // personSchema reports whether a schema may be a person's: Person, or a
 // legal entity of unknown kind.
-func personSchema(s entity.Schema) bool { return s == entity.Person || s == entity.LegalEntity || s == "" }
+func personSchema(s entity.Schema) bool {
+	return s == entity.Person || s == entity.LegalEntity || s == ""
+}
 
 // titlesAsWords reads the titles of a name that is not a person's as
 // words: "General Electric", "Lady R", "Captain Morgan Ltd".
