@@ -46,8 +46,8 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 		// away.
 		cand = append(cand, v.phons.lookup(t.Phon)...)
 		cand = append(cand, v.byCons[t.Cons]...)
-		if t.Key != "" {
-			cand = append(cand, v.bySyllables[t.Key]...)
+		for _, k := range names.SyllableKeys(t.Key) {
+			cand = append(cand, v.bySyllables[k]...)
 		}
 		if len(t.Phon) > 3 && strings.IndexByte("aeiou", t.Phon[0]) >= 0 {
 			cand = v.phons.firstDeleted(t.Phon, s, cand)
@@ -79,8 +79,8 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 				cand = append(cand, v.byStem[t.Stem]...)
 			}
 			cand = append(cand, v.byStem[t.Phon]...)
-			if t.Key != "" {
-				cand = append(cand, v.bySyllables[t.Key]...)
+			for _, k := range names.SyllableKeys(t.Key) {
+				cand = append(cand, v.bySyllables[k]...)
 			}
 			for _, p := range names.NicknamePhons(t.Phon) {
 				cand = append(cand, v.phons.lookup(p)...)
@@ -139,6 +139,9 @@ func newIndexSims(cfg *match.Config, units []unit, q *match.Prepared) *indexSims
 	for qn := range q.Names {
 		x.single[qn] = make([]int, len(q.Names[qn].Tokens))
 		x.joined[qn] = make([]int, len(q.Names[qn].Joined))
+		for k := range x.joined[qn] {
+			x.joined[qn][k] = -1 // a span with no unit: computed directly
+		}
 	}
 	for i := range units {
 		u := &units[i]
@@ -158,6 +161,9 @@ func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int
 		i = x.joined[qn][qu]
 	} else {
 		i = x.single[qn][qu]
+	}
+	if i < 0 {
+		return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 	}
 	if u := &x.units[i]; u.expanded && cn.IDs != nil {
 		if cjoined {

@@ -60,12 +60,17 @@ type unit struct {
 	weight   float64
 	retrieve bool
 	expanded bool
+	// spared: a single token the query may leave unmatched at less than
+	// its weight (match.PreparedName.Sparing); its similarities are
+	// gathered apart, for match.PreparedName.Bound.
+	spared bool
 	exp      expansion
 }
 
 // scratch is one search's working memory, reused through a pool.
 type scratch struct {
 	acc     []float32 // per name: upper bound of matched weight
+	accMid  []float32 // per name: the part of it from spared units
 	stamp   []int32   // per name: the last unit that counted
 	touched []int32
 	counts  []uint8 // per phon: trigram hits
@@ -94,7 +99,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 	s, _ := ix.pool.Get().(*scratch)
 	if s == nil {
 		s = &scratch{
-			acc: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
+			acc: make([]float32, len(ix.nameRefs)), accMid: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
 			candSeen: make([]uint32, len(ix.cands)), candPos: make([]int32, len(ix.cands)),
 		}
 		for i := range s.stamp {
@@ -108,7 +113,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 
 func (ix *Index) putScratch(s *scratch) {
 	for _, n := range s.touched {
-		s.acc[n] = 0
+		s.acc[n], s.accMid[n] = 0, 0
 		s.stamp[n] = -1
 	}
 	s.touched = s.touched[:0]
@@ -294,9 +299,13 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 					u.weight, pn.Weights[qu] = w, w
 				}
 			}
+			u.spared = pn.Sparing(cfg, qu) > 0
 		}
 		pn.Settle(cfg)
 		for k := range pn.Joined {
+			if pn.Joined[k].Kind == match.Initialism && !cfg.QueryInitialisms {
+				continue
+			}
 			u := unit{qn: qn, qu: k, joined: true, span: pn.Joined[k].Kind, tok: &pn.Joined[k].Token, weight: pn.SpanWeight(k)}
 			ix.expand(&u, cfg, s)
 			u.expanded = true
@@ -355,11 +364,17 @@ func (ix *Index) planRetrieval(p *match.Prepared, cfg *match.Config, threshold f
 			}
 			return a - b
 		})
-		budget := 0.0
+		rest, spared := 0.0, 0.0 // what the units that do not retrieve can earn
 		for _, ui := range order {
 			u := &s.units[ui]
-			if min := pn.MinTotal(cfg); min > 0 && (budget+u.weight)/min+boost < threshold {
-				budget += u.weight
+			r, m := rest, spared
+			if u.spared {
+				m += u.weight
+			} else {
+				r += u.weight
+			}
+			if min := pn.MinTotal(cfg); min > 0 && pn.Bound(r, m, min)+boost < threshold {
+				rest, spared = r, m
 				continue
 			}
 			u.retrieve = true
@@ -412,9 +427,11 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	}
 	for _, n := range s.touched {
 		bound := math.Inf(-1)
+		mid := float64(s.accMid[n])
+		rest := float64(s.acc[n]) - mid + initials
 		for qn := range p.Names {
 			if tot := p.Names[qn].MinTotal(cfg); tot > 0 {
-				bound = max(bound, (float64(s.acc[n])+initials)/tot+boost)
+				bound = max(bound, p.Names[qn].Bound(rest, mid, tot)+boost)
 			}
 		}
 		if bound < threshold {
@@ -489,6 +506,9 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, s *scratch) {
 			}
 			s.stamp[n] = ui
 			s.acc[n] += add
+			if u.spared {
+				s.accMid[n] += add
+			}
 		}
 	}
 }

@@ -88,8 +88,8 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 		v.forms.add(t.Form, id, true)
 	}
 	v.phons.add(t.Phon, id, span == match.Single)
-	if t.Key != "" {
-		v.bySyllables[t.Key] = append(v.bySyllables[t.Key], id)
+	for _, k := range names.SyllableKeys(t.Key) {
+		v.bySyllables[k] = append(v.bySyllables[k], id)
 	}
 	if t.Cons != "" {
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)

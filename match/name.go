@@ -82,7 +82,7 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	if a.Form == "" || b.Form == "" || !wordLike(a) || !wordLike(b) {
 		return 0, NoMatch
 	}
-	if a.Phon == b.Phon || a.Key != "" && a.Key == b.Key {
+	if a.Phon == b.Phon || names.SameSyllables(a.Key, b.Key) {
 		return c.SimJoined, JoinedWord
 	}
 	// The article's vowel varies (Alkhansa, Elkhansa) where the rest
@@ -115,6 +115,13 @@ func inRun(p *PreparedName, i int) bool {
 
 // wordLike reports whether a token is a word or a patronymic.
 func wordLike(t *names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }
+
+// scratch is the working memory of nameScore, kept by a Scorer.
+type scratch struct {
+	edges, kept    []edge
+	qLeft, cLeft   []int
+	qShare, cShare []float64
+}
 
 // edge is a candidate pairing of a query unit with a name unit.
 type edge struct {
@@ -165,9 +172,9 @@ func legalFormsCompatible(a, b string) bool {
 // bin does not meet a word after it ("Salman bin Muhammad" is not
 // "Muhammad bin Salman"). In an organisation's name a single letter meets
 // only as part of a run of letters, and a person's name has no acronyms.
-func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explain bool, sims Sims, floor float64, scratch *[]edge) (float64, *Explanation) {
+func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explain bool, sims Sims, floor float64, scratch *scratch) (float64, *Explanation) {
 	q := &p.Names[qn]
-	edges := (*scratch)[:0]
+	edges := scratch.edges[:0]
 	nq, nc := q.Len(), cn.Len()
 	for i := 0; i < nq; i++ {
 		qt := q.Token(i)
@@ -179,11 +186,17 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				// run of letters, it meets only as part of the run.
 				continue
 			}
-			if ql, cl := q.Places[i].Link, cn.Places[j].Link; person && ql > 0 && cl > 0 && ql != cl {
+			qp, cp := &q.Places[i], &cn.Places[j]
+			if person && (qp.Link > 0 && cp.Link > 0 && qp.Link != cp.Link || qp.Kunya != cp.Kunya) {
+				// "Salman bin Muhammad" is not "Muhammad bin Salman";
+				// Abu Hamza is not Hamza.
 				continue
 			}
 			if s, m := sims.Sim(qn, i, false, cn, j, false); s > 0 {
 				w := q.Weights[i]
+				if m == Initial && person && !initialFits(qt, qp, ct, cp) {
+					continue
+				}
 				if m == Initial {
 					// An initial identifies no more than an initial,
 					// whichever side wrote it: "Sergei" meeting "S."
@@ -228,7 +241,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			}
 		}
 	}
-	*scratch = edges
+	scratch.edges = edges
 	minTotal := q.MinTotal(c)
 	if floor > 0 && !explain && minTotal > 0 {
 		// The best each query token could earn, ignoring that tokens pair
@@ -236,26 +249,29 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		// be wasted (see Scorer.Floor).
 		var best [64]float64
 		for _, e := range edges {
-			v := e.sim * e.weight
 			if e.qjoined {
-				// A span's weight is its tokens'; share it.
+				// A span's weight is its tokens'; share it out by weight.
 				j := &q.Joined[e.qu]
 				for t := j.At; t < j.At+j.Len; t++ {
-					best[min(t, 63)] = max(best[min(t, 63)], v/float64(j.Len))
+					best[min(t, 63)] = max(best[min(t, 63)], e.sim*q.Weights[t])
 				}
 				continue
 			}
-			best[min(int(e.qu), 63)] = max(best[min(int(e.qu), 63)], v)
+			best[min(int(e.qu), 63)] = max(best[min(int(e.qu), 63)], e.sim*e.weight)
 		}
-		bound := 0.0
+		rest, spared := 0.0, 0.0
 		for i := 0; i < min(nq, 64); i++ {
-			bound += best[i]
+			if q.Sparing(c, i) > 0 {
+				spared += best[i]
+			} else {
+				rest += best[i]
+			}
 		}
 		if nq > 64 {
-			bound = q.Total
+			rest, spared = q.Total, 0
 		}
-		if bound/minTotal < floor {
-			return bound / minTotal, nil
+		if bound := q.Bound(rest, spared, minTotal); bound < floor {
+			return bound, nil
 		}
 	}
 	for i := range edges {
@@ -272,7 +288,8 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		case a.sim < b.sim:
 			return 1
 		}
-		return 0
+		// A word written twice ("Quren Salih Quren") pairs in order.
+		return abs(int(a.qu)-int(a.cu)) - abs(int(b.qu)-int(b.cu))
 	})
 	var qused, cused uint64 // bit sets; names longer than 64 tokens are cut
 	var matched, matchedWeight float64
@@ -280,6 +297,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	if explain {
 		ex = &Explanation{Query: q.Raw, Name: cn.Raw, NameKind: string(cn.Kind), Tokens: []TokenMatch{}}
 	}
+	kept := scratch.kept[:0]
 	for _, e := range edges {
 		qm := unitMask(q, int(e.qu), e.qjoined)
 		cm := unitMask(cn, int(e.cu), e.cjoined)
@@ -289,6 +307,9 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		qused |= qm
 		cused |= cm
 		matched += e.sim * e.weight
+		if !e.qjoined && !e.cjoined {
+			kept = append(kept, e)
+		}
 		if explain {
 			ex.Tokens = append(ex.Tokens, TokenMatch{
 				Query: unitForm(q, int(e.qu), e.qjoined), Name: unitForm(cn, int(e.cu), e.cjoined),
@@ -297,9 +318,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		}
 	}
 	// What the alignment left: the tokens of each side without partner.
-	var qLeftA, cLeftA [64]int
-	var qShareA, cShareA [64]float64
-	qLeft, cLeft := qLeftA[:0], cLeftA[:0]
+	qLeft, cLeft := scratch.qLeft[:0], scratch.cLeft[:0]
 	for i := 0; i < min(nq, 64); i++ {
 		if qused&(1<<i) == 0 {
 			qLeft = append(qLeft, i)
@@ -312,24 +331,38 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			cLeft = append(cLeft, j)
 		}
 	}
-	qShare, cShare := qShareA[:len(qLeft)], cShareA[:len(cLeft)]
+	qShare, cShare := scratch.qShare[:0], scratch.cShare[:0]
+	for range qLeft {
+		qShare = append(qShare, 0)
+	}
+	for range cLeft {
+		cShare = append(cShare, 0)
+	}
+	scratch.qLeft, scratch.cLeft, scratch.qShare, scratch.cShare = qLeft, cLeft, qShare, cShare
 	for k, i := range qLeft {
 		qShare[k] = c.queryShare(q.Token(i), q.Places[i], person)
 	}
-	familyMet := false
+	familyMet, fatherMet := false, false
 	for j := 0; j < min(nc, 64); j++ {
 		familyMet = familyMet || cused&(1<<j) != 0 && cn.Places[j].Role == names.Family
+		fatherMet = fatherMet || cused&(1<<j) != 0 && cn.Places[j].Link >= 2
 	}
 	for k, j := range cLeft {
 		cShare[k] = c.nameShare(cn.Token(j), cn.Places[j], person)
-		if familyMet && cn.Places[j].Role == names.Family {
+		if (familyMet || fatherMet) && cn.Places[j].Role == names.Family {
 			// A second surname: Spanish and Portuguese names have two,
 			// and one is often left out ("Nicolás Maduro", "MADURO
-			// MOROS, Nicolás").
+			// MOROS, Nicolás"); and a name and its father's name
+			// identify an Arab without the family's ("Mohammed bin
+			// Salman", "... Al Saud").
 			cShare[k] = c.ShareGiven
 		}
 	}
 	conflict := c.contradictions(q, qLeft, qShare, cn, cLeft, cShare, person, ex)
+	scratch.kept = kept
+	if person {
+		matched -= crossed(q, cn, kept, ex)
+	}
 	denom := matchedWeight + conflict
 	for k, i := range qLeft {
 		denom += qShare[k] * q.Weights[i]
@@ -351,6 +384,63 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		ex.NameScore = round(score)
 	}
 	return score, ex
+}
+
+// initialFits reports whether an initial may stand for the word it meets
+// in a person's name: never for a title or particle, and in the place of
+// a name of its kind, where both names say: the first initial of "V.V."
+// is the given name, the second the patronymic or middle name (O.V.
+// Zelenska is not Volodymyr Oleksandrovych).
+func initialFits(qt *names.Token, qp *Place, ct *names.Token, cp *Place) bool {
+	if qt.Kind == names.Title || qt.Kind == names.Particle || ct.Kind == names.Title || ct.Kind == names.Particle {
+		return false
+	}
+	given := func(r names.Role) bool { return r == names.Given || r == names.Middle }
+	return !given(qp.Role) || !given(cp.Role) || qp.Role == cp.Role
+}
+
+// crossed finds two given names that the alignment paired in opposite
+// orders ("Ali Hassan al-Majid" and "Hassan Ali AL-MAJID": Ali son of
+// Hassan, Hassan son of Ali; Kim Sung Il and Kim Il Sung), explains the
+// contradiction, and returns what those pairs earned, which the score
+// loses. Surnames keep their freedom of place ("Lavrov Sergei").
+func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
+	given := func(r names.Role) bool { return r == names.Given || r == names.Middle || r == names.Syllable }
+	type pair struct {
+		qi, ci int
+		v      float64
+	}
+	var ps [8]pair
+	n := 0
+	for _, e := range kept {
+		if given(q.Places[e.qu].Role) && given(cn.Places[e.cu].Role) && n < len(ps) {
+			ps[n] = pair{int(e.qu), int(e.cu), e.sim * e.weight}
+			n++
+		}
+	}
+	// A name's given names are in order of role (the first given name,
+	// then the middle names: "Viktorovna" is a middle name wherever it is
+	// written), then of place.
+	before := func(p *PreparedName, x, y int) bool {
+		rx, ry := p.Places[x].Role == names.Middle, p.Places[y].Role == names.Middle
+		if rx != ry {
+			return ry
+		}
+		return x < y
+	}
+	lost := 0.0
+	for a := 0; a < n; a++ {
+		for b := a + 1; b < n; b++ {
+			if before(q, ps[a].qi, ps[b].qi) != before(cn, ps[a].ci, ps[b].ci) {
+				lost += ps[a].v + ps[b].v
+				ps[a].v, ps[b].v = 0, 0
+				if ex != nil {
+					ex.Contradictions = append(ex.Contradictions, Contradiction{What: "order", Query: q.Token(ps[a].qi).Form + " " + q.Token(ps[b].qi).Form, Name: cn.Token(min(ps[a].ci, ps[b].ci)).Form + " " + cn.Token(max(ps[a].ci, ps[b].ci)).Form})
+				}
+			}
+		}
+	}
+	return lost
 }
 
 // nameShare is the share of its weight that a listed token without
@@ -438,6 +528,29 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 	added := 0.0
 	if person {
 		both("patronymic", func(t *names.Token, _ Place) bool { return t.Kind == names.Patronymic })
+		// A given name against another given name (Hussein Badruddin
+		// al-Houthi and Abdulmalik Badruddin al-Houthi: brothers), and an
+		// initial against a name of its place that it does not begin
+		// (S.I. Lavrov and Sergei Viktorovich Lavrov).
+		both("given", func(t *names.Token, pl Place) bool { return pl.Role == names.Given && t.Kind == names.Word })
+		for _, r := range [2]names.Role{names.Given, names.Middle} {
+			var qi, ci *names.Token
+			for _, i := range qLeft {
+				if q.Places[i].Role == r && q.Token(i).Kind == names.Initial {
+					qi = q.Token(i)
+				}
+			}
+			for _, j := range cLeft {
+				if cn.Places[j].Role == r && cn.Token(j).Kind != names.Title && cn.Token(j).Kind != names.Particle {
+					ci = cn.Token(j)
+				}
+			}
+			if qi != nil && ci != nil && qi.Form[0] != ci.Form[0] {
+				both("initial", func(t *names.Token, pl Place) bool {
+					return pl.Role == r && t.Kind != names.Title && t.Kind != names.Particle
+				})
+			}
+		}
 		var links [8]bool
 		for _, i := range qLeft {
 			if l := q.Places[i].Link; l >= 2 && l < 8 {
@@ -497,6 +610,13 @@ func unitForm(p *PreparedName, u int, joined bool) string {
 		return strings.Join(forms, "+")
 	}
 	return p.Token(u).Form
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // round keeps explanations readable: four decimals.

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
@@ -65,8 +66,9 @@ type PreparedName struct {
 	Vocab []names.Token
 	// Total is the sum of Weights; Spared the part of it that the query
 	// may leave unmatched at less than its weight (patronymics and middle
-	// names, see MinTotal).
-	Total, Spared float64
+	// names, see MinTotal); MinSparing the least share of its weight that
+	// a spared token saves when unmatched (see Bound).
+	Total, Spared, MinSparing float64
 	// Org reports that the name has a legal form or a word that names
 	// organisations (bank, ministry, army): it names one.
 	Org bool
@@ -81,9 +83,12 @@ type Place struct {
 	Role  names.Role
 	Link  uint8
 	Paren bool
+	Kunya bool
 }
 
-func placeOf(t *names.Token) Place { return Place{Role: t.Role, Link: t.Link, Paren: t.Paren} }
+func placeOf(t *names.Token) Place {
+	return Place{Role: t.Role, Link: t.Link, Paren: t.Paren, Kunya: t.Kunya}
+}
 
 // PrepareName analyses and weighs one name.
 func (c *Config) PrepareName(raw string, kind entity.NameKind, w Weigher) PreparedName {
@@ -106,11 +111,36 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 
 // Settle recomputes Total and Spared after Weights change.
 func (p *PreparedName) Settle(c *Config) {
-	p.Total, p.Spared = 0, 0
+	p.Total, p.Spared, p.MinSparing = 0, 0, 0
 	for i, w := range p.Weights {
 		p.Total += w
-		p.Spared += (1 - c.queryShare(p.Token(i), p.Places[i], true)) * w
+		if s := p.Sparing(c, i); s > 0 {
+			p.Spared += s * w
+			if p.MinSparing == 0 || s < p.MinSparing {
+				p.MinSparing = s
+			}
+		}
 	}
+}
+
+// Sparing returns the share of its weight that query token i saves when
+// it has no partner: 0 for most words, 1-UnmatchedCandidate for a
+// patronymic, 1-QueryMiddleShare for a middle name.
+func (p *PreparedName) Sparing(c *Config, i int) float64 {
+	return 1 - c.queryShare(p.Token(i), p.Places[i], true)
+}
+
+// Bound bounds the score of this query name against any listed name, given
+// an upper bound of what its spared tokens (patronymics, middle names; see
+// Sparing) can earn, spared, and of what the others can, rest. A spared
+// token that earns something is matched, and then counts in the
+// denominator in full, not at its share: the bound is the better of
+// (rest+spared)/(MinTotal+MinSparing*spared) and rest/MinTotal.
+func (p *PreparedName) Bound(rest, spared, minTotal float64) float64 {
+	if minTotal <= 0 {
+		return math.Inf(1)
+	}
+	return max(rest/minTotal, (rest+spared)/(minTotal+p.MinSparing*spared))
 }
 
 // queryShare is the share of its weight an unmatched query token costs:
@@ -386,6 +416,11 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 			titlesAsWords(analysed[i].Tokens)
 		}
 		cand.Names = append(cand.Names, c.PrepareAnalysed(analysed[i], n.Kind, w))
+		for _, r := range names.Readings(n.Full) {
+			a := names.Analyze(r)
+			a.Raw = n.Full
+			cand.Names = append(cand.Names, c.PrepareAnalysed(a, n.Kind, w))
+		}
 	}
 	for _, id := range e.Identifiers {
 		if v := normID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
@@ -457,12 +492,17 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	}
 	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
-		a := names.Analyze(n)
-		if q.Schema != "" && !personSchema(q.Schema) {
-			titlesAsWords(a.Tokens)
-		}
-		if pn := c.PrepareAnalysed(a, entity.Primary, w); pn.Len() > 0 {
-			p.Names = append(p.Names, pn)
+		for k, raw := range append([]string{n}, names.Readings(n)...) {
+			a := names.Analyze(raw)
+			if k > 0 {
+				a.Raw = n // a reading explains itself by the name it reads
+			}
+			if q.Schema != "" && !personSchema(q.Schema) {
+				titlesAsWords(a.Tokens)
+			}
+			if pn := c.PrepareAnalysed(a, entity.Primary, w); pn.Len() > 0 {
+				p.Names = append(p.Names, pn)
+			}
 		}
 	}
 	if q.BirthDate != "" {

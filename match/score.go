@@ -26,8 +26,8 @@ type Scorer struct {
 	// an index that only wants results at or above a threshold sets it to
 	// the threshold less Config.MaxBoost. Results that reach Floor are
 	// exact. Identifier matches ignore it.
-	Floor float64
-	edges []edge
+	Floor   float64
+	scratch scratch
 }
 
 // NewScorer returns a Scorer using cfg.
@@ -74,7 +74,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 			// A legal entity of unknown kind is read as a person unless
 			// either name has a legal form.
 			isPerson := person || unknown && !p.Names[qi].Org && !cn.Org
-			sc, ex := c.nameScore(p, qi, cn, isPerson, explain, sims, floor, &s.edges)
+			sc, ex := c.nameScore(p, qi, cn, isPerson, explain, sims, floor, &s.scratch)
 			if cn.Kind == entity.WeakAlias {
 				sc *= c.WeakAliasFactor
 			}

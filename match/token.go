@@ -113,7 +113,7 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 			best, how = c.SimStem, Ending
 		}
 	}
-	if a.Key != "" && a.Key == b.Key && c.SimKey > best {
+	if c.SimKey > best && names.SameSyllables(a.Key, b.Key) {
 		best, how = c.SimKey, Romanised
 	}
 	if c.SimNickname > best && names.SameNickname(pa, pb) {
@@ -203,7 +203,9 @@ func genderPair(x, y string) bool {
 	if a > b {
 		a, b = b, a
 	}
-	return a == 'a' && (b == 'o' || b == 'i')
+	// Slavic -ko and -ka are one surname's Russian and Belarusian forms
+	// (Lukashenko, Lukashenka).
+	return a == 'a' && (b == 'o' || b == 'i') && x[n-2] != 'k'
 }
 
 // EditDistance returns the optimal-string-alignment distance between a and

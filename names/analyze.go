@@ -27,7 +27,23 @@ func analyze(s string, classify bool) Name {
 	uk := hasUkrainianLetters(s)
 	toks := make([]Token, 0, len(words)+2)
 	for i, w := range words {
-		form := fold(w.text, w.sc, uk)
+		if w.sc == otherScript && isMyanmar(w.text) {
+			// Burmese writes a name's syllables without spaces: Min Aung
+			// Hlaing is မင်းအောင်လှိုင်.
+			off := w.start
+			for _, p := range myanmarSyllables(w.text) {
+				if f := fold(p, w.sc, uk); f != "" {
+					toks = appendWord(toks, f, off, off+len(p), false)
+					toks[len(toks)-1].Trans = true
+				}
+				off += len(p)
+			}
+			continue
+		}
+		// The first Chinese character of a name is read as a surname
+		// (单 is Shan there, dan elsewhere).
+		surname := w.sc == hanScript && (i == 0 || words[i-1].sc != hanScript)
+		form := foldWord(w.text, w.sc, uk, surname)
 		if form == "" {
 			continue
 		}
@@ -118,7 +134,7 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 	t.Loose = Loose(t.Phon)
 	t.ALoose = AbjadLoose(t.Phon)
 	t.Stem = stem(form)
-	t.Key = syllableKey(form)
+	t.Key = SyllableKey(form)
 	return t
 }
 
@@ -188,6 +204,10 @@ func splitCompound(form string) []string {
 // capital of a run of three or more that starts a word in small letters
 // (JPMorgan, USAir).
 func segment(s string) []word {
+	// A Chinese transcription of a foreign name (贝拉克·奥巴马) keeps the
+	// characters of each part together: they spell sounds, not syllables
+	// of a Chinese name.
+	transcription := isHanTranscription(s)
 	var out []word
 	var b strings.Builder
 	start := -1
@@ -271,7 +291,7 @@ func segment(s string) []word {
 			if unicode.IsMark(r) {
 				rs = sc
 			}
-			if start >= 0 && (rs != sc && !(isLatinish(rs) && isLatinish(sc)) || rs.splitsPerRune()) {
+			if start >= 0 && (rs != sc && !(isLatinish(rs) && isLatinish(sc)) || rs.splitsPerRuneIn(transcription)) {
 				flush(i, false)
 			}
 			if start >= 0 && unicode.IsUpper(r) && lowerRun > 0 && camelSplits(b.String(), lowerRun) {
@@ -287,11 +307,13 @@ func segment(s string) []word {
 			} else {
 				lowerRun = 0
 			}
-			if rs.splitsPerRune() {
+			if rs.splitsPerRuneIn(transcription) {
 				flush(i+size, false)
 			}
-		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' || r == '‘':
-			// Inside a word, an apostrophe joins; elsewhere it is nothing.
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' || r == '‘' || r == '\u200c' || r == '\u200d':
+			// Inside a word, an apostrophe joins; elsewhere it is
+			// nothing. So do the zero-width joiner and non-joiner, which
+			// Persian and the Indic scripts write inside words.
 		case r == '-' || r == '‐' || r == '‑' || r == '–':
 			flush(i, true)
 			lowerRun, upperRun = 0, 0
@@ -347,10 +369,11 @@ func camelSplits(sofar string, lowerRun int) bool {
 func isLatinish(s script) bool { return s == latin || s == otherScript }
 
 // mergeLetters writes a run of initials that no name word follows as one
-// word: "DSD, OOO", "A.B.C. Company", "T.E.G. LIMITED" are named by their
-// letters, as "ABC" is. Initials before a name word ("V. V. Putin", "J. P.
-// Morgan") stay initials, and so do initials after a comma ("SMITH, J.
-// R."), unless they are all the name has.
+// word, when they are all the name has or the name is an organisation's:
+// "DSD", "A.B.C. Company", "T.E.G. LIMITED" are named by their letters, as
+// "ABC" is. Initials before a name word ("V. V. Putin", "J. P. Morgan"),
+// after a person's surname ("Putin V.V.") or after a comma ("SMITH, J.
+// R.") stay initials.
 func mergeLetters(toks []Token, s string) []Token {
 	comma := topComma(s)
 	for i := 0; i < len(toks); i++ {
@@ -364,16 +387,17 @@ func mergeLetters(toks []Token, s string) []Token {
 		if j-i < 2 {
 			continue
 		}
-		words := 0
+		words, org := 0, false
 		for k := range toks {
 			if k < i || k >= j {
 				if toks[k].Kind == Word || toks[k].Kind == Patronymic {
 					words++
 				}
+				org = org || toks[k].Kind == LegalForm || toks[k].Kind == Word && OrgWord(toks[k].Form)
 			}
 		}
 		followed := j < len(toks) && (toks[j].Kind == Word || toks[j].Kind == Patronymic)
-		if followed || words > 0 && comma >= 0 && comma < toks[i].Start {
+		if followed || words > 0 && (!org || comma >= 0 && comma < toks[i].Start) {
 			i = j - 1
 			continue
 		}

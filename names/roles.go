@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,9 +76,13 @@ func assignRoles(toks []Token, s string) {
 		return
 	}
 	set := func(first, rest Role, ids []int) {
-		for k, i := range ids {
-			if k == 0 {
+		// The first given name is the first word that is not a
+		// patronymic: a patronymic is a middle name wherever it stands.
+		firstSet := false
+		for _, i := range ids {
+			if !firstSet && toks[i].Kind != Patronymic {
 				toks[i].Role = first
+				firstSet = true
 			} else {
 				toks[i].Role = rest
 			}
@@ -123,16 +128,75 @@ func assignRoles(toks []Token, s string) {
 			toks[i].Role = Middle
 		}
 	default:
-		last := content[len(content)-1]
-		if last > 0 && toks[last-1].Kind == Particle && toks[last-1].Form == "bin" {
-			// "Ali bin Hassan": Hassan is his father, not a surname.
+		// The surname is the last name word: not an initial ("Putin
+		// V.V."), and not the father's name right after bin ("Ali bin
+		// Hassan").
+		last := -1
+		for k := len(content) - 1; k >= 0; k-- {
+			if toks[content[k]].Kind != Initial {
+				last = k
+				break
+			}
+		}
+		at := -1
+		if last >= 0 {
+			at = content[last]
+		}
+		if at < 0 || at > 0 && toks[at-1].Kind == Particle && toks[at-1].Form == "bin" {
 			set(Given, Middle, content)
 		} else {
-			family(content[len(content)-1:])
-			set(Given, Middle, content[:len(content)-1])
+			family([]int{at})
+			rest := slices.Delete(slices.Clone(content), last, last+1)
+			set(Given, Middle, rest)
 		}
 	}
+	syllables(toks, s)
 	links(toks)
+	kunyas(toks)
+}
+
+// syllables marks the given names of an East Asian name written with its
+// surname apart ("KIM Jong Un", "XI, Jinping") as syllables of one name.
+func syllables(toks []Token, s string) {
+	fam, given := -1, 0
+	for i := range toks {
+		switch toks[i].Role {
+		case Family:
+			if fam >= 0 {
+				return // two surnames: not a Chinese or Korean name
+			}
+			fam = i
+		case Given, Middle:
+			if toks[i].Kind != Word || !isSyllables(toks[i].Form, 2) {
+				return
+			}
+			given++
+		case Syllable:
+			return
+		}
+	}
+	if fam < 0 || given == 0 || given > 3 || !eastAsianSurnames[toks[fam].Form] && !isHanOrHangul(s[toks[fam].Start:toks[fam].End]) {
+		return
+	}
+	for i := range toks {
+		if toks[i].Role == Given || toks[i].Role == Middle {
+			toks[i].Role = Syllable
+		}
+	}
+}
+
+func isHanOrHangul(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// kunyas marks the word after abu ("father of"): Abu Hamza is not Hamza.
+func kunyas(toks []Token) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Kind == Particle && toks[i].Form == "abu" && (toks[i+1].Kind == Word || toks[i+1].Kind == Patronymic) {
+			toks[i+1].Kunya = true
+		}
+	}
 }
 
 // links numbers the given words of a nasab chain by generation: 1 before
@@ -154,7 +218,13 @@ func links(toks []Token) {
 		t := &toks[i]
 		switch {
 		case isNasabLink(t):
-			if gen < 250 {
+			// A bin that begins the surname ("BIN LADIN, Usama") is no
+			// generation.
+			next := i + 1
+			for next < len(toks) && toks[next].Kind == Particle {
+				next++
+			}
+			if gen < 250 && next < len(toks) && toks[next].Role != Family {
 				gen++
 			}
 		case t.Role == Given || t.Role == Middle:
@@ -372,9 +442,53 @@ func hungarianOrder(toks []Token, content []int, s string) bool {
 	return false
 }
 
-// syllableKey returns a word's East Asian syllable key (see Token.Key).
-func syllableKey(form string) string { return "" }
+// SyllableKey returns the East Asian syllable keys of a folded word (see
+// Token.Key): its Chinese readings (SinoKeys) and its Korean ones
+// (KoreanKeys), sorted and joined with "|"; "" for other words, and for
+// words too long to be three syllables.
+func SyllableKey(form string) string {
+	if len(form) > 18 || len(form) < 2 {
+		return ""
+	}
+	keys := SinoKeys(form)
+	for _, k := range KoreanKeys(form) {
+		keys = append(keys, "k:"+k)
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	return strings.Join(keys, "|")
+}
 
-// SyllableKey returns the East Asian syllable key of a folded word (see
-// Token.Key), "" for other words.
-func SyllableKey(form string) string { return syllableKey(form) }
+// SyllableKeys splits a Token.Key into its keys.
+func SyllableKeys(key string) []string {
+	if key == "" {
+		return nil
+	}
+	return strings.Split(key, "|")
+}
+
+// SameSyllables reports whether two Token.Keys share a key: the two
+// words may be the same Chinese or Korean syllables.
+func SameSyllables(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	for a != "" {
+		var k string
+		k, a, _ = strings.Cut(a, "|")
+		for rest := b; rest != ""; {
+			var l string
+			l, rest, _ = strings.Cut(rest, "|")
+			if k == l {
+				return true
+			}
+		}
+	}
+	return false
+}

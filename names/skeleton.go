@@ -376,7 +376,7 @@ func WeakPhon(phon string) string { return strings.ReplaceAll(phon, "v", "u") }
 // "fladimir butin"), Korean no f, v or l/r distinction, Chinese and
 // Japanese no l/r or voicing distinction. The groups are
 //
-//	b p f v w → p     d t → t     g k → k     l r → r     s z c → s
+//	b p f v w → p     d t ch → t     g k → k     l r → r     s z → s
 //
 // and j, m, n, digits stay. Vladimir, فلاديمير and 블라디미르
 // ("pulladimiru") all give "prtmr".
@@ -395,8 +395,12 @@ func Loose(phon string) string {
 			c = 'k'
 		case 'l':
 			c = 'r'
-		case 'z', 'c', 'x':
+		case 'z', 'x':
 			c = 's'
+		case 'c':
+			// c is left of "ch" only: Japanese writes foreign ti as chi
+			// (プーチン, puchin, for Putin).
+			c = 't'
 		}
 		if n := len(b); n > 0 && b[n-1] == c {
 			continue

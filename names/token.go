@@ -101,9 +101,10 @@ type Token struct {
 	// Stem is Phon without a Baltic nominative ending (Latvian Sergejs,
 	// Lavrovs; Lithuanian Putinas), "" when the word has none.
 	Stem string
-	// Key is the word's East Asian syllable key, equal for the pinyin,
-	// Wade–Giles and other spellings of the same Chinese or Korean
-	// syllables (Zedong, Tse-tung); "" for other words.
+	// Key is the word's East Asian syllable keys (see SyllableKey): two
+	// spellings of the same Chinese or Korean syllables, in pinyin,
+	// Wade–Giles or another romanisation (Zedong, Tse-tung), share one
+	// (SameSyllables); "" for other words.
 	Key string
 	// Role is the word's part in a person's name.
 	Role Role
@@ -111,6 +112,9 @@ type Token struct {
 	// C": 1 for A, 2 for B (the father), 3 for C; 0 in a name without
 	// bin or ibn and for the surname. "A bin B" is not "B bin A".
 	Link uint8
+	// Kunya reports that the word follows abu, "father of": in "Abu
+	// Hamza al-Masri", Hamza is his son's name, not his.
+	Kunya bool
 	// Paren reports that the word was written in parentheses: in an
 	// organisation's name, a qualifier ("UBS (Schweiz) AG").
 	Paren bool

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
 )
@@ -24,25 +25,49 @@ type evalOptions struct {
 	JSON     bool
 	Baseline string
 	Misses   int
+	Pairs    string
 }
 
 func newEvalCommand(g *globalOptions) *cobra.Command {
 	var o evalOptions
 	cmd := &cobra.Command{
-		Use:   "eval FILE",
-		Short: "Measure recall, precision and false positives on labelled queries",
+		Use:   "eval FILE | --pairs PATH",
+		Short: "Measure recall, precision and false positives on labelled queries or name pairs",
 		Long: `Screen every labelled query in FILE (JSON lines:
   {"query":{"name":"...","schema":"Person"},"expect":["ofac-35233"]}
 with "expect":[] for a name that must give no hit) and report recall,
 precision, false-positive rate and F1 per threshold, per kind of case, and
 the misses and false hits at the default threshold. With --baseline, exit
 with status 1 when recall is lower or the false-positive rate higher than
-the baseline's.`,
+the baseline's.
+
+With --pairs, score labelled name pairs instead (a JSON-lines file, or a
+folder of them, such as eval/testdata/pairs):
+  {"category":"partial","schema":"Person","name1":"Tariq Ahmad",
+   "name2":"AHMAD, Tariq Anwar al-Sayyid","match":true,"note":"..."}
+name1 as a query against name2 as a listed name, with veto compare's
+scorer; for the category "text", name1 is a passage of text scanned for
+names (against the lists of --from as well, for the rarity of words).
+It reports precision, recall and F1 at the default threshold, overall and
+per category; with --baseline (a pairs baseline), exit with status 1 when
+F1 is lower overall or in a category the baseline names. Each pair is in
+the dev or the test split by a hash of its category and listed name.`,
 		Example: `  veto eval dev.jsonl --from ../shared/data
   veto eval dev.jsonl --split test --baseline eval/baseline.json
-  veto eval dev.jsonl --json > report.json`,
-		Args: args(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error { return runEval(cmd.Context(), g, &o, a[0]) },
+  veto eval dev.jsonl --json > report.json
+  veto eval --pairs eval/testdata/pairs --from ../shared/data --split test --baseline eval/pairs_baseline.json`,
+		Args: args(func(cmd *cobra.Command, a []string) error {
+			if o.Pairs != "" {
+				return cobra.NoArgs(cmd, a)
+			}
+			return cobra.ExactArgs(1)(cmd, a)
+		}),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if o.Pairs != "" {
+				return runEvalPairs(cmd.Context(), g, &o)
+			}
+			return runEval(cmd.Context(), g, &o, a[0])
+		},
 	}
 	f := cmd.Flags()
 	o.data.addFlags(f)
@@ -51,6 +76,7 @@ the baseline's.`,
 	f.StringVar(&o.Baseline, "baseline", "", "fail when worse than the figures in this baseline file")
 	f.IntVar(&o.Misses, "misses", 25, "misses and false hits listed in the text report")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults")
+	f.StringVar(&o.Pairs, "pairs", "", "score the labelled name pairs in this JSON-lines file or folder")
 	return cmd
 }
 
@@ -206,6 +232,76 @@ func printReport(w io.Writer, r eval.Report, misses int) {
 				break
 			}
 			fmt.Fprintf(w, "  [%s] %q hit %s %.3f\n", m.Case.Kind, m.Case.Query.Name, m.Top.EntityID, m.Top.Score)
+		}
+	}
+}
+
+func runEvalPairs(ctx context.Context, g *globalOptions, o *evalOptions) error {
+	pairs, err := eval.ReadPairs(o.Pairs, o.Split)
+	if err != nil {
+		return err
+	}
+	cfg, err := readConfig(o.Config)
+	if err != nil {
+		return usageError{err}
+	}
+	var background []*entity.Entity
+	if o.data.From != "" {
+		if background, err = loadEntities(ctx, g, &o.data); err != nil {
+			return err
+		}
+	}
+	scores, err := eval.ScorePairs(pairs, cfg, background)
+	if err != nil {
+		return err
+	}
+	rep := eval.EvaluatePairs(pairs, scores, cfg.Threshold)
+	if o.JSON {
+		if err := writeJSON(g.stdout, rep); err != nil {
+			return err
+		}
+	} else {
+		printPairReport(g.stdout, rep, o.Misses)
+	}
+	if o.Baseline == "" {
+		return nil
+	}
+	b, err := os.ReadFile(o.Baseline)
+	if err != nil {
+		return err
+	}
+	var base eval.PairBaseline
+	if err := json.Unmarshal(b, &base); err != nil {
+		return fmt.Errorf("%s: %w", o.Baseline, err)
+	}
+	if base.Split != o.Split {
+		return fmt.Errorf("pairs baseline %s is for split %q, evaluated %q", o.Baseline, base.Split, o.Split)
+	}
+	return base.Check(rep)
+}
+
+func printPairReport(w io.Writer, r eval.PairReport, misses int) {
+	fmt.Fprintf(w, "%d pairs at threshold %.2f\n\n", r.Overall.Pairs, r.Threshold)
+	tw := table(w)
+	fmt.Fprintln(tw, "CATEGORY\tPAIRS\tPRECISION\tRECALL\tF1\tMISSED\tFALSE HITS")
+	for _, m := range append(r.Categories, r.Overall) {
+		fmt.Fprintf(tw, "%s\t%d\t%.4f\t%.4f\t%.4f\t%d\t%d\n", m.Category, m.Pairs, m.Precision, m.Recall, m.F1, m.FN, m.FP)
+	}
+	tw.Flush()
+	for _, l := range []struct {
+		title string
+		fs    []eval.PairFailure
+	}{{"Missed matches", r.Misses}, {"False hits on near-misses", r.FalseHits}} {
+		if len(l.fs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%d):\n", l.title, len(l.fs))
+		for i, f := range l.fs {
+			if i >= misses {
+				fmt.Fprintf(w, "  ... %d more (--json lists them all)\n", len(l.fs)-misses)
+				break
+			}
+			fmt.Fprintf(w, "  [%s] %.3f %q ~ %q (%s)\n", f.Pair.Category, f.Score, f.Pair.Name1, f.Pair.Name2, f.Pair.Line)
 		}
 	}
 }
