@@ -342,19 +342,35 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	for k, i := range qLeft {
 		qShare[k] = c.queryShare(q.Token(i), q.Places[i], person)
 	}
-	familyMet, fatherMet := false, false
+	familyMet, fatherMet, familyElsewhere := false, false, false
 	for j := 0; j < min(nc, 64); j++ {
 		familyMet = familyMet || cused&(1<<j) != 0 && cn.Places[j].Role == names.Family
 		fatherMet = fatherMet || cused&(1<<j) != 0 && cn.Places[j].Link >= 2
 	}
+	for _, e := range kept {
+		// The query's surname met a listed given name: the listed
+		// surname left out is another family's ("Ali Talib" and
+		// "AL-RAWI, Talib 'Ali"; "John Walker" and "BUSH, George
+		// Walker").
+		familyElsewhere = familyElsewhere || q.Places[e.qu].Role == names.Family && cn.Places[e.cu].Role != names.Family && cn.Places[e.cu].Role != names.NoRole
+	}
 	for k, j := range cLeft {
 		cShare[k] = c.nameShare(cn.Token(j), cn.Places[j], person)
-		if (familyMet || fatherMet) && cn.Places[j].Role == names.Family {
+		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) {
+			cShare[k] = c.ContradictionShare
+			if ex != nil {
+				ex.Contradictions = append(ex.Contradictions, Contradiction{What: "surname", Name: cn.Token(j).Form})
+			}
+			continue
+		}
+		if (familyMet || fatherMet || len(kept) >= 2 && nisba(cn, j)) && cn.Places[j].Role == names.Family {
 			// A second surname: Spanish and Portuguese names have two,
 			// and one is often left out ("Nicolás Maduro", "MADURO
 			// MOROS, Nicolás"); and a name and its father's name
 			// identify an Arab without the family's ("Mohammed bin
-			// Salman", "... Al Saud").
+			// Salman", "... Al Saud"), and so do two names without the
+			// nisba of a place or tribe ("Saddam Hussein", "AL-TIKRITI,
+			// Saddam Hussein").
 			cShare[k] = c.ShareGiven
 		}
 	}
@@ -384,6 +400,13 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		ex.NameScore = round(score)
 	}
 	return score, ex
+}
+
+// nisba reports whether token j of a name is an Arabic nisba: the
+// article and a word ending in i (al-Tikriti, al-Baghdadi, al-Masri).
+func nisba(p *PreparedName, j int) bool {
+	t := p.Token(j)
+	return j > 0 && t.Kind == names.Word && len(t.Form) > 3 && t.Form[len(t.Form)-1] == 'i' && p.Token(j-1).Kind == names.Particle && p.Token(j-1).Form == "al"
 }
 
 // initialFits reports whether an initial may stand for the word it meets

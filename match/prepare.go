@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
@@ -104,7 +105,7 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
 	}
 	p.Org = orgName(n.Tokens)
-	p.Joined = Spans(n.Tokens)
+	p.Joined = Spans(n.Tokens, p.Org)
 	p.Settle(c)
 	return p
 }
@@ -234,7 +235,7 @@ type Joined struct {
 // as one word ("A.B.C."); and the initials of the name's words, with and
 // without its small words ("Ministry of Intelligence and Security":
 // "mis", "mois"), when the name is an organisation's.
-func Spans(toks []names.Token) []Joined {
+func Spans(toks []names.Token, initialisms bool) []Joined {
 	var out []Joined
 	for j := 0; j+1 < len(toks); j++ {
 		for _, t := range JoinTokens(&toks[j], &toks[j+1]) {
@@ -260,18 +261,28 @@ func Spans(toks []names.Token) []Joined {
 		}
 		j = max(k, j+1)
 	}
-	if !orgName(toks) {
+	if !initialisms {
 		return out
 	}
-	seen := ""
-	for _, strict := range [2]bool{true, false} {
-		form, first, last := initialism(toks, strict)
-		if len(form) >= 2 && form != seen {
-			seen = form
+	var seen [3]string
+	for v := range seen {
+		form, first, last := initialism(toks, v)
+		if len(form) >= 2 && !slices.Contains(seen[:v], form) {
+			seen[v] = form
 			out = append(out, Joined{At: first, Len: last - first + 1, Kind: Initialism, Token: letters(form, &toks[first], &toks[last])})
 		}
 	}
 	return out
+}
+
+// asOrganisation adds a name's initialisms when the entity or the query
+// says it is an organisation's, whatever its words.
+func asOrganisation(p *PreparedName) {
+	if p.Org {
+		return
+	}
+	p.Org = true
+	p.Joined = Spans(p.Tokens, true)
 }
 
 // orgName reports whether tokens name an organisation: they have a legal
@@ -304,11 +315,14 @@ func shortSplit(toks []names.Token) bool {
 }
 
 // initialism returns the initials of a name's words and the positions of
-// the first and last word they cover. Strict initials take only the
-// name's words; loose ones take "of" and "for" and the Arabic article too
-// (MOIS, AQAP). Legal forms, titles, numbers and initials take no part;
-// names of fewer than two words or more than eight have none.
-func initialism(toks []names.Token, strict bool) (string, int, int) {
+// the first and last word they cover, in one of three variants: the
+// name's words only (v 0: IRGC, ISIL); with "of", "for" and the Arabic
+// article too (1: MOIS, AQAP); with its legal form too (2: NIOC for
+// National Iranian Oil Company, UAC for United Aircraft Corporation).
+// Titles, numbers and initials take no part; names of fewer than two
+// words or more than eight have none.
+func initialism(toks []names.Token, v int) (string, int, int) {
+	strict := v != 1
 	var b []byte
 	first, last := -1, -1
 	for i := range toks {
@@ -325,6 +339,8 @@ func initialism(toks []names.Token, strict bool) (string, int, int) {
 			}
 		case names.Particle:
 			ok = !strict && t.Form == "al"
+		case names.LegalForm:
+			ok = v == 2
 		}
 		if !ok || t.Form == "" {
 			continue
@@ -415,7 +431,11 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		if !personSchema(e.Schema) {
 			titlesAsWords(analysed[i].Tokens)
 		}
-		cand.Names = append(cand.Names, c.PrepareAnalysed(analysed[i], n.Kind, w))
+		pn := c.PrepareAnalysed(analysed[i], n.Kind, w)
+		if e.Schema.IsOrganization() {
+			asOrganisation(&pn)
+		}
+		cand.Names = append(cand.Names, pn)
 		for _, r := range names.Readings(n.Full) {
 			a := names.Analyze(r)
 			a.Raw = n.Full
@@ -501,6 +521,9 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 				titlesAsWords(a.Tokens)
 			}
 			if pn := c.PrepareAnalysed(a, entity.Primary, w); pn.Len() > 0 {
+				if q.Schema.IsOrganization() {
+					asOrganisation(&pn)
+				}
 				p.Names = append(p.Names, pn)
 			}
 		}

@@ -262,7 +262,7 @@ func segment(s string) []word {
 			if start >= 0 && upper && lowerRun > 0 && camelSplits(b.String(), lowerRun) && !legalCamel(s, start) {
 				flush(i, false)
 			}
-			if start >= 0 && lower && upperRun >= 3 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
+			if start >= 0 && lower && upperRun >= 3 && capitalisedRest(s, i) {
 				// "JPMorgan": the last capital starts the next word.
 				text := b.String()
 				b.Reset()
@@ -330,6 +330,17 @@ func segment(s string) []word {
 	}
 	flush(len(s), false)
 	return out
+}
+
+// capitalisedRest reports whether the small letters from s[i] on are two
+// or more and end the word: "organ" in "JPMorgan", not "qu" in
+// "SHCquERBAKOV", a typo in capitals.
+func capitalisedRest(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return j-i >= 2 && (j == len(s) || !(s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9'))
 }
 
 // legalCamel reports whether the ASCII word that starts at s[start] is a

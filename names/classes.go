@@ -64,6 +64,53 @@ var legalForms = map[string]string{
 	"s a l": "sa", "sal": "sa", "s a s": "sa", "s c": "co", "sc": "co", "s a de c v": "sa", "sa de cv": "sa",
 	"s de r l": "llc", "s de r l de c v": "llc", "s de rl de cv": "llc", "s de rl": "llc", "s r o": "llc", "a s": "sa",
 	"e i r l": "llc", "eirl": "llc", "s a c": "sa", "sac": "sa", "s a a": "sa", "ltda epp": "ltd", "c a": "sa",
+
+	// Written out in the languages of the lists and of the companies
+	// banks screen, and their abbreviations (ISO 20275, the Entity Legal
+	// Forms code list, is the reference for the forms of each country).
+	// Dutch, Belgian.
+	"besloten vennootschap": "llc", "besloten vennootschap met beperkte aansprakelijkheid": "llc",
+	"naamloze vennootschap": "sa", "commanditaire vennootschap": "kg", "vennootschap onder firma": "kg", "vof": "kg",
+	// Scandinavian, Finnish.
+	"aksjeselskap": "sa", "allmennaksjeselskap": "sa", "aktieselskab": "sa", "aktieselskap": "sa",
+	"anpartsselskab": "llc", "aps": "llc", "aktiebolag": "sa", "publikt aktiebolag": "sa", "publ": "sa",
+	"osakeyhtio": "sa", "julkinen osakeyhtio": "sa",
+	// German, Austrian, Swiss.
+	"kommanditgesellschaft": "kg", "offene handelsgesellschaft": "kg", "kommanditgesellschaft auf aktien": "ag", "kgaa": "ag",
+	"gmbh und co kg": "kg", "gmbh co kg": "kg", "eingetragene genossenschaft": "co", "eingetragener verein": "co",
+	// French, Italian, Spanish, Portuguese, Romanian, Latin.
+	"societe par actions simplifiee": "sa", "societe a responsabilite limitee": "llc", "societe en nom collectif": "kg", "snc": "kg",
+	"societe europeenne": "ag", "societas europaea": "ag", "societe civile": "co",
+	"societa per azioni": "sa", "societa a responsabilita limitata": "llc", "societa in accomandita semplice": "kg",
+	"sociedad limitada": "llc", "sociedad de responsabilidad limitada": "llc", "sociedad anonima de capital variable": "sa",
+	"sociedad anonima cerrada": "sa", "sociedad anonima abierta": "sa", "slu": "llc", "sau": "sa",
+	"sociedade anonima": "sa", "sociedade limitada": "ltd", "sociedade por quotas": "llc", "limitada": "ltd", "eireli": "llc",
+	"societate cu raspundere limitata": "llc", "societate pe actiuni": "sa",
+	// Polish, Czech, Slovak, Hungarian, Bulgarian, Serbian, Croatian,
+	// Slovenian.
+	"spolka z ograniczona odpowiedzialnoscia": "llc", "spzoo": "llc", "sp zoo": "llc", "spolka akcyjna": "sa", "spolka jawna": "kg",
+	"spolecnost s rucenim omezenym": "llc", "akciova spolecnost": "sa", "spolocnost s rucenim obmedzenym": "llc", "akciova spolocnost": "sa",
+	"korlatolt felelossegu tarsasag": "llc", "reszvenytarsasag": "sa", "nyilvanosan mukodo reszvenytarsasag": "sa",
+	"zartkoruen mukodo reszvenytarsasag": "sa", "nyrt": "sa", "zrt": "sa", "bt": "kg",
+	"ednolichno druzhestvo s ogranichena otgovornost": "llc", "druzhestvo s ogranichena otgovornost": "llc", "aktsionerno druzhestvo": "jsc",
+	"drustvo s ogranicenom odgovornoscu": "llc", "drustvo sa ogranicenom odgovornoscu": "llc", "dionicko drustvo": "sa",
+	"akcionarsko drustvo": "jsc", "dd": "sa",
+	// Turkish, Malay, Indonesian.
+	"anonim sirketi": "sa", "anonim sirket": "sa", "limited sirketi": "ltd", "ltd sti": "ltd", "sti": "ltd",
+	"sendirian berhad": "ltd", "berhad": "ltd", "perseroan terbatas": "ltd", "tbk": "ltd",
+	// Russian, Ukrainian, Belarusian, Kazakh, as transliterated.
+	"obshchestvo s ogranichennoi otvetstvennostyu": "llc", "obshestvo s ogranichennoy otvetstvennostyu": "llc",
+	"obshchestvo s dopolnitelnoi otvetstvennostiu": "llc", "odo": "llc",
+	"nepublichnoe aktsionernoe obshchestvo": "jsc", "otkrytoe aktsionernoe obshestvo": "jsc", "zakrytoe aktsionernoe obshestvo": "jsc",
+	"publichnoe aktsionernoe obshestvo": "jsc", "aktsionernoe obshestvo": "jsc",
+	"gosudarstvennoe unitarnoe predpriiatie": "co", "gosudarstvennoe unitarnoe predpriyatie": "co", "gup": "co",
+	"federalnoe gosudarstvennoe unitarnoe predpriiatie": "co", "federalnoe gosudarstvennoe unitarnoe predpriyatie": "co", "fgup": "co",
+	"munitsipalnoe unitarnoe predpriiatie": "co", "mup": "co", "fgbu": "co", "fgau": "co",
+	"avtonomnaia nekommercheskaia organizatsiia": "co", "avtonomnaya nekommercheskaya organizatsiya": "co", "ano": "co",
+	"tovarystvo z obmezhenoyu vidpovidalnistyu": "llc",
+	"pryvatne aktsionerne tovarystvo": "jsc", "publichne aktsionerne tovarystvo": "jsc", "aktsionerne tovarystvo": "jsc",
+	"tovarystvo z dodatkovoiu vidpovidalnistiu": "llc", "tdv": "llc", "dochirnie pidpryiemstvo": "co",
+	"zhauapkershiligi shekteuli seriktestik": "llc", "aktsionerlik kogam": "jsc",
 }
 
 // phraseWords are spellings that legal-form phrases use interchangeably:
@@ -117,11 +164,13 @@ var legalFormsAtEndOnly = map[string]bool{
 	"pat": true, "too": true, "sa": true, "ag": true, "kg": true, "lp": true, "gp": true, "oy": true,
 	"private": true, "s a l": true, "sal": true, "s a s": true, "s c": true, "sc": true, "s a de c v": true, "s de r l": true,
 	"s de r l de c v": true, "s r o": true, "a s": true, "e i r l": true, "s a c": true, "sac": true, "s a a": true, "c a": true,
+	"aps": true, "publ": true, "snc": true, "slu": true, "sau": true, "bt": true, "dd": true, "sti": true, "tbk": true, "odo": true,
+	"gup": true, "mup": true, "ano": true, "tdv": true, "vof": true, "fgbu": true, "fgau": true,
 }
 
 // legalFormsAtStart are end-only forms that Russian, Ukrainian, Kazakh and
 // Bulgarian names also put first: "AO Druzhba", "TOO Alem", "PAT Ukrnafta".
-var legalFormsAtStart = map[string]bool{"ao": true, "too": true, "pat": true, "ad": true, "l l c": true}
+var legalFormsAtStart = map[string]bool{"ao": true, "too": true, "pat": true, "ad": true, "l l c": true, "gup": true, "mup": true, "ano": true, "odo": true, "tdv": true, "fgbu": true, "fgau": true}
 
 // abbreviations expand common abbreviations of organisation words.
 var abbreviations = map[string]string{

@@ -174,8 +174,8 @@ func koreanSyllablesAt(form string, pos int) []koreanSyllable {
 	return out
 }
 
-// koreanInitialRule drops an initial r (key l) or n before i or y, and
-// makes an initial r before another vowel n, as the South writes them.
+// koreanInitialRule drops an initial r (key l) or n before i or y, as
+// the South writes them (Lee, Yi, Rhee; Ryu, Yu).
 func koreanInitialRule(key string) string {
 	if len(key) < 2 || key[0] != 'l' && key[0] != 'n' {
 		return key
@@ -183,9 +183,9 @@ func koreanInitialRule(key string) string {
 	if key[1] == 'i' || key[1] == 'y' {
 		return key[1:]
 	}
-	if key[0] == 'l' {
-		return "n" + key[1:]
-	}
+	// An initial r before another vowel is n in the South (Roh, Noh),
+	// but a key that merged them would join Lai and Nai, Ra and Na,
+	// which other languages keep apart: it stays.
 	return key
 }
 

@@ -23,7 +23,7 @@ func TestKoreanKeySameName(t *testing.T) {
 		{"jongun", "jeongeun"}, {"jongun", "chongun"}, {"kimjongun", "gimjeongeun"},
 		{"park", "bak"}, {"pak", "bak"}, {"lee", "i"}, {"lee", "yi"}, {"rhee", "ri"}, {"lee", "rhee"},
 		{"choe", "choi"}, {"ryong", "yong"}, {"ryonghae", "yonghae"}, {"hwan", "hoan"}, {"yeo", "yo"},
-		{"roh", "no"}, {"ahn", "an"}, {"jung", "jeong"}, {"young", "yeong"}, {"kwon", "gwon"},
+		{"ahn", "an"}, {"jung", "jeong"}, {"young", "yeong"}, {"kwon", "gwon"},
 		{"suh", "seo"}, {"moon", "mun"}, {"yoon", "yun"}, {"sohn", "son"}, {"shin", "sin"},
 		{"hur", "heo"}, {"byun", "byeon"}, {"pong", "bong"}, {"ju", "chu"},
 	} {
@@ -38,7 +38,7 @@ func TestKoreanKeySameName(t *testing.T) {
 func TestKoreanKeyDifferentNames(t *testing.T) {
 	for _, p := range [][2]string{
 		{"jongil", "jongun"}, {"il", "un"}, {"kim", "pak"}, {"jong", "jang"}, {"choe", "cho"},
-		{"ilsung", "jongil"}, {"sol", "sal"},
+		{"ilsung", "jongil"}, {"sol", "sal"}, {"lai", "nai"}, {"ra", "na"},
 	} {
 		t.Run(p[0]+"≠"+p[1], func(t *testing.T) {
 			if shareKoreanKey(p[0], p[1]) {

@@ -129,11 +129,11 @@ func assignRoles(toks []Token, s string) {
 		}
 	default:
 		// The surname is the last name word: not an initial ("Putin
-		// V.V."), and not the father's name right after bin ("Ali bin
-		// Hassan").
+		// V.V."), not a patronymic ("Sergei Viktorovich"), and not the
+		// father's name right after bin ("Ali bin Hassan").
 		last := -1
 		for k := len(content) - 1; k >= 0; k-- {
-			if toks[content[k]].Kind != Initial {
+			if toks[content[k]].Kind == Word {
 				last = k
 				break
 			}

@@ -57,7 +57,6 @@ kam gan jin
 keung jiang
 kee ji
 khoo qiu xu
-kim jin
 koh xu gao
 ko gao
 kok hao guo

@@ -50,6 +50,12 @@ func Phon(form string) string {
 				continue
 			}
 		case 'd':
+			if hasAt(s, i, "dsch") {
+				// German writes j as dsch: Ahmadinedschad.
+				b = append(b, 'j')
+				i += 3
+				continue
+			}
 			if hasAt(s, i, "dzh") {
 				b = append(b, 'j')
 				i += 2
@@ -129,6 +135,13 @@ func Phon(form string) string {
 			if next == 'e' && i > 0 && !isVowel(s[i-1]) && i+2 < len(s) && !isVowel(s[i+2]) {
 				b = append(b, 'u')
 				i++
+				continue
+			}
+		case 'i':
+			// Polish softens a consonant before e with an i: Siergiej,
+			// Niemcow are Sergej, Nemtsov. (Not after r, l, d, t, where
+			// an ie is a Russian patronymic's: Dmitrievich, Vasilievich.)
+			if next == 'e' && i > 0 && strings.IndexByte("szcngkbpmwf", s[i-1]) >= 0 && i+2 < len(s) && !isVowel(s[i+2]) {
 				continue
 			}
 		case 'y':
@@ -345,10 +358,12 @@ func vowelGaps(phon string) []bool {
 // q, k, g or gh: Qasim, Gasim).
 func WeakCons(phon string) string {
 	b := make([]byte, 0, len(phon))
+	vowel := false
 	for i := 0; i < len(phon); i++ {
 		c := phon[i]
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'v':
+			vowel = true
 			continue
 		case 'z':
 			c = 'd'
@@ -357,10 +372,11 @@ func WeakCons(phon string) string {
 		case 'c':
 			c = 's'
 		}
-		if n := len(b); n > 0 && b[n-1] == c {
+		if n := len(b); n > 0 && b[n-1] == c && !vowel {
 			continue
 		}
 		b = append(b, c)
+		vowel = false
 	}
 	return string(b)
 }
@@ -382,10 +398,14 @@ func WeakPhon(phon string) string { return strings.ReplaceAll(phon, "v", "u") }
 // ("pulladimiru") all give "prtmr".
 func Loose(phon string) string {
 	b := make([]byte, 0, len(phon))
+	vowel := false
 	for i := 0; i < len(phon); i++ {
 		c := phon[i]
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'h':
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			vowel = true
+			continue
+		case 'h':
 			continue
 		case 'b', 'f', 'v', 'w':
 			c = 'p'
@@ -402,10 +422,13 @@ func Loose(phon string) string {
 			// (プーチン, puchin, for Putin).
 			c = 't'
 		}
-		if n := len(b); n > 0 && b[n-1] == c {
+		// Keqiang is k-q-ng: two consonants, one written twice would be
+		// one.
+		if n := len(b); n > 0 && b[n-1] == c && !vowel {
 			continue
 		}
 		b = append(b, c)
+		vowel = false
 	}
 	return string(b)
 }
