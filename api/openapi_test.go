@@ -425,6 +425,7 @@ var schemaTypes = []schemaType{
 	{"Explanation", reflect.TypeFor[match.Explanation](), false, nil},
 	{"TokenMatch", reflect.TypeFor[match.TokenMatch](), false, nil},
 	{"TokenCost", reflect.TypeFor[match.TokenCost](), false, nil},
+	{"Contradiction", reflect.TypeFor[match.Contradiction](), false, nil},
 	{"Feature", reflect.TypeFor[match.Feature](), false, nil},
 	{"CompareRequest", reflect.TypeFor[compareRequest](), true, nil},
 	{"CompareResult", reflect.TypeFor[match.Result](), false, nil},

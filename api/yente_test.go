@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -82,7 +83,6 @@ func TestYenteMatchParams(t *testing.T) {
 		{"exclude_dataset", "/match/sanctions?exclude_dataset=ofac-sdn", lavrov, []string{"eu-900101"}},
 		{"exclude_entity_ids", "/match/sanctions?exclude_entity_ids=eu-900101", lavrov, []string{"ofac-35233"}},
 		{"limit", "/match/default?limit=1", lavrov, []string{"ofac-35233"}},
-		{"cutoff", "/match/sanctions?cutoff=0.95", lavrov, []string{"ofac-35233"}},
 		{"no schema excluded", "/match/sanctions?cutoff=0.3", example, []string{"eu-900303", "ofac-90001", "ofac-90002", "un-KPe.915"}},
 		{"exclude_schema", "/match/sanctions?exclude_schema=Organization&cutoff=0.3", example, []string{"ofac-90002"}},
 		{"exclude_schema twice", "/match/sanctions?exclude_schema=Vessel&exclude_schema=Company&cutoff=0.3", example, []string{"eu-900303", "ofac-90001", "un-KPe.915"}},
@@ -98,6 +98,20 @@ func TestYenteMatchParams(t *testing.T) {
 			}
 		})
 	}
+	t.Run("cutoff", func(t *testing.T) {
+		// A cutoff between the two Lavrovs' scores keeps the better one.
+		var all matchResponse
+		ts.do("POST", "/match/sanctions?cutoff=0.3", entity.RoleScreen, lavrov).json(t, &all)
+		res := all.Responses["q"].Results
+		if len(res) != 2 || res[0].Score <= res[1].Score {
+			t.Fatalf("want two Lavrovs scored apart, got %+v", res)
+		}
+		var resp matchResponse
+		ts.do("POST", fmt.Sprintf("/match/sanctions?cutoff=%.4f", (res[0].Score+res[1].Score)/2), entity.RoleScreen, lavrov).json(t, &resp)
+		if got := resultIDs(resp.Responses["q"].Results); !slices.Equal(got, []string{res[0].ID}) {
+			t.Errorf("results %v, want [%s]", got, res[0].ID)
+		}
+	})
 	// threshold sets "match", not which results come back.
 	var resp matchResponse
 	ts.do("POST", "/match/sanctions?threshold=1", entity.RoleScreen, lavrov).json(t, &resp)

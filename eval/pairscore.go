@@ -6,8 +6,15 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
-	"github.com/vetoscreen/veto/textscan"
 )
+
+// TextFinder finds the names in a text, as textscan.Scanner does: the
+// text of each name found. eval takes it as a function so that textscan's
+// own tests may use eval's cases.
+type TextFinder func(text string) []string
+
+// NewTextFinder builds a TextFinder over an index; cmd gives textscan's.
+type NewTextFinder func(ix *index.Index) TextFinder
 
 // TextCategory is the category of pairs whose Name1 is a passage of text.
 const TextCategory = "text"
@@ -19,7 +26,7 @@ const TextCategory = "text"
 // nil for none) and the pairs' listed names, each finding then scored
 // against the pair's listed name. A pair's score is the best of its
 // findings', 0 when the scan finds no name.
-func ScorePairs(pairs []Pair, cfg match.Config, background []*entity.Entity) ([]float64, error) {
+func ScorePairs(pairs []Pair, cfg match.Config, background []*entity.Entity, finder NewTextFinder) ([]float64, error) {
 	scores := make([]float64, len(pairs))
 	var texts []int
 	for i, p := range pairs {
@@ -41,7 +48,7 @@ func ScorePairs(pairs []Pair, cfg match.Config, background []*entity.Entity) ([]
 		ents = append(ents, pairEntity(i, pairs[i]))
 	}
 	ix := index.Build(ents, cfg)
-	scan := textscan.New(ix, textscan.Options{})
+	find := finder(ix)
 	scorer := match.NewScorer(&cfg)
 	for _, i := range texts {
 		p := pairs[i]
@@ -50,11 +57,8 @@ func ScorePairs(pairs []Pair, cfg match.Config, background []*entity.Entity) ([]
 			return nil, fmt.Errorf("%s: the listed name was not indexed", p.Line)
 		}
 		best := 0.0
-		for _, f := range scan.Scan([]byte(p.Name1)) {
-			if f.Kind != textscan.KindName {
-				continue
-			}
-			q, err := cfg.Prepare(match.Query{Name: f.Text, Schema: querySchema(p.Schema)}, ix)
+		for _, text := range find(p.Name1) {
+			q, err := cfg.Prepare(match.Query{Name: text, Schema: querySchema(p.Schema)}, ix)
 			if err != nil {
 				continue
 			}

@@ -355,7 +355,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		familyElsewhere = familyElsewhere || q.Places[e.qu].Role == names.Family && cn.Places[e.cu].Role != names.Family && cn.Places[e.cu].Role != names.NoRole
 	}
 	for k, j := range cLeft {
-		cShare[k] = c.nameShare(cn.Token(j), cn.Places[j], person)
+		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
+		if !person {
+			continue
+		}
 		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) {
 			cShare[k] = c.ContradictionShare
 			if ex != nil {
@@ -466,11 +469,12 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 	return lost
 }
 
-// nameShare is the share of its weight that a listed token without
+// NameShare is the share of its weight that a listed token without
 // partner costs: in a person's name by its role; in an organisation's
 // name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
-// any other word UnmatchedCandidate.
-func (c *Config) nameShare(t *names.Token, pl Place, person bool) float64 {
+// any other word UnmatchedCandidate. (Contradictions and a second surname
+// change it in a score; MinNameShare bounds it.)
+func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	if !person {
 		if t.Kind == names.Number || pl.Paren && t.Kind == names.Word {
 			return c.ContradictionShare
@@ -488,6 +492,13 @@ func (c *Config) nameShare(t *names.Token, pl Place, person bool) float64 {
 		return c.ShareSyllable
 	}
 	return c.UnmatchedCandidate
+}
+
+// MinNameShare is the least share of its weight that a listed token
+// without partner can cost in any score: what a bound on scores must
+// assume of a listed token it cannot see matched.
+func (c *Config) MinNameShare() float64 {
+	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareMiddle, c.ShareSyllable, c.ContradictionShare)
 }
 
 // roleOf names a token's role for an explanation.

@@ -16,6 +16,7 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/textscan"
 )
 
 type evalOptions struct {
@@ -251,7 +252,18 @@ func runEvalPairs(ctx context.Context, g *globalOptions, o *evalOptions) error {
 			return err
 		}
 	}
-	scores, err := eval.ScorePairs(pairs, cfg, background)
+	scores, err := eval.ScorePairs(pairs, cfg, background, func(ix *index.Index) eval.TextFinder {
+		scan := textscan.New(ix, textscan.Options{})
+		return func(text string) []string {
+			var out []string
+			for _, f := range scan.Scan([]byte(text)) {
+				if f.Kind == textscan.KindName {
+					out = append(out, f.Text)
+				}
+			}
+			return out
+		}
+	})
 	if err != nil {
 		return err
 	}
