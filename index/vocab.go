@@ -71,7 +71,7 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 	tok.Start, tok.End = 0, 0
 	// A token's place in its name is the name's (match.Place), not the
 	// vocabulary's.
-	tok.Role, tok.Link, tok.Paren, tok.Hyphen = 0, 0, false, false
+	tok.Role, tok.Link, tok.Paren, tok.Hyphen, tok.Kunya, tok.Glue = 0, 0, false, false, false, ""
 	// Copies of the strings, so that the vocabulary does not keep alive
 	// the memory of the names they were cut from.
 	tok.Form, tok.Phon, tok.Cons = strings.Clone(t.Form), strings.Clone(t.Phon), strings.Clone(t.Cons)

@@ -103,7 +103,7 @@ type Config struct {
 	UnmatchedCandidate float64 `json:"unmatchedCandidate"`
 	// In a person's name, the share a listed word left out of the query
 	// costs by its role (see names.Role): the surname ShareFamily (0.5),
-	// the first given name ShareGiven (0.15), a middle name, patronymic
+	// the first given name ShareGiven (0.2), a middle name, patronymic
 	// or link of a nasab chain ShareMiddle (0.05), one syllable of an East
 	// Asian given name ShareSyllable (1: "Kim Jong" is not Kim Jong Un).
 	// A query holding given name and surname of a long listed name is
@@ -165,7 +165,7 @@ func DefaultConfig() Config {
 		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
-		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.15, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
+		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
 		ContradictionShare: 1, LegalFormConflict: 3,
 		MinQueryWeight: 6, WeakAliasFactor: 0.90,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,

@@ -106,6 +106,7 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 	}
 	p.Org = orgName(n.Tokens)
 	p.Joined = Spans(n.Tokens, p.Org)
+	acronymsNotQualifiers(&p)
 	p.Settle(c)
 	return p
 }
@@ -243,7 +244,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 		}
 		if j+2 < len(toks) && shortSplit(toks[j:j+3]) {
 			a, b, c := &toks[j], &toks[j+1], &toks[j+2]
-			t := joined(a.Form+b.Form+c.Form, a, c)
+			t := joined(glue(a)+glue(b)+glue(c), a, c)
 			out = append(out, Joined{At: j, Len: 3, Kind: Glued, Token: t})
 		}
 	}
@@ -275,6 +276,22 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 	return out
 }
 
+// acronymsNotQualifiers reads a word in parentheses that is the name's
+// own acronym ("ISLAMIC REPUBLIC OF IRAN SHIPPING LINES (IRISL)") as the
+// acronym it is, not a qualifier saying another entity.
+func acronymsNotQualifiers(p *PreparedName) {
+	for i := range p.Places {
+		if !p.Places[i].Paren {
+			continue
+		}
+		for _, j := range p.Joined {
+			if j.Kind == Initialism && j.Token.Form == p.Tokens[i].Form {
+				p.Places[i].Paren = false
+			}
+		}
+	}
+}
+
 // asOrganisation adds a name's initialisms when the entity or the query
 // says it is an organisation's, whatever its words.
 func asOrganisation(p *PreparedName) {
@@ -283,6 +300,19 @@ func asOrganisation(p *PreparedName) {
 	}
 	p.Org = true
 	p.Joined = Spans(p.Tokens, true)
+	acronymsNotQualifiers(p)
+}
+
+// vesselMarks reads the initials before a vessel's name that say it is
+// one (M.V., M.T., M/S: motor vessel, tanker, ship) as titles.
+func vesselMarks(toks []names.Token) {
+	if len(toks) < 3 || toks[0].Kind != names.Initial || toks[1].Kind != names.Initial || toks[0].Form != "m" {
+		return
+	}
+	switch toks[1].Form {
+	case "v", "t", "s":
+		toks[0].Kind, toks[1].Kind = names.Title, names.Title
+	}
 }
 
 // orgName reports whether tokens name an organisation: they have a legal
@@ -374,11 +404,19 @@ func JoinTokens(a, b *names.Token) []names.Token {
 	if !joinable(a) || !joinable(b) {
 		return nil
 	}
-	out := []names.Token{joined(a.Form+b.Form, a, b)}
+	out := []names.Token{joined(glue(a)+glue(b), a, b)}
 	if a.Kind == names.Particle && a.Form == "al" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0 {
-		out = append(out, joined("a"+b.Form, a, b))
+		out = append(out, joined("a"+glue(b), a, b))
 	}
 	return out
+}
+
+// glue returns a token's word as written, for gluing it to another.
+func glue(t *names.Token) string {
+	if t.Glue != "" {
+		return t.Glue
+	}
+	return t.Form
 }
 
 func joined(form string, a, b *names.Token) names.Token {
@@ -430,6 +468,9 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		}
 		if !personSchema(e.Schema) {
 			titlesAsWords(analysed[i].Tokens)
+		}
+		if e.Schema == entity.Vessel {
+			vesselMarks(analysed[i].Tokens)
 		}
 		pn := c.PrepareAnalysed(analysed[i], n.Kind, w)
 		if e.Schema.IsOrganization() {
@@ -514,11 +555,18 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
 		for k, raw := range append([]string{n}, names.Readings(n)...) {
 			a := names.Analyze(raw)
+			if p.gender == "" {
+				// "Mrs. Clinton" says what a gender field would.
+				p.gender = names.TitleGender(a)
+			}
 			if k > 0 {
 				a.Raw = n // a reading explains itself by the name it reads
 			}
 			if q.Schema != "" && !personSchema(q.Schema) {
 				titlesAsWords(a.Tokens)
+			}
+			if q.Schema == entity.Vessel {
+				vesselMarks(a.Tokens)
 			}
 			if pn := c.PrepareAnalysed(a, entity.Primary, w); pn.Len() > 0 {
 				if q.Schema.IsOrganization() {

@@ -57,6 +57,11 @@ func analyze(s string, classify bool) Name {
 		if w.sc == arabicScript {
 			toks = appendArabic(toks, w)
 		} else {
+			if d, ok := deleet(form); ok {
+				// Digits for letters before compounds: Hizb0llah is
+				// Hizbollah, hizb and allah.
+				form = d
+			}
 			parts := splitCompound(form)
 			for k, p := range parts {
 				// Offsets of the parts of one word are shared out by length.
@@ -93,11 +98,13 @@ func analyze(s string, classify bool) Name {
 
 // appendWord classifies a folded word and appends its token.
 func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
+	written := form
 	if full, ok := abbreviations[form]; ok {
 		form = full
 	}
-	if w, ok := deleet(form); ok {
-		form = w
+	if vesselMarkers[form] && !abjad {
+		// MV, MT, M/V before a vessel's name say what it is, not who.
+		return append(toks, newToken(form, Title, start, end, abjad))
 	}
 	if !abjad && isInitialism(form) {
 		// "JC Juncker", "JP Morgan", "VV Putin": letters without a vowel
@@ -120,8 +127,16 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	case isPatronymic(form):
 		kind = Patronymic
 	}
-	return append(toks, newToken(form, kind, start, end, abjad))
+	t := newToken(form, kind, start, end, abjad)
+	if written != form {
+		t.Glue = written
+	}
+	return append(toks, t)
 }
+
+// vesselMarkers are the prefixes of ships' names: motor vessel, motor
+// tanker, motor ship, steam ship.
+var vesselMarkers = map[string]bool{"mv": true, "mt": true, "ms": true, "mts": true, "ss": true, "mvs": true}
 
 func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 	t := Token{Form: form, Kind: kind, Start: start, End: end, Abjad: abjad}
@@ -310,6 +325,14 @@ func segment(s string) []word {
 			if rs.splitsPerRuneIn(transcription) {
 				flush(i+size, false)
 			}
+		case (r == '$' || r == '@') && start >= 0 && i+1 < len(s) && isASCIILetter(s[i+1]):
+			// Ba$har al-A$$ad, H@mas: a sign for a letter inside a word.
+			if r == '$' {
+				b.WriteByte('s')
+			} else {
+				b.WriteByte('a')
+			}
+			lowerRun, upperRun = 0, 0
 		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' || r == '‘' || r == '\u200c' || r == '\u200d':
 			// Inside a word, an apostrophe joins; elsewhere it is
 			// nothing. So do the zero-width joiner and non-joiner, which
@@ -331,6 +354,8 @@ func segment(s string) []word {
 	flush(len(s), false)
 	return out
 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // capitalisedRest reports whether the small letters from s[i] on are two
 // or more and end the word: "organ" in "JPMorgan", not "qu" in

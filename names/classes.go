@@ -9,7 +9,7 @@ import (
 // forms of the Arabic article (ar-, as-, ash-, ad-, ...) are mapped to "al"
 // during segmentation.
 var particles = map[string]string{
-	"al": "al", "el": "al", "ul": "al", "il": "al",
+	"al": "al", "el": "al", "ul": "al", "il": "al", "ol": "al",
 	"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bin", "bn": "bin", "binti": "bin", "bintu": "bin",
 	"abu": "abu", "abou": "abu", "abo": "abu", "aboo": "abu",
 	"ould": "ould", "wuld": "ould",
@@ -62,6 +62,7 @@ var legalForms = map[string]string{
 	"fze": "fz", "fzco": "fz", "fzc": "fz", "fzllc": "fz", "fz llc": "fz", "fz": "fz", "dmcc": "fz",
 	"lp": "lp", "gp": "lp", "cv": "sa", "sapi": "sa", "ltda": "ltd", "ca": "sa",
 	"s a l": "sa", "sal": "sa", "s a s": "sa", "s c": "co", "sc": "co", "s a de c v": "sa", "sa de cv": "sa",
+	"s a b de c v": "sa", "sab de cv": "sa", "s a p i de c v": "sa", "sapi de cv": "sa", "s a b": "sa", "sab": "sa",
 	"s de r l": "llc", "s de r l de c v": "llc", "s de rl de cv": "llc", "s de rl": "llc", "s r o": "llc", "a s": "sa",
 	"e i r l": "llc", "eirl": "llc", "s a c": "sa", "sac": "sa", "s a a": "sa", "ltda epp": "ltd", "c a": "sa",
 
@@ -164,7 +165,7 @@ var legalFormsAtEndOnly = map[string]bool{
 	"pat": true, "too": true, "sa": true, "ag": true, "kg": true, "lp": true, "gp": true, "oy": true,
 	"private": true, "s a l": true, "sal": true, "s a s": true, "s c": true, "sc": true, "s a de c v": true, "s de r l": true,
 	"s de r l de c v": true, "s r o": true, "a s": true, "e i r l": true, "s a c": true, "sac": true, "s a a": true, "c a": true,
-	"aps": true, "publ": true, "snc": true, "slu": true, "sau": true, "bt": true, "dd": true, "sti": true, "tbk": true, "odo": true,
+	"aps": true, "publ": true, "snc": true, "s a b": true, "sab": true, "slu": true, "sau": true, "bt": true, "dd": true, "sti": true, "tbk": true, "odo": true,
 	"gup": true, "mup": true, "ano": true, "tdv": true, "vof": true, "fgbu": true, "fgau": true,
 }
 
@@ -179,7 +180,7 @@ var abbreviations = map[string]string{
 	"dept": "department", "univ": "university", "svcs": "services", "svc": "service", "ind": "industries",
 	"inds": "industries", "grp": "group", "hldg": "holding", "hldgs": "holding", "holdings": "holding",
 	"tech": "technology", "techs": "technologies", "mgmt": "management",
-	"st": "saint", "mt": "mount", "ste": "saint",
+	"st": "saint", "ste": "saint", "hq": "headquarters",
 }
 
 // generic words are frequent in organisation names. Screening weighs

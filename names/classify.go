@@ -62,6 +62,13 @@ func buildTitleTable() map[phraseKey][][]string {
 		if len(toks) == 0 || len(toks) == 1 && (len(toks[0].Form) < 2 || skip[toks[0].Form]) {
 			return
 		}
+		for i := range toks {
+			if toks[i].Kind == Initial {
+				// "MP", "M.V.": a title of initials cannot be told from
+				// a name's initials or an acronym (MPS).
+				return
+			}
+		}
 		forms := make([]string, len(toks))
 		for i := range toks {
 			forms[i] = toks[i].Form
@@ -239,4 +246,34 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// titleGenders are the titles that say a person's sex, folded: Mrs. Clinton
+// is not William Jefferson Clinton.
+var titleGenders = map[string]string{
+	"mr": "male", "mister": "male", "herr": "male", "monsieur": "male", "senor": "male", "signor": "male", "senhor": "male",
+	"gospodin": "male", "pan": "male", "bey": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "emperor": "male",
+	"mrs": "female", "ms": "female", "miss": "female", "madame": "female", "mme": "female", "mademoiselle": "female", "mlle": "female",
+	"frau": "female", "fraulein": "female", "senora": "female", "senorita": "female", "signora": "female", "signorina": "female",
+	"senhora": "female", "gospozha": "female", "pani": "female", "hanim": "female", "khanum": "female", "khanom": "female",
+	"begum": "female", "lady": "female", "dame": "female", "queen": "female", "princess": "female", "empress": "female",
+	"sheikha": "female", "shaikha": "female",
+}
+
+// TitleGender returns the sex a name's titles say ("male", "female"), or
+// "" when they say none or disagree.
+func TitleGender(n Name) string {
+	g := ""
+	for _, t := range n.Tokens {
+		if t.Kind != Title || classOf(&t) != alphabetClass {
+			continue
+		}
+		if s := titleGenders[t.Form]; s != "" {
+			if g != "" && g != s {
+				return ""
+			}
+			g = s
+		}
+	}
+	return g
 }

@@ -35,6 +35,38 @@ import (
 // word that is also a name or a particle (ambiguousNumberWords) is read
 // only as part of a longer number ("cuarenta y dos", never "dos" alone).
 func readNumber(words []string) (used int, digits string) {
+	used, digits = readNumberPart(words)
+	// "nine hundred twenty-fourth": the spellers write compounds up to a
+	// hundred, so a round number followed by a smaller number than its
+	// round part ("nine hundred twenty" and "fourth") is read as one.
+	for used > 0 && used < len(words) {
+		n, _ := strconv.Atoi(digits)
+		round := 0
+		switch {
+		case n >= 100 && n%100 == 0:
+			round = 100
+		case n >= 20 && n%10 == 0:
+			round = 10
+		}
+		if round == 0 {
+			break
+		}
+		next, skip := words[used:], 0
+		if len(next) > 1 && (next[0] == "and" || next[0] == "e" || next[0] == "y" || next[0] == "und") {
+			next, skip = next[1:], 1
+		}
+		k, d := readNumberPart(next)
+		m, _ := strconv.Atoi(d)
+		if k == 0 || m <= 0 || m >= round {
+			break
+		}
+		used, digits = used+skip+k, strconv.Itoa(n+m)
+	}
+	return used, digits
+}
+
+// readNumberPart is readNumber without joining a hundred and what follows.
+func readNumberPart(words []string) (used int, digits string) {
 	if len(words) == 0 || words[0] == "" {
 		return 0, ""
 	}

@@ -118,6 +118,10 @@ type Token struct {
 	// Paren reports that the word was written in parentheses: in an
 	// organisation's name, a qualifier ("UBS (Schweiz) AG").
 	Paren bool
+	// Glue is the word as written when Form is its canonical form (the
+	// particle "der" is "de", the abbreviation "intl" "international"):
+	// words are glued as written ("van der Bilt", "Vanderbilt").
+	Glue string
 	// Hyphen reports that a hyphen joins the word to the next one
 	// ("Jean-Claude", "Tse-tung").
 	Hyphen bool
