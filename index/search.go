@@ -64,7 +64,7 @@ type unit struct {
 	// its weight (match.PreparedName.Sparing); its similarities are
 	// gathered apart, for match.PreparedName.Bound.
 	spared bool
-	exp      expansion
+	exp    expansion
 }
 
 // scratch is one search's working memory, reused through a pool.

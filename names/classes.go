@@ -109,7 +109,7 @@ var legalForms = map[string]string{
 	"munitsipalnoe unitarnoe predpriiatie": "co", "mup": "co", "fgbu": "co", "fgau": "co",
 	"avtonomnaia nekommercheskaia organizatsiia": "co", "avtonomnaya nekommercheskaya organizatsiya": "co", "ano": "co",
 	"tovarystvo z obmezhenoyu vidpovidalnistyu": "llc",
-	"pryvatne aktsionerne tovarystvo": "jsc", "publichne aktsionerne tovarystvo": "jsc", "aktsionerne tovarystvo": "jsc",
+	"pryvatne aktsionerne tovarystvo":           "jsc", "publichne aktsionerne tovarystvo": "jsc", "aktsionerne tovarystvo": "jsc",
 	"tovarystvo z dodatkovoiu vidpovidalnistiu": "llc", "tdv": "llc", "dochirnie pidpryiemstvo": "co",
 	"zhauapkershiligi shekteuli seriktestik": "llc", "aktsionerlik kogam": "jsc",
 }
