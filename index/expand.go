@@ -131,6 +131,10 @@ type indexSims struct {
 	// single[qn][qu] and joined[qn][k] are indexes into units.
 	single, joined [][]int
 	direct         match.DirectSims
+	// inExp[v] == gen when entry v is in some unit's expansion (see
+	// scratch.inExp).
+	inExp []uint32
+	gen   uint32
 }
 
 func newIndexSims(cfg *match.Config, units []unit, q *match.Prepared) *indexSims {
@@ -166,10 +170,16 @@ func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int
 		return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 	}
 	if u := &x.units[i]; u.expanded && cn.IDs != nil {
+		var id uint32
 		if cjoined {
-			return u.exp.find(cn.Joined[cu].ID)
+			id = cn.Joined[cu].ID
+		} else {
+			id = cn.IDs[cu]
 		}
-		return u.exp.find(cn.IDs[cu])
+		if x.inExp != nil && x.inExp[id] != x.gen {
+			return 0, match.NoMatch
+		}
+		return u.exp.find(id)
 	}
 	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 }

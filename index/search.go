@@ -93,6 +93,10 @@ type scratch struct {
 	candSeen []uint32
 	candPos  []int32
 	gen      uint32
+	// inExp[v] == gen marks vocabulary entry v as in some unit's
+	// expansion of this search: scoring asks about every unit of every
+	// name it scores, and most are in none.
+	inExp []uint32
 }
 
 func (ix *Index) getScratch(cfg *match.Config) *scratch {
@@ -101,6 +105,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 		s = &scratch{
 			acc: make([]float32, len(ix.nameRefs)), accMid: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
 			candSeen: make([]uint32, len(ix.cands)), candPos: make([]int32, len(ix.cands)),
+			inExp: make([]uint32, len(ix.voc.tokens)),
 		}
 		for i := range s.stamp {
 			s.stamp[i] = -1
@@ -175,7 +180,13 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 // masks and bounds) and returns the hits at or above the threshold, best
 // first.
 func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold float64, fullScan bool, opts Options, s *scratch) []Hit {
+	for ui := range s.units {
+		for _, id := range s.units[ui].exp.ids {
+			s.inExp[id] = s.gen
+		}
+	}
 	sims := newIndexSims(cfg, s.units, p)
+	sims.inExp, sims.gen = s.inExp, s.gen
 	boost := cfg.MaxBoost()
 	s.scorer.Floor = threshold - boost
 	// With a limit, score the candidates best bound first, and stop when

@@ -107,10 +107,10 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 
 // inRun reports whether token i of a name is an initial beside another.
 func inRun(p *PreparedName, i int) bool {
-	if p.Token(i).Kind != names.Initial {
+	if p.Places[i].Kind != names.Initial {
 		return false
 	}
-	return i > 0 && p.Token(i-1).Kind == names.Initial || i+1 < p.Len() && p.Token(i+1).Kind == names.Initial
+	return i > 0 && p.Places[i-1].Kind == names.Initial || i+1 < p.Len() && p.Places[i+1].Kind == names.Initial
 }
 
 // wordLike reports whether a token is a word or a patronymic.
@@ -177,10 +177,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	edges := scratch.edges[:0]
 	nq, nc := q.Len(), cn.Len()
 	for i := 0; i < nq; i++ {
-		qt := q.Token(i)
+		qk := q.Places[i].Kind
 		for j := 0; j < nc; j++ {
-			ct := cn.Token(j)
-			if !person && (qt.Kind == names.Initial || ct.Kind == names.Initial) && (qt.Form != ct.Form || inRun(q, i) || inRun(cn, j)) {
+			ck := cn.Places[j].Kind
+			if !person && (qk == names.Initial || ck == names.Initial) && (qk != ck || q.Token(i).Form != cn.Token(j).Form || inRun(q, i) || inRun(cn, j)) {
 				// In a company's name a letter is a letter of its name
 				// ("LLC A INVEST"), not an initial of a given name; in a
 				// run of letters, it meets only as part of the run.
@@ -194,7 +194,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			}
 			if s, m := sims.Sim(qn, i, false, cn, j, false); s > 0 {
 				w := q.Weights[i]
-				if m == Initial && person && !initialFits(qt, qp, ct, cp) {
+				if m == Initial && person && !initialFits(qp, cp) {
 					continue
 				}
 				if m == Initial {
@@ -222,7 +222,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		}
 		w := q.SpanWeight(k)
 		for j := 0; j < nc; j++ {
-			if !person && cn.Token(j).Kind == names.Initial {
+			if !person && cn.Places[j].Kind == names.Initial {
 				continue
 			}
 			if s, m := sims.Sim(qn, k, true, cn, j, false); s > 0 {
@@ -417,8 +417,8 @@ func nisba(p *PreparedName, j int) bool {
 // a name of its kind, where both names say: the first initial of "V.V."
 // is the given name, the second the patronymic or middle name (O.V.
 // Zelenska is not Volodymyr Oleksandrovych).
-func initialFits(qt *names.Token, qp *Place, ct *names.Token, cp *Place) bool {
-	if qt.Kind == names.Title || qt.Kind == names.Particle || ct.Kind == names.Title || ct.Kind == names.Particle {
+func initialFits(qp, cp *Place) bool {
+	if qp.Kind == names.Title || qp.Kind == names.Particle || cp.Kind == names.Title || cp.Kind == names.Particle {
 		return false
 	}
 	given := func(r names.Role) bool { return r == names.Given || r == names.Middle }

@@ -85,10 +85,13 @@ type Place struct {
 	Link  uint8
 	Paren bool
 	Kunya bool
+	// Kind is the token's: kept here too, so that scoring reads the
+	// name's own small array rather than the shared vocabulary.
+	Kind names.Kind
 }
 
 func placeOf(t *names.Token) Place {
-	return Place{Role: t.Role, Link: t.Link, Paren: t.Paren, Kunya: t.Kunya}
+	return Place{Role: t.Role, Link: t.Link, Paren: t.Paren, Kunya: t.Kunya, Kind: t.Kind}
 }
 
 // PrepareName analyses and weighs one name.
@@ -421,7 +424,12 @@ func glue(t *names.Token) string {
 
 func joined(form string, a, b *names.Token) names.Token {
 	phon := names.Phon(form)
-	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Key: names.SyllableKey(form), Kind: names.Word,
+	key := ""
+	if a.Key != "" && b.Key != "" {
+		// Only syllables glued are syllables: Tse-tung, Jong-un.
+		key = names.SyllableKey(form)
+	}
+	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Key: key, Kind: names.Word,
 		Abjad: a.Abjad || b.Abjad, Trans: a.Trans || b.Trans, Start: a.Start, End: b.End}
 }
 

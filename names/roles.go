@@ -447,7 +447,9 @@ func hungarianOrder(toks []Token, content []int, s string) bool {
 // (KoreanKeys), sorted and joined with "|"; "" for other words, and for
 // words too long to be three syllables.
 func SyllableKey(form string) string {
-	if len(form) > 18 || len(form) < 2 {
+	// Most words are no syllables: reject them before the readers,
+	// which cost microseconds a word.
+	if len(form) > 18 || len(form) < 2 || !isSyllables(form, 3) {
 		return ""
 	}
 	keys := SinoKeys(form)
