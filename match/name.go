@@ -288,7 +288,14 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		case a.sim < b.sim:
 			return 1
 		}
-		// A word written twice ("Quren Salih Quren") pairs in order.
+		// A word written twice ("Muhammad Hisham Muhammad") pairs with
+		// the word of its role, then in order.
+		if ra, rb := sameRole(q, cn, a), sameRole(q, cn, b); ra != rb {
+			if ra {
+				return -1
+			}
+			return 1
+		}
 		return abs(int(a.qu)-int(a.cu)) - abs(int(b.qu)-int(b.cu))
 	})
 	var qused, cused uint64 // bit sets; names longer than 64 tokens are cut
@@ -457,7 +464,10 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 	lost := 0.0
 	for a := 0; a < n; a++ {
 		for b := a + 1; b < n; b++ {
-			if before(q, ps[a].qi, ps[b].qi) != before(cn, ps[a].ci, ps[b].ci) {
+			if before(q, ps[a].qi, ps[b].qi) != before(cn, ps[a].ci, ps[b].ci) &&
+				q.Token(ps[a].qi).Form != q.Token(ps[b].qi).Form && cn.Token(ps[a].ci).Form != cn.Token(ps[b].ci).Form {
+				// (A word written twice, Muhammad Hisham Muhammad, may
+				// pair either way.)
 				lost += ps[a].v + ps[b].v
 				ps[a].v, ps[b].v = 0, 0
 				if ex != nil {
@@ -644,6 +654,11 @@ func unitForm(p *PreparedName, u int, joined bool) string {
 		return strings.Join(forms, "+")
 	}
 	return p.Token(u).Form
+}
+
+// sameRole reports whether an edge pairs two single tokens of one role.
+func sameRole(q, cn *PreparedName, e edge) bool {
+	return !e.qjoined && !e.cjoined && q.Places[e.qu].Role == cn.Places[e.cu].Role
 }
 
 func abs(x int) int {
