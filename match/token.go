@@ -140,9 +140,7 @@ func stemOf(t *names.Token) string {
 // and its long vowels must still be vowels in the Latin word, as for its
 // consonant skeleton.
 func (c *Config) looseSim(a, b *names.Token) float64 {
-	if a.Trans == b.Trans || a.Key != "" && b.Key != "" {
-		// Two spellings of Chinese or Korean syllables meet on their
-		// syllables (SimKey), not on their sounds.
+	if a.Trans == b.Trans {
 		return 0
 	}
 	key := len(a.Loose)

@@ -333,6 +333,14 @@ func segment(s string) []word {
 				b.WriteByte('a')
 			}
 			lowerRun, upperRun = 0, 0
+		case r == '\u200c' && start >= 0 && strings.HasSuffix(b.String(), "ه"):
+			// Persian writes a final silent h, a vowel, before a
+			// zero-width non-joiner (خامنه‌ای, Khamenei): the word goes
+			// on, and the h is the vowel it is.
+			text := strings.TrimSuffix(b.String(), "ه")
+			b.Reset()
+			b.WriteString(text)
+			b.WriteRune('ە')
 		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' || r == '‘' || r == '\u200c' || r == '\u200d':
 			// Inside a word, an apostrophe joins; elsewhere it is
 			// nothing. So do the zero-width joiner and non-joiner, which

@@ -43,6 +43,10 @@ func translitArabic(word string, b *strings.Builder) {
 			// A word-initial ayn carries a vowel in every Latin spelling
 			// (Ali, Omar, Abd, Iraq).
 			s = "a"
+		case r == 'ئ' && !prevVowel:
+			// Hamza on a yeh after a consonant carries an a: رئيس is
+			// ra'is (Raisi), after a vowel an i: فائز is fa'iz.
+			s = "a"
 		case r == 'و' && (b.Len() == start || prevVowel):
 			s = "w"
 		case (r == 'ي' || r == 'ی') && (b.Len() == start || prevVowel):

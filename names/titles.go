@@ -43,6 +43,11 @@ package names
 // sanctions lists' own title and designation fields carry (OFAC, UN, EU,
 // UK).
 var titlePhrases = []string{
+	// Malaysian and Burmese honorifics and ranks, which the lists and the
+	// press write before the names of Najib Razak and Min Aung Hlaing.
+	"Datuk", "Datuk Seri", "Dato", "Dato'", "Dato' Sri", "Datuk Sri", "Tan Sri", "Tun", "Senior General",
+	"Vice Senior General", "Thura",
+
 	// English: heads of state and government, ministers, officials.
 	"President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
 	"First Deputy Prime Minister", "Chancellor", "Premier", "Queen", "Crown Prince", "Princess",
