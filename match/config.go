@@ -3,6 +3,20 @@
 // explains the score: which of the entity's names matched, which tokens
 // matched which and how, and what each secondary field added or took away.
 //
+// A name score is the similarity-weighted share of the query's words
+// that met the listed name's, against what the two names leave unmatched:
+// every query word its weight, a listed word the share its role in the
+// name sets (a middle name, patronymic or nasab link little, the surname
+// much), so that "Tariq Ahmad" finds "AHMAD, Tariq Anwar al-Sayyid" and
+// "Vladimir Vladimirovich" does not find Putin. Parts that contradict
+// each other count in full on both sides: two patronymics, two fathers
+// after bin, given names in opposite orders, a query's surname that met a
+// listed given name, initials of another name, numbers, qualifiers in
+// parentheses, and legal forms of different kinds. Words meet by form,
+// phonetic and consonant skeletons, edits, initials, glued and split
+// spans, Baltic endings, East Asian syllable keys, loose keys across
+// scripts, nicknames, and acronyms of organisations (see UnitSim).
+//
 // Every number the scorer uses is in [Config]. Its defaults are documented
 // on each field; a request may override any of them, and results can
 // report the Config that produced them.
