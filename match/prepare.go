@@ -425,8 +425,8 @@ func glue(t *names.Token) string {
 func joined(form string, a, b *names.Token) names.Token {
 	phon := names.Phon(form)
 	key := ""
-	if a.Key != "" && b.Key != "" {
-		// Only syllables glued are syllables: Tse-tung, Jong-un.
+	if a.Key != "" || b.Key != "" {
+		// Syllables glued are syllables: Tse-tung, Jong-un, Kai-shek.
 		key = names.SyllableKey(form)
 	}
 	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Key: key, Kind: names.Word,
