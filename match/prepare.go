@@ -240,10 +240,14 @@ type Joined struct {
 // without its small words ("Ministry of Intelligence and Security":
 // "mis", "mois"), when the name is an organisation's.
 func Spans(toks []names.Token, initialisms bool) []Joined {
-	var out []Joined
+	out := make([]Joined, 0, 2*len(toks))
 	for j := 0; j+1 < len(toks); j++ {
-		for _, t := range JoinTokens(&toks[j], &toks[j+1]) {
-			out = append(out, Joined{At: j, Len: 2, Kind: Glued, Token: t})
+		a, b := &toks[j], &toks[j+1]
+		if joinable(a) && joinable(b) {
+			out = append(out, Joined{At: j, Len: 2, Kind: Glued, Token: joined(glue(a)+glue(b), a, b)})
+			if sunLetter(a, b) {
+				out = append(out, Joined{At: j, Len: 2, Kind: Glued, Token: joined("a"+glue(b), a, b)})
+			}
 		}
 		if j+2 < len(toks) && shortSplit(toks[j:j+3]) {
 			a, b, c := &toks[j], &toks[j+1], &toks[j+2]
@@ -401,17 +405,26 @@ func letters(form string, a, b *names.Token) names.Token {
 // letter", which is written joined as it is spelt (Alsaadi) or as it is
 // spoken, as a doubled consonant (Essaadi, Arrahman).
 func JoinTokens(a, b *names.Token) []names.Token {
-	joinable := func(t *names.Token) bool {
-		return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title
-	}
 	if !joinable(a) || !joinable(b) {
 		return nil
 	}
 	out := []names.Token{joined(glue(a)+glue(b), a, b)}
-	if a.Kind == names.Particle && a.Form == "al" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0 {
+	if sunLetter(a, b) {
 		out = append(out, joined("a"+glue(b), a, b))
 	}
 	return out
+}
+
+// joinable reports whether a token may be glued to its neighbour: not a
+// number, legal form or initial.
+func joinable(t *names.Token) bool {
+	return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title
+}
+
+// sunLetter reports whether a is the Arabic article before a word that
+// starts with a sun letter, which is also glued as it is spoken.
+func sunLetter(a, b *names.Token) bool {
+	return a.Kind == names.Particle && a.Form == "al" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0
 }
 
 // glue returns a token's word as written, for gluing it to another.
