@@ -657,7 +657,6 @@ var nicknameGroups = [][]string{
 	{"vakhtang", "vakho"},
 	{"konstantine", "kote"},
 	{"tamar", "tamuna", "tamriko"},
-	{"ekaterine", "keti"},
 	{"ketevan", "keti", "keto"},
 
 	// Greek, as Analyze reads the Greek script (Κωνσταντίνος is
