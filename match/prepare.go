@@ -23,7 +23,10 @@ type StaticWeigher struct{ Config *Config }
 
 // Weight implements Weigher.
 func (w StaticWeigher) Weight(t *names.Token) float64 {
-	if names.Generic(t.Form) || len(t.Form) <= 2 {
+	if names.Generic(t.Form) || len(t.Form) <= 2 && (t.Key == "" || names.EastAsianSurname(t.Form)) {
+		// A two-letter word is most often a particle or a common
+		// surname (Li, Wu); a Korean or Chinese syllable of a given name
+		// (Un, Il) is a name.
 		return w.Config.GenericWeight
 	}
 	return w.Config.WordWeight
@@ -494,7 +497,7 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 			vesselMarks(analysed[i].Tokens)
 		}
 		pn := c.PrepareAnalysed(analysed[i], n.Kind, w)
-		if e.Schema.IsOrganization() {
+		if orgSchema(e.Schema) {
 			asOrganisation(&pn)
 		}
 		cand.Names = append(cand.Names, pn)
@@ -524,6 +527,10 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 	}
 	return cand
 }
+
+// orgSchema reports whether a schema says an organisation: Organization or
+// Company (a LegalEntity may be a person).
+func orgSchema(s entity.Schema) bool { return s == entity.Organization || s == entity.Company }
 
 // personSchema reports whether a schema may be a person's: Person, or a
 // legal entity of unknown kind.
@@ -590,7 +597,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 				vesselMarks(a.Tokens)
 			}
 			if pn := c.PrepareAnalysed(a, entity.Primary, w); pn.Len() > 0 {
-				if q.Schema.IsOrganization() {
+				if orgSchema(q.Schema) {
 					asOrganisation(&pn)
 				}
 				p.Names = append(p.Names, pn)

@@ -62,7 +62,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 		floor = 0
 	}
 	person := cand.Entity.Schema == entity.Person
-	unknown := cand.Entity.Schema == entity.LegalEntity && !p.Query.Schema.IsOrganization()
+	unknown := cand.Entity.Schema == entity.LegalEntity && !orgSchema(p.Query.Schema)
 	best, bestQ, bestC := -1.0, 0, 0
 	var bestEx *Explanation
 	for qi := range p.Names {

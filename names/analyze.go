@@ -239,7 +239,8 @@ func segment(s string) []word {
 	begin := func(i int, rs script) {
 		start, sc, paren = i, rs, depth > 0
 	}
-	lowerRun := 0 // small letters just written
+	hangulWord := false // a Hangul run long enough to be one word
+	lowerRun := 0       // small letters just written
 	upperRun := 0 // capitals just written, ASCII
 	for i, r := range s {
 		size := utf8.RuneLen(r)
@@ -306,7 +307,17 @@ func segment(s string) []word {
 			if unicode.IsMark(r) {
 				rs = sc
 			}
-			if start >= 0 && (rs != sc && !(isLatinish(rs) && isLatinish(sc)) || rs.splitsPerRuneIn(transcription)) {
+			perRune := rs.splitsPerRuneIn(transcription)
+			if rs == hangulScript && (start < 0 || sc != hangulScript) {
+				// A run of four Korean syllables or more spells a foreign
+				// name (블라디미르, Vladimir), not a Korean name's
+				// syllables: it is one word.
+				hangulWord = hangulRun(s[i:]) >= 4
+			}
+			if rs == hangulScript && hangulWord {
+				perRune = false
+			}
+			if start >= 0 && (rs != sc && !(isLatinish(rs) && isLatinish(sc)) || perRune) {
 				flush(i, false)
 			}
 			if start >= 0 && unicode.IsUpper(r) && lowerRun > 0 && camelSplits(b.String(), lowerRun) {
@@ -322,7 +333,7 @@ func segment(s string) []word {
 			} else {
 				lowerRun = 0
 			}
-			if rs.splitsPerRuneIn(transcription) {
+			if perRune {
 				flush(i+size, false)
 			}
 		case (r == '$' || r == '@') && start >= 0 && i+1 < len(s) && isASCIILetter(s[i+1]):
@@ -389,6 +400,18 @@ func legalCamel(s string, start int) bool {
 	w := strings.ToLower(s[start:end])
 	_, ok := legalForms[w]
 	return ok || w == "kgaa" || w == "mbh"
+}
+
+// hangulRun counts the Korean syllables s starts with.
+func hangulRun(s string) int {
+	n := 0
+	for _, r := range s {
+		if !isHangulSyllable(r) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // camelSplits reports whether a word written so far (in lower case),

@@ -402,6 +402,10 @@ var eastAsianSurnames = func() map[string]bool {
 	return m
 }()
 
+// EastAsianSurname reports whether a folded word is one of the commonest
+// Chinese, Korean or Vietnamese surnames.
+func EastAsianSurname(form string) bool { return eastAsianSurnames[form] }
+
 // hungarianGivenNames are common Hungarian given names: a name of two or
 // three words, with a Hungarian accented vowel or digraph, that ends in
 // one is read surname first ("Orbán Viktor", "Szijjártó Péter").

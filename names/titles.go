@@ -45,7 +45,7 @@ package names
 var titlePhrases = []string{
 	// Malaysian and Burmese honorifics and ranks, which the lists and the
 	// press write before the names of Najib Razak and Min Aung Hlaing.
-	"Datuk", "Datuk Seri", "Dato", "Dato'", "Dato' Sri", "Datuk Sri", "Tan Sri", "Tun", "Senior General",
+	"Datuk", "Datuk Seri", "Dato' Sri", "Datuk Sri", "Tan Sri", "Tun", "Senior General",
 	"Vice Senior General", "Thura",
 
 	// English: heads of state and government, ministers, officials.

@@ -150,11 +150,27 @@ func printExplanation(w io.Writer, ex *match.Explanation) {
 	for _, t := range ex.Tokens {
 		fmt.Fprintf(w, "       %-14s ~ %-14s %-10s sim %.2f  weight %.1f\n", t.Query, t.Name, t.Method, t.Similarity, t.Weight)
 	}
+	role := func(r string) string {
+		if r == "" {
+			return ""
+		}
+		return ", " + r
+	}
 	for _, t := range ex.UnmatchedQuery {
-		fmt.Fprintf(w, "       %-14s   (no match in the listed name)  weight %.1f\n", t.Token, t.Weight)
+		fmt.Fprintf(w, "       %-14s   (no match in the listed name%s)  weight %.1f, costs %.2f\n", t.Token, role(t.Role), t.Weight, t.Cost)
 	}
 	for _, t := range ex.UnmatchedName {
-		fmt.Fprintf(w, "       %-14s   (listed, not in the query)     weight %.1f\n", t.Token, t.Weight)
+		fmt.Fprintf(w, "       %-14s   (listed, not in the query%s)  weight %.1f, costs %.2f\n", t.Token, role(t.Role), t.Weight, t.Cost)
+	}
+	for _, c := range ex.Contradictions {
+		switch {
+		case c.Query == "":
+			fmt.Fprintf(w, "       contradiction (%s): the listed %s left out is another family's\n", c.What, c.Name)
+		case c.Cost > 0:
+			fmt.Fprintf(w, "       contradiction (%s): %s against %s, costs %.1f more\n", c.What, c.Query, c.Name, c.Cost)
+		default:
+			fmt.Fprintf(w, "       contradiction (%s): %s against %s, both count in full\n", c.What, c.Query, c.Name)
+		}
 	}
 	for _, f := range ex.Features {
 		fmt.Fprintf(w, "       %+.3f %s: %s\n", f.Delta, f.Name, f.Detail)

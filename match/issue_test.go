@@ -1,0 +1,89 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/vetoscreen/veto/entity"
+)
+
+// TestNamesTheWorldWrites holds the scorer to the ways names vary that
+// matching v2 reads (issue 10): each pair must score on its side of the
+// threshold with veto compare's corpus-free weights.
+func TestNamesTheWorldWrites(t *testing.T) {
+	cfg := DefaultConfig()
+	tests := []struct {
+		what   string
+		schema entity.Schema
+		a, b   string
+		hit    bool
+	}{
+		// 1. Parts of a name left out, and contradicted.
+		{"given and surname of a chain", entity.Person, "Tariq Ahmad", "AHMAD, Tariq Anwar al-Sayyid", true},
+		{"given and surname of a chain", entity.Person, "Zayn Husayn", "HUSAYN, Zayn al-Abidin Muhammad", true},
+		{"Russian without patronymic", entity.Person, "Sergei Lavrov", "LAVROV, Sergei Viktorovich", true},
+		{"one of two Spanish surnames", entity.Person, "Nicolas Maduro", "MADURO MOROS, Nicolas", true},
+		{"another patronymic", entity.Person, "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", false},
+		{"another father after bin", entity.Person, "Ali bin Hassan al-Majid", "Ali bin Hussein al-Majid", false},
+		{"given names alone", entity.Person, "Vladimir Vladimirovich", "PUTIN, Vladimir Vladimirovich", false},
+		{"brothers: another given name", entity.Person, "Hussein Badruddin al-Houthi", "AL-HOUTHI, Abdulmalik Badruddin", false},
+		{"initials of another name", entity.Person, "S.I. Lavrov", "LAVROV, Sergei Viktorovich", false},
+		{"initials in order", entity.Person, "V.V. Putin", "PUTIN, Vladimir Vladimirovich", true},
+		{"Korean syllable left out", entity.Person, "Kim Jong", "KIM Jong Un", false},
+		{"Korean father", entity.Person, "Kim Jong Il", "KIM Jong Un", false},
+		// 2. Order where it means something.
+		{"father and son", "", "SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", false},
+		{"ism and father swapped", entity.Person, "Ali Hassan al-Majid", "Hassan Ali AL-MAJID", false},
+		{"kunya", entity.Person, "Abu Hamza al-Masri", "Hamza AL-MASRI", false},
+		{"surname first", entity.Person, "Lavrov Sergei Viktorovich", "Sergei Viktorovich LAVROV", true},
+		{"Hungarian order", entity.Person, "Orbán Viktor", "Viktor ORBAN", true},
+		{"Chinese order", entity.Person, "Jinping Xi", "XI Jinping", true},
+		// 3. Titles.
+		{"title and surname", entity.Person, "President Erdoğan", "Recep Tayyip Erdoğan", true},
+		{"title in Cyrillic", entity.Person, "Президент Путин", "Vladimir Vladimirovich PUTIN", true},
+		{"title alone", "", "President", "PRESIDENT TRADING LLC", false},
+		{"Mrs against a man", entity.Person, "Mrs. Clinton", "William Jefferson CLINTON", true}, // compare knows no gender; screening does
+		// 4. Glued, split and mangled words.
+		{"glued legal form", "", "SiemensAG", "Siemens AG", true},
+		{"glued names", entity.Person, "FridrichBuchenberg", "Friedrich Buchenberg", true},
+		{"split in three", entity.Person, "Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev", true},
+		{"Dutch particles split", entity.Person, "Cornelius van der bilt", "VANDERBILT, Cornelius", true},
+		{"digits for letters", entity.Person, "Ig0r Sech1n", "Igor Sechin", true},
+		{"numbers in words", entity.Organization, "Brigade Forty-Four", "Brigade 44", true},
+		{"ordinals", entity.Organization, "1st International Bank", "First International Bank", true},
+		{"another number", entity.Organization, "Brigade 44", "Brigade 45", false},
+		// 5. Acronyms.
+		{"acronym of an organisation", "", "PLA", "People's Liberation Army", true},
+		{"letters with and without periods", entity.Organization, "ABC Co.", "A.B.C. Company", true},
+		{"letters reordered", entity.Organization, "C.B.A. Company", "A.B.C. Company", false},
+		{"initials of given names", entity.Person, "JC Juncker", "Jean-Claude Juncker", true},
+		{"legal form written out", entity.Company, "Metinvest B.V.", "METINVEST BESLOTEN VENNOOTSCHAP", true},
+		// 6. Scripts and spellings.
+		{"Wade-Giles", entity.Person, "Mao Tse-tung", "Mao Zedong", true},
+		{"Chinese transcription", entity.Person, "贝拉克·奥巴马", "Barack Obama", true},
+		{"Latvian endings", entity.Person, "Sergejs Lavrovs", "Sergey Viktorovich LAVROV", true},
+		{"Dutch oe", entity.Person, "Vladimir Poetin", "Vladimir Putin", true},
+		{"Arabic script, European name", entity.Person, "فلاديمير بوتين", "Vladimir PUTIN", true},
+		{"Hangul, European name", entity.Person, "블라디미르 푸틴", "Vladimir PUTIN", true},
+		{"háčeks", entity.Person, "Alaksandr Lukašenka", "Aleksandr LUKASHENKA", true},
+		// 7. Nicknames.
+		{"nickname", entity.Person, "Bill Clinton", "William Jefferson CLINTON", true},
+		{"nickname", entity.Person, "Sasha Lukashenko", "Aleksandr LUKASHENKO", true},
+		{"nickname, another surname", entity.Person, "Bill Clinton", "William RUTO", false},
+		// 8. Organisations.
+		{"another legal form", entity.Organization, "Deutsche Bank AG", "Deutsche Bank GmbH", false},
+		{"another fund", entity.Organization, "Nantahala Capital Offshore Fund, Ltd.", "Nantahala Capital Offshore Fund I, Ltd.", false},
+		{"a qualifier", entity.Organization, "UBS AG", "UBS (Schweiz) AG", false},
+		{"same legal form written otherwise", entity.Organization, "Rosneft OOO", "ROSNEFT LLC", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.what+": "+tt.a+"~"+tt.b, func(t *testing.T) {
+			r, err := cfg.Compare(tt.schema, tt.a, tt.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Match != tt.hit {
+				t.Errorf("Compare(%q, %q) = %.3f, match %v; want %v\n%+v", tt.a, tt.b, r.Score, r.Match, tt.hit, r.Explanation)
+			}
+		})
+	}
+}
