@@ -241,7 +241,7 @@ func segment(s string) []word {
 	}
 	hangulWord := false // a Hangul run long enough to be one word
 	lowerRun := 0       // small letters just written
-	upperRun := 0 // capitals just written, ASCII
+	upperRun := 0       // capitals just written, ASCII
 	for i, r := range s {
 		size := utf8.RuneLen(r)
 		// Lists mix look-alike letters of the other alphabet into names
