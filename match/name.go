@@ -361,9 +361,19 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		// Walker").
 		familyElsewhere = familyElsewhere || q.Places[e.qu].Role == names.Family && cn.Places[e.cu].Role != names.Family && cn.Places[e.cu].Role != names.NoRole
 	}
+	shifted := person && shiftedChain(q, cn, kept)
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
 		if !person {
+			continue
+		}
+		if shifted && cn.Places[j].Role == names.Given {
+			// "Saddam Hussein al-Tikriti" against "Qusay Saddam Hussein
+			// al-Tikriti": the query's name is the listed one's father's.
+			cShare[k] = c.ContradictionShare
+			if ex != nil {
+				ex.Contradictions = append(ex.Contradictions, Contradiction{What: "father", Name: cn.Token(j).Form})
+			}
 			continue
 		}
 		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) {
@@ -410,6 +420,30 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		ex.NameScore = round(score)
 	}
 	return score, ex
+}
+
+// shiftedChain reports whether the query's first given name met the
+// first middle name of a listed chain of names (ism, father, grandfather:
+// two middle names or more), so that the query names the father.
+func shiftedChain(q, cn *PreparedName, kept []edge) bool {
+	first, middles := -1, 0
+	for j := range cn.Places {
+		if cn.Places[j].Role == names.Middle && cn.Places[j].Kind == names.Word {
+			if first < 0 {
+				first = j
+			}
+			middles++
+		}
+	}
+	if middles < 2 {
+		return false
+	}
+	for _, e := range kept {
+		if q.Places[e.qu].Role == names.Given && int(e.cu) == first {
+			return true
+		}
+	}
+	return false
 }
 
 // nisba reports whether token j of a name is an Arabic nisba: the

@@ -368,8 +368,10 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 	for i := range toks {
 		t := &toks[i]
 		ok := false
-		switch t.Kind {
-		case names.Word:
+		switch {
+		case t.Paren:
+			// "(IRISL)" is the name's acronym, not a word of it.
+		case t.Kind == names.Word:
 			switch t.Form {
 			case "the", "and", "in", "on", "at", "et", "und", "y", "e":
 			case "of", "for":
@@ -377,9 +379,9 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 			default:
 				ok = true
 			}
-		case names.Particle:
+		case t.Kind == names.Particle:
 			ok = !strict && t.Form == "al"
-		case names.LegalForm:
+		case t.Kind == names.LegalForm:
 			ok = v == 2
 		}
 		if !ok || t.Form == "" {
@@ -542,7 +544,7 @@ func personSchema(s entity.Schema) bool {
 // words: "General Electric", "Lady R", "Captain Morgan Ltd".
 func titlesAsWords(toks []names.Token) {
 	for i := range toks {
-		if toks[i].Kind == names.Title {
+		if toks[i].Kind == names.Title && !names.VesselMarker(toks[i].Form) {
 			toks[i].Kind = names.Word
 		}
 	}

@@ -123,7 +123,7 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	case len(form) == 1:
 		kind = Initial
 	case particles[form] != "":
-		form, kind = particles[form], Particle
+		written, form, kind = form, particles[form], Particle
 	case isPatronymic(form):
 		kind = Patronymic
 	}
@@ -133,6 +133,10 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	}
 	return append(toks, t)
 }
+
+// VesselMarker reports whether a folded word is a vessel's prefix (MV,
+// MT): a title even in a vessel's name.
+func VesselMarker(form string) bool { return vesselMarkers[form] }
 
 // vesselMarkers are the prefixes of ships' names: motor vessel, motor
 // tanker, motor ship, steam ship.

@@ -32,6 +32,7 @@ import (
 // words, or stands in a comma name's surname, is a word ("Stephen King",
 // "MAJOR, John").
 func assignRoles(toks []Token, s string) {
+	eastAsianParticles(toks)
 	comma := topComma(s)
 	hasContent := false
 	lastWord := -1 // the last name word: a title must stand before one
@@ -153,6 +154,55 @@ func assignRoles(toks []Token, s string) {
 	syllables(toks, s)
 	links(toks)
 	kunyas(toks)
+}
+
+// eastAsianParticles reads the words of a Chinese, Korean or Vietnamese
+// name that look like particles of other languages (Il, Do, Le, Da) as the
+// syllables they are: "Kim Il Sung", "Le Duc Tho". A name is such when one
+// of its words is a common East Asian surname and all of its two to four
+// words are syllables.
+func eastAsianParticles(toks []Token) {
+	if len(toks) < 2 || len(toks) > 4 {
+		return
+	}
+	surname, particle := false, false
+	for i := range toks {
+		t := &toks[i]
+		f := t.Form
+		if t.Glue != "" {
+			f = t.Glue
+		}
+		switch t.Kind {
+		case Word:
+			surname = surname || eastAsianSurnames[f]
+		case Particle:
+			particle = true
+		default:
+			return
+		}
+		if !isSyllables(f, 3) {
+			return
+		}
+	}
+	if !surname || !particle {
+		return
+	}
+	for i := range toks {
+		if t := &toks[i]; t.Kind == Particle {
+			f := t.Form
+			if t.Glue != "" {
+				f = t.Glue
+			}
+			*t = retoken(t, f, Word)
+		}
+	}
+}
+
+// retoken returns t with another form and kind, its place kept.
+func retoken(t *Token, form string, kind Kind) Token {
+	n := newToken(form, kind, t.Start, t.End, t.Abjad)
+	n.Trans, n.Paren, n.Hyphen = t.Trans, t.Paren, t.Hyphen
+	return n
 }
 
 // syllables marks the given names of an East Asian name written with its

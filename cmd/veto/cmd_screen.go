@@ -164,6 +164,8 @@ func printExplanation(w io.Writer, ex *match.Explanation) {
 	}
 	for _, c := range ex.Contradictions {
 		switch {
+		case c.Query == "" && c.What == "father":
+			fmt.Fprintf(w, "       contradiction (father): the query names the father of the listed %s\n", c.Name)
 		case c.Query == "":
 			fmt.Fprintf(w, "       contradiction (%s): the listed %s left out is another family's\n", c.What, c.Name)
 		case c.Cost > 0:
