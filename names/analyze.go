@@ -77,6 +77,10 @@ func analyze(s string, classify bool) Name {
 		trans := w.sc != latin && w.sc != cyrillicScript
 		for k := first; k < len(toks); k++ {
 			toks[k].Trans, toks[k].Paren = trans, w.paren
+			if (w.sc == hangulScript || w.sc == hanScript) && toks[k].Kind == Initial {
+				// 이 is the syllable i (Lee), not an initial.
+				toks[k].Kind = Word
+			}
 		}
 		if len(toks) > first {
 			toks[len(toks)-1].Hyphen = w.hyphenNext

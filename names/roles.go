@@ -49,7 +49,7 @@ func assignRoles(toks []Token, s string) {
 				// "Lady R", "Captain J.": a title before initials alone
 				// is a name.
 				if !trailingTitles[t.Form] && classOf(t) != otherClass {
-					t.Kind = Word
+					t.Kind = untitled(t.Form)
 					hasContent = true
 					continue
 				}
@@ -59,7 +59,7 @@ func assignRoles(toks []Token, s string) {
 			// (Bey, Jr.) and in the scripts that write titles after them
 			// (普京总统, 푸틴 대통령).
 			if (hasContent && !trailingTitles[t.Form] && classOf(t) != otherClass) || comma >= 0 && t.End <= comma {
-				t.Kind = Word
+				t.Kind = untitled(t.Form)
 				hasContent = true
 			}
 		case Word, Initial, Patronymic:
@@ -247,6 +247,19 @@ func kunyas(toks []Token) {
 			toks[i+1].Kunya = true
 		}
 	}
+}
+
+// untitled returns the kind of a word a title was taken for, where it is
+// a name: a particle stays a particle ("Abd al-Malik", where "al-Malik" is
+// also "the King").
+func untitled(form string) Kind {
+	switch {
+	case particles[form] != "" || form == "al" || form == "bin" || form == "abu":
+		return Particle
+	case isPatronymic(form):
+		return Patronymic
+	}
+	return Word
 }
 
 // links numbers the given words of a nasab chain by generation: 1 before
@@ -503,7 +516,7 @@ func hungarianOrder(toks []Token, content []int, s string) bool {
 func SyllableKey(form string) string {
 	// Most words are no syllables: reject them before the readers,
 	// which cost microseconds a word.
-	if len(form) > 18 || len(form) < 2 || !isSyllables(form, 3) {
+	if len(form) > 18 || form == "" || !isSyllables(form, 3) {
 		return ""
 	}
 	keys := SinoKeys(form)
