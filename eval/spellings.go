@@ -191,15 +191,22 @@ func national(g *generator, e *entity.Entity, src string) string {
 }
 
 // capitalWords capitalises each letter that begins a word or follows a
-// hyphen or apostrophe: ‘Abd Al-Rahman, O'Brien.
+// hyphen, or an apostrophe that begins a word: ‘Abd Al-Rahman, Jum'ah.
 func capitalWords(s string) string {
 	var b strings.Builder
-	up := true
+	up, start := true, true
 	for _, r := range s {
 		if up && unicode.IsLetter(r) {
 			r = unicode.ToUpper(r)
 		}
-		up = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		switch {
+		case r == ' ' || r == '-':
+			up, start = true, true
+		case start && (r == '\'' || r == '‘' || r == '’'):
+			up = true // ‘Abd
+		default:
+			up, start = false, false
+		}
 		b.WriteRune(r)
 	}
 	return b.String()

@@ -103,11 +103,25 @@ func upperWord(w string) bool {
 // al-). Stricter than applies, whose look alone takes Celestin for a
 // Russian.
 func fromSlavicWorld(e *entity.Entity, src string) bool {
-	return fromCountries(e, sovietCountries...) || country(e) == "" && slavicSuffix(src)
+	return fromCountries(e, sovietCountries...) || country(e) == "" && slavicLook(src) && !arabicParticle(src)
 }
 
 func fromArabicWorld(e *entity.Entity, src string) bool {
 	return fromCountries(e, arabicCountries...) || country(e) == "" && arabicParticle(src)
+}
+
+// slavicLook reports whether a word of the name has an ending of Russian
+// surnames and patronymics that names of other languages rarely have
+// (not -in, -ko: Hussein, Celestin, Kinjiko).
+func slavicLook(n string) bool {
+	for _, w := range words(strings.ToLower(n)) {
+		for _, s := range []string{"ov", "ev", "ova", "eva", "sky", "skiy", "skaya", "enko", "vich", "vna"} {
+			if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spanishCountries write two surnames, the father's first.
@@ -226,11 +240,11 @@ func title(g *generator, e *entity.Entity, src string) string {
 	switch {
 	case fromSlavicWorld(e, src) && g.r.IntN(3) == 0:
 		if n := scriptName(e, unicode.Cyrillic); n != "" {
-			return pick(titlesRussian) + " " + n
+			return pick(titlesRussian) + " " + firstLast(n)
 		}
 	case fromArabicWorld(e, src) && g.r.IntN(3) == 0:
 		if n := scriptName(e, unicode.Arabic); n != "" {
-			return pick(titlesArScr) + " " + n
+			return pick(titlesArScr) + " " + firstLast(n)
 		}
 	}
 	pool := titlesNeutral
@@ -414,10 +428,10 @@ func leet(g *generator, e *entity.Entity, src string) string {
 	return strings.Join(w, " ")
 }
 
-// numeral writes a number in an organisation's name in English words (195
-// Repair Plant: One Hundred Ninety-Five Repair Plant; the 224th Flight
-// Unit: the Two Hundred Twenty-Fourth Flight Unit; Investments II:
-// Investments Two), or English number words in digits (First Ocean: 1st
+// numeral writes a number in an organisation's name in English words
+// (Mariupol 24: Mariupol Twenty-Four; the 33rd Light Infantry Division:
+// the Thirty-Third Light Infantry Division; Investments II: Investments
+// Two), or English number words in digits (First Ocean: 1st
 // Ocean). Numbers of more than three digits, codes (TV6) and a lone I,
 // which is also a letter, are left alone.
 func numeral(g *generator, _ *entity.Entity, src string) string {
@@ -463,7 +477,9 @@ var (
 	tensWords    = []string{"", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"}
 	ordinalWords = map[string]string{"One": "First", "Two": "Second", "Three": "Third", "Five": "Fifth", "Eight": "Eighth",
 		"Nine": "Ninth", "Twelve": "Twelfth"}
-	romanValues = map[string]int{"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+	// romanValues are the numerals numeral and otherNumber read: V and X
+	// alone are initials as often (Andrey V Gromadskih).
+	romanValues = map[string]int{"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
 		"XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
 )
 
@@ -502,6 +518,11 @@ func spellNumber(n int, ordinal bool) string {
 	return strings.Join(parts, " ")
 }
 
+// maxSpelled is the largest number numeral writes in words: people write
+// "Twenty-Fourth Brigade", not "Seven Hundred Fourteenth Research
+// Institute".
+const maxSpelled = 99
+
 // numberInWords spells a word that is a number (195, 24th, II) in English
 // words.
 func numberInWords(w string) (string, bool) {
@@ -516,7 +537,7 @@ func numberInWords(w string) (string, bool) {
 		}
 	}
 	n, err := strconv.Atoi(digits)
-	if err != nil || n < 1 || n > 999 || digits[0] == '0' || strings.ContainsAny(digits, "+-") {
+	if err != nil || n < 1 || n > maxSpelled || digits[0] == '0' || strings.ContainsAny(digits, "+-") {
 		return "", false
 	}
 	return spellNumber(n, suffix != ""), true
@@ -590,34 +611,40 @@ func acronym(g *generator, e *entity.Entity, src string) string {
 // legal form as written, or "" when the name has fewer than three or more
 // than six such words, or a word that is itself an acronym or a number.
 func initials(name string) (letters, form string) {
-	if before, after, ok := strings.Cut(name, ","); ok {
-		// After a comma, only a legal form: "Tactical Missiles
-		// Corporation, Ravenstvo-service JSC" is two names.
-		for _, t := range names.Analyze(after).Tokens {
-			if t.Kind != names.LegalForm {
-				return "", ""
-			}
-		}
-		name, form = before, strings.TrimSpace(after)
+	if strings.ContainsAny(name, "()-") {
+		// A qualifier in parentheses often holds the acronym already
+		// (Oil Turbocompressor Engineering Co. (OTEC)); a hyphenated
+		// brand (Ferrite-Domen) is no two words of one.
+		return "", ""
 	}
 	// Russian state enterprises' descriptors are their legal form, which
 	// Analyze does not read as one: FSUE Atomflot is no FSUEA.
 	for _, d := range stateForms {
 		if len(name) > len(d) && strings.EqualFold(name[:len(d)], d) {
-			form, name = name[:len(d)], name[len(d):]
+			name = name[len(d):]
 			break
 		}
 	}
+	comma := strings.IndexByte(name, ',')
 	a := names.Analyze(name)
 	var b strings.Builder
-	n := 0
+	n, formAt := 0, -1
 	for _, t := range a.Tokens {
 		raw := name[t.Start:t.End]
 		switch {
 		case t.Kind == names.LegalForm:
-			form = raw
+			if formAt < 0 {
+				formAt = t.Start
+			}
+			form = strings.TrimSpace(name[formAt:t.End])
 			continue
-		case t.Kind == names.Particle || t.Kind == names.Title || t.Paren || acronymStop[t.Form]:
+		case comma >= 0 && t.Start > comma:
+			// After a comma, only a legal form: "Tactical Missiles
+			// Corporation, Ravenstvo-service JSC" is two names.
+			return "", ""
+		case t.Kind == names.Title:
+			return "", "" // a business named for a person: Haji Khairullah Haji Sattar Money Exchange
+		case t.Kind == names.Particle || acronymStop[t.Form]:
 			continue
 		case t.Kind != names.Word || len(t.Form) < 2 || !isLatin(raw):
 			return "", ""
@@ -627,10 +654,27 @@ func initials(name string) (letters, form string) {
 		b.WriteByte(t.Form[0])
 		n++
 	}
-	if n < 3 || n > 6 {
+	if n < 3 || n > 6 || !slices.ContainsFunc(a.Tokens, func(t names.Token) bool { return acronymWords[t.Form] }) {
 		return "", ""
 	}
 	return strings.ToUpper(b.String()), form
+}
+
+// acronymWords are the English words of the names that go by acronyms:
+// an organisation with none (Basaran Nakliyat ve Dis Ticaret, Xiang Cheng
+// Gao Trading) is rarely written by its initials.
+var acronymWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`bank banking corporation organization organisation institute committee agency
+		force forces group industries industry center centre office ministry council party front army association
+		foundation union authority service services team factory plant shipping lines systems engineering technology
+		technologies research development national international investment investments company commission bureau
+		directorate department administration movement brigade regiment division battalion guard guards corps
+		network media society federation academy university enterprise enterprises holding holdings trust fund
+		petroleum oil gas energy electronics aviation airlines aerospace chemical chemicals defense defence`) {
+		acronymWords[w] = true
+	}
 }
 
 // stateForms are the descriptors Russian state bodies' names begin with.
