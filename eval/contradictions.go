@@ -74,43 +74,37 @@ type nearIndex struct {
 	cons map[string]map[int32]bool
 }
 
-func (g *generator) listedNames() []listedName {
-	if g.nameInfo != nil {
-		return g.nameInfo
-	}
-	g.near = nearIndex{deletions: map[string][]string{}, cons: map[string]map[int32]bool{}}
-	var n int32
-	for _, e := range g.ents {
-		for _, nm := range e.Names {
-			var ln listedName
-			for _, t := range names.Analyze(nm.Full).Tokens {
-				switch t.Kind {
-				case names.Patronymic:
-					ln.patronymics = append(ln.patronymics, t.Phon)
-				case names.Number:
-					ln.numbers = append(ln.numbers, t.Form)
-				case names.LegalForm:
-					ln.legalForms = append(ln.legalForms, t.Form)
-				case names.Word, names.Particle:
-					ln.seq = append(ln.seq, t.Phon)
-				}
-				if len(t.Cons) >= 3 {
-					if g.near.cons[t.Cons] == nil {
-						g.near.cons[t.Cons] = map[int32]bool{}
-					}
-					g.near.cons[t.Cons][n] = true
-				}
+// addListedName records what the checks need of listed name number n.
+func (g *generator) addListedName(n int32, a names.Name) {
+	var ln listedName
+	for _, t := range a.Tokens {
+		switch t.Kind {
+		case names.Patronymic:
+			ln.patronymics = append(ln.patronymics, t.Phon)
+		case names.Number:
+			ln.numbers = append(ln.numbers, t.Form)
+		case names.LegalForm:
+			ln.legalForms = append(ln.legalForms, t.Form)
+		case names.Word, names.Particle:
+			ln.seq = append(ln.seq, t.Phon)
+		}
+		if len(t.Cons) >= 3 {
+			if g.near.cons[t.Cons] == nil {
+				g.near.cons[t.Cons] = map[int32]bool{}
 			}
-			g.nameInfo = append(g.nameInfo, ln)
-			n++
+			g.near.cons[t.Cons][n] = true
 		}
 	}
+	g.nameInfo = append(g.nameInfo, ln)
+}
+
+// indexNear indexes every listed word under its deletion keys.
+func (g *generator) indexNear() {
 	for p := range g.phons {
 		for _, k := range deletionKeys(p) {
 			g.near.deletions[k] = append(g.near.deletions[k], p)
 		}
 	}
-	return g.nameInfo
 }
 
 // deletionKeys are a word and the word with each one letter deleted.
@@ -125,7 +119,6 @@ func deletionKeys(p string) []string {
 // nearNames returns the listed names holding the word of token t or one
 // within an edit of it, or with its consonant skeleton.
 func (g *generator) nearNames(t names.Token) map[int32]bool {
-	g.listedNames()
 	out := map[int32]bool{}
 	for _, k := range deletionKeys(t.Phon) {
 		for _, p := range g.near.deletions[k] {
@@ -236,7 +229,7 @@ var (
 // every listed name with the person's other words has a patronymic, and
 // none this one.
 func otherPatronymic(g *generator, e *entity.Entity) (string, string) {
-	src := sourceName(e)
+	src := g.source(e)
 	if e.Schema != entity.Person || src == "" {
 		return "", ""
 	}
@@ -275,7 +268,7 @@ func otherPatronymic(g *generator, e *entity.Entity) (string, string) {
 	if g.r.IntN(2) == 0 {
 		name = strings.Join(family, " ") + ", " + strings.Join(ng, " ")
 	}
-	ln := g.listedNames()
+	ln := g.nameInfo
 	pp := tokenPhon(p)
 	for _, n := range g.holders(names.Analyze(name)) {
 		if len(ln[n].patronymics) == 0 || slices.ContainsFunc(ln[n].patronymics, func(q string) bool { return nearForm(q, pp) }) {
@@ -309,7 +302,7 @@ func consOf(s string) string {
 // taken, and the swap is a negative only if no listed name has B before
 // A with a link between.
 func swappedNasab(g *generator, e *entity.Entity) (string, string) {
-	if e.Schema != entity.Person || sourceName(e) == "" {
+	if e.Schema != entity.Person || g.source(e) == "" {
 		return "", ""
 	}
 	for _, nm := range e.Names {
@@ -343,7 +336,7 @@ func (g *generator) fatherFirst(name, father string, ism []names.Token) bool {
 		return true
 	}
 	first := ism[len(ism)-1].Phon
-	ln := g.listedNames()
+	ln := g.nameInfo
 	for _, n := range g.holders(names.Analyze(name)) {
 		seq := ln[n].seq
 		i := slices.IndexFunc(seq, func(p string) bool { return nearForm(p, father) })
@@ -392,12 +385,15 @@ func formKind(class string) int {
 // It is a negative only if every listed name with the company's words has
 // a legal form of the listed one's kind.
 func otherLegalForm(g *generator, e *entity.Entity) (string, string) {
-	src := sourceName(e)
+	src := g.source(e)
 	if !e.Schema.IsOrganization() || src == "" {
 		return "", ""
 	}
 	toks := names.Analyze(src).Tokens
-	if len(toks) < 2 || toks[len(toks)-1].Kind != names.LegalForm {
+	if len(toks) < 2 || toks[len(toks)-1].Kind != names.LegalForm ||
+		slices.ContainsFunc(toks[:len(toks)-1], func(t names.Token) bool { return t.Kind == names.LegalForm }) {
+		// One legal form, at the end: "Joint Stock Commercial Bank Ak
+		// Bars PJSC" under another form would name both.
 		return "", ""
 	}
 	t := toks[len(toks)-1]
@@ -422,7 +418,7 @@ func otherLegalForm(g *generator, e *entity.Entity) (string, string) {
 	if !g.allOfKind(e, kind) {
 		return "", ""
 	}
-	ln := g.listedNames()
+	ln := g.nameInfo
 	for _, n := range g.holders(a) {
 		if len(ln[n].legalForms) == 0 || slices.ContainsFunc(ln[n].legalForms, func(c string) bool { return formKind(c) != kind }) {
 			return "", ""
@@ -464,7 +460,7 @@ func (g *generator) allOfKind(e *entity.Entity, kind int) bool {
 // 34th, Sparta III for Sparta IV. It is a negative only if every listed
 // name with the other words has a number, and none this one.
 func otherNumber(g *generator, e *entity.Entity) (string, string) {
-	src := sourceName(e)
+	src := g.source(e)
 	if e.Schema == entity.Person || src == "" || (!e.Schema.IsOrganization() && e.Schema != entity.Vessel) {
 		return "", ""
 	}
@@ -498,7 +494,7 @@ func otherNumber(g *generator, e *entity.Entity) (string, string) {
 			nums = append(nums, nt.Form)
 		}
 	}
-	ln := g.listedNames()
+	ln := g.nameInfo
 	for _, n := range g.holders(a) {
 		if len(ln[n].numbers) == 0 || slices.Equal(ln[n].numbers, nums) {
 			return "", ""
@@ -563,7 +559,7 @@ func (g *generator) peopleOf() map[string][]listedPerson {
 	}
 	g.byCountry = map[string][]listedPerson{}
 	for _, e := range g.ents {
-		c, src := country(e), sourceName(e)
+		c, src := country(e), g.source(e)
 		if e.Schema != entity.Person || c == "" || src == "" {
 			continue
 		}
@@ -628,7 +624,7 @@ func (g *generator) sameGender(pool []listedPerson, gender string, ok func(liste
 // (Mohammed and Muhammad do not), and no listed name may hold it with the
 // surname.
 func otherGiven(g *generator, e *entity.Entity) (string, string) {
-	src := sourceName(e)
+	src := g.source(e)
 	if e.Schema != entity.Person || src == "" || fromCountries(e, eastAsian...) {
 		return "", ""
 	}
@@ -664,7 +660,7 @@ func otherGiven(g *generator, e *entity.Entity) (string, string) {
 // Sasha Ivanov for Aleksandr LUKASHENKO. No listed name may hold the
 // surname with the short form or any formal name it stands for.
 func nicknameOtherSurname(g *generator, e *entity.Entity) (string, string) {
-	src := sourceName(e)
+	src := g.source(e)
 	if e.Schema != entity.Person || src == "" {
 		return "", ""
 	}

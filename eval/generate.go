@@ -63,11 +63,13 @@ type generator struct {
 	listed map[string]bool           // word keys of every listed name
 	phons  map[string]map[int32]bool // phon -> names holding it
 
-	// Built when first needed (see acronymOwners, listedNames, peopleOf).
+	nameInfo []listedName // by the names' numbers in phons
+	near     nearIndex
+
+	// Built when first needed (see acronymOwners, peopleOf).
 	acronyms  map[string][]string
-	nameInfo  []listedName
-	near      nearIndex
 	byCountry map[string][]listedPerson
+	sources   map[*entity.Entity]string
 }
 
 // wordKeys returns two keys under which a name counts as listed: its
@@ -86,7 +88,8 @@ func wordKeys(n names.Name) (sorted, joined string) {
 }
 
 func newGenerator(ents []*entity.Entity, seed uint64) *generator {
-	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), listed: map[string]bool{}, phons: map[string]map[int32]bool{}}
+	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), listed: map[string]bool{}, phons: map[string]map[int32]bool{},
+		near: nearIndex{deletions: map[string][]string{}, cons: map[string]map[int32]bool{}}, sources: map[*entity.Entity]string{}}
 	byID := map[string]*entity.Entity{}
 	for _, e := range ents {
 		if _, ok := byID[e.ID]; !ok {
@@ -108,9 +111,11 @@ func newGenerator(ents []*entity.Entity, seed uint64) *generator {
 				}
 				g.phons[t.Phon][n] = true
 			}
+			g.addListedName(n, a)
 			n++
 		}
 	}
+	g.indexNear()
 	return g
 }
 

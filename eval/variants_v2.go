@@ -48,7 +48,7 @@ func (g *generator) positivesV2(per int) []Case {
 			if !(e.Schema == entity.Person && v.persons || e.Schema.IsOrganization() && v.orgs) {
 				continue
 			}
-			src := sourceName(e)
+			src := g.source(e)
 			if src == "" {
 				continue
 			}
@@ -61,6 +61,16 @@ func (g *generator) positivesV2(per int) []Case {
 		}
 	}
 	return out
+}
+
+// source is sourceName, computed once for each entity.
+func (g *generator) source(e *entity.Entity) string {
+	if s, ok := g.sources[e]; ok {
+		return s
+	}
+	s := sourceName(e)
+	g.sources[e] = s
+	return s
 }
 
 // nameParts splits a person's listed name into given names and surname
@@ -546,18 +556,20 @@ func numberInWords(w string) (string, bool) {
 // numberInDigits writes an English number word of one word (Two,
 // First, Twenty-Fourth) in digits (2, 1st, 24th).
 func numberInDigits(w string) (string, bool) {
-	for n := 1; n <= 99; n++ {
-		for _, ordinal := range []bool{false, true} {
-			if strings.EqualFold(w, spellNumber(n, ordinal)) {
-				if !ordinal {
-					return strconv.Itoa(n), true
-				}
-				return strconv.Itoa(n) + ordinalSuffix(n), true
-			}
-		}
-	}
-	return "", false
+	d, ok := numberWords[strings.ToLower(w)]
+	return d, ok
 }
+
+// numberWords maps English number words of 1 to 99, lower case, to
+// digits: "twenty-second" to 22nd.
+var numberWords = func() map[string]string {
+	out := map[string]string{}
+	for n := 1; n <= 99; n++ {
+		out[strings.ToLower(spellNumber(n, false))] = strconv.Itoa(n)
+		out[strings.ToLower(spellNumber(n, true))] = strconv.Itoa(n) + ordinalSuffix(n)
+	}
+	return out
+}()
 
 func ordinalSuffix(n int) string {
 	if n%100 >= 11 && n%100 <= 13 {
