@@ -315,7 +315,7 @@ func swappedNasab(g *generator, e *entity.Entity) (string, string) {
 			continue
 		}
 		a, father := w[:b], w[b+1]
-		if phonOf(father) == phonOf(a[len(a)-1]) || phonOf(father) == phonOf(a[0]) {
+		if !plainWord(a[0]) || phonOf(father) == phonOf(a[len(a)-1]) || phonOf(father) == phonOf(a[0]) {
 			continue
 		}
 		out := append([]string{father, w[b]}, a...)

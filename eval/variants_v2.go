@@ -151,16 +151,21 @@ var turkicPatronymic = map[string]bool{"oglu": true, "ogly": true, "oğlu": true
 var compoundIsm = map[string]bool{"abd": true, "abdul": true, "abdel": true, "abdol": true, "abdal": true, "abu": true, "abou": true, "abo": true}
 
 // ism returns the given name an Arabic name begins with: one word, or two
-// for a compound (Abdul Mohsen, Abd Al-Rahman, Sayf Allah).
+// for a compound (Abdul Mohsen, Abd Al-Rahman, Sayf Allah), after any
+// title.
 func ism(given []string) []string {
-	if len(given) >= 2 {
-		first, second := strings.ToLower(given[0]), strings.ToLower(given[1])
+	i := 0 // titles before it stay: Seyed Mohsen, Sheikh Ahmad
+	for i+1 < len(given) && names.Analyze(given[i]).Tokens[0].Kind == names.Title {
+		i++
+	}
+	if i+1 < len(given) {
+		first, second := strings.ToLower(given[i]), strings.ToLower(given[i+1])
 		if compoundIsm[first] || second == "allah" || second == "ullah" || second == "al-din" || second == "ud-din" ||
 			second == "al" || strings.HasPrefix(second, "al-") || strings.HasPrefix(second, "el-") {
-			return given[:2]
+			return given[:i+2]
 		}
 	}
-	return given[:1]
+	return given[:i+1]
 }
 
 // nasabLink are the words of an Arabic chain that say "son of".

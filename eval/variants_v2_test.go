@@ -188,6 +188,7 @@ func TestPartial(t *testing.T) {
 		{"ru", "Sergei LAVROV", ""},                      // two parts
 		{"sa", "SALEH, Jamal", ""},                       // two parts
 		{"ir", "HAGHIGHIAN, Mohammad Hossein", "Mohammad HAGHIGHIAN"},
+		{"ir", "VAHABZADEH MOGHADAM, Seyed Mohsen Ali", "Seyed Mohsen VAHABZADEH MOGHADAM"}, // the title stays with the name
 	} {
 		e := newEntity("x", entity.Person, tc.country, "", tc.in)
 		if got := partial(nil, e, tc.in); got != tc.want {
