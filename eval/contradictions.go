@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,10 +202,12 @@ func editDistance(a, b string) int {
 // distinct reports whether two given names are far enough apart that a
 // careful reader takes them for two names, not one misspelt: more than a
 // quarter of the longer one's letters, and at least two, must change
-// (Amin and Amir, Mochammad and Muhammad are too near).
+// (Amin and Amir, Mochammad and Muhammad are too near), and they may not
+// be one name in two languages (Igor and Ihar) or a name and its short
+// form.
 func distinct(a, b string) bool {
 	pa, pb := tokenPhon(a), tokenPhon(b)
-	if pa == "" || pb == "" || nearForm(pa, pb) {
+	if pa == "" || pb == "" || nearForm(pa, pb) || sameName(formOf(a), formOf(b)) {
 		return false
 	}
 	return editDistance(pa, pb) > max(1, max(len(pa), len(pb))/4)
@@ -681,8 +684,10 @@ func nicknameOtherSurname(g *generator, e *entity.Entity) (string, string) {
 	if !found || g.heldTogether(nick, surname) {
 		return "", ""
 	}
-	for formal, s := range table {
-		if slices.Contains(s, nick) && g.heldTogether(formal, surname) {
+	// Neither any name the short form stands for, nor their other short
+	// forms (Sasha, Alex: Alex KRIVORUCHKO may be an Aleksandr).
+	for name := range g.namesFor(nick) {
+		if g.heldTogether(name, surname) {
 			return "", ""
 		}
 	}
@@ -694,4 +699,32 @@ func nicknameOtherSurname(g *generator, e *entity.Entity) (string, string) {
 // (Abdul, Abu).
 func plainGiven(w string) bool {
 	return len([]rune(w)) >= 3 && onlyLetters(w) && plainWord(w) && !compoundIsm[strings.ToLower(w)] && isLatin(w)
+}
+
+// namesFor returns the given names a short form may stand for, in any
+// table, with their spellings and their other short forms.
+func (g *generator) namesFor(nick string) map[string]bool {
+	out := map[string]bool{}
+	tables := []map[string][]string{slavicNicknames, englishNicknames, spanishNicknames}
+	for _, t := range tables {
+		for formal, short := range t {
+			if !slices.Contains(short, nick) {
+				continue
+			}
+			out[formal] = true
+			for f, k := range sameNames {
+				if k == sameNames[formal] && k != 0 {
+					out[f] = true
+				}
+			}
+		}
+	}
+	for name := range maps.Clone(out) {
+		for _, t := range tables {
+			for _, s := range t[name] {
+				out[s] = true
+			}
+		}
+	}
+	return out
 }

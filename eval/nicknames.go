@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
@@ -74,6 +75,63 @@ var (
 		"dolores": {"Lola"}, "guadalupe": {"Lupe"},
 	})
 )
+
+// sameNames are the spellings of one East Slavic given name in Russian,
+// Ukrainian and Belarusian romanisation (Igor, Ihor, Ihar), which no
+// phonetic key joins: two of a group are never "another given name".
+var sameNames = func() map[string]int {
+	out := map[string]int{}
+	for i, g := range []string{
+		"aleksandr alexander oleksandr aliaksandr alyaksandr",
+		"aleksei aleksey alexei alexey oleksii oleksiy aliaksei",
+		"andrei andrey andrii andriy",
+		"anatoly anatoliy anatolii anatol",
+		"dmitry dmitriy dmitri dmytro dzmitry dzmitri",
+		"grigory grigoriy hryhorii hryhoriy ryhor",
+		"igor ihor ihar",
+		"ivan iwan",
+		"mikhail mykhailo mikhas mikhal",
+		"nikolai nikolay mykola mikalai",
+		"pavel pavlo paval",
+		"pyotr petr petro piotr",
+		"sergei sergey serhii serhiy siarhei siarhey",
+		"vasily vasiliy vasyl vasil",
+		"viktor victor viktar",
+		"vladimir volodymyr uladzimir",
+		"yevgeny yevgeniy evgeny yevhen yauhen",
+		"yuri yuriy yury yurii yuras",
+		"yelena elena olena alena",
+		"tatyana tatiana tetiana tatsiana",
+		"natalia natalya nataliya natallia",
+		"olga olha volha",
+		"galina halyna halina",
+		"lyudmila liudmila liudmyla",
+	} {
+		for _, f := range strings.Fields(g) {
+			out[f] = i + 1
+		}
+	}
+	return out
+}()
+
+// sameName reports whether two given names (as Analyze folds them) are
+// spellings of one name, or short forms of one, in any table here.
+func sameName(a, b string) bool {
+	if a == b || sameNames[a] != 0 && sameNames[a] == sameNames[b] {
+		return true
+	}
+	for _, t := range []map[string][]string{slavicNicknames, englishNicknames, spanishNicknames} {
+		if shortOf(t, a, b) || shortOf(t, b, a) || len(t[a]) > 0 && slices.ContainsFunc(t[a], func(s string) bool { return slices.Contains(t[b], s) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortOf reports whether short is a short form of formal in the table.
+func shortOf(t map[string][]string, formal, short string) bool {
+	return slices.ContainsFunc(t[formal], func(s string) bool { return strings.EqualFold(s, short) })
+}
 
 // nicknameTable spreads a table keyed by the spellings of one name.
 func nicknameTable(t map[string][]string) map[string][]string {

@@ -389,3 +389,28 @@ func TestNicknameAndTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDistinct(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Sergei", "Semyon", true},
+		{"Hasan", "Hamid", true},
+		{"Sergei", "Sergey", false},      // one spelling
+		{"Amir", "Amin", false},          // one letter
+		{"Muhammad", "Mochammad", false}, // two letters of nine
+		{"Igor", "Ihar", false},          // Russian and Belarusian
+		{"Oleg", "Olga", true},           // his and her name
+		{"William", "Bill", false},       // a short form
+		{"Aleksandr", "Aliaksandr", false},
+	} {
+		if got := distinct(tc.a, tc.b); got != tc.want {
+			t.Errorf("distinct(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	g := newGenerator(nil, 1)
+	if n := g.namesFor("Sasha"); !n["aleksandr"] || !n["aliaksandr"] || !n["Alex"] || !n["aleksandra"] {
+		t.Errorf("namesFor(Sasha) = %v", n)
+	}
+}
