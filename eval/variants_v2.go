@@ -323,7 +323,8 @@ func glued(g *generator, e *entity.Entity, src string) string {
 	}
 	var pairs []int
 	for i := 0; i+1 < len(w); i++ {
-		if onlyLetters(w[i]) && onlyLetters(w[i+1]) && plain[w[i]] && plain[w[i+1]] {
+		if onlyLetters(w[i]) && onlyLetters(w[i+1]) && plain[w[i]] && plain[w[i+1]] &&
+			!acronymStop[strings.ToLower(w[i])] && !acronymStop[strings.ToLower(w[i+1])] { // not SectOf
 			pairs = append(pairs, i)
 		}
 	}
