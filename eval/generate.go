@@ -23,10 +23,14 @@ type Sizes struct {
 	// Unlisted, SharedSurname, SharedGiven, Orgs, OtherScripts are the
 	// numbers of each kind of negative.
 	Unlisted, SharedSurname, SharedGiven, Orgs, OtherScripts int
+	// Contradictions is the most cases of each kind of negative made from
+	// a listed name by a part that names another party (other-patronymic,
+	// other-legal-form, ...); the lists hold fewer for some.
+	Contradictions int
 }
 
-// DefaultSizes make a set of about 4,000 positives and 3,500 negatives.
-var DefaultSizes = Sizes{PerVariant: 320, Unlisted: 1500, SharedSurname: 700, SharedGiven: 500, Orgs: 600, OtherScripts: 300}
+// DefaultSizes make a set of about 6,500 positives and 5,000 negatives.
+var DefaultSizes = Sizes{PerVariant: 320, Unlisted: 1500, SharedSurname: 700, SharedGiven: 500, Orgs: 600, OtherScripts: 300, Contradictions: 300}
 
 // famous are well-known people who are on none of the lists: screening
 // them must give no hit.
@@ -45,6 +49,10 @@ func Generate(ents []*entity.Entity, people []string, seed uint64, sz Sizes) []C
 	cases = append(cases, g.positives(sz.PerVariant)...)
 	cases = append(cases, g.originalScript(sz.PerVariant)...)
 	cases = append(cases, g.negatives(people, sz)...)
+	// The kinds added with the matcher's second version come last, so
+	// that the earlier kinds' cases stay as they were for a seed.
+	cases = append(cases, g.positivesV2(sz.PerVariant)...)
+	cases = append(cases, g.negativesV2(sz.Contradictions)...)
 	return cases
 }
 
@@ -54,6 +62,14 @@ type generator struct {
 	group  map[string][]string
 	listed map[string]bool           // word keys of every listed name
 	phons  map[string]map[int32]bool // phon -> names holding it
+
+	nameInfo []listedName // by the names' numbers in phons
+	near     nearIndex
+
+	// Built when first needed (see acronymOwners, peopleOf).
+	acronyms  map[string][]string
+	byCountry map[string][]listedPerson
+	sources   map[*entity.Entity]string
 }
 
 // wordKeys returns two keys under which a name counts as listed: its
@@ -72,7 +88,8 @@ func wordKeys(n names.Name) (sorted, joined string) {
 }
 
 func newGenerator(ents []*entity.Entity, seed uint64) *generator {
-	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), listed: map[string]bool{}, phons: map[string]map[int32]bool{}}
+	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), listed: map[string]bool{}, phons: map[string]map[int32]bool{},
+		near: nearIndex{deletions: map[string][]string{}, cons: map[string]map[int32]bool{}}, sources: map[*entity.Entity]string{}}
 	byID := map[string]*entity.Entity{}
 	for _, e := range ents {
 		if _, ok := byID[e.ID]; !ok {
@@ -94,9 +111,11 @@ func newGenerator(ents []*entity.Entity, seed uint64) *generator {
 				}
 				g.phons[t.Phon][n] = true
 			}
+			g.addListedName(n, a)
 			n++
 		}
 	}
+	g.indexNear()
 	return g
 }
 
@@ -310,12 +329,21 @@ func LatinOnly(ents []*entity.Entity) []*entity.Entity {
 func applies(kind string, e *entity.Entity, src string) bool {
 	switch kind {
 	case "cyrillic":
-		return fromCountries(e, "ru", "ua", "by", "kz", "kg", "tj", "uz", "tm", "md", "am", "az", "ge") || slavicSuffix(src)
+		return fromCountries(e, sovietCountries...) || slavicSuffix(src)
 	case "arabic":
-		return fromCountries(e, "sy", "iq", "ir", "ye", "sa", "lb", "ly", "sd", "af", "pk", "eg", "jo", "ps", "so", "ae", "kw", "qa", "bh", "om", "dz", "ma", "tn") || arabicParticle(src)
+		return fromCountries(e, arabicCountries...) || arabicParticle(src)
 	}
 	return true
 }
+
+var (
+	// sovietCountries are the former Soviet Union's, whose people's names
+	// are romanised from Cyrillic.
+	sovietCountries = []string{"ru", "ua", "by", "kz", "kg", "tj", "uz", "tm", "md", "am", "az", "ge"}
+	// arabicCountries are those whose people's names are romanised from
+	// Arabic script (Arabic, Persian, Pashto, Urdu).
+	arabicCountries = []string{"sy", "iq", "ir", "ye", "sa", "lb", "ly", "sd", "af", "pk", "eg", "jo", "ps", "so", "ae", "kw", "qa", "bh", "om", "dz", "ma", "tn"}
+)
 
 func fromCountries(e *entity.Entity, codes ...string) bool {
 	for _, c := range codes {
