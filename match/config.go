@@ -138,9 +138,11 @@ type Config struct {
 	// (Fund I, Fund), a qualifier in parentheses left out (UBS (Schweiz)
 	// AG). Such a part is no longer "missing": it says another party.
 	ContradictionShare float64 `json:"contradictionShare"`
-	// LegalFormConflict is the weight added to the denominator when both
-	// names have legal forms of different kinds (AG and GmbH: a joint-stock
-	// company is not a limited-liability one; 3).
+	// LegalFormConflict is the share of the query name's weight added to
+	// the denominator when both names have legal forms of different kinds
+	// (AG and GmbH, LLC and JSC: a joint-stock company is not a
+	// limited-liability one; 0.3, so that the same name under two kinds of
+	// legal form scores at most 1/1.3 = 0.77).
 	LegalFormConflict float64 `json:"legalFormConflict"`
 	// MinQueryWeight is the total token weight below which a query is too
 	// little information to score high (6): the score is scaled by
@@ -180,7 +182,7 @@ func DefaultConfig() Config {
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
 		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
-		ContradictionShare: 1, LegalFormConflict: 3,
+		ContradictionShare: 1, LegalFormConflict: 0.3,
 		MinQueryWeight: 6, WeakAliasFactor: 0.90,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
 		CountryMatch: 0.03, CountryMismatch: -0.08, GenderMismatch: -0.15,
@@ -199,6 +201,7 @@ func (c Config) Validate() error {
 		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname,
 		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGiven": c.ShareGiven, "shareMiddle": c.ShareMiddle,
 		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
+		"legalFormConflict": c.LegalFormConflict,
 	}
 	for k, v := range unit {
 		if v < 0 || v > 1 {
@@ -206,8 +209,7 @@ func (c Config) Validate() error {
 		}
 	}
 	for k, v := range map[string]float64{"wordWeight": c.WordWeight, "genericWeight": c.GenericWeight, "particleWeight": c.ParticleWeight,
-		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight,
-		"legalFormConflict": c.LegalFormConflict} {
+		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight} {
 		if v < 0 || v > 100 {
 			return fmt.Errorf("%w: %s = %v, want 0..100", ErrConfig, k, v)
 		}

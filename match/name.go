@@ -118,6 +118,14 @@ func wordLike(t *names.Token) bool { return t.Kind == names.Word || t.Kind == na
 
 // scratch is the working memory of nameScore, kept by a Scorer.
 type scratch struct {
+	// otherPatronymic says that the query name's patronymic contradicts
+	// the entity's (Candidate.patronymics), for the names of the entity
+	// written without one.
+	otherPatronymic bool
+	// otherLegalForm is the query name's legal form when it is of another
+	// kind than the entity's (Candidate.legalForms), for the names of the
+	// entity written without one.
+	otherLegalForm string
 	edges, kept    []edge
 	qLeft, cLeft   []int
 	qShare, cShare []float64
@@ -394,7 +402,21 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			cShare[k] = c.ShareGiven
 		}
 	}
-	conflict := c.contradictions(q, qLeft, qShare, cn, cLeft, cShare, person, ex)
+	conflict := c.contradictions(q, qLeft, qShare, cn, cLeft, cShare, person, scratch.otherLegalForm, ex)
+	if person && scratch.otherPatronymic {
+		// The listed person's other names give another patronymic: the
+		// query's counts in full here too, and so does one of the
+		// listed person's, which this name leaves out.
+		for k, i := range qLeft {
+			if q.Places[i].Kind == names.Patronymic && qShare[k] < c.ContradictionShare {
+				qShare[k] = c.ContradictionShare
+				conflict += q.Weights[i]
+				if ex != nil {
+					ex.Contradictions = append(ex.Contradictions, Contradiction{What: "patronymic", Query: q.Token(i).Form, Name: "(another name of the listed person)", Cost: round(q.Weights[i])})
+				}
+			}
+		}
+	}
 	scratch.kept = kept
 	if person {
 		matched -= crossed(q, cn, kept, ex)
@@ -569,7 +591,7 @@ func roleOf(t *names.Token, pl Place, person bool) string {
 // ContradictionShare, explains them, and returns the weight to add to the
 // denominator for conflicts that have no token weight of their own (two
 // kinds of legal form).
-func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, cn *PreparedName, cLeft []int, cShare []float64, person bool, ex *Explanation) float64 {
+func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, cn *PreparedName, cLeft []int, cShare []float64, person bool, otherForm string, ex *Explanation) float64 {
 	// both raises the shares of the left tokens on each side that pick
 	// selects, when both sides have one.
 	both := func(what string, pick func(t *names.Token, pl Place) bool) {
@@ -656,10 +678,17 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 			cl = t
 		}
 	}
-	if ql != nil && cl != nil && !legalFormsCompatible(ql.Form, cl.Form) {
-		added += c.LegalFormConflict
+	if ql != nil && cl == nil && otherForm != "" {
+		// This name has no legal form, the entity's others another kind.
+		added += c.LegalFormConflict * q.Total
 		if ex != nil {
-			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: ql.Form, Name: cl.Form, Cost: round(c.LegalFormConflict)})
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: ql.Form, Name: "(another name of the listed entity)", Cost: round(c.LegalFormConflict * q.Total)})
+		}
+	}
+	if ql != nil && cl != nil && !legalFormsCompatible(ql.Form, cl.Form) {
+		added += c.LegalFormConflict * q.Total
+		if ex != nil {
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: ql.Form, Name: cl.Form, Cost: round(c.LegalFormConflict * q.Total)})
 		}
 	}
 	return added

@@ -455,6 +455,14 @@ func joined(form string, a, b *names.Token) names.Token {
 type Candidate struct {
 	Entity *entity.Entity
 	Names  []PreparedName
+	// patronymics are the patronymics of all the entity's names: a query
+	// with another patronymic contradicts the entity even where it meets
+	// a name of it written without one ("Viktor VEKSELBERG" beside
+	// "Viktor Felixovich VEKSELBERG").
+	patronymics []names.Token
+	// legalForms are the legal-form classes of all the entity's names,
+	// for the same reason: "ALFA-LIZING" beside "ALFA-LIZING, OOO".
+	legalForms []string
 	// ids are the entity's identifiers, folded by normID.
 	ids []string
 	// countries are every country code the entity is linked to.
@@ -501,6 +509,15 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		pn := c.PrepareAnalysed(analysed[i], n.Kind, w)
 		if orgSchema(e.Schema) {
 			asOrganisation(&pn)
+		}
+		for _, t := range analysed[i].Tokens {
+			if t.Kind == names.Patronymic && !slices.ContainsFunc(cand.patronymics, func(u names.Token) bool { return u.Form == t.Form }) {
+				t.Start, t.End = 0, 0
+				cand.patronymics = append(cand.patronymics, t)
+			}
+			if t.Kind == names.LegalForm && !slices.Contains(cand.legalForms, t.Form) {
+				cand.legalForms = append(cand.legalForms, t.Form)
+			}
 		}
 		cand.Names = append(cand.Names, pn)
 		for _, r := range names.Readings(n.Full) {

@@ -2,9 +2,11 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/names"
 )
 
 // Result is a query scored against one entity.
@@ -66,6 +68,8 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	best, bestQ, bestC := -1.0, 0, 0
 	var bestEx *Explanation
 	for qi := range p.Names {
+		s.scratch.otherPatronymic = c.otherPatronymic(&p.Names[qi], cand)
+		s.scratch.otherLegalForm = otherLegalForm(&p.Names[qi], cand)
 		for ci := range cand.Names {
 			if ci < 64 && names&(1<<ci) == 0 {
 				continue
@@ -128,6 +132,50 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 		res.Explanation = bestEx
 	}
 	return res
+}
+
+// otherPatronymic reports whether a query name's patronymic is none of
+// the entity's patronymics, where the entity has any.
+func (c *Config) otherPatronymic(q *PreparedName, cand *Candidate) bool {
+	if len(cand.patronymics) == 0 {
+		return false
+	}
+	for i := range q.Places {
+		if q.Places[i].Kind != names.Patronymic {
+			continue
+		}
+		t := q.Token(i)
+		met := false
+		for k := range cand.patronymics {
+			if sim, _ := c.TokenSim(t, &cand.patronymics[k]); sim > 0 {
+				met = true
+				break
+			}
+		}
+		if !met {
+			return true
+		}
+	}
+	return false
+}
+
+// otherLegalForm returns a query name's legal form when it is of another
+// kind than every legal form of the entity's names, where the entity has
+// any; "" otherwise.
+func otherLegalForm(q *PreparedName, cand *Candidate) string {
+	if len(cand.legalForms) == 0 {
+		return ""
+	}
+	for i := range q.Places {
+		if q.Places[i].Kind != names.LegalForm {
+			continue
+		}
+		f := q.Token(i).Form
+		if !slices.ContainsFunc(cand.legalForms, func(l string) bool { return legalFormsCompatible(f, l) }) {
+			return f
+		}
+	}
+	return ""
 }
 
 // explainf appends a feature to features, if explanations are wanted.

@@ -173,7 +173,7 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 	case short >= c.Edit1MinLen:
 		limit = 1
 	}
-	if limit == 0 || x[0] != y[0] && short < 6 && !(isVowel(x[0]) && isVowel(y[0])) || genderPair(x, y) {
+	if limit == 0 || x[0] != y[0] && short < 6 && !(isVowel(x[0]) && isVowel(y[0])) && !jy(x[0], y[0]) || genderPair(x, y) {
 		return 0, NoMatch
 	}
 	switch EditDistance(x, y, limit) {
@@ -184,12 +184,19 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 		}
 		return c.SimEdit1, Edit1
 	case 2:
-		if limit == 2 {
+		// Two edits and another first letter make another name
+		// (Gorbachev, Porkhachev; Protsenko, Gritsenko).
+		if limit == 2 && x[0] == y[0] {
 			return c.SimEdit2, Edit2
 		}
 	}
 	return 0, NoMatch
 }
+
+// jy reports whether two first letters are j and i: German, Polish,
+// Dutch, Baltic and Hungarian write the y of English spellings as j
+// (Julia, Yulia; Jurij, Yuriy), which a skeleton reads as i.
+func jy(a, b byte) bool { return a == 'j' && b == 'i' || a == 'i' && b == 'j' }
 
 // genderPair reports whether two words differ only in a final a against
 // o or i: the feminine and masculine of one Romance name (Julia, Julio;

@@ -195,7 +195,7 @@ func splitCompound(form string) []string {
 		return []string{form}
 	}
 	switch form {
-	case "abdul", "abdel", "abdoul", "abdal", "abdol", "abdur", "abdus", "abdou":
+	case "abdul", "abdel", "abdoul", "abdal", "abdol", "abdur", "abdus", "abdou", "abdoel":
 		return []string{"abd", "al"}
 	}
 	for _, suf := range []string{"ullah", "ollah", "allah", "ullahi", "ulla", "ulah", "ulloh"} {
@@ -209,7 +209,7 @@ func splitCompound(form string) []string {
 		}
 	}
 	if len(form) >= 8 && strings.HasPrefix(form, "abd") {
-		for _, p := range []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
+		for _, p := range []string{"abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
 			if r, ok := strings.CutPrefix(form, p); ok && len(r) >= 3 {
 				return append([]string{"abd", "al"}, splitCompound(r)...)
 			}
@@ -603,8 +603,12 @@ func oneEdit(a, b string) bool {
 
 // patronymicEndings are the endings of East Slavic and Turkic
 // patronymics.
-var patronymicEndings = []string{"ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "ichna", "ogly", "oglu", "ogli", "kyzy", "qizi", "uly"}
+var patronymicEndings = []string{"ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "ichna", "ogly", "oglu", "ogli", "kyzy", "qizi", "uly",
+	"ovics", "evics", "ovicius", "evicius", "ovichius", "evichius", "ovichs", "evichs"}
 
+// isPatronymic reports whether a folded word is an East Slavic or Turkic
+// patronymic, in Russian spelling or as Hungarian, Latvian and Lithuanian
+// write it (Rosztiszlavovics, Nikolajevičs, Valentinovičius).
 func isPatronymic(form string) bool {
 	if len(form) < 7 {
 		return false

@@ -583,7 +583,7 @@ var nicknameGroups = [][]string{
 	{"malgorzata", "gosia", "malgosia"},
 	{"barbara", "basia", "baska"},
 	{"joanna", "joasia", "asia"},
-	{"elzbieta", "ela", "elka"},
+	{"elzbieta", "elzhbieta", "ela", "elka"},
 	{"jadwiga", "jadzia"},
 	{"krystyna", "krysia"},
 	{"zofia", "zosia"},

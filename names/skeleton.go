@@ -38,6 +38,12 @@ func Phon(form string) string {
 				i += 2
 				continue
 			}
+			if next == 's' && i+2 < len(s) && s[i+2] == 'j' {
+				// Dutch tsj is ch: Vjatsjeslav, Saakovitsj.
+				b = append(b, 'c', 'h')
+				i += 2
+				continue
+			}
 			if next == 'h' {
 				b = append(b, 't')
 				i++
@@ -47,6 +53,12 @@ func Phon(form string) string {
 			if next == 'c' && i+2 < len(s) && s[i+2] == 'h' {
 				b = append(b, 's', 'h')
 				i += 2
+				continue
+			}
+			if next == 'j' {
+				// Dutch and Swedish sj is sh: Chroesjtsjov, Sjoigoe.
+				b = append(b, 's', 'h')
+				i++
 				continue
 			}
 		case 'd':
@@ -102,6 +114,16 @@ func Phon(form string) string {
 			}
 		case 'c':
 			switch {
+			case next == 's':
+				// Hungarian cs is ch: Szecsina, Rosztiszlavovics.
+				b = append(b, 'c', 'h')
+				i++
+				continue
+			case next == 'z':
+				// Polish and Czech cz is ch: Czarnecki, Szczepan.
+				b = append(b, 'c', 'h')
+				i++
+				continue
 			case next == 'h':
 				b = append(b, 'c', 'h')
 				i++
@@ -131,8 +153,9 @@ func Phon(form string) string {
 				i++
 				continue
 			}
-			// Dutch writes u as oe between consonants: Poetin, Soedan.
-			if next == 'e' && i > 0 && !isVowel(s[i-1]) && i+2 < len(s) && !isVowel(s[i+2]) {
+			// Dutch writes u as oe between consonants or before one at
+			// the start: Poetin, Soedan, Oesama.
+			if next == 'e' && (i == 0 || !isVowel(s[i-1])) && i+2 < len(s) && !isVowel(s[i+2]) {
 				b = append(b, 'u')
 				i++
 				continue
@@ -465,10 +488,11 @@ func AbjadLoose(phon string) string {
 
 // stem returns the phonetic skeleton of a folded word without a Baltic
 // nominative ending, or "" if it has none: Latvian adds -s (Sergejs,
-// Lavrovs, Putins), Lithuanian -as, -is, -us, -ys (Putinas, Sergejus).
+// Lavrovs, Putins), Lithuanian -as, -is, -us, -ius, -ys (Putinas,
+// Sergejus, Valentinovičius).
 // What remains must have four letters.
 func stem(form string) string {
-	for _, end := range [...]string{"as", "is", "us", "ys"} {
+	for _, end := range [...]string{"ius", "as", "is", "us", "ys"} {
 		if len(form) >= len(end)+4 && form[len(form)-len(end):] == end {
 			return Phon(form[:len(form)-len(end)])
 		}

@@ -212,12 +212,13 @@ func blockOf(r rune) block {
 // The háček and the cedilla of Czech, Slovak, Slovenian, Croatian,
 // Latvian, Lithuanian, Turkish, Azerbaijani and Romanian mark sounds that
 // English spellings of the same names write with an h: Lukašenka is
-// Lukashenka, Mišustinas Mishustinas, Beşar Beshar, Țuca Tsuca. (French
+// Lukashenka, Mišustinas Mishustinas, Beşar Beshar, Țuca Tsuca; so does
+// Polish ż (Dżawdat, Djawdat). (French
 // and Portuguese ç is s, so ç is left to go-unidecode.) Azerbaijani ə is
 // the a of English spellings (Əliyev, Aliyev).
 var latinSpecial = map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'þ': "th", 'ð': "d", 'ı': "i",
-	'č': "ch", 'š': "sh", 'ž': "zh", 'ş': "sh", 'ș': "sh", 'ț': "ts", 'ţ': "ts", 'ə': "a", 'Ə': "a",
-	'Č': "ch", 'Š': "sh", 'Ž': "zh", 'Ş': "sh", 'Ș': "sh", 'Ț': "ts", 'Ţ': "ts"}
+	'č': "ch", 'š': "sh", 'ž': "zh", 'ż': "zh", 'ş': "sh", 'ș': "sh", 'ț': "ts", 'ţ': "ts", 'ə': "a", 'Ə': "a",
+	'Č': "ch", 'Š': "sh", 'Ž': "zh", 'Ż': "zh", 'Ş': "sh", 'Ș': "sh", 'Ț': "ts", 'Ţ': "ts"}
 
 // keepAlnum lower-cases s and keeps ASCII letters and digits.
 func keepAlnum(s string) string {
