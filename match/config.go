@@ -144,6 +144,10 @@ type Config struct {
 	// limited-liability one; 0.3, so that the same name under two kinds of
 	// legal form scores at most 1/1.3 = 0.77).
 	LegalFormConflict float64 `json:"legalFormConflict"`
+	// NumberConflict is the share of the query name's weight added when
+	// the names hold different numbers (Fund I, Fund II; Center No 1,
+	// No 2; 0.3): a number names one of a series, however long the rest.
+	NumberConflict float64 `json:"numberConflict"`
 	// MinQueryWeight is the total token weight below which a query is too
 	// little information to score high (6): the score is scaled by
 	// weight/MinQueryWeight, so "Ali" alone does not hit every Ali.
@@ -182,7 +186,7 @@ func DefaultConfig() Config {
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
 		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
-		ContradictionShare: 1, LegalFormConflict: 0.3,
+		ContradictionShare: 1, LegalFormConflict: 0.3, NumberConflict: 0.3,
 		MinQueryWeight: 6, WeakAliasFactor: 0.90,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
 		CountryMatch: 0.03, CountryMismatch: -0.08, GenderMismatch: -0.15,
@@ -201,7 +205,7 @@ func (c Config) Validate() error {
 		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname,
 		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGiven": c.ShareGiven, "shareMiddle": c.ShareMiddle,
 		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
-		"legalFormConflict": c.LegalFormConflict,
+		"legalFormConflict": c.LegalFormConflict, "numberConflict": c.NumberConflict,
 	}
 	for k, v := range unit {
 		if v < 0 || v > 1 {

@@ -594,7 +594,7 @@ func roleOf(t *names.Token, pl Place, person bool) string {
 func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, cn *PreparedName, cLeft []int, cShare []float64, person bool, otherForm string, ex *Explanation) float64 {
 	// both raises the shares of the left tokens on each side that pick
 	// selects, when both sides have one.
-	both := func(what string, pick func(t *names.Token, pl Place) bool) {
+	both := func(what string, pick func(t *names.Token, pl Place) bool) bool {
 		qi, ci := -1, -1
 		for k, i := range qLeft {
 			if pick(q.Token(i), q.Places[i]) {
@@ -609,7 +609,7 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 			}
 		}
 		if qi < 0 || ci < 0 {
-			return
+			return false
 		}
 		for k, i := range qLeft {
 			if pick(q.Token(i), q.Places[i]) {
@@ -624,6 +624,7 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 		if ex != nil {
 			ex.Contradictions = append(ex.Contradictions, Contradiction{What: what, Query: q.Token(qLeft[qi]).Form, Name: cn.Token(cLeft[ci]).Form})
 		}
+		return true
 	}
 	added := 0.0
 	if person {
@@ -665,33 +666,46 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 		return added
 	}
 	// A number or a qualifier on one side only already costs in full
-	// (nameShare); on both sides, with no partner, it is another party.
-	both("number", func(t *names.Token, _ Place) bool { return t.Kind == names.Number })
-	var ql, cl *names.Token
-	for _, i := range qLeft {
-		if t := q.Token(i); t.Kind == names.LegalForm {
-			ql = t
+	// (NameShare); on both sides, with no partner, it is another party,
+	// whatever the length of the name ("DETENTION CENTER NO 1 ... " is
+	// not "NO 2").
+	if both("number", func(t *names.Token, _ Place) bool { return t.Kind == names.Number }) {
+		added += c.NumberConflict * q.Total
+		if ex != nil {
+			ex.Contradictions[len(ex.Contradictions)-1].Cost = round(c.NumberConflict * q.Total)
 		}
 	}
-	for _, j := range cLeft {
-		if t := cn.Token(j); t.Kind == names.LegalForm {
-			cl = t
-		}
-	}
-	if ql != nil && cl == nil && otherForm != "" {
+	// The kinds of company the two names say: the specific legal forms,
+	// matched or not ("co", Company, says none).
+	qf, cf := specificLegalForm(q), specificLegalForm(cn)
+	switch {
+	case qf != "" && cf == "" && otherForm != "":
 		// This name has no legal form, the entity's others another kind.
 		added += c.LegalFormConflict * q.Total
 		if ex != nil {
-			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: ql.Form, Name: "(another name of the listed entity)", Cost: round(c.LegalFormConflict * q.Total)})
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: qf, Name: "(another name of the listed entity)", Cost: round(c.LegalFormConflict * q.Total)})
 		}
-	}
-	if ql != nil && cl != nil && !legalFormsCompatible(ql.Form, cl.Form) {
+	case qf != "" && cf != "" && !legalFormsCompatible(qf, cf):
 		added += c.LegalFormConflict * q.Total
 		if ex != nil {
-			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: ql.Form, Name: cl.Form, Cost: round(c.LegalFormConflict * q.Total)})
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: qf, Name: cf, Cost: round(c.LegalFormConflict * q.Total)})
 		}
 	}
 	return added
+}
+
+// specificLegalForm returns the last legal form of a name that says a
+// kind of company (not "co"), or "".
+func specificLegalForm(p *PreparedName) string {
+	f := ""
+	for i := range p.Places {
+		if p.Places[i].Kind == names.LegalForm {
+			if t := p.Token(i); legalGroups[t.Form] != 0 {
+				f = t.Form
+			}
+		}
+	}
+	return f
 }
 
 // unitMask returns the token positions a unit covers, as a bit set.

@@ -515,7 +515,7 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 				t.Start, t.End = 0, 0
 				cand.patronymics = append(cand.patronymics, t)
 			}
-			if t.Kind == names.LegalForm && !slices.Contains(cand.legalForms, t.Form) {
+			if t.Kind == names.LegalForm && legalGroups[t.Form] != 0 && !slices.Contains(cand.legalForms, t.Form) {
 				cand.legalForms = append(cand.legalForms, t.Form)
 			}
 		}

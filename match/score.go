@@ -171,7 +171,7 @@ func otherLegalForm(q *PreparedName, cand *Candidate) string {
 			continue
 		}
 		f := q.Token(i).Form
-		if !slices.ContainsFunc(cand.legalForms, func(l string) bool { return legalFormsCompatible(f, l) }) {
+		if legalGroups[f] != 0 && !slices.ContainsFunc(cand.legalForms, func(l string) bool { return legalFormsCompatible(f, l) }) {
 			return f
 		}
 	}
