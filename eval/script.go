@@ -57,17 +57,40 @@ func cyrWord(w string) string {
 }
 
 // toArabic writes a romanised Arabic or Persian name in Arabic script the
-// way it is usually spelt: short vowels are not written; long vowels are,
+// way it is usually spelt: the commonest name words as their writers
+// spell them (arabicSpellings), compounds apart (Habibullah, حبيب الله);
+// for the rest, short vowels are not written; long vowels are,
 // for the doubled spellings (aa, ee, ii, oo, ou, uu), a final a or i, and
 // the vowel of a last syllable closed by one consonant (Bashar, Majid,
 // Mahmud: the CaCaaC, CaCiiC, CaCuuC patterns of Arabic names); "al-" is
 // joined to its word, and a word starting with a vowel takes an alif.
 func toArabic(s string) string {
 	s = strings.NewReplacer("'", "", "’", "", "`", "").Replace(strings.ToLower(s))
-	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == ',' })
+	var words []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
+		words = append(words, splitArabicCompound(w)...)
+	}
 	var out []string
 	article := false
 	for _, w := range words {
+		if w == "allah" {
+			out = append(out, "الله")
+			article = false
+			continue
+		}
+		if w == "din" && article {
+			out = append(out, "الدين")
+			article = false
+			continue
+		}
+		if a, ok := arabicSpellings[w]; ok {
+			if article {
+				a = "ال" + a
+				article = false
+			}
+			out = append(out, a)
+			continue
+		}
 		if w == "al" || w == "el" || w == "ul" || w == "ur" || w == "ud" {
 			article = true
 			continue

@@ -441,7 +441,7 @@ func glue(t *names.Token) string {
 }
 
 func joined(form string, a, b *names.Token) names.Token {
-	phon := names.Phon(form)
+	phon := names.PhonOf(form, a.Abjad || b.Abjad)
 	key := ""
 	if a.Key != "" || b.Key != "" {
 		// Syllables glued are syllables: Tse-tung, Jong-un, Kai-shek.

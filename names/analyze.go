@@ -152,7 +152,7 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 		t.Phon = form
 		return t
 	}
-	t.Phon = Phon(form)
+	t.Phon = phon(form, abjad)
 	t.Cons = Cons(t.Phon)
 	t.Loose = Loose(t.Phon)
 	t.ALoose = AbjadLoose(t.Phon)

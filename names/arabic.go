@@ -13,7 +13,7 @@ var arabic = map[rune]string{
 	'ف': "f", 'ق': "q", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'و': "u",
 	'ي': "i", 'ى': "a",
 	// Persian and Urdu letters.
-	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i", 'ۀ': "a", 'ە': "a", 'ہ': "h", 'ھ': "h",
+	'پ': "p", 'چ': "ch", 'ژ': "j", 'گ': "g", 'ک': "k", 'ی': "i", 'ۀ': "a", 'ە': "a", 'ہ': "h", 'ھ': "h",
 	'ے': "e", 'ٹ': "t", 'ڈ': "d", 'ڑ': "r", 'ں': "n",
 	// Pashto letters.
 	'ځ': "z", 'څ': "ts", 'ټ': "t", 'ډ': "d", 'ړ': "r", 'ږ': "zh", 'ښ': "sh", 'ګ': "g", 'ڼ': "n", 'ۍ': "i", 'ې': "e",
@@ -29,7 +29,8 @@ const shadda = '\u0651'
 func translitArabic(word string, b *strings.Builder) {
 	start := b.Len()
 	prevVowel := true
-	for _, r := range word {
+	rs := []rune(word)
+	for k, r := range rs {
 		if r == shadda {
 			// Doubling changes nothing once the skeleton collapses doubles.
 			continue
@@ -39,6 +40,13 @@ func translitArabic(word string, b *strings.Builder) {
 			s = unidecodeRune(r)
 		}
 		switch {
+		case r == 'ع' && b.Len() == start && k+1 < len(rs) && (rs[k+1] == 'ي' || rs[k+1] == 'ی'):
+			// Ayn before a long i is the I of Latin spellings: عيسى is
+			// Isa, عيد Eid; the yeh is the vowel.
+			s = ""
+			prevVowel = false
+			b.WriteString("i")
+			continue
 		case r == 'ع' && b.Len() == start:
 			// A word-initial ayn carries a vowel in every Latin spelling
 			// (Ali, Omar, Abd, Iraq).
@@ -49,6 +57,9 @@ func translitArabic(word string, b *strings.Builder) {
 			s = "a"
 		case r == 'و' && (b.Len() == start || prevVowel):
 			s = "w"
+		case (r == 'ي' || r == 'ی') && k > 0 && rs[k-1] == 'ع' && b.Len() == start+1:
+			// The long i after an initial ayn (see above).
+			s = ""
 		case (r == 'ي' || r == 'ی') && (b.Len() == start || prevVowel):
 			s = "y"
 		}

@@ -17,7 +17,16 @@ import "strings"
 //
 // so that Sergei, Sergey, Serguei and Sergej; Yevgeny and Evgeny; Khalid
 // and Halid; Wladimir and Vladimir; Asad and Assad meet. Digits are kept.
-func Phon(form string) string {
+func Phon(form string) string { return phon(form, false) }
+
+// PhonOf is Phon for a word that may have been written in an abjad (see
+// phon).
+func PhonOf(form string, abjad bool) string { return phon(form, abjad) }
+
+// phon is Phon; for a word written in an abjad it leaves z and h apart:
+// veto's Arabic table writes ژ as j, so a zh there is ز and ح side by
+// side (الزهراني, al-Zahrani), not a digraph.
+func phon(form string, abjad bool) string {
 	s := form
 	b := make([]byte, 0, len(s)+2)
 	for i := 0; i < len(s); i++ {
@@ -84,7 +93,7 @@ func Phon(form string) string {
 				continue
 			}
 		case 'z':
-			if next == 'h' {
+			if next == 'h' && !abjad {
 				b = append(b, 'j')
 				i++
 				continue
