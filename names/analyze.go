@@ -152,12 +152,8 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 		t.Phon = form
 		return t
 	}
-	t.Phon = phon(form, abjad)
-	t.Cons = Cons(t.Phon)
-	t.Loose = Loose(t.Phon)
-	t.ALoose = AbjadLoose(t.Phon)
-	t.Stem = stem(form)
-	t.Key = SyllableKey(form)
+	d := wordCache.derive(form, abjad)
+	t.Phon, t.Cons, t.Loose, t.ALoose, t.Stem, t.Key = d.phon, d.cons, d.loose, d.aloose, d.stem, d.key
 	return t
 }
 

@@ -1,0 +1,60 @@
+package names
+
+import (
+	"hash/maphash"
+	"sync"
+)
+
+// derived is what newToken derives from a word's form alone: its keys.
+type derived struct {
+	phon, cons, loose, aloose, stem, key string
+}
+
+type wordKey struct {
+	form  string
+	abjad bool
+}
+
+// wordCache remembers the keys of words already analysed. Names repeat
+// their words (Muhammad, Trading, Limited; the same query screened
+// again), and a word's keys cost microseconds: its East Asian syllable
+// parses above all. The cache is bounded: a full shard is emptied.
+var wordCache = func() *derivedCache {
+	c := &derivedCache{seed: maphash.MakeSeed()}
+	for i := range c.shards {
+		c.shards[i].m = make(map[wordKey]derived)
+	}
+	return c
+}()
+
+type derivedCache struct {
+	seed   maphash.Seed
+	shards [64]struct {
+		mu sync.RWMutex
+		m  map[wordKey]derived
+	}
+}
+
+// wordShardSize bounds each shard: 64 × 4096 words, some tens of
+// megabytes at most.
+const wordShardSize = 4096
+
+func (c *derivedCache) derive(form string, abjad bool) derived {
+	k := wordKey{form, abjad}
+	sh := &c.shards[maphash.String(c.seed, form)%uint64(len(c.shards))]
+	sh.mu.RLock()
+	d, ok := sh.m[k]
+	sh.mu.RUnlock()
+	if ok {
+		return d
+	}
+	p := phon(form, abjad)
+	d = derived{phon: p, cons: Cons(p), loose: Loose(p), aloose: AbjadLoose(p), stem: stem(form), key: SyllableKey(form)}
+	sh.mu.Lock()
+	if len(sh.m) >= wordShardSize {
+		clear(sh.m)
+	}
+	sh.m[k] = d
+	sh.mu.Unlock()
+	return d
+}
