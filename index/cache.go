@@ -67,7 +67,7 @@ func sameSims(a, b *match.Config) bool {
 	return a.SimExact == b.SimExact && a.SimPhon == b.SimPhon && a.SimEdit1 == b.SimEdit1 && a.SimEdit1Short == b.SimEdit1Short && a.SimEdit2 == b.SimEdit2 &&
 		a.SimCons == b.SimCons && a.SimConsAbjad == b.SimConsAbjad && a.SimInitial == b.SimInitial &&
 		a.SimJoined == b.SimJoined && a.SimLegalForm == b.SimLegalForm && a.Edit1MinLen == b.Edit1MinLen &&
-		a.Edit2MinLen == b.Edit2MinLen && a.ConsMinLen == b.ConsMinLen && a.ConsMinLenAbjad == b.ConsMinLenAbjad &&
+		a.Edit2MinLen == b.Edit2MinLen && a.ConsMinLen == b.ConsMinLen && a.ConsMinLenAbjad == b.ConsMinLenAbjad && a.ReadingEditMinLen == b.ReadingEditMinLen &&
 		a.SimStem == b.SimStem && a.SimKey == b.SimKey && a.SimLoose == b.SimLoose && a.SimLooseShort == b.SimLooseShort &&
 		a.SimNickname == b.SimNickname && a.SimAcronym == b.SimAcronym
 }

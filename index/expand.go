@@ -12,8 +12,8 @@ import (
 // similarity to the unit, as match.Config computes it (UnitSim). The
 // channels below are exactly the ways it can be non-zero: the same form,
 // the same phonetic or consonant skeleton, an initial, a legal form, a
-// few edits apart (found by trigram counts), the same word with or
-// without a Baltic ending, the same East Asian syllables, the same loose
+// few edits apart (found by trigram counts), the same word in another
+// national reading or with or without a Baltic ending, the same East Asian syllables, the same loose
 // consonants across scripts, a nickname, or an acronym and its letters.
 func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	t := u.tok
@@ -73,12 +73,20 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			}
 			cand = v.phons.near(t.Phon, editLimit(len(t.Phon), cfg), s, cand)
 			cand = v.forms.near(t.Form, editLimit(len(t.Form), cfg), s, cand)
-			// A Baltic ending on either side, or both.
-			if t.Stem != "" {
-				cand = append(cand, v.phons.lookup(t.Stem)...)
-				cand = append(cand, v.byStem[t.Stem]...)
+			// Other readings on either side, or both: a national reading,
+			// a Baltic ending (match's readingSim).
+			for i, r := range [...]string{t.Phon, t.Alt, t.Stem, t.AltStem} {
+				if r == "" {
+					continue
+				}
+				lim := editLimit(len(r), cfg)
+				cand = append(cand, v.readings.lookup(r)...)
+				cand = v.readings.near(r, lim, s, cand)
+				if i > 0 {
+					cand = append(cand, v.phons.lookup(r)...)
+					cand = v.phons.near(r, lim, s, cand)
+				}
 			}
-			cand = append(cand, v.byStem[t.Phon]...)
 			for _, k := range names.SyllableKeys(t.Key) {
 				cand = append(cand, v.bySyllables[k]...)
 			}
@@ -99,6 +107,8 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	}
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
+	DebugUnitSims += len(cand)
+	DebugExpands++
 	u.exp = expansion{}
 	for _, id := range cand {
 		sim, how := cfg.UnitSim(t, u.span, &v.tokens[id], v.span[id])
@@ -183,3 +193,5 @@ func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int
 	}
 	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 }
+
+var DebugUnitSims, DebugExpands int

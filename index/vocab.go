@@ -34,10 +34,13 @@ type vocab struct {
 	// byCons maps a consonant skeleton to entries, byWeak the skeleton
 	// without v (see names.WeakCons).
 	byCons, byWeak map[string][]uint32
-	// byStem maps a word's skeleton without its Baltic ending to the
-	// words that have one; bySyllables a word's East Asian syllable key
-	// to its words (see names.Token).
-	byStem, bySyllables map[string][]uint32
+	// readings are the words' other skeletons: their national readings
+	// and their stems without a Baltic ending (names.Token's Alt, Stem
+	// and AltStem), searchable by edits as phons are.
+	readings *strSet
+	// bySyllables maps a word's East Asian syllable key to its words (see
+	// names.Token).
+	bySyllables map[string][]uint32
 	// looseAll maps a loose consonant key to every word, looseTrans to
 	// the words written in scripts other than Latin and Cyrillic (the
 	// only ones a Latin word meets on it); abjadAll and abjadOnly do the
@@ -54,7 +57,7 @@ type vocab struct {
 
 func newVocab() *vocab {
 	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{},
-		byStem: map[string][]uint32{}, bySyllables: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
+		readings: newStrSet(), bySyllables: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
 		abjadAll: map[string][]uint32{}, abjadOnly: map[string][]uint32{},
 		letters: map[string][]uint32{}}
 }
@@ -76,6 +79,7 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 	// the memory of the names they were cut from.
 	tok.Form, tok.Phon, tok.Cons = strings.Clone(t.Form), strings.Clone(t.Phon), strings.Clone(t.Cons)
 	tok.Loose, tok.ALoose, tok.Stem, tok.Key = strings.Clone(t.Loose), strings.Clone(t.ALoose), strings.Clone(t.Stem), strings.Clone(t.Key)
+	tok.Alt, tok.AltStem = strings.Clone(t.Alt), strings.Clone(t.AltStem)
 	v.tokens = append(v.tokens, tok)
 	v.span = append(v.span, span)
 	switch span {
@@ -100,8 +104,10 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 	if span != match.Single {
 		return id
 	}
-	if t.Stem != "" {
-		v.byStem[t.Stem] = append(v.byStem[t.Stem], id)
+	for _, r := range [...]string{t.Alt, t.Stem, t.AltStem} {
+		if r != "" {
+			v.readings.add(r, id, true)
+		}
 	}
 	if t.Loose != "" && t.Kind != names.Number {
 		v.looseAll[t.Loose] = append(v.looseAll[t.Loose], id)
@@ -130,10 +136,10 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 	return id
 }
 
-// build makes the edit-distance search structures, the two sets at once.
+// build makes the edit-distance search structures, the sets at once.
 func (v *vocab) build() {
 	done := make(chan struct{})
-	go func() { v.forms.build(); close(done) }()
+	go func() { v.forms.build(); v.readings.build(); close(done) }()
 	v.phons.build()
 	<-done
 }

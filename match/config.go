@@ -89,10 +89,14 @@ type Config struct {
 	// and "lavrof" the same. ConsMinLen and ConsMinLenAbjad are the
 	// shortest consonant skeletons compared (4 and 2); two Latin
 	// spellings must also have their vowels in the same places.
-	Edit1MinLen     int `json:"edit1MinLen"`
-	Edit2MinLen     int `json:"edit2MinLen"`
-	ConsMinLen      int `json:"consMinLen"`
-	ConsMinLenAbjad int `json:"consMinLenAbjad"`
+	// ReadingEditMinLen is the shortest on which a word under another
+	// national reading, or without its Baltic ending, may also be an edit
+	// from the other (7): Kochman read as Kokhman is not Kofman.
+	Edit1MinLen       int `json:"edit1MinLen"`
+	Edit2MinLen       int `json:"edit2MinLen"`
+	ConsMinLen        int `json:"consMinLen"`
+	ConsMinLenAbjad   int `json:"consMinLenAbjad"`
+	ReadingEditMinLen int `json:"readingEditMinLen"`
 
 	// Token weights. With an index, a word weighs ln(1 + N/df), its
 	// rarity among the N listed names; without one (compare), WordWeight
@@ -183,7 +187,7 @@ func DefaultConfig() Config {
 		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
 		SimInitial: 0.85, SimJoined: 0.90, SimLegalForm: 0.5,
 		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90,
-		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2,
+		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2, ReadingEditMinLen: 7,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
 		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
 		ContradictionShare: 1, LegalFormConflict: 0.3, NumberConflict: 0.3,
@@ -224,7 +228,7 @@ func (c Config) Validate() error {
 			return fmt.Errorf("%w: %s = %v, want -1..1", ErrConfig, k, v)
 		}
 	}
-	if c.Edit1MinLen < 1 || c.Edit2MinLen < c.Edit1MinLen || c.ConsMinLen < 1 || c.ConsMinLenAbjad < 1 {
+	if c.Edit1MinLen < 1 || c.Edit2MinLen < c.Edit1MinLen || c.ConsMinLen < 1 || c.ConsMinLenAbjad < 1 || c.ReadingEditMinLen < 1 {
 		return fmt.Errorf("%w: edit and consonant lengths must be positive, edit2MinLen >= edit1MinLen", ErrConfig)
 	}
 	return nil

@@ -16,6 +16,7 @@ const (
 	JoinedWord Method = "joined"     // one token against two or three joined
 	LegalForm  Method = "legalForm"  // two different legal forms
 	Ending     Method = "ending"     // the same word with a Baltic ending
+	National   Method = "national"   // the same word read as another language reads its letters
 	Romanised  Method = "romanised"  // the same East Asian syllables, another romanisation
 	LooseSound Method = "loose"      // another script's spelling of the same consonants
 	Nickname   Method = "nickname"   // a short form and its name
@@ -72,7 +73,9 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	if abjad && ca != cb {
 		// و may be written for a Latin v or w, or for a vowel: compare
 		// without it, and let it count as a vowel.
-		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= c.ConsMinLenAbjad {
+		// A Latin v dropped must be a و the abjad wrote, not nothing:
+		// غزالي is not Kuzovlev.
+		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= c.ConsMinLenAbjad && wawsCover(a, b) {
 			ua, ub := names.WeakPhon(pa), names.WeakPhon(pb)
 			if a.Abjad && !b.Abjad && names.AbjadCompatible(ua, ub) || b.Abjad && !a.Abjad && names.AbjadCompatible(ub, ua) {
 				sim := c.SimConsAbjad
@@ -106,11 +109,9 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 			best, how = sim, Consonants
 		}
 	}
-	if a.Stem != "" || b.Stem != "" {
-		// Latvian and Lithuanian add an ending to every man's name:
-		// Sergejs Lavrovs, Vladimiras Putinas.
-		if stemOf(a) == stemOf(b) && c.SimStem > best {
-			best, how = c.SimStem, Ending
+	if a.Alt != "" || b.Alt != "" || a.Stem != "" || b.Stem != "" || a.AltStem != "" || b.AltStem != "" {
+		if sim, m := c.readingSim(a, b); sim > best {
+			best, how = sim, m
 		}
 	}
 	if c.SimKey > best && names.SameSyllables(a.Key, b.Key) {
@@ -125,12 +126,89 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	return best, how
 }
 
-// stemOf returns a token's skeleton without its Baltic ending.
-func stemOf(t *names.Token) string {
-	if t.Stem != "" {
-		return t.Stem
+// wawsCover reports whether the abjad word of two (one abjad, one Latin)
+// writes as many و (u, w or v in its skeleton) as the Latin word has v
+// and w, which WeakCons drops on both sides.
+func wawsCover(a, b *names.Token) bool {
+	if !a.Abjad {
+		a, b = b, a
 	}
-	return t.Phon
+	if !a.Abjad || b.Abjad {
+		return true
+	}
+	waws, vs := 0, 0
+	for i := 0; i < len(a.Phon); i++ {
+		switch a.Phon[i] {
+		case 'u', 'w', 'v':
+			waws++
+		}
+	}
+	for i := 0; i < len(b.Phon); i++ {
+		switch b.Phon[i] {
+		case 'v', 'w':
+			vs++
+		}
+	}
+	return vs <= waws
+}
+
+// readingSim compares two words under their other readings: as Central
+// and Eastern European languages read Latin letters (Token.Alt: Orechov,
+// Orekhov), and without a Baltic ending (Token.Stem: Latvian and
+// Lithuanian add one to every man's name, Sergejs Lavrovs, Vladimiras
+// Putinas), with the edits a spelling allows on what remains. The same
+// word under another reading counts as a phonetic match; an ending
+// costs SimStem; edits cost what they cost on the skeletons, an ending's
+// edits both (Degtjarevas, Degtyarev: SimStem times SimEdit1 over
+// SimPhon).
+func (c *Config) readingSim(a, b *names.Token) (float64, Method) {
+	best, how := 0.0, NoMatch
+	wa, wb := [2]string{a.Phon, a.Alt}, [2]string{b.Phon, b.Alt}
+	for i, x := range wa {
+		for j, y := range wb {
+			if x == "" || y == "" || i == 0 && j == 0 {
+				continue
+			}
+			sim := c.SimPhon
+			if x != y {
+				// Another reading and an edit are two steps from the
+				// word: only a long word stays itself after both.
+				if min(len(x), len(y)) < c.ReadingEditMinLen {
+					continue
+				}
+				sim, _ = c.editSim(x, y)
+			}
+			if sim > best {
+				best, how = sim, National
+			}
+		}
+	}
+	if a.Stem == "" && b.Stem == "" && a.AltStem == "" && b.AltStem == "" {
+		return best, how
+	}
+	// Stems against stems or whole words; at least one side a stem.
+	sa, sb := [4]string{a.Phon, a.Alt, a.Stem, a.AltStem}, [4]string{b.Phon, b.Alt, b.Stem, b.AltStem}
+	for i, x := range sa {
+		for j, y := range sb {
+			if x == "" || y == "" || i < 2 && j < 2 {
+				continue
+			}
+			sim := c.SimStem
+			if x != y {
+				// An ending and an edit on a short stem make another
+				// word (Younous, Yuko).
+				if min(len(x), len(y)) < c.ReadingEditMinLen {
+					continue
+				}
+				e, _ := c.editSim(x, y)
+				sim *= e / c.SimPhon
+			}
+			if sim > best {
+				best, how = sim, Ending
+			}
+		}
+	}
+	return best, how
 }
 
 // looseSim compares a word written in another script with a Latin one on
@@ -149,7 +227,7 @@ func (c *Config) looseSim(a, b *names.Token) float64 {
 			return 0
 		}
 		key = len(a.ALoose)
-	} else if a.Loose != b.Loose {
+	} else if a.Loose != b.Loose || (a.Vowelled || b.Vowelled) && !names.SameVowelPlaces(a.Phon, b.Phon) {
 		return 0
 	}
 	switch {

@@ -75,8 +75,13 @@ func analyze(s string, classify bool) Name {
 			}
 		}
 		trans := w.sc != latin && w.sc != cyrillicScript
+		chIsKh := w.sc == latin && (strings.Contains(w.text, "ch") || strings.Contains(w.text, "CH") || strings.Contains(w.text, "Ch") || strings.Contains(w.text, "cH"))
 		for k := first; k < len(toks); k++ {
 			toks[k].Trans, toks[k].Paren = trans, w.paren
+			toks[k].Vowelled = w.sc == otherScript && vowelled(w.text)
+			if w.sc == latin {
+				readNationally(&toks[k], chIsKh)
+			}
 			if (w.sc == hangulScript || w.sc == hanScript) && toks[k].Kind == Initial {
 				// 이 is the syllable i (Lee), not an initial.
 				toks[k].Kind = Word
@@ -152,9 +157,32 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 		t.Phon = form
 		return t
 	}
-	d := wordCache.derive(form, abjad)
+	d := wordCache.derive(form, abjad, false)
 	t.Phon, t.Cons, t.Loose, t.ALoose, t.Stem, t.Key = d.phon, d.cons, d.loose, d.aloose, d.stem, d.key
 	return t
+}
+
+// vowelled reports whether a word is in a script that writes a foreign
+// name's vowels as said (see Token.Vowelled): not a syllabary, nor Thai,
+// Lao, Khmer or Burmese, whose spellings of foreign names add and change
+// vowels.
+func vowelled(word string) bool {
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			return !unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Ethiopic, unicode.Yi)
+		}
+	}
+	return false
+}
+
+// readNationally gives a word written in Latin letters its national
+// reading (see national).
+func readNationally(t *Token, chIsKh bool) {
+	if t.Kind != Word && t.Kind != Patronymic {
+		return
+	}
+	d := wordCache.derive(t.Form, false, chIsKh)
+	t.Alt, t.AltStem = d.alt, d.altStem
 }
 
 func hasDigit(s string) bool {

@@ -275,6 +275,35 @@ func SameShape(a, b string) bool {
 	return i == len(a) && j == len(b)
 }
 
+// SameVowelPlaces reports whether two phonetic skeletons alternate
+// consonants and vowels alike: the same runs of each, in the same order,
+// whatever their letters (h, which Loose drops, is not counted). Louis
+// and Rouse do not (l-oui-s, r-ou-s-e); Tifani and Tiffany do.
+func SameVowelPlaces(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && a[i] == 'h' {
+			i++
+		}
+		for j < len(b) && b[j] == 'h' {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		va, vb := isVowel(a[i]), isVowel(b[j])
+		if va != vb {
+			return false
+		}
+		for i < len(a) && (isVowel(a[i]) == va || a[i] == 'h') {
+			i++
+		}
+		for j < len(b) && (isVowel(b[j]) == vb || b[j] == 'h') {
+			j++
+		}
+	}
+}
+
 // VowelsAgree reports whether two phonetic skeletons of the same shape
 // (see SameShape) have vowels that can spell the same sound in each
 // place: a and e (Mohammed, Muhammad), e and i (Rashed, Rashid), o and u

@@ -91,6 +91,13 @@ type Token struct {
 	// Chinese and Japanese add vowels): such a word may meet a Latin one
 	// on its Loose key.
 	Trans bool
+	// Vowelled reports a word written in a script other than Latin and
+	// Cyrillic that spells a foreign name's vowels as they are said
+	// (Greek, Armenian, Georgian, the Indic scripts), unlike the
+	// syllabaries and Han, which add vowels (프리드리히 for Friedrich), and
+	// the abjads, which drop them: on its loose key it meets only a word
+	// with vowels in the same places.
+	Vowelled bool
 	// Loose is the loose consonant key of Phon (see Loose): consonants
 	// grouped by place of articulation, vowels dropped. "fladimir"
 	// (فلاديمير) and "vladimir" both give "prtmr".
@@ -101,6 +108,13 @@ type Token struct {
 	// Stem is Phon without a Baltic nominative ending (Latvian Sergejs,
 	// Lavrovs; Lithuanian Putinas), "" when the word has none.
 	Stem string
+	// Alt and AltStem are Phon and Stem of the word as Central and
+	// Eastern European languages, German and Dutch read Latin letters (j
+	// as y, ch as kh, c as ts, Polish sz and Hungarian s as sh: see
+	// national), for a word written in Latin letters whose reading that
+	// changes; "" otherwise. Orechovas is Orekhov(as), Degtjarev
+	// Degtyarev, Szkvorcov Skvortsov.
+	Alt, AltStem string
 	// Key is the word's East Asian syllable keys (see SyllableKey): two
 	// spellings of the same Chinese or Korean syllables, in pinyin,
 	// Wade–Giles or another romanisation (Zedong, Tse-tung), share one

@@ -8,11 +8,14 @@ import (
 // derived is what newToken derives from a word's form alone: its keys.
 type derived struct {
 	phon, cons, loose, aloose, stem, key string
+	// alt and altStem are the skeleton and stem of the national reading
+	// (see national), "" when they are phon and stem.
+	alt, altStem string
 }
 
 type wordKey struct {
-	form  string
-	abjad bool
+	form        string
+	abjad, chKh bool
 }
 
 // wordCache remembers the keys of words already analysed. Names repeat
@@ -39,8 +42,8 @@ type derivedCache struct {
 // megabytes at most.
 const wordShardSize = 4096
 
-func (c *derivedCache) derive(form string, abjad bool) derived {
-	k := wordKey{form, abjad}
+func (c *derivedCache) derive(form string, abjad, chIsKh bool) derived {
+	k := wordKey{form, abjad, chIsKh}
 	sh := &c.shards[maphash.String(c.seed, form)%uint64(len(c.shards))]
 	sh.mu.RLock()
 	d, ok := sh.m[k]
@@ -50,6 +53,14 @@ func (c *derivedCache) derive(form string, abjad bool) derived {
 	}
 	p := phon(form, abjad)
 	d = derived{phon: p, cons: Cons(p), loose: Loose(p), aloose: AbjadLoose(p), stem: stem(form), key: SyllableKey(form)}
+	if n := national(form, chIsKh); n != "" && !abjad {
+		if a := phon(n, false); a != p {
+			d.alt = a
+		}
+		if st := stem(n); st != d.stem {
+			d.altStem = st
+		}
+	}
 	sh.mu.Lock()
 	if len(sh.m) >= wordShardSize {
 		clear(sh.m)
