@@ -107,8 +107,6 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	}
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
-	DebugUnitSims += len(cand)
-	DebugExpands++
 	u.exp = expansion{}
 	for _, id := range cand {
 		sim, how := cfg.UnitSim(t, u.span, &v.tokens[id], v.span[id])
@@ -193,5 +191,3 @@ func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int
 	}
 	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
 }
-
-var DebugUnitSims, DebugExpands int
