@@ -126,6 +126,10 @@ type scratch struct {
 	// kind than the entity's (Candidate.legalForms), for the names of the
 	// entity written without one.
 	otherLegalForm string
+	// swappedChain is the index of the query name's father when the
+	// entity's names give the chain the other way round (see
+	// Config.swappedChain), or -1.
+	swappedChain   int
 	edges, kept    []edge
 	qLeft, cLeft   []int
 	qShare, cShare []float64
@@ -415,6 +419,15 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 					ex.Contradictions = append(ex.Contradictions, Contradiction{What: "patronymic", Query: q.Token(i).Form, Name: "(another name of the listed person)", Cost: round(q.Weights[i])})
 				}
 			}
+		}
+	}
+	if i := scratch.swappedChain; person && i >= 0 && cn.Son < 0 {
+		// The listed person's other names give the query's father as
+		// his son, and this one, without a link, cannot say otherwise:
+		// the father counts against in full, matched or not.
+		conflict += q.Weights[i] * c.ContradictionShare
+		if ex != nil {
+			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "father", Query: q.Token(i).Form, Name: "(another name of the listed person: the son)", Cost: round(q.Weights[i] * c.ContradictionShare)})
 		}
 	}
 	scratch.kept = kept

@@ -76,6 +76,9 @@ type PreparedName struct {
 	// Org reports that the name has a legal form or a word that names
 	// organisations (bank, ministry, army): it names one.
 	Org bool
+	// Son and Father are the indexes of the words a nasab link joins
+	// ("A bin B": A and B, see names.Chain), -1 in a name without one.
+	Son, Father int16
 	// Places are what each token's position in the name says (its role,
 	// its link in a nasab chain, whether it stood in parentheses): an
 	// index shares tokens between names, not places.
@@ -109,6 +112,10 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 	for i := range n.Tokens {
 		p.Places[i] = placeOf(&n.Tokens[i])
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
+	}
+	p.Son, p.Father = -1, -1
+	if son, father, ok := names.Chain(n); ok {
+		p.Son, p.Father = int16(son), int16(father)
 	}
 	p.Org = orgName(n.Tokens)
 	p.Joined = Spans(n.Tokens, p.Org)
@@ -460,6 +467,12 @@ type Candidate struct {
 	// a name of it written without one ("Viktor VEKSELBERG" beside
 	// "Viktor Felixovich VEKSELBERG").
 	patronymics []names.Token
+	// chains are the son-and-father pairs of the entity's names written
+	// with a nasab link ("A bin B"): a query that names them the other
+	// way round names the father or the son, even where it meets a name
+	// of the entity written without the link ("Amran MANSOR" beside
+	// "Amran BIN MANSOUR").
+	chains [][2]names.Token
 	// legalForms are the legal-form classes of all the entity's names,
 	// for the same reason: "ALFA-LIZING" beside "ALFA-LIZING, OOO".
 	legalForms []string
@@ -518,6 +531,11 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 			if t.Kind == names.LegalForm && legalGroups[t.Form] != 0 && !slices.Contains(cand.legalForms, t.Form) {
 				cand.legalForms = append(cand.legalForms, t.Form)
 			}
+		}
+		if pn.Son >= 0 {
+			son, father := analysed[i].Tokens[pn.Son], analysed[i].Tokens[pn.Father]
+			son.Start, son.End, father.Start, father.End = 0, 0, 0, 0
+			cand.chains = append(cand.chains, [2]names.Token{son, father})
 		}
 		cand.Names = append(cand.Names, pn)
 		for _, r := range names.Readings(n.Full) {

@@ -70,6 +70,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	for qi := range p.Names {
 		s.scratch.otherPatronymic = c.otherPatronymic(&p.Names[qi], cand)
 		s.scratch.otherLegalForm = otherLegalForm(&p.Names[qi], cand)
+		s.scratch.swappedChain = c.swappedChain(&p.Names[qi], cand)
 		for ci := range cand.Names {
 			if ci < 64 && names&(1<<ci) == 0 {
 				continue
@@ -157,6 +158,35 @@ func (c *Config) otherPatronymic(q *PreparedName, cand *Candidate) bool {
 		}
 	}
 	return false
+}
+
+// swappedChain returns the index in q of the query name's father (the
+// word after its nasab link) when the entity's names give him as the son
+// of the query's son ("Mansour bin Amran" against "Amran bin Mansour"),
+// and no name gives them in the query's order; -1 otherwise.
+func (c *Config) swappedChain(q *PreparedName, cand *Candidate) int {
+	if len(cand.chains) == 0 {
+		return -1
+	}
+	son, father := int(q.Son), int(q.Father)
+	if son < 0 {
+		return -1
+	}
+	meet := func(a, b *names.Token) bool { sim, _ := c.TokenSim(a, b); return sim > 0 }
+	swapped := false
+	for k := range cand.chains {
+		ls, lf := &cand.chains[k][0], &cand.chains[k][1]
+		if meet(q.Token(son), ls) && meet(q.Token(father), lf) {
+			return -1
+		}
+		if meet(q.Token(son), lf) && meet(q.Token(father), ls) {
+			swapped = true
+		}
+	}
+	if !swapped {
+		return -1
+	}
+	return father
 }
 
 // otherLegalForm returns a query name's legal form when it is of another

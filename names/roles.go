@@ -561,3 +561,56 @@ func SameSyllables(a, b string) bool {
 	}
 	return false
 }
+
+// Chain returns the son and the father that a name written with a nasab
+// link gives, as indexes into its tokens: the word before the first bin
+// or ould and the word after it, in the order the name is said (a name
+// inverted at a comma, "BIN MANSOUR, Amran", is said "Amran bin
+// Mansour"), whatever the words' roles. ok is false for a name without
+// one.
+func Chain(n Name) (son, father int, ok bool) {
+	order := make([]int, 0, len(n.Tokens))
+	if c := topComma(n.Raw); c >= 0 {
+		for i := range n.Tokens {
+			if n.Tokens[i].Start > c {
+				order = append(order, i)
+			}
+		}
+		if len(order) > 0 && len(order) < len(n.Tokens) {
+			for i := range n.Tokens {
+				if n.Tokens[i].Start < c {
+					order = append(order, i)
+				}
+			}
+		} else {
+			order = order[:0]
+		}
+	}
+	if len(order) == 0 {
+		for i := range n.Tokens {
+			order = append(order, i)
+		}
+	}
+	for k, i := range order {
+		if !isNasabLink(&n.Tokens[i]) {
+			continue
+		}
+		son, father = -1, -1
+		for j := k - 1; j >= 0 && son < 0; j-- {
+			if t := &n.Tokens[order[j]]; t.Kind == Word {
+				son = order[j]
+			} else if t.Kind != Particle {
+				break
+			}
+		}
+		for j := k + 1; j < len(order) && father < 0; j++ {
+			if t := &n.Tokens[order[j]]; t.Kind == Word {
+				father = order[j]
+			} else if t.Kind != Particle {
+				break
+			}
+		}
+		return son, father, son >= 0 && father >= 0
+	}
+	return -1, -1, false
+}
