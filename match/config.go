@@ -46,7 +46,7 @@ type Config struct {
 	SimExact float64 `json:"simExact"`
 	SimPhon  float64 `json:"simPhon"`
 	SimEdit1 float64 `json:"simEdit1"`
-	// SimEdit1Short is SimEdit1 for words of four or five letters (0.82).
+	// SimEdit1Short is SimEdit1 for words of four or five letters (0.78).
 	SimEdit1Short float64 `json:"simEdit1Short"`
 	SimEdit2      float64 `json:"simEdit2"`
 	SimCons       float64 `json:"simCons"`
@@ -184,7 +184,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Threshold: 0.80,
-		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.82, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
+		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.78, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
 		SimInitial: 0.85, SimJoined: 0.90, SimLegalForm: 0.5,
 		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2, ReadingEditMinLen: 7,
