@@ -55,6 +55,10 @@ func translitArabic(word string, b *strings.Builder) {
 			// Hamza on a yeh after a consonant carries an a: رئيس is
 			// ra'is (Raisi), after a vowel an i: فائز is fa'iz.
 			s = "a"
+		case r == 'ہ' && k == len(rs)-1 && k > 0 && !prevVowel && rs[k-1] != 'ل':
+			// Urdu's final heh after a consonant is a vowel: طیبہ is
+			// Tayyiba, فاطمہ Fatima (but اللہ is Allah, شاہ Shah).
+			s = "a"
 		case r == 'و' && (b.Len() == start || prevVowel):
 			s = "w"
 		case (r == 'ي' || r == 'ی') && k > 0 && rs[k-1] == 'ع' && b.Len() == start+1:
