@@ -111,6 +111,7 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	for _, id := range cand {
 		sim, how := cfg.UnitSim(t, u.span, &v.tokens[id], v.span[id])
 		if sim > 0 {
+			u.exp.posts += len(ix.postings[id])
 			u.exp.ids = append(u.exp.ids, id)
 			u.exp.sims = append(u.exp.sims, float32(sim))
 			u.exp.how = append(u.exp.how, how)

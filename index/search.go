@@ -41,6 +41,9 @@ type expansion struct {
 	ids  []uint32 // vocab ids, ascending
 	sims []float32
 	how  []match.Method
+	// posts is the number of postings of all ids: what gathering the
+	// unit name by name costs.
+	posts int
 }
 
 func (e *expansion) find(id uint32) (float64, match.Method) {
@@ -65,6 +68,11 @@ type unit struct {
 	// gathered apart, for match.PreparedName.Bound.
 	spared bool
 	exp    expansion
+	// need is what one of this unit's entries must add to a name's
+	// bound for the name to be worth bringing in: a name that the unit
+	// meets with less, and all the other units with all their weight,
+	// cannot reach the threshold (see retrieve).
+	need float32
 }
 
 // scratch is one search's working memory, reused through a pool.
@@ -97,6 +105,11 @@ type scratch struct {
 	// expansion of this search: scoring asks about every unit of every
 	// name it scores, and most are in none.
 	inExp []uint32
+	// simTag[v] == tag says that simOf[v] holds the similarity of entry v
+	// to the unit being gathered from the names' side (see gatherTouched).
+	simTag []uint32
+	simOf  []float32
+	tag    uint32
 }
 
 func (ix *Index) getScratch(cfg *match.Config) *scratch {
@@ -105,7 +118,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 		s = &scratch{
 			acc: make([]float32, len(ix.nameRefs)), accMid: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
 			candSeen: make([]uint32, len(ix.cands)), candPos: make([]int32, len(ix.cands)),
-			inExp: make([]uint32, len(ix.voc.tokens)),
+			inExp: make([]uint32, len(ix.voc.tokens)), simTag: make([]uint32, len(ix.voc.tokens)), simOf: make([]float32, len(ix.voc.tokens)),
 		}
 		for i := range s.stamp {
 			s.stamp[i] = -1
@@ -427,13 +440,37 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 			initials += min(u.weight, cfg.InitialWeight) * cfg.SimInitial
 		}
 	}
+	// A retrieving unit's entry brings a name in only if it adds enough
+	// that, with every other unit of its query name at full weight, the
+	// name may reach the threshold: a word meeting listed initials adds
+	// little (match caps an initial's weight), and in most queries brings
+	// none of the names that have one.
+	for ui := range s.units {
+		u := &s.units[ui]
+		if !u.retrieve {
+			continue
+		}
+		pn := &p.Names[u.qn]
+		tot := pn.MinTotal(cfg)
+		if tot <= 0 {
+			continue
+		}
+		others := initials
+		for vi := range s.units {
+			if v := &s.units[vi]; vi != ui && v.qn == u.qn {
+				others += v.weight
+			}
+		}
+		// (a+others)/tot + boost < threshold, with a margin for float32.
+		u.need = float32((threshold-boost)*tot-others) - 1e-3
+	}
 	for pass := 0; pass < 2; pass++ {
 		for ui := range s.units {
 			u := &s.units[ui]
 			if !u.expanded || u.retrieve != (pass == 0) {
 				continue
 			}
-			ix.gather(u, int32(ui), pass == 0, s)
+			ix.gather(u, int32(ui), pass == 0, cfg, s)
 		}
 	}
 	for _, n := range s.touched {
@@ -488,7 +525,13 @@ func insertTop(top []float64, score float64, n int) []float64 {
 // gather adds a unit's best similarity to each name its expansion reaches,
 // weighted: once per unit and name, visiting entries best first. Only a
 // retrieving unit adds names not yet touched.
-func (ix *Index) gather(u *unit, ui int32, bring bool, s *scratch) {
+func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scratch) {
+	if !bring && u.exp.posts > 2*(len(u.exp.ids)+touchedIDs*len(s.touched)) {
+		// A common word raises the bounds of the few names already in
+		// more cheaply from their side than by walking its postings.
+		ix.gatherTouched(u, ui, cfg, s)
+		return
+	}
 	order := s.order[:0]
 	for i := range u.exp.ids {
 		order = append(order, int32(i))
@@ -504,13 +547,14 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, s *scratch) {
 	})
 	s.order = order
 	for _, k := range order {
-		add := float32(u.weight) * u.exp.sims[k]
+		add := u.add(int(k), cfg)
+		brings := bring && add >= u.need
 		for _, n := range ix.postings[u.exp.ids[k]] {
 			switch st := s.stamp[n]; {
 			case st == ui:
 				continue
 			case st == -1:
-				if !bring {
+				if !brings {
 					continue
 				}
 				s.touched = append(s.touched, n)
@@ -522,4 +566,60 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, s *scratch) {
 			}
 		}
 	}
+}
+
+// touchedIDs is about how many vocabulary entries (tokens and spans) a
+// listed name has, for gather's choice of side.
+const touchedIDs = 8
+
+// gatherTouched is gather for a unit that brings no names: for each name
+// already touched, the unit's best similarity to its tokens and spans.
+func (ix *Index) gatherTouched(u *unit, ui int32, cfg *match.Config, s *scratch) {
+	s.tag++
+	if s.tag == 0 {
+		clear(s.simTag)
+		s.tag = 1
+	}
+	for k, id := range u.exp.ids {
+		s.simTag[id], s.simOf[id] = s.tag, u.add(k, cfg)
+	}
+	sim := func(id uint32) float32 {
+		if s.simTag[id] == s.tag {
+			return s.simOf[id]
+		}
+		return 0
+	}
+	for _, n := range s.touched {
+		if s.stamp[n] == ui {
+			continue
+		}
+		ref := ix.nameRefs[n]
+		pn := &ix.cands[ref.cand].Names[ref.name]
+		add := float32(0)
+		for _, id := range pn.IDs {
+			add = max(add, sim(id))
+		}
+		for k := range pn.Joined {
+			add = max(add, sim(pn.Joined[k].ID))
+		}
+		if add == 0 {
+			continue
+		}
+		s.stamp[n] = ui
+		s.acc[n] += add
+		if u.spared {
+			s.accMid[n] += add
+		}
+	}
+}
+
+// add is what entry k of the unit's expansion adds to a name's bound:
+// its similarity times the unit's weight, which match caps at
+// InitialWeight when the entry is an initial.
+func (u *unit) add(k int, cfg *match.Config) float32 {
+	w := u.weight
+	if u.exp.how[k] == match.Initial {
+		w = min(w, cfg.InitialWeight)
+	}
+	return float32(w) * u.exp.sims[k]
 }

@@ -448,13 +448,13 @@ func glue(t *names.Token) string {
 }
 
 func joined(form string, a, b *names.Token) names.Token {
-	phon := names.PhonOf(form, a.Abjad || b.Abjad)
-	key := ""
-	if a.Key != "" || b.Key != "" {
-		// Syllables glued are syllables: Tse-tung, Jong-un, Kai-shek.
-		key = names.SyllableKey(form)
+	phon, cons, key := names.Skeletons(form, a.Abjad || b.Abjad)
+	if a.Key == "" && b.Key == "" {
+		// Only syllables glued are syllables: Tse-tung, Jong-un,
+		// Kai-shek.
+		key = ""
 	}
-	return names.Token{Form: form, Phon: phon, Cons: names.Cons(phon), Key: key, Kind: names.Word,
+	return names.Token{Form: form, Phon: phon, Cons: cons, Key: key, Kind: names.Word,
 		Abjad: a.Abjad || b.Abjad, Trans: a.Trans || b.Trans, Start: a.Start, End: b.End}
 }
 

@@ -69,3 +69,11 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool) derived {
 	sh.mu.Unlock()
 	return d
 }
+
+// Skeletons returns the phonetic and consonant skeletons and the East
+// Asian syllable key of a folded form, as a token of it would have them
+// (remembered, as for the words Analyze makes).
+func Skeletons(form string, abjad bool) (phon, cons, key string) {
+	d := wordCache.derive(form, abjad, false)
+	return d.phon, d.cons, d.key
+}
