@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
@@ -82,62 +83,98 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 	tok.Alt, tok.AltStem = strings.Clone(t.Alt), strings.Clone(t.AltStem)
 	v.tokens = append(v.tokens, tok)
 	v.span = append(v.span, span)
-	switch span {
-	case match.Letters, match.Initialism:
-		// Met only by a word of the same letters (match.AcronymSim).
-		v.letters[tok.Form] = append(v.letters[tok.Form], id)
-		return id
-	case match.Single:
-		// Glued words are compared on their skeletons only (JoinedSim).
-		v.forms.add(t.Form, id, true)
+	return id
+}
+
+// tables fills the lookup tables of entries from id on: each table by a
+// goroutine of its own, since they are independent.
+func (v *vocab) tables() {
+	var wg sync.WaitGroup
+	each := func(f func(id uint32, t *names.Token, span match.SpanKind)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range v.tokens {
+				f(uint32(i), &v.tokens[i], v.span[i])
+			}
+		}()
 	}
-	v.phons.add(t.Phon, id, span == match.Single)
-	for _, k := range names.SyllableKeys(t.Key) {
-		v.bySyllables[k] = append(v.bySyllables[k], id)
-	}
-	if t.Cons != "" {
+	each(func(id uint32, t *names.Token, span match.SpanKind) {
+		switch span {
+		case match.Letters, match.Initialism:
+			// Met only by a word of the same letters (match.AcronymSim).
+			v.letters[t.Form] = append(v.letters[t.Form], id)
+		case match.Single:
+			// Glued words are compared on their skeletons only
+			// (JoinedSim).
+			v.forms.add(t.Form, id, true)
+		}
+	})
+	each(func(id uint32, t *names.Token, span match.SpanKind) {
+		if span != match.Letters && span != match.Initialism {
+			v.phons.add(t.Phon, id, span == match.Single)
+		}
+	})
+	each(func(id uint32, t *names.Token, span match.SpanKind) {
+		if span == match.Letters || span == match.Initialism {
+			return
+		}
+		for _, k := range names.SyllableKeys(t.Key) {
+			v.bySyllables[k] = append(v.bySyllables[k], id)
+		}
+		if span != match.Single {
+			return
+		}
+		for _, r := range [...]string{t.Alt, t.Stem, t.AltStem} {
+			if r != "" {
+				v.readings.add(r, id, true)
+			}
+		}
+		switch {
+		case t.Kind == names.Initial:
+			// Under its letter and its skeleton's (Y. is also I.), as
+			// TokenSim compares both.
+			for i, c := range []byte{t.Form[0], t.Phon[0]} {
+				if c >= 'a' && c <= 'z' && (i == 0 || c != t.Form[0]) {
+					v.initials[c-'a'] = append(v.initials[c-'a'], id)
+				}
+			}
+		case t.Kind == names.LegalForm:
+			v.legalForms = append(v.legalForms, id)
+		}
+	})
+	each(func(id uint32, t *names.Token, span match.SpanKind) {
+		if span == match.Letters || span == match.Initialism || t.Cons == "" {
+			return
+		}
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)
 		if w := names.WeakCons(t.Phon); w != "" {
 			v.byWeak[w] = append(v.byWeak[w], id)
 		}
-	}
-	if span != match.Single {
-		return id
-	}
-	for _, r := range [...]string{t.Alt, t.Stem, t.AltStem} {
-		if r != "" {
-			v.readings.add(r, id, true)
+	})
+	each(func(id uint32, t *names.Token, span match.SpanKind) {
+		if span != match.Single || t.Kind == names.Number {
+			return
 		}
-	}
-	if t.Loose != "" && t.Kind != names.Number {
-		v.looseAll[t.Loose] = append(v.looseAll[t.Loose], id)
-		if t.Trans && !t.Abjad {
-			v.looseTrans[t.Loose] = append(v.looseTrans[t.Loose], id)
-		}
-	}
-	if t.ALoose != "" && t.Kind != names.Number {
-		v.abjadAll[t.ALoose] = append(v.abjadAll[t.ALoose], id)
-		if t.Abjad {
-			v.abjadOnly[t.ALoose] = append(v.abjadOnly[t.ALoose], id)
-		}
-	}
-	switch {
-	case t.Kind == names.Initial:
-		// Under its letter and its skeleton's (Y. is also I.), as
-		// TokenSim compares both.
-		for i, c := range []byte{t.Form[0], t.Phon[0]} {
-			if c >= 'a' && c <= 'z' && (i == 0 || c != t.Form[0]) {
-				v.initials[c-'a'] = append(v.initials[c-'a'], id)
+		if t.Loose != "" {
+			v.looseAll[t.Loose] = append(v.looseAll[t.Loose], id)
+			if t.Trans && !t.Abjad {
+				v.looseTrans[t.Loose] = append(v.looseTrans[t.Loose], id)
 			}
 		}
-	case t.Kind == names.LegalForm:
-		v.legalForms = append(v.legalForms, id)
-	}
-	return id
+		if t.ALoose != "" {
+			v.abjadAll[t.ALoose] = append(v.abjadAll[t.ALoose], id)
+			if t.Abjad {
+				v.abjadOnly[t.ALoose] = append(v.abjadOnly[t.ALoose], id)
+			}
+		}
+	})
+	wg.Wait()
 }
 
 // build makes the edit-distance search structures, the sets at once.
 func (v *vocab) build() {
+	v.tables()
 	done := make(chan struct{})
 	go func() { v.forms.build(); v.readings.build(); close(done) }()
 	v.phons.build()
