@@ -113,6 +113,17 @@ func inRun(p *PreparedName, i int) bool {
 	return i > 0 && p.Places[i-1].Kind == names.Initial || i+1 < p.Len() && p.Places[i+1].Kind == names.Initial
 }
 
+// wordsMeetAlone reports whether every word of span j meets a word on
+// its own at least as well as sim (best holds each word's best).
+func wordsMeetAlone(j *Joined, best *[64]float64, sim float64) bool {
+	for t := j.At; t < j.At+j.Len; t++ {
+		if best[min(t, 63)] < sim {
+			return false
+		}
+	}
+	return true
+}
+
 // wordLike reports whether a token is a word or a patronymic.
 func wordLike(t *names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }
 
@@ -286,8 +297,31 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			return bound, nil
 		}
 	}
+	// A span written as one word (glued words, an acronym) is a guess
+	// that the words themselves may make better: where each of its words
+	// meets a word as well on its own, the words pair first, and the span
+	// only with what is left ("Islamic Republic of Iran Shipping Lines"
+	// against "... SHIPPING LINES (IRISL)" pairs its six words, not its
+	// initials with IRISL).
+	var bestQ, bestC [64]float64
+	joinedEdges := false
+	for _, e := range edges {
+		if e.qjoined || e.cjoined {
+			joinedEdges = true
+			continue
+		}
+		bestQ[min(int(e.qu), 63)] = max(bestQ[min(int(e.qu), 63)], e.sim)
+		bestC[min(int(e.cu), 63)] = max(bestC[min(int(e.cu), 63)], e.sim)
+	}
 	for i := range edges {
-		edges[i].key = edges[i].sim * edges[i].weight
+		e := &edges[i]
+		e.key = e.sim * e.weight
+		if !joinedEdges || !e.qjoined && !e.cjoined {
+			continue
+		}
+		if e.qjoined && wordsMeetAlone(&q.Joined[e.qu], &bestQ, e.sim) || e.cjoined && wordsMeetAlone(&cn.Joined[e.cu], &bestC, e.sim) {
+			e.key = 0
+		}
 	}
 	slices.SortFunc(edges, func(a, b edge) int {
 		switch {

@@ -380,14 +380,15 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 			// "(IRISL)" is the name's acronym, not a word of it.
 		case t.Kind == names.Word:
 			switch t.Form {
-			case "the", "and", "in", "on", "at", "et", "und", "y", "e":
-			case "of", "for":
-				ok = !strict
+			case "in", "on", "at", "e":
 			default:
 				ok = true
 			}
 		case t.Kind == names.Particle:
-			ok = !strict && t.Form == "al"
+			switch t.Form {
+			case "al", "of", "for":
+				ok = !strict
+			}
 		case t.Kind == names.LegalForm:
 			ok = v == 2
 		}

@@ -170,12 +170,17 @@ func (c *Config) readingSim(a, b *names.Token) (float64, Method) {
 				continue
 			}
 			sim := c.SimPhon
-			if x != y {
+			switch {
+			case x == y:
+			case len(x) > 1 && len(y) > 1 && x[1:] == y[1:] && jy(x[0], y[0]):
+				// The first letter is j in the reading that keeps it, y
+				// in English (Julija, Yuliya).
+				sim = c.SimEdit1
+			case min(len(x), len(y)) < c.ReadingEditMinLen:
 				// Another reading and an edit are two steps from the
 				// word: only a long word stays itself after both.
-				if min(len(x), len(y)) < c.ReadingEditMinLen {
-					continue
-				}
+				continue
+			default:
 				sim, _ = c.editSim(x, y)
 			}
 			if sim > best {

@@ -49,7 +49,7 @@ func analyze(s string, classify bool) Name {
 		}
 		// Sun-letter assimilation of the Arabic article: ar-Rahman,
 		// ash-Shami, ad-Din are al-Rahman, al-Shami, al-Din.
-		if w.hyphenNext && i+1 < len(words) && isAssimilatedArticle(form, words[i+1].text) {
+		if i+1 < len(words) && (w.hyphenNext || spacedArticle[form]) && isAssimilatedArticle(form, strings.ToLower(words[i+1].text)) {
 			form = "al"
 		}
 		first := len(toks)
@@ -193,6 +193,11 @@ func hasDigit(s string) bool {
 	}
 	return false
 }
+
+// spacedArticle are the sun-letter forms of the article that are read as
+// such when a space, not a hyphen, follows them ("Ash Sham", "Ar
+// Rahman"): not as, at, an, es, which are words of other languages.
+var spacedArticle = map[string]bool{"ash": true, "ath": true, "adh": true, "ar": true, "az": true, "ad": true, "ud": true, "ur": true}
 
 // isAssimilatedArticle reports whether form is a sun-letter form of the
 // Arabic article before next: "ar" before "rahman", "ash" before "shami".

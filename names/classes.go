@@ -16,6 +16,9 @@ var particles = map[string]string{
 	"de": "de", "del": "de", "della": "de", "der": "de", "den": "de", "di": "de", "da": "de", "das": "de",
 	"dos": "de", "do": "de", "du": "de", "des": "de", "la": "la", "le": "la", "van": "van", "von": "van",
 	"zu": "van", "ter": "van", "ten": "van", "y": "y", "i": "y",
+	// The small words that join an organisation's words: they say little
+	// of which organisation it is ("Bank of Russia", "Sanayi ve Ticaret").
+	"of": "of", "the": "the", "and": "and", "for": "for", "und": "and", "et": "and", "ve": "and",
 }
 
 // titles are honorifics and ranks that publishers and customers write in
@@ -97,7 +100,7 @@ var legalForms = map[string]string{
 	"drustvo s ogranicenom odgovornoscu": "llc", "drustvo sa ogranicenom odgovornoscu": "llc", "dionicko drustvo": "sa",
 	"akcionarsko drustvo": "jsc", "dd": "sa",
 	// Turkish, Malay, Indonesian.
-	"anonim sirketi": "sa", "anonim sirket": "sa", "limited sirketi": "ltd", "ltd sti": "ltd", "sti": "ltd",
+	"anonim sirketi": "sa", "a s h": "sa", "a sh": "sa", "anonim sirket": "sa", "limited sirketi": "ltd", "ltd sti": "ltd", "sti": "ltd",
 	"sendirian berhad": "ltd", "berhad": "ltd", "perseroan terbatas": "ltd", "tbk": "ltd",
 	// Russian, Ukrainian, Belarusian, Kazakh, as transliterated.
 	"obshchestvo s ogranichennoi otvetstvennostyu": "llc", "obshestvo s ogranichennoy otvetstvennostyu": "llc",
