@@ -282,7 +282,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 	if !initialisms {
 		return out
 	}
-	var seen [3]string
+	var seen [4]string
 	for v := range seen {
 		form, first, last := initialism(toks, v)
 		if len(form) >= 2 && !slices.Contains(seen[:v], form) {
@@ -362,10 +362,12 @@ func shortSplit(toks []names.Token) bool {
 }
 
 // initialism returns the initials of a name's words and the positions of
-// the first and last word they cover, in one of three variants: the
+// the first and last word they cover, in one of four variants: the
 // name's words only (v 0: IRGC, ISIL); with "of", "for" and the Arabic
 // article too (1: MOIS, AQAP); with its legal form too (2: NIOC for
-// National Iranian Oil Company, UAC for United Aircraft Corporation).
+// National Iranian Oil Company, UAC for United Aircraft Corporation);
+// with its legal form but not "group" or "holding" (3: CETC for China
+// Electronics Technology Group Corporation).
 // Titles, numbers and initials take no part; names of fewer than two
 // words or more than eight have none.
 func initialism(toks []names.Token, v int) (string, int, int) {
@@ -380,7 +382,12 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 			// "(IRISL)" is the name's acronym, not a word of it.
 		case t.Kind == names.Word:
 			switch t.Form {
-			case "in", "on", "at", "e":
+			case "in", "on", "at", "e", "para", "por", "pour", "per", "dla", "na", "za", "po":
+				// Small words of many languages: União Nacional para a
+				// Independência Total de Angola is UNITA.
+			case "group", "holding", "holdings":
+				// China Electronics Technology Group Corporation is CETC.
+				ok = v != 3
 			default:
 				ok = true
 			}
@@ -390,7 +397,7 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 				ok = !strict
 			}
 		case t.Kind == names.LegalForm:
-			ok = v == 2
+			ok = v >= 2
 		}
 		if !ok || t.Form == "" {
 			continue
