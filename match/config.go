@@ -125,9 +125,12 @@ type Config struct {
 	// or link of a nasab chain ShareMiddle (0.05), one syllable of an East
 	// Asian given name ShareSyllable (1: "Kim Jong" is not Kim Jong Un).
 	// A query holding given name and surname of a long listed name is
-	// found; a query of given names alone is not.
+	// found; a query of given names alone is not. ShareTitled replaces
+	// ShareGiven when the query has a title and all its words met
+	// ("President Putin": 0.1).
 	ShareFamily   float64 `json:"shareFamily"`
 	ShareGiven    float64 `json:"shareGiven"`
+	ShareTitled   float64 `json:"shareTitled"`
 	ShareMiddle   float64 `json:"shareMiddle"`
 	ShareSyllable float64 `json:"shareSyllable"`
 	// QueryMiddleShare is the share a middle name of the query costs when
@@ -189,7 +192,7 @@ func DefaultConfig() Config {
 		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2, ReadingEditMinLen: 7,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
-		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
+		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareTitled: 0.1, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
 		ContradictionShare: 1, LegalFormConflict: 0.3, NumberConflict: 0.3,
 		MinQueryWeight: 6, WeakAliasFactor: 0.90,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
@@ -207,7 +210,7 @@ func (c Config) Validate() error {
 		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
 		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
 		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname,
-		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGiven": c.ShareGiven, "shareMiddle": c.ShareMiddle,
+		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGiven": c.ShareGiven, "shareTitled": c.ShareTitled, "shareMiddle": c.ShareMiddle,
 		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
 		"legalFormConflict": c.LegalFormConflict, "numberConflict": c.NumberConflict,
 	}

@@ -41,6 +41,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"title and surname", entity.Person, "President Erdoğan", "Recep Tayyip Erdoğan", true},
 		{"title in Cyrillic", entity.Person, "Президент Путин", "Vladimir Vladimirovich PUTIN", true},
 		{"title alone", "", "President", "PRESIDENT TRADING LLC", false},
+		{"title, surname in another spelling", entity.Person, "Colonel Gaddafi", "QADHAFI, Muammar", true},
+		{"title, first of two surnames", entity.Person, "Comandante Chávez", "CHÁVEZ FRÍAS, Hugo Rafael", true},
 		{"Mrs against a man", entity.Person, "Mrs. Clinton", "William Jefferson CLINTON", true}, // compare knows no gender; screening does
 		// 4. Glued, split and mangled words.
 		{"glued legal form", "", "SiemensAG", "Siemens AG", true},

@@ -113,6 +113,22 @@ func inRun(p *PreparedName, i int) bool {
 	return i > 0 && p.Places[i-1].Kind == names.Initial || i+1 < p.Len() && p.Places[i+1].Kind == names.Initial
 }
 
+// titled reports whether a query name has a title and every one of its
+// words met a listed word.
+func titled(q *PreparedName, qLeft []int) bool {
+	for _, i := range qLeft {
+		if k := q.Places[i].Kind; k == names.Word || k == names.Patronymic {
+			return false
+		}
+	}
+	for i := range q.Places {
+		if q.Places[i].Kind == names.Title {
+			return true
+		}
+	}
+	return false
+}
+
 // wordsMeetAlone reports whether every word of span j meets a word on
 // its own at least as well as sim (best holds each word's best).
 func wordsMeetAlone(j *Joined, best *[64]float64, sim float64) bool {
@@ -440,6 +456,16 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			cShare[k] = c.ShareGiven
 		}
 	}
+	if person && titled(q, qLeft) {
+		// "President Putin", "Colonel Gaddafi": a title before a surname
+		// is how a person is named without given names, and leaving them
+		// out says less than it does in a name without one.
+		for k := range cShare {
+			if cShare[k] == c.ShareGiven {
+				cShare[k] = c.ShareTitled
+			}
+		}
+	}
 	conflict := c.contradictions(q, qLeft, qShare, cn, cLeft, cShare, person, scratch.otherLegalForm, ex)
 	if person && scratch.otherPatronymic {
 		// The listed person's other names give another patronymic: the
@@ -611,7 +637,7 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 // without partner can cost in any score: what a bound on scores must
 // assume of a listed token it cannot see matched.
 func (c *Config) MinNameShare() float64 {
-	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareMiddle, c.ShareSyllable, c.ContradictionShare)
+	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareTitled, c.ShareMiddle, c.ShareSyllable, c.ContradictionShare)
 }
 
 // roleOf names a token's role for an explanation.

@@ -61,6 +61,8 @@ var titlePhrases = []string{
 	"Secretary General", "Secretary-General", "General Secretary", "First Secretary", "Chairman",
 	"Chairwoman", "Chairperson", "Vice Chairman", "Director", "Director General", "Director-General",
 	"Managing Director", "Chief Executive", "CEO", "Commander", "Commander-in-Chief", "Supreme Commander",
+	"Pres.", "President-elect", "Judge", "Justice", "Chief Justice", "Prosecutor", "Prosecutor General",
+	"Attorney General", "Congressman", "Congresswoman", "Representative", "Rep.", "Gov.",
 	// English: military ranks.
 	"General", "Gen.", "Lieutenant General", "Lt. Gen.", "Lt Gen", "Major General", "Maj. Gen.",
 	"Brigadier General", "Brig. Gen.", "Brigadier", "Brig.", "Colonel", "Col.", "Lieutenant Colonel",
