@@ -52,6 +52,10 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 		if len(t.Phon) > 3 && strings.IndexByte("aeiou", t.Phon[0]) >= 0 {
 			cand = v.phons.firstDeleted(t.Phon, s, cand)
 		}
+		if len(t.Phon) >= cfg.Edit2MinLen {
+			// A long join one edit from a word (JoinedSim).
+			cand = v.phons.near(t.Phon, 1, s, cand)
+		}
 	default:
 		cand = append(cand, v.forms.lookup(t.Form)...)
 		if t.Kind == names.Number {

@@ -85,6 +85,11 @@ func (c *Config) JoinedSim(a, b *names.Token) (float64, Method) {
 	if a.Phon == b.Phon || names.SameSyllables(a.Key, b.Key) {
 		return c.SimJoined, JoinedWord
 	}
+	// A long join may carry a typo as a word does ("Abduulhai", Abd
+	// al-Hai): one edit, the first letters alike, costs SimEdit1.
+	if min(len(a.Phon), len(b.Phon)) >= c.Edit2MinLen && a.Phon[0] == b.Phon[0] && EditDistance(a.Phon, b.Phon, 1) == 1 {
+		return c.SimJoined * c.SimEdit1, JoinedWord
+	}
 	// The article's vowel varies (Alkhansa, Elkhansa) where the rest
 	// does not.
 	if len(a.Phon) > 3 && len(b.Phon) > 3 && isVowel(a.Phon[0]) && isVowel(b.Phon[0]) && a.Phon[1:] == b.Phon[1:] {
