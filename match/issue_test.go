@@ -35,6 +35,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"ism and father swapped", entity.Person, "Ali Hassan al-Majid", "Hassan Ali AL-MAJID", false},
 		{"kunya", entity.Person, "Abu Hamza al-Masri", "Hamza AL-MASRI", false},
 		{"surname first", entity.Person, "Lavrov Sergei Viktorovich", "Sergei Viktorovich LAVROV", true},
+		{"given names free elsewhere", entity.Person, "VELASCO Darío VIVAS Ramón", "Ramón Darío VIVAS VELASCO", true},
+		{"ism and father without bin", entity.Person, "Mohammed Hamdan Dagalo", "Hamdan Mohammed DAGALO", false},
+		{"Azerbaijani oglu", entity.Person, "Ilham Heydar oglu Aliyev", "Heydar Ilham oglu ALIYEV", false},
 		{"Hungarian order", entity.Person, "Orbán Viktor", "Viktor ORBAN", true},
 		{"Chinese order", entity.Person, "Jinping Xi", "XI Jinping", true},
 		// 3. Titles.

@@ -553,6 +553,35 @@ func nisba(p *PreparedName, j int) bool {
 	return j > 0 && t.Kind == names.Word && len(t.Form) > 3 && t.Form[len(t.Form)-1] == 'i' && p.Token(j-1).Kind == names.Particle && p.Token(j-1).Form == "al"
 }
 
+// orderTells reports whether a name's given names are in an order that
+// says who is who: an Arabic name (the article, bin, abu, ould, abd, one
+// of the commonest Arabic given names, or written in an abjad), a Turkic
+// one with its patronymic marker (oglu, kyzy), or an East Asian one
+// (syllables).
+func orderTells(p *PreparedName) bool {
+	for i := range p.Places {
+		if p.Places[i].Role == names.Syllable {
+			return true
+		}
+		t := p.Token(i)
+		if t.Abjad || lineageWords[t.Form] || t.Kind == names.Word && arabicGiven[t.Cons] {
+			return true
+		}
+	}
+	return false
+}
+
+// lineageWords say that a name is a chain of fathers: the Arabic article,
+// bin, abu, ould, abd, and the Turkic "son of" and "daughter of".
+var lineageWords = map[string]bool{"al": true, "bin": true, "abu": true, "ould": true, "abd": true,
+	"oglu": true, "ogly": true, "oglou": true, "kyzy": true, "qizi": true, "gizi": true, "uulu": true, "uly": true}
+
+// arabicGiven are the consonant skeletons of the commonest Arabic given
+// names (Muhammad and Mahmud, Ahmad and Hamid, Hasan and Husayn,
+// Ibrahim, Khalid, Mustafa, Qasim, Yusuf): a name that holds one is read
+// as an Arabic chain.
+var arabicGiven = map[string]bool{"mhmd": true, "hmd": true, "hsn": true, "brhm": true, "hld": true, "mstf": true, "ksm": true, "sf": true}
+
 // initialFits reports whether an initial may stand for the word it meets
 // in a person's name: never for a title or particle, and in the place of
 // a name of its kind, where both names say: the first initial of "V.V."
@@ -570,8 +599,14 @@ func initialFits(qp, cp *Place) bool {
 // orders ("Ali Hassan al-Majid" and "Hassan Ali AL-MAJID": Ali son of
 // Hassan, Hassan son of Ali; Kim Sung Il and Kim Il Sung), explains the
 // contradiction, and returns what those pairs earned, which the score
-// loses. Surnames keep their freedom of place ("Lavrov Sergei").
+// loses. Only where the order of given names says who is who, in Arabic
+// names (a chain of fathers) and East Asian ones (the syllables of one
+// given name): elsewhere they are free, as surnames are everywhere
+// ("Lavrov Sergei"; "VIVAS Ramón Darío").
 func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
+	if !orderTells(q) && !orderTells(cn) {
+		return 0
+	}
 	given := func(r names.Role) bool { return r == names.Given || r == names.Middle || r == names.Syllable }
 	type pair struct {
 		qi, ci int
