@@ -27,10 +27,15 @@ func newDevsetCommand(g *globalOptions) *cobra.Command {
 		Short: "Generate the labelled development set for veto eval",
 		Long: `Generate labelled queries from the lists: variants of listed names that
 must be found (reordered, respelled, in Cyrillic or Arabic script, with
-typos, initials, dropped middle names, other legal forms) and names of
-unlisted people and companies that must not hit (including people who share
-a first or last name with a listed person). Each case is in the dev or the
-test split. The same lists and seed give the same set.`,
+typos, initials, dropped middle names, other legal forms; and matching v2's
+kinds: parts of long names, titles, glued and split words, digits for
+letters, numbers in words, acronyms, national spellings, nicknames) and
+names that must not hit: unlisted people and companies (including people
+who share a first or last name with a listed person), and listed names
+with one part that says another party (another patronymic, father and son
+swapped, another legal form, number or given name, a nickname with another
+surname). Each case is in the dev or the test split. The same lists and
+seed give the same set.`,
 		Example: `  veto devset --from ../shared/data --people ../shared/data/names/nmvw_wikidata_name_pairs/name_pairs.txt -o dev.jsonl
   veto eval dev.jsonl --from ../shared/data`,
 		Args: args(cobra.NoArgs),
