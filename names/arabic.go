@@ -61,7 +61,14 @@ func translitArabic(word string, b *strings.Builder) {
 			s = "a"
 		case r == 'و' && (b.Len() == start || prevVowel):
 			s = "w"
-		case (r == 'ي' || r == 'ی') && k > 0 && rs[k-1] == 'ع' && b.Len() == start+1:
+		case r == 'ع' && k > 0:
+			// A medial ayn is the vowel (or apostrophe) of Latin spellings:
+			// معمر Mu'ammar, سعيد Sa'id, مسعود Mas'ud, جعفر Ja'far; the
+			// long vowel after it stays a vowel.
+			b.WriteString("a")
+			prevVowel = false
+			continue
+		case (r == 'ي' || r == 'ی') && k == 1 && rs[0] == 'ع':
 			// The long i after an initial ayn (see above).
 			s = ""
 		case (r == 'ي' || r == 'ی') && (b.Len() == start || prevVowel):
