@@ -26,6 +26,17 @@ func analyze(s string, classify bool) Name {
 	words := segment(s)
 	uk := hasUkrainianLetters(s)
 	toks := make([]Token, 0, len(words)+2)
+	lang := anyReading
+	if strings.ContainsAny(s, "zZ") {
+		// Only sz, cz, rz, zs tell Hungarian from Polish.
+		latinWords := make([]string, 0, len(words))
+		for _, w := range words {
+			if w.sc == latin {
+				latinWords = append(latinWords, strings.ToLower(w.text))
+			}
+		}
+		lang = nameReading(latinWords)
+	}
 	for i, w := range words {
 		if w.sc == otherScript && isMyanmar(w.text) {
 			// Burmese writes a name's syllables without spaces: Min Aung
@@ -80,7 +91,7 @@ func analyze(s string, classify bool) Name {
 			toks[k].Trans, toks[k].Paren = trans, w.paren
 			toks[k].Vowelled = w.sc == otherScript && vowelled(w.text)
 			if w.sc == latin {
-				readNationally(&toks[k], chIsKh)
+				readNationally(&toks[k], chIsKh, lang)
 			}
 			if (w.sc == hangulScript || w.sc == hanScript) && toks[k].Kind == Initial {
 				// 이 is the syllable i (Lee), not an initial.
@@ -157,7 +168,7 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 		t.Phon = form
 		return t
 	}
-	d := wordCache.derive(form, abjad, false)
+	d := wordCache.derive(form, abjad, false, anyReading)
 	t.Phon, t.Cons, t.Loose, t.ALoose, t.Stem, t.Key = d.phon, d.cons, d.loose, d.aloose, d.stem, d.key
 	return t
 }
@@ -177,11 +188,11 @@ func vowelled(word string) bool {
 
 // readNationally gives a word written in Latin letters its national
 // reading (see national).
-func readNationally(t *Token, chIsKh bool) {
+func readNationally(t *Token, chIsKh bool, lang reading) {
 	if t.Kind != Word && t.Kind != Patronymic {
 		return
 	}
-	d := wordCache.derive(t.Form, false, chIsKh)
+	d := wordCache.derive(t.Form, false, chIsKh, lang)
 	t.Alt, t.AltStem = d.alt, d.altStem
 }
 

@@ -20,12 +20,12 @@ import "strings"
 // word's first j stays: Jamal is not Yamal (the edit rules let an initial
 // j and y meet). chIsKh says that the word was written with a c and an h,
 // not with a č that folding spelt ch (Lithuanian -vičius is -vich).
-func national(form string, chIsKh bool) string {
+func national(form string, chIsKh bool, lang reading) string {
 	// Not a short word, nor letters with no vowel (an acronym).
 	if len(form) < 4 || strings.IndexAny(form, "jcwsz") < 0 && !strings.Contains(form, "gy") || strings.IndexAny(form, "aeiouy") < 0 {
 		return ""
 	}
-	hungarian := hasAny(form, "cs", "zs", "gy") || strings.Contains(form, "sz") && !hasAny(form, "cz", "rz", "w")
+	hungarian := lang == hungarianReading || lang == anyReading && isHungarian(form)
 	b := make([]byte, 0, len(form)+4)
 	for i := 0; i < len(form); i++ {
 		c := form[i]
@@ -100,6 +100,12 @@ func national(form string, chIsKh bool) string {
 		case c == 'c' && next != 'k' && next != 's' && next != 'h':
 			b = append(b, 't', 's')
 			continue
+		case c == 'd' && next == 'z' && i+2 < len(form) && isVowel(form[i+2]):
+			// Polish and Czech dz before a vowel, for the j of Korean
+			// and Chinese names (Kim Dzong Il).
+			b = append(b, 'd', 'z', 'h')
+			i++
+			continue
 		case c == 'j' && i > 0 && strings.IndexByte("dsz", form[i-1]) < 0:
 			// Not dj (Serbian đ), nor Dutch sj, zj, tsj (sh, zh, ch).
 			b = append(b, 'y')
@@ -120,4 +126,57 @@ func hasAny(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// reading says how a name's words are read (see national): as each word's
+// own letters suggest, or all as Hungarian or all as Polish where the
+// name's other words say which (Szergej Sojgu is Hungarian, Siergiej
+// Szojgu Polish, though sz alone could be either).
+type reading uint8
+
+const (
+	anyReading reading = iota
+	hungarianReading
+	polishReading
+)
+
+// isHungarian reports whether a word has Hungarian's digraphs: cs, zs, gy,
+// or sz without Polish's cz, rz or w.
+func isHungarian(form string) bool {
+	return hasAny(form, "cs", "zs", "gy") || strings.Contains(form, "sz") && !isPolish(form)
+}
+
+// isPolish reports whether a word has Polish's cz, rz, w, or an i that
+// softens a consonant before e (Siergiej).
+func isPolish(form string) bool {
+	if hasAny(form, "cz", "rz", "w") {
+		return true
+	}
+	for i := 1; i+1 < len(form); i++ {
+		if form[i] == 'i' && form[i+1] == 'e' && strings.IndexByte("szcngkbpmf", form[i-1]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameReading returns how the words of a name are read: Hungarian when a
+// word has Hungarian's digraphs, Polish when one has Polish letters and
+// none Hungarian's strong ones (cs, zs, gy), and word by word otherwise.
+func nameReading(forms []string) reading {
+	hu, pl, sz := false, false, false
+	for _, f := range forms {
+		hu = hu || hasAny(f, "cs", "zs", "gy")
+		pl = pl || isPolish(f)
+		sz = sz || strings.Contains(f, "sz")
+	}
+	switch {
+	case hu:
+		return hungarianReading
+	case pl:
+		return polishReading
+	case sz:
+		return hungarianReading
+	}
+	return anyReading
 }

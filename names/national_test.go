@@ -25,7 +25,7 @@ func TestNational(t *testing.T) {
 		{"abdjalil", false, ""},                       // dj stays
 	}
 	for _, tt := range tests {
-		if got := national(tt.form, tt.chIsKh); got != tt.want {
+		if got := national(tt.form, tt.chIsKh, anyReading); got != tt.want {
 			t.Errorf("national(%q, %v) = %q, want %q", tt.form, tt.chIsKh, got, tt.want)
 		}
 	}
@@ -72,6 +72,21 @@ func TestSameVowelPlaces(t *testing.T) {
 	} {
 		if got := SameVowelPlaces(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameVowelPlaces(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+func TestNameReading(t *testing.T) {
+	for _, tt := range []struct {
+		name, alt string // alt of the last word
+	}{
+		{"Szergej Sojgu", "shoigu"},   // Hungarian: s is sh
+		{"Siergiej Szojgu", "shoigu"}, // Polish: sz is sh
+		{"Sergei Sojgu", "soigu"},     // nothing says Hungarian: j is y, s stays
+	} {
+		toks := Analyze(tt.name).Tokens
+		if got := toks[len(toks)-1].Alt; got != tt.alt {
+			t.Errorf("%s: Alt %q, want %q", tt.name, got, tt.alt)
 		}
 	}
 }

@@ -16,6 +16,7 @@ type derived struct {
 type wordKey struct {
 	form        string
 	abjad, chKh bool
+	lang        reading
 }
 
 // wordCache remembers the keys of words already analysed. Names repeat
@@ -42,8 +43,8 @@ type derivedCache struct {
 // megabytes at most.
 const wordShardSize = 4096
 
-func (c *derivedCache) derive(form string, abjad, chIsKh bool) derived {
-	k := wordKey{form, abjad, chIsKh}
+func (c *derivedCache) derive(form string, abjad, chIsKh bool, lang reading) derived {
+	k := wordKey{form, abjad, chIsKh, lang}
 	sh := &c.shards[maphash.String(c.seed, form)%uint64(len(c.shards))]
 	sh.mu.RLock()
 	d, ok := sh.m[k]
@@ -53,7 +54,7 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool) derived {
 	}
 	p := phon(form, abjad)
 	d = derived{phon: p, cons: Cons(p), loose: Loose(p), aloose: AbjadLoose(p), stem: stem(form), key: SyllableKey(form)}
-	if n := national(form, chIsKh); n != "" && !abjad {
+	if n := national(form, chIsKh, lang); n != "" && !abjad {
 		if a := phon(n, false); a != p {
 			d.alt = a
 		}
@@ -74,6 +75,6 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool) derived {
 // Asian syllable key of a folded form, as a token of it would have them
 // (remembered, as for the words Analyze makes).
 func Skeletons(form string, abjad bool) (phon, cons, key string) {
-	d := wordCache.derive(form, abjad, false)
+	d := wordCache.derive(form, abjad, false, anyReading)
 	return d.phon, d.cons, d.key
 }
