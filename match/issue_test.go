@@ -62,6 +62,13 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"letters reordered", entity.Organization, "C.B.A. Company", "A.B.C. Company", false},
 		{"initials of given names", entity.Person, "JC Juncker", "Jean-Claude Juncker", true},
 		{"legal form written out", entity.Company, "Metinvest B.V.", "METINVEST BESLOTEN VENNOOTSCHAP", true},
+		{"acronym with its ezafe", entity.Organization, "LeT", "LASHKAR-E-TAYYIBA", true},
+		{"acronym with the article", entity.Organization, "JuD", "JAMAAT-UD-DAWA", true},
+		{"acronym with abu", entity.Organization, "ADCB", "ABU DHABI COMMERCIAL BANK", true},
+		{"acronym of another language's words", entity.Organization, "UNITA", "União Nacional para a Independência Total de Angola", true},
+		{"acronym without group", entity.Organization, "CETC", "CHINA ELECTRONICS TECHNOLOGY GROUP CORPORATION", true},
+		{"Indonesian legal form", entity.Organization, "PT Pertamina", "PERSEROAN TERBATAS PERTAMINA", true},
+		{"acronym is not a legal form", entity.Organization, "PKK", "Partiya Karkerên Kurdistanê", true},
 		// 6. Scripts and spellings.
 		{"Wade-Giles", entity.Person, "Mao Tse-tung", "Mao Zedong", true},
 		{"Chinese transcription", entity.Person, "贝拉克·奥巴马", "Barack Obama", true},

@@ -282,7 +282,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 	if !initialisms {
 		return out
 	}
-	var seen [4]string
+	var seen [5]string
 	for v := range seen {
 		form, first, last := initialism(toks, v)
 		if len(form) >= 2 && !slices.Contains(seen[:v], form) {
@@ -362,12 +362,14 @@ func shortSplit(toks []names.Token) bool {
 }
 
 // initialism returns the initials of a name's words and the positions of
-// the first and last word they cover, in one of four variants: the
+// the first and last word they cover, in one of five variants: the
 // name's words only (v 0: IRGC, ISIL); with "of", "for" and the Arabic
 // article too (1: MOIS, AQAP); with its legal form too (2: NIOC for
 // National Iranian Oil Company, UAC for United Aircraft Corporation);
 // with its legal form but not "group" or "holding" (3: CETC for China
-// Electronics Technology Group Corporation).
+// Electronics Technology Group Corporation); every word as written,
+// particles and single letters too (4: LeT for Lashkar-e-Tayyiba, JuD
+// for Jamaat-ud-Dawa).
 // Titles, numbers and initials take no part; names of fewer than two
 // words or more than eight have none.
 func initialism(toks []names.Token, v int) (string, int, int) {
@@ -391,9 +393,13 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 			default:
 				ok = true
 			}
+		case v == 4 && (t.Kind == names.Particle || t.Kind == names.Initial):
+			// Every word as written, the ezafe and the article too:
+			// Lashkar-e-Tayyiba is LeT, Jamaat-ud-Dawa JuD.
+			ok = true
 		case t.Kind == names.Particle:
 			switch t.Form {
-			case "al", "of", "for":
+			case "al", "of", "for", "abu":
 				ok = !strict
 			}
 		case t.Kind == names.LegalForm:
@@ -402,7 +408,11 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 		if !ok || t.Form == "" {
 			continue
 		}
-		b = append(b, t.Form[0])
+		if v == 4 && t.Glue != "" {
+			b = append(b, t.Glue[0])
+		} else {
+			b = append(b, t.Form[0])
+		}
 		if first < 0 {
 			first = i
 		}

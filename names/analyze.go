@@ -60,8 +60,9 @@ func analyze(s string, classify bool) Name {
 		}
 		// Sun-letter assimilation of the Arabic article: ar-Rahman,
 		// ash-Shami, ad-Din are al-Rahman, al-Shami, al-Din.
+		assimilated := ""
 		if i+1 < len(words) && (w.hyphenNext || spacedArticle[form]) && isAssimilatedArticle(form, strings.ToLower(words[i+1].text)) {
-			form = "al"
+			assimilated, form = form, "al"
 		}
 		first := len(toks)
 		abjad := w.sc == arabicScript || w.sc == hebrewScript
@@ -100,6 +101,10 @@ func analyze(s string, classify bool) Name {
 		}
 		if len(toks) > first {
 			toks[len(toks)-1].Hyphen = w.hyphenNext
+			if assimilated != "" {
+				// Written as said (ud-Dawa, ash-Shami), glued so too.
+				toks[first].Glue = assimilated
+			}
 		}
 	}
 	if !classify {
@@ -126,7 +131,7 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 		// MV, MT, M/V before a vessel's name say what it is, not who.
 		return append(toks, newToken(form, Title, start, end, abjad))
 	}
-	if !abjad && isInitialism(form) {
+	if !abjad && isInitialism(form) && legalForms[form] == "" {
 		// "JC Juncker", "JP Morgan", "VV Putin": letters without a vowel
 		// are initials run together, not a word.
 		for k := 0; k < len(form); k++ {
@@ -323,7 +328,7 @@ func segment(s string) []word {
 			}
 			upper := r >= 'A' && r <= 'Z'
 			lower := r >= 'a' && r <= 'z'
-			if start >= 0 && upper && lowerRun > 0 && camelSplits(b.String(), lowerRun) && !legalCamel(s, start) {
+			if start >= 0 && upper && lowerRun > 0 && camelSplits(b.String(), lowerRun) && !legalCamel(s, start) && !shortMixed(s, start) {
 				flush(i, false)
 			}
 			if start >= 0 && lower && upperRun >= 3 && capitalisedRest(s, i) {
@@ -479,6 +484,23 @@ func camelSplits(sofar string, lowerRun int) bool {
 	// capitals: all its letters but the first are small.
 	n := utf8.RuneCountInString(sofar)
 	return lowerRun >= 2 && n >= 3 && lowerRun >= n-1
+}
+
+// shortMixed reports whether the word of ASCII letters at s[start:] is of
+// four letters or fewer with two capitals or more: an acronym written with
+// its small words in small letters (LeT, JeM, JuD), not words glued.
+func shortMixed(s string, start int) bool {
+	n, caps := 0, 0
+	for i := start; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			caps++
+		} else if c < 'a' || c > 'z' {
+			break
+		}
+		n++
+	}
+	return n <= 4 && caps >= 2
 }
 
 func isLatinish(s script) bool { return s == latin || s == otherScript }

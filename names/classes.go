@@ -101,7 +101,13 @@ var legalForms = map[string]string{
 	"akcionarsko drustvo": "jsc", "dd": "sa",
 	// Turkish, Malay, Indonesian.
 	"anonim sirketi": "sa", "a s h": "sa", "a sh": "sa", "anonim sirket": "sa", "limited sirketi": "ltd", "ltd sti": "ltd", "sti": "ltd",
-	"sendirian berhad": "ltd", "berhad": "ltd", "perseroan terbatas": "ltd", "tbk": "ltd",
+	"sendirian berhad": "ltd", "berhad": "ltd", "perseroan terbatas": "ltd", "tbk": "ltd", "pt": "ltd",
+	// Japanese: kabushiki kaisha (joint-stock), godo and yugen kaisha
+	// (limited); Swedish aktiebolaget (the company); p.l.c. in letters.
+	// (Not "p t" nor "k k": initials of other words spell them, M.B.P.T.,
+	// PKK.)
+	"kabushiki kaisha": "sa", "kabushiki gaisha": "sa", "kk": "sa", "godo kaisha": "llc", "yugen kaisha": "llc",
+	"aktiebolaget": "sa", "p l c": "plc",
 	// Russian, Ukrainian, Belarusian, Kazakh, as transliterated.
 	"obshchestvo s ogranichennoi otvetstvennostyu": "llc", "obshestvo s ogranichennoy otvetstvennostyu": "llc",
 	"obshchestvo s dopolnitelnoi otvetstvennostiu": "llc", "odo": "llc",
