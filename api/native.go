@@ -81,13 +81,13 @@ func (s *Server) options(p screenParams) (screen.Options, screenedAgainst, error
 		if cfg, err = overrideConfig(cfg, p.Config); err != nil {
 			return screen.Options{}, screenedAgainst{}, err
 		}
-		if cfg.Threshold <= 0 {
-			return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "config.threshold: %v, want more than 0 and at most 1", cfg.Threshold)
+		if cfg.Threshold < match.MinThreshold {
+			return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "config.threshold: %v, want %v..1", cfg.Threshold, match.MinThreshold)
 		}
 	}
 	if p.Threshold != nil {
-		if *p.Threshold <= 0 || *p.Threshold > 1 {
-			return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "threshold: %v, want more than 0 and at most 1", *p.Threshold)
+		if *p.Threshold < match.MinThreshold || *p.Threshold > 1 {
+			return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "threshold: %v, want %v..1", *p.Threshold, match.MinThreshold)
 		}
 		cfg.Threshold = *p.Threshold
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
 )
@@ -64,8 +65,8 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	opts := textscan.Options{}
 	threshold := ix.Config().Threshold
 	if req.Threshold != nil {
-		if *req.Threshold <= 0 || *req.Threshold > 1 {
-			return errorf(CodeInvalid, "threshold: %v, want more than 0 and at most 1", *req.Threshold)
+		if *req.Threshold < match.MinThreshold || *req.Threshold > 1 {
+			return errorf(CodeInvalid, "threshold: %v, want %v..1", *req.Threshold, match.MinThreshold)
 		}
 		opts.Threshold, threshold = *req.Threshold, *req.Threshold
 	}

@@ -265,7 +265,7 @@ func floatParam(r *http.Request, name string, def float64) (float64, error) {
 }
 
 // minCutoff is the lowest cutoff honoured.
-const minCutoff = 0.1
+const minCutoff = match.MinThreshold
 
 func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	ix := s.screener.Index()

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -59,6 +61,8 @@ func TestSearchEqualsBruteForce(t *testing.T) {
 		{Name: "Bank Melli"}, {Name: "Melli Bank OOO"}, {Name: "International Trading LLC"},
 		{Name: "Abdulrahman"}, {Name: "Nataliya Sidorov"}, {Name: "Rosnft"}, {Name: "Zzyzx Qwerty"},
 		{Name: "Anything", IDNumber: "RU0000012"}, {Name: "Ivan Petrov", BirthDate: "1960"}, {Name: "D. M."},
+		// Initials that must retrieve make the search score every name.
+		{Name: "A. B. C. D. E. F. G. H. I. J. K. L. M."}, {Name: "S. Lavrov I. Petrov A. Rahman"}, {Name: "ali ali ali ali ali"},
 	}
 	for i := 0; i < 60; i++ { // plus the listed names themselves, some reordered
 		e := ents[r.IntN(len(ents))]
@@ -71,7 +75,7 @@ func TestSearchEqualsBruteForce(t *testing.T) {
 		queries = append(queries, match.Query{Name: n, Schema: e.Schema})
 	}
 	cfg := ix.Config()
-	for _, threshold := range []float64{0.5, 0.7, 0.8, 0.9} {
+	for _, threshold := range []float64{0.1, 0.3, 0.5, 0.7, 0.8, 0.9} {
 		for _, q := range queries {
 			p, err := cfg.Prepare(q, ix)
 			if err != nil {
@@ -276,5 +280,117 @@ func TestSimilarIsTokenSim(t *testing.T) {
 	}
 	if similar < 20 {
 		t.Errorf("%d similar tokens in all: the test tests little", similar)
+	}
+}
+
+// TestHostileQueriesCostWhatLongNamesCost holds the work of a search for
+// names built to be expensive (a thousand bytes of initials, of one word
+// repeated, of short words) to a small multiple of a long real name's: a
+// name keeps at most names.MaxTokens words, each word at most twice, at
+// most names.MaxInitials initials.
+func TestHostileQueriesCostWhatLongNamesCost(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	ix := Build(syntheticEntities(r, 3000), match.DefaultConfig())
+	cfg := ix.Config()
+	work := func(name string, threshold float64) Work {
+		p, err := cfg.Prepare(match.Query{Name: name}, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w Work
+		ix.Search(p, Options{Threshold: threshold, Limit: 10, Work: &w})
+		return w
+	}
+	repeat := func(unit string, n int) string { return strings.TrimSpace(strings.Repeat(unit, n)) }
+	var letters strings.Builder
+	for i := 0; letters.Len() < 990; i++ {
+		fmt.Fprintf(&letters, "%c%c ", 'a'+i%26, 'a'+(i*7)%26)
+	}
+	hostile := map[string]string{
+		"initials":         repeat("A. B. C. D. E. F. G. H. I. J. K. L. M. ", 25),
+		"one word":         repeat("ivanov ", 140),
+		"one letter":       repeat("a ", 495),
+		"pairs of letters": letters.String(),
+		"names":            repeat("Sergei Lavrov Muhammad Ali Bank Melli Trading ", 20),
+	}
+	for _, threshold := range []float64{0.8, match.MinThreshold} {
+		// The costliest of a few real names, long and short.
+		var normal Work
+		for _, name := range []string{"Sergei Lavrov", "Abdul Rahman Muhammad Ali al-Assad", "Kim Jong Un", "Bank Melli International Trading LLC", "V. Ivanov"} {
+			if w := work(name, threshold); w.Pairs > normal.Pairs {
+				normal = w
+			}
+		}
+		for what, name := range hostile {
+			w := work(name, threshold)
+			t.Logf("threshold %.1f, %s: %d pairs, %d candidates; real names at most %d, %d", threshold, what, w.Pairs, w.Scored, normal.Pairs, normal.Scored)
+			if w.Pairs > 40*normal.Pairs {
+				t.Errorf("threshold %.1f, %s (%d bytes): %d word pairs, %d for a seven-word name", threshold, what, len(name), w.Pairs, normal.Pairs)
+			}
+		}
+	}
+}
+
+// TestSearchStopsWhenAbandoned checks that a search stops within
+// checkEvery candidates of its context being done, and says so.
+func TestSearchStopsWhenAbandoned(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	ix := Build(syntheticEntities(r, 3000), match.DefaultConfig())
+	cfg := ix.Config()
+	var letters strings.Builder
+	for i := 0; letters.Len() < 990; i++ {
+		fmt.Fprintf(&letters, "%c%c ", 'a'+i%26, 'a'+(i*7)%26)
+	}
+	p, err := cfg.Prepare(match.Query{Name: letters.String()}, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all Work
+	if _, err := ix.SearchContext(context.Background(), p, Options{Threshold: match.MinThreshold, Work: &all}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := &doneAfter{Context: context.Background(), n: 3}
+	var w Work
+	hits, err := ix.SearchContext(ctx, p, Options{Threshold: match.MinThreshold, Work: &w})
+	if !errors.Is(err, context.Canceled) || hits != nil {
+		t.Fatalf("abandoned search: %d hits, error %v; want none and context.Canceled", len(hits), err)
+	}
+	if all.Scored < 10*checkEvery || w.Scored > 3*checkEvery {
+		t.Errorf("a search abandoned after its third look scored %d of the %d candidates a whole one scores", w.Scored, all.Scored)
+	}
+}
+
+// doneAfter is a context that is done from its n-th look on: a client
+// that goes away in the middle of a search.
+type doneAfter struct {
+	context.Context
+	n int
+}
+
+func (c *doneAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestThresholdFloor checks that no search returns scores below
+// match.MinThreshold, whatever it asks for.
+func TestThresholdFloor(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	ix := Build(syntheticEntities(r, 500), match.DefaultConfig())
+	cfg := ix.Config()
+	p, err := cfg.Prepare(match.Query{Name: "Ali Bank"}, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := ix.Search(p, Options{Threshold: 1e-9})
+	if len(hits) == 0 {
+		t.Fatal("no hits at the floor")
+	}
+	for _, h := range hits {
+		if h.Score < match.MinThreshold {
+			t.Fatalf("%s scored %.3f, below the floor %.1f", h.EntityID, h.Score, match.MinThreshold)
+		}
 	}
 }

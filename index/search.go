@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 
@@ -24,7 +25,26 @@ type Options struct {
 	// Filter, if set, keeps only the candidates for which it returns true,
 	// given the lists the candidate is on.
 	Filter func(c *match.Candidate, lists []string) bool
+	// Context, if set, stops the search when it is done (see
+	// SearchContext).
+	Context context.Context
+	// Work, if set, receives what the search did.
+	Work *Work
 }
+
+// Work counts a search's work: what a hostile query costs is measured in
+// these, not in time.
+type Work struct {
+	// Scored is the number of candidates scored.
+	Scored int
+	// Pairs is the number of word pairs whose similarity was looked up.
+	Pairs int64
+}
+
+// checkEvery is how many candidates a search scores between looks at its
+// context: scoring one costs microseconds, so an abandoned search stops
+// within a millisecond or so.
+const checkEvery = 64
 
 // Hit is one entity that matched.
 type Hit struct {
@@ -152,7 +172,7 @@ func (ix *Index) settings(opts Options) (*match.Config, float64) {
 	if threshold == 0 {
 		threshold = cfg.Threshold
 	}
-	return cfg, threshold
+	return cfg, max(threshold, match.MinThreshold)
 }
 
 // bit is the name's bit in a candidate's name mask (see
@@ -168,6 +188,20 @@ func (r nameRef) bit() uint64 {
 // threshold, best first. The query must have been prepared with this index
 // as its Weigher.
 func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
+	hits, _ := ix.SearchContext(opts.Context, p, opts)
+	return hits
+}
+
+// SearchContext is Search that stops when ctx is done, returning ctx's
+// error and no hits: a client that has gone does not keep a core busy.
+func (ix *Index) SearchContext(ctx context.Context, p *match.Prepared, opts Options) ([]Hit, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	opts.Context = ctx
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	cfg, threshold := ix.settings(opts)
 	s := ix.getScratch(cfg)
 	defer ix.putScratch(s)
@@ -186,13 +220,21 @@ func (ix *Index) Search(p *match.Prepared, opts Options) []Hit {
 			s.take(c, match.AllNames, unbounded)
 		}
 	}
-	return ix.scoreTaken(p, cfg, threshold, fullScan, opts, s)
+	return ix.scoreTaken(ctx, p, cfg, threshold, fullScan, opts, s)
 }
 
 // scoreTaken scores the candidates a search took (s.cands, with their
 // masks and bounds) and returns the hits at or above the threshold, best
 // first.
-func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold float64, fullScan bool, opts Options, s *scratch) []Hit {
+func (ix *Index) scoreTaken(ctx context.Context, p *match.Prepared, cfg *match.Config, threshold float64, fullScan bool, opts Options, s *scratch) ([]Hit, error) {
+	pairs0 := s.scorer.Pairs()
+	scored := 0
+	defer func() {
+		if opts.Work != nil {
+			opts.Work.Scored += scored
+			opts.Work.Pairs += s.scorer.Pairs() - pairs0
+		}
+	}()
 	for ui := range s.units {
 		for _, id := range s.units[ui].exp.ids {
 			s.inExp[id] = s.gen
@@ -217,7 +259,13 @@ func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold floa
 	s.rankBy = order
 	var top []float64 // with a limit: the best scores, ascending, at most Limit
 	var hits []Hit
-	for _, k := range order {
+	for n, k := range order {
+		if n%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				s.scorer.Floor = 0
+				return nil, err
+			}
+		}
 		if prune && len(top) == opts.Limit {
 			if float64(s.bounds[k]) < top[0] {
 				break
@@ -229,11 +277,8 @@ func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold floa
 		if opts.Filter != nil && !opts.Filter(c, ix.lists[ci]) {
 			continue
 		}
-		var sm match.Sims
-		if !fullScan {
-			sm = sims
-		}
-		r := s.scorer.ScoreNames(p, c, s.masks[k], sm, false)
+		scored++
+		r := s.scorer.ScoreNames(p, c, s.masks[k], sims, false)
 		if r.Score < threshold {
 			continue
 		}
@@ -247,14 +292,10 @@ func (ix *Index) scoreTaken(p *match.Prepared, cfg *match.Config, threshold floa
 	if opts.Explain {
 		// Explanations cost allocations: make them for the hits only.
 		for i := range hits {
-			var sm match.Sims
-			if !fullScan {
-				sm = sims
-			}
-			hits[i].Result = s.scorer.ScoreNames(p, ix.cands[hits[i].cand], hits[i].mask, sm, true)
+			hits[i].Result = s.scorer.ScoreNames(p, ix.cands[hits[i].cand], hits[i].mask, sims, true)
 		}
 	}
-	return hits
+	return hits, nil
 }
 
 // BruteForce scores the query against every entity with no retrieval: the
@@ -378,7 +419,18 @@ func (ix *Index) planRetrieval(p *match.Prepared, cfg *match.Config, threshold f
 		for i := range order {
 			order[i] = first + i
 		}
+		// Units that cannot retrieve (initials) are left out first: a
+		// query whose initials must retrieve is scored against every
+		// name, so they go with the lightest words only if nothing else
+		// can.
 		slices.SortFunc(order, func(a, b int) int {
+			ra, rb := retrievable(s.units[a].tok), retrievable(s.units[b].tok)
+			if ra != rb {
+				if !ra {
+					return -1
+				}
+				return 1
+			}
 			wa, wb := s.units[a].weight, s.units[b].weight
 			switch {
 			case wa < wb:

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
 )
@@ -68,7 +69,12 @@ func (ix *Index) SearchNames(p *match.Prepared, ns []int32, opts Options) []Hit 
 		ref := ix.nameRefs[n]
 		s.take(ref.cand, ref.bit(), unbounded)
 	}
-	return ix.scoreTaken(p, cfg, threshold, false, opts, s)
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	hits, _ := ix.scoreTaken(ctx, p, cfg, threshold, false, opts, s)
+	return hits
 }
 
 // EachCandidate calls fn for every candidate and the lists it is on. The

@@ -204,6 +204,12 @@ func DefaultConfig() Config {
 var ErrConfig = errors.New("invalid match config")
 
 // Validate reports a config the scorer cannot use.
+// MinThreshold is the lowest threshold a search honours. Scores below it
+// say nothing (a shared particle, one initial), and asking for them makes
+// every listed name a hit: 1,000 common words at threshold 1e-9 and limit
+// 100 took ten minutes and 2 GB.
+const MinThreshold = 0.1
+
 func (c Config) Validate() error {
 	unit := map[string]float64{
 		"threshold": c.Threshold, "simExact": c.SimExact, "simPhon": c.SimPhon, "simEdit1": c.SimEdit1, "simEdit1Short": c.SimEdit1Short, "simEdit2": c.SimEdit2,
@@ -218,6 +224,9 @@ func (c Config) Validate() error {
 		if v < 0 || v > 1 {
 			return fmt.Errorf("%w: %s = %v, want 0..1", ErrConfig, k, v)
 		}
+	}
+	if c.Threshold < MinThreshold {
+		return fmt.Errorf("%w: threshold = %v, want %v..1", ErrConfig, c.Threshold, MinThreshold)
 	}
 	for k, v := range map[string]float64{"wordWeight": c.WordWeight, "genericWeight": c.GenericWeight, "particleWeight": c.ParticleWeight,
 		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight} {

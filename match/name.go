@@ -150,6 +150,9 @@ func wordLike(t *names.Token) bool { return t.Kind == names.Word || t.Kind == na
 
 // scratch is the working memory of nameScore, kept by a Scorer.
 type scratch struct {
+	// pairs counts the word pairs whose similarity nameScore looked up
+	// (Scorer.Pairs).
+	pairs int64
 	// otherPatronymic says that the query name's patronymic contradicts
 	// the entity's (Candidate.patronymics), for the names of the entity
 	// written without one.
@@ -220,6 +223,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	q := &p.Names[qn]
 	edges := scratch.edges[:0]
 	nq, nc := q.Len(), cn.Len()
+	scratch.pairs += int64((nq + len(q.Joined)) * (nc + len(cn.Joined)))
 	for i := 0; i < nq; i++ {
 		qk := q.Places[i].Kind
 		for j := 0; j < nc; j++ {

@@ -32,6 +32,16 @@ type Scorer struct {
 	scratch scratch
 }
 
+// Pairs returns the number of word pairs (words and spans of words) whose
+// similarity the scorer has looked up: the measure of its work. Scoring a
+// query name against a listed name looks up at most
+// (q + spans(q)) × (c + spans(c)) pairs, where a name has at most
+// names.MaxTokens words and at most 4·MaxTokens+5 spans (glued pairs and
+// triples, runs of letters, five initialisms), so 165² pairs at worst; a
+// query has at most 21 names (a name and 20 aliases), each with at most one
+// other reading.
+func (s *Scorer) Pairs() int64 { return s.scratch.pairs }
+
 // NewScorer returns a Scorer using cfg.
 func NewScorer(cfg *Config) *Scorer { return &Scorer{Config: cfg} }
 

@@ -118,7 +118,51 @@ func analyze(s string, classify bool) Name {
 		toks = mergeLegalForms(merged)
 	}
 	assignRoles(toks, s)
-	return Name{Raw: s, Tokens: toks}
+	return Name{Raw: s, Tokens: boundTokens(toks)}
+}
+
+// MaxTokens is the most words a name keeps, and MaxRepeats the most times
+// one word (or initial) may appear in it. Scoring two names costs in the
+// product of their lengths, and retrieval in the sum of their words'
+// postings: a 1,000-byte "name" of initials or of one word repeated must
+// cost what a long real name costs, not seconds. No listed name repeats
+// a word more than twice ("Muhammad bin Muhammad"); one in a thousand has
+// more than 16 words, and those past 32 are descriptions ("… and all
+// operating units wherever located").
+// Initials are not retrieved by, and are scored against every word of the
+// other name, so a name keeps at most MaxInitials of them (real names have
+// three or four: "A.K.M.", "J.R.R.").
+const (
+	MaxTokens   = 32
+	MaxRepeats  = 2
+	MaxInitials = 8
+)
+
+// boundTokens drops the third and later occurrences of a word, the
+// initials past MaxInitials, then the words past MaxTokens.
+func boundTokens(toks []Token) []Token {
+	if len(toks) <= MaxRepeats {
+		return toks
+	}
+	seen := make(map[string]int, len(toks))
+	initials := 0
+	out := toks[:0]
+	for _, t := range toks {
+		seen[t.Form]++
+		if seen[t.Form] > MaxRepeats {
+			continue
+		}
+		if t.Kind == Initial {
+			if initials++; initials > MaxInitials {
+				continue
+			}
+		}
+		out = append(out, t)
+		if len(out) == MaxTokens {
+			break
+		}
+	}
+	return out
 }
 
 // appendWord classifies a folded word and appends its token.

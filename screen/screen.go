@@ -116,7 +116,10 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if limit < 0 {
 		limit = 0
 	}
-	hits := ix.Search(p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude)})
+	hits, err := ix.SearchContext(ctx, p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude)})
+	if err != nil {
+		return Result{ID: q.ID}, err
+	}
 	res := Result{ID: q.ID, Hits: make([]Hit, 0, len(hits))}
 	for _, h := range hits {
 		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: Regimes(h.Lists)}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
 )
@@ -143,8 +144,8 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	cfg := ix.Config()
 	if f.Threshold != "" {
 		t, err := strconv.ParseFloat(f.Threshold, 64)
-		if err != nil || t <= 0 || t > 1 {
-			return nil, badRequest("threshold: %q, want a number more than 0 and at most 1", f.Threshold)
+		if err != nil || t < match.MinThreshold || t > 1 {
+			return nil, badRequest("threshold: %q, want a number from %v to 1", f.Threshold, match.MinThreshold)
 		}
 		cfg.Threshold = t
 	}
