@@ -224,6 +224,9 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 // screenAll screens queries in order, on every core for large batches.
 func (s *Server) screenAll(r *http.Request, qs []match.Query, opts screen.Options) ([]screen.Result, error) {
 	results := make([]screen.Result, 0, len(qs))
+	if opts.Allowance == nil {
+		opts.Allowance = s.screener.Allowance(len(qs))
+	}
 	if len(qs) < 8 {
 		for _, q := range qs {
 			res, err := s.screener.Screen(r.Context(), q, opts)

@@ -30,6 +30,11 @@ type Options struct {
 	Context context.Context
 	// Work, if set, receives what the search did.
 	Work *Work
+	// Pace, if set, is told every so often how many word pairs the search
+	// has looked up since it was last told, and may make it wait (or stop
+	// it, with an error): a server shares its cores between cheap
+	// searches and costly ones this way (see screen.Pacer).
+	Pace func(pairs int64) error
 }
 
 // Work counts a search's work: what a hostile query costs is measured in
@@ -259,9 +264,16 @@ func (ix *Index) scoreTaken(ctx context.Context, p *match.Prepared, cfg *match.C
 	s.rankBy = order
 	var top []float64 // with a limit: the best scores, ascending, at most Limit
 	var hits []Hit
+	paced := pairs0
 	for n, k := range order {
 		if n%checkEvery == checkEvery-1 {
-			if err := ctx.Err(); err != nil {
+			err := ctx.Err()
+			if err == nil && opts.Pace != nil {
+				now := s.scorer.Pairs()
+				err = opts.Pace(now - paced)
+				paced = now
+			}
+			if err != nil {
 				s.scorer.Floor = 0
 				return nil, err
 			}

@@ -25,7 +25,16 @@ var ErrNotReady = errors.New("no list data loaded yet")
 // searches in flight.
 type Screener struct {
 	index atomic.Pointer[index.Index]
+	pacer *Pacer
 }
+
+// SetPacer makes the screener pace costly work with p (nil: never). Call
+// it before screening.
+func (s *Screener) SetPacer(p *Pacer) { s.pacer = p }
+
+// Allowance returns the allowance of a request of n queries, to share
+// among them through Options.Allowance; nil if the screener does not pace.
+func (s *Screener) Allowance(n int) *Allowance { return s.pacer.Allowance(n) }
 
 // New returns a Screener on ix (nil: not ready until Swap).
 func New(ix *index.Index) *Screener {
@@ -58,6 +67,9 @@ type Options struct {
 	// Exclude, if set, drops the entities for which it returns true
 	// (yente's exclude_schema and exclude_entity_ids).
 	Exclude func(*entity.Entity) bool
+	// Allowance is the request's work at full speed (see Pacer); nil
+	// means a query's own, if the screener paces.
+	Allowance *Allowance
 }
 
 // Hit is one listed entity a query matched.
@@ -116,7 +128,11 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if limit < 0 {
 		limit = 0
 	}
-	hits, err := ix.SearchContext(ctx, p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude)})
+	allowance := opts.Allowance
+	if allowance == nil {
+		allowance = s.Allowance(1)
+	}
+	hits, err := ix.SearchContext(ctx, p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude), Pace: allowance.pace(ctx)})
 	if err != nil {
 		return Result{ID: q.ID}, err
 	}
@@ -195,6 +211,11 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// A batch of unknown length earns its allowance query by query.
+	grow := opts.Allowance == nil && s.pacer != nil
+	if grow {
+		opts.Allowance = s.Allowance(0)
+	}
 	type job struct {
 		q   match.Query
 		res chan Result
@@ -220,6 +241,9 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 		defer close(order)
 		defer close(jobs)
 		for q := range in {
+			if grow {
+				opts.Allowance.grant(1)
+			}
 			res := make(chan Result, 1)
 			select {
 			case order <- res:

@@ -42,6 +42,7 @@ type loadtestOptions struct {
 	Duration    time.Duration
 	Concurrency int
 	Rounds      int
+	Hostile     int
 	JSON        bool
 }
 
@@ -63,9 +64,19 @@ endpoint (POST /v1/screen, POST /match/sanctions):
 With --from DIR and no --url, veto imports the lists in DIR into a
 temporary store, starts "veto serve" on it as a separate process on
 loopback, and loads it. The queries are those of --queries (veto devset
-output), or generated from the lists as veto bench does.`,
+output), or generated from the lists as veto bench does.
+
+With --hostile N, every capacity run is followed by one with N attackers
+sending beside it, each on a connection of its own: 1,000-byte names of
+initials, of one letter, of short or common words, at threshold 0.1 and
+limit 100, alone, in batches of 100 and on /match; a threshold of 1e-9;
+300 KB of one name as free text; wrong passwords and 30 KB login names on
+/ui/login; 30 KB HTTP methods. The report puts the capacity and latency
+with the attackers beside those without, and the server's resident
+memory at the end.`,
 		Example: `  veto loadtest --from ../shared/data
-  veto loadtest --url http://127.0.0.1:8080 --key $KEY --queries dev.jsonl --endpoints screen`,
+  veto loadtest --url http://127.0.0.1:8080 --key $KEY --queries dev.jsonl --endpoints screen
+  veto loadtest --from ../shared/data --hostile 4 --endpoints screen`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runLoadtest(cmd.Context(), g, &o) },
 	}
@@ -79,6 +90,7 @@ output), or generated from the lists as veto bench does.`,
 	f.DurationVar(&o.Duration, "duration", 10*time.Second, "length of each measured run")
 	f.IntVar(&o.Concurrency, "concurrency", 16, "clients sending back to back when measuring capacity")
 	f.IntVar(&o.Rounds, "rounds", 3, "capacity runs (the median is used)")
+	f.IntVar(&o.Hostile, "hostile", 0, "attackers sending a hostile mix beside each capacity run (0: none)")
 	f.BoolVar(&o.JSON, "json", false, "write JSON")
 	return cmd
 }
@@ -92,6 +104,13 @@ type LoadReport struct {
 	// sending back to back, the server at 100% of what it serves.
 	Saturated LoadPoint   `json:"saturated"`
 	Runs      []LoadPoint `json:"runs"`
+	// With --hostile: the same capacity runs with the attackers sending.
+	HostileCapacities []float64  `json:"hostileCapacities,omitempty"`
+	HostileCapacity   float64    `json:"hostileCapacity,omitempty"`
+	HostileSaturated  *LoadPoint `json:"hostileSaturated,omitempty"`
+	Hostile           string     `json:"hostile,omitempty"`
+	// MemoryBytes is the server's resident memory after the runs.
+	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 }
 
 // LoadPoint is one open-loop run at a fixed rate.
@@ -146,11 +165,22 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		}
 		rep := LoadReport{Endpoint: "POST " + path}
 		lt.closedLoop(ctx, o.Concurrency, min(2*time.Second, o.Duration)) // warm up
-		var sat []LoadPoint
+		var sat, hsat []LoadPoint
+		var mix *hostileMix
+		if o.Hostile > 0 {
+			mix = newHostileMix(lt.addr, o.Key)
+		}
 		for range o.Rounds {
 			p := lt.closedLoop(ctx, o.Concurrency, o.Duration)
 			rep.Capacities = append(rep.Capacities, p.Achieved)
 			sat = append(sat, p)
+			if mix != nil {
+				stop := mix.run(ctx, o.Hostile)
+				p := lt.closedLoop(ctx, o.Concurrency, o.Duration)
+				stop()
+				rep.HostileCapacities = append(rep.HostileCapacities, p.Achieved)
+				hsat = append(hsat, p)
+			}
 		}
 		rep.Capacity = median(rep.Capacities)
 		for _, p := range sat {
@@ -158,8 +188,20 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 				rep.Saturated = p
 			}
 		}
+		if mix != nil {
+			rep.HostileCapacity = median(rep.HostileCapacities)
+			for _, p := range hsat {
+				if p.Achieved == rep.HostileCapacity {
+					rep.HostileSaturated = &p
+				}
+			}
+			rep.Hostile = mix.summary()
+		}
 		for _, share := range []float64{0.5, 1.0} {
 			rep.Runs = append(rep.Runs, lt.openLoop(ctx, share, rep.Capacity*share, o.Duration, 4*o.Concurrency))
+		}
+		if mem, err := serverMemory(ctx, client, url, o.Key); err == nil {
+			rep.MemoryBytes = mem
 		}
 		reports = append(reports, rep)
 		if !o.JSON {
@@ -181,6 +223,19 @@ func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 	s := r.Saturated
 	fmt.Fprintf(w, "  at 100%%, %d clients back to back: %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
 		o.Concurrency, s.Achieved, s.P50.Round(time.Microsecond), s.P99.Round(time.Microsecond), s.Max.Round(time.Microsecond), s.Errors, s.Requests)
+	if h := r.HostileSaturated; h != nil {
+		caps := make([]string, len(r.HostileCapacities))
+		for i, c := range r.HostileCapacities {
+			caps[i] = fmt.Sprintf("%.0f", c)
+		}
+		fmt.Fprintf(w, "  with %d attackers: %.0f requests/s (median of %s; %+.1f%%)  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
+			o.Hostile, r.HostileCapacity, strings.Join(caps, ", "), 100*(r.HostileCapacity/r.Capacity-1),
+			h.P50.Round(time.Microsecond), h.P99.Round(time.Microsecond), h.Max.Round(time.Microsecond), h.Errors, h.Requests)
+		fmt.Fprintf(w, "  attackers sent: %s\n", r.Hostile)
+	}
+	if r.MemoryBytes > 0 {
+		fmt.Fprintf(w, "  server memory after the runs: %d MB resident\n", r.MemoryBytes>>20)
+	}
 	for _, p := range r.Runs {
 		fmt.Fprintf(w, "  at %3.0f%%, open loop: %6.0f req/s sent, %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
 			p.Share*100, p.Target, p.Achieved, p.P50.Round(time.Microsecond), p.P99.Round(time.Microsecond), p.Max.Round(time.Microsecond), p.Errors, p.Requests)

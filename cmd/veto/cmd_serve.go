@@ -209,8 +209,13 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 		log.Warn("API keys are OFF (--no-auth): anyone who can reach " + o.Addr + " can screen and administer")
 	}
 
+	screener := screen.New(nil)
+	// Costly searches (low thresholds, names built to be costly) share a
+	// tenth of the cores beyond their allowance, so they cannot starve
+	// everyone else's.
+	screener.SetPacer(screen.DefaultPacer())
 	keeper := &screen.Keeper{
-		Screener: screen.New(nil), Store: st, Config: cfg,
+		Screener: screener, Store: st, Config: cfg,
 		RefreshEvery: o.RefreshEvery, PollEvery: o.Poll, Logger: log,
 		Refresh: func(ctx context.Context) error {
 			r := &refresh.Refresher{Store: st, Config: o.Refresh, Logger: log}

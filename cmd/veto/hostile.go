@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// hostileMix is the traffic of issue 11's attacker, sent beside the
+// measured load by veto loadtest --hostile: names built to be expensive,
+// thresholds below the floor, free text of one name repeated, bursts of
+// wrong passwords, and HTTP methods no one uses, each request as written
+// on the wire.
+type hostileMix struct {
+	addr string
+	reqs []hostileReq
+	// sent counts the hostile requests by answer: "200", "429", "error" …
+	mu   sync.Mutex
+	sent map[string]int
+}
+
+type hostileReq struct {
+	what string
+	wire []byte
+}
+
+func newHostileMix(addr, key string) *hostileMix {
+	auth := ""
+	if key != "" {
+		auth = "Authorization: Bearer " + key + "\r\n"
+	}
+	post := func(what, path, ctype string, body []byte) hostileReq {
+		return hostileReq{what, append(fmt.Appendf(nil, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\n%sContent-Length: %d\r\n\r\n",
+			path, addr, ctype, auth, len(body)), body...)}
+	}
+	js := func(v any) []byte { b, _ := json.Marshal(v); return b }
+	var initials, pairs strings.Builder
+	for i := 0; initials.Len() < 990; i++ {
+		fmt.Fprintf(&initials, "%c. ", 'A'+i%26)
+	}
+	for i := 0; pairs.Len() < 990; i++ {
+		fmt.Fprintf(&pairs, "%c%c ", 'a'+i%26, 'a'+(i*7)%26)
+	}
+	repeated := strings.Repeat("a ", 495)
+	common := strings.Repeat("muhammad ali bank trading company limited ", 23)
+	batch := make([]map[string]any, 0, 100)
+	for i := range 100 {
+		batch = append(batch, map[string]any{"name": []string{initials.String(), pairs.String(), repeated, common}[i%4]})
+	}
+	m := &hostileMix{addr: addr, sent: map[string]int{}}
+	m.reqs = []hostileReq{
+		post("initials", "/v1/screen", "application/json", js(map[string]any{"name": initials.String(), "threshold": 0.1, "limit": 100})),
+		post("pairs of letters", "/v1/screen", "application/json", js(map[string]any{"name": pairs.String(), "threshold": 0.1, "limit": 100})),
+		post("common words", "/v1/screen", "application/json", js(map[string]any{"name": common, "threshold": 0.1, "limit": 100})),
+		post("batch of 100", "/v1/screen", "application/json", js(map[string]any{"queries": batch, "threshold": 0.1, "limit": 100})),
+		post("threshold 1e-9", "/v1/screen", "application/json", js(map[string]any{"name": "muhammad ali", "threshold": 1e-9, "limit": 100})),
+		post("match", "/match/sanctions?cutoff=0.01&limit=100", "application/json", js(map[string]any{"queries": map[string]any{
+			"a": map[string]any{"schema": "Thing", "properties": map[string]any{"name": []string{initials.String()}}},
+			"b": map[string]any{"schema": "Thing", "properties": map[string]any{"name": []string{pairs.String()}}}}})),
+		post("text", "/v1/text", "text/plain", []byte(strings.Repeat("Sergei Lavrov, ", 20000))),
+		post("login", "/ui/login", "application/x-www-form-urlencoded", []byte("username=admin&password=wrong-"+strconv.Itoa(rand.IntN(1e9)))),
+		post("login, long name", "/ui/login", "application/x-www-form-urlencoded", []byte("username="+strings.Repeat("x", 30000)+"&password=x")),
+	}
+	junk := make([]byte, 30000)
+	for i := range junk {
+		junk[i] = 'A' + byte(rand.IntN(26))
+	}
+	m.reqs = append(m.reqs, hostileReq{"junk method", fmt.Appendf(nil, "%s /nowhere HTTP/1.1\r\nHost: %s\r\nContent-Length: 0\r\n\r\n", junk, addr)})
+	return m
+}
+
+// run sends the mix with n clients until ctx is done.
+func (m *hostileMix) run(ctx context.Context, n int) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	var next atomic.Uint64
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				r := m.reqs[next.Add(1)%uint64(len(m.reqs))]
+				m.count(r.what, m.send(ctx, r))
+			}
+		}()
+	}
+	return func() { cancel(); wg.Wait() }
+}
+
+// send sends one request on a connection of its own (an attacker does
+// not keep connections alive for the server's sake) and returns the
+// answer's status, or "error".
+func (m *hostileMix) send(ctx context.Context, r hostileReq) string {
+	d := net.Dialer{Timeout: 5 * time.Second}
+	c, err := d.DialContext(ctx, "tcp", m.addr)
+	if err != nil {
+		return "error"
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(30 * time.Second))
+	go func() { <-ctx.Done(); c.SetDeadline(time.Now()) }()
+	if _, err := c.Write(r.wire); err != nil {
+		return "error"
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		return "error"
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return strconv.Itoa(resp.StatusCode)
+}
+
+func (m *hostileMix) count(what, status string) {
+	m.mu.Lock()
+	m.sent[what+" "+status]++
+	m.mu.Unlock()
+}
+
+// summary lists what was sent and answered.
+func (m *hostileMix) summary() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var parts []string
+	for _, r := range m.reqs {
+		var got []string
+		for k, v := range m.sent {
+			if s, ok := strings.CutPrefix(k, r.what+" "); ok {
+				got = append(got, fmt.Sprintf("%s×%d", s, v))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s", r.what, strings.Join(got, " ")))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// serverMemory reads the server's resident memory from its /metrics.
+func serverMemory(ctx context.Context, client *http.Client, base, key string) (int64, error) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/metrics", nil)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "process_resident_memory_bytes "); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			return int64(f), err
+		}
+	}
+	return 0, fmt.Errorf("%s/metrics: no process_resident_memory_bytes (%s)", base, resp.Status)
+}

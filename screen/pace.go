@@ -1,0 +1,106 @@
+package screen
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"golang.org/x/time/rate"
+)
+
+// A search's cost is counted in the word pairs it looks up
+// (index.Work.Pairs), about 0.1 µs each. At the default threshold the
+// costliest of thousands of real queries looks up 200,000; at threshold
+// 0.1 and limit 100 one in a hundred real names looks up three million,
+// and a name built to be costly as many.
+const (
+	// QueryAllowance is the work a query does unpaced: what the costliest
+	// real query costs at the default threshold.
+	QueryAllowance = 200_000
+	// BatchQueryAllowance is what each further query of a batch adds to
+	// the batch's allowance.
+	BatchQueryAllowance = 20_000
+	// PairsPerCoreSecond is a core's rate, on the slow side.
+	PairsPerCoreSecond = 5_000_000
+	// CostlyShare is the share of the cores that work beyond its
+	// allowance gets, all such work together.
+	CostlyShare = 0.1
+)
+
+// A Pacer shares the cores between cheap searches and costly ones: each
+// request may do its allowance of work at full speed, and what it does
+// beyond draws from one token bucket that fills at CostlyShare of the
+// cores. A flood of costly queries (threshold 0.1, a thousand bytes of
+// initials, a batch of them) then slows itself, not everyone: it waits
+// for tokens instead of taking cores, and stops when its client goes.
+type Pacer struct {
+	lim             *rate.Limiter
+	query, perQuery int64
+}
+
+// NewPacer returns a Pacer whose costly work proceeds at pairsPerSecond,
+// with an allowance of query pairs for a request of one query and
+// perQuery more for each further query.
+func NewPacer(pairsPerSecond float64, query, perQuery int64) *Pacer {
+	burst := max(int(pairsPerSecond), 1)
+	return &Pacer{lim: rate.NewLimiter(rate.Limit(pairsPerSecond), burst), query: query, perQuery: perQuery}
+}
+
+// DefaultPacer paces costly work to CostlyShare of this process's cores,
+// with the allowances QueryAllowance and BatchQueryAllowance.
+func DefaultPacer() *Pacer {
+	return NewPacer(CostlyShare*float64(runtime.GOMAXPROCS(0))*PairsPerCoreSecond, QueryAllowance, BatchQueryAllowance)
+}
+
+// Allowance is one request's work at full speed; past it, its searches
+// wait for the Pacer. It is safe for concurrent use by the searches of a
+// batch.
+type Allowance struct {
+	p    *Pacer
+	free atomic.Int64
+}
+
+// Allowance returns the allowance of a request of n queries; nil (no
+// pacing) on a nil Pacer.
+func (p *Pacer) Allowance(n int) *Allowance {
+	if p == nil {
+		return nil
+	}
+	a := &Allowance{p: p}
+	a.free.Store(p.query + p.perQuery*int64(max(n-1, 0)))
+	return a
+}
+
+// grant adds n queries' allowance (a batch read from a stream).
+func (a *Allowance) grant(n int) {
+	if a != nil {
+		a.free.Add(a.p.perQuery * int64(n))
+	}
+}
+
+// pace returns the index.Options.Pace of a search under a.
+func (a *Allowance) pace(ctx context.Context) func(int64) error {
+	if a == nil {
+		return nil
+	}
+	return func(pairs int64) error {
+		left := a.free.Add(-pairs)
+		if left >= 0 {
+			return nil
+		}
+		over := min(pairs, -left)
+		for over > 0 {
+			n := min(over, int64(a.p.lim.Burst()))
+			if err := a.p.lim.WaitN(ctx, int(n)); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				// The wait would outlast the deadline: give up now.
+				return fmt.Errorf("costly search: %w", context.DeadlineExceeded)
+			}
+			over -= n
+		}
+		return nil
+	}
+}

@@ -1,0 +1,53 @@
+package screen_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
+)
+
+// TestPacerSlowsCostlyWorkOnly checks that a query past its allowance
+// waits for the pacer (and gives up when its client does), while a cheap
+// query, and a batch of cheap queries, are not held.
+func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
+	s := ofac2024(t)
+	// 50,000 pairs at full speed, then a thousand a second: a costly
+	// search would take minutes.
+	s.SetPacer(screen.NewPacer(1000, 50_000, 5_000))
+	costly := match.Query{Name: strings.Repeat("muhammad ali hasan bank trading company limited ", 4)}
+	cheap := match.Query{Name: "Sergei Lavrov"}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if _, err := s.Screen(ctx, costly, screen.Options{Threshold: match.MinThreshold, Limit: 100}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a costly query past its allowance: %v, want it held until its deadline", err)
+	}
+
+	ctx, cancel = context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	res, err := s.Screen(ctx, cheap, screen.Options{})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("a cheap query after a costly one: %v, %d hits", err, len(res.Hits))
+	}
+	in := make(chan match.Query)
+	out := make(chan screen.Result, 100)
+	go func() {
+		defer close(in)
+		for range 100 {
+			in <- cheap
+		}
+	}()
+	if err := s.Batch(ctx, in, out, 2, screen.Options{}); err != nil {
+		t.Fatalf("a batch of 100 cheap queries: %v", err)
+	}
+	// Unpaced, the costly query finishes.
+	s.SetPacer(nil)
+	if _, err := s.Screen(context.Background(), costly, screen.Options{Threshold: match.MinThreshold, Limit: 100}); err != nil {
+		t.Fatal(err)
+	}
+}
