@@ -28,6 +28,7 @@ const (
 	CodeInternal       = "internal"
 	CodeTooManyQueries = "too_many_queries"
 	CodeRefreshFailed  = "refresh_failed"
+	CodeTooManyJobs    = "too_many_jobs"
 )
 
 var statusOf = map[string]int{
@@ -35,7 +36,7 @@ var statusOf = map[string]int{
 	CodeNotFound: http.StatusNotFound, CodeMethod: http.StatusMethodNotAllowed, CodeTooLarge: http.StatusRequestEntityTooLarge,
 	CodeMediaType: http.StatusUnsupportedMediaType, CodeConflict: http.StatusConflict, CodeNotReady: http.StatusServiceUnavailable,
 	CodeInternal: http.StatusInternalServerError, CodeTooManyQueries: http.StatusRequestEntityTooLarge,
-	CodeRefreshFailed: http.StatusBadGateway,
+	CodeRefreshFailed: http.StatusBadGateway, CodeTooManyJobs: http.StatusTooManyRequests,
 }
 
 // Error is an error with a code for the client.

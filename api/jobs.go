@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/batch"
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 )
 
@@ -28,6 +30,17 @@ import (
 // the metadata, so that a restarted server lists its jobs and resumes the
 // one it was running where its checkpoint says. One job runs at a time,
 // on every core; the others wait in the order they came.
+//
+// A job belongs to the API key that made it: other keys get the 404 of
+// an unknown job (not a 403, which would say it exists); admin keys see
+// and delete every job. Each key has quotas (Config.JobQuotaBytes on
+// what its jobs keep on disk, Config.JobQuotaJobs on its jobs queued or
+// running), and finished jobs are deleted with their files after
+// Config.JobExpiry, each deletion in the audit trail.
+
+// ActionJobExpire is the audit action of a finished job deleted because
+// it expired.
+const ActionJobExpire = "job.expire"
 
 // Job statuses.
 const (
@@ -63,7 +76,11 @@ type Job struct {
 	Started       time.Time `json:"started,omitzero"`
 	Finished      time.Time `json:"finished,omitzero"`
 	// Error says why a job failed.
-	Error string   `json:"error,omitempty"`
+	Error string `json:"error,omitempty"`
+	// Owner is the ID of the API key that made the job: only it and
+	// admins see the job. Jobs made before jobs had owners have none and
+	// are admins' only.
+	Owner string   `json:"owner,omitempty"`
 	Links JobLinks `json:"links"`
 }
 
@@ -88,6 +105,10 @@ type jobQueue struct {
 	running bool
 	cancel  map[string]context.CancelFunc
 	saved   map[string]time.Time // when job.json was last written
+	// uploading counts the uploads in progress by owner: they hold a
+	// place in their key's quota of active jobs until they are queued
+	// or refused.
+	uploading map[string]int
 }
 
 // newJobQueue loads the jobs in dir and resumes those a restart
@@ -96,7 +117,7 @@ func newJobQueue(s *Server, dir string) *jobQueue {
 	if dir == "" {
 		return nil
 	}
-	q := &jobQueue{dir: dir, srv: s, log: s.log, jobs: map[string]*Job{}, cancel: map[string]context.CancelFunc{}, saved: map[string]time.Time{}}
+	q := &jobQueue{dir: dir, srv: s, log: s.log, jobs: map[string]*Job{}, cancel: map[string]context.CancelFunc{}, saved: map[string]time.Time{}, uploading: map[string]int{}}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		s.log.Error("jobs: cannot create the jobs folder; jobs are off", "dir", dir, "err", err)
 		return nil
@@ -119,6 +140,9 @@ func newJobQueue(s *Server, dir string) *jobQueue {
 			pending = append(pending, &j)
 		}
 	}
+	// Jobs that expired while the server was down go before it serves.
+	q.sweep(s.now())
+	go q.sweepEvery(sweepInterval(s.cfg.JobExpiry))
 	slices.SortFunc(pending, func(a, b *Job) int { return a.Created.Compare(b.Created) })
 	for _, j := range pending {
 		q.queue = append(q.queue, j.ID)
@@ -253,11 +277,16 @@ func (q *jobQueue) run(ctx context.Context, j *Job, opts batch.Options) error {
 }
 
 // enqueue adds a new job (a copy of j: the queue owns it from now on)
-// and starts the worker if it is idle.
+// and starts the worker if it is idle. It checks the owner's byte quota
+// again, under the lock: two uploads of one key at once were each
+// checked against what was stored when they began.
 func (q *jobQueue) enqueue(job Job) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	j := &job
+	if err := q.checkBytes(j.Owner, j.Size, j.ID); err != nil {
+		return err
+	}
 	if err := q.save(j); err != nil {
 		return err
 	}
@@ -326,8 +355,33 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) error {
 		return errorf(CodeInvalid, "output: %v", err)
 	}
 	j.Output = string(cmpOr(out, batch.FormatCSV))
-	if r.ContentLength > s.cfg.MaxUpload {
-		return errorf(CodeTooLarge, "the upload is %d bytes, more than the %d allowed", r.ContentLength, s.cfg.MaxUpload)
+	c, err := s.jobCaller(r)
+	if err != nil {
+		return err
+	}
+	j.Owner = c.owner
+	// The upload holds a place in the key's quota of active jobs while it
+	// is read, and may take at most what is left of its byte quota.
+	release, active, used := s.jobs.reserve(j.Owner)
+	switch {
+	case active >= s.cfg.JobQuotaJobs:
+		return errorf(CodeTooManyJobs, "key %s already has %d jobs queued, running or being uploaded, the most it may (veto serve --job-quota-jobs); wait for one to finish or cancel one",
+			ownerName(j.Owner), active)
+	case used >= s.cfg.JobQuotaBytes:
+		return errorf(CodeTooLarge, "key %s's jobs keep %d bytes, their whole storage quota of %d (veto serve --job-quota-bytes); delete finished jobs or wait for them to expire",
+			ownerName(j.Owner), used, s.cfg.JobQuotaBytes)
+	}
+	defer release()
+	left := s.cfg.JobQuotaBytes - used
+	limit := min(s.cfg.MaxUpload, left)
+	tooLarge := func(size string) error {
+		if left < s.cfg.MaxUpload {
+			return quotaError(size, j.Owner, s.cfg.JobQuotaBytes, left)
+		}
+		return errorf(CodeTooLarge, "the upload is %s, more than the %d allowed", size, s.cfg.MaxUpload)
+	}
+	if r.ContentLength > limit {
+		return tooLarge(fmt.Sprintf("%d bytes", r.ContentLength))
 	}
 
 	dir := filepath.Join(s.jobs.dir, j.ID)
@@ -346,11 +400,11 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer f.Close()
-	n, err := io.Copy(f, http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload))
+	n, err := io.Copy(f, http.MaxBytesReader(w, r.Body, limit))
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		return errorf(CodeTooLarge, "the upload is larger than the %d bytes allowed", s.cfg.MaxUpload)
+		return tooLarge(fmt.Sprintf("more than %d bytes", limit))
 	case err != nil:
 		return errorf(CodeInvalid, "reading the upload: %v", err)
 	case n == 0:
@@ -371,6 +425,7 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) error {
 	if err := s.jobs.enqueue(*j); err != nil {
 		return err
 	}
+	release() // queued: the job itself counts now
 	keep = true
 	w.Header().Set("Location", j.Links.Self)
 	writeJSON(w, http.StatusAccepted, j)
@@ -417,7 +472,7 @@ type jobList struct {
 	Jobs []Job `json:"jobs"`
 }
 
-// listJobs lists the jobs, newest first.
+// listJobs lists the caller's jobs (an admin's: all), newest first.
 func (s *Server) listJobs(w http.ResponseWriter, r *http.Request) error {
 	if err := s.needJobs(); err != nil {
 		return err
@@ -425,10 +480,16 @@ func (s *Server) listJobs(w http.ResponseWriter, r *http.Request) error {
 	if err := knownParams(r); err != nil {
 		return err
 	}
+	c, err := s.jobCaller(r)
+	if err != nil {
+		return err
+	}
 	s.jobs.mu.Lock()
-	list := jobList{Jobs: make([]Job, 0, len(s.jobs.jobs))}
+	list := jobList{Jobs: []Job{}}
 	for _, j := range s.jobs.jobs {
-		list.Jobs = append(list.Jobs, *j)
+		if c.sees(j) {
+			list.Jobs = append(list.Jobs, *j)
+		}
 	}
 	s.jobs.mu.Unlock()
 	slices.SortFunc(list.Jobs, func(a, b Job) int { return b.Created.Compare(a.Created) })
@@ -436,15 +497,53 @@ func (s *Server) listJobs(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// job returns the job of the request's path, if the caller may see it:
+// another key's job is as unknown as one that never was.
 func (s *Server) job(r *http.Request) (Job, error) {
 	if err := s.needJobs(); err != nil {
 		return Job{}, err
 	}
+	c, err := s.jobCaller(r)
+	if err != nil {
+		return Job{}, err
+	}
 	j, ok := s.jobs.get(r.PathValue("id"))
-	if !ok {
+	if !ok || !c.sees(&j) {
 		return Job{}, errorf(CodeNotFound, "no job %q", r.PathValue("id"))
 	}
 	return j, nil
+}
+
+// jobCaller is who asks for jobs: the key's ID, and whether it sees
+// every key's jobs.
+type jobCaller struct {
+	owner string
+	admin bool
+}
+
+// sees says whether the caller may see a job. A job with no owner was
+// made before jobs had owners: whose it was is not known, so only
+// admins see it.
+func (c jobCaller) sees(j *Job) bool { return c.admin || j.Owner != "" && j.Owner == c.owner }
+
+// jobCaller returns the request's caller. Without keys (--no-auth)
+// everyone is the one anonymous admin.
+func (s *Server) jobCaller(r *http.Request) (jobCaller, error) {
+	if s.cfg.NoAuth {
+		return jobCaller{admin: true}, nil
+	}
+	id := info(r).key
+	if id == "" {
+		return jobCaller{}, errorf(CodeUnauthorized, "an API key is required")
+	}
+	k, err := s.keys.lookup(r.Context(), id) // cached by authorize
+	if err != nil {
+		return jobCaller{}, err
+	}
+	if k == nil {
+		return jobCaller{}, errorf(CodeUnauthorized, "the API key is not valid")
+	}
+	return jobCaller{owner: k.ID, admin: entity.RoleRank(k.Role) >= entity.RoleRank(entity.RoleAdmin)}, nil
 }
 
 func (s *Server) getJob(w http.ResponseWriter, r *http.Request) error {
@@ -512,6 +611,9 @@ func (s *Server) deleteJob(w http.ResponseWriter, r *http.Request) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	cur := q.jobs[j.ID]
+	if cur == nil { // deleted meanwhile, by another request or as expired
+		return errorf(CodeNotFound, "no job %q", j.ID)
+	}
 	if cur.active() {
 		if cancel, ok := q.cancel[j.ID]; ok {
 			cancel() // the worker records the status
@@ -528,9 +630,192 @@ func (s *Server) deleteJob(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	delete(q.jobs, j.ID)
+	delete(q.saved, j.ID)
 	if err := os.RemoveAll(filepath.Join(q.dir, j.ID)); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
 	return nil
+}
+
+// ownerName names a job's owner in messages.
+func ownerName(owner string) string {
+	if owner == "" {
+		return "(none: --no-auth)"
+	}
+	return owner
+}
+
+// quotaError refuses an upload over its owner's storage quota.
+func quotaError(size, owner string, quota, left int64) error {
+	return errorf(CodeTooLarge, "the upload is %s: key %s's jobs may keep %d bytes (their storage quota, veto serve --job-quota-bytes) and %d are left; delete finished jobs or wait for them to expire",
+		size, ownerName(owner), quota, max(left, 0))
+}
+
+// reserve is an owner's use of its quotas before an upload is read:
+// its jobs queued, running or being uploaded, and the bytes its jobs
+// keep. If both are under the quotas, the upload holds a place among
+// the active jobs until release is called; if not, nothing is reserved
+// and release is nil.
+func (q *jobQueue) reserve(owner string) (release func(), active int, used int64) {
+	cfg := q.srv.cfg
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	active = q.uploading[owner]
+	for _, j := range q.jobs {
+		if j.Owner == owner && j.active() {
+			active++
+		}
+	}
+	used = q.usedBytes(owner, "")
+	if active >= cfg.JobQuotaJobs || used >= cfg.JobQuotaBytes {
+		return nil, active, used
+	}
+	q.uploading[owner]++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			q.mu.Lock()
+			defer q.mu.Unlock()
+			if q.uploading[owner]--; q.uploading[owner] <= 0 {
+				delete(q.uploading, owner)
+			}
+		})
+	}, active, used
+}
+
+// checkBytes refuses a new job of size bytes that would take its
+// owner's jobs past the storage quota; the caller holds q.mu.
+func (q *jobQueue) checkBytes(owner string, size int64, id string) error {
+	quota := q.srv.cfg.JobQuotaBytes
+	if used := q.usedBytes(owner, id); used+size > quota {
+		return quotaError(fmt.Sprintf("%d bytes", size), owner, quota, quota-used)
+	}
+	return nil
+}
+
+// usedBytes is what an owner's jobs keep on disk (uploads, results,
+// errors, checkpoints), but for the job skip; the caller holds q.mu.
+// Results count as they are written, so a running job may take its
+// owner past the quota: the next upload is then refused.
+func (q *jobQueue) usedBytes(owner, skip string) int64 {
+	var n int64
+	for id, j := range q.jobs {
+		if j.Owner == owner && id != skip {
+			n += q.folderBytes(id)
+		}
+	}
+	return n
+}
+
+// folderBytes is the bytes of a job's files.
+func (q *jobQueue) folderBytes(id string) int64 {
+	var n int64
+	es, _ := os.ReadDir(filepath.Join(q.dir, id))
+	for _, e := range es {
+		if info, err := e.Info(); err == nil {
+			n += info.Size()
+		}
+	}
+	return n
+}
+
+// sweepInterval is how often expired jobs are looked for: a job
+// outlives its expiry by a tenth of it at most, and by an hour.
+func sweepInterval(expiry time.Duration) time.Duration {
+	return max(min(expiry/10, time.Hour), time.Second)
+}
+
+func (q *jobQueue) sweepEvery(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for range t.C {
+		q.sweep(q.srv.now())
+	}
+}
+
+// expiredDir holds the folders of expired jobs while they are deleted;
+// it cannot be a job's ID, and the job folders' glob does not reach
+// into it.
+const expiredDir = ".expired"
+
+// sweep deletes the finished jobs that expired by now, with their
+// files, and returns how many.
+//
+// Each deletion is an audit entry of its own (not one a sweep): its
+// subject is the job, so the trail answers "what became of job X" as it
+// does for every other subject, and it is appended once the job is out
+// of the API's sight and before its files go, so that an entry never
+// stands for a deletion that did not happen nor a deletion goes
+// unrecorded (a job whose entry cannot be appended is put back, and
+// tried again at the next sweep).
+func (q *jobQueue) sweep(now time.Time) int {
+	expiry := q.srv.cfg.JobExpiry
+	trash := filepath.Join(q.dir, expiredDir)
+	q.mu.Lock()
+	var expired []*Job
+	for _, j := range q.jobs {
+		if !j.active() && now.Sub(cmp.Or(j.Finished, j.Created)) >= expiry {
+			expired = append(expired, j)
+		}
+	}
+	q.mu.Unlock()
+	n := 0
+	for _, j := range expired {
+		ok, err := q.expire(j, trash)
+		if err != nil {
+			q.log.Error("jobs: expired job not deleted; trying again at the next sweep", "job", j.ID, "err", err)
+		}
+		if ok {
+			n++
+		}
+	}
+	// What is in the trash is out of sight and audited: a failure here,
+	// or a crash before it, is made good by the next sweep.
+	if err := os.RemoveAll(trash); err != nil {
+		q.log.Error("jobs: deleting expired jobs' files", "dir", trash, "err", err)
+	}
+	return n
+}
+
+// expire moves an expired job's folder to the trash, out of the API's
+// sight, and records the deletion in the audit trail.
+func (q *jobQueue) expire(j *Job, trash string) (bool, error) {
+	if err := os.MkdirAll(trash, 0o750); err != nil {
+		return false, err
+	}
+	q.mu.Lock()
+	if q.jobs[j.ID] != j || j.active() {
+		q.mu.Unlock()
+		return false, nil // deleted by a client meanwhile
+	}
+	size := q.folderBytes(j.ID)
+	from, to := filepath.Join(q.dir, j.ID), filepath.Join(trash, j.ID)
+	if err := os.Rename(from, to); err != nil {
+		q.mu.Unlock()
+		return false, err
+	}
+	delete(q.jobs, j.ID)
+	delete(q.saved, j.ID)
+	gone := *j
+	q.mu.Unlock()
+
+	q.log.Info("jobs: expired job deleted", "job", gone.ID, "owner", gone.Owner, "finished", gone.Finished)
+	if q.srv.audit == nil {
+		return true, nil
+	}
+	data := map[string]any{"owner": gone.Owner, "status": gone.Status, "created": gone.Created, "finished": gone.Finished,
+		"rows": gone.Rows, "hits": gone.Hits, "bytes": size, "expiry": q.srv.cfg.JobExpiry.String()}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := q.srv.audit.Record(ctx, "veto", ActionJobExpire, "job/"+gone.ID, data); err != nil {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		if rerr := os.Rename(to, from); rerr != nil {
+			return true, errors.Join(fmt.Errorf("audit: %w", err), fmt.Errorf("put back %s: %w", from, rerr))
+		}
+		q.jobs[gone.ID] = j
+		return false, fmt.Errorf("audit: %w", err)
+	}
+	return true, nil
 }

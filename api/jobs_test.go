@@ -3,6 +3,7 @@ package api
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -18,8 +19,14 @@ import (
 	"github.com/vetoscreen/veto/screen"
 )
 
-// upload posts a file as a job.
+// upload posts a file as a job, with the screen key.
 func (ts *testServer) upload(path, contentType string, body io.Reader) response {
+	ts.t.Helper()
+	return ts.uploadAs(entity.RoleScreen, path, contentType, body)
+}
+
+// uploadAs posts a file as a job with the key ts.Keys[key].
+func (ts *testServer) uploadAs(key, path, contentType string, body io.Reader) response {
 	ts.t.Helper()
 	req, err := http.NewRequest("POST", ts.URL+path, body)
 	if err != nil {
@@ -28,8 +35,21 @@ func (ts *testServer) upload(path, contentType string, body io.Reader) response 
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	req.Header.Set("Authorization", "Bearer "+ts.Keys[entity.RoleScreen])
+	req.Header.Set("Authorization", "Bearer "+ts.Keys[key])
 	return ts.send(req)
+}
+
+// addKey stores a new key with the role and keeps it as ts.Keys[name].
+func (ts *testServer) addKey(name, role string) {
+	ts.t.Helper()
+	key, full, err := NewAPIKey(name, role, time.Now())
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	if err := ts.Store.CreateKey(context.Background(), key); err != nil {
+		ts.t.Fatal(err)
+	}
+	ts.Keys[name] = full
 }
 
 // waitJob polls a job until it is no longer queued or running.

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/vetoscreen/veto/demo"
@@ -284,5 +285,41 @@ func TestResumeRefused(t *testing.T) {
 	st, err := Run(context.Background(), s, files, Options{Restart: true})
 	if err != nil || st.Resumed != 0 || st.Rows != 1001 {
 		t.Errorf("restart: %+v, %v", st, err)
+	}
+}
+
+// TestRunStopsWhenCanceled: a canceled run (a job deleted through the
+// API) starts no query after the cancel; only those in flight finish.
+// Exclude counts the candidates each query looks at: the same number
+// for every row, as every row is the same name.
+func TestRunStopsWhenCanceled(t *testing.T) {
+	dir := t.TempDir()
+	s := newDemoScreener(t)
+	in := writeFile(t, dir, "in.csv", "name\n"+strings.Repeat("Sergei Lavrov\n", 5000))
+	var calls atomic.Int64
+	var perQuery int64
+	cancel := func() {}
+	opts := Options{Workers: 3, Screen: screen.Options{Exclude: func(*entity.Entity) bool {
+		if n := calls.Add(1); n == perQuery {
+			cancel() // the job is deleted during its first query
+		}
+		return false
+	}}}
+	if _, err := s.Screen(context.Background(), match.Query{Name: "Sergei Lavrov"}, opts.Screen); err != nil {
+		t.Fatal(err)
+	}
+	if perQuery = calls.Load(); perQuery == 0 {
+		t.Fatal("Exclude never called: the name meets no candidate")
+	}
+	calls.Store(0)
+	ctx, c := context.WithCancel(context.Background())
+	defer c()
+	cancel = c
+	st, err := Run(ctx, s, Files{Input: in, Output: filepath.Join(dir, "out.csv")}, opts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("canceled run: %+v, %v", st, err)
+	}
+	if got := calls.Load() / perQuery; got > int64(opts.Workers) {
+		t.Errorf("%d queries screened after a cancel in the first, want at most %d (one a worker)", got, opts.Workers)
 	}
 }

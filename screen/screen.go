@@ -103,6 +103,12 @@ const DefaultLimit = 10
 
 // Screen screens one query.
 func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Result, error) {
+	// A caller that has gone (a client disconnected, a job canceled)
+	// stops here, between queries: a search itself is not interrupted,
+	// but a batch does not screen on for nobody.
+	if err := ctx.Err(); err != nil {
+		return Result{ID: q.ID}, err
+	}
 	ix := s.index.Load()
 	if ix == nil {
 		return Result{ID: q.ID}, ErrNotReady

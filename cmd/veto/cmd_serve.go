@@ -49,6 +49,9 @@ type serveOptions struct {
 	MaxBatch        int
 	MaxBody         int64
 	JobsDir         string
+	JobQuotaBytes   int64
+	JobQuotaJobs    int
+	JobExpiry       time.Duration
 	MatchCutoff     float64
 	KeyFile         string
 	LogFormat       string
@@ -67,6 +70,7 @@ var serveEnv = map[string]string{
 	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
 	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY", "jobs-dir": "VETO_JOBS_DIR",
+	"job-quota-bytes": "VETO_JOB_QUOTA_BYTES", "job-quota-jobs": "VETO_JOB_QUOTA_JOBS", "job-expiry": "VETO_JOB_EXPIRY",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -128,6 +132,9 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.StringVar(&o.WebhookSecret, "webhook-secret", "", "the HMAC-SHA256 key webhooks are signed with, at least 16 characters (env VETO_WEBHOOK_SECRET)")
 	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
 	f.StringVar(&o.JobsDir, "jobs-dir", "", "the folder of batch jobs (/v1/jobs) (default: jobs beside the SQLite file; with PostgreSQL, veto-jobs in the temporary folder) (env VETO_JOBS_DIR)")
+	f.Int64Var(&o.JobQuotaBytes, "job-quota-bytes", api.DefaultConfig().JobQuotaBytes, "most bytes one API key's batch jobs keep on disk, uploads and results (env VETO_JOB_QUOTA_BYTES)")
+	f.IntVar(&o.JobQuotaJobs, "job-quota-jobs", api.DefaultConfig().JobQuotaJobs, "most batch jobs one API key has queued or running (env VETO_JOB_QUOTA_JOBS)")
+	f.DurationVar(&o.JobExpiry, "job-expiry", api.DefaultConfig().JobExpiry, "delete a finished batch job and its files this long after it ended, in the audit trail (env VETO_JOB_EXPIRY)")
 	f.BoolVar(&o.UI, "ui", true, "serve the analyst web UI under /ui/; users sign in with accounts made by veto users create (env VETO_UI)")
 	f.BoolVar(&o.TrustProxy, "trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a TLS-terminating proxy: UI cookies become Secure (env VETO_TRUST_PROXY)")
 	return cmd
@@ -170,6 +177,11 @@ func (o *serveOptions) validate() error {
 	}
 	if o.MaxBatch < 1 || o.MaxBody < 1024 {
 		return usageError{errors.New("--max-batch must be at least 1 and --max-body at least 1024")}
+	}
+	// Zero would not mean "no quota" or "never": refuse it rather than
+	// fall back to a default silently.
+	if o.JobQuotaBytes < 1 || o.JobQuotaJobs < 1 || o.JobExpiry < time.Minute {
+		return usageError{errors.New("--job-quota-bytes and --job-quota-jobs must be at least 1, and --job-expiry at least 1m")}
 	}
 	return nil
 }
@@ -273,6 +285,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
 	acfg.MatchCutoff = o.MatchCutoff
+	acfg.JobQuotaBytes, acfg.JobQuotaJobs, acfg.JobExpiry = o.JobQuotaBytes, o.JobQuotaJobs, o.JobExpiry
 	if acfg.JobsDir = o.JobsDir; acfg.JobsDir == "" {
 		acfg.JobsDir = filepath.Join(filepath.Dir(g.DB), "jobs")
 		if isPostgres(g.DB) {
