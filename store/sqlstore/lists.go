@@ -67,6 +67,21 @@ func (s *Store) AddVersion(ctx context.Context, nv store.NewVersion) (*store.Add
 			res = &store.AddResult{Version: *active, Unchanged: true}
 			return nil
 		}
+		// Content the list already had in an older version is not news:
+		// rerunning an import of an archive must not add versions, nor
+		// make an old snapshot active again. Force is a deliberate
+		// rollback, Repeat a download back at an earlier content; both
+		// are stored as a new version.
+		if !nv.Force && !nv.Repeat {
+			same, err := s.versionWithHash(ctx, tx, v.List, v.Hash)
+			if err != nil {
+				return err
+			}
+			if same != nil {
+				res = &store.AddResult{Version: *same, Unchanged: true}
+				return nil
+			}
+		}
 		// Only dates read from the files can say one version is older:
 		// a file's modification time says nothing of its content.
 		if active != nil && !nv.Force && v.PublishedFrom == "file" && active.PublishedFrom == "file" && v.Published.Before(active.Published) {
@@ -330,6 +345,19 @@ func (s *Store) activeVersion(ctx context.Context, q querier, list string) (*ent
 		return nil, fmt.Errorf("active version of %s: %w", list, store.ErrNotFound)
 	}
 	return v, err
+}
+
+// versionWithHash returns the newest stored version of list whose content
+// hash is hash, or nil.
+func (s *Store) versionWithHash(ctx context.Context, q querier, list, hash string) (*entity.ListVersion, error) {
+	v, err := scanVersion(q.QueryRowContext(ctx, s.q(`SELECT `+versionColumns+` FROM list_versions WHERE list = ? AND hash = ? ORDER BY id DESC LIMIT 1`), list, hash))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("versions of %s with hash %s: %w", list, hash, err)
+	}
+	return v, nil
 }
 
 // Versions implements store.Lists.

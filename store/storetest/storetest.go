@@ -126,6 +126,38 @@ func testLists(t *testing.T, newStore func(t *testing.T) store.Store) {
 		}
 	})
 
+	t.Run("SameHashAsAnyStoredVersionIsUnchanged", func(t *testing.T) {
+		// Re-importing a file the store already holds as an older version
+		// (rerunning `veto import all` on the same archive) changes
+		// nothing: the newer version stays active.
+		s := newStore(t)
+		undated := func(hash string) entity.ListVersion {
+			v := version("ofac-cons", hash, time.Time{})
+			v.PublishedFrom = ""
+			return v
+		}
+		first := MustAdd(t, s, undated("h1"), lavrov())
+		second := MustAdd(t, s, undated("h2"), lavrov(), assad())
+		again := MustAdd(t, s, undated("h1"), lavrov())
+		if !again.Unchanged || again.Version.ID != first.Version.ID || again.Version.Active || again.Diff != nil {
+			t.Errorf("re-adding the content of an older version: %+v, want unchanged, same as version %d", again, first.Version.ID)
+		}
+		vs, err := s.Versions(ctx(), store.VersionFilter{List: "ofac-cons"})
+		if err != nil || len(vs) != 2 || !vs[0].Active || vs[0].ID != second.Version.ID {
+			t.Errorf("versions = %+v, %v; want 2 with version %d active", vs, err, second.Version.ID)
+		}
+		// Force is a deliberate rollback, Repeat a download back at an
+		// earlier content: the old content becomes active as a new version.
+		forced, err := s.AddVersion(ctx(), store.NewVersion{Version: undated("h1"), Entities: []*entity.Entity{lavrov()}, Force: true})
+		if err != nil || forced.Unchanged || !forced.Version.Active || forced.Version.ID <= second.Version.ID || forced.Diff.Removed != 1 {
+			t.Errorf("forced re-add of version %d's content = %+v, %v; want a new active version", first.Version.ID, forced, err)
+		}
+		repeat, err := s.AddVersion(ctx(), store.NewVersion{Version: undated("h2"), Entities: []*entity.Entity{lavrov(), assad()}, Repeat: true})
+		if err != nil || repeat.Unchanged || !repeat.Version.Active || repeat.Diff.Added != 1 {
+			t.Errorf("repeated download of version %d's content = %+v, %v; want a new active version", second.Version.ID, repeat, err)
+		}
+	})
+
 	t.Run("DiffAddedRemovedChanged", func(t *testing.T) {
 		s := newStore(t)
 		old := MustAdd(t, s, version("un-sc", "h1", day(2025, 4, 19)), lavrov(), assad())
