@@ -24,6 +24,9 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrSchema means the database schema is newer than this binary.
 	ErrSchema = errors.New("database schema mismatch")
+	// ErrCorrupt means stored data no longer matches the SHA-256 it was
+	// stored under: the disk or someone changed it behind the store.
+	ErrCorrupt = errors.New("stored data is corrupt")
 )
 
 // Store is all of veto's persistence.
