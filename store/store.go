@@ -27,6 +27,9 @@ var (
 	// ErrCorrupt means stored data no longer matches the SHA-256 it was
 	// stored under: the disk or someone changed it behind the store.
 	ErrCorrupt = errors.New("stored data is corrupt")
+	// ErrNotStore means the database given is not a veto store: an empty
+	// file, a file of another kind, or another program's database.
+	ErrNotStore = errors.New("not a veto store")
 )
 
 // Store is all of veto's persistence.
