@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
@@ -83,9 +84,12 @@ type Refresher struct {
 // Outcome is what happened to one list.
 type Outcome struct {
 	List string
-	// Version is the stored version, or the active one when Unchanged.
+	// Version is the stored version, or when Unchanged the stored version
+	// with the same content.
 	Version entity.ListVersion
-	// Unchanged reports that the content equals the active version's.
+	// Unchanged reports that the content equals that of a stored
+	// version, Version (the active one, or an older one): nothing was
+	// stored and the active version stays.
 	Unchanged bool
 	// Diff is the change from the previously active version.
 	Diff *entity.Diff
@@ -130,42 +134,148 @@ func (r *Refresher) Import(ctx context.Context, pub *source.Publisher, paths []s
 	return out, nil
 }
 
-// ImportDir stores every list version found in dir and its subfolders,
-// folder by folder in name order (see all.ParseFolders for how folders are
-// recognised), so that the snapshots of a mirror or an archive go in
-// oldest first when their folders are named by date. Folders that hold no
-// list are returned in skipped.
+// ImportDir stores every list version found in dir and its subfolders
+// (see all.ParseFolders for how folders are recognised). Folders that hold
+// no list are returned in skipped.
+//
+// The versions of each list are stored oldest first by the publish date
+// read from their content, whatever the folders are called: a first
+// import of an archive never makes an older snapshot active after a newer
+// one. Versions whose format carries no date (OFAC's CSV) keep the
+// folders' name order and go before the dated versions of their list; a
+// file's modification time never orders anything. Content the store
+// already holds, as any version, is reported unchanged, so importing the
+// same folder again adds nothing.
+//
+// Two passes keep memory to one folder's lists rather than the archive's:
+// the first parses every folder for its lists' dates and content hashes,
+// the second parses again, in the order decided, only what is new.
 func (r *Refresher) ImportDir(ctx context.Context, dir string, parseFolders func(context.Context, string, func(*source.Publisher, []*source.Result) error) ([]error, error)) (out []Outcome, skipped []error, err error) {
 	if err := r.Config.Validate(); err != nil {
 		return nil, nil, err
 	}
-	// Parse the next folder while the last one is stored: parsing and
+	var units []importUnit
+	skipped, err = parseFolders(ctx, dir, func(pub *source.Publisher, results []*source.Result) error {
+		for _, res := range results {
+			u := importUnit{pub: pub, list: res.List, files: res.Files, published: res.Published,
+				from: res.PublishedFrom, seq: len(units)}
+			hash, _, err := contentHash(res.Files)
+			if err != nil {
+				return err
+			}
+			if u.same, err = r.storedWithHash(ctx, res.List, hash); err != nil {
+				return err
+			}
+			units = append(units, u)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, skipped, err
+	}
+	slices.SortStableFunc(units, compareUnits)
+
+	// Parse the next unit while the last one is stored: parsing and
 	// storing each take about half the time, and there are two cores.
 	type parsed struct {
-		pub     *source.Publisher
-		results []*source.Result
+		u   importUnit
+		res *source.Result
+		err error
 	}
 	queue := make(chan parsed, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for p := range queue {
-			for _, res := range p.results {
-				out = append(out, r.store(ctx, p.pub, res, res.Files, nil))
+			switch {
+			case p.err != nil:
+				out = append(out, Outcome{List: p.u.list, Err: p.err})
+			case p.res == nil:
+				out = append(out, Outcome{List: p.u.list, Version: *p.u.same, Unchanged: true})
+			default:
+				out = append(out, r.store(ctx, p.u.pub, p.res, p.res.Files, nil))
 			}
 		}
 	}()
-	skipped, err = parseFolders(ctx, dir, func(pub *source.Publisher, results []*source.Result) error {
-		select {
-		case queue <- parsed{pub, results}:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+	for _, u := range units {
+		p := parsed{u: u}
+		if u.same == nil {
+			p.res, p.err = parseUnit(ctx, u)
 		}
-	})
+		select {
+		case queue <- p:
+			continue
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		break
+	}
 	close(queue)
-	<-done
+	<-done // out is complete only now
 	return out, skipped, err
+}
+
+// importUnit is one version of one list found by ImportDir.
+type importUnit struct {
+	pub       *source.Publisher
+	list      string
+	files     []string
+	published time.Time
+	from      string // Result.PublishedFrom; "" when the format has no date
+	seq       int    // position in the folders' name order
+	// same is the stored version with the same content, if any.
+	same *entity.ListVersion
+}
+
+// compareUnits orders ImportDir's units: by list, then the dateless in
+// folder order, then the dated by date (folder order for equal dates).
+func compareUnits(a, b importUnit) int {
+	if c := strings.Compare(a.list, b.list); c != 0 {
+		return c
+	}
+	ad, bd := a.from != "" && !a.published.IsZero(), b.from != "" && !b.published.IsZero()
+	switch {
+	case ad != bd:
+		if ad {
+			return 1
+		}
+		return -1
+	case ad:
+		if c := a.published.Compare(b.published); c != 0 {
+			return c
+		}
+	}
+	return a.seq - b.seq
+}
+
+// parseUnit parses a unit's files again and returns its list's result.
+func parseUnit(ctx context.Context, u importUnit) (*source.Result, error) {
+	results, err := u.pub.Parse(ctx, u.files)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", u.pub.Name, err)
+	}
+	for _, res := range results {
+		if res.List == u.list {
+			return res, nil
+		}
+	}
+	return nil, fmt.Errorf("import %s: %v no longer hold list %s", u.pub.Name, u.files, u.list)
+}
+
+// storedWithHash returns the stored version of list whose content hash is
+// hash, or nil; the active version if it is one of them.
+func (r *Refresher) storedWithHash(ctx context.Context, list, hash string) (*entity.ListVersion, error) {
+	vs, err := r.Store.Versions(ctx, store.VersionFilter{List: list})
+	if err != nil {
+		return nil, err
+	}
+	var found *entity.ListVersion
+	for i := range vs {
+		if vs[i].Hash == hash && (found == nil || vs[i].Active) {
+			found = &vs[i]
+		}
+	}
+	return found, nil
 }
 
 // expand replaces folders by the regular files in them (not recursing),
@@ -198,8 +308,9 @@ func expand(paths []string) ([]string, error) {
 }
 
 // store checks one parsed list and adds it as a version. sources are the
-// URLs or paths to record; modified gives the files' Last-Modified times
-// by path for lists whose files carry no date.
+// URLs or paths to record; modified, set (if empty) for downloads only,
+// gives the files' Last-Modified times by path for lists whose files
+// carry no date.
 func (r *Refresher) store(ctx context.Context, pub *source.Publisher, res *source.Result, sources []string, modified map[string]time.Time) Outcome {
 	o := Outcome{List: res.List}
 	log := r.logger().With("list", res.List)
@@ -223,12 +334,29 @@ func (r *Refresher) store(ctx context.Context, pub *source.Publisher, res *sourc
 			}
 		}
 	}
+	// Imported content stored before, as any version, is not news (Force
+	// stores it again as a deliberate rollback). This comes before the
+	// shrink check: an old snapshot imported again is no shrink. A
+	// download is the publisher's current list, which may return to an
+	// earlier content (a designation added and lifted): it is news unless
+	// it is the active version's.
+	download := modified != nil
+	same, err := r.storedWithHash(ctx, res.List, hash)
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	if same != nil && (same.Active || !r.Config.Force && !download) {
+		o.Version, o.Unchanged = *same, true
+		log.Info("list unchanged", "version", same.ID)
+		return o
+	}
 	if err := r.checkShrink(ctx, res); err != nil {
 		log.Warn("list refused", "err", err)
 		o.Err = err
 		return o
 	}
-	added, err := r.Store.AddVersion(ctx, store.NewVersion{Version: v, Entities: res.Entities, Force: r.Config.Force})
+	added, err := r.Store.AddVersion(ctx, store.NewVersion{Version: v, Entities: res.Entities, Force: r.Config.Force, Repeat: download})
 	if err != nil {
 		o.Err = err
 		return o

@@ -8,13 +8,17 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source"
+	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/source/sourcetest"
 	"github.com/vetoscreen/veto/source/un"
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
@@ -201,5 +205,126 @@ func TestUpdateSelection(t *testing.T) {
 	r, _ := newRefresher(t)
 	if _, err := r.Update(context.Background(), []*source.Publisher{&un.Publisher}, refresh.Selection{"nope"}); err == nil {
 		t.Error("an unknown selection was accepted")
+	}
+}
+
+// TestImportDirOrdersByContentDateAndIsIdempotent imports real snapshots
+// from folders whose names disagree with the dates inside the files, twice:
+// the first import stores each list's versions oldest first by the dates
+// read from the content (a dateless file before the dated ones, never
+// placed by its file time), so the active version never goes back to an
+// older snapshot; the second adds no version and changes nothing.
+func TestImportDirOrdersByContentDateAndIsIdempotent(t *testing.T) {
+	shared := sourcetest.SharedData(t)
+	dir := t.TempDir()
+	for folder, files := range map[string][]string{
+		"1-cons-xml":      {"ofac/non_sdn_xml_2026-01-08/consolidated.xml"},
+		"2-cons-csv":      {"ofac/non_sdn_csv_2025-12-19/cons_prim.csv", "ofac/non_sdn_csv_2025-12-19/cons_add.csv", "ofac/non_sdn_csv_2025-12-19/cons_alt.csv", "ofac/non_sdn_csv_2025-12-19/cons_comments.csv"},
+		"3-cons-enhanced": {"ofac/non_sdn_enhanced_xml_2025-01-10/CONS_ENHANCED.XML.gz"},
+		"4-un-2026":       {"un/2026-02-27/consolidated.xml"},
+		"5-un-2025":       {"un/2025-04-19/consolidated.xml"},
+	} {
+		if err := os.Mkdir(filepath.Join(dir, folder), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.Symlink(filepath.Join(shared, f), filepath.Join(dir, folder, filepath.Base(f))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	r, db := newRefresher(t)
+	out, _, err := r.ImportDir(context.Background(), dir, all.ParseFolders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range out {
+		if o.Err != nil {
+			t.Errorf("first import, %s: %v", o.List, o.Err)
+		}
+	}
+	first, err := db.Versions(context.Background(), store.VersionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each stored version became active when stored, so the versions of
+	// a list in ID order are the sequence of its active versions.
+	byList := map[string][]entity.ListVersion{}
+	for _, v := range slices.Backward(first) {
+		byList[v.List] = append(byList[v.List], v)
+	}
+	wantFormats := map[string][]string{
+		"ofac-cons": {"ofac-csv", "ofac-enhanced-xml", "ofac-xml"},
+		"un-sc":     {"un-xml", "un-xml"},
+	}
+	for list, want := range wantFormats {
+		var got []string
+		var last time.Time
+		for _, v := range byList[list] {
+			got = append(got, v.Format)
+			if v.PublishedFrom == "file" {
+				if v.Published.Before(last) {
+					t.Errorf("%s: version %d, published %s, became active after one published %s", list, v.ID, v.Published.Format(time.DateOnly), last.Format(time.DateOnly))
+				}
+				last = v.Published
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s versions in the order stored: %v, want %v", list, got, want)
+		}
+	}
+	if un := byList["un-sc"]; len(un) == 2 && (un[1].Published.Format(time.DateOnly) != "2026-02-27" || !un[1].Active) {
+		t.Errorf("active un-sc version = %+v, want the 2026-02-27 one", un[1])
+	}
+
+	again, _, err := r.ImportDir(context.Background(), dir, all.ParseFolders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != len(out) {
+		t.Errorf("second import: %d outcomes, want %d", len(again), len(out))
+	}
+	for _, o := range again {
+		if o.Err != nil || !o.Unchanged {
+			t.Errorf("second import, %s: %+v, want unchanged", o.List, o)
+		}
+	}
+	second, err := db.Versions(context.Background(), store.VersionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(second) != len(first) {
+		t.Errorf("second import: %d versions, want the %d of the first", len(second), len(first))
+	}
+	for i := range min(len(first), len(second)) {
+		if first[i].ID != second[i].ID || first[i].Active != second[i].Active {
+			t.Errorf("second import changed version %d: active %v, now %v", first[i].ID, first[i].Active, second[i].Active)
+		}
+	}
+}
+
+// TestUpdateBackToEarlierContent: a download is the publisher's current
+// list; when it returns to an earlier content (a designation added, then
+// lifted) that content becomes active again, unlike a file imported again.
+func TestUpdateBackToEarlierContent(t *testing.T) {
+	var body atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.Write([]byte(body.Load().(string)))
+	}))
+	defer srv.Close()
+	r, db := newRefresher(t)
+	r.Config.Mirror = srv.URL
+	var ids []int64
+	for _, n := range []int{20, 21, 20} {
+		body.Store(unList(n, "2025-04-19T23:00:04.625Z"))
+		out, err := r.Update(context.Background(), []*source.Publisher{&un.Publisher}, nil)
+		if err != nil || len(out) != 1 || out[0].Err != nil || out[0].Unchanged {
+			t.Fatalf("update to %d entities: %v %+v", n, err, out)
+		}
+		ids = append(ids, out[0].Version.ID)
+	}
+	act, err := db.Versions(context.Background(), store.VersionFilter{ActiveOnly: true})
+	if err != nil || len(act) != 1 || act[0].ID != ids[2] || act[0].EntityCount != 20 || ids[2] == ids[0] {
+		t.Errorf("active = %+v, %v; want a third version, of 20 entities (versions %v)", act, err, ids)
 	}
 }

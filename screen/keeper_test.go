@@ -3,7 +3,9 @@ package screen_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
+	"github.com/vetoscreen/veto/store/storetest"
 )
 
 func openStore(t *testing.T) store.Store {
@@ -158,5 +161,44 @@ func TestKeeperRefreshLock(t *testing.T) {
 		t.Errorf("lock not released after the refresh: %v %v", ok, err)
 	} else {
 		release()
+	}
+}
+
+// TestKeeperKeepsServingWhenANewVersionIsCorrupt: a version whose stored
+// data fails its SHA-256 is not swapped in; the index loaded before goes
+// on being served, and the error names the entity and the version.
+func TestKeeperKeepsServingWhenANewVersionIsCorrupt(t *testing.T) {
+	st := openStore(t)
+	person := func(id, name string) *entity.Entity {
+		return &entity.Entity{ID: id, Schema: entity.Person, List: "un-sc", Names: []entity.Name{{Full: name, Kind: entity.Primary}}}
+	}
+	add := func(hash string, ents ...*entity.Entity) entity.ListVersion {
+		t.Helper()
+		res, err := st.AddVersion(context.Background(), store.NewVersion{Version: entity.ListVersion{List: "un-sc", Publisher: "un", Hash: hash}, Entities: ents})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Version
+	}
+	v1 := add("h1", person("un-1", "Sergei Lavrov"))
+	k := newKeeper(st)
+	if err := k.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	newcomer := person("un-2", "Dmitry Medvedev")
+	v2 := add("h2", person("un-1", "Sergei Lavrov"), newcomer)
+	storetest.FlipBits(t, st, newcomer, "Medvedev", 0x01, 0x02, 0x04)
+
+	err := k.Reload(context.Background(), false)
+	if !errors.Is(err, store.ErrCorrupt) || !strings.Contains(err.Error(), "un-2") || !strings.Contains(err.Error(), fmt.Sprintf("version %d", v2.ID)) {
+		t.Fatalf("reload of a corrupt version: %v; want ErrCorrupt naming un-2 and version %d", err, v2.ID)
+	}
+	s := k.Status()
+	if s.Data != screen.DataLive || len(s.Versions) != 1 || s.Versions[0].ID != v1.ID || s.Entities != 1 {
+		t.Errorf("status after the failed load = %+v; want version %d still served", s, v1.ID)
+	}
+	res, err := k.Screener.Screen(context.Background(), match.Query{Name: "Sergei Lavrov"}, screen.Options{})
+	if err != nil || len(res.Hits) == 0 {
+		t.Errorf("screening after the failed load: %+v, %v; want the previous index to answer", res, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -47,7 +48,7 @@ func Decompress(name string, data []byte) ([]byte, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
-			return nil, &ParseError{File: name, Offset: -1, Err: fmt.Errorf("%w: zip: %v", ErrTruncated, err)}
+			return nil, ZipError(name, err)
 		}
 		var files []*zip.File
 		for _, f := range zr.File {
@@ -63,12 +64,23 @@ func Decompress(name string, data []byte) ([]byte, error) {
 	return data, nil
 }
 
+// ZipError explains why a zip archive (a zipped list, or an XLSX
+// workbook, which is a zip) cannot be opened. A zip's central directory,
+// the table of its members, is written last: without it the download was
+// cut short.
+func ZipError(name string, err error) error {
+	if errors.Is(err, zip.ErrFormat) {
+		return &ParseError{File: name, Offset: -1, Err: fmt.Errorf("%w: the zip archive's central directory, written at the end of every complete zip (and XLSX workbook), is missing: the file is cut short (%v)", ErrTruncated, err)}
+	}
+	return &ParseError{File: name, Offset: -1, Err: fmt.Errorf("%w: zip: %v", ErrTruncated, err)}
+}
+
 // ReadZipMember reads the member of a zip archive whose base name equals
 // member, ignoring case.
 func ReadZipMember(path, member string) ([]byte, error) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, &ParseError{File: path, Offset: -1, Err: fmt.Errorf("%w: zip: %v", ErrMalformed, err)}
+		return nil, ZipError(path, err)
 	}
 	defer zr.Close()
 	for _, f := range zr.File {

@@ -70,6 +70,7 @@ func (sc XMLScan) Scan(data []byte, file string, fn func(*XMLRecord) error) erro
 	d.CharsetReader = charsetReader
 	depth := 0
 	sawRoot := false
+	rootName := "" // the document element's name, for "ends before </...>"
 	lines := NewLineCounter(data)
 	var path []string
 	for {
@@ -80,7 +81,7 @@ func (sc XMLScan) Scan(data []byte, file string, fn func(*XMLRecord) error) erro
 				return &ParseError{File: file, Line: lines.At(off), Offset: off, Err: fmt.Errorf("%w: no XML document element", ErrFormat)}
 			}
 			if depth != 0 {
-				return &ParseError{File: file, Line: lines.At(off), Offset: off, Err: fmt.Errorf("%w: document ends inside an element", ErrTruncated)}
+				return &ParseError{File: file, Line: lines.At(off), Offset: off, Err: fmt.Errorf("%w: the file ends before the end tag </%s> of its document element: it is cut short", ErrTruncated, rootName)}
 			}
 			return nil
 		}
@@ -88,13 +89,13 @@ func (sc XMLScan) Scan(data []byte, file string, fn func(*XMLRecord) error) erro
 			if !sawRoot {
 				return &ParseError{File: file, Line: lines.At(off), Offset: off, Err: fmt.Errorf("%w: not an XML document: %v", ErrFormat, err)}
 			}
-			return xmlError(data, file, d.InputOffset(), err)
+			return xmlError(data, file, rootName, d.InputOffset(), err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			start := startOffset(data, off)
 			if depth == 0 {
-				sawRoot = true
+				sawRoot, rootName = true, t.Name.Local
 				if sc.Root != "" && t.Name.Local != sc.Root {
 					return &ParseError{File: file, Line: lines.At(start), Offset: start, Field: t.Name.Local,
 						Err: fmt.Errorf("%w: document element is <%s>, want <%s>", ErrFormat, t.Name.Local, sc.Root)}
@@ -115,7 +116,7 @@ func (sc XMLScan) Scan(data []byte, file string, fn func(*XMLRecord) error) erro
 					}
 					used = true
 					if err := d.DecodeElement(v, &t); err != nil {
-						return xmlError(data, file, d.InputOffset(), err)
+						return xmlError(data, file, rootName, d.InputOffset(), err)
 					}
 					rec.Raw = data[start:d.InputOffset()]
 					return nil
@@ -125,7 +126,7 @@ func (sc XMLScan) Scan(data []byte, file string, fn func(*XMLRecord) error) erro
 				}
 				if !used {
 					if err := d.Skip(); err != nil {
-						return xmlError(data, file, d.InputOffset(), err)
+						return xmlError(data, file, rootName, d.InputOffset(), err)
 					}
 				}
 				continue
@@ -135,7 +136,7 @@ func (sc XMLScan) Scan(data []byte, file string, fn func(*XMLRecord) error) erro
 				sc.Warn.Add(file, lines.At(start), strings.Join(path, "/"), "unknown element, not read")
 				path = path[:len(path)-1]
 				if err := d.Skip(); err != nil {
-					return xmlError(data, file, d.InputOffset(), err)
+					return xmlError(data, file, rootName, d.InputOffset(), err)
 				}
 				continue
 			}
@@ -184,21 +185,24 @@ func isRecord(name string, records []string) bool {
 	return false
 }
 
-func xmlError(data []byte, file string, off int64, err error) error {
+// xmlError locates a decoder error. The input ending early is
+// ErrTruncated, and says which end tag (of root, the document element)
+// the file lacks; anything else is ErrMalformed.
+func xmlError(data []byte, file, root string, off int64, err error) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
 		return err
-	}
-	sentinel := ErrMalformed
-	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
-		sentinel = ErrTruncated
 	}
 	line := LineAt(data, off)
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		line = se.Line
 	}
-	return &ParseError{File: file, Line: line, Offset: off, Err: fmt.Errorf("%w: %v", sentinel, err)}
+	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
+		return &ParseError{File: file, Line: line, Offset: off,
+			Err: fmt.Errorf("%w: the file ends before the end tag </%s> of its document element: it is cut short (%v)", ErrTruncated, root, err)}
+	}
+	return &ParseError{File: file, Line: line, Offset: off, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
 }
 
 // charsetReader accepts the encodings the publishers declare. All of them

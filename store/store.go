@@ -24,6 +24,12 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrSchema means the database schema is newer than this binary.
 	ErrSchema = errors.New("database schema mismatch")
+	// ErrCorrupt means stored data no longer matches the SHA-256 it was
+	// stored under: the disk or someone changed it behind the store.
+	ErrCorrupt = errors.New("stored data is corrupt")
+	// ErrNotStore means the database given is not a veto store: an empty
+	// file, a file of another kind, or another program's database.
+	ErrNotStore = errors.New("not a veto store")
 )
 
 // Store is all of veto's persistence.
@@ -194,17 +200,25 @@ type NewVersion struct {
 	// Entities are the version's entities; IDs must be unique.
 	Entities []*entity.Entity
 	// Force makes the version active even when it was published before
-	// the active version (a deliberate rollback).
+	// the active version, or has the content of an older version (a
+	// deliberate rollback).
 	Force bool
+	// Repeat stores the version, and makes it active, even when an older
+	// version has the same content: a download is the publisher's current
+	// list, which may return to an earlier content (a designation added,
+	// then lifted). Without it such content is Unchanged, as an archive
+	// imported again must be.
+	Repeat bool
 }
 
 // AddResult is what AddVersion did.
 type AddResult struct {
-	// Version is the stored version (with its ID), or the already active
-	// version when Unchanged.
+	// Version is the stored version (with its ID), or when Unchanged the
+	// stored version with the same content.
 	Version entity.ListVersion
-	// Unchanged reports that the content hash equals the active version's,
-	// so nothing was stored.
+	// Unchanged reports that the content hash equals that of a stored
+	// version (Version; the active one, or an older one), so nothing was
+	// stored.
 	Unchanged bool
 	// Diff is the difference from the previously active version (From is
 	// 0 for a list's first version); nil when Unchanged.
@@ -243,8 +257,10 @@ type Lists interface {
 	// new version active, in one transaction: on any error nothing is
 	// stored and the active version stays active.
 	//
-	// If the content hash equals the active version's hash, nothing is
-	// stored and the result says Unchanged. If the new version was
+	// If the content hash equals the active version's hash, or (without
+	// Force or Repeat) that of any stored version of the list, nothing is stored,
+	// the active version stays, and the result says Unchanged with the
+	// version of that content. If the new version was
 	// published before the active one (both dates read from the files,
 	// PublishedFrom "file"), AddVersion returns ErrConflict unless Force
 	// is set. Entities with duplicate IDs are an error.

@@ -22,8 +22,16 @@ each list found, with the same checks as update. The format is recognised
 from the content.
 
 Publishers: ofac, un, eu, uk, ca, au, csl. With "all", PATH is a folder whose
-subfolders are read one by one in name order, each as whatever list it holds;
-folders that hold no list are skipped.`,
+subfolders are each read as whatever list they hold (folders that hold no list
+are skipped), and each list's versions are stored oldest first by the publish
+date read from the files; versions of a format without one (OFAC's CSV) keep
+the folders' name order and go first. File modification times never order
+versions.
+
+Content the store already holds, as any version, is reported "unchanged, same
+as version N" and changes nothing, so importing the same files again adds no
+version (--force stores it again as a rollback). A file cut short is refused
+(exit status 3) and nothing stored changes.`,
 		Example: `  veto import un ~/lists/un/consolidated.xml
   veto import ofac ~/lists/ofac/            # sdn.csv, add.csv, alt.csv, sdn_comments.csv
   veto import ofac SDN_ENHANCED.ZIP CONS_ENHANCED.ZIP

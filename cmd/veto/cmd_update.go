@@ -121,13 +121,22 @@ func reportOutcomes(w io.Writer, outcomes []refresh.Outcome, asJSON bool) error 
 			fmt.Fprintf(tw, "%s\tFAILED\t%v\n", o.List, o.Err)
 		case o.Unchanged:
 			j.VersionID, j.Unchanged, j.Entities = o.Version.ID, true, o.Version.EntityCount
-			fmt.Fprintf(tw, "%s\tunchanged\tversion %d\t%s\n", o.List, o.Version.ID, plural(o.Version.EntityCount, "entity"))
+			older := ""
+			if !o.Version.Active {
+				older = ", an older version; the active version stays"
+			}
+			fmt.Fprintf(tw, "%s\tunchanged, same as version %d%s\t%s\n", o.List, o.Version.ID, older, plural(o.Version.EntityCount, "entity"))
 		default:
 			v := o.Version
 			j.VersionID, j.Entities, j.Published, j.Warnings = v.ID, v.EntityCount, day(v.Published), len(v.Warnings)
 			j.Added, j.Removed, j.Changed = o.Diff.Added, o.Diff.Removed, o.Diff.Changed
-			fmt.Fprintf(tw, "%s\tstored\tversion %d\t%s\tpublished %s\t+%d -%d ~%d\t%s\n", o.List, v.ID,
-				plural(v.EntityCount, "entity"), day(v.Published), o.Diff.Added, o.Diff.Removed, o.Diff.Changed, plural(len(v.Warnings), "warning"))
+			published := "published " + day(v.Published)
+			if v.PublishedFrom == "file-mtime" {
+				// The format carries no date (OFAC's CSV).
+				published = "no publish date in the files (file time " + day(v.Published) + ")"
+			}
+			fmt.Fprintf(tw, "%s\tstored\tversion %d\t%s\t%s\t+%d -%d ~%d\t%s\n", o.List, v.ID,
+				plural(v.EntityCount, "entity"), published, o.Diff.Added, o.Diff.Removed, o.Diff.Changed, plural(len(v.Warnings), "warning"))
 		}
 		out = append(out, j)
 	}

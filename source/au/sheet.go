@@ -88,6 +88,9 @@ func readSheet(ctx context.Context, path string, data []byte, warn *source.Warni
 		}
 		// The zip directory is at the end of the file, so a cut file
 		// cannot be opened at all.
+		if _, zerr := zip.NewReader(bytes.NewReader(data), int64(len(data))); zerr != nil {
+			return nil, source.ZipError(path, zerr)
+		}
 		return nil, source.Errorf(source.ErrTruncated, path, 0, "", "cannot open the workbook (a cut or damaged file): %v", err)
 	}
 	defer f.Close()

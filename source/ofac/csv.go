@@ -59,20 +59,26 @@ type csvFile struct {
 	list    string
 	role    csvRole
 	records []csvRecord
+	// ended reports that the file ends with Ctrl-Z, OFAC's end mark.
+	ended bool
 }
 
 // readCSVFile reads a legacy CSV file and tells its role by its column
 // count and its list by its name. A file that is not OFAC CSV is
 // ErrFormat.
 func readCSVFile(ctx context.Context, path string, data []byte) (*csvFile, error) {
-	// The files end with a DOS end-of-file byte (Ctrl-Z).
-	data = bytes.TrimRight(data, "\x1a\r\n\t ")
+	// The files end with a DOS end-of-file byte (Ctrl-Z) after the last
+	// record's line end. It is the only mark of a complete file: one cut
+	// at a line end reads as a shorter list (see checkEnd).
+	body := bytes.TrimRight(data, "\r\n\t ")
+	ended := bytes.HasSuffix(body, []byte{eof})
+	data = bytes.TrimRight(body, "\x1a\r\n\t ")
 	if len(data) == 0 {
 		return nil, errEmpty(path, "the file")
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	f := &csvFile{path: path}
+	f := &csvFile{path: path, ended: ended}
 	for {
 		if len(f.records)%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -101,7 +107,30 @@ func readCSVFile(ctx context.Context, path string, data []byte) (*csvFile, error
 		}
 		f.records = append(f.records, rec)
 	}
+	if err := f.checkEnd(); err != nil {
+		return nil, err
+	}
 	return f, nil
+}
+
+// eof is the DOS end-of-file byte (Ctrl-Z) OFAC writes at the end of every
+// CSV file.
+const eof = 0x1a
+
+// checkEnd refuses a main, address or alias file that lacks the Ctrl-Z
+// after its last record: OFAC writes it at the end of each of them, so
+// without it the file is a download cut short, possibly at a line end,
+// where it would read as a list with designations missing. A comments
+// file without it is read (with a warning, added by the set): a real 2021
+// sdn_comments.csv lacks it, and that file only continues remarks.
+func (f *csvFile) checkEnd() error {
+	if f.ended || f.role == csvComments {
+		return nil
+	}
+	last := f.records[len(f.records)-1]
+	return &source.ParseError{File: f.path, Line: last.line, Offset: -1,
+		Err: fmt.Errorf("%w: the file ends after line %d (ent_num %s) without the end-of-file mark Ctrl-Z (0x1A) that OFAC writes after the last record: it is cut short, and the records after it are missing",
+			source.ErrTruncated, last.line, last.fields[0])}
 }
 
 // check tells the file's role from its first record and checks every
@@ -207,6 +236,9 @@ func (s *csvSet) parse(ctx context.Context) (*source.Result, error) {
 		if f == nil {
 			m.file, m.line = main.path, 0
 			m.warnf("", "%s not given: %s", roleFiles[s.list][role], missingSide[role])
+		} else if !f.ended {
+			m.file, m.line = f.path, f.records[len(f.records)-1].line
+			m.warnf("", "the file lacks the end-of-file mark Ctrl-Z (0x1A) OFAC writes after the last record: it may be cut short, and remarks continued in the records after it would be incomplete")
 		}
 	}
 	for i, en := range entries {

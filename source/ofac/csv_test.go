@@ -3,6 +3,7 @@ package ofac
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,5 +148,74 @@ func TestCSVTwoMainFiles(t *testing.T) {
 	pe := mustParseError(t, source.ErrFormat, a[0], b[0])
 	if !strings.Contains(pe.Error(), "two sdn.csv files") {
 		t.Errorf("error %q", pe)
+	}
+}
+
+// cutAtLineEnd returns data without its last line (and the Ctrl-Z after
+// it): a download cut at a line end, which a CSV reader alone takes for a
+// complete file.
+func cutAtLineEnd(t testing.TB, data []byte) []byte {
+	t.Helper()
+	body := strings.TrimRight(string(data), "\x1a\r\n")
+	i := strings.LastIndex(body, "\n")
+	if i < 0 {
+		t.Fatalf("cannot cut %q at a line end", data)
+	}
+	return []byte(body[:i+1])
+}
+
+func TestCSVTruncatedAtLineEnd(t *testing.T) {
+	// Every OFAC CSV file ends with Ctrl-Z (0x1A) after its last record;
+	// one that does not is cut short, even when it ends at a line end.
+	for _, tt := range []struct{ dir, main, file string }{
+		{"sdn_csv", "sdn.csv", "sdn.csv"},
+		{"sdn_csv", "sdn.csv", "add.csv"},
+		{"sdn_csv", "sdn.csv", "alt.csv"},
+		{"cons_csv", "cons_prim.csv", "cons_prim.csv"},
+		{"cons_csv", "cons_prim.csv", "cons_add.csv"},
+		{"cons_csv", "cons_prim.csv", "cons_alt.csv"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			dir := t.TempDir()
+			paths := []string{}
+			for _, n := range []string{tt.main, tt.file} {
+				b, err := os.ReadFile(filepath.Join("testdata", tt.dir, n))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n == tt.file {
+					b = cutAtLineEnd(t, b)
+				}
+				p := filepath.Join(dir, n)
+				if err := os.WriteFile(p, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Contains(paths, p) {
+					paths = append(paths, p)
+				}
+			}
+			pe := mustParseError(t, source.ErrTruncated, paths...)
+			if !strings.HasSuffix(pe.File, tt.file) || !strings.Contains(pe.Error(), "Ctrl-Z") {
+				t.Errorf("error %q, want it to name %s and the missing Ctrl-Z", pe, tt.file)
+			}
+		})
+	}
+}
+
+func TestCSVCommentsWithoutEndMark(t *testing.T) {
+	// OFAC's comments files end with Ctrl-Z too (cons_comments.csv, the
+	// 2025 sdn_comments.csv), but a real 2021 sdn_comments.csv does not:
+	// a comments file without it is read, with a warning, since it only
+	// continues remarks.
+	paths := copyFixtures(t, "sdn.csv", "sdn_comments.csv")
+	rs := mustParse(t, paths...)
+	var found bool
+	for _, w := range rs[0].Warnings {
+		if strings.HasSuffix(w.File, "sdn_comments.csv") && strings.Contains(w.Message, "Ctrl-Z") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning that sdn_comments.csv lacks its end mark: %+v", rs[0].Warnings)
 	}
 }

@@ -88,7 +88,11 @@ func TestRealSDNCSV2021(t *testing.T) {
 	rs := mustParse(t, sharedFolder(t, "sdn_csv_2021-07-07")...)
 	r := rs[0]
 	checkCounts(t, r, 8976, map[entity.Schema]int{entity.Person: 4620, entity.Organization: 3673, entity.Vessel: 406, entity.Airplane: 277})
-	checkNoWarnings(t, r)
+	// This copy of sdn_comments.csv lacks OFAC's Ctrl-Z (PROVENANCE.md):
+	// the one warning says so; the file is read.
+	if len(r.Warnings) != 1 || !strings.HasSuffix(r.Warnings[0].File, "sdn_comments.csv") || !strings.Contains(r.Warnings[0].Message, "Ctrl-Z") {
+		t.Errorf("warnings %+v, want one, that sdn_comments.csv lacks Ctrl-Z", r.Warnings)
+	}
 	if len(r.Files) != 4 {
 		t.Errorf("files %v", r.Files)
 	}

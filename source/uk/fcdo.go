@@ -60,7 +60,7 @@ func (p *fcdoParser) scan() error {
 			case !sawRoot:
 				return p.errAt(off, source.ErrFormat, "", "no XML document element; want <Designations>")
 			case depth != 0:
-				return p.errAt(off, source.ErrTruncated, "", "document ends inside <Designations>")
+				return p.errAt(off, source.ErrTruncated, "", "the file ends before the end tag </Designations> of its document element: it is cut short")
 			}
 			return nil
 		}
@@ -146,19 +146,19 @@ func (p *fcdoParser) xmlError(off int64, err error) error {
 	if errors.As(err, &pe) {
 		return err
 	}
-	sentinel := source.ErrMalformed
+	sentinel, what := source.ErrMalformed, ""
 	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
-		sentinel = source.ErrTruncated
+		sentinel, what = source.ErrTruncated, "the file ends before the end tag </Designations> of its document element: it is cut short: "
 	}
 	if errors.Is(err, source.ErrFormat) {
-		sentinel = source.ErrFormat
+		sentinel, what = source.ErrFormat, ""
 	}
 	line := source.LineAt(p.data, off)
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		line = se.Line
 	}
-	return &source.ParseError{File: p.m.file, Line: line, Offset: off, Err: fmt.Errorf("%w: %v", sentinel, err)}
+	return &source.ParseError{File: p.m.file, Line: line, Offset: off, Err: fmt.Errorf("%w: %s%v", sentinel, what, err)}
 }
 
 // charsetReader accepts UTF-8 under its usual labels; the FCDO writes

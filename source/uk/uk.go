@@ -78,7 +78,7 @@ func parseFile(ctx context.Context, path string) (*source.Result, error) {
 	}
 	if bytes.HasPrefix(raw, []byte("PK\x03\x04")) {
 		if _, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw))); err != nil {
-			return nil, source.Errorf(source.ErrTruncated, path, 0, "", "zip archive (XLSX or zipped list) cannot be read: %v", err)
+			return nil, source.ZipError(path, err)
 		}
 	}
 	data, err := source.Decompress(path, raw)

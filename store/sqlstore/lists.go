@@ -67,6 +67,21 @@ func (s *Store) AddVersion(ctx context.Context, nv store.NewVersion) (*store.Add
 			res = &store.AddResult{Version: *active, Unchanged: true}
 			return nil
 		}
+		// Content the list already had in an older version is not news:
+		// rerunning an import of an archive must not add versions, nor
+		// make an old snapshot active again. Force is a deliberate
+		// rollback, Repeat a download back at an earlier content; both
+		// are stored as a new version.
+		if !nv.Force && !nv.Repeat {
+			same, err := s.versionWithHash(ctx, tx, v.List, v.Hash)
+			if err != nil {
+				return err
+			}
+			if same != nil {
+				res = &store.AddResult{Version: *same, Unchanged: true}
+				return nil
+			}
+		}
 		// Only dates read from the files can say one version is older:
 		// a file's modification time says nothing of its content.
 		if active != nil && !nv.Force && v.PublishedFrom == "file" && active.PublishedFrom == "file" && v.Published.Before(active.Published) {
@@ -211,21 +226,21 @@ func (s *Store) diffFrom(ctx context.Context, tx *sql.Tx, list string, from, to 
 	}
 	var old []*entity.Entity
 	if len(want) > 0 {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT b.hash, b.data FROM version_entities ve JOIN entity_blobs b ON b.hash = ve.hash WHERE ve.version_id = ?`), from)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT ve.entity_id, b.hash, b.data FROM version_entities ve JOIN entity_blobs b ON b.hash = ve.hash WHERE ve.version_id = ?`), from)
 		if err != nil {
 			return nil, fmt.Errorf("load version %d: %w", from, err)
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var h string
+			var id, h string
 			var data []byte
-			if err := rows.Scan(&h, &data); err != nil {
+			if err := rows.Scan(&id, &h, &data); err != nil {
 				return nil, err
 			}
 			if !want[h] {
 				continue
 			}
-			e, err := decodeEntity(data)
+			e, err := decodeEntity(id, from, h, data)
 			if err != nil {
 				return nil, err
 			}
@@ -264,18 +279,17 @@ func (s *Store) insertDiff(ctx context.Context, tx *sql.Tx, d *entity.Diff) erro
 	return nil
 }
 
-func (s *Store) loadBlob(ctx context.Context, q querier, hash string) (*entity.Entity, error) {
-	var data []byte
-	if err := q.QueryRowContext(ctx, s.q(`SELECT data FROM entity_blobs WHERE hash = ?`), hash).Scan(&data); err != nil {
-		return nil, fmt.Errorf("load entity %s: %w", hash, err)
+// decodeEntity decodes the stored blob of entity id in version, after
+// checking it against the SHA-256 it is stored under: a flipped bit on
+// disk must not be served as a listed person's data.
+func decodeEntity(id string, version int64, hash string, data []byte) (*entity.Entity, error) {
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != hash {
+		return nil, fmt.Errorf("%w: entity %s of version %d: its stored data does not match the SHA-256 %s it was stored under (the database was changed behind veto, or the disk is failing); restore the database from a backup, or import the list again",
+			store.ErrCorrupt, id, version, hash)
 	}
-	return decodeEntity(data)
-}
-
-func decodeEntity(data []byte) (*entity.Entity, error) {
 	e := new(entity.Entity)
 	if err := json.Unmarshal(data, e); err != nil {
-		return nil, fmt.Errorf("decode stored entity: %w", err)
+		return nil, fmt.Errorf("decode entity %s of version %d: %w", id, version, err)
 	}
 	return e, nil
 }
@@ -332,6 +346,19 @@ func (s *Store) activeVersion(ctx context.Context, q querier, list string) (*ent
 	return v, err
 }
 
+// versionWithHash returns the newest stored version of list whose content
+// hash is hash, or nil.
+func (s *Store) versionWithHash(ctx context.Context, q querier, list, hash string) (*entity.ListVersion, error) {
+	v, err := scanVersion(q.QueryRowContext(ctx, s.q(`SELECT `+versionColumns+` FROM list_versions WHERE list = ? AND hash = ? ORDER BY id DESC LIMIT 1`), list, hash))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("versions of %s with hash %s: %w", list, hash, err)
+	}
+	return v, nil
+}
+
 // Versions implements store.Lists.
 func (s *Store) Versions(ctx context.Context, f store.VersionFilter) ([]entity.ListVersion, error) {
 	var where []string
@@ -373,13 +400,13 @@ func (s *Store) Entities(ctx context.Context, versionID int64) ([]*entity.Entity
 	if _, err := s.Version(ctx, versionID); err != nil {
 		return nil, err
 	}
-	return s.queryEntities(ctx, `SELECT b.data FROM version_entities ve JOIN entity_blobs b ON b.hash = ve.hash
+	return s.queryEntities(ctx, `SELECT ve.version_id, ve.entity_id, b.hash, b.data FROM version_entities ve JOIN entity_blobs b ON b.hash = ve.hash
 		WHERE ve.version_id = ? ORDER BY ve.entity_id`, versionID)
 }
 
 // ActiveEntities implements store.Lists.
 func (s *Store) ActiveEntities(ctx context.Context) ([]*entity.Entity, error) {
-	return s.queryEntities(ctx, `SELECT b.data FROM list_versions v
+	return s.queryEntities(ctx, `SELECT ve.version_id, ve.entity_id, b.hash, b.data FROM list_versions v
 		JOIN version_entities ve ON ve.version_id = v.id
 		JOIN entity_blobs b ON b.hash = ve.hash
 		WHERE v.active ORDER BY v.list, ve.entity_id`)
@@ -387,7 +414,7 @@ func (s *Store) ActiveEntities(ctx context.Context) ([]*entity.Entity, error) {
 
 // Entity implements store.Lists.
 func (s *Store) Entity(ctx context.Context, id string) ([]*entity.Entity, error) {
-	out, err := s.queryEntities(ctx, `SELECT b.data FROM list_versions v
+	out, err := s.queryEntities(ctx, `SELECT ve.version_id, ve.entity_id, b.hash, b.data FROM list_versions v
 		JOIN version_entities ve ON ve.version_id = v.id
 		JOIN entity_blobs b ON b.hash = ve.hash
 		WHERE v.active AND ve.entity_id = ? ORDER BY v.list`, id)
@@ -400,6 +427,8 @@ func (s *Store) Entity(ctx context.Context, id string) ([]*entity.Entity, error)
 	return out, nil
 }
 
+// queryEntities runs a query whose rows are (version_id, entity_id, hash,
+// data) and decodes each, checked against its hash.
 func (s *Store) queryEntities(ctx context.Context, query string, args ...any) ([]*entity.Entity, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
@@ -408,11 +437,13 @@ func (s *Store) queryEntities(ctx context.Context, query string, args ...any) ([
 	defer rows.Close()
 	var out []*entity.Entity
 	for rows.Next() {
+		var version int64
+		var id, hash string
 		var data []byte
-		if err := rows.Scan(&data); err != nil {
+		if err := rows.Scan(&version, &id, &hash, &data); err != nil {
 			return nil, fmt.Errorf("load entities: %w", err)
 		}
-		e, err := decodeEntity(data)
+		e, err := decodeEntity(id, version, hash, data)
 		if err != nil {
 			return nil, err
 		}

@@ -5,8 +5,14 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -123,6 +129,38 @@ func testLists(t *testing.T, newStore func(t *testing.T) store.Store) {
 		vs, err := s.Versions(ctx(), store.VersionFilter{List: "un-sc"})
 		if err != nil || len(vs) != 1 {
 			t.Errorf("versions = %d, %v; want 1", len(vs), err)
+		}
+	})
+
+	t.Run("SameHashAsAnyStoredVersionIsUnchanged", func(t *testing.T) {
+		// Re-importing a file the store already holds as an older version
+		// (rerunning `veto import all` on the same archive) changes
+		// nothing: the newer version stays active.
+		s := newStore(t)
+		undated := func(hash string) entity.ListVersion {
+			v := version("ofac-cons", hash, time.Time{})
+			v.PublishedFrom = ""
+			return v
+		}
+		first := MustAdd(t, s, undated("h1"), lavrov())
+		second := MustAdd(t, s, undated("h2"), lavrov(), assad())
+		again := MustAdd(t, s, undated("h1"), lavrov())
+		if !again.Unchanged || again.Version.ID != first.Version.ID || again.Version.Active || again.Diff != nil {
+			t.Errorf("re-adding the content of an older version: %+v, want unchanged, same as version %d", again, first.Version.ID)
+		}
+		vs, err := s.Versions(ctx(), store.VersionFilter{List: "ofac-cons"})
+		if err != nil || len(vs) != 2 || !vs[0].Active || vs[0].ID != second.Version.ID {
+			t.Errorf("versions = %+v, %v; want 2 with version %d active", vs, err, second.Version.ID)
+		}
+		// Force is a deliberate rollback, Repeat a download back at an
+		// earlier content: the old content becomes active as a new version.
+		forced, err := s.AddVersion(ctx(), store.NewVersion{Version: undated("h1"), Entities: []*entity.Entity{lavrov()}, Force: true})
+		if err != nil || forced.Unchanged || !forced.Version.Active || forced.Version.ID <= second.Version.ID || forced.Diff.Removed != 1 {
+			t.Errorf("forced re-add of version %d's content = %+v, %v; want a new active version", first.Version.ID, forced, err)
+		}
+		repeat, err := s.AddVersion(ctx(), store.NewVersion{Version: undated("h2"), Entities: []*entity.Entity{lavrov(), assad()}, Repeat: true})
+		if err != nil || repeat.Unchanged || !repeat.Version.Active || repeat.Diff.Added != 1 {
+			t.Errorf("repeated download of version %d's content = %+v, %v; want a new active version", second.Version.ID, repeat, err)
 		}
 	})
 
@@ -299,6 +337,40 @@ func testLists(t *testing.T, newStore func(t *testing.T) store.Store) {
 		}
 	})
 
+	t.Run("CorruptBlobIsRefusedOnLoad", func(t *testing.T) {
+		s := newStore(t)
+		v1 := MustAdd(t, s, version("un-sc", "h1", day(2025, 4, 19)), lavrov(), assad())
+		v2 := MustAdd(t, s, version("un-sc", "h2", day(2026, 2, 27)), lavrov(), medvedev())
+		// Three bits flipped on disk in MEDVEDEV's entity: still valid
+		// JSON, another name.
+		FlipBits(t, s, medvedev(), "MEDVEDEV", 0x01, 0x02, 0x04)
+		for name, load := range map[string]func() ([]*entity.Entity, error){
+			"ActiveEntities": func() ([]*entity.Entity, error) { return s.ActiveEntities(ctx()) },
+			"Entities":       func() ([]*entity.Entity, error) { return s.Entities(ctx(), v2.Version.ID) },
+			"Entity":         func() ([]*entity.Entity, error) { return s.Entity(ctx(), "un-3") },
+		} {
+			ents, err := load()
+			if !errors.Is(err, store.ErrCorrupt) {
+				t.Errorf("%s: %v, %v; want ErrCorrupt", name, ids(ents), err)
+				continue
+			}
+			if msg := err.Error(); !strings.Contains(msg, "un-3") || !strings.Contains(msg, fmt.Sprintf("version %d", v2.Version.ID)) {
+				t.Errorf("%s: error %q does not name entity un-3 and version %d", name, msg, v2.Version.ID)
+			}
+		}
+		// Versions that do not hold the entity load as before.
+		if ents, err := s.Entities(ctx(), v1.Version.ID); err != nil || len(ents) != 2 {
+			t.Errorf("version %d without the corrupt entity: %v, %v", v1.Version.ID, ids(ents), err)
+		}
+		// A diff that must read the corrupt entity fails, and stores nothing.
+		if _, err := s.AddVersion(ctx(), store.NewVersion{Version: version("un-sc", "h3", day(2026, 3, 1)), Entities: []*entity.Entity{lavrov()}}); !errors.Is(err, store.ErrCorrupt) {
+			t.Errorf("adding a version whose diff reads the corrupt entity: %v, want ErrCorrupt", err)
+		}
+		if act, _ := s.Versions(ctx(), store.VersionFilter{ActiveOnly: true}); len(act) != 1 || act[0].ID != v2.Version.ID {
+			t.Errorf("active versions = %+v, want version %d", act, v2.Version.ID)
+		}
+	})
+
 	t.Run("RoundTripKeepsEverything", func(t *testing.T) {
 		s := newStore(t)
 		e := full()
@@ -314,6 +386,38 @@ func testLists(t *testing.T, newStore func(t *testing.T) store.Store) {
 			t.Errorf("stored entity = %+v", got[0])
 		}
 	})
+}
+
+// FlipBits changes the stored blob of entity e as a failing disk would:
+// it XORs the bytes of the first occurrence of within with the masks, one
+// byte each, behind the store's back. The store must give access to its
+// database (DB() *sql.DB), as the SQL stores do.
+func FlipBits(t testing.TB, s store.Store, e *entity.Entity, within string, masks ...byte) {
+	t.Helper()
+	raw, ok := s.(interface{ DB() *sql.DB })
+	if !ok {
+		t.Skipf("%T does not expose its database", s)
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	var stored []byte
+	if err := raw.DB().QueryRow(`SELECT data FROM entity_blobs WHERE hash = $1`, hash).Scan(&stored); err != nil {
+		t.Fatalf("read the blob of %s: %v", e.ID, err)
+	}
+	i := bytes.Index(stored, []byte(within))
+	if i < 0 || len(masks) > len(within) {
+		t.Fatalf("blob of %s lacks %q", e.ID, within)
+	}
+	for j, m := range masks {
+		stored[i+j] ^= m
+	}
+	if _, err := raw.DB().Exec(`UPDATE entity_blobs SET data = $1 WHERE hash = $2`, stored, hash); err != nil {
+		t.Fatalf("corrupt the blob of %s: %v", e.ID, err)
+	}
 }
 
 // MustAdd adds a version and fails the test on error.
