@@ -43,11 +43,18 @@ type Service struct {
 	// SessionTTL is how long a session lasts without activity limits:
 	// default 12 hours, a working day.
 	SessionTTL time.Duration
-	limiter    *limiter
+	// HashWait is how long a sign-in waits for a free core to check its
+	// password before it is refused as busy (default 1.5 s).
+	HashWait time.Duration
+	limiter  *limiter
 	// dummyHash is checked for unknown users so that a sign-in takes as
 	// long whether or not the user exists.
 	dummyHash string
+	hashes    hashCounter
 }
+
+// HashStats returns the counts of sign-ins' password checks.
+func (s *Service) HashStats() HashStats { return s.hashes.stats() }
 
 // New returns a Service on st, recording to log.
 func New(st store.Review, log *audit.Log) *Service {
@@ -163,7 +170,9 @@ func (s *Service) Login(ctx context.Context, name, password, remote string) (str
 	if u != nil {
 		hash = u.PasswordHash
 	}
+	s.hashes.start()
 	ok, err := CheckPassword(hash, password)
+	s.hashes.done()
 	if err != nil {
 		return "", nil, fmt.Errorf("user %s: %w", name, err)
 	}
