@@ -66,6 +66,7 @@ func TestMetricsLabelsFixed(t *testing.T) {
 		}
 	}
 	junk(5)
+	series() // the scrape's own series
 	before := series()
 	junk(10)
 	after := series()
@@ -96,7 +97,8 @@ func TestJSONErrorsNameFields(t *testing.T) {
 		path, body string
 		want       string
 	}{
-		{"/v1/screen", `{"name":"x","limit":"ten"}`, "limit: want a number, got a string"},
+		{"/v1/screen", `{"name":"x","limit":"ten"}`, "limit: want a whole number, got a string"},
+		{"/v1/screen", `{"name":"x","config":{"threshold":"high"}}`, "config.threshold: want a number, got a string"},
 		{"/v1/screen", `{"name":"x","threshold":true}`, "threshold: want a number, got a boolean"},
 		{"/v1/screen", `{"name":"x","regimes":"us"}`, "regimes: want an array, got a string"},
 		{"/v1/screen", `{"queries":[{"name":"x"},{"name":7}]}`, "queries[].name: want a string, got a number"},

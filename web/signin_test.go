@@ -26,7 +26,7 @@ type attempt struct {
 
 // newAttempt gets the sign-in form (and its cookie) for a client at
 // address from.
-func (ts *testServer) newAttempt(t *testing.T, from, name, pw string) attempt {
+func (ts *testServer) newAttempt(t testing.TB, from, name, pw string) attempt {
 	b := ts.browser(t)
 	return attempt{b: b, from: from, form: url.Values{"csrf": {b.csrf("/ui/login")}, "name": {name}, "password": {pw}}}
 }
