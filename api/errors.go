@@ -92,13 +92,20 @@ type errorDetail struct {
 // writeError writes err as a JSON error body with its status, logging
 // internal errors with their cause.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if clientGone(r) {
+		// Whatever failed, failed because the client left (the store
+		// stops a query whose context is canceled): nobody reads an
+		// answer, and it is no server error.
+		w.WriteHeader(StatusClientGone)
+		return
+	}
 	e := classify(err)
 	status := statusOf[e.Code]
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
 	if status >= 500 {
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", e.Code, "err", err)
+		s.log.Error("request failed", "method", clip(r.Method, maxLogMethod), "path", clip(r.URL.Path, maxLogField), "code", e.Code, "err", clip(err.Error(), maxLogError))
 	}
 	writeJSON(w, status, errorBody{errorDetail{e.Code, e.Message}})
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -76,6 +77,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {
 			sw.status = http.StatusOK
+			if clientGone(r) {
+				sw.status = StatusClientGone
+			}
 		}
 		took := time.Since(start)
 		route := ri.route
@@ -83,16 +87,49 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			route = "other"
 		}
 		s.metrics.observeRequest(route, r.Method, sw.status, took)
-		level := s.log.Info
-		if sw.status >= 500 {
+		level, msg := s.log.Info, "request"
+		switch {
+		case sw.status == StatusClientGone:
+			msg = "client gone"
+		case sw.status >= 500:
 			level = s.log.Error
-		}
-		if route == "/healthz" || route == "/readyz" || route == "/metrics" {
+		case route == "/healthz" || route == "/readyz" || route == "/metrics":
 			level = s.log.Debug
 		}
-		level("request", "id", ri.id, "method", r.Method, "path", r.URL.Path, "route", route, "status", sw.status,
-			"bytes", sw.size, "took", took, "key", ri.key, "remote", r.RemoteAddr)
+		// The method, path and agent are what the client sent: clipped,
+		// so that a request cannot put megabytes in the log.
+		level(msg, "id", ri.id, "method", clip(r.Method, maxLogMethod), "path", clip(r.URL.Path, maxLogField), "route", route, "status", sw.status,
+			"bytes", sw.size, "took", took, "key", ri.key, "remote", r.RemoteAddr, "agent", clip(r.UserAgent(), maxLogField))
 	})
+}
+
+// StatusClientGone is the status logged and counted for a request whose
+// client went away before the answer (nginx's 499): it is no server
+// error, and nothing is written.
+const StatusClientGone = 499
+
+// clientGone reports whether the request's client has gone: the server
+// cancels a request's context when its connection closes.
+func clientGone(r *http.Request) bool { return errors.Is(r.Context().Err(), context.Canceled) }
+
+// Bounds of the fields of a log line that come from the client.
+const (
+	maxLogMethod = 16
+	maxLogField  = 256
+	maxLogError  = 1024
+)
+
+// clip cuts s to at most n bytes, on a character boundary, marking the
+// cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 // requestID is the client's X-Request-Id when it is short and plain, or a
@@ -115,7 +152,8 @@ func (s *Server) recover(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.log.Error("panic serving request", "method", clip(r.Method, maxLogMethod), "path", clip(r.URL.Path, maxLogField),
+					"panic", clip(fmt.Sprint(v), maxLogError), "stack", string(debug.Stack()))
 				s.writeError(w, r, &Error{Code: CodeInternal, Message: "internal error", Err: fmt.Errorf("panic: %v", v)})
 			}
 		}()
@@ -155,7 +193,7 @@ func decodeBody(body []byte, v any) error {
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return jsonError(body, dec, err)
+		return jsonError(body, dec, reflect.TypeOf(v), err)
 	}
 	if dec.More() {
 		return errorf(CodeInvalid, "unexpected data after the JSON object at byte %d", dec.InputOffset())
@@ -180,8 +218,8 @@ func validUTF8(body []byte) error {
 	return nil
 }
 
-// jsonError names where a JSON body is wrong.
-func jsonError(body []byte, dec *json.Decoder, err error) error {
+// jsonError names where a JSON body decoded into a target type is wrong.
+func jsonError(body []byte, dec *json.Decoder, target reflect.Type, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -189,11 +227,7 @@ func jsonError(body []byte, dec *json.Decoder, err error) error {
 		line, col := position(body, syn.Offset)
 		return errorf(CodeInvalid, "malformed JSON at line %d, column %d: %v", line, col, syn)
 	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			field = "the body"
-		}
-		return errorf(CodeInvalid, "%s: want %s, got JSON %s", field, typ.Type, typ.Value)
+		return errorf(CodeInvalid, "%s", typeError(target, typ))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return errorf(CodeInvalid, "malformed JSON: the body ends early (byte %d)", dec.InputOffset())
 	case strings.HasPrefix(err.Error(), "json: unknown field"):

@@ -151,7 +151,11 @@ var buildTimeFields = []string{"wordWeight", "genericWeight", "particleWeight", 
 func overrideConfig(base match.Config, raw json.RawMessage) (match.Config, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return base, errorf(CodeInvalid, "config: want an object of match config fields: %v", err)
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			return base, errorf(CodeInvalid, "config: want an object of match config fields, got %s", jsonValue(typ.Value))
+		}
+		return base, errorf(CodeInvalid, "config: want an object of match config fields")
 	}
 	known := map[string]bool{}
 	t := reflect.TypeFor[match.Config]()
@@ -169,6 +173,10 @@ func overrideConfig(base match.Config, raw json.RawMessage) (match.Config, error
 	}
 	cfg := base
 	if err := json.Unmarshal(raw, &cfg); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			return base, errorf(CodeInvalid, "config.%s", typeError(reflect.TypeFor[match.Config](), typ))
+		}
 		return base, errorf(CodeInvalid, "config: %v", err)
 	}
 	if err := cfg.Validate(); err != nil {

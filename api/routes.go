@@ -75,6 +75,6 @@ func (s *Server) dispatch(rts []route) http.Handler {
 			allowed = append(allowed, rt.method)
 		}
 		w.Header().Set("Allow", strings.Join(allowed, ", "))
-		s.writeError(w, r, errorf(CodeMethod, "%s %s: method not allowed (allowed: %s)", r.Method, r.URL.Path, strings.Join(allowed, ", ")))
+		s.writeError(w, r, errorf(CodeMethod, "%s %s: method not allowed (allowed: %s)", clip(r.Method, maxLogMethod), clip(r.URL.Path, maxLogField), strings.Join(allowed, ", ")))
 	})
 }

@@ -155,11 +155,14 @@ func (s *Server) Handler() http.Handler {
 		mux.Handle(p, s.dispatch(byPattern[p]))
 	}
 	if s.ui != nil {
-		mux.Handle("/ui/", s.ui)
+		mux.Handle("/ui/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			setRoute(r, "/ui/") // one label for the UI's pages
+			s.ui.ServeHTTP(w, r)
+		}))
 		mux.Handle("GET /{$}", http.RedirectHandler("/ui/", http.StatusSeeOther))
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, errorf(CodeNotFound, "no route %s %s; see /openapi.json", r.Method, r.URL.Path))
+		s.writeError(w, r, errorf(CodeNotFound, "no route %s %s; see /openapi.json", clip(r.Method, maxLogMethod), clip(r.URL.Path, maxLogField)))
 	})
 	return s.recover(s.observe(mux))
 }

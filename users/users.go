@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/vetoscreen/veto/audit"
@@ -28,10 +29,18 @@ var (
 	ErrNoSession = errors.New("not signed in")
 )
 
-// RateLimitedError is a sign-in refused because of too many failures.
-type RateLimitedError struct{ RetryAfter time.Duration }
+// RateLimitedError is a sign-in refused because of too many failures
+// from its address, or, with Busy, because every core is checking
+// passwords.
+type RateLimitedError struct {
+	RetryAfter time.Duration
+	Busy       bool
+}
 
 func (e *RateLimitedError) Error() string {
+	if e.Busy {
+		return fmt.Sprintf("too many sign-ins at once; try again in %s", e.RetryAfter.Round(time.Second))
+	}
 	return fmt.Sprintf("too many failed sign-ins; try again in %s", e.RetryAfter.Round(time.Second))
 }
 
@@ -43,16 +52,26 @@ type Service struct {
 	// SessionTTL is how long a session lasts without activity limits:
 	// default 12 hours, a working day.
 	SessionTTL time.Duration
-	limiter    *limiter
+	// HashWait is how long a sign-in waits for a free core to check its
+	// password before it is refused as busy (default 1.5 s).
+	HashWait time.Duration
+	limiter  *limiter
 	// dummyHash is checked for unknown users so that a sign-in takes as
 	// long whether or not the user exists.
 	dummyHash string
+	hashes    hashCounter
+	// slots hold the password checks running: one per core.
+	slots chan struct{}
 }
+
+// HashStats returns the counts of sign-ins' password checks.
+func (s *Service) HashStats() HashStats { return s.hashes.stats() }
 
 // New returns a Service on st, recording to log.
 func New(st store.Review, log *audit.Log) *Service {
 	dummy, _ := HashPassword("not-a-real-password-at-all")
-	return &Service{store: st, audit: log, now: log.Now, SessionTTL: 12 * time.Hour, limiter: newLimiter(), dummyHash: dummy}
+	return &Service{store: st, audit: log, now: log.Now, SessionTTL: 12 * time.Hour, limiter: newLimiter(), dummyHash: dummy,
+		slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // Create adds a user with the given password. actor is who does it.
@@ -145,30 +164,59 @@ func (s *Service) Get(ctx context.Context, name string) (*entity.User, error) {
 	return s.store.User(ctx, name)
 }
 
+// MaxLoginName is the longest user name a sign-in may give (twice the
+// longest a user may have): a longer one is refused before anything is
+// looked up, checked or recorded.
+const MaxLoginName = 128
+
+// Audit actions of sign-ins beyond those of package audit.
+const (
+	// ActionLoginLimited records that sign-ins from an address are
+	// refused until a time: once per limit, not once per refusal.
+	ActionLoginLimited = "user.login_limited"
+	// ActionLoginSuspicious records, once per 15 minutes, that a user's
+	// sign-ins fail from many addresses: someone may be guessing the
+	// password from several machines.
+	ActionLoginSuspicious = "user.login_suspicious"
+)
+
+// ErrNameTooLong is a sign-in with a user name over MaxLoginName bytes.
+var ErrNameTooLong = fmt.Errorf("the user name is longer than %d bytes", MaxLoginName)
+
+// errBusy is a password check that found no free core in time.
+var errBusy = errors.New("busy")
+
+// busyRetry is the Retry-After of a sign-in refused as busy.
+const busyRetry = time.Second
+
 // Login checks a user name and password from a client address and starts
 // a session. It returns the session's token (for the cookie; only its
-// hash is stored) and the session. Failures are rate limited per user
-// name and per address, and recorded.
+// hash is stored) and the session. Failures are limited per address,
+// counted before the password is checked, and recorded; at most as many
+// passwords are checked at once as there are cores.
 func (s *Service) Login(ctx context.Context, name, password, remote string) (string, *entity.Session, error) {
+	if len(name) > MaxLoginName {
+		return "", nil, ErrNameTooLong
+	}
 	now := s.now()
-	if wait := s.limiter.wait(now, name, remote); wait > 0 {
-		s.audit.Record(ctx, name, audit.ActionLoginFailed, name, map[string]string{"remote": remote, "reason": "rate limited"})
+	if wait, first := s.limiter.take(now, remote); wait > 0 {
+		if first {
+			until := now.Add(wait).UTC().Format(time.RFC3339)
+			if err := s.audit.Record(ctx, name, ActionLoginLimited, name, map[string]string{"remote": remote, "until": until}); err != nil {
+				return "", nil, err
+			}
+		}
 		return "", nil, &RateLimitedError{RetryAfter: wait}
 	}
-	u, err := s.store.User(ctx, name)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	u, ok, err := s.check(ctx, name, password)
+	if err != nil {
+		s.limiter.refund(now, remote) // not the client's failure
+		if errors.Is(err, errBusy) {
+			return "", nil, &RateLimitedError{RetryAfter: busyRetry, Busy: true}
+		}
 		return "", nil, err
 	}
-	hash := s.dummyHash
-	if u != nil {
-		hash = u.PasswordHash
-	}
-	ok, err := CheckPassword(hash, password)
-	if err != nil {
-		return "", nil, fmt.Errorf("user %s: %w", name, err)
-	}
 	if u == nil || !ok || !u.Disabled.IsZero() {
-		s.limiter.fail(now, name, remote)
 		reason := "wrong password"
 		switch {
 		case u == nil:
@@ -179,9 +227,17 @@ func (s *Service) Login(ctx context.Context, name, password, remote string) (str
 		if err := s.audit.Record(ctx, name, audit.ActionLoginFailed, name, map[string]string{"remote": remote, "reason": reason}); err != nil {
 			return "", nil, err
 		}
+		if u != nil {
+			if report, failures, addrs := s.limiter.failed(now, u.Name, remote); report {
+				data := map[string]any{"failures": failures, "addresses": addrs, "window": window.String()}
+				if err := s.audit.Record(ctx, "veto", ActionLoginSuspicious, u.Name, data); err != nil {
+					return "", nil, err
+				}
+			}
+		}
 		return "", nil, ErrBadLogin
 	}
-	s.limiter.succeed(name, remote)
+	s.limiter.refund(now, remote)
 	token, err := randomToken()
 	if err != nil {
 		return "", nil, err
@@ -198,6 +254,57 @@ func (s *Service) Login(ctx context.Context, name, password, remote string) (str
 		return "", nil, err
 	}
 	return token, &sess, nil
+}
+
+// check looks the user up and checks the password (against a dummy hash
+// for an unknown user, so that a sign-in takes as long whether or not
+// the user exists). It returns a nil user for an unknown one.
+func (s *Service) check(ctx context.Context, name, password string) (*entity.User, bool, error) {
+	u, err := s.store.User(ctx, name)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, false, err
+	}
+	hash := s.dummyHash
+	if u != nil {
+		hash = u.PasswordHash
+	}
+	release, err := s.hashSlot(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	defer release()
+	s.hashes.start()
+	ok, err := CheckPassword(hash, password)
+	s.hashes.done()
+	if err != nil {
+		return nil, false, fmt.Errorf("user %s: %w", name, err)
+	}
+	return u, ok, nil
+}
+
+// hashSlot waits up to HashWait for one of the slots (one per core) a
+// password check runs in. A check takes 64 MiB: without the slots, a
+// burst of sign-ins takes 64 MiB each at once and answers none sooner.
+func (s *Service) hashSlot(ctx context.Context) (release func(), err error) {
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	default:
+	}
+	wait := s.HashWait
+	if wait <= 0 {
+		wait = 1500 * time.Millisecond
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	case <-t.C:
+		return nil, errBusy
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // Session returns the session of a cookie's token and its user, or

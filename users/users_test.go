@@ -3,6 +3,7 @@ package users_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,32 +125,78 @@ func TestLoginSessionsAndAudit(t *testing.T) {
 
 func TestLoginRateLimit(t *testing.T) {
 	ctx := context.Background()
-	s, _, c := newService(t)
+	s, st, c := newService(t)
 	s.Create(ctx, "admin", entity.User{Name: "bob", Role: entity.UserApprover}, "bobs long password")
+	s.Create(ctx, "admin", entity.User{Name: "cy", Role: entity.UserAnalyst}, "cys long password")
 	for i := range 5 {
 		if _, _, err := s.Login(ctx, "bob", "guess", "10.0.0.9"); !errors.Is(err, users.ErrBadLogin) {
 			t.Fatalf("failure %d: %v", i+1, err)
 		}
 		c.t = c.t.Add(time.Minute)
 	}
-	// The sixth attempt within 15 minutes is refused even with the right
-	// password, from any address (the user's count).
+	// The sixth attempt from the address within 15 minutes is refused,
+	// even with the right password, and for any user.
 	var rl *users.RateLimitedError
-	if _, _, err := s.Login(ctx, "bob", "bobs long password", "10.0.0.10"); !errors.As(err, &rl) || rl.RetryAfter <= 0 || rl.RetryAfter > 15*time.Minute {
-		t.Fatalf("sixth attempt: %v, want rate limited", err)
+	for _, name := range []string{"bob", "cy", "nobody"} {
+		if _, _, err := s.Login(ctx, name, name+"s long password", "10.0.0.9"); !errors.As(err, &rl) || rl.RetryAfter <= 0 || rl.RetryAfter > 15*time.Minute || rl.Busy {
+			t.Fatalf("sign-in as %s from the guessing address: %v, want rate limited", name, err)
+		}
 	}
-	// Once the first failure leaves the window, bob may try again.
-	c.t = c.t.Add(11 * time.Minute)
+	// From another address bob signs in: nobody can lock him out.
 	if _, _, err := s.Login(ctx, "bob", "bobs long password", "10.0.0.10"); err != nil {
-		t.Errorf("after the window: %v", err)
+		t.Errorf("bob from another address: %v", err)
 	}
-	// The address that guessed is still limited for other users.
-	s.Create(ctx, "admin", entity.User{Name: "cy", Role: entity.UserAnalyst}, "cys long password")
-	c.t = c.t.Add(-10 * time.Minute) // back inside the address's window
-	for range 5 {
-		s.Login(ctx, "nobody", "guess", "10.0.0.66")
+	// The refusals make one entry.
+	limited := auditOf(t, st, users.ActionLoginLimited)
+	if len(limited) != 1 || limited[0].Actor != "bob" || !strings.Contains(string(limited[0].Data), "10.0.0.9") {
+		t.Errorf("login_limited entries: %+v; want one", limited)
 	}
-	if _, _, err := s.Login(ctx, "cy", "cys long password", "10.0.0.66"); !errors.As(err, &rl) {
-		t.Errorf("a guessing address signs in another user: %v", err)
+	// Once the first failure leaves the window, the address may try
+	// again; a success takes its attempt back.
+	c.t = c.t.Add(11 * time.Minute)
+	for range 4 {
+		if _, _, err := s.Login(ctx, "bob", "bobs long password", "10.0.0.9"); err != nil {
+			t.Errorf("after the window: %v", err)
+		}
+	}
+	// A name too long is refused before anything.
+	if _, _, err := s.Login(ctx, strings.Repeat("x", users.MaxLoginName+1), "x", "10.0.0.11"); !errors.Is(err, users.ErrNameTooLong) {
+		t.Errorf("a long name: %v", err)
+	}
+	if n := s.HashStats().Total; n != 10 {
+		t.Errorf("%d passwords checked, want 10 (5 failures, 5 successes)", n)
+	}
+}
+
+func auditOf(t *testing.T, st store.Store, action string) []entity.AuditEntry {
+	t.Helper()
+	es, err := st.AuditEntries(context.Background(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []entity.AuditEntry
+	for _, e := range es {
+		if e.Action == action {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Failures for one user from many addresses are reported once per
+// window.
+func TestLoginSuspicious(t *testing.T) {
+	ctx := context.Background()
+	s, st, c := newService(t)
+	s.Create(ctx, "admin", entity.User{Name: "bob", Role: entity.UserApprover}, "bobs long password")
+	for round := range 2 {
+		for i := range 7 {
+			s.Login(ctx, "bob", "guess", fmt.Sprintf("10.%d.0.%d", round, i))
+		}
+		c.t = c.t.Add(16 * time.Minute)
+	}
+	got := auditOf(t, st, users.ActionLoginSuspicious)
+	if len(got) != 2 || got[0].Subject != "bob" || got[1].Subject != "bob" {
+		t.Errorf("login_suspicious entries: %+v; want two for bob, one per window", got)
 	}
 }

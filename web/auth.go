@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/users"
@@ -24,6 +25,23 @@ const (
 	// before signing in there is no session to hold one.
 	loginCookie = "veto_login_csrf"
 )
+
+// maxAddr bounds a client address from X-Forwarded-For (an IPv6 address
+// with a zone fits).
+const maxAddr = 64
+
+// clip cuts s to at most n bytes, on a character boundary, marking the
+// cut: for what clients send that is logged or recorded.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
 
 // maxForm bounds a form body: the longest field is a reason of
 // review.MaxReason bytes.
@@ -135,12 +153,13 @@ func (s *server) secure(r *http.Request) bool {
 	return s.cfg.SecureCookies || r.TLS != nil || s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https"
 }
 
-// remote is the client's address, for the sign-in limits.
+// remote is the client's address, for the sign-in limits and the audit
+// trail.
 func (s *server) remote(r *http.Request) string {
 	if s.cfg.TrustProxy {
 		if f := r.Header.Get("X-Forwarded-For"); f != "" {
 			parts := strings.Split(f, ",")
-			return strings.TrimSpace(parts[len(parts)-1])
+			return clip(strings.TrimSpace(parts[len(parts)-1]), maxAddr)
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -227,10 +246,18 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	token, sess, err := s.Users.Login(r.Context(), name, r.PostForm.Get("password"), s.remote(r))
 	var limited *users.RateLimitedError
 	switch {
+	case errors.Is(err, users.ErrNameTooLong):
+		// Neither shown back nor logged: it is what a flood sends.
+		s.renderLogin(w, r, http.StatusBadRequest, next, "", fmt.Sprintf("The user name is too long (at most %d bytes).", users.MaxLoginName))
+		return
 	case errors.As(err, &limited):
 		secs := int(math.Ceil(limited.RetryAfter.Seconds()))
 		w.Header().Set("Retry-After", fmt.Sprint(secs))
-		s.renderLogin(w, r, http.StatusTooManyRequests, next, name, fmt.Sprintf("Too many failed sign-ins: try again in %d s.", secs))
+		msg := fmt.Sprintf("Too many failed sign-ins: try again in %d s.", secs)
+		if limited.Busy {
+			msg = fmt.Sprintf("Too many sign-ins at once: try again in %d s.", secs)
+		}
+		s.renderLogin(w, r, http.StatusTooManyRequests, next, name, msg)
 		return
 	case errors.Is(err, users.ErrBadLogin):
 		s.renderLogin(w, r, http.StatusUnauthorized, next, name, "Wrong user name or password.")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,6 +12,10 @@ import (
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/users"
 )
+
+// statusClientGone is the status of a request whose client went away
+// (as api.StatusClientGone; nginx's 499).
+const statusClientGone = 499
 
 // pageError is an error to show the user as it is, with its status.
 type pageError struct {
@@ -74,9 +79,17 @@ type errorView struct {
 
 // fail renders err as an error page.
 func (s *server) fail(w http.ResponseWriter, r *http.Request, rq *request, err error) {
+	if errors.Is(r.Context().Err(), context.Canceled) {
+		// The client went away, and what failed failed because of it
+		// (the store stops a query whose context is canceled): no server
+		// error, and nobody to show a page to. The access log says
+		// "client gone".
+		w.WriteHeader(statusClientGone)
+		return
+	}
 	status, msg := describe(err)
 	if status == http.StatusInternalServerError {
-		s.log.Error("ui: internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("ui: internal error", "method", clip(r.Method, 16), "path", clip(r.URL.Path, 256), "err", clip(err.Error(), 1024))
 	}
 	l := s.layout(r, rq, fmt.Sprintf("%d %s", status, http.StatusText(status)), "")
 	l.Error = msg

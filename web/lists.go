@@ -14,6 +14,9 @@ type listsView struct {
 	*layout
 	Status screen.Status
 	Lists  []listGroup
+	// Failed are the lists the last refresh failed for, with the
+	// errors (shown to admins).
+	Failed []listFailure
 }
 
 // listGroup is one list: the version served and the versions stored.
@@ -30,7 +33,7 @@ func (s *server) lists(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if err != nil {
 		return err
 	}
-	v := &listsView{layout: s.layout(r, rq, "Lists", "lists"), Status: st}
+	v := &listsView{layout: s.layout(r, rq, "Lists", "lists"), Status: st, Failed: refreshFailures(st.LastRefreshError)}
 	group := func(name string) *listGroup {
 		for i := range v.Lists {
 			if v.Lists[i].Name == name {

@@ -96,9 +96,15 @@ func (l *layout) IsAdmin() bool {
 type banner struct {
 	Data  screen.Data
 	Lists []listAge
-	// LastRefresh and RefreshError tell how the last download went.
-	LastRefresh  time.Time
-	RefreshError string
+	// LastRefresh is when the lists were last refreshed; Failed are the
+	// lists that refresh failed for, named without the error's details
+	// (URLs, hosts): every signed-in user sees the banner.
+	LastRefresh time.Time
+	Failed      []listFailure
+	// Now is the page's time, for the failures' age.
+	Now time.Time
+	// Admin links the failures to their details on the lists page.
+	Admin bool
 }
 
 // listAge is one served list and how old it is.
@@ -119,7 +125,7 @@ func (s *server) layout(r *http.Request, rq *request, title, nav string) *layout
 		l.CSRF = rq.Session.CSRF
 	}
 	st := s.Keeper.Status()
-	l.Banner = banner{Data: st.Data, LastRefresh: st.LastRefresh, RefreshError: st.LastRefreshError}
+	l.Banner = banner{Data: st.Data, LastRefresh: st.LastRefresh, Failed: refreshFailures(st.LastRefreshError), Now: l.Now, Admin: l.IsAdmin()}
 	for _, v := range st.Versions {
 		at, fetched := v.Published, v.Published.IsZero()
 		if fetched {

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -75,6 +76,13 @@ type serverOptions struct {
 	demoFallback bool
 	// noCustomers adds no customers (and so raises no alerts).
 	noCustomers bool
+	// trustProxy takes the client address from X-Forwarded-For, so a
+	// test can sign in from many addresses.
+	trustProxy bool
+	// refresh is the keeper's refresh (none by default).
+	refresh func(context.Context) error
+	// log receives what the API and the UI log.
+	log io.Writer
 }
 
 // demoVersions is the demo dataset as list versions.
@@ -105,7 +113,7 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	k := &screen.Keeper{Screener: screen.New(nil), Store: st, Config: match.DefaultConfig()}
+	k := &screen.Keeper{Screener: screen.New(nil), Store: st, Config: match.DefaultConfig(), Refresh: o.refresh}
 	if o.demoFallback {
 		k.Demo = demoVersions
 	} else {
@@ -135,7 +143,11 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 			t.Fatal(err)
 		}
 	}
-	ui, err := New(Config{}, Deps{Keeper: k, Store: st, Users: us, Review: review.New(st, nil), Audit: log, Monitor: mon})
+	logger := slog.New(slog.DiscardHandler)
+	if o.log != nil {
+		logger = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	ui, err := New(Config{TrustProxy: o.trustProxy, Logger: logger}, Deps{Keeper: k, Store: st, Users: us, Review: review.New(st, nil), Audit: log, Monitor: mon})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +158,7 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 	if err := st.CreateKey(ctx, key); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(api.New(api.DefaultConfig(), k, st, nil, nil, api.WithMonitor(mon), api.WithUI(ui)).Handler())
+	srv := httptest.NewServer(api.New(api.DefaultConfig(), k, st, nil, logger, api.WithMonitor(mon), api.WithUI(ui)).Handler())
 	t.Cleanup(srv.Close)
 	t.Cleanup(log.Close)
 	ts := &testServer{Server: srv, Store: st, Keeper: k, Monitor: mon, Audit: log, Users: us, APIKey: full}
