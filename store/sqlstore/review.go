@@ -414,3 +414,47 @@ func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity
 	}
 	return out, rows.Err()
 }
+
+// AuditHead implements store.Audit.
+func (s *Store) AuditHead(ctx context.Context) (int64, string, error) {
+	var seq int64
+	var hash string
+	err := s.db.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("audit: head: %w", err)
+	}
+	return seq, hash, nil
+}
+
+// AppendCheckpoint implements store.Audit.
+func (s *Store) AppendCheckpoint(ctx context.Context, c entity.AuditCheckpoint) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`INSERT INTO audit_checkpoints (seq, head, at, key, mac) VALUES (?, ?, ?, ?, ?)`),
+		c.Seq, c.Head, fmtTime(c.At), c.Key, c.MAC); err != nil {
+		return fmt.Errorf("audit: checkpoint %d: %w", c.Seq, err)
+	}
+	return nil
+}
+
+// AuditCheckpoints implements store.Audit.
+func (s *Store) AuditCheckpoints(ctx context.Context) ([]entity.AuditCheckpoint, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, head, at, key, mac FROM audit_checkpoints ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("audit: checkpoints: %w", err)
+	}
+	defer rows.Close()
+	var out []entity.AuditCheckpoint
+	for rows.Next() {
+		var c entity.AuditCheckpoint
+		var at string
+		if err := rows.Scan(&c.Seq, &c.Head, &at, &c.Key, &c.MAC); err != nil {
+			return nil, fmt.Errorf("audit: checkpoints: %w", err)
+		}
+		// An altered time is reported by the MAC check, not here.
+		c.At, _ = parseTime(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
