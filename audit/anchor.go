@@ -255,6 +255,25 @@ func (a *Anchor) Checkpoint(ctx context.Context) (c entity.AuditCheckpoint, writ
 	return c, true, nil
 }
 
+// Checked reads the checkpoints from the store and the file and checks
+// them with a's key (see CheckCheckpoints). A missing file is not an
+// error: noFile reports it.
+func (a *Anchor) Checked(ctx context.Context) (valid []entity.AuditCheckpoint, problems []Problem, noFile bool, err error) {
+	db, err := a.Store.AuditCheckpoints(ctx)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	file, err := ReadCheckpointFile(a.File)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		noFile = true
+	case err != nil:
+		return nil, []Problem{{Problem: fmt.Sprintf("the checkpoint file is damaged: %v", err)}}, false, nil
+	}
+	valid, problems = CheckCheckpoints(a.Key, db, file)
+	return valid, problems, noFile, nil
+}
+
 // Run writes a checkpoint every period (when the chain advanced) until
 // ctx is done.
 func (a *Anchor) Run(ctx context.Context, every time.Duration) {

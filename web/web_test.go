@@ -75,6 +75,8 @@ type serverOptions struct {
 	demoFallback bool
 	// noCustomers adds no customers (and so raises no alerts).
 	noCustomers bool
+	// anchor checks the audit page against its checkpoints.
+	anchor *audit.Anchor
 }
 
 // demoVersions is the demo dataset as list versions.
@@ -135,7 +137,10 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 			t.Fatal(err)
 		}
 	}
-	ui, err := New(Config{}, Deps{Keeper: k, Store: st, Users: us, Review: review.New(st, nil), Audit: log, Monitor: mon})
+	if o.anchor != nil {
+		o.anchor.Store = st
+	}
+	ui, err := New(Config{}, Deps{Keeper: k, Store: st, Users: us, Review: review.New(st, nil), Audit: log, Monitor: mon, Anchor: o.anchor})
 	if err != nil {
 		t.Fatal(err)
 	}

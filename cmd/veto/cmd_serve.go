@@ -312,7 +312,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	opts := []api.Option{api.WithMonitor(mon), api.WithAudit(auditLog)}
 	if o.UI {
 		ui, err := web.New(web.Config{Regimes: o.Regimes, SecureCookies: o.TLSCert != "", TrustProxy: o.TrustProxy, Version: version, Logger: log},
-			web.Deps{Keeper: keeper, Store: st, Users: users.New(st, auditLog), Review: review.New(st, nil), Audit: auditLog, Monitor: mon})
+			web.Deps{Keeper: keeper, Store: st, Users: users.New(st, auditLog), Review: review.New(st, nil), Audit: auditLog, Monitor: mon, Anchor: anchor})
 		if err != nil {
 			return err
 		}
