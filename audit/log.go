@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
@@ -60,6 +62,9 @@ type Log struct {
 	closed          bool
 	queue           chan pending
 	done            chan struct{}
+	// commits and committed count the writer's transactions and the
+	// events in them: their ratio is the mean group size.
+	commits, committed atomic.Int64
 }
 
 // pending is an event waiting for its batch's commit.
@@ -149,19 +154,35 @@ func (l *Log) start() {
 // while one batch commits, the next gathers.
 func (l *Log) run() {
 	defer close(l.done)
+	var last int               // the size of the last batch
+	var lastTook time.Duration // how long its commit took
 	for p := range l.queue {
 		batch := []pending{p}
-	fill:
-		for len(batch) < maxBatch {
-			select {
-			case p, ok := <-l.queue:
-				if !ok {
-					break fill
+		// Let the handlers that are ready to run go first: under load
+		// some finish their screening and join this batch; when nothing
+		// else is runnable this returns at once.
+		runtime.Gosched()
+		batch = drain(l.queue, batch)
+		// Under load (the last batch was a group), wait for more as long
+		// as a commit takes, at most maxLinger: a row costs far less in
+		// a large transaction than in a small one, and the requests
+		// waiting would wait for the next commit anyway.
+		if last > 1 && len(batch) < maxBatch {
+			linger := min(lastTook, maxLinger)
+			t := time.NewTimer(linger)
+		wait:
+			for len(batch) < maxBatch {
+				select {
+				case p, ok := <-l.queue:
+					if !ok {
+						break wait
+					}
+					batch = append(batch, p)
+				case <-t.C:
+					break wait
 				}
-				batch = append(batch, p)
-			default:
-				break fill
 			}
+			t.Stop()
 		}
 		es := make([]entity.AuditEntry, len(batch))
 		for i, p := range batch {
@@ -169,9 +190,15 @@ func (l *Log) run() {
 		}
 		// Not the callers' contexts: one caller giving up must not
 		// fail the others' commit.
+		start := time.Now()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		_, err := l.store.AppendAudit(ctx, es...)
 		cancel()
+		last, lastTook = len(batch), time.Since(start)
+		l.commits.Add(1)
+		if err == nil {
+			l.committed.Add(int64(len(es)))
+		}
 		if err != nil {
 			l.logger.Error("audit: events not recorded", "events", len(batch), "err", err)
 			err = fmt.Errorf("audit: %w", err)
@@ -180,6 +207,25 @@ func (l *Log) run() {
 			p.done <- err
 		}
 	}
+}
+
+// maxLinger bounds how long a batch waits for more events under load.
+const maxLinger = 2 * time.Millisecond
+
+// drain adds to batch the events queued, without waiting, up to maxBatch.
+func drain(queue chan pending, batch []pending) []pending {
+	for len(batch) < maxBatch {
+		select {
+		case p, ok := <-queue:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, p)
+		default:
+			return batch
+		}
+	}
+	return batch
 }
 
 // Close lets the events queued be committed and stops the writer.
@@ -195,6 +241,7 @@ func (l *Log) Close() {
 		l.mu.Unlock()
 		if l.done != nil {
 			<-l.done
+			l.logger.Info("audit: writer stopped", "commits", l.commits.Load(), "events", l.committed.Load())
 		}
 	})
 }

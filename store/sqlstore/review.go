@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -368,14 +369,25 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		out[i] = e
 	}
 	audit.Chain(seq, prev, out)
-	for _, e := range out {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-			e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash); err != nil {
-			return nil, fmt.Errorf("audit: append %d: %w", e.Seq, err)
+	// Many rows to a statement: screening summaries come in groups, and
+	// a statement each would cost more than the commit.
+	for chunk := range slices.Chunk(out, auditRowsPerInsert) {
+		query := `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES ` +
+			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?), `, len(chunk)), ", ")
+		args := make([]any, 0, 8*len(chunk))
+		for _, e := range chunk {
+			args = append(args, e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(query), args...); err != nil {
+			return nil, fmt.Errorf("audit: append %d to %d: %w", chunk[0].Seq, chunk[len(chunk)-1].Seq, err)
 		}
 	}
 	return out, nil
 }
+
+// auditRowsPerInsert keeps a statement's parameters (8 a row) well under
+// SQLite's and PostgreSQL's limits.
+const auditRowsPerInsert = 200
 
 // AuditEntries implements store.Audit.
 func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity.AuditEntry, error) {
