@@ -2,7 +2,9 @@
 # distroless base, running as an unprivileged user, with its store on the
 # /data volume. Build: docker build -t veto .
 # Run:   docker run -p 8080:8080 -v veto-data:/data veto
-# The first start writes an admin API key to /data/admin.key.
+# The first start writes an admin API key to /data/admin.key, and the key
+# that signs the audit trail's checkpoints to /data/audit.key (keep a copy
+# off the volume, or pass VETO_AUDIT_KEY).
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./

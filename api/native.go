@@ -211,7 +211,9 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		s.observeScreen(r, "native", []screen.Result{res})
+		if err := s.observeScreen(r, "native", []screen.Result{res}); err != nil {
+			return err
+		}
 		writeJSON(w, http.StatusOK, screenResponse{res, against})
 		return nil
 	}
@@ -224,7 +226,9 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.observeScreen(r, "native", results)
+	if err := s.observeScreen(r, "native", results); err != nil {
+		return err
+	}
 	writeJSON(w, http.StatusOK, batchResponse{results, against})
 	return nil
 }

@@ -339,7 +339,9 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.observeScreen(r, "yente", results)
+	if err := s.observeScreen(r, "yente", results); err != nil {
+		return err
+	}
 	resp := matchResponse{Responses: make(map[string]matchResponseItem, len(keys)), Limit: limit,
 		Matcher: matcherInfo{Name: yenteAlgorithm, Description: "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"}}
 	for i, k := range keys {

@@ -81,7 +81,12 @@ type Problem struct {
 	Problem string `json:"problem"`
 }
 
-func (p Problem) String() string { return fmt.Sprintf("entry %d: %s", p.Seq, p.Problem) }
+func (p Problem) String() string {
+	if p.Seq == 0 { // not at an entry: the checkpoints themselves
+		return p.Problem
+	}
+	return fmt.Sprintf("entry %d: %s", p.Seq, p.Problem)
+}
 
 // Verifier checks a chain fed to it entry by entry, in sequence order, so
 // that a long trail is verified without holding it in memory.
@@ -90,6 +95,9 @@ type Verifier struct {
 	lastSeq  int64
 	lastHash string
 	problems []Problem
+	// anchors are the checkpoints by seq; last is the latest in seq.
+	anchors map[int64][]entity.AuditCheckpoint
+	last    *entity.AuditCheckpoint
 	// MaxProblems stops recording after this many (0: 100); the count of
 	// entries checked goes on.
 	MaxProblems int
@@ -127,15 +135,47 @@ func (v *Verifier) Add(e entity.AuditEntry) {
 	if h := Hash(e); h != e.Hash {
 		v.report(e.Seq, "content altered: stored hash %.12s…, content hashes to %.12s…", e.Hash, h)
 	}
+	for _, c := range v.anchors[e.Seq] {
+		if c.Head != e.Hash {
+			v.report(e.Seq, "rewritten: hash %.12s…, but the checkpoint of %s recorded %.12s… (this entry or one before it was changed and the chain recomputed)", e.Hash, c.At.Format(time.RFC3339), c.Head)
+		}
+	}
 	v.lastSeq = e.Seq
 	v.lastHash = e.Hash
 }
 
-// OK reports whether every entry added so far checks out.
-func (v *Verifier) OK() bool { return len(v.problems) == 0 }
+// Checkpoints sets the checkpoints (whose MACs check out: see
+// CheckCheckpoints) to check the chain against, before the first Add: the
+// entry at each checkpoint's seq must have the checkpointed hash, and the
+// chain must reach the latest checkpoint.
+func (v *Verifier) Checkpoints(cs []entity.AuditCheckpoint) {
+	v.anchors = map[int64][]entity.AuditCheckpoint{}
+	for i, c := range cs {
+		v.anchors[c.Seq] = append(v.anchors[c.Seq], c)
+		if v.last == nil || c.Seq > v.last.Seq {
+			v.last = &cs[i]
+		}
+	}
+}
 
-// Problems returns the breaks found, in order.
-func (v *Verifier) Problems() []Problem { return v.problems }
+// LastCheckpoint returns the checkpoint with the highest seq, or nil.
+func (v *Verifier) LastCheckpoint() *entity.AuditCheckpoint { return v.last }
+
+// OK reports whether every entry added so far checks out, and the chain
+// reaches the last checkpoint.
+func (v *Verifier) OK() bool { return len(v.Problems()) == 0 }
+
+// Problems returns the breaks found, in order, and last that the chain
+// ends before the last checkpoint (the newest entries were removed).
+func (v *Verifier) Problems() []Problem {
+	if v.last == nil || v.lastSeq >= v.last.Seq {
+		return v.problems
+	}
+	c := v.last
+	return append(v.problems[:len(v.problems):len(v.problems)], Problem{c.Seq, fmt.Sprintf(
+		"truncated: the chain ends at entry %d, but the checkpoint of %s recorded entry %d (hash %.12s…): entries %d to %d were removed",
+		v.lastSeq, c.At.Format(time.RFC3339), c.Seq, c.Head, v.lastSeq+1, c.Seq)})
+}
 
 // Head returns the number of entries checked and the hash of the last:
 // what a regulator compares with a later export.

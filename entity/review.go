@@ -133,3 +133,16 @@ type AuditEntry struct {
 	Prev    string          `json:"prev"`
 	Hash    string          `json:"hash"`
 }
+
+// AuditCheckpoint anchors the audit chain's head outside the chain: MAC is
+// an HMAC-SHA256 of Seq, Head and At with a key kept outside the database
+// (package audit), so that entries removed from the end, or a chain
+// recomputed after a rewrite, show against it.
+type AuditCheckpoint struct {
+	Seq  int64     `json:"seq"`
+	Head string    `json:"head"`
+	At   time.Time `json:"at"`
+	// Key identifies the key that signed it (not the key itself).
+	Key string `json:"key"`
+	MAC string `json:"mac"`
+}

@@ -158,6 +158,14 @@ type Audit interface {
 	// and At in [f.From, f.To) (zero times do not filter), at most f.Limit
 	// (0: no limit).
 	AuditEntries(ctx context.Context, f AuditFilter) ([]entity.AuditEntry, error)
+	// AuditHead returns the last entry's Seq and Hash (0 and "" when the
+	// trail is empty).
+	AuditHead(ctx context.Context) (seq int64, hash string, err error)
+	// AppendCheckpoint stores a checkpoint of the chain's head; like
+	// entries, checkpoints cannot be updated or deleted.
+	AppendCheckpoint(ctx context.Context, c entity.AuditCheckpoint) error
+	// AuditCheckpoints returns every checkpoint in the order stored.
+	AuditCheckpoints(ctx context.Context) ([]entity.AuditCheckpoint, error)
 }
 
 // AuditFilter selects audit entries.

@@ -35,6 +35,15 @@ type auditView struct {
 func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) error {
 	start := time.Now()
 	ver := audit.NewVerifier()
+	var anchorProblems []audit.Problem
+	if s.Anchor != nil {
+		valid, problems, _, err := s.Anchor.Checked(r.Context())
+		if err != nil {
+			return err
+		}
+		ver.Checkpoints(valid)
+		anchorProblems = problems
+	}
 	var recent []entity.AuditEntry
 	var after int64
 	for {
@@ -56,7 +65,8 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) erro
 	}
 	slices.Reverse(recent)
 	n, head := ver.Head()
-	v := &auditView{layout: s.layout(r, rq, "Audit trail", "audit"), OK: ver.OK(), Problems: ver.Problems(),
+	problems := append(anchorProblems, ver.Problems()...)
+	v := &auditView{layout: s.layout(r, rq, "Audit trail", "audit"), OK: len(problems) == 0, Problems: problems,
 		Entries: n, Head: head, Took: time.Since(start).Round(time.Millisecond), Recent: recent}
 	s.render(w, r, http.StatusOK, "audit", v)
 	return nil

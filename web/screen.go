@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -168,7 +169,9 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	for _, h := range hits.Hits {
 		res.Hits = append(res.Hits, hitView{h, explain(h.Explanation, h.Score)})
 	}
-	s.recordScreen(rq, f.CustomerID, status.Data, hits)
+	if err := s.recordScreen(r, rq, f.CustomerID, status.Data, hits); err != nil {
+		return nil, err
+	}
 	if f.CustomerID == "" {
 		return res, nil
 	}
@@ -194,8 +197,10 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	return res, nil
 }
 
-// recordScreen queues a screening's summary for the audit trail.
-func (s *server) recordScreen(rq *request, customerID string, data screen.Data, res screen.Result) {
+// recordScreen commits a screening's summary to the audit trail (with
+// those of the screenings answered at the same time) before the result is
+// shown: a screening shown is a screening on the trail.
+func (s *server) recordScreen(r *http.Request, rq *request, customerID string, data screen.Data, res screen.Result) error {
 	// In the form the API records (api "ui"), with the customer ID as
 	// the query ID.
 	res.ID = customerID
@@ -204,5 +209,8 @@ func (s *server) recordScreen(rq *request, customerID string, data screen.Data, 
 	if customerID != "" {
 		subject = "customer/" + customerID
 	}
-	s.Audit.Async(rq.User.Name, audit.ActionScreen, subject, sum)
+	if err := s.Audit.Commit(r.Context(), rq.User.Name, audit.ActionScreen, subject, sum); err != nil {
+		return fmt.Errorf("the screening could not be recorded in the audit trail, so it is not shown: %w", err)
+	}
+	return nil
 }

@@ -76,6 +76,9 @@ type Deps struct {
 	// Monitor, if set, monitors a customer screened with a customer ID
 	// and raises its alerts.
 	Monitor *monitor.Monitor
+	// Anchor, if set, gives the audit page the checkpoints to check the
+	// trail against (truncation, a recomputed chain).
+	Anchor *audit.Anchor
 }
 
 // server is the UI.

@@ -83,6 +83,8 @@ type serverOptions struct {
 	refresh func(context.Context) error
 	// log receives what the API and the UI log.
 	log io.Writer
+	// anchor checks the audit page against its checkpoints.
+	anchor *audit.Anchor
 }
 
 // demoVersions is the demo dataset as list versions.
@@ -147,7 +149,10 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 	if o.log != nil {
 		logger = slog.New(slog.NewJSONHandler(o.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	ui, err := New(Config{TrustProxy: o.trustProxy, Logger: logger}, Deps{Keeper: k, Store: st, Users: us, Review: review.New(st, nil), Audit: log, Monitor: mon})
+	if o.anchor != nil {
+		o.anchor.Store = st
+	}
+	ui, err := New(Config{TrustProxy: o.trustProxy, Logger: logger}, Deps{Keeper: k, Store: st, Users: us, Review: review.New(st, nil), Audit: log, Monitor: mon, Anchor: o.anchor})
 	if err != nil {
 		t.Fatal(err)
 	}

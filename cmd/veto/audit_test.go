@@ -12,6 +12,7 @@ import (
 
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
 )
 
@@ -107,5 +108,114 @@ func TestUsersAndAuditCommands(t *testing.T) {
 	out, _, code := cli(t, db, "audit", "verify")
 	if code != exitError || !strings.Contains(out, "BROKEN") || !strings.Contains(out, "entry 3: content altered") {
 		t.Errorf("verify after tampering: exit %d\n%s", code, out)
+	}
+}
+
+// `veto audit verify` checks the chain against the checkpoints: the
+// newest entries deleted, or one rewritten and the chain recomputed,
+// make it fail naming the entry, as does a checkpoint it cannot check.
+func TestAuditVerifyAgainstCheckpoints(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "veto.db")
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		mustCLI(t, db, "keys", "create", name) // one audit entry each
+	}
+	if out := mustCLI(t, db, "audit", "verify"); !strings.Contains(out, "OK: 5 entries") || !strings.Contains(out, "no checkpoints") {
+		t.Errorf("verify without checkpoints:\n%s", out)
+	}
+	if out := mustCLI(t, db, "audit", "checkpoint"); !strings.Contains(out, "entry 5") {
+		t.Errorf("checkpoint: %s", out)
+	}
+	keyFile, cpFile := filepath.Join(dir, "audit.key"), filepath.Join(dir, "audit-checkpoints.jsonl")
+	for _, f := range []string{keyFile, cpFile} {
+		if fi, err := os.Stat(f); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Fatalf("%s: %v; want a file of mode 0600", f, err)
+		}
+	}
+	if out := mustCLI(t, db, "audit", "verify"); !strings.Contains(out, "OK: 5 entries") || !strings.Contains(out, "Anchored") || !strings.Contains(out, "entry 5") {
+		t.Errorf("verify with a checkpoint:\n%s", out)
+	}
+	cps := strings.Split(strings.TrimSpace(mustCLI(t, db, "audit", "checkpoints")), "\n")
+	if c := decode[entity.AuditCheckpoint](t, cps[0]); len(cps) != 1 || c.Seq != 5 || len(c.MAC) != 64 {
+		t.Errorf("checkpoints: %q", cps)
+	}
+
+	// An attacker with write access to the database file drops the
+	// triggers and deletes the newest entries.
+	tamper := func(qs ...string) {
+		t.Helper()
+		st, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		for _, q := range qs {
+			if _, err := st.DB().Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+	}
+	tamper(`DROP TRIGGER audit_log_no_delete`, `DROP TRIGGER audit_log_no_update`, `DELETE FROM audit_log WHERE seq > 3`)
+	out, _, code := cli(t, db, "audit", "verify")
+	if code != 1 || !strings.Contains(out, "entry 5: truncated: the chain ends at entry 3") || !strings.Contains(out, "entries 4 to 5 were removed") {
+		t.Errorf("verify after deleting entries 4 and 5: exit %d\n%s", code, out)
+	}
+
+	// Without the key, the checkpoints cannot be checked: say so, and
+	// fail rather than pass.
+	os.Rename(keyFile, keyFile+".away")
+	out, _, code = cli(t, db, "audit", "verify")
+	if code != 1 || !strings.Contains(out, "1 checkpoints cannot be checked") || !strings.Contains(out, keyFile) {
+		t.Errorf("verify without the key file: exit %d\n%s", code, out)
+	}
+	os.Rename(keyFile+".away", keyFile)
+	// Without the checkpoint file, the database's checkpoint still
+	// catches the truncation, with a note that deleted checkpoint rows
+	// would not show.
+	os.Rename(cpFile, cpFile+".away")
+	out, _, code = cli(t, db, "audit", "verify")
+	if code != 1 || !strings.Contains(out, "truncated") || !strings.Contains(out, "no checkpoint file "+cpFile) {
+		t.Errorf("verify without the checkpoint file: exit %d\n%s", code, out)
+	}
+	os.Rename(cpFile+".away", cpFile)
+	// Deleting the checkpoint rows too shows against the file.
+	tamper(`DROP TRIGGER audit_checkpoints_no_delete`, `DELETE FROM audit_checkpoints`)
+	out, _, code = cli(t, db, "audit", "verify")
+	if code != 1 || !strings.Contains(out, "no longer in the database") || !strings.Contains(out, "truncated") {
+		t.Errorf("verify after deleting the checkpoint rows: exit %d\n%s", code, out)
+	}
+}
+
+// A rewritten entry whose chain was recomputed after it verifies as a
+// chain; against the checkpoint it does not.
+func TestAuditVerifyCatchesRecomputedChain(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "veto.db")
+	for _, name := range []string{"a", "b", "c", "d"} {
+		mustCLI(t, db, "keys", "create", name)
+	}
+	mustCLI(t, db, "audit", "checkpoint")
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := st.AuditEntries(context.Background(), store.AuditFilter{})
+	if err != nil || len(es) != 4 {
+		t.Fatalf("%d entries, %v", len(es), err)
+	}
+	es[1].Actor = "mallory"
+	audit.Chain(1, es[0].Hash, es[1:])
+	if _, err := st.DB().Exec(`DROP TRIGGER audit_log_no_update`); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es[1:] {
+		if _, err := st.DB().Exec(`UPDATE audit_log SET actor = ?, prev = ?, hash = ? WHERE seq = ?`, e.Actor, e.Prev, e.Hash, e.Seq); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	out, _, code := cli(t, db, "audit", "verify")
+	if code != 1 || !strings.Contains(out, "entry 4: rewritten") || strings.Contains(out, "content altered") {
+		t.Errorf("verify after rewriting entry 2 and recomputing: exit %d\n%s", code, out)
 	}
 }

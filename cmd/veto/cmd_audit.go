@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -38,25 +40,53 @@ deletes of audit rows.
 
 Each entry's hash is the SHA-256 of the JSON array
 [seq, at (RFC 3339, UTC, nanoseconds), actor, action, subject, data, prev]:
-anyone can recompute the chain from an export without veto.`,
+anyone can recompute the chain from an export without veto.
+
+A chain alone does not show its newest entries removed, nor a rewrite whose
+author recomputed every hash after it. veto serve therefore writes
+checkpoints of the chain's head: every --audit-checkpoint-every when the
+chain has advanced, and on shutdown. A checkpoint is the JSON object
+{"seq", "head", "at", "key", "mac"}: the last entry's seq and hash at a time,
+the ID of the key that signed it (the first 16 hex digits of the key's
+SHA-256) and mac, the hex HMAC-SHA256 of the JSON array
+[seq, head, at (RFC 3339, UTC, nanoseconds)] under the audit key. The key
+lives outside the database: VETO_AUDIT_KEY (at least 32 characters) if set,
+or else the file --audit-key-file (default audit.key beside the SQLite file,
+veto-audit.key with PostgreSQL), which veto serve creates (0600) on first
+start; replicas must share it. Each checkpoint is stored in the database and
+appended to --checkpoint-file (default audit-checkpoints.jsonl beside the
+SQLite file, veto-audit-checkpoints.jsonl with PostgreSQL), so that deleting
+checkpoint rows shows too. veto audit checkpoints exports them.`,
 		Example: `  veto audit verify
   veto audit export --from 2026-01-01 --to 2026-04-01 -o q1.jsonl
-  veto audit export --from 2026-01-01 --format csv -o q1.csv`,
+  veto audit export --from 2026-01-01 --format csv -o q1.csv
+  veto audit checkpoints -o checkpoints.jsonl`,
 	}
+	var ao auditOptions
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&ao.KeyFile, "audit-key-file", os.Getenv("VETO_AUDIT_KEY_FILE"), "the key checkpoints are signed with, unless VETO_AUDIT_KEY is set (default: audit.key beside the SQLite file) (env VETO_AUDIT_KEY_FILE)")
+	pf.StringVar(&ao.CheckpointFile, "checkpoint-file", os.Getenv("VETO_AUDIT_CHECKPOINTS"), "the append-only file of checkpoints (default: audit-checkpoints.jsonl beside the SQLite file) (env VETO_AUDIT_CHECKPOINTS)")
 	var asJSON bool
 	verify := &cobra.Command{
 		Use:   "verify",
-		Short: "Check the whole hash chain; print the head hash, or where it breaks",
+		Short: "Check the whole hash chain against the checkpoints; print the head hash, or where it breaks",
 		Long: `Reads every entry in order and checks that sequence numbers follow, that each
 entry names the hash of the one before, and that each entry's hash matches its
-content. Prints the number of entries and the head hash (keep it: a later
-verify that prints the same hash for the same count proves nothing before it
-changed), or every break found with the entry's sequence number; exits 1 if
-the chain is broken.`,
+content. Then, against the checkpoints (see veto audit --help) whose MACs
+verify with the audit key: that the entry at each checkpoint's seq still has
+the checkpointed hash (if not, the chain was rewritten and recomputed), and
+that the chain reaches the last checkpoint (if not, its newest entries were
+removed); and that no checkpoint in the checkpoint file is missing from the
+database, and none has a MAC that does not verify.
+
+Prints the number of entries and the head hash (keep it: a later verify that
+prints the same hash for the same count proves nothing before it changed),
+or every break found with the entry's sequence number; exits 1 if the chain
+is broken, or if there are checkpoints and no audit key to check them with.`,
 		Example: "  veto audit verify\n  veto audit verify --json",
 		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runAuditVerify(cmd.Context(), g, asJSON)
+			return runAuditVerify(cmd.Context(), g, &ao, asJSON)
 		},
 	}
 	verify.Flags().BoolVar(&asJSON, "json", false, "write JSON")
@@ -89,8 +119,141 @@ export itself is recorded in the trail.`,
 	export.Flags().StringVar(&to, "to", "", "last day or time (exclusive)")
 	export.Flags().StringVar(&format, "format", "jsonl", "jsonl or csv")
 	export.Flags().StringVarP(&out, "output", "o", "-", "output file, - for standard output")
-	cmd.AddCommand(verify, export)
+	var cpOut string
+	checkpoints := &cobra.Command{
+		Use:   "checkpoints",
+		Short: "Write the checkpoints of the chain's head as JSON lines",
+		Long: `Writes the checkpoints stored in the database, oldest first, then those in the
+checkpoint file that the database does not hold, as JSON lines of the form
+described in veto audit --help. Given with an export, they let a regulator
+check that the export reaches the heads checkpointed.`,
+		Example: "  veto audit checkpoints -o checkpoints.jsonl",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runAuditCheckpoints(cmd.Context(), g, &ao, cpOut)
+		},
+	}
+	checkpoints.Flags().StringVarP(&cpOut, "output", "o", "-", "output file, - for standard output")
+	checkpoint := &cobra.Command{
+		Use:   "checkpoint",
+		Short: "Write a checkpoint of the chain's head now",
+		Long: `Signs the chain's head with the audit key (creating the key file if there is
+none) and stores the checkpoint in the database and the checkpoint file, as
+veto serve does periodically: for trails written while no server runs.`,
+		Example: "  veto audit checkpoint",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runAuditCheckpoint(cmd.Context(), g, &ao)
+		},
+	}
+	cmd.AddCommand(verify, export, checkpoints, checkpoint)
 	return cmd
+}
+
+// auditOptions locate the audit key and the checkpoint file.
+type auditOptions struct {
+	KeyFile, CheckpointFile string
+}
+
+// paths returns the key file and the checkpoint file: as given, or else
+// beside the SQLite file (as admin.key), or in the working folder with
+// PostgreSQL (as veto-admin.key).
+func (o *auditOptions) paths(g *globalOptions) (keyFile, checkpointFile string) {
+	keyFile, checkpointFile = o.KeyFile, o.CheckpointFile
+	dir, prefix := filepath.Dir(g.DB), ""
+	if isPostgres(g.DB) {
+		dir, prefix = ".", "veto-"
+	}
+	if keyFile == "" {
+		keyFile = filepath.Join(dir, prefix+"audit.key")
+	}
+	if checkpointFile == "" {
+		checkpointFile = filepath.Join(dir, prefix+"audit-checkpoints.jsonl")
+	}
+	return keyFile, checkpointFile
+}
+
+// anchor returns the Anchor that writes checkpoints of st's chain,
+// creating the key file if there is none (created reports it).
+func (o *auditOptions) anchor(g *globalOptions, st store.Audit) (a *audit.Anchor, created bool, err error) {
+	keyFile, cpFile := o.paths(g)
+	k, created, err := audit.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), true)
+	if err != nil {
+		return nil, false, err
+	}
+	return &audit.Anchor{Store: st, Key: k, File: cpFile}, created, nil
+}
+
+func runAuditCheckpoint(ctx context.Context, g *globalOptions, o *auditOptions) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, created, err := o.anchor(g, st)
+	if err != nil {
+		return err
+	}
+	if created {
+		keyFile, _ := o.paths(g)
+		fmt.Fprintf(g.stderr, "Created the audit key %s: keep a copy away from the database.\n", keyFile)
+	}
+	c, written, err := a.Checkpoint(ctx)
+	if err != nil {
+		return err
+	}
+	if !written {
+		fmt.Fprintln(g.stdout, "The audit trail is empty: nothing to checkpoint.")
+		return nil
+	}
+	fmt.Fprintf(g.stdout, "Checkpoint: entry %d, head hash %s, %s.\n", c.Seq, c.Head, c.At.Format(time.RFC3339))
+	return nil
+}
+
+func runAuditCheckpoints(ctx context.Context, g *globalOptions, o *auditOptions, out string) (err error) {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	_, cpFile := o.paths(g)
+	db, err := st.AuditCheckpoints(ctx)
+	if err != nil {
+		return err
+	}
+	file, err := audit.ReadCheckpointFile(cpFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	w := g.stdout
+	if out != "-" {
+		f, err := os.Create(out)
+		if err != nil {
+			return fmt.Errorf("checkpoints: %w", err)
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("checkpoints: %w", cerr)
+			}
+		}()
+		w = f
+	}
+	enc := json.NewEncoder(w)
+	inDB := map[string]bool{}
+	for _, c := range db {
+		inDB[c.MAC] = true
+		if err := enc.Encode(c); err != nil {
+			return fmt.Errorf("checkpoints: %w", err)
+		}
+	}
+	for _, c := range file {
+		if !inDB[c.MAC] {
+			if err := enc.Encode(c); err != nil {
+				return fmt.Errorf("checkpoints: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 func parseAuditTime(flag, v string) (time.Time, error) {
@@ -125,37 +288,88 @@ func eachAudit(ctx context.Context, st store.Audit, f store.AuditFilter, fn func
 	}
 }
 
-func runAuditVerify(ctx context.Context, g *globalOptions, asJSON bool) error {
+func runAuditVerify(ctx context.Context, g *globalOptions, o *auditOptions, asJSON bool) error {
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	v := audit.NewVerifier()
+	anchorProblems, notes, err := auditAnchors(ctx, g, o, st, v)
+	if err != nil {
+		return err
+	}
 	if err := eachAudit(ctx, st, store.AuditFilter{}, func(e entity.AuditEntry) error { v.Add(e); return nil }); err != nil {
 		return err
 	}
 	n, head := v.Head()
+	problems := append(anchorProblems, v.Problems()...)
+	last := v.LastCheckpoint()
 	if asJSON {
-		problems := v.Problems()
 		if problems == nil {
 			problems = []audit.Problem{}
 		}
-		if err := writeJSON(g.stdout, map[string]any{"ok": v.OK(), "entries": n, "head": head, "problems": problems}); err != nil {
+		if notes == nil {
+			notes = []string{}
+		}
+		if err := writeJSON(g.stdout, map[string]any{"ok": len(problems) == 0, "entries": n, "head": head, "lastCheckpoint": last, "problems": problems, "notes": notes}); err != nil {
 			return err
 		}
-	} else if v.OK() {
-		fmt.Fprintf(g.stdout, "OK: %d entries, chain intact. Head hash: %s\n", n, head)
 	} else {
-		fmt.Fprintf(g.stdout, "BROKEN: %d entries checked, %d problems:\n", n, len(v.Problems()))
-		for _, p := range v.Problems() {
-			fmt.Fprintf(g.stdout, "  %s\n", p)
+		if len(problems) == 0 {
+			fmt.Fprintf(g.stdout, "OK: %d entries, chain intact. Head hash: %s\n", n, head)
+			if last != nil {
+				fmt.Fprintf(g.stdout, "Anchored: the chain reaches and matches the last checkpoint, entry %d of %s.\n", last.Seq, last.At.Format(time.RFC3339))
+			}
+		} else {
+			fmt.Fprintf(g.stdout, "BROKEN: %d entries checked, %d problems:\n", n, len(problems))
+			for _, p := range problems {
+				fmt.Fprintf(g.stdout, "  %s\n", p)
+			}
+		}
+		for _, note := range notes {
+			fmt.Fprintf(g.stdout, "Note: %s\n", note)
 		}
 	}
-	if !v.OK() {
+	if len(problems) > 0 {
 		return errAuditBroken
 	}
 	return nil
+}
+
+// auditAnchors reads the checkpoints from the database and the checkpoint
+// file, checks their MACs with the audit key, and gives v those that
+// verify. It returns the problems with the checkpoints themselves, and
+// notes on what could not be checked.
+func auditAnchors(ctx context.Context, g *globalOptions, o *auditOptions, st store.Audit, v *audit.Verifier) (problems []audit.Problem, notes []string, err error) {
+	keyFile, cpFile := o.paths(g)
+	db, err := st.AuditCheckpoints(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	file, err := audit.ReadCheckpointFile(cpFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// A machine veto serve never ran on (or a replica's) has none.
+		notes = append(notes, fmt.Sprintf("no checkpoint file %s: checkpoints deleted from the database cannot be detected here", cpFile))
+	case err != nil:
+		return []audit.Problem{{Seq: 0, Problem: fmt.Sprintf("the checkpoint file is damaged: %v", err)}}, nil, nil
+	}
+	if len(db) == 0 && len(file) == 0 {
+		notes = append(notes, "no checkpoints: the removal of the newest entries cannot be detected (veto serve writes checkpoints; so does veto audit checkpoint)")
+		return nil, notes, nil
+	}
+	k, _, err := audit.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), false)
+	if err != nil {
+		distinct := map[string]bool{}
+		for _, c := range append(db, file...) {
+			distinct[c.MAC] = true
+		}
+		return []audit.Problem{{Seq: 0, Problem: fmt.Sprintf("%d checkpoints cannot be checked: %v", len(distinct), err)}}, notes, nil
+	}
+	valid, problems := audit.CheckCheckpoints(k, db, file)
+	v.Checkpoints(valid)
+	return problems, notes, nil
 }
 
 func runAuditExport(ctx context.Context, g *globalOptions, from, to time.Time, format, out string) (err error) {

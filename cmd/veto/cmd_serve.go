@@ -60,6 +60,8 @@ type serveOptions struct {
 	WebhookSecret   string
 	UI              bool
 	TrustProxy      bool
+	Audit           auditOptions
+	CheckpointEvery time.Duration
 }
 
 // serveEnv maps serve's flags to the environment variables that set them
@@ -71,6 +73,7 @@ var serveEnv = map[string]string{
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
 	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY", "jobs-dir": "VETO_JOBS_DIR",
 	"job-quota-bytes": "VETO_JOB_QUOTA_BYTES", "job-quota-jobs": "VETO_JOB_QUOTA_JOBS", "job-expiry": "VETO_JOB_EXPIRY",
+	"audit-key-file": "VETO_AUDIT_KEY_FILE", "checkpoint-file": "VETO_AUDIT_CHECKPOINTS", "audit-checkpoint-every": "VETO_AUDIT_CHECKPOINT_EVERY",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -93,6 +96,11 @@ on the same PostgreSQL), swapping its index without a restart.
 
 Clients authenticate with API keys (veto keys create). On the first start
 with no keys, veto creates an admin key and writes it to --admin-key-file.
+
+Every screening's outcome summary is committed to the audit trail before
+its response is sent. veto serve checkpoints the trail's head, signed with
+the audit key (VETO_AUDIT_KEY, or --audit-key-file, created on first start),
+every --audit-checkpoint-every and on shutdown: see veto audit --help.
 
 Every flag can also be set by the environment variable named in its help.`,
 		Example: `  veto serve
@@ -137,6 +145,9 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.DurationVar(&o.JobExpiry, "job-expiry", api.DefaultConfig().JobExpiry, "delete a finished batch job and its files this long after it ended, in the audit trail (env VETO_JOB_EXPIRY)")
 	f.BoolVar(&o.UI, "ui", true, "serve the analyst web UI under /ui/; users sign in with accounts made by veto users create (env VETO_UI)")
 	f.BoolVar(&o.TrustProxy, "trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a TLS-terminating proxy: UI cookies become Secure (env VETO_TRUST_PROXY)")
+	f.StringVar(&o.Audit.KeyFile, "audit-key-file", "", "the key audit checkpoints are signed with, unless VETO_AUDIT_KEY is set; created on first start (default: audit.key beside the SQLite file) (env VETO_AUDIT_KEY_FILE)")
+	f.StringVar(&o.Audit.CheckpointFile, "checkpoint-file", "", "the append-only file audit checkpoints are written to, besides the store (default: audit-checkpoints.jsonl beside the SQLite file) (env VETO_AUDIT_CHECKPOINTS)")
+	f.DurationVar(&o.CheckpointEvery, "audit-checkpoint-every", time.Minute, "checkpoint the audit trail's head this often when it has advanced, and on shutdown; 0 only on shutdown (env VETO_AUDIT_CHECKPOINT_EVERY)")
 	return cmd
 }
 
@@ -174,6 +185,9 @@ func (o *serveOptions) validate() error {
 	}
 	if o.MatchCutoff < 0.1 || o.MatchCutoff > 1 {
 		return usageError{fmt.Errorf("--match-cutoff %v: want 0.1..1", o.MatchCutoff)}
+	}
+	if o.CheckpointEvery < 0 {
+		return usageError{fmt.Errorf("--audit-checkpoint-every %v: want 0 (only on shutdown) or more", o.CheckpointEvery)}
 	}
 	if o.MaxBatch < 1 || o.MaxBody < 1024 {
 		return usageError{errors.New("--max-batch must be at least 1 and --max-body at least 1024")}
@@ -292,14 +306,31 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 			acfg.JobsDir = filepath.Join(os.TempDir(), "veto-jobs")
 		}
 	}
-	// Screening summaries are appended to the audit trail in batches;
-	// Close (after the server has shut down) appends what is queued.
+	// Screening summaries are committed to the audit trail in groups,
+	// each before its response. After the server has shut down, the
+	// writer stops and the anchor checkpoints the head a last time.
+	anchor, created, err := o.Audit.anchor(g, st)
+	if err != nil {
+		return err
+	}
+	anchor.Logger = log
+	if created {
+		keyFile, _ := o.Audit.paths(g)
+		log.Warn("created the audit key that signs the audit trail's checkpoints; keep a copy away from the database", "file", keyFile)
+	}
 	auditLog := audit.NewLog(st, log, nil)
-	defer auditLog.Close()
+	defer func() {
+		auditLog.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, _, err := anchor.Checkpoint(ctx); err != nil {
+			log.Error("audit: the shutdown checkpoint was not written", "err", err)
+		}
+	}()
 	opts := []api.Option{api.WithMonitor(mon), api.WithAudit(auditLog)}
 	if o.UI {
 		ui, err := web.New(web.Config{Regimes: o.Regimes, SecureCookies: o.TLSCert != "", TrustProxy: o.TrustProxy, Version: version, Logger: log},
-			web.Deps{Keeper: keeper, Store: st, Users: users.New(st, auditLog), Review: review.New(st, nil), Audit: auditLog, Monitor: mon})
+			web.Deps{Keeper: keeper, Store: st, Users: users.New(st, auditLog), Review: review.New(st, nil), Audit: auditLog, Monitor: mon, Anchor: anchor})
 		if err != nil {
 			return err
 		}
@@ -322,6 +353,9 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	runCtx, cancelRun := context.WithCancel(context.Background())
 	defer cancelRun()
 	go keeper.Run(runCtx)
+	if o.CheckpointEvery > 0 {
+		go anchor.Run(runCtx, o.CheckpointEvery)
+	}
 	go func() {
 		for {
 			select {

@@ -11,7 +11,7 @@ import (
 // variables: each must be one veto reads, so that a renamed setting
 // cannot leave them silently ignored.
 func TestDeployFilesUseKnownSettings(t *testing.T) {
-	known := []string{"VETO_DB", "VETO_LOG_LEVEL"}
+	known := []string{"VETO_DB", "VETO_LOG_LEVEL", "VETO_AUDIT_KEY"} // read directly, not through a flag
 	for _, v := range serveEnv {
 		known = append(known, v)
 	}

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vetoscreen/veto/entity"
 )
 
 type lockedBuffer struct {
@@ -169,7 +171,8 @@ func TestServeFirstStart(t *testing.T) {
 // sent: the request is finished and answered before veto exits.
 func TestServeGracefulShutdown(t *testing.T) {
 	dir := t.TempDir()
-	url, stop, _ := serve(t, filepath.Join(dir, "veto.db"), "--no-auth")
+	db := filepath.Join(dir, "veto.db")
+	url, stop, _ := serve(t, db, "--no-auth")
 	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
 	if err != nil {
 		t.Fatal(err)
@@ -202,6 +205,28 @@ func TestServeGracefulShutdown(t *testing.T) {
 	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(url, "http://"), time.Second); err == nil {
 		t.Error("still accepting connections after shutdown")
 	}
+	// On shutdown veto checkpointed the audit trail's head, the answered
+	// screening's summary included, with a key it made on first start.
+	if fi, err := os.Stat(filepath.Join(dir, "audit.key")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("audit key file: %v; want one of mode 0600", err)
+	}
+	v := decode[struct {
+		OK             bool
+		Entries        int64
+		LastCheckpoint *entity.AuditCheckpoint
+	}](t, mustCLI(t, db, "audit", "verify", "--json"))
+	if !v.OK || v.Entries == 0 || v.LastCheckpoint == nil || v.LastCheckpoint.Seq != v.Entries {
+		t.Errorf("audit verify after shutdown: %+v; want a checkpoint of the last entry", v)
+	}
+	es := decode[entity.AuditEntry](t, lastLine(mustCLI(t, db, "audit", "export")))
+	if es.Action != "screen" {
+		t.Errorf("the last entry is %s, want the answered screening's", es.Action)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }
 
 func TestServeEnvironment(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -368,14 +369,25 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		out[i] = e
 	}
 	audit.Chain(seq, prev, out)
-	for _, e := range out {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-			e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash); err != nil {
-			return nil, fmt.Errorf("audit: append %d: %w", e.Seq, err)
+	// Many rows to a statement: screening summaries come in groups, and
+	// a statement each would cost more than the commit.
+	for chunk := range slices.Chunk(out, auditRowsPerInsert) {
+		query := `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES ` +
+			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?), `, len(chunk)), ", ")
+		args := make([]any, 0, 8*len(chunk))
+		for _, e := range chunk {
+			args = append(args, e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(query), args...); err != nil {
+			return nil, fmt.Errorf("audit: append %d to %d: %w", chunk[0].Seq, chunk[len(chunk)-1].Seq, err)
 		}
 	}
 	return out, nil
 }
+
+// auditRowsPerInsert keeps a statement's parameters (8 a row) well under
+// SQLite's and PostgreSQL's limits.
+const auditRowsPerInsert = 200
 
 // AuditEntries implements store.Audit.
 func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity.AuditEntry, error) {
@@ -411,6 +423,50 @@ func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity
 		}
 		e.Data = json.RawMessage(data)
 		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// AuditHead implements store.Audit.
+func (s *Store) AuditHead(ctx context.Context) (int64, string, error) {
+	var seq int64
+	var hash string
+	err := s.db.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("audit: head: %w", err)
+	}
+	return seq, hash, nil
+}
+
+// AppendCheckpoint implements store.Audit.
+func (s *Store) AppendCheckpoint(ctx context.Context, c entity.AuditCheckpoint) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`INSERT INTO audit_checkpoints (seq, head, at, key, mac) VALUES (?, ?, ?, ?, ?)`),
+		c.Seq, c.Head, fmtTime(c.At), c.Key, c.MAC); err != nil {
+		return fmt.Errorf("audit: checkpoint %d: %w", c.Seq, err)
+	}
+	return nil
+}
+
+// AuditCheckpoints implements store.Audit.
+func (s *Store) AuditCheckpoints(ctx context.Context) ([]entity.AuditCheckpoint, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, head, at, key, mac FROM audit_checkpoints ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("audit: checkpoints: %w", err)
+	}
+	defer rows.Close()
+	var out []entity.AuditCheckpoint
+	for rows.Next() {
+		var c entity.AuditCheckpoint
+		var at string
+		if err := rows.Scan(&c.Seq, &c.Head, &at, &c.Key, &c.MAC); err != nil {
+			return nil, fmt.Errorf("audit: checkpoints: %w", err)
+		}
+		// An altered time is reported by the MAC check, not here.
+		c.At, _ = parseTime(at)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
