@@ -222,18 +222,6 @@ type nameRef struct {
 	n    int32
 }
 
-// skel is a token reduced to what bounds compare: its kind and its
-// phonetic and consonant skeletons as numbers (0: none, or, for a text
-// token, one no listed name has), so that a run's tokens are compared
-// with a name's by integers, not strings.
-type skel struct {
-	phon, cons uint32
-	kind       names.Kind
-	// abjad: written in Arabic script; long: a consonant skeleton of
-	// ConsMinLen or more, which meets in any script.
-	abjad, long bool
-}
-
 type candRef struct {
 	cand  *match.Candidate
 	lists []string
@@ -337,111 +325,6 @@ func (s *Scanner) numberSkeletons() {
 			s.vocab[id] = s.listedSkel(&voc[id])
 		}
 	})
-}
-
-// listedNames holds, by name number, what bounds compare of a listed
-// name: the skeletons and weights of its tokens and of its joined pairs,
-// in flat arrays, so that a run's names are read from memory in a row
-// rather than through each candidate's prepared names.
-type listedNames struct {
-	at    []nameSpan
-	toks  []listedToken
-	joins []listedJoin
-}
-
-// nameSpan locates a name's tokens, toks[tok:tok+ntok], and joined pairs,
-// joins[join:join+njoin]; ntok is 0 for a name no anchor leads to.
-type nameSpan struct {
-	tok, join   int32
-	ntok, njoin uint16
-	// weak: a weak alias; oneWordNo: a person's or unknown kind's name,
-	// never reported from one word; vessel: a vessel's (see oneWordOK).
-	weak, oneWordNo, vessel bool
-}
-
-type listedToken struct {
-	sk     skel
-	weight float64
-	// word: a word or patronymic, which costs the score when unmatched.
-	word bool
-	// id is its vocabulary id (see spellMasks).
-	id uint32
-}
-
-type listedJoin struct {
-	sk skel
-	at int32  // the first of the two tokens
-	id uint32 // as listedToken's
-}
-
-func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
-	pn := &c.Names[name]
-	if l.at[n].ntok != 0 || pn.Len() == 0 {
-		return
-	}
-	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined)),
-		weak: pn.Kind == entity.WeakAlias, vessel: c.Entity.Schema == entity.Vessel,
-		oneWordNo: c.Entity.Schema == entity.Person || c.Entity.Schema == entity.LegalEntity}
-	for j := 0; j < pn.Len(); j++ {
-		k := pn.Token(j).Kind
-		l.toks = append(l.toks, listedToken{sk: s.vocab[pn.IDs[j]], weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, id: pn.IDs[j]})
-	}
-	for j := range pn.Joined {
-		l.joins = append(l.joins, listedJoin{sk: s.vocab[pn.Joined[j].ID], at: int32(pn.Joined[j].At), id: pn.Joined[j].ID})
-	}
-	l.at[n] = sp
-}
-
-func (l *listedNames) tokens(n int32) []listedToken {
-	sp := l.at[n]
-	return l.toks[sp.tok : sp.tok+int32(sp.ntok)]
-}
-
-func (l *listedNames) joined(n int32) []listedJoin {
-	sp := l.at[n]
-	return l.joins[sp.join : sp.join+int32(sp.njoin)]
-}
-
-func (s *Scanner) listedSkel(t *names.Token) skel {
-	id := func(m map[string]uint32, v string) uint32 {
-		n, ok := m[v]
-		if !ok {
-			n = uint32(len(m) + 1)
-			m[v] = n
-		}
-		return n
-	}
-	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: id(s.phonIDs, t.Phon)}
-	if t.Cons != "" {
-		sk.cons = id(s.consIDs, t.Cons)
-	}
-	return sk
-}
-
-// textSkel returns the skeleton of a text token: 0 for a skeleton no
-// listed token has. It only reads the maps, which New alone writes.
-func (s *Scanner) textSkel(t *names.Token) skel {
-	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: s.phonIDs[t.Phon], long: len(t.Cons) >= s.cfg.ConsMinLen}
-	if t.Cons != "" {
-		sk.cons = s.consIDs[t.Cons]
-	}
-	return sk
-}
-
-// meets reports whether text token t meets listed token lt by phonetic
-// or consonant skeleton: the cheap evidence bounds are computed from. A
-// word and a patronymic meet, as the matcher lets them ("Borisowich" is
-// no patronymic to the analysis, "Borisovich" is).
-func (t skel) meets(lt skel) bool {
-	return nameKind(t.kind) == nameKind(lt.kind) && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
-}
-
-// nameKind is a token's kind, with patronymics counted as words.
-func nameKind(k names.Kind) names.Kind {
-	if k == names.Patronymic {
-		return names.Word
-	}
-	return k
 }
 
 // idKey folds a listed identifier of a kind the scanner finds, or
