@@ -64,13 +64,42 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		i = j
 	}
 	hits = resolve(hits)
+	refs := s.fullNames(ws, hits, o)
 	out := make([]Finding, 0, len(hits))
 	for _, h := range hits {
 		f := Finding{Kind: KindName, Start: h.start, End: h.end, Text: string(text[h.start:h.end]), Score: h.hit.Score,
 			Entity: hitEntity(h.hit), Explanation: h.hit.Explanation}
+		if ref := refs[h.oneWordPhon(ws)]; ref != nil && ref.start != h.start {
+			// A person named by one word after a title ("Mr Lavrov"),
+			// named in full elsewhere in the text, is that person.
+			f = refersTo(text, h.start, h.end, ref)
+		}
 		out = append(out, f)
 	}
-	return append(out, s.surnames(text, toks, ws, hits, o)...)
+	return append(out, s.surnames(text, toks, ws, hits, refs)...)
+}
+
+// oneWordPhon returns the phonetic skeleton of the word of a person's
+// name found from one word (after a title), or "".
+func (h *nameHit) oneWordPhon(ws []word) string {
+	if h.hit.Entity.Schema != entity.Person && h.hit.Entity.Schema != entity.LegalEntity || !oneWord(ws[h.a:h.b+1]) {
+		return ""
+	}
+	for m := h.a; m <= h.b; m++ {
+		if ws[m].nameWord() && len(ws[m].an) == 1 {
+			return ws[m].an[0].Phon
+		}
+	}
+	return ""
+}
+
+// refersTo makes the finding of a person's name word at [start, end) that
+// stands for the person named in full by ref.
+func refersTo(text []byte, start, end int, ref *nameHit) Finding {
+	at := ref.start
+	return Finding{Kind: KindName, Start: start, End: end, Text: string(text[start:end]), Score: ref.hit.Score,
+		Entity: hitEntity(ref.hit), RefersTo: &at,
+		Detail: "the surname of " + ref.hit.Entity.Caption() + ", named in full at byte " + strconv.Itoa(at)}
 }
 
 func hitEntity(h index.Hit) *Entity {
@@ -217,7 +246,7 @@ func (s *Scanner) abjadKey(k *wordKey, tk *names.Token) *wordKey {
 	for _, g := range keep {
 		fk.names = append(fk.names, k.names[g.from:g.to]...)
 	}
-	fk.solo = s.soloScore(fk)
+	s.settleRest(fk)
 	return fk
 }
 
@@ -292,7 +321,7 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 	if !slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor }) {
 		return wins
 	}
-	if oneWord(ws[i:j]) && !s.soloBound(ws[i:j], o) {
+	if oneWord(ws[i:j]) && !s.soloBound(ws[i:j], o, slices.ContainsFunc(ws[i:j], word.isTitle)) {
 		// A lone word, the commonest case in prose: no name holding it
 		// is close enough to nothing but the word.
 		return wins
@@ -317,21 +346,41 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 			if one && tooShort(text, toks, ws, a, b) {
 				continue
 			}
-			min := o.Threshold
-			if one {
-				min = o.OneWordThreshold
-			}
 			off := len(sc.cands)
 			var bound float64
-			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, min-1e-9, sc.cands)
-			if bound >= min {
+			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, one && titled(toks, ws, a, b), o.Threshold-1e-9, o.OneWordThreshold-1e-9, sc.cands)
+			if len(sc.cands) > off {
 				wins = append(wins, window{a: a, b: b, bound: bound, off: off, n: len(sc.cands) - off})
-			} else {
-				sc.cands = sc.cands[:off]
 			}
 		}
 	}
 	return wins
+}
+
+// titled reports whether the one name word of window [a, b] follows a
+// title in its run ("President Erdoğan", "Sheikh Tamim", "Mr Lavrov"): a
+// title says a person is named.
+func titled(toks []token, ws []word, a, b int) bool {
+	for m := a; m <= b; m++ {
+		if ws[m].nameWord() {
+			return m > 0 && ws[m-1].inRun && ws[m-1].isTitle() && toks[m].gap < gapBreak
+		}
+	}
+	return false
+}
+
+// isTitle reports whether a word is a title, analysed alone ("President",
+// "Sheikh", "Mr").
+func (w word) isTitle() bool {
+	return len(w.an) > 0 && !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind != names.Title })
+}
+
+// nameWord reports whether a word has a word, patronymic or initial of a
+// name: the words oneWord counts.
+func (w word) nameWord() bool {
+	return slices.ContainsFunc(w.an, func(t names.Token) bool {
+		return t.Kind == names.Word || t.Kind == names.Patronymic || t.Kind == names.Initial
+	})
 }
 
 // scanRun looks for names in the words [i, j) of one run.
@@ -362,11 +411,37 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok && !s.cutShort(text, toks, ws, i, j, w.a, w.b, o) {
+		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n])
+		if ok && !s.cutShort(text, toks, ws, i, j, w.a, w.b, o) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
 			hits = append(hits, h)
 		}
 	}
 	return hits
+}
+
+// titleEdge reports whether window [a, b] starts or ends with a word that
+// its analysis reads as a title the listed name does not have: the
+// window without it scores as much (a title weighs nothing), is searched
+// too, and is the name as the finding must give it ("Foreign Minister
+// Sergei Lavrov" is Sergei Lavrov).
+func titleEdge(ws []word, a, b int, ex *match.Explanation) bool {
+	if ex == nil || a == b {
+		return false
+	}
+	title := func(w *word) bool {
+		n := 0
+		for _, t := range w.an {
+			if t.Kind == names.Particle {
+				continue
+			}
+			if !slices.ContainsFunc(ex.UnmatchedQuery, func(c match.TokenCost) bool { return c.Role == "title" && c.Token == t.Form }) {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	}
+	return title(&ws[a]) || title(&ws[b])
 }
 
 // cutShort reports whether window [a, b] of the run [i, j) leaves out a
@@ -428,6 +503,9 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	if one && s.vesselBefore(text, toks, a) {
 		key += "\x00v"
 	}
+	if one && titled(toks, ws, a, b) {
+		key += "\x00t"
+	}
 	hits, ok := s.cache.get(key)
 	if !ok {
 		cfg := s.cfg
@@ -482,20 +560,22 @@ func tooShort(text []byte, toks []token, ws []word, a, b int) bool {
 // minOneWordLetters is the shortest word a name is found from alone.
 const minOneWordLetters = 5
 
-// oneWordOK applies the rules for a name found from one word: a high
-// score; five letters at least; never a person (a surname alone is
-// reported only after the person was named in full, see surnames); a
-// vessel only after a word saying it is one ("MV", "tanker"), since
-// vessels are named after ordinary words. The letters, schema and vessel
-// rules are also applied before a window is searched (tooShort, bound).
+// oneWordOK applies the rules for a name found from one word: five
+// letters at least; a high score; never a person (a surname alone is
+// reported only after the person was named in full, see surnames) but
+// after a title, which says a person is named ("President Erdoğan",
+// "Sheikh Tamim"), at the threshold; a vessel only after a word saying
+// it is one ("MV", "tanker"), since vessels are named after ordinary
+// words. The letters, schema and vessel rules are also applied before a
+// window is searched (tooShort, bound).
 func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h index.Hit, o Options) bool {
 	switch {
-	case h.Score < o.OneWordThreshold:
-		return false
 	case tooShort(text, toks, ws, a, b):
 		return false
 	case h.Entity.Schema == entity.Person, h.Entity.Schema == entity.LegalEntity:
 		// LegalEntity: the lists' records of unknown kind, mostly people.
+		return titled(toks, ws, a, b) && h.Score >= o.Threshold
+	case h.Score < o.OneWordThreshold:
 		return false
 	case h.Entity.Schema == entity.Vessel:
 		return s.vesselBefore(text, toks, a)
@@ -537,21 +617,7 @@ func resolve(hits []nameHit) []nameHit {
 // full by one rare word of the name alone: "Sergei Lavrov ... Lavrov
 // said". The word must stand alone among common words ("Mr Lavrov",
 // "Minister Lavrov"), not beside another name word ("Maria Lavrova").
-func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit, o Options) []Finding {
-	refs := map[string]*nameHit{}
-	for i := range hits {
-		h := &hits[i]
-		if h.hit.Entity.Schema != entity.Person || h.hit.Explanation == nil {
-			continue
-		}
-		for _, tm := range h.hit.Explanation.Tokens {
-			if tm.Weight >= o.MinAnchorWeight && tm.Similarity >= s.cfg.SimPhon && !strings.Contains(tm.Query, "+") {
-				if _, ok := refs[names.Phon(tm.Query)]; !ok {
-					refs[names.Phon(tm.Query)] = h
-				}
-			}
-		}
-	}
+func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit, refs map[string]*nameHit) []Finding {
 	if len(refs) == 0 {
 		return nil
 	}
@@ -569,13 +635,30 @@ func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit,
 		if ref == nil || nameNeighbour(toks, ws, i-1, i) || nameNeighbour(toks, ws, i+1, i) {
 			continue
 		}
-		start := ref.start
-		t := toks[i]
-		out = append(out, Finding{Kind: KindName, Start: t.start, End: t.end, Text: string(text[t.start:t.end]), Score: ref.hit.Score,
-			Entity: hitEntity(ref.hit), RefersTo: &start,
-			Detail: "the surname of " + ref.hit.Entity.Caption() + ", named in full at byte " + strconv.Itoa(start)})
+		out = append(out, refersTo(text, toks[i].start, toks[i].end, ref))
 	}
 	return out
+}
+
+// fullNames maps the phonetic skeleton of each rare word of the people
+// named in full (by more than one word) to the first finding that named
+// them.
+func (s *Scanner) fullNames(ws []word, hits []nameHit, o Options) map[string]*nameHit {
+	refs := map[string]*nameHit{}
+	for i := range hits {
+		h := &hits[i]
+		if h.hit.Entity.Schema != entity.Person || h.hit.Explanation == nil || oneWord(ws[h.a:h.b+1]) {
+			continue
+		}
+		for _, tm := range h.hit.Explanation.Tokens {
+			if tm.Weight >= o.MinAnchorWeight && tm.Similarity >= s.cfg.SimPhon && !strings.Contains(tm.Query, "+") {
+				if _, ok := refs[names.Phon(tm.Query)]; !ok {
+					refs[names.Phon(tm.Query)] = h
+				}
+			}
+		}
+	}
+	return refs
 }
 
 // nameNeighbour reports whether word j, next to word i, is a name word of
@@ -588,12 +671,35 @@ func nameNeighbour(toks []token, ws []word, j, i int) bool {
 	return ws[j].inRun && ws[j].class == className && toks[later].gap < gapBreak
 }
 
-// soloBound reports whether the one word of ws may reach the one-word
-// threshold against a name holding it.
-func (s *Scanner) soloBound(ws []word, o Options) bool {
+// soloBound reports whether the one name word of ws may reach the
+// one-word threshold against a name holding it that it may be reported
+// for alone; after a title (titled), the threshold against any name. A
+// word of several tokens that may each meet a word of a name
+// ("Abdulrahman": abd, al, rahman) is not bounded here.
+func (s *Scanner) soloBound(ws []word, o Options, titled bool) bool {
+	floor := o.OneWordThreshold
+	if titled {
+		floor = o.Threshold
+	}
 	for _, w := range ws {
+		if len(w.keys) == 0 {
+			continue
+		}
+		total, spell := 0.0, 0
+		for t := range w.an {
+			total += w.weights[t]
+			if k := w.an[t].Kind; k == names.Word || k == names.Patronymic {
+				spell++
+			}
+			if s.joinPhons[w.sk[t].phon] {
+				return true // it may be a span of a name's words written as one
+			}
+		}
+		if spell > 1 {
+			return true
+		}
 		for _, k := range w.keys {
-			if k.solo >= o.OneWordThreshold {
+			if s.solo(k, total, titled) >= floor {
 				return true
 			}
 		}
@@ -617,7 +723,14 @@ type analysed struct {
 	// legalForm: the word is a legal form at the end of a name ("BV",
 	// "Ltd", "AB"), which a word alone is not: in a window it weighs
 	// Config.LegalFormWeight and meets the listed name's legal form.
-	legalForm bool
+	// legalPart: it may be a word of a legal form of several words
+	// ("Joint", "Obshchestvo"; see legalPhraseWord).
+	legalForm, legalPart bool
+	// wild marks the tokens that are legal forms where the word ends a
+	// name, as it does alone, and words where a name goes on after it:
+	// "الاس" alone is al and the legal form "as", before another word
+	// the name Elias. A bound does not know what they weigh or meet.
+	wild []bool
 }
 
 // analysis returns the analysis of a word, from the scanner's cache when
@@ -641,11 +754,14 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	}
 	a.weights = make([]float64, len(a.an))
 	a.unlisted = make([]bool, len(a.an))
+	a.wild = make([]bool, len(a.an))
 	for k := range a.an {
 		tk := &a.an[k]
 		raw := s.ix.Weight(tk)
 		a.weights[k] = s.cfg.ClassWeight(tk, raw)
-		a.unlisted[k] = tk.Kind == names.Word && raw >= s.maxWeight
+		a.unlisted[k] = (tk.Kind == names.Word || tk.Kind == names.Patronymic) && raw >= s.maxWeight
+		a.wild[k] = tk.Kind == names.LegalForm && len(a.an) > 1
+		a.legalPart = a.legalPart || legalPhraseWord(tk.Form)
 	}
 	a.keys = s.anchorKeys(a, s.opts.MinAnchorWeight)
 	s.analyses.mu.Lock()

@@ -174,6 +174,18 @@ type Scanner struct {
 	// of the index's vocabulary, by vocabulary id.
 	phonIDs, consIDs map[string]uint32
 	vocab            []skel
+	// voc is the index's vocabulary (match.PreparedName.Vocab);
+	// vocKeys[id] the numbers of the East Asian syllable keys of its
+	// token id (names.Token.Key), numbered by keys.
+	voc     []names.Token
+	vocKeys [][]uint32
+	keys    map[string]uint32
+	// joinPhons has the phonetic skeleton numbers of the listed names'
+	// spans written as one word (match.Joined), joinSkels those and their
+	// consonant skeleton numbers (with consBit); isJoin marks their
+	// vocabulary ids.
+	joinPhons, joinSkels map[uint32]bool
+	isJoin               []bool
 	// listed has, for the listed names that anchors lead to, what bounds
 	// compare: their tokens' skeletons and weights, flat.
 	listed listedNames
@@ -188,11 +200,13 @@ type Scanner struct {
 // hold it.
 type wordKey struct {
 	weight float64
-	// solo is the best score the word alone can reach against a name
-	// holding it: its weight against the rest of the name, which costs
-	// UnmatchedCandidate of its weight.
-	solo  float64
-	names []nameRef
+	// rest is the least that the rest of a name holding the word costs
+	// a score when the word alone meets it (nameSpan.rest): rest[0] over
+	// the names a word alone may be reported for (not a person's),
+	// rest[1] over every name (after a title, a word may name a person);
+	// weakRest the same over weak aliases. +Inf when there is none.
+	rest, weakRest [2]float64
+	names          []nameRef
 	// overflow: the word is in more than maxKeyNames names, which are
 	// not kept.
 	overflow bool
@@ -237,7 +251,8 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
 	s.opts = opts.withDefaults(&s.cfg)
 	c := &s.cfg
-	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm)
+	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm,
+		c.SimStem, c.SimKey, c.SimLoose, c.SimLooseShort, c.SimNickname, c.SimAcronym)
 	placeWords := countryWords()
 	s.countryWords = placeWords
 	s.numberSkeletons()
@@ -245,7 +260,9 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s.listed.toks = make([]listedToken, 0, ix.Stats.Tokens)
 	s.vocabKeys = make([]*wordKey, ix.Stats.Vocab)
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
+	single := make([]bool, len(s.voc))
 	ix.EachWord(func(id uint32, t *names.Token) {
+		single[id] = true
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
 			return
 		}
@@ -283,6 +300,16 @@ func New(ix *index.Index, opts Options) *Scanner {
 		}
 		s.vocabKeys[id] = s.words[t.Phon]
 	})
+	s.joinPhons, s.joinSkels, s.isJoin = map[uint32]bool{}, map[uint32]bool{}, make([]bool, len(s.voc))
+	for id := range s.voc {
+		if !single[id] {
+			sk := s.vocab[id]
+			s.joinPhons[sk.phon], s.joinSkels[sk.phon], s.isJoin[id] = true, true, true
+			if sk.cons != 0 {
+				s.joinSkels[sk.cons|consBit] = true
+			}
+		}
+	}
 	// A consonant skeleton weighs by the names that hold it, as the
 	// index weighs a phonetic skeleton: "asd" (al-Assad, Asad, Saad,
 	// Sayed ...) is common although each word is not.
@@ -295,7 +322,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	}
 	for _, m := range []map[string]*wordKey{s.words, s.cons} {
 		for _, k := range m {
-			k.solo = s.soloScore(k)
+			s.settleRest(k)
 		}
 	}
 	ix.EachCandidate(func(c *match.Candidate, lists []string) {
@@ -320,9 +347,20 @@ func (s *Scanner) numberSkeletons() {
 			return
 		}
 		voc := c.Names[0].Vocab
+		s.voc = voc
 		s.vocab = make([]skel, len(voc))
+		s.vocKeys = make([][]uint32, len(voc))
+		s.keys = map[string]uint32{}
 		for id := range voc {
 			s.vocab[id] = s.listedSkel(&voc[id])
+			for _, k := range names.SyllableKeys(voc[id].Key) {
+				n, ok := s.keys[k]
+				if !ok {
+					n = uint32(len(s.keys) + 1)
+					s.keys[k] = n
+				}
+				s.vocKeys[id] = append(s.vocKeys[id], n)
+			}
 		}
 	})
 }
@@ -492,17 +530,31 @@ func countryWords() map[string]bool {
 	return out
 }
 
-// soloScore returns the best score a word of key k can reach alone.
-func (s *Scanner) soloScore(k *wordKey) float64 {
-	best := 0.0
+// settleRest sets the least costs of the rest of key k's names (see
+// wordKey.rest).
+func (s *Scanner) settleRest(k *wordKey) {
+	inf := math.Inf(1)
+	k.rest, k.weakRest = [2]float64{inf, inf}, [2]float64{inf, inf}
 	for _, ref := range k.names {
-		pn := &ref.cand.Names[ref.name]
-		rest := max(pn.Total-k.weight, 0)
-		score := k.weight / (k.weight + s.cfg.UnmatchedCandidate*rest)
-		if pn.Kind == entity.WeakAlias {
-			score *= s.cfg.WeakAliasFactor
+		sp := s.listed.at[ref.n]
+		rest := &k.rest
+		if sp.weak {
+			rest = &k.weakRest
 		}
-		best = max(best, score)
+		rest[1] = min(rest[1], sp.rest)
+		if !sp.oneWordNo {
+			rest[0] = min(rest[0], sp.rest)
+		}
 	}
-	return best
+}
+
+// solo returns the best score a word weighing w that anchors on key k
+// can reach alone against the names it may be reported for: any of them
+// after a title (titled), else no person's.
+func (s *Scanner) solo(k *wordKey, w float64, titled bool) float64 {
+	t := 0
+	if titled {
+		t = 1
+	}
+	return max(w/(w+k.rest[t]), s.cfg.WeakAliasFactor*w/(w+k.weakRest[t]))
 }

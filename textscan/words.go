@@ -3,6 +3,8 @@ package textscan
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/vetoscreen/veto/match"
 )
 
 // Word classes of running text. The index knows how rare a word is among
@@ -76,6 +78,62 @@ transport airlines airline airport port ports terminal terminals container conta
 export import exports imports enterprise enterprises association foundation institute university research
 joint stock liability open closed public private society partnership incorporated unitary municipal federal budgetary
 `)
+
+// legalPhraseWords are the words of the legal forms written in several
+// words, folded as names folds them ("Joint Stock Company", "Obshchestvo
+// s Ogranichennoy Otvetstvennostyu", "Gesellschaft mit beschränkter
+// Haftung", "Limited Şirketi"): names reads such a phrase as one legal
+// form that weighs little, where each word alone is a word that may
+// weigh much, so a bound takes a window's such word to weigh nothing
+// (see word.soft). The words that are legal forms alone ("Company",
+// "Ltd") are found by the analysis (analysed.legalForm).
+var legalPhraseWords = set(`
+joint stock limited liability company partnership open closed public private incorporated
+obshchestvo obshestvo ogranichennoi ogranichennoy otvetstvennostiu otvetstvennostyu dopolnitelnoi aktsionernoe
+aktsionernoye otkrytoe zakrytoe publichnoe nepublichnoe gosudarstvennoe unitarnoe predpriiatie predpriyatie
+federalnoe munitsipalnoe avtonomnaia avtonomnaya nekommercheskaia nekommercheskaya organizatsiia organizatsiya
+tovarystvo tovaristvo obmezhenoiu obmezhenoyu vidpovidalnistiu vidpovidalnistyu dodatkovoiu pryvatne publichne
+aktsionerne dochirnie pidpryiemstvo zhauapkershiligi shekteuli seriktestik aktsionerlik kogam
+spolka ograniczona odpowiedzialnoscia akcyjna jawna spolecnost rucenim omezenym akciova spolocnost obmedzenym
+korlatolt felelossegu tarsasag nyilvanosan mukodo reszvenytarsasag zartkoruen ednolichno druzhestvo ogranichena
+otgovornost aktsionerno drustvo ogranicenom odgovornoscu dionicko akcionarsko
+gesellschaft beschraenkter beschrankter haftung kommanditgesellschaft offene handelsgesellschaft aktien
+eingetragene genossenschaft eingetragener verein societe anonyme actions simplifiee responsabilite limitee
+collectif europeenne civile societas europaea societa azioni responsabilita limitata accomandita semplice
+sociedad anonima limitada responsabilidad capital variable cerrada abierta sociedade quotas societate raspundere
+actiuni besloten vennootschap beperkte aansprakelijkheid naamloze commanditaire firma publikt aktiebolag
+julkinen osakeyhtio anonim sirketi sirket sendirian berhad perseroan terbatas
+`)
+
+// legalPhraseWord reports whether a folded word is a word of a legal form
+// of several words, or, as names reads them, one letter from one of six
+// letters or more with the same first letter ("Obhchestvo").
+func legalPhraseWord(form string) bool {
+	if legalPhraseWords[form] {
+		return true
+	}
+	if len(form) < 6 {
+		return false
+	}
+	for _, w := range legalPhraseLong[form[0]] {
+		if match.EditDistance(form, w, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// legalPhraseLong are the legal phrase words of six letters or more, by
+// first letter.
+var legalPhraseLong = func() map[byte][]string {
+	out := map[byte][]string{}
+	for w := range legalPhraseWords {
+		if len(w) >= 6 {
+			out[w[0]] = append(out[w[0]], w)
+		}
+	}
+	return out
+}()
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
