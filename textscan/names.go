@@ -149,7 +149,7 @@ func lineCasing(toks []token, cased []bool) []bool {
 // analyseWord classifies a token and, if it may be part of a name,
 // analyses it as names does.
 func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word {
-	w := text[t.start:t.end]
+	w := t.word(text)
 	switch {
 	case t.digits:
 		return word{}
@@ -257,7 +257,7 @@ func (w *word) canStart(text []byte, t *token) bool {
 	if w.class != classConnector {
 		return true
 	}
-	switch strings.ToLower(string(text[t.start:t.end])) {
+	switch strings.ToLower(string(t.word(text))) {
 	case "of", "the", "and":
 		return false
 	}
@@ -274,7 +274,8 @@ type window struct {
 
 // scanRunCached is scanRun, through the scanner's run cache: a run's
 // findings depend on its words and what separates them (its bytes), on
-// whether the word before it says a vessel follows, and on the options;
+// whether the word before it says a vessel follows, on whether the lines
+// of a run over several have small letters, and on the options;
 // and runs recur, within a text (the parties of a day's payments, the
 // people of a news page) and across texts.
 func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, o Options, okey string, hits []nameHit, sc *scratch) []nameHit {
@@ -283,6 +284,13 @@ func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, 
 	key = append(key, okey...)
 	if s.vesselBefore(text, toks, i) {
 		key = append(key, 'v')
+	}
+	if toks[j-1].line > toks[i].line {
+		// A run over several lines: whether each has small letters
+		// (cutShort).
+		for l := toks[i].line; l <= toks[j-1].line; l++ {
+			key = append(key, "ul"[b2i(sc.cased[l])])
+		}
 	}
 	key = append(key, 0)
 	key = append(key, text[start:end]...)
@@ -304,10 +312,17 @@ func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, 
 	return hits
 }
 
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // vesselBefore reports whether the word before word a says that a vessel
 // follows ("MV", "tanker").
 func (s *Scanner) vesselBefore(text []byte, toks []token, a int) bool {
-	return a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
+	return a > 0 && vesselWords[lowerASCII(toks[a-1].word(text))]
 }
 
 // windows returns the windows of the run of words [i, j) whose bound
@@ -412,7 +427,7 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 			continue
 		}
 		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n])
-		if ok && !s.cutShort(text, toks, ws, i, j, w.a, w.b, o) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
+		if ok && !s.cutShort(text, toks, ws, sc.cased, i, j, w.a, w.b, o) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
 			hits = append(hits, h)
 		}
 	}
@@ -453,11 +468,15 @@ func titleEdge(ws []word, a, b int, ex *match.Explanation) bool {
 // MaxWindow words cannot be made longer, and a word that is common,
 // a title, a legal form, a place or a vessel's marker is no part of a
 // name.
-func (s *Scanner) cutShort(text []byte, toks []token, ws []word, i, j, a, b int, o Options) bool {
+func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i, j, a, b int, o Options) bool {
 	if b-a+1 >= o.MaxWindow {
 		return false
 	}
-	return a > i && s.nameLike(text, toks, ws, a-1) || b+1 < j && s.nameLike(text, toks, ws, b+1)
+	// A line break ends a field of a payment message, where the next
+	// line says something else ("SERGEI LAVROV / SMOLENSKAYA SQ"); only
+	// prose wraps a name across lines.
+	prose := func(x, y int) bool { return toks[y].gap != gapLine || cased[toks[x].line] && cased[toks[y].line] }
+	return a > i && prose(a-1, a) && s.nameLike(text, toks, ws, a-1) || b+1 < j && prose(b, b+1) && s.nameLike(text, toks, ws, b+1)
 }
 
 func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
@@ -465,7 +484,7 @@ func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
 	if w.class != className || w.legalForm || !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }) {
 		return false
 	}
-	raw := text[toks[x].start:toks[x].end]
+	raw := toks[x].word(text)
 	if vesselWords[lowerASCII(raw)] {
 		return false
 	}
@@ -493,13 +512,13 @@ func oneWord(ws []word) bool {
 // returns its best hit that the rules for the window allow.
 func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o Options, cands []int32) (nameHit, bool) {
 	start, end := toks[a].start, toks[b].end
-	raw := text[start:end]
+	raw := windowText(text, toks, a, b)
 	one := oneWord(ws[a : b+1])
 	// The names a window is scored against are a function of its words,
 	// but for a window of one word, whose vessels are looked at only
 	// after a word that says it is one. The key keeps the text's case,
 	// which the explanation quotes.
-	key := string(raw) + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
+	key := raw + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
 	if one && s.vesselBefore(text, toks, a) {
 		key += "\x00v"
 	}
@@ -510,7 +529,7 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	if !ok {
 		cfg := s.cfg
 		cfg.Threshold = o.Threshold
-		p, err := cfg.Prepare(match.Query{Name: string(raw)}, s.ix)
+		p, err := cfg.Prepare(match.Query{Name: raw}, s.ix)
 		if err == nil {
 			var filter func(*match.Candidate, []string) bool
 			if len(o.Lists) > 0 {
@@ -528,7 +547,7 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 				// and most windows hold no name.
 				better := opts
 				better.Threshold, better.Limit = math.Nextafter(hits[i].Score, 2), 1
-				if p, err := cfg.Prepare(match.Query{Name: string(raw)}, s.ix); err == nil {
+				if p, err := cfg.Prepare(match.Query{Name: raw}, s.ix); err == nil {
 					hits = append(s.ix.Search(p, better), hits...)
 				}
 			}
@@ -544,6 +563,23 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	return nameHit{}, false
 }
 
+// windowText returns the text of words [a, b] as a name to search: the
+// text's own, but for a word hyphenated at the end of a line, written
+// whole ("Yevgeny Prigozhin" for "Yevgeny Prigo-\nzhin").
+func windowText(text []byte, toks []token, a, b int) string {
+	if !slices.ContainsFunc(toks[a:b+1], func(t token) bool { return t.cont != 0 }) {
+		return string(text[toks[a].start:toks[b].end])
+	}
+	var w []byte
+	for k := a; k <= b; k++ {
+		if k > a {
+			w = append(w, text[toks[k-1].end:toks[k].start]...)
+		}
+		w = append(w, toks[k].word(text)...)
+	}
+	return string(w)
+}
+
 // tooShort reports whether the one name word of window [a, b] is too
 // short to be found alone: acronyms (MSG, RSP) and short words name too
 // many things.
@@ -554,7 +590,7 @@ func tooShort(text []byte, toks []token, ws []word, a, b int) bool {
 			main = k
 		}
 	}
-	return utf8.RuneCount(text[toks[main].start:toks[main].end]) < minOneWordLetters && !toks[main].caseless
+	return utf8.RuneCount(toks[main].word(text)) < minOneWordLetters && !toks[main].caseless
 }
 
 // minOneWordLetters is the shortest word a name is found from alone.
