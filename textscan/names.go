@@ -1,6 +1,7 @@
 package textscan
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strconv"
@@ -63,6 +64,17 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		}
 		i = j
 	}
+	var ids []Finding
+	idsDone := false
+	hits = slices.DeleteFunc(hits, func(h nameHit) bool {
+		if !s.commonWords(text, toks, ws, &h) {
+			return false
+		}
+		if !idsDone {
+			ids, idsDone = s.findIDs(text, toks), true
+		}
+		return !s.distinctive(text, toks, ws, &h, ids)
+	})
 	hits = resolve(hits)
 	refs := s.fullNames(ws, hits, o)
 	out := make([]Finding, 0, len(hits))
@@ -100,6 +112,64 @@ func refersTo(text []byte, start, end int, ref *nameHit) Finding {
 	return Finding{Kind: KindName, Start: start, End: end, Text: string(text[start:end]), Score: ref.hit.Score,
 		Entity: hitEntity(ref.hit), RefersTo: &at,
 		Detail: "the surname of " + ref.hit.Entity.Caption() + ", named in full at byte " + strconv.Itoa(at)}
+}
+
+// commonWords reports whether a hit on an organisation or a vessel met
+// the listed name only with common words of prose (proseWords and the
+// tables of common, stop and connecting words, in English, Russian and
+// Arabic; legal forms aside): "the Cold War-era START", "the Asia-Pacific
+// region", "a Silver Star for gallantry".
+func (s *Scanner) commonWords(text []byte, toks []token, ws []word, h *nameHit) bool {
+	ex := h.hit.Explanation
+	if ex == nil || h.hit.Entity.Schema == entity.Person || h.hit.Entity.Schema == entity.LegalEntity {
+		return false
+	}
+	met := func(form string) bool {
+		return slices.ContainsFunc(ex.Tokens, func(tm match.TokenMatch) bool {
+			return tm.Query == form || strings.Contains(tm.Query, "+") && slices.Contains(strings.Split(tm.Query, "+"), form)
+		})
+	}
+	for x := h.a; x <= h.b; x++ {
+		w := &ws[x]
+		if w.analysed == nil || w.legalForm || !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind != names.LegalForm && met(t.Form) }) {
+			continue
+		}
+		if w.class == className && !proseWords[lowerASCII(toks[x].word(text))] {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctive reports whether a hit made of common words (commonWords)
+// has beside it what makes it a name: a legal form ("JSC START", "Asia
+// Pacific Links Ltd"), for a vessel a word saying one follows ("MV SEA
+// STAR"), or an identifier of the entity in the text or any on the same
+// line (ids: the text's identifier findings). A name word that is not a
+// common word ("SEA STAR III": III) makes the hit no common words'.
+func (s *Scanner) distinctive(text []byte, toks []token, ws []word, h *nameHit, ids []Finding) bool {
+	for x := h.a; x <= min(h.b+1, len(ws)-1); x++ {
+		if ws[x].analysed == nil {
+			continue
+		}
+		if ws[x].legalForm || ws[x].legalPart || slices.ContainsFunc(ws[x].an, func(t names.Token) bool { return t.Kind == names.LegalForm }) {
+			if x <= h.b || toks[x].gap < gapBreak {
+				return true
+			}
+		}
+	}
+	if h.hit.Entity.Schema == entity.Vessel && s.vesselBefore(text, toks, h.a) {
+		return true
+	}
+	for _, f := range ids {
+		if f.Entity != nil && f.Entity.ID == h.hit.Entity.ID {
+			return true
+		}
+		if f.Start >= toks[h.a].start-200 && f.End <= toks[h.b].end+200 && !bytes.ContainsAny(text[min(f.End, toks[h.a].start):max(f.Start, toks[h.b].end)], "\n") {
+			return true
+		}
+	}
+	return false
 }
 
 func hitEntity(h index.Hit) *Entity {

@@ -195,3 +195,33 @@ func TestScriptsReal(t *testing.T) {
 }
 
 func cfg(ix *index.Index) match.Config { return ix.Config() }
+
+// A listed organisation or vessel whose matched words are all common
+// words of prose is found in text only with what makes it a name beside
+// them: a legal form, another of its words, an identifier.
+func TestCommonWordNames(t *testing.T) {
+	s := New(realIndex(t), Options{Kinds: []Kind{KindName}})
+	for _, tc := range []struct {
+		text, name string // name "" wants no finding
+	}{
+		{"The Cold War-era START\npact limited both sides to 1,550 deployed warheads.", ""},
+		{"Growth across the Asia-Pacific region slowed to 4.1% last year.", ""},
+		{"The sergeant was awarded a Silver Star for gallantry.", ""},
+		{"JSC START signed the contract in May.", "JSC START"},
+		{"Asia Pacific Links Ltd paid the invoice.", "Asia Pacific Links Ltd"},
+		{":70:/FREIGHT MV SEA STAR III\nVOY 0423 BANDAR ABBAS", "SEA STAR III"},
+	} {
+		fs := s.Scan([]byte(tc.text))
+		checkSpans(t, tc.text, fs)
+		if tc.name == "" {
+			if len(fs) > 0 {
+				t.Errorf("%q: want no name; got%s", tc.text, describe(fs))
+			}
+			continue
+		}
+		start, end := span(t, tc.text, tc.name, 0)
+		if find(fs, KindName, start, end) == nil {
+			t.Errorf("%q: want %q; got%s", tc.text, tc.name, describe(fs))
+		}
+	}
+}
