@@ -74,6 +74,9 @@ type listedToken struct {
 	// word: a word or patronymic, which a text word may meet by
 	// spelling.
 	word bool
+	// keySig has a bit for each of its syllable keys (keySig): a run's
+	// spans are looked at only if they have one of them.
+	keySig uint64
 	// id is its vocabulary id (see spellMasks).
 	id uint32
 }
@@ -110,6 +113,9 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 	for j := 0; j < pn.Len(); j++ {
 		t := pn.Token(j)
 		lt := listedToken{sk: s.vocab[pn.IDs[j]], weight: pn.Weights[j], word: t.Kind == names.Word || t.Kind == names.Patronymic, id: pn.IDs[j]}
+		for _, k := range s.vocKeys[lt.id] {
+			lt.keySig |= keySig(k)
+		}
 		if lt.word || t.Kind == names.Number {
 			relief := families > 1 || fathers || nisba(pn, j)
 			lt.cost = s.minShare(t, pn.Places[j], schema, relief) * pn.Weights[j]
@@ -212,10 +218,16 @@ func (s *Scanner) textSkel(t *names.Token) skel {
 // Words, patronymics, titles and particles meet one another, as the
 // matcher compares them all by their skeletons ("Borisowich" is no
 // patronymic to the analysis, "Borisovich" is; a title in a person's
-// name is a word in an organisation's); legal forms, numbers and
-// initials meet only their own kind.
+// name is a word in an organisation's); by consonants alone, legal forms,
+// numbers and initials meet only their own kind.
 func (t skel) meets(lt skel) bool {
-	return kindClass(t.kind) == kindClass(lt.kind) && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
+	if t.phon != 0 && t.phon == lt.phon {
+		// The same form matches whatever the kinds, numbers aside
+		// (match.Config.TokenSim): "AG" alone is a legal form, in "Iyad
+		// ag Ghali" a word.
+		return (t.kind == names.Number) == (lt.kind == names.Number)
+	}
+	return kindClass(t.kind) == kindClass(lt.kind) && t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long)
 }
 
 // kindClass is a token's kind, with patronymics, titles and particles
@@ -281,11 +293,17 @@ type runNames struct {
 	// consonant skeleton number, byConsLong those that meet a listed
 	// word's consonants in any script (skel.meets), byConsShort the others.
 	byPhon, byConsLong, byConsShort tokenMasks
+	// others are the run's tokens that are no words (legal forms,
+	// numbers, initials).
+	others []int
 	// skelBloom has a bit for each skeleton number of the run's tokens,
 	// spanBloom for each of its spans and their syllable keys: most
 	// listed tokens meet no token of a run, and the small tables say so
 	// at once.
 	skelBloom, spanBloom bloom
+	// spanKeys has the signature bits of the spans' syllable keys
+	// (keySig).
+	spanKeys uint64
 	// joins: some token of the run meets or may spell a listed name's
 	// span (Scanner.joinSkels, joinIDs); if none does, no name's spans
 	// are looked at.
@@ -377,17 +395,22 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	for _, id := range rn.simSet {
 		rn.joins = rn.joins || int(id) < len(s.isJoin) && s.isJoin[id]
 	}
+	rn.spanKeys = 0
 	for _, sp := range rn.spans {
 		rn.spanBloom.add(sp.sk.phon)
 		rn.spanBloom.add(sp.sk.cons | consBit)
 		for _, k := range sp.keys {
-			rn.spanBloom.add(k | keyBit)
+			rn.spanKeys |= keySig(k)
 		}
 	}
 	rn.byPhon.reset(len(s.phonIDs) + 1)
 	rn.byConsLong.reset(len(s.consIDs) + 1)
 	rn.byConsShort.reset(len(s.consIDs) + 1)
+	rn.others = rn.others[:0]
 	for k, t := range rn.toks {
+		if kindClass(t.kind) != names.Word {
+			rn.others = append(rn.others, k)
+		}
 		if kindClass(t.kind) != names.Word || len(rn.toks) <= 12 {
 			continue
 		}
@@ -469,7 +492,7 @@ func (s *Scanner) meetName(rn *runNames, n int, ref nameRef) {
 		if kindClass(lt.sk.kind) != names.Word || rn.skelBloom.has(lt.sk.phon) || rn.skelBloom.has(lt.sk.cons|consBit) {
 			met, phon = rn.meets(lt.sk)
 		}
-		if lt.word && rn.spanAny && rn.spanMay(lt.sk, s.vocKeys[lt.id]) {
+		if lt.word && rn.spanAny && rn.spanMay(lt) {
 			m, p := rn.spanMeets(lt.sk, s.vocKeys[lt.id])
 			if m != 0 {
 				for _, sp := range rn.spans {
@@ -533,12 +556,24 @@ func (rn *runNames) meets(lt skel) (met, phon uint64) {
 		}
 		return met, phon
 	}
-	phon = rn.byPhon.get(lt.phon)
+	phon = rn.byPhon.get(lt.phon) | rn.otherPhon(lt)
 	met = phon | rn.byConsLong.get(lt.cons)
 	if lt.abjad {
 		met |= rn.byConsShort.get(lt.cons)
 	}
 	return met, phon
+}
+
+// otherPhon returns the run's tokens of other kinds than words (legal
+// forms, initials) that share word skeleton lt's phonetic skeleton.
+func (rn *runNames) otherPhon(lt skel) uint64 {
+	var m uint64
+	for _, k := range rn.others {
+		if t := rn.toks[k]; t.phon == lt.phon && t.kind != names.Number {
+			m |= 1 << min(k, 63)
+		}
+	}
+	return m
 }
 
 // spanMeets returns the run's tokens in spans that meet listed word
@@ -556,42 +591,34 @@ func (rn *runNames) spanMeets(lt skel, keys []uint32) (met, phon uint64) {
 	return met, phon
 }
 
-// spanMay reports whether some span of the run may meet listed word
-// skeleton lt with syllable keys keys (spanBloom).
-func (rn *runNames) spanMay(lt skel, keys []uint32) bool {
-	if rn.spanBloom.has(lt.phon) || rn.spanBloom.has(lt.cons|consBit) {
-		return true
-	}
-	for _, k := range keys {
-		if rn.spanBloom.has(k | keyBit) {
-			return true
-		}
-	}
-	return false
+// spanMay reports whether some span of the run may meet listed word lt
+// (spanBloom, spanKeys).
+func (rn *runNames) spanMay(lt *listedToken) bool {
+	return lt.keySig&rn.spanKeys != 0 || rn.spanBloom.has(lt.sk.phon) || rn.spanBloom.has(lt.sk.cons|consBit)
 }
+
+// keySig returns the bit of syllable key number k in a signature of keys.
+func keySig(k uint32) uint64 { return 1 << (k * 2654435761 >> 26) }
 
 // bloom is a set of numbers that may say yes for one it does not hold,
 // never no for one it holds; 0 is never in it.
 type bloom [64]uint64
 
-// consBit and keyBit mark consonant skeleton and syllable key numbers
-// in a bloom that also holds phonetic skeleton numbers.
-const (
-	consBit = 1 << 30
-	keyBit  = 1 << 31
-)
+// consBit marks consonant skeleton numbers in a bloom that also holds
+// phonetic skeleton numbers.
+const consBit = 1 << 30
 
 func (b *bloom) clear() { *b = bloom{} }
 
 func (b *bloom) add(x uint32) {
-	if x&^(consBit|keyBit) != 0 {
+	if x&^consBit != 0 {
 		h := x * 2654435761
 		b[h>>26] |= 1 << (h >> 20 & 63)
 	}
 }
 
 func (b *bloom) has(x uint32) bool {
-	if x&^(consBit|keyBit) == 0 {
+	if x&^consBit == 0 {
 		return false
 	}
 	h := x * 2654435761
@@ -717,7 +744,10 @@ func (s *Scanner) querySpans(rn *runNames) {
 	}
 	for k := 0; k+1 < len(tt); k++ {
 		a, b := tt[k], tt[k+1]
-		if joinable(a) && joinable(b) {
+		// Words glued meet a listed word where one of them is short:
+		// a particle, a syllable ("Jin Ping", "bin Laden", "al
+		// Qaida"); two long words written as one are another name.
+		if joinable(a) && joinable(b) && min(len(a.Form), len(b.Form)) <= maxGluedPart {
 			add(a.Form+b.Form, k, 2, false)
 			if a.Kind == names.Particle && a.Form == "al" && b.Form != "" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0 {
 				add("a"+b.Form, k, 2, false)
@@ -742,6 +772,10 @@ func (s *Scanner) querySpans(rn *runNames) {
 		k = max(e, k+1)
 	}
 }
+
+// maxGluedPart is the longest of the shorter of two words a bound reads
+// glued.
+const maxGluedPart = 4
 
 // shortSplit reports whether three tokens may be one word split in three
 // (as match.Spans reads them): words or particles, two of them four
@@ -1342,13 +1376,13 @@ func heaviest(ws []float64, n int) float64 {
 // the sums that know spelling. A bound below floor may be returned as any
 // value below floor.
 func (s *Scanner) nameBound(ws []word, rn *runNames, n int, wi *windowInfo, factor, floor float64) float64 {
-	unmet, cost := s.unmetTokens(rn, n, wi)
-	x := s.windowSums(ws, rn, n, wi, unmet, false)
+	x := s.windowSums(ws, rn, n, wi, nil, false)
 	if score := x.ratio(0) * factor; score < floor {
 		// Too low even before the name's unmet tokens are counted: in a
 		// long caseless run, most names stop here.
 		return score
 	}
+	unmet, cost := s.unmetTokens(rn, n, wi)
 	score := x.ratio(cost-s.spare(rn, n, unmet, &x, cost, false)) * factor
 	if score < floor || x.spare == 0 && x.unknown == 0 {
 		return score
@@ -1405,15 +1439,17 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 			k += len(ws[w].an)
 			gains = append(gains, g)
 		}
-		slices.SortFunc(gains, func(x, y wordGain) int {
-			switch {
-			case x.gain > y.gain:
-				return -1
-			case x.gain < y.gain:
-				return 1
-			}
-			return 0
-		})
+		if len(gains) > 1 {
+			slices.SortFunc(gains, func(x, y wordGain) int {
+				switch {
+				case x.gain > y.gain:
+					return -1
+				case x.gain < y.gain:
+					return 1
+				}
+				return 0
+			})
+		}
 		need := 0
 		if sp.oneWordNo && !titled {
 			need = 2

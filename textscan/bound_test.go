@@ -147,7 +147,8 @@ func TestArabicProseHasNoWindows(t *testing.T) {
 
 // boundTexts are texts to check bounds on: the test texts, a part of the
 // realistic megabyte, and listed and unlisted names (eval's generated
-// variants) written into prose and into a payment message.
+// variants and textVariants) written into prose and into a payment
+// message.
 func boundTexts(t *testing.T, cases int) []string {
 	t.Helper()
 	var texts []string
@@ -155,9 +156,9 @@ func boundTexts(t *testing.T, cases int) []string {
 		texts = append(texts, readTestdata(t, f))
 	}
 	texts = append(texts, string(realisticText(t)[:60_000]))
-	for i, c := range recallCases(t) {
-		if i >= cases {
-			break
+	for i, c := range append(recallCases(t), textVariants(real.ents, cases/10)...) {
+		if i >= cases && c.Kind != "title" && c.Kind != "nickname" && c.Kind != "nasab-cut" && c.Kind != "national-letter" {
+			continue
 		}
 		texts = append(texts, "On Tuesday the bank received a transfer from "+c.Query.Name+", its records show.",
 			":50K:/DE44500105175407324931\n"+strings.ToUpper(c.Query.Name)+"\nBERLIN\n")
