@@ -77,7 +77,7 @@ type listedToken struct {
 	// keySig has a bit for each of its syllable keys (keySig): a run's
 	// spans are looked at only if they have one of them.
 	keySig uint64
-	// id is its vocabulary id (see spellMasks).
+	// id is its vocabulary id (see runNames.spell).
 	id uint32
 }
 

@@ -77,9 +77,10 @@ type Options struct {
 	Threshold float64
 	// OneWordThreshold is the lowest score of a name found from a single
 	// word ("Hamas", "Rosneft"); 0 means 0.95. A surname alone scores
-	// about 0.89 against a listed person ("Lavrov"), and a word of a
+	// about 0.93 against a listed person ("Lavrov"), and a word of a
 	// headline may be an organisation's name, so one word must match a
-	// listed name nearly in full.
+	// listed name nearly in full. (A person is found from one word only
+	// after a title, "President Erdoğan", at Threshold.)
 	OneWordThreshold float64
 	// MinAnchorWeight is the least weight (rarity among listed names,
 	// ln(1+N/df)) a word needs to anchor a name: names are looked for
