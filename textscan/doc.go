@@ -11,8 +11,10 @@
 //
 // The text is split into words with their byte offsets; a word may be
 // part of a name if it is capitalised in a line that has lower-case words
-// (in an all-capitals line, any word), and is not a stop word ("said",
-// "the", "в", "في"). Runs of such words, which punctuation, an empty line
+// (in an all-capitals line, any word), or a number of five digits or
+// fewer, which may end a name but neither starts nor anchors one ("NORD
+// STREAM 2 AG"), and is not a stop word ("said", "the", "в", "في"). Runs
+// of such words, which punctuation, an empty line
 // and markup end, are looked at only around anchors. One line break does
 // not end a run: prose wraps its lines, and a payment message its fields,
 // inside names ("President Vladimir" / "Putin said", "PUBLIC JOINT STOCK
@@ -72,7 +74,7 @@
 // standing alone, or after a title, is reported as that person once the
 // person was named in full in the same text, with RefersTo pointing to
 // that finding. A vessel named by one word needs a word before it saying
-// it is one ("MV", "tanker").
+// it is one ("MV", "tanker", "yacht").
 //
 // An organisation or vessel met only by common words of prose ("the Cold
 // War-era START pact", "the Asia-Pacific region", "a Silver Star") is a

@@ -221,9 +221,9 @@ func lineCasing(toks []token, cased []bool) []bool {
 func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word {
 	w := t.word(text)
 	switch {
-	case t.digits:
+	case t.digits && !shortNumber(w):
 		return word{}
-	case cased && !t.upper && !t.caseless && !isConnector(w):
+	case cased && !t.upper && !t.digits && !t.caseless && !isConnector(w):
 		// A word in lower case in a line that has capitals: prose. (Most
 		// words of a text end here, with no map lookup if they are
 		// longer than any connector.)
@@ -239,6 +239,22 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 	}
 	wd.anchor = len(wd.keys) > 0
 	return wd
+}
+
+// shortNumber reports whether a word is a number of five digits or fewer,
+// which may end a name in a run ("EVER BRIGHT 88", "NORD STREAM 2 AG",
+// "FU YUAN YU 7620") but anchors none; longer ones are amounts, accounts
+// and dates.
+func shortNumber(w []byte) bool {
+	if len(w) == 0 || len(w) > 5 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // anchorKeys returns the listed words a word anchors on, given the least
@@ -320,10 +336,13 @@ func (s *Scanner) abjadKey(k *wordKey, tk *names.Token) *wordKey {
 	return fk
 }
 
-// canStart reports whether a window may start at a word: not at an
-// English connector ("of", "the", "and"), while a name particle may
-// start a name (al-Qaida, bin Laden, van der Berg).
+// canStart reports whether a window may start at a word: not at a
+// number, nor at an English connector ("of", "the", "and"), while a name
+// particle may start a name (al-Qaida, bin Laden, van der Berg).
 func (w *word) canStart(text []byte, t *token) bool {
+	if t.digits {
+		return false // a number ends a name, it does not start one
+	}
 	if w.class != classConnector {
 		return true
 	}
@@ -689,7 +708,7 @@ func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h in
 	return true
 }
 
-var vesselWords = set(`mv mt ms ss v t vessel tanker ship boat cargo freighter carrier`)
+var vesselWords = set(`mv mt ms ss v t vessel tanker ship boat cargo freighter carrier yacht superyacht`)
 
 // resolve keeps the hits that do not overlap: the longer first (in
 // words), then the higher score. The longest window that matches is the

@@ -225,3 +225,29 @@ func TestCommonWordNames(t *testing.T) {
 		}
 	}
 }
+
+// A number of a few digits may end a name ("NORD STREAM 2 AG", "EVER
+// BRIGHT 88"), and a yacht is a vessel.
+func TestNumbersAndVessels(t *testing.T) {
+	s := New(realIndex(t), Options{Kinds: []Kind{KindName}})
+	for _, tc := range []struct{ text, name, caption string }{
+		{":59:/CH9300762011623852957\nNORD STREAM 2 AG\nZUG CH", "NORD STREAM 2 AG", "NORD STREAM 2"},
+		{":70:PORT DUES MV EVER BRIGHT 88\nNAMPO", "EVER BRIGHT 88", "EVER BRIGHT 88"},
+		{"The superyacht Dilbar, linked to Alisher Usmanov, remains detained.", "Dilbar", "DILBAR"},
+	} {
+		fs := s.Scan([]byte(tc.text))
+		checkSpans(t, tc.text, fs)
+		start, end := span(t, tc.text, tc.name, 0)
+		if f := find(fs, KindName, start, end); f == nil || !strings.Contains(strings.ToUpper(f.Entity.Caption), tc.caption) {
+			t.Errorf("%q: want %q (%s); got%s", tc.text, tc.name, tc.caption, describe(fs))
+		}
+	}
+	// Another number is another vessel or company.
+	for _, text := range []string{":70:PORT DUES MV EVER BRIGHT 8\nBUSAN", "Nord Stream AG, which operates the original pipeline, said it was assessing the damage."} {
+		for _, f := range s.Scan([]byte(text)) {
+			if strings.Contains(f.Entity.Caption, "EVER BRIGHT 88") || strings.Contains(f.Entity.Caption, "NORD STREAM 2") {
+				t.Errorf("%q: finding %q (%s)", text, f.Text, f.Entity.Caption)
+			}
+		}
+	}
+}
