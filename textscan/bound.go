@@ -1419,6 +1419,10 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 		}
 		sp := s.listed.at[rn.names[n].n]
 		unmet, cost := s.unmetTokens(rn, n, &all)
+		if s.hopeless(ws, rn, n, unmet, cost, lam, maxWords) {
+			rn.anchors[n] = 0
+			continue
+		}
 		// Any word but a window's first may be a middle name.
 		cw := s.quickWays(ws, rn, n)
 		gains = gains[:0]
@@ -1476,6 +1480,68 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 			rn.anchors[n] = 0
 		}
 	}
+}
+
+// hopeless reports, before the ways of the run's tokens are worked out,
+// whether no window of the run can bring name n to the threshold lam
+// even if every token that may meet something of it (by skeleton or
+// spelling, an initial, a word of a legal form, a word no listed name
+// has) met it in full, and as many of its unmet tokens as there are such
+// tokens cost nothing.
+func (s *Scanner) hopeless(ws []word, rn *runNames, n int, unmet []bool, cost, lam float64, maxWords int) bool {
+	may := rn.keyed[n] | rn.spellable[n] | rn.spellInitial[n] | rn.nearWild
+	var gains [8]float64
+	mayTokens := 0
+	k := 0
+	for w := range ws {
+		g := 0.0
+		soft := ws[w].soft()
+		for t := k; t < k+len(ws[w].an); t++ {
+			wt := rn.tw[t]
+			if rn.tt[t].Kind == names.Title {
+				wt = s.ix.Weight(rn.tt[t]) // a title after a name is a word
+			}
+			switch {
+			case rn.wild[t] || rn.unlisted[t]:
+				g += (1 - lam) * s.maxWeight
+			case may&(1<<min(t, 63)) != 0 || rn.tt[t].Kind == names.Initial:
+				g += (1 - lam) * wt
+			case soft:
+				g += (1 - lam) * s.cfg.LegalFormWeight
+			default:
+				continue
+			}
+			mayTokens++
+		}
+		k += len(ws[w].an)
+		for m := 0; m < maxWords && m < len(gains); m++ {
+			if g > gains[m] {
+				g, gains[m] = gains[m], g
+			}
+		}
+	}
+	gain := 0.0
+	for _, g := range gains {
+		gain += g
+	}
+	if gain <= 0 {
+		return true
+	}
+	if cost == 0 {
+		return false
+	}
+	lts := s.listed.tokens(rn.names[n].n)
+	costs := rn.cbuf[:0]
+	for j := range lts {
+		if unmet[j] && lts[j].cost > 0 {
+			costs = append(costs, lts[j].cost)
+		}
+	}
+	rn.cbuf = costs
+	// A spare token may meet a span of several unmet tokens: spare them
+	// all, generously, by the count of such tokens times the longest span.
+	spared := heaviest(costs, mayTokens*3)
+	return gain < lam*(cost-spared)
 }
 
 // bound returns the best bound of window [a, b] (of the run starting at

@@ -32,7 +32,7 @@ func windowTexts(s *Scanner, text string) []string {
 	}
 	var out []string
 	for i := 0; i < len(ws); {
-		if !ws[i].inRun {
+		if !ws[i].inRun || ws[i].number {
 			i++
 			continue
 		}
@@ -194,7 +194,7 @@ func TestBoundsHoldScores(t *testing.T) {
 			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o)
 		}
 		for i := 0; i < len(ws); {
-			if !ws[i].inRun {
+			if !ws[i].inRun || ws[i].number {
 				i++
 				continue
 			}

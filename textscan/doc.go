@@ -12,8 +12,8 @@
 // The text is split into words with their byte offsets; a word may be
 // part of a name if it is capitalised in a line that has lower-case words
 // (in an all-capitals line, any word), or a number of five digits or
-// fewer, which may end a name but neither starts nor anchors one ("NORD
-// STREAM 2 AG"), and is not a stop word ("said", "the", "в", "في"). Runs
+// fewer, which may end a name (with its legal form: "NORD STREAM 2 AG")
+// but neither starts nor anchors one, and is not a stop word ("said", "the", "в", "في"). Runs
 // of such words, which punctuation, an empty line
 // and markup end, are looked at only around anchors. One line break does
 // not end a run: prose wraps its lines, and a payment message its fields,

@@ -19,8 +19,9 @@ import (
 type word struct {
 	class wordClass
 	// inRun: the word may be part of a name; anchor: names are looked for
-	// around it.
-	inRun, anchor bool
+	// around it; number: a number of a few digits, which may end a run of
+	// words but not start one.
+	inRun, anchor, number bool
 	// The word's analysis (nil unless inRun), shared and read only: a
 	// pointer rather than its three slices keeps a word small, and a text
 	// has one word per five or six bytes.
@@ -53,7 +54,7 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 	var hits []nameHit
 	okey := o.cacheKey()
 	for i := 0; i < len(ws); {
-		if !ws[i].inRun {
+		if !ws[i].inRun || ws[i].number {
 			i++
 			continue
 		}
@@ -190,6 +191,14 @@ func runEnd(toks []token, ws []word, cased []bool, i int) int {
 	j := i + 1
 	for j < len(ws) && ws[j].inRun && (toks[j].gap < gapBreak || toks[j].gap == gapComma && capitals(&toks[j-1]) && (j == i+1 || cased[toks[j-1].line])) {
 		j++
+		if ws[j-1].number {
+			// A number ends a name ("EVER BRIGHT 88"), but for its
+			// legal form ("NORD STREAM 2 AG").
+			if j < len(ws) && ws[j].inRun && !ws[j].number && ws[j].legalForm && toks[j].gap < gapBreak {
+				j++
+			}
+			break
+		}
 	}
 	return j
 }
@@ -228,6 +237,10 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 		// words of a text end here, with no map lookup if they are
 		// longer than any connector.)
 		return word{}
+	}
+	if t.digits {
+		// It ends a run, and anchors nothing.
+		return word{class: className, inRun: true, analysed: s.numberAnalysis(w), number: true}
 	}
 	a := s.analysis(w)
 	if a.class == classStop {
@@ -896,6 +909,15 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	s.analyses.m[string(w)] = a
 	s.analyses.mu.Unlock()
 	return a
+}
+
+// numberAnalysis returns the analysis of a number of a few digits, as
+// names would make it (one Number token of its digits), without names:
+// a text has many numbers, most of them once.
+func (s *Scanner) numberAnalysis(w []byte) *analysed {
+	t := names.Token{Form: string(w), Phon: string(w), Kind: names.Number}
+	return &analysed{class: className, an: []names.Token{t}, weights: []float64{s.cfg.ClassWeight(&t, 0)},
+		sk: []skel{s.textSkel(&t)}, similar: make([]similarIDs, 1), unlisted: []bool{false}, wild: []bool{false}}
 }
 
 // analysisCacheSize bounds the words whose analysis is remembered.

@@ -420,7 +420,7 @@ func TestCommaAfterSurname(t *testing.T) {
 		}
 		var got []string
 		for i := 0; i < len(ws); {
-			if !ws[i].inRun {
+			if !ws[i].inRun || ws[i].number {
 				i++
 				continue
 			}
