@@ -731,8 +731,9 @@ func (s *Scanner) querySpans(rn *runNames) {
 			sp.mask |= 1 << min(k, 63)
 		}
 		// Syllables glued meet a word of the same syllables in another
-		// romanisation ("Jong Un" and Jong-eun): only syllables, short.
-		if !letters && len(form) <= 12 && !slices.ContainsFunc(tt[at:at+n], func(t *names.Token) bool { return t.Key == "" }) {
+		// romanisation ("Jong Un" and Jong-eun): only syllables, short,
+		// not written in Arabic script.
+		if !letters && !sp.sk.abjad && len(form) <= 12 && !slices.ContainsFunc(tt[at:at+n], func(t *names.Token) bool { return t.Key == "" }) {
 			sp.keys = s.keyIDs(names.SyllableKey(form))
 		}
 		if sp.sk.phon != 0 || sp.sk.cons != 0 || len(sp.keys) > 0 {
