@@ -77,9 +77,10 @@ type Options struct {
 	Threshold float64
 	// OneWordThreshold is the lowest score of a name found from a single
 	// word ("Hamas", "Rosneft"); 0 means 0.95. A surname alone scores
-	// about 0.89 against a listed person ("Lavrov"), and a word of a
+	// about 0.93 against a listed person ("Lavrov"), and a word of a
 	// headline may be an organisation's name, so one word must match a
-	// listed name nearly in full.
+	// listed name nearly in full. (A person is found from one word only
+	// after a title, "President Erdoğan", at Threshold.)
 	OneWordThreshold float64
 	// MinAnchorWeight is the least weight (rarity among listed names,
 	// ln(1+N/df)) a word needs to anchor a name: names are looked for
@@ -174,6 +175,18 @@ type Scanner struct {
 	// of the index's vocabulary, by vocabulary id.
 	phonIDs, consIDs map[string]uint32
 	vocab            []skel
+	// voc is the index's vocabulary (match.PreparedName.Vocab);
+	// vocKeys[id] the numbers of the East Asian syllable keys of its
+	// token id (names.Token.Key), numbered by keys.
+	voc     []names.Token
+	vocKeys [][]uint32
+	keys    map[string]uint32
+	// joinPhons has the phonetic skeleton numbers of the listed names'
+	// spans written as one word (match.Joined), joinSkels those and their
+	// consonant skeleton numbers (with consBit); isJoin marks their
+	// vocabulary ids.
+	joinPhons, joinSkels map[uint32]bool
+	isJoin               []bool
 	// listed has, for the listed names that anchors lead to, what bounds
 	// compare: their tokens' skeletons and weights, flat.
 	listed listedNames
@@ -188,11 +201,13 @@ type Scanner struct {
 // hold it.
 type wordKey struct {
 	weight float64
-	// solo is the best score the word alone can reach against a name
-	// holding it: its weight against the rest of the name, which costs
-	// UnmatchedCandidate of its weight.
-	solo  float64
-	names []nameRef
+	// rest is the least that the rest of a name holding the word costs
+	// a score when the word alone meets it (nameSpan.rest): rest[0] over
+	// the names a word alone may be reported for (not a person's),
+	// rest[1] over every name (after a title, a word may name a person);
+	// weakRest the same over weak aliases. +Inf when there is none.
+	rest, weakRest [2]float64
+	names          []nameRef
 	// overflow: the word is in more than maxKeyNames names, which are
 	// not kept.
 	overflow bool
@@ -222,18 +237,6 @@ type nameRef struct {
 	n    int32
 }
 
-// skel is a token reduced to what bounds compare: its kind and its
-// phonetic and consonant skeletons as numbers (0: none, or, for a text
-// token, one no listed name has), so that a run's tokens are compared
-// with a name's by integers, not strings.
-type skel struct {
-	phon, cons uint32
-	kind       names.Kind
-	// abjad: written in Arabic script; long: a consonant skeleton of
-	// ConsMinLen or more, which meets in any script.
-	abjad, long bool
-}
-
 type candRef struct {
 	cand  *match.Candidate
 	lists []string
@@ -249,7 +252,8 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
 	s.opts = opts.withDefaults(&s.cfg)
 	c := &s.cfg
-	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm)
+	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm,
+		c.SimStem, c.SimKey, c.SimLoose, c.SimLooseShort, c.SimNickname, c.SimAcronym)
 	placeWords := countryWords()
 	s.countryWords = placeWords
 	s.numberSkeletons()
@@ -257,7 +261,9 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s.listed.toks = make([]listedToken, 0, ix.Stats.Tokens)
 	s.vocabKeys = make([]*wordKey, ix.Stats.Vocab)
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
+	single := make([]bool, len(s.voc))
 	ix.EachWord(func(id uint32, t *names.Token) {
+		single[id] = true
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
 			return
 		}
@@ -295,6 +301,16 @@ func New(ix *index.Index, opts Options) *Scanner {
 		}
 		s.vocabKeys[id] = s.words[t.Phon]
 	})
+	s.joinPhons, s.joinSkels, s.isJoin = map[uint32]bool{}, map[uint32]bool{}, make([]bool, len(s.voc))
+	for id := range s.voc {
+		if !single[id] {
+			sk := s.vocab[id]
+			s.joinPhons[sk.phon], s.joinSkels[sk.phon], s.isJoin[id] = true, true, true
+			if sk.cons != 0 {
+				s.joinSkels[sk.cons|consBit] = true
+			}
+		}
+	}
 	// A consonant skeleton weighs by the names that hold it, as the
 	// index weighs a phonetic skeleton: "asd" (al-Assad, Asad, Saad,
 	// Sayed ...) is common although each word is not.
@@ -307,7 +323,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	}
 	for _, m := range []map[string]*wordKey{s.words, s.cons} {
 		for _, k := range m {
-			k.solo = s.soloScore(k)
+			s.settleRest(k)
 		}
 	}
 	ix.EachCandidate(func(c *match.Candidate, lists []string) {
@@ -332,116 +348,22 @@ func (s *Scanner) numberSkeletons() {
 			return
 		}
 		voc := c.Names[0].Vocab
+		s.voc = voc
 		s.vocab = make([]skel, len(voc))
+		s.vocKeys = make([][]uint32, len(voc))
+		s.keys = map[string]uint32{}
 		for id := range voc {
 			s.vocab[id] = s.listedSkel(&voc[id])
+			for _, k := range names.SyllableKeys(voc[id].Key) {
+				n, ok := s.keys[k]
+				if !ok {
+					n = uint32(len(s.keys) + 1)
+					s.keys[k] = n
+				}
+				s.vocKeys[id] = append(s.vocKeys[id], n)
+			}
 		}
 	})
-}
-
-// listedNames holds, by name number, what bounds compare of a listed
-// name: the skeletons and weights of its tokens and of its joined pairs,
-// in flat arrays, so that a run's names are read from memory in a row
-// rather than through each candidate's prepared names.
-type listedNames struct {
-	at    []nameSpan
-	toks  []listedToken
-	joins []listedJoin
-}
-
-// nameSpan locates a name's tokens, toks[tok:tok+ntok], and joined pairs,
-// joins[join:join+njoin]; ntok is 0 for a name no anchor leads to.
-type nameSpan struct {
-	tok, join   int32
-	ntok, njoin uint16
-	// weak: a weak alias; oneWordNo: a person's or unknown kind's name,
-	// never reported from one word; vessel: a vessel's (see oneWordOK).
-	weak, oneWordNo, vessel bool
-}
-
-type listedToken struct {
-	sk     skel
-	weight float64
-	// word: a word or patronymic, which costs the score when unmatched.
-	word bool
-	// id is its vocabulary id (see spellMasks).
-	id uint32
-}
-
-type listedJoin struct {
-	sk skel
-	at int32  // the first of the two tokens
-	id uint32 // as listedToken's
-}
-
-func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
-	pn := &c.Names[name]
-	if l.at[n].ntok != 0 || pn.Len() == 0 {
-		return
-	}
-	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined)),
-		weak: pn.Kind == entity.WeakAlias, vessel: c.Entity.Schema == entity.Vessel,
-		oneWordNo: c.Entity.Schema == entity.Person || c.Entity.Schema == entity.LegalEntity}
-	for j := 0; j < pn.Len(); j++ {
-		k := pn.Token(j).Kind
-		l.toks = append(l.toks, listedToken{sk: s.vocab[pn.IDs[j]], weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, id: pn.IDs[j]})
-	}
-	for j := range pn.Joined {
-		l.joins = append(l.joins, listedJoin{sk: s.vocab[pn.Joined[j].ID], at: int32(pn.Joined[j].At), id: pn.Joined[j].ID})
-	}
-	l.at[n] = sp
-}
-
-func (l *listedNames) tokens(n int32) []listedToken {
-	sp := l.at[n]
-	return l.toks[sp.tok : sp.tok+int32(sp.ntok)]
-}
-
-func (l *listedNames) joined(n int32) []listedJoin {
-	sp := l.at[n]
-	return l.joins[sp.join : sp.join+int32(sp.njoin)]
-}
-
-func (s *Scanner) listedSkel(t *names.Token) skel {
-	id := func(m map[string]uint32, v string) uint32 {
-		n, ok := m[v]
-		if !ok {
-			n = uint32(len(m) + 1)
-			m[v] = n
-		}
-		return n
-	}
-	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: id(s.phonIDs, t.Phon)}
-	if t.Cons != "" {
-		sk.cons = id(s.consIDs, t.Cons)
-	}
-	return sk
-}
-
-// textSkel returns the skeleton of a text token: 0 for a skeleton no
-// listed token has. It only reads the maps, which New alone writes.
-func (s *Scanner) textSkel(t *names.Token) skel {
-	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: s.phonIDs[t.Phon], long: len(t.Cons) >= s.cfg.ConsMinLen}
-	if t.Cons != "" {
-		sk.cons = s.consIDs[t.Cons]
-	}
-	return sk
-}
-
-// meets reports whether text token t meets listed token lt by phonetic
-// or consonant skeleton: the cheap evidence bounds are computed from. A
-// word and a patronymic meet, as the matcher lets them ("Borisowich" is
-// no patronymic to the analysis, "Borisovich" is).
-func (t skel) meets(lt skel) bool {
-	return nameKind(t.kind) == nameKind(lt.kind) && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
-}
-
-// nameKind is a token's kind, with patronymics counted as words.
-func nameKind(k names.Kind) names.Kind {
-	if k == names.Patronymic {
-		return names.Word
-	}
-	return k
 }
 
 // idKey folds a listed identifier of a kind the scanner finds, or
@@ -609,17 +531,31 @@ func countryWords() map[string]bool {
 	return out
 }
 
-// soloScore returns the best score a word of key k can reach alone.
-func (s *Scanner) soloScore(k *wordKey) float64 {
-	best := 0.0
+// settleRest sets the least costs of the rest of key k's names (see
+// wordKey.rest).
+func (s *Scanner) settleRest(k *wordKey) {
+	inf := math.Inf(1)
+	k.rest, k.weakRest = [2]float64{inf, inf}, [2]float64{inf, inf}
 	for _, ref := range k.names {
-		pn := &ref.cand.Names[ref.name]
-		rest := max(pn.Total-k.weight, 0)
-		score := k.weight / (k.weight + s.cfg.UnmatchedCandidate*rest)
-		if pn.Kind == entity.WeakAlias {
-			score *= s.cfg.WeakAliasFactor
+		sp := s.listed.at[ref.n]
+		rest := &k.rest
+		if sp.weak {
+			rest = &k.weakRest
 		}
-		best = max(best, score)
+		rest[1] = min(rest[1], sp.rest)
+		if !sp.oneWordNo {
+			rest[0] = min(rest[0], sp.rest)
+		}
 	}
-	return best
+}
+
+// solo returns the best score a word weighing w that anchors on key k
+// can reach alone against the names it may be reported for: any of them
+// after a title (titled), else no person's.
+func (s *Scanner) solo(k *wordKey, w float64, titled bool) float64 {
+	t := 0
+	if titled {
+		t = 1
+	}
+	return max(w/(w+k.rest[t]), s.cfg.WeakAliasFactor*w/(w+k.weakRest[t]))
 }
