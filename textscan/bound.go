@@ -27,6 +27,10 @@ type skel struct {
 	// abjad: written in Arabic script; long: a consonant skeleton of
 	// ConsMinLen or more, which meets in any script.
 	abjad, long bool
+	// alt, for a text token, is the phonetic skeleton of the word a
+	// name's analysis may read it as with the words around it (a
+	// particle read as an East Asian syllable, see analysed.alt).
+	alt uint32
 }
 
 // listedNames holds, by name number, what bounds compare of a listed
@@ -221,6 +225,9 @@ func (s *Scanner) textSkel(t *names.Token) skel {
 // name is a word in an organisation's); by consonants alone, legal forms,
 // numbers and initials meet only their own kind.
 func (t skel) meets(lt skel) bool {
+	if t.alt != 0 && t.alt == lt.phon && lt.kind != names.Number {
+		return true
+	}
 	if t.phon != 0 && t.phon == lt.phon {
 		// The same form matches whatever the kinds, numbers aside
 		// (match.Config.TokenSim): "AG" alone is a legal form, in "Iyad
@@ -302,8 +309,12 @@ type runNames struct {
 	// at once.
 	skelBloom, spanBloom bloom
 	// spanKeys has the signature bits of the spans' syllable keys
-	// (keySig).
-	spanKeys uint64
+	// (keySig); spanSpell says some span may meet a word by spelling
+	// (querySpan.phon).
+	spanKeys  uint64
+	spanSpell bool
+	// edit2 is match.Config.Edit2MinLen.
+	edit2 int
 	// joins: some token of the run meets or may spell a listed name's
 	// span (Scanner.joinSkels, joinIDs); if none does, no name's spans
 	// are looked at.
@@ -327,6 +338,12 @@ type runNames struct {
 	unlisted []bool
 	wild     []bool
 	nearWild uint64
+	// aw[k] is the weight of token k's other reading (analysed.alt), 0
+	// if none; numerals has the tokens that are numbers written in words
+	// (analysed.numeral), numNext those of them beside another number,
+	// which the window's analysis may read as one number with it.
+	aw                []float64
+	numerals, numNext uint64
 	// Working memory, kept between runs: pos[n] is the position in names
 	// of the listed name numbered n, if posGen[n] is gen.
 	wbuf, cbuf []float64
@@ -344,10 +361,15 @@ type runNames struct {
 
 // querySpan is a span of a run's tokens written as one word.
 type querySpan struct {
-	sk      skel
-	keys    []uint32 // its East Asian syllable keys that listed tokens have
-	mask    uint64   // its tokens
-	letters bool     // initials run together ("A. B." as AB)
+	sk   skel
+	keys []uint32 // its East Asian syllable keys that listed tokens have
+	// phon is its phonetic skeleton where it may meet a listed word by
+	// spelling (see spellsJoin), else "".
+	phon string
+	// edit2 is match.Config.Edit2MinLen.
+	edit2   int
+	mask    uint64 // its tokens
+	letters bool   // initials run together ("A. B." as AB)
 }
 
 // spanMeet says that the run's tokens of mask, glued, meet token j of a
@@ -361,6 +383,7 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	rn.names, rn.anchors = rn.names[:0], rn.anchors[:0]
 	rn.at = slices.Grow(rn.at[:0], len(ws)+1)[:len(ws)+1]
 	rn.toks, rn.tt, rn.ts, rn.tw, rn.unlisted, rn.wild = rn.toks[:0], rn.tt[:0], rn.ts[:0], rn.tw[:0], rn.unlisted[:0], rn.wild[:0]
+	rn.aw, rn.numerals, rn.numNext = rn.aw[:0], 0, 0
 	for k := range ws {
 		rn.at[k] = len(rn.toks)
 		rn.toks = append(rn.toks, ws[k].sk...)
@@ -370,6 +393,15 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 			rn.tw = append(rn.tw, ws[k].weights[t])
 			rn.unlisted = append(rn.unlisted, ws[k].unlisted[t])
 			rn.wild = append(rn.wild, ws[k].wild[t])
+			rn.aw = append(rn.aw, ws[k].alt[t])
+			if ws[k].numeral[t] {
+				rn.numerals |= 1 << min(len(rn.tt)-1, 63)
+			}
+		}
+	}
+	for k := range rn.tt {
+		if rn.numerals&(1<<min(k, 63)) != 0 && (k > 0 && rn.tt[k-1].Kind == names.Number || k+1 < len(rn.tt) && rn.tt[k+1].Kind == names.Number) {
+			rn.numNext |= 1 << min(k, 63)
 		}
 	}
 	rn.at[len(ws)] = len(rn.toks)
@@ -388,6 +420,7 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	rn.spanBloom.clear()
 	rn.joins = false
 	for _, t := range rn.toks {
+		rn.skelBloom.add(t.alt)
 		rn.skelBloom.add(t.phon)
 		rn.skelBloom.add(t.cons | consBit)
 		rn.joins = rn.joins || s.joinSkels[t.phon] || t.cons != 0 && s.joinSkels[t.cons|consBit]
@@ -395,8 +428,9 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	for _, id := range rn.simSet {
 		rn.joins = rn.joins || int(id) < len(s.isJoin) && s.isJoin[id]
 	}
-	rn.spanKeys = 0
+	rn.spanKeys, rn.spanSpell, rn.edit2 = 0, false, s.cfg.Edit2MinLen
 	for _, sp := range rn.spans {
+		rn.spanSpell = rn.spanSpell || sp.phon != ""
 		rn.spanBloom.add(sp.sk.phon)
 		rn.spanBloom.add(sp.sk.cons | consBit)
 		for _, k := range sp.keys {
@@ -416,6 +450,7 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 		}
 		bit := uint64(1) << min(k, 63)
 		rn.byPhon.add(t.phon, bit)
+		rn.byPhon.add(t.alt, bit)
 		if t.abjad || t.long {
 			rn.byConsLong.add(t.cons, bit)
 		} else {
@@ -492,11 +527,17 @@ func (s *Scanner) meetName(rn *runNames, n int, ref nameRef) {
 		if kindClass(lt.sk.kind) != names.Word || rn.skelBloom.has(lt.sk.phon) || rn.skelBloom.has(lt.sk.cons|consBit) {
 			met, phon = rn.meets(lt.sk)
 		}
-		if lt.word && rn.spanAny && rn.spanMay(lt) {
-			m, p := rn.spanMeets(lt.sk, s.vocKeys[lt.id])
+		if lt.sk.kind == names.Number {
+			// A number written in words may be read with its neighbours
+			// as any number ("SEVENTY-EIGHT", 78).
+			met |= rn.numerals
+			phon |= rn.numerals
+		}
+		if lt.word && rn.spanAny && rn.spanMay(lt, s.voc[lt.id].Phon) {
+			m, p := rn.spanMeets(lt, s.vocKeys[lt.id], s.voc[lt.id].Phon)
 			if m != 0 {
 				for _, sp := range rn.spans {
-					if sp.mask&m == sp.mask && (sp.sk.phon != 0 && sp.sk.phon == lt.sk.phon || sp.sk.cons != 0 && sp.sk.cons == lt.sk.cons || sharesKey(sp.keys, s.vocKeys[lt.id])) {
+					if sp.mask&m == sp.mask && sp.meets(lt, s.vocKeys[lt.id], s.voc[lt.id].Phon) {
 						rn.spanMet = append(rn.spanMet, spanMeet{j: j, mask: sp.mask})
 					}
 				}
@@ -549,7 +590,7 @@ func (rn *runNames) meets(lt skel) (met, phon uint64) {
 		for k, t := range rn.toks {
 			if t.meets(lt) {
 				met |= 1 << min(k, 63)
-				if t.phon == lt.phon {
+				if t.phon == lt.phon || t.alt == lt.phon {
 					phon |= 1 << min(k, 63)
 				}
 			}
@@ -579,9 +620,9 @@ func (rn *runNames) otherPhon(lt skel) uint64 {
 // spanMeets returns the run's tokens in spans that meet listed word
 // skeleton lt (with syllable keys keys), and those of them in spans of
 // initials that do.
-func (rn *runNames) spanMeets(lt skel, keys []uint32) (met, phon uint64) {
+func (rn *runNames) spanMeets(lt *listedToken, keys []uint32, ltPhon string) (met, phon uint64) {
 	for _, sp := range rn.spans {
-		if sp.sk.phon != 0 && sp.sk.phon == lt.phon || sp.sk.cons != 0 && sp.sk.cons == lt.cons || sharesKey(sp.keys, keys) {
+		if sp.meets(lt, keys, ltPhon) {
 			met |= sp.mask
 			if sp.letters {
 				phon |= sp.mask
@@ -591,10 +632,33 @@ func (rn *runNames) spanMeets(lt skel, keys []uint32) (met, phon uint64) {
 	return met, phon
 }
 
+// meets reports whether the span may meet listed word lt (with syllable
+// keys keys): by skeleton, syllables, or spelling.
+func (sp *querySpan) meets(lt *listedToken, keys []uint32, ltPhon string) bool {
+	if sp.sk.phon != 0 && sp.sk.phon == lt.sk.phon || sp.sk.cons != 0 && sp.sk.cons == lt.sk.cons || sharesKey(sp.keys, keys) {
+		return true
+	}
+	return sp.phon != "" && spellsJoin(sp.phon, ltPhon, sp.edit2)
+}
+
+// spellsJoin reports whether a join with phonetic skeleton a may meet a
+// word with skeleton b by spelling, as match.JoinedSim allows: one edit
+// apart with the first letter alike, both of minLen letters or more
+// (Edit2MinLen), or the same but for their first letters, two vowels.
+func spellsJoin(a, b string, minLen int) bool {
+	if len(a) > 3 && len(b) > 3 && isVowel(a[0]) && isVowel(b[0]) && a[1:] == b[1:] {
+		return true
+	}
+	d := len(a) - len(b)
+	return min(len(a), len(b)) >= minLen && d <= 1 && d >= -1 && a[0] == b[0] && match.EditDistance(a, b, 1) <= 1
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+
 // spanMay reports whether some span of the run may meet listed word lt
 // (spanBloom, spanKeys).
-func (rn *runNames) spanMay(lt *listedToken) bool {
-	return lt.keySig&rn.spanKeys != 0 || rn.spanBloom.has(lt.sk.phon) || rn.spanBloom.has(lt.sk.cons|consBit)
+func (rn *runNames) spanMay(lt *listedToken, ltPhon string) bool {
+	return lt.keySig&rn.spanKeys != 0 || rn.spanSpell && (len(ltPhon) >= rn.edit2-1 || len(ltPhon) > 3 && isVowel(ltPhon[0])) || rn.spanBloom.has(lt.sk.phon) || rn.spanBloom.has(lt.sk.cons|consBit)
 }
 
 // keySig returns the bit of syllable key number k in a signature of keys.
@@ -736,7 +800,12 @@ func (s *Scanner) querySpans(rn *runNames) {
 		if !letters && !sp.sk.abjad && len(form) <= 12 && !slices.ContainsFunc(tt[at:at+n], func(t *names.Token) bool { return t.Key == "" }) {
 			sp.keys = s.keyIDs(names.SyllableKey(form))
 		}
-		if sp.sk.phon != 0 || sp.sk.cons != 0 || len(sp.keys) > 0 {
+		if !letters && (len(phon) >= s.cfg.Edit2MinLen || len(phon) > 3 && isVowel(phon[0])) {
+			// match.JoinedSim meets a long join one edit from a word,
+			// and a join with another first vowel (see spellsJoin).
+			sp.phon, sp.edit2 = phon, s.cfg.Edit2MinLen
+		}
+		if sp.sk.phon != 0 || sp.sk.cons != 0 || len(sp.keys) > 0 || sp.phon != "" {
 			rn.spans = append(rn.spans, sp)
 		}
 	}
@@ -745,10 +814,11 @@ func (s *Scanner) querySpans(rn *runNames) {
 	}
 	for k := 0; k+1 < len(tt); k++ {
 		a, b := tt[k], tt[k+1]
-		// Words glued meet a listed word where one of them is short:
-		// a particle, a syllable ("Jin Ping", "bin Laden", "al
-		// Qaida"); two long words written as one are another name.
-		if joinable(a) && joinable(b) && min(len(a.Form), len(b.Form)) <= maxGluedPart {
+		// Any two words glued may meet a listed word, as match.Spans
+		// reads a query: a particle, a syllable ("Jin Ping", "bin Laden",
+		// "al Qaida"), a word split ("INTERNA TIONAL"), two words
+		// written as one ("Radio Systems", Radiosistemy).
+		if joinable(a) && joinable(b) {
 			add(a.Form+b.Form, k, 2, false)
 			if a.Kind == names.Particle && a.Form == "al" && b.Form != "" && strings.IndexByte("tdrzsnl", b.Form[0]) >= 0 {
 				add("a"+b.Form, k, 2, false)
@@ -773,10 +843,6 @@ func (s *Scanner) querySpans(rn *runNames) {
 		k = max(e, k+1)
 	}
 }
-
-// maxGluedPart is the longest of the shorter of two words a bound reads
-// glued.
-const maxGluedPart = 4
 
 // shortSplit reports whether three tokens may be one word split in three
 // (as match.Spans reads them): words or particles, two of them four
@@ -957,6 +1023,9 @@ func (s *Scanner) windowInfo(ws []word, rn *runNames, i, a, b int) windowInfo {
 			}
 		case names.Particle:
 			link = link || t.Form == "bin" || t.Form == "ould"
+			if rn.aw[k] > 0 && wordSeen {
+				content++ // a syllable, read as a word
+			}
 		}
 	}
 	if content >= 3 || link {
@@ -1063,7 +1132,7 @@ func (s *Scanner) quickWays(ws []word, rn *runNames, n int) []cachedWays {
 	off := len(rn.ways)
 	rn.wayOff[n] = off
 	sp := s.listed.at[rn.names[n].n]
-	may := rn.keyed[n] | rn.spellable[n] | rn.spellInitial[n] | rn.nearWild
+	may := rn.keyed[n] | rn.spellable[n] | rn.spellInitial[n] | rn.nearWild | rn.numNext
 	k := 0
 	for w := range ws {
 		soft := ws[w].soft()
@@ -1135,6 +1204,10 @@ func (s *Scanner) tokenWays(rn *runNames, n, k int, middle bool, unmet []bool, s
 	// unmatched is what the token adds when it meets nothing.
 	unmatched := func(w float64) (float64, float64) {
 		switch {
+		case rn.numNext&bit != 0:
+			// Read with the number beside it as one number, it costs
+			// nothing of its own.
+			return 0, 0
 		case !soft:
 			return 0, q * w
 		case sp.legalForm:
@@ -1167,6 +1240,11 @@ func (s *Scanner) tokenWays(rn *runNames, n, k int, middle bool, unmet []bool, s
 			break
 		}
 		a2, b2 := unmatched(weight)
+		if aw := rn.aw[k]; aw > 0 {
+			// A particle that meets as the syllable it may be (analysed.alt)
+			// weighs what that word weighs; unmatched, what it does alone.
+			return twoWay{sim * max(aw, weight), max(aw, weight), a2, b2}, way{}
+		}
 		if sim < 1 && a2 == 0 {
 			// Met by consonants only, the token may weigh less than it
 			// does alone (a word no listed name has weighs, to a
@@ -1490,7 +1568,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 // has) met it in full, and as many of its unmet tokens as there are such
 // tokens cost nothing.
 func (s *Scanner) hopeless(ws []word, rn *runNames, n int, unmet []bool, cost, lam float64, maxWords int) bool {
-	may := rn.keyed[n] | rn.spellable[n] | rn.spellInitial[n] | rn.nearWild
+	may := rn.keyed[n] | rn.spellable[n] | rn.spellInitial[n] | rn.nearWild | rn.numNext
 	var gains [8]float64
 	mayTokens := 0
 	k := 0
@@ -1498,7 +1576,7 @@ func (s *Scanner) hopeless(ws []word, rn *runNames, n int, unmet []bool, cost, l
 		g := 0.0
 		soft := ws[w].soft()
 		for t := k; t < k+len(ws[w].an); t++ {
-			wt := rn.tw[t]
+			wt := max(rn.tw[t], rn.aw[t])
 			if rn.tt[t].Kind == names.Title {
 				wt = s.ix.Weight(rn.tt[t]) // a title after a name is a word
 			}

@@ -869,6 +869,15 @@ type analysed struct {
 	// "الاس" alone is al and the legal form "as", before another word
 	// the name Elias. A bound does not know what they weigh or meet.
 	wild []bool
+	// alt is, for a particle that an East Asian name reads as a syllable
+	// ("Il" in "Jae Il RI", al alone; see names' eastAsianParticles), the
+	// weight of that word, whose phonetic skeleton is sk's alt; 0 for
+	// other tokens.
+	alt []float64
+	// numeral marks the numbers written in words ("SEVENTY", "EIGHT"),
+	// which a name's analysis may read with their neighbours as one
+	// number ("SEVENTY-EIGHT", 78).
+	numeral []bool
 }
 
 // analysis returns the analysis of a word, from the scanner's cache when
@@ -893,6 +902,8 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	a.weights = make([]float64, len(a.an))
 	a.unlisted = make([]bool, len(a.an))
 	a.wild = make([]bool, len(a.an))
+	a.alt = make([]float64, len(a.an))
+	a.numeral = make([]bool, len(a.an))
 	for k := range a.an {
 		tk := &a.an[k]
 		raw := s.ix.Weight(tk)
@@ -900,6 +911,17 @@ func (s *Scanner) analysis(w []byte) *analysed {
 		a.unlisted[k] = (tk.Kind == names.Word || tk.Kind == names.Patronymic) && raw >= s.maxWeight
 		a.wild[k] = tk.Kind == names.LegalForm && len(a.an) > 1
 		a.legalPart = a.legalPart || legalPhraseWord(tk.Form)
+		a.numeral[k] = tk.Kind == names.Number && !hasDigitByte(w)
+		if tk.Kind == names.Particle && tk.Glue != "" && len(tk.Glue) <= 3 && !tk.Abjad {
+			// A syllable of an East Asian name where its other words are
+			// ("Kim Il Sung", "Le Duc Tho"): a word there.
+			phon, cons, key := names.Skeletons(tk.Glue, false)
+			at := names.Token{Form: tk.Glue, Phon: phon, Cons: cons, Key: key, Kind: names.Word}
+			if id := s.phonIDs[phon]; id != 0 {
+				a.sk[k].alt = id
+				a.alt[k] = s.cfg.ClassWeight(&at, s.ix.Weight(&at))
+			}
+		}
 	}
 	a.keys = s.anchorKeys(a, s.opts.MinAnchorWeight)
 	s.analyses.mu.Lock()
@@ -917,7 +939,16 @@ func (s *Scanner) analysis(w []byte) *analysed {
 func (s *Scanner) numberAnalysis(w []byte) *analysed {
 	t := names.Token{Form: string(w), Phon: string(w), Kind: names.Number}
 	return &analysed{class: className, an: []names.Token{t}, weights: []float64{s.cfg.ClassWeight(&t, 0)},
-		sk: []skel{s.textSkel(&t)}, similar: make([]similarIDs, 1), unlisted: []bool{false}, wild: []bool{false}}
+		sk: []skel{s.textSkel(&t)}, similar: make([]similarIDs, 1), unlisted: []bool{false}, wild: []bool{false}, alt: []float64{0}, numeral: []bool{false}}
+}
+
+func hasDigitByte(w []byte) bool {
+	for _, c := range w {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // analysisCacheSize bounds the words whose analysis is remembered.
