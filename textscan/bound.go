@@ -1489,6 +1489,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 	type wordGain struct {
 		gain  float64
 		name  bool
+		names int // the name words it counts for (analysed.camel)
 		spare uint64
 	}
 	gains := make([]wordGain, 0, len(ws))
@@ -1508,7 +1509,10 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 		var free uint64
 		k := 0
 		for w := range ws {
-			g := wordGain{name: ws[w].nameWord()}
+			g := wordGain{name: ws[w].nameWord(), names: 1}
+			if ws[w].analysed != nil && ws[w].camel > 1 {
+				g.names = ws[w].camel
+			}
 			for t := k; t < k+len(ws[w].an); t++ {
 				tw := &cw[t].middle
 				g.gain += max(tw.a1-lam*tw.b1, tw.a2-lam*tw.b2)
@@ -1547,7 +1551,7 @@ func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
 			x.spare |= g.spare
 			words++
 			if g.name {
-				nameWords++
+				nameWords += g.names
 			}
 		}
 		if bits.OnesCount64(free) > maxWords {

@@ -229,8 +229,9 @@ func lineCasing(toks []token, cased []bool) []bool {
 // analyses it as names does.
 func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word {
 	w := t.word(text)
+	leet := t.digits && leetWord(w, cased)
 	switch {
-	case t.digits && !shortNumber(w):
+	case t.digits && !shortNumber(w) && !leet:
 		return word{}
 	case cased && !t.upper && !t.digits && !t.caseless && !isConnector(w):
 		// A word in lower case in a line that has capitals: prose. (Most
@@ -238,7 +239,7 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 		// longer than any connector.)
 		return word{}
 	}
-	if t.digits {
+	if t.digits && !leet {
 		// It ends a run, and anchors nothing.
 		return word{class: className, inRun: true, analysed: s.numberAnalysis(w), number: true}
 	}
@@ -252,6 +253,38 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 	}
 	wd.anchor = len(wd.keys) > 0
 	return wd
+}
+
+// leetWord reports whether a word with digits is a word with digits for
+// letters ("S3rgey", "0ttovich", "KHOTIMSK1Y"), as names reads it: ASCII
+// letters and single digits that stand for letters, three letters or
+// more, twice as many as the digits, and not an ordinal ("2nd"). In a
+// line with small letters, it starts with a capital or a digit.
+func leetWord(w []byte, cased bool) bool {
+	letters, digits := 0, 0
+	for i, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			if !strings.ContainsRune("01345789", rune(c)) || i > 0 && w[i-1] >= '0' && w[i-1] <= '9' {
+				return false
+			}
+			digits++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			letters++
+		default:
+			return false
+		}
+	}
+	if digits == 0 || letters < 3 || digits*2 > letters {
+		return false
+	}
+	if n := len(w); n >= 3 && w[n-3] >= '0' && w[n-3] <= '9' {
+		switch lowerASCII(w[n-2:]) {
+		case "st", "nd", "rd", "th":
+			return false
+		}
+	}
+	return !cased || w[0] >= '0' && w[0] <= '9' || w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // shortNumber reports whether a word is a number of five digits or fewer,
@@ -353,7 +386,7 @@ func (s *Scanner) abjadKey(k *wordKey, tk *names.Token) *wordKey {
 // number, nor at an English connector ("of", "the", "and"), while a name
 // particle may start a name (al-Qaida, bin Laden, van der Berg).
 func (w *word) canStart(text []byte, t *token) bool {
-	if t.digits {
+	if w.number {
 		return false // a number ends a name, it does not start one
 	}
 	if w.class != classConnector {
@@ -600,6 +633,10 @@ func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
 func oneWord(ws []word) bool {
 	n := 0
 	for _, w := range ws {
+		if w.analysed != nil && w.camel > 1 {
+			n += w.camel // "SergeyPetrov" is two words run together
+			continue
+		}
 		if slices.ContainsFunc(w.an, func(t names.Token) bool {
 			return t.Kind == names.Word || t.Kind == names.Patronymic || t.Kind == names.Initial
 		}) {
@@ -878,6 +915,20 @@ type analysed struct {
 	// which a name's analysis may read with their neighbours as one
 	// number ("SEVENTY-EIGHT", 78).
 	numeral []bool
+	// camel is the number of name words of a word written in camel case
+	// ("SergeyPetrov", "KangRyong"), which names splits: a name of that
+	// many words, not one; 0 for other words.
+	camel int
+}
+
+// camelCase reports whether a word has a capital after a small letter.
+func camelCase(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // analysis returns the analysis of a word, from the scanner's cache when
@@ -921,6 +972,17 @@ func (s *Scanner) analysis(w []byte) *analysed {
 				a.sk[k].alt = id
 				a.alt[k] = s.cfg.ClassWeight(&at, s.ix.Weight(&at))
 			}
+		}
+	}
+	if camelCase(w) {
+		n := 0
+		for k := range a.an {
+			if kd := a.an[k].Kind; kd == names.Word || kd == names.Patronymic {
+				n++
+			}
+		}
+		if n > 1 {
+			a.camel = n
 		}
 	}
 	a.keys = s.anchorKeys(a, s.opts.MinAnchorWeight)
