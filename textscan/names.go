@@ -498,7 +498,11 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 			}
 			off := len(sc.cands)
 			var bound float64
-			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, one && titled(toks, ws, a, b), o.Threshold-1e-9, o.OneWordThreshold-1e-9, sc.cands)
+			oneFloor := o.OneWordThreshold
+			if one && slices.ContainsFunc(ws[a:b+1], func(w word) bool { return w.analysed != nil && w.acro }) {
+				oneFloor = o.Threshold // an acronym scores SimAcronym at most
+			}
+			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, one && titled(toks, ws, a, b), o.Threshold-1e-9, oneFloor-1e-9, sc.cands)
 			if len(sc.cands) > off {
 				wins = append(wins, window{a: a, b: b, bound: bound, off: off, n: len(sc.cands) - off})
 			}
@@ -729,6 +733,9 @@ func tooShort(text []byte, toks []token, ws []word, a, b int) bool {
 			main = k
 		}
 	}
+	if ws[main].analysed != nil && ws[main].acro {
+		return false // an acronym is short
+	}
 	return utf8.RuneCount(toks[main].word(text)) < minOneWordLetters && !toks[main].caseless
 }
 
@@ -747,6 +754,8 @@ func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h in
 	switch {
 	case tooShort(text, toks, ws, a, b):
 		return false
+	case acronymHit(ws, a, b, h):
+		return h.Score >= o.Threshold && !capitalsBeside(text, toks, a, b)
 	case h.Entity.Schema == entity.Person, h.Entity.Schema == entity.LegalEntity:
 		// LegalEntity: the lists' records of unknown kind, mostly people.
 		return titled(toks, ws, a, b) && h.Score >= o.Threshold
@@ -756,6 +765,35 @@ func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h in
 		return s.vesselBefore(text, toks, a)
 	}
 	return true
+}
+
+// capitalsBeside reports whether a word in capitals stands on the same
+// line right before or after window [a, b]: an acronym is one among
+// words in small letters, or alone on its line, not a word of a line of
+// capitals ("WIL VAN DER COELEN").
+func capitalsBeside(text []byte, toks []token, a, b int) bool {
+	caps := func(x, y int) bool { // y beside x
+		return y >= 0 && y < len(toks) && toks[y].line == toks[x].line && !toks[y].lower && !toks[y].digits && !toks[y].caseless
+	}
+	return caps(a, a-1) || caps(b, b+1)
+}
+
+// acronymHit reports whether the one name word of window [a, b] is an
+// acronym (analysed.acro) that hit h met the listed name's initials with.
+func acronymHit(ws []word, a, b int, h index.Hit) bool {
+	if h.Explanation == nil {
+		return false
+	}
+	for m := a; m <= b; m++ {
+		if ws[m].analysed == nil || !ws[m].acro {
+			continue
+		}
+		f := ws[m].an[0].Form
+		if slices.ContainsFunc(h.Explanation.Tokens, func(tm match.TokenMatch) bool { return tm.Method == match.Acronym && tm.Query == f }) {
+			return true
+		}
+	}
+	return false
 }
 
 var vesselWords = set(`mv mt ms ss v t vessel tanker ship boat cargo freighter carrier yacht superyacht`)
@@ -874,7 +912,7 @@ func (s *Scanner) soloBound(ws []word, o Options, titled bool) bool {
 			return true
 		}
 		for _, k := range w.keys {
-			if s.solo(k, total, titled) >= floor {
+			if k.acronym || s.solo(k, total, titled) >= floor {
 				return true
 			}
 		}
@@ -919,6 +957,32 @@ type analysed struct {
 	// ("SergeyPetrov", "KangRyong"), which names splits: a name of that
 	// many words, not one; 0 for other words.
 	camel int
+	// acro: the word, written in capitals, is the initials of listed
+	// organisations' names ("VSP", "NIORD"; Scanner.acronyms), and anchors
+	// on them. Found alone, it is reported at the threshold, as a search
+	// of it scores it (match.Config.SimAcronym), not at the one-word
+	// threshold, and however short (see acronymHit).
+	acro bool
+}
+
+// acronymWord reports whether a word is an acronym of listed names (see
+// analysed.acro): two to eight capitals, of a word that is neither a
+// common word of prose nor a common acronym.
+func (s *Scanner) acronymWord(w []byte, a *analysed) bool {
+	if len(w) < 2 || len(w) > 8 || a.class != className || len(a.an) != 1 || a.an[0].Kind != names.Word || a.legalForm || a.legalPart {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	f := lowerASCII(w)
+	if proseWords[f] || commonAcronyms[f] {
+		return false
+	}
+	k := s.acronyms[f]
+	return k != nil && !k.overflow && a.an[0].Form == f
 }
 
 // camelCase reports whether a word has a capital after a small letter.
@@ -986,6 +1050,10 @@ func (s *Scanner) analysis(w []byte) *analysed {
 		}
 	}
 	a.keys = s.anchorKeys(a, s.opts.MinAnchorWeight)
+	a.acro = s.acronymWord(w, a)
+	if a.acro {
+		a.keys = append(a.keys, s.acronyms[a.an[0].Form])
+	}
 	s.analyses.mu.Lock()
 	if s.analyses.m == nil || len(s.analyses.m) >= analysisCacheSize {
 		s.analyses.m = make(map[string]*analysed)

@@ -190,6 +190,11 @@ type Scanner struct {
 	// listed has, for the listed names that anchors lead to, what bounds
 	// compare: their tokens' skeletons and weights, flat.
 	listed listedNames
+	// acronyms maps the initials of listed organisations' names
+	// (match.Initialism spans: "vsp" for VALFAJR SHIPPING COMPANY PJS) to
+	// the names that have them: a word in capitals that is one anchors
+	// on them (see analysed.acro).
+	acronyms map[string]*wordKey
 	// analyses remembers the analysis of text words (see analysis).
 	analyses struct {
 		mu sync.RWMutex
@@ -216,6 +221,8 @@ type wordKey struct {
 	// anchors only on the names whose word the matcher finds it similar
 	// to (see abjadKey).
 	groups []keyGroup
+	// acronym: the key is an organisation's initials (see acronyms).
+	acronym bool
 	// place: the word names a country or a sanctioned place. Place names
 	// are in many organisations' names (Bank Melli Iran, Moscow
 	// Industrial Bank) and all over the news: they are scored with a
@@ -326,6 +333,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 			s.settleRest(k)
 		}
 	}
+	s.acronymKeys()
 	ix.EachCandidate(func(c *match.Candidate, lists []string) {
 		for _, id := range c.Entity.Identifiers {
 			if k := idKey(id); k != "" {
@@ -334,6 +342,48 @@ func New(ix *index.Index, opts Options) *Scanner {
 		}
 	})
 	return s
+}
+
+// acronymKeys fills s.acronyms from the listed names' initialisms.
+func (s *Scanner) acronymKeys() {
+	s.acronyms = map[string]*wordKey{}
+	seen := make([]bool, len(s.voc))
+	s.ix.EachCandidate(func(c *match.Candidate, _ []string) {
+		for ni := range c.Names {
+			for _, jn := range c.Names[ni].Joined {
+				if jn.Kind != match.Initialism || int(jn.ID) >= len(seen) || seen[jn.ID] {
+					continue
+				}
+				seen[jn.ID] = true
+				form := s.voc[jn.ID].Form
+				if len(form) < 2 {
+					continue
+				}
+				k := s.acronyms[form]
+				if k == nil {
+					k = &wordKey{acronym: true}
+					s.acronyms[form] = k
+				}
+				if k.overflow {
+					continue
+				}
+				s.ix.EachNameWith(jn.ID, func(num int32, c *match.Candidate, _ []string, name int) bool {
+					if len(k.names) >= maxKeyNames {
+						k.names, k.overflow = nil, true
+						return false
+					}
+					k.names = append(k.names, nameRef{c, int32(name), num})
+					s.listed.add(s, num, c, name)
+					return true
+				})
+			}
+		}
+	})
+	for _, k := range s.acronyms {
+		// An acronym meets the words it stands for whole: nothing of the
+		// name is left to cost a score (see solo).
+		k.weight = math.Log(1 + float64(max(s.ix.Stats.Names, index.MinCorpusNames))/float64(max(len(k.names), 1)))
+	}
 }
 
 // numberSkeletons numbers the skeletons of the listed names' tokens. The

@@ -130,6 +130,18 @@ white wide wild willow win wind window wing winner winter wisdom wise wolf wonde
 youth zenith zone
 `)
 
+// commonAcronyms are acronyms of news and payments that are no listed
+// organisation's, however its initials run: currencies, offices, bodies,
+// units and the like ("the CEO said", "USD 4,000").
+var commonAcronyms = set(`
+usd eur gbp rub cny rmb jpy chf aed sar irr try inr krw hkd sgd cad aud nzd sek nok dkk pln czk huf uah byn kzt
+ceo cfo coo cto chairman md vp svp evp gm hr pr it ai ip id pin tin vat gst iban bic swift imo mmsi dob pob
+gdp cpi ppi fdi ipo m&a esg lng lpg crude bbl mt dwt teu km kg mw gw kw
+eu un us uk uae usa ussr nato opec iaea imf wto who wb ecb fed sec fbi cia nsa dhs doj dod ofac ofsi fatf
+fsb gru svr kgb nkvd ngo ngos tv pc pm am bbc cnn afp ap dpa tass ria
+ok faq pdf url www html xml api sms gps usb dvd cd
+`)
+
 // legalPhraseWords are the words of the legal forms written in several
 // words, folded as names folds them ("Joint Stock Company", "Obshchestvo
 // s Ogranichennoy Otvetstvennostyu", "Gesellschaft mit beschränkter
