@@ -83,6 +83,9 @@ type listedToken struct {
 	keySig uint64
 	// id is its vocabulary id (see runNames.spell).
 	id uint32
+	// first and plen are the first letter and the length of its phonetic
+	// skeleton, for spanMay.
+	first, plen uint8
 }
 
 // listedJoin is a span of a listed name's tokens written as one word
@@ -117,6 +120,9 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 	for j := 0; j < pn.Len(); j++ {
 		t := pn.Token(j)
 		lt := listedToken{sk: s.vocab[pn.IDs[j]], weight: pn.Weights[j], word: t.Kind == names.Word || t.Kind == names.Patronymic, id: pn.IDs[j]}
+		if len(t.Phon) > 0 {
+			lt.first, lt.plen = t.Phon[0], uint8(min(len(t.Phon), 255))
+		}
 		for _, k := range s.vocKeys[lt.id] {
 			lt.keySig |= keySig(k)
 		}
@@ -309,12 +315,11 @@ type runNames struct {
 	// at once.
 	skelBloom, spanBloom bloom
 	// spanKeys has the signature bits of the spans' syllable keys
-	// (keySig); spanSpell says some span may meet a word by spelling
+	// (keySig); spanSpell the signature bits (spellSig) of the first
+	// letters and lengths of the words the spans may meet by spelling
 	// (querySpan.phon).
 	spanKeys  uint64
-	spanSpell bool
-	// edit2 is match.Config.Edit2MinLen.
-	edit2 int
+	spanSpell uint64
 	// joins: some token of the run meets or may spell a listed name's
 	// span (Scanner.joinSkels, joinIDs); if none does, no name's spans
 	// are looked at.
@@ -428,9 +433,16 @@ func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
 	for _, id := range rn.simSet {
 		rn.joins = rn.joins || int(id) < len(s.isJoin) && s.isJoin[id]
 	}
-	rn.spanKeys, rn.spanSpell, rn.edit2 = 0, false, s.cfg.Edit2MinLen
+	rn.spanKeys, rn.spanSpell = 0, 0
 	for _, sp := range rn.spans {
-		rn.spanSpell = rn.spanSpell || sp.phon != ""
+		if p := sp.phon; p != "" {
+			for d := -1; d <= 1; d++ {
+				rn.spanSpell |= spellSig(p[0], len(p)+d)
+			}
+			if isVowel(p[0]) {
+				rn.spanSpell |= spellSig('*', len(p))
+			}
+		}
 		rn.spanBloom.add(sp.sk.phon)
 		rn.spanBloom.add(sp.sk.cons | consBit)
 		for _, k := range sp.keys {
@@ -533,7 +545,7 @@ func (s *Scanner) meetName(rn *runNames, n int, ref nameRef) {
 			met |= rn.numerals
 			phon |= rn.numerals
 		}
-		if lt.word && rn.spanAny && rn.spanMay(lt, s.voc[lt.id].Phon) {
+		if lt.word && rn.spanAny && rn.spanMay(lt) {
 			m, p := rn.spanMeets(lt, s.vocKeys[lt.id], s.voc[lt.id].Phon)
 			if m != 0 {
 				for _, sp := range rn.spans {
@@ -657,9 +669,13 @@ func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 
 // spanMay reports whether some span of the run may meet listed word lt
 // (spanBloom, spanKeys).
-func (rn *runNames) spanMay(lt *listedToken, ltPhon string) bool {
-	return lt.keySig&rn.spanKeys != 0 || rn.spanSpell && (len(ltPhon) >= rn.edit2-1 || len(ltPhon) > 3 && isVowel(ltPhon[0])) || rn.spanBloom.has(lt.sk.phon) || rn.spanBloom.has(lt.sk.cons|consBit)
+func (rn *runNames) spanMay(lt *listedToken) bool {
+	return lt.keySig&rn.spanKeys != 0 || rn.spanSpell != 0 && (rn.spanSpell&spellSig(lt.first, int(lt.plen)) != 0 || isVowel(lt.first) && rn.spanSpell&spellSig('*', int(lt.plen)) != 0) || rn.spanBloom.has(lt.sk.phon) || rn.spanBloom.has(lt.sk.cons|consBit)
 }
+
+// spellSig returns the signature bit of a skeleton's first letter and
+// length.
+func spellSig(first byte, n int) uint64 { return 1 << ((uint(first)*31 + uint(n)) % 64) }
 
 // keySig returns the bit of syllable key number k in a signature of keys.
 func keySig(k uint32) uint64 { return 1 << (k * 2654435761 >> 26) }
@@ -800,7 +816,7 @@ func (s *Scanner) querySpans(rn *runNames) {
 		if !letters && !sp.sk.abjad && len(form) <= 12 && !slices.ContainsFunc(tt[at:at+n], func(t *names.Token) bool { return t.Key == "" }) {
 			sp.keys = s.keyIDs(names.SyllableKey(form))
 		}
-		if !letters && (len(phon) >= s.cfg.Edit2MinLen || len(phon) > 3 && isVowel(phon[0])) {
+		if !letters && s.mayJoinSpell(phon) {
 			// match.JoinedSim meets a long join one edit from a word,
 			// and a join with another first vowel (see spellsJoin).
 			sp.phon, sp.edit2 = phon, s.cfg.Edit2MinLen

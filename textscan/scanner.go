@@ -187,6 +187,13 @@ type Scanner struct {
 	// vocabulary ids.
 	joinPhons, joinSkels map[uint32]bool
 	isJoin               []bool
+	// joinEdit has the first three and the last four letters of the
+	// phonetic skeletons of the listed words of Edit2MinLen letters or
+	// more, with their lengths, and vowelRest the skeletons without their
+	// first letter of those that start with a vowel: what a join must
+	// share with a word to meet it by spelling (see spellsJoin).
+	joinEdit  map[editKey]bool
+	vowelRest map[string]bool
 	// listed has, for the listed names that anchors lead to, what bounds
 	// compare: their tokens' skeletons and weights, flat.
 	listed listedNames
@@ -318,6 +325,20 @@ func New(ix *index.Index, opts Options) *Scanner {
 			}
 		}
 	}
+	s.joinEdit, s.vowelRest = map[editKey]bool{}, map[string]bool{}
+	for id := range s.voc {
+		t := &s.voc[id]
+		if !single[id] || t.Kind != names.Word && t.Kind != names.Patronymic {
+			continue
+		}
+		if p := t.Phon; len(p) >= c.Edit2MinLen {
+			s.joinEdit[prefixKey(p, len(p))] = true
+			s.joinEdit[suffixKey(p, len(p))] = true
+		}
+		if p := t.Phon; len(p) > 3 && isVowel(p[0]) {
+			s.vowelRest[p[1:]] = true
+		}
+	}
 	// A consonant skeleton weighs by the names that hold it, as the
 	// index weighs a phonetic skeleton: "asd" (al-Assad, Asad, Saad,
 	// Sayed ...) is common although each word is not.
@@ -384,6 +405,45 @@ func (s *Scanner) acronymKeys() {
 		// name is left to cost a score (see solo).
 		k.weight = math.Log(1 + float64(max(s.ix.Stats.Names, index.MinCorpusNames))/float64(max(len(k.names), 1)))
 	}
+}
+
+// editKey is a part of a skeleton, its first three or last four
+// letters, with the skeleton's length.
+type editKey struct {
+	part [4]byte
+	n    int
+	suf  bool
+}
+
+func prefixKey(p string, n int) editKey {
+	k := editKey{n: n}
+	copy(k.part[:], p[:3])
+	return k
+}
+
+func suffixKey(p string, n int) editKey {
+	k := editKey{n: n, suf: true}
+	copy(k.part[:], p[len(p)-4:])
+	return k
+}
+
+// mayJoinSpell reports whether a join with phonetic skeleton p may meet
+// a listed word by spelling (spellsJoin): one edit leaves the first three
+// or the last four letters of a word of eight letters or more as they
+// are, and the length within one.
+func (s *Scanner) mayJoinSpell(p string) bool {
+	if len(p) > 3 && isVowel(p[0]) && s.vowelRest[p[1:]] {
+		return true
+	}
+	if len(p) < s.cfg.Edit2MinLen {
+		return false
+	}
+	for n := len(p) - 1; n <= len(p)+1; n++ {
+		if s.joinEdit[prefixKey(p, n)] || s.joinEdit[suffixKey(p, n)] {
+			return true
+		}
+	}
+	return false
 }
 
 // numberSkeletons numbers the skeletons of the listed names' tokens. The
