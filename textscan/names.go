@@ -499,7 +499,7 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 			off := len(sc.cands)
 			var bound float64
 			oneFloor := o.OneWordThreshold
-			if one && slices.ContainsFunc(ws[a:b+1], func(w word) bool { return w.analysed != nil && w.acro }) {
+			if one && slices.ContainsFunc(ws[a:b+1], func(w word) bool { return w.analysed != nil && w.acro }) && !capitalsBeside(text, toks, a, b) {
 				oneFloor = o.Threshold // an acronym scores SimAcronym at most
 			}
 			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, one && titled(toks, ws, a, b), o.Threshold-1e-9, oneFloor-1e-9, sc.cands)
@@ -733,7 +733,7 @@ func tooShort(text []byte, toks []token, ws []word, a, b int) bool {
 			main = k
 		}
 	}
-	if ws[main].analysed != nil && ws[main].acro {
+	if ws[main].analysed != nil && ws[main].acro && !capitalsBeside(text, toks, a, b) {
 		return false // an acronym is short
 	}
 	return utf8.RuneCount(toks[main].word(text)) < minOneWordLetters && !toks[main].caseless
@@ -966,10 +966,10 @@ type analysed struct {
 }
 
 // acronymWord reports whether a word is an acronym of listed names (see
-// analysed.acro): two to eight capitals, of a word that is neither a
+// analysed.acro): three to eight capitals, of a word that is neither a
 // common word of prose nor a common acronym.
 func (s *Scanner) acronymWord(w []byte, a *analysed) bool {
-	if len(w) < 2 || len(w) > 8 || a.class != className || len(a.an) != 1 || a.an[0].Kind != names.Word || a.legalForm || a.legalPart {
+	if len(w) < 3 || len(w) > 8 || a.class != className || len(a.an) != 1 || a.an[0].Kind != names.Word || a.legalForm || a.legalPart {
 		return false
 	}
 	for _, c := range w {

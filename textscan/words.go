@@ -140,6 +140,7 @@ gdp cpi ppi fdi ipo m&a esg lng lpg crude bbl mt dwt teu km kg mw gw kw
 eu un us uk uae usa ussr nato opec iaea imf wto who wb ecb fed sec fbi cia nsa dhs doj dod ofac ofsi fatf
 fsb gru svr kgb nkvd ngo ngos tv pc pm am bbc cnn afp ap dpa tass ria
 ok faq pdf url www html xml api sms gps usb dvd cd
+msg sq st rd ave blvd apt ste bldg attn att pls asap fyi tbc tba eta etd pcs qty ltd inc
 `)
 
 // legalPhraseWords are the words of the legal forms written in several
