@@ -50,6 +50,13 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 	sc.ws = ws
 	for i := range toks {
 		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o)
+		if w := &ws[i]; w.anchor && w.acro && w.keys[len(w.keys)-1].acronym && capitalsBeside(text, toks, i, i) {
+			// An acronym among capitals is no finding alone (oneWordOK),
+			// and anchors nothing: a payment's lines of capitals have many
+			// words that are some organisation's initials.
+			w.keys = w.keys[:len(w.keys)-1]
+			w.anchor = len(w.keys) > 0
+		}
 	}
 	var hits []nameHit
 	okey := o.cacheKey()
