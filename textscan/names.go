@@ -50,10 +50,13 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 	sc.ws = ws
 	for i := range toks {
 		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o)
-		if w := &ws[i]; w.anchor && w.acro && w.keys[len(w.keys)-1].acronym && capitalsBeside(text, toks, i, i) {
+	}
+	for i := range ws {
+		if w := &ws[i]; w.anchor && w.acro && w.keys[len(w.keys)-1].acronym && capitalWordBeside(toks, ws, i) {
 			// An acronym among capitals is no finding alone (oneWordOK),
-			// and anchors nothing: a payment's lines of capitals have many
-			// words that are some organisation's initials.
+			// and anchors nothing but with a legal form: a payment's
+			// lines of capitals have many words that are some
+			// organisation's initials.
 			w.keys = w.keys[:len(w.keys)-1]
 			w.anchor = len(w.keys) > 0
 		}
@@ -783,6 +786,18 @@ func capitalsBeside(text []byte, toks []token, a, b int) bool {
 		return y >= 0 && y < len(toks) && toks[y].line == toks[x].line && !toks[y].lower && !toks[y].digits && !toks[y].caseless
 	}
 	return caps(a, a-1) || caps(b, b+1)
+}
+
+// capitalWordBeside reports whether a word in capitals other than a
+// legal form stands on the same line right before or after word i.
+func capitalWordBeside(toks []token, ws []word, i int) bool {
+	caps := func(y int) bool {
+		if y < 0 || y >= len(toks) || toks[y].line != toks[i].line || toks[y].lower || toks[y].digits || toks[y].caseless {
+			return false
+		}
+		return ws[y].analysed == nil || !ws[y].legalForm && !ws[y].legalPart
+	}
+	return caps(i-1) || caps(i+1)
 }
 
 // acronymHit reports whether the one name word of window [a, b] is an
