@@ -189,11 +189,13 @@ func textVariants(ents []*entity.Entity, n int) []eval.Case {
 }
 
 // minTextRecall is the recall in text TestRecallInText holds the scanner
-// to; it measured 0.914 when it was set with matching v2 and the variants
-// of textVariants (0.883 before the bounds knew matching v2's shares,
-// 0.829 before the comma after a surname, initials, word-patronymic
-// meets, spelled anchors and the longest window were taught to it). The
-// misses are names glued in camel case ("ALNasser"), Arabic spellings
-// whose consonants differ, nasab chains cut before a rare word, and
-// short or common rare words.
-const minTextRecall = 0.895
+// to. It measured 0.914 on the development set before matching v2's kinds
+// (acronyms, numerals, leet, glued and joined words, nasab chains cut,
+// nicknames, national letters) were added to it, and 0.882 on the set
+// with them (0.816 before the scanner learnt digits for letters, camel
+// case and acronyms). The misses: names of common words and a number
+// ("LLC GROUP NINETY-NINE"), which nothing rare leads to; dotted
+// acronyms ("S.G.I.D."); acronyms of entities of unknown kind; glued
+// names with no rare word ("RSBGroup"); Arabic spellings whose consonants
+// differ; nasab chains cut before a rare word.
+const minTextRecall = 0.88
