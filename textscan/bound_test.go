@@ -2,11 +2,19 @@ package textscan
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/vetoscreen/veto/eval"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/names"
+	"github.com/vetoscreen/veto/source/sourcetest"
 )
 
 // windowTexts returns the text of every window of text whose bound
@@ -24,7 +32,7 @@ func windowTexts(s *Scanner, text string) []string {
 	}
 	var out []string
 	for i := 0; i < len(ws); {
-		if !ws[i].inRun {
+		if !ws[i].inRun || ws[i].number {
 			i++
 			continue
 		}
@@ -135,4 +143,152 @@ func TestArabicProseHasNoWindows(t *testing.T) {
 			t.Errorf("%q: windows %q", text, ws)
 		}
 	}
+}
+
+// boundTexts are texts to check bounds on: the test texts, a part of the
+// realistic megabyte, and listed and unlisted names (eval's generated
+// variants and textVariants) written into prose and into a payment
+// message.
+func boundTexts(t *testing.T, cases int) []string {
+	t.Helper()
+	var texts []string
+	for _, f := range append(benchFiles, "prose_ru.txt", "prose_ar.txt") {
+		texts = append(texts, readTestdata(t, f))
+	}
+	texts = append(texts, string(realisticText(t)[:60_000]))
+	for i, c := range append(recallCases(t), textVariants(real.ents, cases/10)...) {
+		if i >= cases && c.Kind != "title" && c.Kind != "nickname" && c.Kind != "nasab-cut" && c.Kind != "national-letter" {
+			continue
+		}
+		texts = append(texts, "On Tuesday the bank received a transfer from "+c.Query.Name+", its records show.",
+			":50K:/DE44500105175407324931\n"+strings.ToUpper(c.Query.Name)+"\nBERLIN\n")
+	}
+	return texts
+}
+
+// TestBoundsHoldScores checks that a bound never loses a name: for every
+// window of the texts that has an anchor, and every listed name its
+// anchors lead to that it may be reported for, a search of the window's
+// text that scores the name at or above the threshold (the one-word
+// threshold for a window of one name word) finds the name neither
+// forgotten by dropHopeless nor bounded below its score.
+func TestBoundsHoldScores(t *testing.T) {
+	ix := realIndex(t)
+	s := New(ix, Options{})
+	o := s.opts
+	cfg := ix.Config()
+	n := 400
+	if testing.Short() {
+		n = 60
+	}
+	if v, err := strconv.Atoi(os.Getenv("BOUND_CASES")); err == nil {
+		n = v // a deeper check: BOUND_CASES=5000
+	}
+	checked, violations := 0, 0
+	for _, text := range boundTexts(t, n) {
+		b := []byte(text)
+		toks := tokenize(b, nil)
+		cased := lineCasing(toks, nil)
+		ws := make([]word, len(toks))
+		for i := range toks {
+			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o)
+		}
+		for i := 0; i < len(ws); {
+			if !ws[i].inRun || ws[i].number {
+				i++
+				continue
+			}
+			j := runEnd(toks, ws, cased, i)
+			for j > i && ws[j-1].class == classConnector {
+				j--
+			}
+			if !slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor }) {
+				i = max(j, i+1)
+				continue
+			}
+			rn := s.runNames(ws[i:j], new(runNames), o)
+			// The anchors before dropHopeless, by name.
+			anchors := make([]uint64, len(rn.names))
+			for k := i; k < j; k++ {
+				for _, key := range ws[k].keys {
+					for _, ref := range key.names {
+						anchors[rn.pos[ref.n]] |= 1 << min(k-i, 63)
+					}
+				}
+			}
+			for a := i; a < j; a++ {
+				for bb := a; bb < j && bb-a < o.MaxWindow; bb++ {
+					if !slices.ContainsFunc(ws[a:bb+1], func(w word) bool { return w.anchor }) {
+						continue
+					}
+					one := oneWord(ws[a : bb+1])
+					wi := s.windowInfo(ws[i:j], rn, 0, a-i, bb-i)
+					raw := text[toks[a].start:toks[bb].end]
+					p, err := cfg.Prepare(match.Query{Name: raw}, ix)
+					if err != nil || len(p.Names) == 0 || p.Names[0].Tokens[0].Kind == names.Title {
+						// A window that starts with a title, read with the
+						// words after it ("Foreign Minister"), scores what
+						// the window without it scores, which is checked.
+						continue
+					}
+					for x, ref := range rn.names {
+						if anchors[x]&wi.words == 0 {
+							continue
+						}
+						sp := s.listed.at[ref.n]
+						floor := o.Threshold
+						if one {
+							switch {
+							case sp.vessel || sp.oneWordNo && !titled(toks, ws, a, bb):
+								continue
+							case !sp.oneWordNo:
+								floor = o.OneWordThreshold
+							}
+						}
+						hits := ix.SearchNames(p, []int32{ref.n}, index.Options{Config: &cfg, Threshold: 1e-9})
+						checked++
+						if len(hits) == 0 || hits[0].Score < floor {
+							continue
+						}
+						factor := wi.lowInfo
+						if sp.weak {
+							factor *= cfg.WeakAliasFactor
+						}
+						bound := s.nameBound(ws[i:j], rn, x, &wi, factor, -1)
+						if rn.anchors[x] == 0 || bound < hits[0].Score-1e-4 {
+							violations++
+							if violations <= 30 {
+								t.Errorf("%q against %q (%s): score %.4f, bound %.4f, dropped %v", raw, ref.cand.Names[ref.name].Raw, ref.cand.Entity.ID, hits[0].Score, bound, rn.anchors[x] == 0)
+							}
+						}
+					}
+				}
+			}
+			i = max(j, i+1)
+		}
+	}
+	t.Logf("%d window-name pairs checked, %d bounds below the score", checked, violations)
+}
+
+// recallCases are eval's generated cases, as TestRecallInText makes them.
+func recallCases(t *testing.T) []eval.Case {
+	t.Helper()
+	realIndex(t)
+	f, err := os.Open(filepath.Join(sourcetest.SharedData(t), "names", "nmvw_wikidata_name_pairs", "name_pairs.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	people, err := eval.ReadPeople(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []eval.Case
+	for _, c := range eval.Generate(real.ents, people, 11, eval.Sizes{PerVariant: 40, Unlisted: 300, SharedSurname: 150, SharedGiven: 100, Orgs: 100}) {
+		if c.Query.Name != "" && c.Kind != "case-punct" {
+			out = append(out, c)
+		}
+	}
+	rand.New(rand.NewPCG(5, 6)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }

@@ -203,7 +203,7 @@ func (s *Scanner) findPlaces(text []byte, toks []token, sc *scratch) []Finding {
 	// words of most texts): the table lookups then make no string.
 	var buf [32]byte
 	fold := func(k int) []byte {
-		w := text[toks[k].start:toks[k].end]
+		w := toks[k].word(text)
 		if toks[k].ascii && len(w) <= len(buf) {
 			for i, c := range w {
 				if c >= 'A' && c <= 'Z' {
@@ -254,7 +254,7 @@ func (s *Scanner) findPlaces(text []byte, toks []token, sc *scratch) []Finding {
 // ("북한의", "평양에서"): the longest prefix of the word that is a place,
 // if at most hangulParticleMax syllables follow it.
 func (s *Scanner) hangulPrefix(text []byte, t *token) ([]placePhrase, int) {
-	w := []rune(string(text[t.start:t.end]))
+	w := []rune(string(t.word(text)))
 	for n := len(w) - 1; n >= 2 && len(w)-n <= hangulParticleMax; n-- {
 		if ps := s.places[foldWord([]byte(string(w[:n])))]; len(ps) > 0 && len(ps[len(ps)-1].words) == 1 {
 			return ps[len(ps)-1:], t.start + len(string(w[:n]))

@@ -1,11 +1,11 @@
 package textscan
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/vetoscreen/veto/entity"
@@ -19,8 +19,9 @@ import (
 type word struct {
 	class wordClass
 	// inRun: the word may be part of a name; anchor: names are looked for
-	// around it.
-	inRun, anchor bool
+	// around it; number: a number of a few digits, which may end a run of
+	// words but not start one.
+	inRun, anchor, number bool
 	// The word's analysis (nil unless inRun), shared and read only: a
 	// pointer rather than its three slices keeps a word small, and a text
 	// has one word per five or six bytes.
@@ -50,10 +51,20 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 	for i := range toks {
 		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o)
 	}
+	for i := range ws {
+		if w := &ws[i]; w.anchor && w.acro && w.keys[len(w.keys)-1].acronym && capitalWordBeside(toks, ws, i) {
+			// An acronym among capitals is no finding alone (oneWordOK),
+			// and anchors nothing but with a legal form: a payment's
+			// lines of capitals have many words that are some
+			// organisation's initials.
+			w.keys = w.keys[:len(w.keys)-1]
+			w.anchor = len(w.keys) > 0
+		}
+	}
 	var hits []nameHit
 	okey := o.cacheKey()
 	for i := 0; i < len(ws); {
-		if !ws[i].inRun {
+		if !ws[i].inRun || ws[i].number {
 			i++
 			continue
 		}
@@ -64,14 +75,112 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		}
 		i = j
 	}
+	var ids []Finding
+	idsDone := false
+	hits = slices.DeleteFunc(hits, func(h nameHit) bool {
+		if !s.commonWords(text, toks, ws, &h) {
+			return false
+		}
+		if !idsDone {
+			ids, idsDone = s.findIDs(text, toks), true
+		}
+		return !s.distinctive(text, toks, ws, &h, ids)
+	})
 	hits = resolve(hits)
+	refs := s.fullNames(ws, hits, o)
 	out := make([]Finding, 0, len(hits))
 	for _, h := range hits {
 		f := Finding{Kind: KindName, Start: h.start, End: h.end, Text: string(text[h.start:h.end]), Score: h.hit.Score,
 			Entity: hitEntity(h.hit), Explanation: h.hit.Explanation}
+		if ref := refs[h.oneWordPhon(ws)]; ref != nil && ref.start != h.start {
+			// A person named by one word after a title ("Mr Lavrov"),
+			// named in full elsewhere in the text, is that person.
+			f = refersTo(text, h.start, h.end, ref)
+		}
 		out = append(out, f)
 	}
-	return append(out, s.surnames(text, toks, ws, hits, o)...)
+	return append(out, s.surnames(text, toks, ws, hits, refs)...)
+}
+
+// oneWordPhon returns the phonetic skeleton of the word of a person's
+// name found from one word (after a title), or "".
+func (h *nameHit) oneWordPhon(ws []word) string {
+	if h.hit.Entity.Schema != entity.Person && h.hit.Entity.Schema != entity.LegalEntity || !oneWord(ws[h.a:h.b+1]) {
+		return ""
+	}
+	for m := h.a; m <= h.b; m++ {
+		if ws[m].nameWord() && len(ws[m].an) == 1 {
+			return ws[m].an[0].Phon
+		}
+	}
+	return ""
+}
+
+// refersTo makes the finding of a person's name word at [start, end) that
+// stands for the person named in full by ref.
+func refersTo(text []byte, start, end int, ref *nameHit) Finding {
+	at := ref.start
+	return Finding{Kind: KindName, Start: start, End: end, Text: string(text[start:end]), Score: ref.hit.Score,
+		Entity: hitEntity(ref.hit), RefersTo: &at,
+		Detail: "the surname of " + ref.hit.Entity.Caption() + ", named in full at byte " + strconv.Itoa(at)}
+}
+
+// commonWords reports whether a hit on an organisation or a vessel met
+// the listed name only with common words of prose (proseWords and the
+// tables of common, stop and connecting words, in English, Russian and
+// Arabic; legal forms aside): "the Cold War-era START", "the Asia-Pacific
+// region", "a Silver Star for gallantry".
+func (s *Scanner) commonWords(text []byte, toks []token, ws []word, h *nameHit) bool {
+	ex := h.hit.Explanation
+	if ex == nil || h.hit.Entity.Schema == entity.Person || h.hit.Entity.Schema == entity.LegalEntity {
+		return false
+	}
+	met := func(form string) bool {
+		return slices.ContainsFunc(ex.Tokens, func(tm match.TokenMatch) bool {
+			return tm.Query == form || strings.Contains(tm.Query, "+") && slices.Contains(strings.Split(tm.Query, "+"), form)
+		})
+	}
+	for x := h.a; x <= h.b; x++ {
+		w := &ws[x]
+		if w.analysed == nil || w.legalForm || !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind != names.LegalForm && met(t.Form) }) {
+			continue
+		}
+		if w.class == className && !proseWords[lowerASCII(toks[x].word(text))] {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctive reports whether a hit made of common words (commonWords)
+// has beside it what makes it a name: a legal form ("JSC START", "Asia
+// Pacific Links Ltd"), for a vessel a word saying one follows ("MV SEA
+// STAR"), or an identifier of the entity in the text or any on the same
+// line (ids: the text's identifier findings). A name word that is not a
+// common word ("SEA STAR III": III) makes the hit no common words'.
+func (s *Scanner) distinctive(text []byte, toks []token, ws []word, h *nameHit, ids []Finding) bool {
+	for x := h.a; x <= min(h.b+1, len(ws)-1); x++ {
+		if ws[x].analysed == nil {
+			continue
+		}
+		if ws[x].legalForm || ws[x].legalPart || slices.ContainsFunc(ws[x].an, func(t names.Token) bool { return t.Kind == names.LegalForm }) {
+			if x <= h.b || toks[x].gap < gapBreak {
+				return true
+			}
+		}
+	}
+	if h.hit.Entity.Schema == entity.Vessel && s.vesselBefore(text, toks, h.a) {
+		return true
+	}
+	for _, f := range ids {
+		if f.Entity != nil && f.Entity.ID == h.hit.Entity.ID {
+			return true
+		}
+		if f.Start >= toks[h.a].start-200 && f.End <= toks[h.b].end+200 && !bytes.ContainsAny(text[min(f.End, toks[h.a].start):max(f.Start, toks[h.b].end)], "\n") {
+			return true
+		}
+	}
+	return false
 }
 
 func hitEntity(h index.Hit) *Entity {
@@ -92,6 +201,14 @@ func runEnd(toks []token, ws []word, cased []bool, i int) int {
 	j := i + 1
 	for j < len(ws) && ws[j].inRun && (toks[j].gap < gapBreak || toks[j].gap == gapComma && capitals(&toks[j-1]) && (j == i+1 || cased[toks[j-1].line])) {
 		j++
+		if ws[j-1].number {
+			// A number ends a name ("EVER BRIGHT 88"), but for its
+			// legal form ("NORD STREAM 2 AG").
+			if j < len(ws) && ws[j].inRun && !ws[j].number && ws[j].legalForm && toks[j].gap < gapBreak {
+				j++
+			}
+			break
+		}
 	}
 	return j
 }
@@ -121,15 +238,20 @@ func lineCasing(toks []token, cased []bool) []bool {
 // analyseWord classifies a token and, if it may be part of a name,
 // analyses it as names does.
 func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word {
-	w := text[t.start:t.end]
+	w := t.word(text)
+	leet := t.digits && leetWord(w, cased)
 	switch {
-	case t.digits:
+	case t.digits && !shortNumber(w) && !leet:
 		return word{}
-	case cased && !t.upper && !t.caseless && !isConnector(w):
+	case cased && !t.upper && !t.digits && !t.caseless && !isConnector(w):
 		// A word in lower case in a line that has capitals: prose. (Most
 		// words of a text end here, with no map lookup if they are
 		// longer than any connector.)
 		return word{}
+	}
+	if t.digits && !leet {
+		// It ends a run, and anchors nothing.
+		return word{class: className, inRun: true, analysed: s.numberAnalysis(w), number: true}
 	}
 	a := s.analysis(w)
 	if a.class == classStop {
@@ -141,6 +263,54 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 	}
 	wd.anchor = len(wd.keys) > 0
 	return wd
+}
+
+// leetWord reports whether a word with digits is a word with digits for
+// letters ("S3rgey", "0ttovich", "KHOTIMSK1Y"), as names reads it: ASCII
+// letters and single digits that stand for letters, three letters or
+// more, twice as many as the digits, and not an ordinal ("2nd"). In a
+// line with small letters, it starts with a capital or a digit.
+func leetWord(w []byte, cased bool) bool {
+	letters, digits := 0, 0
+	for i, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			if !strings.ContainsRune("01345789", rune(c)) || i > 0 && w[i-1] >= '0' && w[i-1] <= '9' {
+				return false
+			}
+			digits++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			letters++
+		default:
+			return false
+		}
+	}
+	if digits == 0 || letters < 3 || digits*2 > letters {
+		return false
+	}
+	if n := len(w); n >= 3 && w[n-3] >= '0' && w[n-3] <= '9' {
+		switch lowerASCII(w[n-2:]) {
+		case "st", "nd", "rd", "th":
+			return false
+		}
+	}
+	return !cased || w[0] >= '0' && w[0] <= '9' || w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// shortNumber reports whether a word is a number of five digits or fewer,
+// which may end a name in a run ("EVER BRIGHT 88", "NORD STREAM 2 AG",
+// "FU YUAN YU 7620") but anchors none; longer ones are amounts, accounts
+// and dates.
+func shortNumber(w []byte) bool {
+	if len(w) == 0 || len(w) > 5 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // anchorKeys returns the listed words a word anchors on, given the least
@@ -218,18 +388,21 @@ func (s *Scanner) abjadKey(k *wordKey, tk *names.Token) *wordKey {
 	for _, g := range keep {
 		fk.names = append(fk.names, k.names[g.from:g.to]...)
 	}
-	fk.solo = s.soloScore(fk)
+	s.settleRest(fk)
 	return fk
 }
 
-// canStart reports whether a window may start at a word: not at an
-// English connector ("of", "the", "and"), while a name particle may
-// start a name (al-Qaida, bin Laden, van der Berg).
+// canStart reports whether a window may start at a word: not at a
+// number, nor at an English connector ("of", "the", "and"), while a name
+// particle may start a name (al-Qaida, bin Laden, van der Berg).
 func (w *word) canStart(text []byte, t *token) bool {
+	if w.number {
+		return false // a number ends a name, it does not start one
+	}
 	if w.class != classConnector {
 		return true
 	}
-	switch strings.ToLower(string(text[t.start:t.end])) {
+	switch strings.ToLower(string(t.word(text))) {
 	case "of", "the", "and":
 		return false
 	}
@@ -246,7 +419,8 @@ type window struct {
 
 // scanRunCached is scanRun, through the scanner's run cache: a run's
 // findings depend on its words and what separates them (its bytes), on
-// whether the word before it says a vessel follows, and on the options;
+// whether the word before it says a vessel follows, on whether the lines
+// of a run over several have small letters, and on the options;
 // and runs recur, within a text (the parties of a day's payments, the
 // people of a news page) and across texts.
 func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, o Options, okey string, hits []nameHit, sc *scratch) []nameHit {
@@ -255,6 +429,13 @@ func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, 
 	key = append(key, okey...)
 	if s.vesselBefore(text, toks, i) {
 		key = append(key, 'v')
+	}
+	if toks[j-1].line > toks[i].line {
+		// A run over several lines: whether each has small letters
+		// (cutShort).
+		for l := toks[i].line; l <= toks[j-1].line; l++ {
+			key = append(key, "ul"[b2i(sc.cased[l])])
+		}
 	}
 	key = append(key, 0)
 	key = append(key, text[start:end]...)
@@ -276,10 +457,17 @@ func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, 
 	return hits
 }
 
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // vesselBefore reports whether the word before word a says that a vessel
 // follows ("MV", "tanker").
 func (s *Scanner) vesselBefore(text []byte, toks []token, a int) bool {
-	return a > 0 && vesselWords[lowerASCII(text[toks[a-1].start:toks[a-1].end])]
+	return a > 0 && vesselWords[lowerASCII(toks[a-1].word(text))]
 }
 
 // windows returns the windows of the run of words [i, j) whose bound
@@ -293,7 +481,7 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 	if !slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor }) {
 		return wins
 	}
-	if oneWord(ws[i:j]) && !s.soloBound(ws[i:j], o) {
+	if oneWord(ws[i:j]) && !s.soloBound(ws[i:j], o, slices.ContainsFunc(ws[i:j], word.isTitle)) {
 		// A lone word, the commonest case in prose: no name holding it
 		// is close enough to nothing but the word.
 		return wins
@@ -318,21 +506,45 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 			if one && tooShort(text, toks, ws, a, b) {
 				continue
 			}
-			min := o.Threshold
-			if one {
-				min = o.OneWordThreshold
-			}
 			off := len(sc.cands)
 			var bound float64
-			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, min-1e-9, sc.cands)
-			if bound >= min {
+			oneFloor := o.OneWordThreshold
+			if one && slices.ContainsFunc(ws[a:b+1], func(w word) bool { return w.analysed != nil && w.acro }) && !capitalsBeside(text, toks, a, b) {
+				oneFloor = o.Threshold // an acronym scores SimAcronym at most
+			}
+			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, one && titled(toks, ws, a, b), o.Threshold-1e-9, oneFloor-1e-9, sc.cands)
+			if len(sc.cands) > off {
 				wins = append(wins, window{a: a, b: b, bound: bound, off: off, n: len(sc.cands) - off})
-			} else {
-				sc.cands = sc.cands[:off]
 			}
 		}
 	}
 	return wins
+}
+
+// titled reports whether the one name word of window [a, b] follows a
+// title in its run ("President Erdoğan", "Sheikh Tamim", "Mr Lavrov"): a
+// title says a person is named.
+func titled(toks []token, ws []word, a, b int) bool {
+	for m := a; m <= b; m++ {
+		if ws[m].nameWord() {
+			return m > 0 && ws[m-1].inRun && ws[m-1].isTitle() && toks[m].gap < gapBreak
+		}
+	}
+	return false
+}
+
+// isTitle reports whether a word is a title, analysed alone ("President",
+// "Sheikh", "Mr").
+func (w word) isTitle() bool {
+	return len(w.an) > 0 && !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind != names.Title })
+}
+
+// nameWord reports whether a word has a word, patronymic or initial of a
+// name: the words oneWord counts.
+func (w word) nameWord() bool {
+	return slices.ContainsFunc(w.an, func(t names.Token) bool {
+		return t.Kind == names.Word || t.Kind == names.Patronymic || t.Kind == names.Initial
+	})
 }
 
 // scanRun looks for names in the words [i, j) of one run.
@@ -363,11 +575,37 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		if h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n]); ok && !s.cutShort(text, toks, ws, i, j, w.a, w.b, o) {
+		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n])
+		if ok && !s.cutShort(text, toks, ws, sc.cased, i, j, w.a, w.b, o) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
 			hits = append(hits, h)
 		}
 	}
 	return hits
+}
+
+// titleEdge reports whether window [a, b] starts or ends with a word that
+// its analysis reads as a title the listed name does not have: the
+// window without it scores as much (a title weighs nothing), is searched
+// too, and is the name as the finding must give it ("Foreign Minister
+// Sergei Lavrov" is Sergei Lavrov).
+func titleEdge(ws []word, a, b int, ex *match.Explanation) bool {
+	if ex == nil || a == b {
+		return false
+	}
+	title := func(w *word) bool {
+		n := 0
+		for _, t := range w.an {
+			if t.Kind == names.Particle {
+				continue
+			}
+			if !slices.ContainsFunc(ex.UnmatchedQuery, func(c match.TokenCost) bool { return c.Role == "title" && c.Token == t.Form }) {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	}
+	return title(&ws[a]) || title(&ws[b])
 }
 
 // cutShort reports whether window [a, b] of the run [i, j) leaves out a
@@ -379,11 +617,15 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 // MaxWindow words cannot be made longer, and a word that is common,
 // a title, a legal form, a place or a vessel's marker is no part of a
 // name.
-func (s *Scanner) cutShort(text []byte, toks []token, ws []word, i, j, a, b int, o Options) bool {
+func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i, j, a, b int, o Options) bool {
 	if b-a+1 >= o.MaxWindow {
 		return false
 	}
-	return a > i && s.nameLike(text, toks, ws, a-1) || b+1 < j && s.nameLike(text, toks, ws, b+1)
+	// A line break ends a field of a payment message, where the next
+	// line says something else ("SERGEI LAVROV / SMOLENSKAYA SQ"); only
+	// prose wraps a name across lines.
+	prose := func(x, y int) bool { return toks[y].gap != gapLine || cased[toks[x].line] && cased[toks[y].line] }
+	return a > i && prose(a-1, a) && s.nameLike(text, toks, ws, a-1) || b+1 < j && prose(b, b+1) && s.nameLike(text, toks, ws, b+1)
 }
 
 func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
@@ -391,7 +633,7 @@ func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
 	if w.class != className || w.legalForm || !slices.ContainsFunc(w.an, func(t names.Token) bool { return t.Kind == names.Word || t.Kind == names.Patronymic }) {
 		return false
 	}
-	raw := text[toks[x].start:toks[x].end]
+	raw := toks[x].word(text)
 	if vesselWords[lowerASCII(raw)] {
 		return false
 	}
@@ -405,6 +647,10 @@ func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {
 func oneWord(ws []word) bool {
 	n := 0
 	for _, w := range ws {
+		if w.analysed != nil && w.camel > 1 {
+			n += w.camel // "SergeyPetrov" is two words run together
+			continue
+		}
 		if slices.ContainsFunc(w.an, func(t names.Token) bool {
 			return t.Kind == names.Word || t.Kind == names.Patronymic || t.Kind == names.Initial
 		}) {
@@ -414,573 +660,29 @@ func oneWord(ws []word) bool {
 	return n <= 1
 }
 
-// runNames holds the names a run's anchors meet, and for each which of
-// the run's tokens meet one of its words by phonetic or consonant
-// skeleton: the cheap evidence a window's bound is computed from.
-type runNames struct {
-	names []nameRef
-	// anchors[n] has bit w set when the run's word w anchors on name n;
-	// keyed[n] bit k when the run's token k meets a word of name n
-	// (words and tokens past the 63rd share bit 63).
-	anchors, keyed []uint64
-	// phon[n] has bit k set when the run's token k meets a word of name
-	// n by phonetic skeleton; the others of keyed[n] meet only by
-	// consonants, which the matcher scores SimConsAbjad at most.
-	phon []uint64
-	// byWord[wordOff[w]:wordOff[w+1]] are the names (positions in names)
-	// that word w anchors on, so that a window looks at its own names
-	// only; seen marks, with seenGen, the names a window looked at.
-	byWord  []int32
-	wordOff []int
-	seen    []uint32
-	seenGen uint32
-	// at[w] is the index of word w's first token among the run's tokens.
-	at []int
-	// met[off[n]+j] has bit k set when the run's token k meets token j
-	// of name n, itself or as part of a joined pair: a listed token no
-	// token of a window meets costs UnmatchedCandidate of its weight.
-	off []int
-	met []uint64
-	// spell[off[n]+j] has bit k set when the run's token k, which meets
-	// nothing of name n by skeleton, may meet its token j by spelling (a
-	// non-zero match.Config.TokenSim); spelled[n] says whether name n's
-	// are computed (see spellMasks).
-	spell   []uint64
-	spelled []bool
-	// similar has the bit of every listed word (by vocabulary id) that a
-	// word of the run is similar to, and only those words of a name can
-	// be met by spelling; similarSet lists the words set, to clear.
-	similar    []uint64
-	similarSet []uint32
-	// toks, pos and wbuf are working memory, kept between runs: pos[n]
-	// is the position in names of the listed name numbered n, if
-	// posGen[n] is gen; tt[k] is run token k.
-	wbuf   []float64
-	toks   []skel
-	tt     []*names.Token
-	ts     []*similarIDs
-	pos    []int32
-	posGen []uint32
-	gen    uint32
-}
-
-func (s *Scanner) runNames(ws []word, rn *runNames, o Options) *runNames {
-	rn.names, rn.anchors, rn.keyed = rn.names[:0], rn.anchors[:0], rn.keyed[:0]
-	rn.at = slices.Grow(rn.at[:0], len(ws)+1)[:len(ws)+1]
-	toks, tt := rn.toks[:0], rn.tt[:0]
-	rn.ts = rn.ts[:0]
-	for k := range ws {
-		rn.at[k] = len(toks)
-		toks = append(toks, ws[k].sk...)
-		for t := range ws[k].an {
-			tt = append(tt, &ws[k].an[t])
-			rn.ts = append(rn.ts, &ws[k].similar[t])
-		}
-	}
-	rn.toks, rn.tt = toks, tt
-	s.similarWords(rn)
-	rn.at[len(ws)] = len(toks)
-	if count := s.ix.NameCount(); len(rn.pos) != count {
-		rn.pos, rn.posGen, rn.gen = make([]int32, count), make([]uint32, count), 0
-	}
-	rn.gen++
-	if rn.gen == 0 { // wrapped: no stale mark may look current
-		clear(rn.posGen)
-		rn.gen = 1
-	}
-	rn.byWord, rn.wordOff = rn.byWord[:0], rn.wordOff[:0]
-	for k := range ws {
-		rn.wordOff = append(rn.wordOff, len(rn.byWord))
-		for _, key := range ws[k].keys {
-			for _, n := range key.names {
-				if rn.posGen[n.n] != rn.gen {
-					rn.posGen[n.n] = rn.gen
-					rn.pos[n.n] = int32(len(rn.names))
-					rn.names = append(rn.names, n)
-					rn.anchors = append(rn.anchors, 0)
-				}
-				p := rn.pos[n.n]
-				rn.anchors[p] |= 1 << min(k, 63)
-				rn.byWord = append(rn.byWord, p)
-			}
-		}
-	}
-	rn.wordOff = append(rn.wordOff, len(rn.byWord))
-	if len(rn.seen) < len(rn.names) {
-		rn.seen = make([]uint32, max(len(rn.names), 2*len(rn.seen)))
-		rn.seenGen = 0
-	}
-	rn.keyed = slices.Grow(rn.keyed[:0], len(rn.names))[:len(rn.names)]
-	clear(rn.keyed)
-	rn.phon = slices.Grow(rn.phon[:0], len(rn.names))[:len(rn.names)]
-	clear(rn.phon)
-	rn.off = slices.Grow(rn.off[:0], len(rn.names)+1)[:0]
-	rn.met = rn.met[:0]
-	for n, ref := range rn.names {
-		rn.off = append(rn.off, len(rn.met))
-		for _, lt := range s.listed.tokens(ref.n) {
-			var met uint64
-			for k, t := range toks {
-				if t.meets(lt.sk) {
-					met |= 1 << min(k, 63)
-					if t.phon == lt.sk.phon {
-						rn.phon[n] |= 1 << min(k, 63)
-					}
-				}
-			}
-			rn.keyed[n] |= met
-			rn.met = append(rn.met, met)
-		}
-		// A pair of the name's words written as one in the text
-		// ("Abdulrahman" for Abdul Rahman) leaves neither unmatched.
-		for _, lj := range s.listed.joined(ref.n) {
-			for k, t := range toks {
-				if t.meets(lj.sk) {
-					at := rn.off[n] + int(lj.at)
-					rn.met[at] |= 1 << min(k, 63)
-					rn.met[at+1] |= 1 << min(k, 63)
-				}
-			}
-		}
-	}
-	rn.off = append(rn.off, len(rn.met))
-	rn.spell = slices.Grow(rn.spell[:0], len(rn.met))[:len(rn.met)]
-	rn.spelled = slices.Grow(rn.spelled[:0], len(rn.names))[:len(rn.names)]
-	clear(rn.spelled)
-	s.dropHopeless(ws, rn, o)
-	return rn
-}
-
-// similarWords fills rn.similar from the run's words.
-func (s *Scanner) similarWords(rn *runNames) {
-	if n := (s.ix.Stats.Vocab + 63) / 64; len(rn.similar) < n {
-		rn.similar = make([]uint64, n)
-		rn.similarSet = rn.similarSet[:0]
-	}
-	for _, w := range rn.similarSet {
-		rn.similar[w] = 0
-	}
-	rn.similarSet = rn.similarSet[:0]
-	for k, t := range rn.tt {
-		if t.Kind != names.Word && t.Kind != names.Patronymic {
-			continue
-		}
-		for _, id := range rn.ts[k].get(s.ix, t).ids {
-			w := id / 64
-			if rn.similar[w] == 0 {
-				rn.similarSet = append(rn.similarSet, w)
-			}
-			rn.similar[w] |= 1 << (id % 64)
-		}
-	}
-}
-
-// mayBeSpelled reports whether a word of the run is similar to the
-// listed word with vocabulary id.
-func (rn *runNames) mayBeSpelled(id uint32) bool {
-	w := int(id) / 64
-	return w < len(rn.similar) && rn.similar[w]&(1<<(uint(id)%64)) != 0
-}
-
-// metSim is the most the matcher may score run token k against the word
-// of name n it meets: 1 if they share a phonetic skeleton, else (they
-// share only consonants) the best similarity of two different
-// skeletons.
-func (s *Scanner) metSim(rn *runNames, n, k int) float64 {
-	if rn.phon[n]&(1<<min(k, 63)) != 0 {
-		return 1
-	}
-	return s.consSim
-}
-
-// unmetCost returns what the tokens of name n that no token in tokMask
-// meets cost the score's denominator: UnmatchedCandidate of their weight,
-// for words and patronymics (a legal form, title or initial weighs
-// little, and the text's words are analysed alone, so that "BV" is a word
-// there). The window has spare words that meet nothing of the name by
-// skeleton, each of which may still meet one of its words by spelling
-// ("Piotr" for Pyotr, "Lavrof" for Lavrov): of the unmet tokens that a
-// token of the window does meet by spelling, the spare heaviest are not
-// counted; and free more, the window's initials, of any unmet tokens.
-//
-// Whether a word meets another by spelling costs a comparison of the
-// two (see spellMasks), which is made only if the answer matters: the
-// score is num/(den+cost), and when it is on the same side of floor
-// whether all unmet tokens count or the spare heaviest do not, the
-// lower cost is returned (so that the score is an upper bound).
-func (s *Scanner) unmetCost(rn *runNames, n int, tokMask uint64, spare, free int, num, den, floor float64) float64 {
-	lts := s.listed.tokens(rn.names[n].n)
-	met := rn.met[rn.off[n]:rn.off[n+1]]
-	if free > 0 {
-		// The window has initials, which meet any word with their
-		// letter: the heaviest unmet words are spared, spelt or not.
-		unmet := rn.wbuf[:0]
-		all := 0.0
-		for j := range met {
-			if met[j]&tokMask == 0 && lts[j].word {
-				unmet = append(unmet, lts[j].weight)
-				all += lts[j].weight
-			}
-		}
-		rn.wbuf = unmet
-		return s.cfg.UnmatchedCandidate * (all - heaviest(unmet, spare+free))
-	}
-	unmet := rn.wbuf[:0]
-	all := 0.0
-	for j := range met {
-		if met[j]&tokMask == 0 && lts[j].word {
-			all += lts[j].weight
-			if rn.mayBeSpelled(lts[j].id) {
-				unmet = append(unmet, lts[j].weight)
-			}
-		}
-	}
-	rn.wbuf = unmet
-	loose := all - heaviest(unmet, spare)
-	uc := s.cfg.UnmatchedCandidate
-	if all == 0 || spare == 0 || num/(den+uc*loose) < floor || num/(den+uc*all) >= floor {
-		return uc * loose
-	}
-	spell := s.spellMasks(rn, n)
-	spareable := unmet[:0]
-	for j := range met {
-		if met[j]&tokMask == 0 && lts[j].word && spell[j]&tokMask != 0 {
-			spareable = append(spareable, lts[j].weight)
-		}
-	}
-	return uc * (all - heaviest(spareable, spare))
-}
-
-// heaviest returns the sum of the n largest of ws (n is a few at most),
-// which it overwrites.
-func heaviest(ws []float64, n int) float64 {
-	sum := 0.0
-	if n >= len(ws) {
-		for _, w := range ws {
-			sum += w
-		}
-		return sum
-	}
-	for ; n > 0; n-- {
-		h := 0
-		for j, w := range ws {
-			if w > ws[h] {
-				h = j
-			}
-		}
-		sum += ws[h]
-		ws[h] = 0
-	}
-	return sum
-}
-
-// spellMasks returns, for each token of name n, the run tokens that meet
-// nothing of the name by skeleton but may meet that token by spelling,
-// as the matcher would: a non-zero similarity, or, for a pair of the
-// name's words, a non-zero joined similarity. It is computed for a name
-// the first time a bound needs it.
-func (s *Scanner) spellMasks(rn *runNames, n int) []uint64 {
-	spell := rn.spell[rn.off[n]:rn.off[n+1]]
-	if rn.spelled[n] {
-		return spell
-	}
-	rn.spelled[n] = true
-	clear(spell)
-	ref := rn.names[n]
-	lts := s.listed.tokens(ref.n)
-	ljs := s.listed.joined(ref.n)
-	for k, t := range rn.tt {
-		bit := uint64(1) << min(k, 63)
-		if rn.keyed[n]&bit != 0 || t.Kind != names.Word && t.Kind != names.Patronymic {
-			continue
-		}
-		// The listed words the token is similar to, from the index.
-		sim := rn.ts[k].get(s.ix, t).ids
-		for j := range lts {
-			if _, ok := slices.BinarySearch(sim, lts[j].id); ok && lts[j].word {
-				spell[j] |= bit
-			}
-		}
-		for _, lj := range ljs {
-			if _, ok := slices.BinarySearch(sim, lj.id); ok {
-				spell[lj.at] |= bit
-				spell[lj.at+1] |= bit
-			}
-		}
-	}
-	return spell
-}
-
-// similarIDs are the vocabulary ids of the listed words a text token is
-// similar to (index.Index.Similar), found the first time a scan needs
-// them and kept with the word's analysis.
-type similarIDs struct {
-	once sync.Once
-	ids  []uint32
-	sims []float32
-	// weight is the token's weight as a query's (for a word no listed
-	// name has, that of the listed word most similar to it).
-	weight float64
-}
-
-func (x *similarIDs) get(ix *index.Index, t *names.Token) *similarIDs {
-	x.once.Do(func() { x.ids, x.sims, x.weight = ix.Similar(t) })
-	return x
-}
-
-// dropHopeless forgets (clears the anchors of) the names that no window
-// of the run can bring to the threshold: were every run token that meets
-// the name in the window, and no other, the name's tokens that no run
-// token meets would still cost UnmatchedCandidate of their weight. A
-// name met by one word of a long caseless run (a Hangul or Arabic line
-// has an anchor in every other word) is mostly such a name; what the
-// bound would spend on it for each window is spent once.
-func (s *Scanner) dropHopeless(ws []word, rn *runNames, o Options) {
-	var legal, initials float64
-	free := 0
-	for k := range ws {
-		if ws[k].legalForm {
-			legal += s.cfg.LegalFormWeight
-		}
-		for t := range ws[k].an {
-			if ws[k].an[t].Kind == names.Initial {
-				initials += s.cfg.SimInitial * ws[k].weights[t]
-				free++
-			}
-		}
-	}
-	free = min(free, o.MaxWindow)
-	for n := range rn.names {
-		matched := legal + initials
-		// A window has at most MaxWindow words: those of the run with
-		// the most tokens that meet nothing of the name bound how many
-		// of the name's tokens a window may spare.
-		var most [8]int
-		k := 0
-		for w := range ws {
-			c := 0
-			for t := range ws[w].an {
-				switch kind := ws[w].an[t].Kind; {
-				case rn.keyed[n]&(1<<min(k, 63)) != 0:
-					matched += ws[w].weights[t] * s.metSim(rn, n, k)
-				case kind == names.Word || kind == names.Patronymic:
-					c++
-				}
-				k++
-			}
-			for m := 0; m < min(o.MaxWindow, len(most)); m++ {
-				if c > most[m] {
-					c, most[m] = most[m], c
-				}
-			}
-		}
-		spare := 0
-		for _, c := range most {
-			spare += c
-		}
-		if matched == 0 || matched/(matched+s.unmetCost(rn, n, ^uint64(0), spare, free, matched, matched, -1)) < o.Threshold {
-			rn.anchors[n] = 0
-		}
-	}
-}
-
-// bound returns what window [a, b] (of the run starting at word i) may
-// score against the names its anchors meet, counting as matched in full
-// the tokens that meet a word of the name by skeleton and as unmatched
-// the other listed tokens; tokens no listed name has are left out (the
-// matcher weighs them as the listed word they are closest to). A name
-// whose words meet the window's only by spelling edits ("Lavrof") is
-// therefore missed unless its other words carry the score.
-//
-// The listed name's tokens that no token of the window meets are counted
-// unmatched, at UnmatchedCandidate of their weight, as the matcher does;
-// a window's patronymic that meets nothing costs as much, as the matcher
-// spares it too. If one is set, the window is one name word, and only the
-// names it could be reported for alone are looked at (see oneWordOK).
-// A bound below floor (the threshold less a hair) is returned as 0. The
-// numbers of the names whose bound reaches floor are appended to cands:
-// they are the names the window is scored against.
-//
-// What the bound looks at is the window's words alone, never the run's,
-// so that the names a window is scored against, and with them its
-// findings, do not depend on the words around it (dropHopeless forgets
-// only names that no window of the run can bring to the threshold, which
-// this bound would not keep either).
-func (s *Scanner) bound(text []byte, toks []token, ws []word, rn *runNames, i, a, b int, one bool, floor float64, cands []int32) (float64, []int32) {
-	var words, tokMask uint64
-	for w := a; w <= b; w++ {
-		words |= 1 << min(w-i, 63)
-	}
-	for k := rn.at[a-i]; k < rn.at[b+1-i]; k++ {
-		tokMask |= 1 << min(k, 63)
-	}
-	vessel := one && s.vesselBefore(text, toks, a)
-	total := 0.0
-	for w := a; w <= b; w++ {
-		for _, x := range ws[w].weights {
-			total += x
-		}
-	}
-	lowInfo := 1.0
-	if s.cfg.MinQueryWeight > 0 {
-		lowInfo = min(1, total/s.cfg.MinQueryWeight)
-	}
-	best := 0.0
-	rn.seenGen++
-	if rn.seenGen == 0 {
-		clear(rn.seen)
-		rn.seenGen = 1
-	}
-	for _, n32 := range rn.byWord[rn.wordOff[a-i]:rn.wordOff[b+1-i]] {
-		n := int(n32)
-		if rn.seen[n] == rn.seenGen {
-			continue
-		}
-		rn.seen[n] = rn.seenGen
-		ref := rn.names[n]
-		if rn.anchors[n]&words == 0 {
-			continue
-		}
-		sp := s.listed.at[ref.n]
-		if one && (sp.oneWordNo || sp.vessel && !vessel) {
-			continue
-		}
-		matched, denom, spare, free := s.windowSums(ws, rn, n, i, a, b, false)
-		if denom == 0 || matched == 0 {
-			continue
-		}
-		factor := lowInfo
-		if sp.weak {
-			factor *= s.cfg.WeakAliasFactor
-		}
-		if matched/denom*factor < floor {
-			// Too low even before the name's unmet words are counted:
-			// in a long caseless run, most names stop here.
-			continue
-		}
-		score := matched / (denom + s.unmetCost(rn, n, tokMask, spare, free, matched*factor, denom, floor)) * factor
-		if score >= floor && spare > 0 && free == 0 {
-			score = s.spelledBound(ws, rn, n, i, a, b, tokMask, factor, floor)
-		}
-		if score >= floor {
-			cands = append(cands, ref.n)
-			best = max(best, score)
-		}
-	}
-	return best, cands
-}
-
-// spelledBound is bound's bound of window [a, b] against name n for a
-// window with words that meet nothing of the name by skeleton, once it
-// is known which of them may meet one of its words by spelling (see
-// windowSums).
-func (s *Scanner) spelledBound(ws []word, rn *runNames, n, i, a, b int, tokMask uint64, factor, floor float64) float64 {
-	matched, denom, spare, _ := s.windowSums(ws, rn, n, i, a, b, true)
-	if matched == 0 {
-		return 0
-	}
-	return matched / (denom + s.unmetCost(rn, n, tokMask, spare, 0, matched*factor, denom, floor)) * factor
-}
-
-// windowSums adds up what window [a, b] of the run starting at word i
-// may match of name n: the matched weight (a legal form after the first
-// word meets the name's; a token that meets a word of the name by
-// skeleton counts its weight, at SimConsAbjad if only by consonants),
-// the query weight, and how many of the name's unmet words the window
-// may spare. A token that meets nothing of the name is counted one of
-// two ways. Quickly (spelled false): a word no listed name has is left
-// out and spares one, an initial adds SimInitial of its weight and
-// spares any word (free), a patronymic costs UnmatchedCandidate of its
-// weight and spares one, another word costs its weight and spares one.
-// Knowing spelling (spelled): a word or patronymic the name may spell
-// (spellMasks) adds at most consSim of its weight, as a search weighs
-// it, and spares one; another costs that weight (UnmatchedCandidate of
-// it for a patronymic), as does any other token.
-func (s *Scanner) windowSums(ws []word, rn *runNames, n, i, a, b int, spelled bool) (matched, denom float64, spare, free int) {
-	var spellable uint64
-	if spelled {
-		for _, m := range s.spellMasks(rn, n) {
-			spellable |= m
-		}
-	}
-	k := rn.at[a-i]
-	for w := a; w <= b; w++ {
-		if ws[w].legalForm && w > a {
-			// Read with the words before it, it is a legal form,
-			// which may meet the name's own.
-			matched += s.cfg.LegalFormWeight
-			denom += s.cfg.LegalFormWeight
-			k += len(ws[w].an)
-			continue
-		}
-		for t := range ws[w].an {
-			bit := uint64(1) << min(k, 63)
-			k++
-			weight, tk := ws[w].weights[t], &ws[w].an[t]
-			if rn.keyed[n]&bit != 0 {
-				matched += weight * s.metSim(rn, n, k-1)
-				denom += weight
-				continue
-			}
-			if !spelled {
-				switch {
-				case ws[w].unlisted[t]:
-					spare++
-				case tk.Kind == names.Initial:
-					matched += s.cfg.SimInitial * weight
-					denom += weight
-					free++
-				case tk.Kind == names.Patronymic:
-					denom += s.cfg.UnmatchedCandidate * weight
-					spare++
-				default:
-					denom += weight
-					if tk.Kind == names.Word {
-						spare++
-					}
-				}
-				continue
-			}
-			if ws[w].unlisted[t] {
-				weight = ws[w].similar[t].get(s.ix, tk).weight
-			}
-			switch {
-			case tk.Kind != names.Word && tk.Kind != names.Patronymic:
-				denom += weight
-			case spellable&bit != 0:
-				matched += s.consSim * weight
-				denom += weight
-				spare++
-			case tk.Kind == names.Patronymic:
-				denom += s.cfg.UnmatchedCandidate * weight
-			default:
-				denom += weight
-			}
-		}
-	}
-	return matched, denom, spare, free
-}
-
 // searchWindow scores the text of window [a, b] with the index against
 // the listed names numbered cands (those its bound let through) and
 // returns its best hit that the rules for the window allow.
 func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o Options, cands []int32) (nameHit, bool) {
 	start, end := toks[a].start, toks[b].end
-	raw := text[start:end]
+	raw := windowText(text, toks, a, b)
 	one := oneWord(ws[a : b+1])
 	// The names a window is scored against are a function of its words,
 	// but for a window of one word, whose vessels are looked at only
 	// after a word that says it is one. The key keeps the text's case,
 	// which the explanation quotes.
-	key := string(raw) + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
+	key := raw + "\x00" + strconv.FormatFloat(o.Threshold, 'f', -1, 64) + "\x00" + strings.Join(o.Lists, ",")
 	if one && s.vesselBefore(text, toks, a) {
 		key += "\x00v"
+	}
+	if one && titled(toks, ws, a, b) {
+		key += "\x00t"
 	}
 	hits, ok := s.cache.get(key)
 	if !ok {
 		cfg := s.cfg
 		cfg.Threshold = o.Threshold
-		p, err := cfg.Prepare(match.Query{Name: string(raw)}, s.ix)
+		p, err := cfg.Prepare(match.Query{Name: raw}, s.ix)
 		if err == nil {
 			var filter func(*match.Candidate, []string) bool
 			if len(o.Lists) > 0 {
@@ -998,7 +700,7 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 				// and most windows hold no name.
 				better := opts
 				better.Threshold, better.Limit = math.Nextafter(hits[i].Score, 2), 1
-				if p, err := cfg.Prepare(match.Query{Name: string(raw)}, s.ix); err == nil {
+				if p, err := cfg.Prepare(match.Query{Name: raw}, s.ix); err == nil {
 					hits = append(s.ix.Search(p, better), hits...)
 				}
 			}
@@ -1014,6 +716,23 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	return nameHit{}, false
 }
 
+// windowText returns the text of words [a, b] as a name to search: the
+// text's own, but for a word hyphenated at the end of a line, written
+// whole ("Yevgeny Prigozhin" for "Yevgeny Prigo-\nzhin").
+func windowText(text []byte, toks []token, a, b int) string {
+	if !slices.ContainsFunc(toks[a:b+1], func(t token) bool { return t.cont != 0 }) {
+		return string(text[toks[a].start:toks[b].end])
+	}
+	var w []byte
+	for k := a; k <= b; k++ {
+		if k > a {
+			w = append(w, text[toks[k-1].end:toks[k].start]...)
+		}
+		w = append(w, toks[k].word(text)...)
+	}
+	return string(w)
+}
+
 // tooShort reports whether the one name word of window [a, b] is too
 // short to be found alone: acronyms (MSG, RSP) and short words name too
 // many things.
@@ -1024,26 +743,33 @@ func tooShort(text []byte, toks []token, ws []word, a, b int) bool {
 			main = k
 		}
 	}
-	return utf8.RuneCount(text[toks[main].start:toks[main].end]) < minOneWordLetters && !toks[main].caseless
+	if ws[main].analysed != nil && ws[main].acro && !capitalsBeside(text, toks, a, b) {
+		return false // an acronym is short
+	}
+	return utf8.RuneCount(toks[main].word(text)) < minOneWordLetters && !toks[main].caseless
 }
 
 // minOneWordLetters is the shortest word a name is found from alone.
 const minOneWordLetters = 5
 
-// oneWordOK applies the rules for a name found from one word: a high
-// score; five letters at least; never a person (a surname alone is
-// reported only after the person was named in full, see surnames); a
-// vessel only after a word saying it is one ("MV", "tanker"), since
-// vessels are named after ordinary words. The letters, schema and vessel
-// rules are also applied before a window is searched (tooShort, bound).
+// oneWordOK applies the rules for a name found from one word: five
+// letters at least; a high score; never a person (a surname alone is
+// reported only after the person was named in full, see surnames) but
+// after a title, which says a person is named ("President Erdoğan",
+// "Sheikh Tamim"), at the threshold; a vessel only after a word saying
+// it is one ("MV", "tanker"), since vessels are named after ordinary
+// words. The letters, schema and vessel rules are also applied before a
+// window is searched (tooShort, bound).
 func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h index.Hit, o Options) bool {
 	switch {
-	case h.Score < o.OneWordThreshold:
-		return false
 	case tooShort(text, toks, ws, a, b):
 		return false
+	case acronymHit(ws, a, b, h):
+		return h.Score >= o.Threshold && !capitalsBeside(text, toks, a, b)
 	case h.Entity.Schema == entity.Person, h.Entity.Schema == entity.LegalEntity:
 		// LegalEntity: the lists' records of unknown kind, mostly people.
+		return titled(toks, ws, a, b) && h.Score >= o.Threshold
+	case h.Score < o.OneWordThreshold:
 		return false
 	case h.Entity.Schema == entity.Vessel:
 		return s.vesselBefore(text, toks, a)
@@ -1051,7 +777,48 @@ func (s *Scanner) oneWordOK(text []byte, toks []token, ws []word, a, b int, h in
 	return true
 }
 
-var vesselWords = set(`mv mt ms ss v t vessel tanker ship boat cargo freighter carrier`)
+// capitalsBeside reports whether a word in capitals stands on the same
+// line right before or after window [a, b]: an acronym is one among
+// words in small letters, or alone on its line, not a word of a line of
+// capitals ("WIL VAN DER COELEN").
+func capitalsBeside(text []byte, toks []token, a, b int) bool {
+	caps := func(x, y int) bool { // y beside x
+		return y >= 0 && y < len(toks) && toks[y].line == toks[x].line && !toks[y].lower && !toks[y].digits && !toks[y].caseless
+	}
+	return caps(a, a-1) || caps(b, b+1)
+}
+
+// capitalWordBeside reports whether a word in capitals other than a
+// legal form stands on the same line right before or after word i.
+func capitalWordBeside(toks []token, ws []word, i int) bool {
+	caps := func(y int) bool {
+		if y < 0 || y >= len(toks) || toks[y].line != toks[i].line || toks[y].lower || toks[y].digits || toks[y].caseless {
+			return false
+		}
+		return ws[y].analysed == nil || !ws[y].legalForm && !ws[y].legalPart
+	}
+	return caps(i-1) || caps(i+1)
+}
+
+// acronymHit reports whether the one name word of window [a, b] is an
+// acronym (analysed.acro) that hit h met the listed name's initials with.
+func acronymHit(ws []word, a, b int, h index.Hit) bool {
+	if h.Explanation == nil {
+		return false
+	}
+	for m := a; m <= b; m++ {
+		if ws[m].analysed == nil || !ws[m].acro {
+			continue
+		}
+		f := ws[m].an[0].Form
+		if slices.ContainsFunc(h.Explanation.Tokens, func(tm match.TokenMatch) bool { return tm.Method == match.Acronym && tm.Query == f }) {
+			return true
+		}
+	}
+	return false
+}
+
+var vesselWords = set(`mv mt ms ss v t vessel tanker ship boat cargo freighter carrier yacht superyacht`)
 
 // resolve keeps the hits that do not overlap: the longer first (in
 // words), then the higher score. The longest window that matches is the
@@ -1085,21 +852,7 @@ func resolve(hits []nameHit) []nameHit {
 // full by one rare word of the name alone: "Sergei Lavrov ... Lavrov
 // said". The word must stand alone among common words ("Mr Lavrov",
 // "Minister Lavrov"), not beside another name word ("Maria Lavrova").
-func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit, o Options) []Finding {
-	refs := map[string]*nameHit{}
-	for i := range hits {
-		h := &hits[i]
-		if h.hit.Entity.Schema != entity.Person || h.hit.Explanation == nil {
-			continue
-		}
-		for _, tm := range h.hit.Explanation.Tokens {
-			if tm.Weight >= o.MinAnchorWeight && tm.Similarity >= s.cfg.SimPhon && !strings.Contains(tm.Query, "+") {
-				if _, ok := refs[names.Phon(tm.Query)]; !ok {
-					refs[names.Phon(tm.Query)] = h
-				}
-			}
-		}
-	}
+func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit, refs map[string]*nameHit) []Finding {
 	if len(refs) == 0 {
 		return nil
 	}
@@ -1117,13 +870,30 @@ func (s *Scanner) surnames(text []byte, toks []token, ws []word, hits []nameHit,
 		if ref == nil || nameNeighbour(toks, ws, i-1, i) || nameNeighbour(toks, ws, i+1, i) {
 			continue
 		}
-		start := ref.start
-		t := toks[i]
-		out = append(out, Finding{Kind: KindName, Start: t.start, End: t.end, Text: string(text[t.start:t.end]), Score: ref.hit.Score,
-			Entity: hitEntity(ref.hit), RefersTo: &start,
-			Detail: "the surname of " + ref.hit.Entity.Caption() + ", named in full at byte " + strconv.Itoa(start)})
+		out = append(out, refersTo(text, toks[i].start, toks[i].end, ref))
 	}
 	return out
+}
+
+// fullNames maps the phonetic skeleton of each rare word of the people
+// named in full (by more than one word) to the first finding that named
+// them.
+func (s *Scanner) fullNames(ws []word, hits []nameHit, o Options) map[string]*nameHit {
+	refs := map[string]*nameHit{}
+	for i := range hits {
+		h := &hits[i]
+		if h.hit.Entity.Schema != entity.Person || h.hit.Explanation == nil || oneWord(ws[h.a:h.b+1]) {
+			continue
+		}
+		for _, tm := range h.hit.Explanation.Tokens {
+			if tm.Weight >= o.MinAnchorWeight && tm.Similarity >= s.cfg.SimPhon && !strings.Contains(tm.Query, "+") {
+				if _, ok := refs[names.Phon(tm.Query)]; !ok {
+					refs[names.Phon(tm.Query)] = h
+				}
+			}
+		}
+	}
+	return refs
 }
 
 // nameNeighbour reports whether word j, next to word i, is a name word of
@@ -1136,12 +906,35 @@ func nameNeighbour(toks []token, ws []word, j, i int) bool {
 	return ws[j].inRun && ws[j].class == className && toks[later].gap < gapBreak
 }
 
-// soloBound reports whether the one word of ws may reach the one-word
-// threshold against a name holding it.
-func (s *Scanner) soloBound(ws []word, o Options) bool {
+// soloBound reports whether the one name word of ws may reach the
+// one-word threshold against a name holding it that it may be reported
+// for alone; after a title (titled), the threshold against any name. A
+// word of several tokens that may each meet a word of a name
+// ("Abdulrahman": abd, al, rahman) is not bounded here.
+func (s *Scanner) soloBound(ws []word, o Options, titled bool) bool {
+	floor := o.OneWordThreshold
+	if titled {
+		floor = o.Threshold
+	}
 	for _, w := range ws {
+		if len(w.keys) == 0 {
+			continue
+		}
+		total, spell := 0.0, 0
+		for t := range w.an {
+			total += w.weights[t]
+			if k := w.an[t].Kind; k == names.Word || k == names.Patronymic {
+				spell++
+			}
+			if s.joinPhons[w.sk[t].phon] {
+				return true // it may be a span of a name's words written as one
+			}
+		}
+		if spell > 1 {
+			return true
+		}
 		for _, k := range w.keys {
-			if k.solo >= o.OneWordThreshold {
+			if k.acronym || s.solo(k, total, titled) >= floor {
 				return true
 			}
 		}
@@ -1165,7 +958,63 @@ type analysed struct {
 	// legalForm: the word is a legal form at the end of a name ("BV",
 	// "Ltd", "AB"), which a word alone is not: in a window it weighs
 	// Config.LegalFormWeight and meets the listed name's legal form.
-	legalForm bool
+	// legalPart: it may be a word of a legal form of several words
+	// ("Joint", "Obshchestvo"; see legalPhraseWord).
+	legalForm, legalPart bool
+	// wild marks the tokens that are legal forms where the word ends a
+	// name, as it does alone, and words where a name goes on after it:
+	// "الاس" alone is al and the legal form "as", before another word
+	// the name Elias. A bound does not know what they weigh or meet.
+	wild []bool
+	// alt is, for a particle that an East Asian name reads as a syllable
+	// ("Il" in "Jae Il RI", al alone; see names' eastAsianParticles), the
+	// weight of that word, whose phonetic skeleton is sk's alt; 0 for
+	// other tokens.
+	alt []float64
+	// numeral marks the numbers written in words ("SEVENTY", "EIGHT"),
+	// which a name's analysis may read with their neighbours as one
+	// number ("SEVENTY-EIGHT", 78).
+	numeral []bool
+	// camel is the number of name words of a word written in camel case
+	// ("SergeyPetrov", "KangRyong"), which names splits: a name of that
+	// many words, not one; 0 for other words.
+	camel int
+	// acro: the word, written in capitals, is the initials of listed
+	// organisations' names ("VSP", "NIORD"; Scanner.acronyms), and anchors
+	// on them. Found alone, it is reported at the threshold, as a search
+	// of it scores it (match.Config.SimAcronym), not at the one-word
+	// threshold, and however short (see acronymHit).
+	acro bool
+}
+
+// acronymWord reports whether a word is an acronym of listed names (see
+// analysed.acro): three to eight capitals, of a word that is neither a
+// common word of prose nor a common acronym.
+func (s *Scanner) acronymWord(w []byte, a *analysed) bool {
+	if len(w) < 3 || len(w) > 8 || a.class != className || len(a.an) != 1 || a.an[0].Kind != names.Word || a.legalForm || a.legalPart {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	f := lowerASCII(w)
+	if proseWords[f] || commonAcronyms[f] {
+		return false
+	}
+	k := s.acronyms[f]
+	return k != nil && !k.overflow && a.an[0].Form == f
+}
+
+// camelCase reports whether a word has a capital after a small letter.
+func camelCase(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // analysis returns the analysis of a word, from the scanner's cache when
@@ -1189,13 +1038,44 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	}
 	a.weights = make([]float64, len(a.an))
 	a.unlisted = make([]bool, len(a.an))
+	a.wild = make([]bool, len(a.an))
+	a.alt = make([]float64, len(a.an))
+	a.numeral = make([]bool, len(a.an))
 	for k := range a.an {
 		tk := &a.an[k]
 		raw := s.ix.Weight(tk)
 		a.weights[k] = s.cfg.ClassWeight(tk, raw)
-		a.unlisted[k] = tk.Kind == names.Word && raw >= s.maxWeight
+		a.unlisted[k] = (tk.Kind == names.Word || tk.Kind == names.Patronymic) && raw >= s.maxWeight
+		a.wild[k] = tk.Kind == names.LegalForm && len(a.an) > 1
+		a.legalPart = a.legalPart || legalPhraseWord(tk.Form)
+		a.numeral[k] = tk.Kind == names.Number && !hasDigitByte(w)
+		if tk.Kind == names.Particle && tk.Glue != "" && len(tk.Glue) <= 3 && !tk.Abjad {
+			// A syllable of an East Asian name where its other words are
+			// ("Kim Il Sung", "Le Duc Tho"): a word there.
+			phon, cons, key := names.Skeletons(tk.Glue, false)
+			at := names.Token{Form: tk.Glue, Phon: phon, Cons: cons, Key: key, Kind: names.Word}
+			if id := s.phonIDs[phon]; id != 0 {
+				a.sk[k].alt = id
+				a.alt[k] = s.cfg.ClassWeight(&at, s.ix.Weight(&at))
+			}
+		}
+	}
+	if camelCase(w) {
+		n := 0
+		for k := range a.an {
+			if kd := a.an[k].Kind; kd == names.Word || kd == names.Patronymic {
+				n++
+			}
+		}
+		if n > 1 {
+			a.camel = n
+		}
 	}
 	a.keys = s.anchorKeys(a, s.opts.MinAnchorWeight)
+	a.acro = s.acronymWord(w, a)
+	if a.acro {
+		a.keys = append(a.keys, s.acronyms[a.an[0].Form])
+	}
 	s.analyses.mu.Lock()
 	if s.analyses.m == nil || len(s.analyses.m) >= analysisCacheSize {
 		s.analyses.m = make(map[string]*analysed)
@@ -1203,6 +1083,24 @@ func (s *Scanner) analysis(w []byte) *analysed {
 	s.analyses.m[string(w)] = a
 	s.analyses.mu.Unlock()
 	return a
+}
+
+// numberAnalysis returns the analysis of a number of a few digits, as
+// names would make it (one Number token of its digits), without names:
+// a text has many numbers, most of them once.
+func (s *Scanner) numberAnalysis(w []byte) *analysed {
+	t := names.Token{Form: string(w), Phon: string(w), Kind: names.Number}
+	return &analysed{class: className, an: []names.Token{t}, weights: []float64{s.cfg.ClassWeight(&t, 0)},
+		sk: []skel{s.textSkel(&t)}, similar: make([]similarIDs, 1), unlisted: []bool{false}, wild: []bool{false}, alt: []float64{0}, numeral: []bool{false}}
+}
+
+func hasDigitByte(w []byte) bool {
+	for _, c := range w {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // analysisCacheSize bounds the words whose analysis is remembered.

@@ -195,3 +195,59 @@ func TestScriptsReal(t *testing.T) {
 }
 
 func cfg(ix *index.Index) match.Config { return ix.Config() }
+
+// A listed organisation or vessel whose matched words are all common
+// words of prose is found in text only with what makes it a name beside
+// them: a legal form, another of its words, an identifier.
+func TestCommonWordNames(t *testing.T) {
+	s := New(realIndex(t), Options{Kinds: []Kind{KindName}})
+	for _, tc := range []struct {
+		text, name string // name "" wants no finding
+	}{
+		{"The Cold War-era START\npact limited both sides to 1,550 deployed warheads.", ""},
+		{"Growth across the Asia-Pacific region slowed to 4.1% last year.", ""},
+		{"The sergeant was awarded a Silver Star for gallantry.", ""},
+		{"JSC START signed the contract in May.", "JSC START"},
+		{"Asia Pacific Links Ltd paid the invoice.", "Asia Pacific Links Ltd"},
+		{":70:/FREIGHT MV SEA STAR III\nVOY 0423 BANDAR ABBAS", "SEA STAR III"},
+	} {
+		fs := s.Scan([]byte(tc.text))
+		checkSpans(t, tc.text, fs)
+		if tc.name == "" {
+			if len(fs) > 0 {
+				t.Errorf("%q: want no name; got%s", tc.text, describe(fs))
+			}
+			continue
+		}
+		start, end := span(t, tc.text, tc.name, 0)
+		if find(fs, KindName, start, end) == nil {
+			t.Errorf("%q: want %q; got%s", tc.text, tc.name, describe(fs))
+		}
+	}
+}
+
+// A number of a few digits may end a name ("NORD STREAM 2 AG", "EVER
+// BRIGHT 88"), and a yacht is a vessel.
+func TestNumbersAndVessels(t *testing.T) {
+	s := New(realIndex(t), Options{Kinds: []Kind{KindName}})
+	for _, tc := range []struct{ text, name, caption string }{
+		{":59:/CH9300762011623852957\nNORD STREAM 2 AG\nZUG CH", "NORD STREAM 2 AG", "NORD STREAM 2"},
+		{":70:PORT DUES MV EVER BRIGHT 88\nNAMPO", "EVER BRIGHT 88", "EVER BRIGHT 88"},
+		{"The superyacht Dilbar, linked to Alisher Usmanov, remains detained.", "Dilbar", "DILBAR"},
+	} {
+		fs := s.Scan([]byte(tc.text))
+		checkSpans(t, tc.text, fs)
+		start, end := span(t, tc.text, tc.name, 0)
+		if f := find(fs, KindName, start, end); f == nil || !strings.Contains(strings.ToUpper(f.Entity.Caption), tc.caption) {
+			t.Errorf("%q: want %q (%s); got%s", tc.text, tc.name, tc.caption, describe(fs))
+		}
+	}
+	// Another number is another vessel or company.
+	for _, text := range []string{":70:PORT DUES MV EVER BRIGHT 8\nBUSAN", "Nord Stream AG, which operates the original pipeline, said it was assessing the damage."} {
+		for _, f := range s.Scan([]byte(text)) {
+			if strings.Contains(f.Entity.Caption, "EVER BRIGHT 88") || strings.Contains(f.Entity.Caption, "NORD STREAM 2") {
+				t.Errorf("%q: finding %q (%s)", text, f.Text, f.Entity.Caption)
+			}
+		}
+	}
+}

@@ -77,9 +77,10 @@ type Options struct {
 	Threshold float64
 	// OneWordThreshold is the lowest score of a name found from a single
 	// word ("Hamas", "Rosneft"); 0 means 0.95. A surname alone scores
-	// about 0.89 against a listed person ("Lavrov"), and a word of a
+	// about 0.93 against a listed person ("Lavrov"), and a word of a
 	// headline may be an organisation's name, so one word must match a
-	// listed name nearly in full.
+	// listed name nearly in full. (A person is found from one word only
+	// after a title, "President Erdoğan", at Threshold.)
 	OneWordThreshold float64
 	// MinAnchorWeight is the least weight (rarity among listed names,
 	// ln(1+N/df)) a word needs to anchor a name: names are looked for
@@ -174,9 +175,33 @@ type Scanner struct {
 	// of the index's vocabulary, by vocabulary id.
 	phonIDs, consIDs map[string]uint32
 	vocab            []skel
+	// voc is the index's vocabulary (match.PreparedName.Vocab);
+	// vocKeys[id] the numbers of the East Asian syllable keys of its
+	// token id (names.Token.Key), numbered by keys.
+	voc     []names.Token
+	vocKeys [][]uint32
+	keys    map[string]uint32
+	// joinPhons has the phonetic skeleton numbers of the listed names'
+	// spans written as one word (match.Joined), joinSkels those and their
+	// consonant skeleton numbers (with consBit); isJoin marks their
+	// vocabulary ids.
+	joinPhons, joinSkels map[uint32]bool
+	isJoin               []bool
+	// joinEdit has the first three and the last four letters of the
+	// phonetic skeletons of the listed words of Edit2MinLen letters or
+	// more, with their lengths, and vowelRest the skeletons without their
+	// first letter of those that start with a vowel: what a join must
+	// share with a word to meet it by spelling (see spellsJoin).
+	joinEdit  map[editKey]bool
+	vowelRest map[string]bool
 	// listed has, for the listed names that anchors lead to, what bounds
 	// compare: their tokens' skeletons and weights, flat.
 	listed listedNames
+	// acronyms maps the initials of listed organisations' names
+	// (match.Initialism spans: "vsp" for VALFAJR SHIPPING COMPANY PJS) to
+	// the names that have them: a word in capitals that is one anchors
+	// on them (see analysed.acro).
+	acronyms map[string]*wordKey
 	// analyses remembers the analysis of text words (see analysis).
 	analyses struct {
 		mu sync.RWMutex
@@ -188,11 +213,13 @@ type Scanner struct {
 // hold it.
 type wordKey struct {
 	weight float64
-	// solo is the best score the word alone can reach against a name
-	// holding it: its weight against the rest of the name, which costs
-	// UnmatchedCandidate of its weight.
-	solo  float64
-	names []nameRef
+	// rest is the least that the rest of a name holding the word costs
+	// a score when the word alone meets it (nameSpan.rest): rest[0] over
+	// the names a word alone may be reported for (not a person's),
+	// rest[1] over every name (after a title, a word may name a person);
+	// weakRest the same over weak aliases. +Inf when there is none.
+	rest, weakRest [2]float64
+	names          []nameRef
 	// overflow: the word is in more than maxKeyNames names, which are
 	// not kept.
 	overflow bool
@@ -201,6 +228,8 @@ type wordKey struct {
 	// anchors only on the names whose word the matcher finds it similar
 	// to (see abjadKey).
 	groups []keyGroup
+	// acronym: the key is an organisation's initials (see acronyms).
+	acronym bool
 	// place: the word names a country or a sanctioned place. Place names
 	// are in many organisations' names (Bank Melli Iran, Moscow
 	// Industrial Bank) and all over the news: they are scored with a
@@ -222,18 +251,6 @@ type nameRef struct {
 	n    int32
 }
 
-// skel is a token reduced to what bounds compare: its kind and its
-// phonetic and consonant skeletons as numbers (0: none, or, for a text
-// token, one no listed name has), so that a run's tokens are compared
-// with a name's by integers, not strings.
-type skel struct {
-	phon, cons uint32
-	kind       names.Kind
-	// abjad: written in Arabic script; long: a consonant skeleton of
-	// ConsMinLen or more, which meets in any script.
-	abjad, long bool
-}
-
 type candRef struct {
 	cand  *match.Candidate
 	lists []string
@@ -249,7 +266,8 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
 	s.opts = opts.withDefaults(&s.cfg)
 	c := &s.cfg
-	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm)
+	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm,
+		c.SimStem, c.SimKey, c.SimLoose, c.SimLooseShort, c.SimNickname, c.SimAcronym)
 	placeWords := countryWords()
 	s.countryWords = placeWords
 	s.numberSkeletons()
@@ -257,7 +275,9 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s.listed.toks = make([]listedToken, 0, ix.Stats.Tokens)
 	s.vocabKeys = make([]*wordKey, ix.Stats.Vocab)
 	s.maxWeight = ix.Weight(&names.Token{Phon: "\x00"})
+	single := make([]bool, len(s.voc))
 	ix.EachWord(func(id uint32, t *names.Token) {
+		single[id] = true
 		if t.Kind != names.Word && t.Kind != names.Patronymic {
 			return
 		}
@@ -295,6 +315,30 @@ func New(ix *index.Index, opts Options) *Scanner {
 		}
 		s.vocabKeys[id] = s.words[t.Phon]
 	})
+	s.joinPhons, s.joinSkels, s.isJoin = map[uint32]bool{}, map[uint32]bool{}, make([]bool, len(s.voc))
+	for id := range s.voc {
+		if !single[id] {
+			sk := s.vocab[id]
+			s.joinPhons[sk.phon], s.joinSkels[sk.phon], s.isJoin[id] = true, true, true
+			if sk.cons != 0 {
+				s.joinSkels[sk.cons|consBit] = true
+			}
+		}
+	}
+	s.joinEdit, s.vowelRest = map[editKey]bool{}, map[string]bool{}
+	for id := range s.voc {
+		t := &s.voc[id]
+		if !single[id] || t.Kind != names.Word && t.Kind != names.Patronymic {
+			continue
+		}
+		if p := t.Phon; len(p) >= c.Edit2MinLen {
+			s.joinEdit[prefixKey(p, len(p))] = true
+			s.joinEdit[suffixKey(p, len(p))] = true
+		}
+		if p := t.Phon; len(p) > 3 && isVowel(p[0]) {
+			s.vowelRest[p[1:]] = true
+		}
+	}
 	// A consonant skeleton weighs by the names that hold it, as the
 	// index weighs a phonetic skeleton: "asd" (al-Assad, Asad, Saad,
 	// Sayed ...) is common although each word is not.
@@ -307,9 +351,10 @@ func New(ix *index.Index, opts Options) *Scanner {
 	}
 	for _, m := range []map[string]*wordKey{s.words, s.cons} {
 		for _, k := range m {
-			k.solo = s.soloScore(k)
+			s.settleRest(k)
 		}
 	}
+	s.acronymKeys()
 	ix.EachCandidate(func(c *match.Candidate, lists []string) {
 		for _, id := range c.Entity.Identifiers {
 			if k := idKey(id); k != "" {
@@ -318,6 +363,87 @@ func New(ix *index.Index, opts Options) *Scanner {
 		}
 	})
 	return s
+}
+
+// acronymKeys fills s.acronyms from the listed names' initialisms.
+func (s *Scanner) acronymKeys() {
+	s.acronyms = map[string]*wordKey{}
+	seen := make([]bool, len(s.voc))
+	s.ix.EachCandidate(func(c *match.Candidate, _ []string) {
+		for ni := range c.Names {
+			for _, jn := range c.Names[ni].Joined {
+				if jn.Kind != match.Initialism || int(jn.ID) >= len(seen) || seen[jn.ID] {
+					continue
+				}
+				seen[jn.ID] = true
+				form := s.voc[jn.ID].Form
+				if len(form) < 2 {
+					continue
+				}
+				k := s.acronyms[form]
+				if k == nil {
+					k = &wordKey{acronym: true}
+					s.acronyms[form] = k
+				}
+				if k.overflow {
+					continue
+				}
+				s.ix.EachNameWith(jn.ID, func(num int32, c *match.Candidate, _ []string, name int) bool {
+					if len(k.names) >= maxKeyNames {
+						k.names, k.overflow = nil, true
+						return false
+					}
+					k.names = append(k.names, nameRef{c, int32(name), num})
+					s.listed.add(s, num, c, name)
+					return true
+				})
+			}
+		}
+	})
+	for _, k := range s.acronyms {
+		// An acronym meets the words it stands for whole: nothing of the
+		// name is left to cost a score (see solo).
+		k.weight = math.Log(1 + float64(max(s.ix.Stats.Names, index.MinCorpusNames))/float64(max(len(k.names), 1)))
+	}
+}
+
+// editKey is a part of a skeleton, its first three or last four
+// letters, with the skeleton's length.
+type editKey struct {
+	part [4]byte
+	n    int
+	suf  bool
+}
+
+func prefixKey(p string, n int) editKey {
+	k := editKey{n: n}
+	copy(k.part[:], p[:3])
+	return k
+}
+
+func suffixKey(p string, n int) editKey {
+	k := editKey{n: n, suf: true}
+	copy(k.part[:], p[len(p)-4:])
+	return k
+}
+
+// mayJoinSpell reports whether a join with phonetic skeleton p may meet
+// a listed word by spelling (spellsJoin): one edit leaves the first three
+// or the last four letters of a word of eight letters or more as they
+// are, and the length within one.
+func (s *Scanner) mayJoinSpell(p string) bool {
+	if len(p) > 3 && isVowel(p[0]) && s.vowelRest[p[1:]] {
+		return true
+	}
+	if len(p) < s.cfg.Edit2MinLen {
+		return false
+	}
+	for n := len(p) - 1; n <= len(p)+1; n++ {
+		if s.joinEdit[prefixKey(p, n)] || s.joinEdit[suffixKey(p, n)] {
+			return true
+		}
+	}
+	return false
 }
 
 // numberSkeletons numbers the skeletons of the listed names' tokens. The
@@ -332,116 +458,22 @@ func (s *Scanner) numberSkeletons() {
 			return
 		}
 		voc := c.Names[0].Vocab
+		s.voc = voc
 		s.vocab = make([]skel, len(voc))
+		s.vocKeys = make([][]uint32, len(voc))
+		s.keys = map[string]uint32{}
 		for id := range voc {
 			s.vocab[id] = s.listedSkel(&voc[id])
+			for _, k := range names.SyllableKeys(voc[id].Key) {
+				n, ok := s.keys[k]
+				if !ok {
+					n = uint32(len(s.keys) + 1)
+					s.keys[k] = n
+				}
+				s.vocKeys[id] = append(s.vocKeys[id], n)
+			}
 		}
 	})
-}
-
-// listedNames holds, by name number, what bounds compare of a listed
-// name: the skeletons and weights of its tokens and of its joined pairs,
-// in flat arrays, so that a run's names are read from memory in a row
-// rather than through each candidate's prepared names.
-type listedNames struct {
-	at    []nameSpan
-	toks  []listedToken
-	joins []listedJoin
-}
-
-// nameSpan locates a name's tokens, toks[tok:tok+ntok], and joined pairs,
-// joins[join:join+njoin]; ntok is 0 for a name no anchor leads to.
-type nameSpan struct {
-	tok, join   int32
-	ntok, njoin uint16
-	// weak: a weak alias; oneWordNo: a person's or unknown kind's name,
-	// never reported from one word; vessel: a vessel's (see oneWordOK).
-	weak, oneWordNo, vessel bool
-}
-
-type listedToken struct {
-	sk     skel
-	weight float64
-	// word: a word or patronymic, which costs the score when unmatched.
-	word bool
-	// id is its vocabulary id (see spellMasks).
-	id uint32
-}
-
-type listedJoin struct {
-	sk skel
-	at int32  // the first of the two tokens
-	id uint32 // as listedToken's
-}
-
-func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
-	pn := &c.Names[name]
-	if l.at[n].ntok != 0 || pn.Len() == 0 {
-		return
-	}
-	sp := nameSpan{tok: int32(len(l.toks)), join: int32(len(l.joins)), ntok: uint16(pn.Len()), njoin: uint16(len(pn.Joined)),
-		weak: pn.Kind == entity.WeakAlias, vessel: c.Entity.Schema == entity.Vessel,
-		oneWordNo: c.Entity.Schema == entity.Person || c.Entity.Schema == entity.LegalEntity}
-	for j := 0; j < pn.Len(); j++ {
-		k := pn.Token(j).Kind
-		l.toks = append(l.toks, listedToken{sk: s.vocab[pn.IDs[j]], weight: pn.Weights[j], word: k == names.Word || k == names.Patronymic, id: pn.IDs[j]})
-	}
-	for j := range pn.Joined {
-		l.joins = append(l.joins, listedJoin{sk: s.vocab[pn.Joined[j].ID], at: int32(pn.Joined[j].At), id: pn.Joined[j].ID})
-	}
-	l.at[n] = sp
-}
-
-func (l *listedNames) tokens(n int32) []listedToken {
-	sp := l.at[n]
-	return l.toks[sp.tok : sp.tok+int32(sp.ntok)]
-}
-
-func (l *listedNames) joined(n int32) []listedJoin {
-	sp := l.at[n]
-	return l.joins[sp.join : sp.join+int32(sp.njoin)]
-}
-
-func (s *Scanner) listedSkel(t *names.Token) skel {
-	id := func(m map[string]uint32, v string) uint32 {
-		n, ok := m[v]
-		if !ok {
-			n = uint32(len(m) + 1)
-			m[v] = n
-		}
-		return n
-	}
-	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: id(s.phonIDs, t.Phon)}
-	if t.Cons != "" {
-		sk.cons = id(s.consIDs, t.Cons)
-	}
-	return sk
-}
-
-// textSkel returns the skeleton of a text token: 0 for a skeleton no
-// listed token has. It only reads the maps, which New alone writes.
-func (s *Scanner) textSkel(t *names.Token) skel {
-	sk := skel{kind: t.Kind, abjad: t.Abjad, phon: s.phonIDs[t.Phon], long: len(t.Cons) >= s.cfg.ConsMinLen}
-	if t.Cons != "" {
-		sk.cons = s.consIDs[t.Cons]
-	}
-	return sk
-}
-
-// meets reports whether text token t meets listed token lt by phonetic
-// or consonant skeleton: the cheap evidence bounds are computed from. A
-// word and a patronymic meet, as the matcher lets them ("Borisowich" is
-// no patronymic to the analysis, "Borisovich" is).
-func (t skel) meets(lt skel) bool {
-	return nameKind(t.kind) == nameKind(lt.kind) && (t.phon != 0 && t.phon == lt.phon || t.cons != 0 && t.cons == lt.cons && (t.abjad || lt.abjad || t.long))
-}
-
-// nameKind is a token's kind, with patronymics counted as words.
-func nameKind(k names.Kind) names.Kind {
-	if k == names.Patronymic {
-		return names.Word
-	}
-	return k
 }
 
 // idKey folds a listed identifier of a kind the scanner finds, or
@@ -609,17 +641,31 @@ func countryWords() map[string]bool {
 	return out
 }
 
-// soloScore returns the best score a word of key k can reach alone.
-func (s *Scanner) soloScore(k *wordKey) float64 {
-	best := 0.0
+// settleRest sets the least costs of the rest of key k's names (see
+// wordKey.rest).
+func (s *Scanner) settleRest(k *wordKey) {
+	inf := math.Inf(1)
+	k.rest, k.weakRest = [2]float64{inf, inf}, [2]float64{inf, inf}
 	for _, ref := range k.names {
-		pn := &ref.cand.Names[ref.name]
-		rest := max(pn.Total-k.weight, 0)
-		score := k.weight / (k.weight + s.cfg.UnmatchedCandidate*rest)
-		if pn.Kind == entity.WeakAlias {
-			score *= s.cfg.WeakAliasFactor
+		sp := s.listed.at[ref.n]
+		rest := &k.rest
+		if sp.weak {
+			rest = &k.weakRest
 		}
-		best = max(best, score)
+		rest[1] = min(rest[1], sp.rest)
+		if !sp.oneWordNo {
+			rest[0] = min(rest[0], sp.rest)
+		}
 	}
-	return best
+}
+
+// solo returns the best score a word weighing w that anchors on key k
+// can reach alone against the names it may be reported for: any of them
+// after a title (titled), else no person's.
+func (s *Scanner) solo(k *wordKey, w float64, titled bool) float64 {
+	t := 0
+	if titled {
+		t = 1
+	}
+	return max(w/(w+k.rest[t]), s.cfg.WeakAliasFactor*w/(w+k.weakRest[t]))
 }

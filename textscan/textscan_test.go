@@ -420,7 +420,7 @@ func TestCommaAfterSurname(t *testing.T) {
 		}
 		var got []string
 		for i := 0; i < len(ws); {
-			if !ws[i].inRun {
+			if !ws[i].inRun || ws[i].number {
 				i++
 				continue
 			}
@@ -431,5 +431,49 @@ func TestCommaAfterSurname(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: runs %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// A name runs across a line break, and a word hyphenated at the end of a
+// line is read whole; a compound's own hyphen at a line's end ("al-",
+// "Abdul-" before a capital) keeps its two words.
+func TestLineBreaks(t *testing.T) {
+	s := mustDemo(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Russian Foreign Minister Sergei\nLavrov arrived in Geneva.", "Sergei\nLavrov"},
+		{"Yesterday Sergei Lav-\nrov arrived in Geneva.", "Sergei Lav-\nrov"},
+		{"The government of Bashar al-\nAssad fell.", "Bashar al-\nAssad"},
+		{"PAYMENT TO SERGEY\nLAVROV FOR SERVICES", "SERGEY\nLAVROV"},
+	} {
+		fs := s.Scan([]byte(tc.text))
+		checkSpans(t, tc.text, fs)
+		start, end := span(t, tc.text, tc.want, 0)
+		if f := find(fs, KindName, start, end); f == nil {
+			t.Errorf("%q: no finding %q; got%s", tc.text, tc.want, describe(fs))
+		}
+	}
+	for _, tc := range []struct {
+		text  string
+		words []string
+	}{
+		{"Prigo-\nzhin said", []string{"Prigozhin", "said"}},
+		{"RODRI-\nGUEZ", []string{"RODRIGUEZ"}},
+		{"Abdul-\nRahman", []string{"Abdul", "Rahman"}},
+		{"al-\nassad", []string{"al", "assad"}},
+		{"Lavrov -\nsaid", []string{"Lavrov", "said"}},
+		{"end.\n\nNext", []string{"end", "Next"}},
+	} {
+		b := []byte(tc.text)
+		var got []string
+		for _, tk := range tokenize(b, nil) {
+			got = append(got, string(tk.word(b)))
+		}
+		if !slices.Equal(got, tc.words) {
+			t.Errorf("%q: words %q, want %q", tc.text, got, tc.words)
+		}
+	}
+	toks := tokenize([]byte("a b\nc\n\nd"), nil)
+	if gaps := []gap{toks[1].gap, toks[2].gap, toks[3].gap}; !slices.Equal(gaps, []gap{gapSpace, gapLine, gapBreak}) {
+		t.Errorf("gaps %v, want space, line, break", gaps)
 	}
 }

@@ -15,8 +15,14 @@ const (
 	// gapJoin is a hyphen or an abbreviation's period (al-Assad, V. Putin,
 	// Mr. Lavrov): the tokens belong together.
 	gapJoin
+	// gapLine is one line break (with white space around it, or after a
+	// hyphen or an abbreviation's period): prose wraps its lines, and a
+	// payment message its fields, inside names ("President Vladimir
+	// Putin", "PUBLIC JOINT STOCK COMPANY SBERBANK / OF RUSSIA"), so a
+	// name runs across it.
+	gapLine
 	// gapBreak is anything a name does not run across: sentence and list
-	// punctuation, a line break, a markup tag, a separator such as "|".
+	// punctuation, an empty line, a markup tag, a separator such as "|".
 	gapBreak
 	// gapComma is a comma on the same line: a break, but after a surname
 	// in capitals that begins a name ("LAVROV, Sergei"), as the lists
@@ -27,7 +33,11 @@ const (
 // token is one word of the text, with its byte offsets.
 type token struct {
 	start, end int
-	gap        gap
+	// hyphen and cont, when cont is not 0, are where a word hyphenated at
+	// the end of a line breaks and goes on ("Prigo-\nzhin"): the word is
+	// text[start:hyphen] and text[cont:end] (see word).
+	hyphen, cont int
+	gap          gap
 	// upper: the first letter is upper case; lower: the word has a
 	// lower-case letter; caseless: its script has no case (Arabic,
 	// Hangul, Han); digits: it has a digit; ascii: only ASCII bytes.
@@ -45,27 +55,49 @@ func tokenize(text []byte, toks []token) []token {
 	toks = toks[:0]
 	g := gapBreak
 	line := 0
+	// dash is the offset of a hyphen right after the last word, until
+	// anything but white space follows it; wrap says it was followed by
+	// a line break (the word may be hyphenated).
+	dash, wrap := -1, false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf && isASCIIWordByte(c) || c >= utf8.RuneSelf && startsWord(text[i:]) {
 			t, next := wordAt(text, i)
-			t.gap, t.line = g, line
-			toks = append(toks, t)
-			g = gapSpace
+			if wrap && hyphenated(text, &toks[len(toks)-1], &t) {
+				// "Prigo-\nzhin": one word.
+				p := &toks[len(toks)-1]
+				p.hyphen, p.cont, p.end = dash, t.start, t.end
+				p.lower, p.digits = p.lower || t.lower, p.digits || t.digits
+				p.ascii = p.ascii && t.ascii
+			} else {
+				t.gap, t.line = g, line
+				toks = append(toks, t)
+			}
+			g, dash, wrap = gapSpace, -1, false
 			i = next
 			continue
 		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == ' ' || c == '\t':
+			case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
 			case c == '\n' || c == '\r':
-				g = gapBreak
-				if c == '\n' {
-					line++
+				switch g {
+				case gapSpace, gapJoin:
+					g = gapLine
+					wrap = dash >= 0
+				default:
+					g, dash, wrap = gapBreak, -1, false
 				}
+				line++
 			case c == '-':
 				if g == gapSpace {
 					g = gapJoin
+					if len(toks) > 0 && toks[len(toks)-1].end == i {
+						dash = i
+					}
+				} else {
+					dash, wrap = -1, false
 				}
 			case c == '.' && g == gapComma:
 				g = gapBreak // ",." is punctuation, not a surname's comma
@@ -78,6 +110,7 @@ func tokenize(text []byte, toks []token) []token {
 					g = gapBreak
 				}
 			case c == '<':
+				dash, wrap = -1, false
 				if end := tagEnd(text, i); end > 0 {
 					g = gapBreak
 					i = end
@@ -85,7 +118,10 @@ func tokenize(text []byte, toks []token) []token {
 				}
 				g = gapBreak
 			default:
-				g = gapBreak
+				g, dash, wrap = gapBreak, -1, false
+			}
+			if c == '.' || c == ',' {
+				dash, wrap = -1, false
 			}
 			i++
 			continue
@@ -93,16 +129,46 @@ func tokenize(text []byte, toks []token) []token {
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
 		case r == '\u00a0' || unicode.IsSpace(r) && r != '\u2028' && r != '\u2029':
-		case r == '‐' || r == '‑' || r == '–':
+		case r == '‐' || r == '‑':
+			if g == gapSpace {
+				g = gapJoin
+				if len(toks) > 0 && toks[len(toks)-1].end == i {
+					dash = i
+				}
+			}
+		case r == '–':
 			if g == gapSpace {
 				g = gapJoin
 			}
 		default:
-			g = gapBreak
+			g, dash, wrap = gapBreak, -1, false
 		}
 		i += size
 	}
 	return toks
+}
+
+// hyphenated reports whether word t, which follows a hyphen at the end of
+// the line that ends with word p, is the rest of p ("Prigo-\nzhin",
+// "Deri-\npaska", "RODRI-\nGUEZ") rather than the second word of a
+// compound ("Abdul-\nRahman", "al-\nAssad"): it starts with a small
+// letter, or both are in capitals; and p is no particle ("al-", "bin-").
+func hyphenated(text []byte, p, t *token) bool {
+	if p.cont != 0 || p.digits || t.digits || p.caseless || t.caseless || isConnector(text[p.start:p.end]) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(text[t.start:t.end])
+	return unicode.IsLower(r) || capitals(p) && capitals(t)
+}
+
+// word returns the text of a token: for a word hyphenated at the end of a
+// line, its two parts joined.
+func (t *token) word(text []byte) []byte {
+	if t.cont == 0 {
+		return text[t.start:t.end]
+	}
+	w := make([]byte, 0, t.hyphen-t.start+t.end-t.cont)
+	return append(append(w, text[t.start:t.hyphen]...), text[t.cont:t.end]...)
 }
 
 // startsWord reports whether a word starts with the (non-ASCII) rune at
@@ -120,7 +186,7 @@ func periodGap(text []byte, toks []token) gap {
 		return gapBreak
 	}
 	t := toks[len(toks)-1]
-	w := text[t.start:t.end]
+	w := t.word(text)
 	if t.upper && (utf8.RuneCount(w) == 1 || titleAbbrev[lowerASCII(w)]) {
 		return gapJoin
 	}

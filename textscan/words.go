@@ -3,6 +3,8 @@ package textscan
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/vetoscreen/veto/match"
 )
 
 // Word classes of running text. The index knows how rare a word is among
@@ -76,6 +78,126 @@ transport airlines airline airport port ports terminal terminals container conta
 export import exports imports enterprise enterprises association foundation institute university research
 joint stock liability open closed public private society partnership incorporated unitary municipal federal budgetary
 `)
+
+// proseWords are ordinary English words, frequent in prose, that many
+// listed organisations and vessels are named with ("Start", "Asia
+// Pacific", "Sea Star", "Silver Star", "Golden Star"): a name whose
+// matched words are all such words, or common words of the other
+// tables, needs more than its words to be found in text (see
+// distinctive). Nouns, adjectives and verbs of everyday English, written
+// from general knowledge of the language, not from any list of names.
+var proseWords = set(`
+able about above access act action active actual add address advance advice age agent air alert alliance alpha
+alternative amber anchor angel answer apex apple area arrow art asset atlantic atlas auto autumn award axis
+baby back balance ball band base basic bay beach beacon bear beauty bed bell benefit best big bird black blade blue
+board boat body bold bond bone book boost border bow box brain branch brand brave bread break bridge bright
+brilliant broad brother brown build builder bull bureau business butterfly buy cable call calm camp can capital
+captain car card care career cargo carrier case cash castle cat cause cedar cell center centre century chain
+chair champion chance change channel charm chart check chief child choice circle citizen city civil claim class
+classic clean clear client climate clock cloud club coal coast coastal code coin cold collection colour color
+comfort command common compass complete concept concord connect connection consumer contact content control
+cool copper core corner cosmos cotton council count country courage course court cover craft creative credit
+crest cross crown crystal culture cup current cycle daily dawn day deal deep delta desert design destiny
+develop diamond digital direct direction discovery distance dolphin dove dragon dream drive dynamic eagle early
+earth east eastern easy echo eco edge education effect element elite emerald empire energy engine enterprise
+entry equal era essential euro event ever evergreen excel excellence exchange expert explorer express fair
+faith falcon family fashion fast father feather field film final fine fire first fish flag flame fleet flight
+flow flower fly focus force forest form fortune forward fountain fox free freedom fresh friend friendship front
+frontier fruit fuel full fund future galaxy game garden gate gateway gem general genesis giant gift glass global
+glory goal gold golden good grace grain grand granite graphic great green ground group grow growth guard guide
+gulf hand happy harbor harbour harmony harvest hawk head health heart heat heaven height help heritage hero high
+highland hill history home honest honey honor honour hope horizon horse host house human hunter ice idea image
+impact import independent industry infinity info inland insight integrity international iron island ivory jade
+jet jewel journey joy jupiter justice key king kingdom knight lake land landmark laser leader leading leaf
+legacy legend liberty life light lightning lime line link links lion little live logic long lotus love loyal
+luck lucky luna lunar machine magic main major majestic maple marine mark market master matrix max medical
+meridian metal metro middle mile mill mind mineral mint mirror mission mode model modern money monitor moon
+morning mother motion motor mount mountain move music mutual national nature navigator neptune net network new
+news next night noble north northern nova oak ocean office oil olive omega one open optimum orange orbit order
+origin pacific palace palm paper paradise park partner path peace peak pearl people perfect phoenix pilot
+pine pioneer planet plant platinum plaza plus point polar power premier premium press pride prime prince
+princess pro progress prospect pure quality quantum queen quest quick rainbow range rapid ray real record
+red reef regal relief resource rich right ring rise river road rock rocket rose royal ruby safe safety sail
+saint sand sapphire satellite scale school science sea seal season secure security seed select service
+seven shadow share shell shield shine ship shore sign signal silk silver simple sky smart snow solar solid
+solution sound source south southern space spark special spirit sport spring square standard star start
+state steel stone storm strategic strategy stream street strong style success summit sun sunrise sunset super
+supreme swan swift system table talent target team tech temple terra test tiger time titan top total touch
+tower town trade trader trail trans transit travel treasure tree trend triangle trinity triple trust truth
+turbo twin ultra union unique unity universal universe up urban valley value vanguard vector venture venus
+victor victoria victory view villa vision vista vital voice volt voyage wave way wealth west western whale
+white wide wild willow win wind window wing winner winter wisdom wise wolf wonder wood world yellow young
+youth zenith zone
+`)
+
+// commonAcronyms are acronyms of news and payments that are no listed
+// organisation's, however its initials run: currencies, offices, bodies,
+// units and the like ("the CEO said", "USD 4,000").
+var commonAcronyms = set(`
+usd eur gbp rub cny rmb jpy chf aed sar irr try inr krw hkd sgd cad aud nzd sek nok dkk pln czk huf uah byn kzt
+ceo cfo coo cto chairman md vp svp evp gm hr pr it ai ip id pin tin vat gst iban bic swift imo mmsi dob pob
+gdp cpi ppi fdi ipo m&a esg lng lpg crude bbl mt dwt teu km kg mw gw kw
+eu un us uk uae usa ussr nato opec iaea imf wto who wb ecb fed sec fbi cia nsa dhs doj dod ofac ofsi fatf
+fsb gru svr kgb nkvd ngo ngos tv pc pm am bbc cnn afp ap dpa tass ria
+ok faq pdf url www html xml api sms gps usb dvd cd
+msg sq st rd ave blvd apt ste bldg attn att pls asap fyi tbc tba eta etd pcs qty ltd inc
+`)
+
+// legalPhraseWords are the words of the legal forms written in several
+// words, folded as names folds them ("Joint Stock Company", "Obshchestvo
+// s Ogranichennoy Otvetstvennostyu", "Gesellschaft mit beschränkter
+// Haftung", "Limited Şirketi"): names reads such a phrase as one legal
+// form that weighs little, where each word alone is a word that may
+// weigh much, so a bound takes a window's such word to weigh nothing
+// (see word.soft). The words that are legal forms alone ("Company",
+// "Ltd") are found by the analysis (analysed.legalForm).
+var legalPhraseWords = set(`
+joint stock limited liability company partnership open closed public private incorporated
+obshchestvo obshestvo ogranichennoi ogranichennoy otvetstvennostiu otvetstvennostyu dopolnitelnoi aktsionernoe
+aktsionernoye otkrytoe zakrytoe publichnoe nepublichnoe gosudarstvennoe unitarnoe predpriiatie predpriyatie
+federalnoe munitsipalnoe avtonomnaia avtonomnaya nekommercheskaia nekommercheskaya organizatsiia organizatsiya
+tovarystvo tovaristvo obmezhenoiu obmezhenoyu vidpovidalnistiu vidpovidalnistyu dodatkovoiu pryvatne publichne
+aktsionerne dochirnie pidpryiemstvo zhauapkershiligi shekteuli seriktestik aktsionerlik kogam
+spolka ograniczona odpowiedzialnoscia akcyjna jawna spolecnost rucenim omezenym akciova spolocnost obmedzenym
+korlatolt felelossegu tarsasag nyilvanosan mukodo reszvenytarsasag zartkoruen ednolichno druzhestvo ogranichena
+otgovornost aktsionerno drustvo ogranicenom odgovornoscu dionicko akcionarsko
+gesellschaft beschraenkter beschrankter haftung kommanditgesellschaft offene handelsgesellschaft aktien
+eingetragene genossenschaft eingetragener verein societe anonyme actions simplifiee responsabilite limitee
+collectif europeenne civile societas europaea societa azioni responsabilita limitata accomandita semplice
+sociedad anonima limitada responsabilidad capital variable cerrada abierta sociedade quotas societate raspundere
+actiuni besloten vennootschap beperkte aansprakelijkheid naamloze commanditaire firma publikt aktiebolag
+julkinen osakeyhtio anonim sirketi sirket sendirian berhad perseroan terbatas
+`)
+
+// legalPhraseWord reports whether a folded word is a word of a legal form
+// of several words, or, as names reads them, one letter from one of six
+// letters or more with the same first letter ("Obhchestvo").
+func legalPhraseWord(form string) bool {
+	if legalPhraseWords[form] {
+		return true
+	}
+	if len(form) < 6 {
+		return false
+	}
+	for _, w := range legalPhraseLong[form[0]] {
+		if match.EditDistance(form, w, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// legalPhraseLong are the legal phrase words of six letters or more, by
+// first letter.
+var legalPhraseLong = func() map[byte][]string {
+	out := map[byte][]string{}
+	for w := range legalPhraseWords {
+		if len(w) >= 6 {
+			out[w[0]] = append(out[w[0]], w)
+		}
+	}
+	return out
+}()
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
