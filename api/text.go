@@ -38,6 +38,9 @@ type textResponse struct {
 	// Bytes is the length of the text scanned, in bytes: the offsets of
 	// the findings are into it.
 	Bytes int `json:"bytes"`
+	// Truncated says the text had more findings than one scan reports
+	// (textscan.DefaultMaxFindings): these are the first.
+	Truncated bool `json:"truncated,omitempty"`
 	screenedAgainst
 }
 
@@ -79,11 +82,11 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if opts.Lists, err = s.scope(req.Regimes, req.Lists); err != nil {
 		return err
 	}
-	findings := scanners.get(ix).ScanOptions([]byte(req.Text), opts)
+	findings, truncated := scanners.get(ix).ScanLimited([]byte(req.Text), opts)
 	if findings == nil {
 		findings = []textscan.Finding{}
 	}
-	writeJSON(w, http.StatusOK, textResponse{Findings: findings, Bytes: len(req.Text),
+	writeJSON(w, http.StatusOK, textResponse{Findings: findings, Bytes: len(req.Text), Truncated: truncated,
 		screenedAgainst: screenedAgainst{Data: s.keeper.Status().Data, Threshold: threshold, Scope: opts.Lists}})
 	return nil
 }

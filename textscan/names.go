@@ -838,11 +838,31 @@ func resolve(hits []nameHit) []nameHit {
 		}
 		return x.start - y.start
 	})
+	// The bytes the kept hits cover: a hit is looked up and marked in
+	// the length of its name, so resolving is linear in the hits, not
+	// quadratic (64,000 mentions of one name took seconds).
+	end := 0
+	for _, h := range hits {
+		end = max(end, h.end)
+	}
+	covered := make([]uint64, end/64+1)
+	overlaps := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if covered[i/64]&(1<<(i%64)) != 0 {
+				return true
+			}
+		}
+		return false
+	}
 	var out []nameHit
 	for _, h := range hits {
-		if !slices.ContainsFunc(out, func(o nameHit) bool { return o.start < h.end && h.start < o.end }) {
-			out = append(out, h)
+		if overlaps(h.start, h.end) {
+			continue
 		}
+		for i := h.start; i < h.end; i++ {
+			covered[i/64] |= 1 << (i % 64)
+		}
+		out = append(out, h)
 	}
 	slices.SortFunc(out, func(x, y nameHit) int { return x.start - y.start })
 	return out

@@ -96,11 +96,23 @@ type Options struct {
 	Lists []string
 	// Kinds, if not empty, are the kinds of finding reported.
 	Kinds []Kind
+	// MaxFindings caps the findings of one scan (the first in the text
+	// are kept); 0 means DefaultMaxFindings. A 4 MiB text of one name
+	// repeated has a quarter of a million.
+	MaxFindings int
 }
+
+// DefaultMaxFindings is the cap on one scan's findings: a long contract
+// or a day's news names a few hundred.
+const DefaultMaxFindings = 10_000
 
 func (o Options) withDefaults(cfg *match.Config) Options {
 	if o.Threshold == 0 {
 		o.Threshold = cfg.Threshold
+	}
+	o.Threshold = max(o.Threshold, match.MinThreshold)
+	if o.MaxFindings <= 0 {
+		o.MaxFindings = DefaultMaxFindings
 	}
 	if o.OneWordThreshold == 0 {
 		o.OneWordThreshold = 0.95
@@ -511,6 +523,13 @@ func (s *Scanner) Scan(text []byte) []Finding { return s.ScanOptions(text, s.opt
 // ScanOptions scans text with other options. Findings are sorted by
 // Start; name findings do not overlap one another.
 func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
+	out, _ := s.ScanLimited(text, opts)
+	return out
+}
+
+// ScanLimited is ScanOptions that also reports whether the findings were
+// cut at opts.MaxFindings.
+func (s *Scanner) ScanLimited(text []byte, opts Options) (findings []Finding, truncated bool) {
 	opts = opts.withDefaults(&s.cfg)
 	sc := scratchPool.Get().(*scratch)
 	defer func() {
@@ -532,9 +551,13 @@ func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
 	// ("North Korea" is also the name of a listed government): a name
 	// spanning exactly a place is dropped.
 	places := s.findPlaces(text, toks, sc)
-	out = slices.DeleteFunc(out, func(f Finding) bool {
-		return slices.ContainsFunc(places, func(p Finding) bool { return p.Start == f.Start && p.End == f.End })
-	})
+	if len(places) > 0 {
+		spans := make(map[[2]int]bool, len(places))
+		for _, p := range places {
+			spans[[2]int{p.Start, p.End}] = true
+		}
+		out = slices.DeleteFunc(out, func(f Finding) bool { return spans[[2]int{f.Start, f.End}] })
+	}
 	if opts.wants(KindPlace) {
 		out = append(out, places...)
 	}
@@ -551,7 +574,10 @@ func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
 		}
 		return b.End - a.End
 	})
-	return out
+	if len(out) > opts.MaxFindings {
+		return out[:opts.MaxFindings:opts.MaxFindings], true
+	}
+	return out, false
 }
 
 // scratch is one scan's working memory, kept in a pool between scans:
