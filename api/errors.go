@@ -29,6 +29,7 @@ const (
 	CodeTooManyQueries = "too_many_queries"
 	CodeRefreshFailed  = "refresh_failed"
 	CodeTooManyJobs    = "too_many_jobs"
+	CodeBusy           = "busy"
 )
 
 var statusOf = map[string]int{
@@ -37,6 +38,7 @@ var statusOf = map[string]int{
 	CodeMediaType: http.StatusUnsupportedMediaType, CodeConflict: http.StatusConflict, CodeNotReady: http.StatusServiceUnavailable,
 	CodeInternal: http.StatusInternalServerError, CodeTooManyQueries: http.StatusRequestEntityTooLarge,
 	CodeRefreshFailed: http.StatusBadGateway, CodeTooManyJobs: http.StatusTooManyRequests,
+	CodeBusy: http.StatusTooManyRequests,
 }
 
 // Error is an error with a code for the client.
@@ -76,6 +78,8 @@ func classify(err error) *Error {
 		return &Error{Code: CodeInvalid, Message: err.Error()}
 	case errors.Is(err, screen.ErrNotReady):
 		return &Error{Code: CodeNotReady, Message: "no list data is loaded yet; try again shortly"}
+	case errors.Is(err, screen.ErrOverloaded):
+		return &Error{Code: CodeBusy, Message: screen.ErrOverloaded.Error()}
 	}
 	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
 }

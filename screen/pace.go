@@ -2,9 +2,10 @@ package screen
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"runtime"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/time/rate"
 )
@@ -79,6 +80,18 @@ func (a *Allowance) grant(n int) {
 	}
 }
 
+// MaxPaceWait is the longest a costly search waits for its turn. Costly
+// work queues in one bucket: were it let queue without end, a flood of it
+// would make the wait of a request just past its allowance as long as the
+// flood's backlog. A search that would wait longer gives up with ErrOverloaded,
+// and the backlog stays under this.
+const MaxPaceWait = 2 * time.Second
+
+// ErrOverloaded says that a search went past its allowance while costly work
+// already queued for MaxPaceWait: the client may retry later, or ask for
+// less (a higher threshold, a smaller batch).
+var ErrOverloaded = errors.New("the server is busy with costly searches: try again later, or with a higher threshold or a smaller batch")
+
 // pace returns the index.Options.Pace of a search under a.
 func (a *Allowance) pace(ctx context.Context) func(int64) error {
 	if a == nil {
@@ -92,12 +105,24 @@ func (a *Allowance) pace(ctx context.Context) func(int64) error {
 		over := min(pairs, -left)
 		for over > 0 {
 			n := min(over, int64(a.p.lim.Burst()))
-			if err := a.p.lim.WaitN(ctx, int(n)); err != nil {
-				if ctx.Err() != nil {
+			r := a.p.lim.ReserveN(time.Now(), int(n))
+			if !r.OK() {
+				return ErrOverloaded
+			}
+			d := r.Delay()
+			if d > MaxPaceWait {
+				r.Cancel()
+				return ErrOverloaded
+			}
+			if d > 0 {
+				t := time.NewTimer(d)
+				select {
+				case <-t.C:
+				case <-ctx.Done():
+					t.Stop()
+					r.Cancel()
 					return ctx.Err()
 				}
-				// The wait would outlast the deadline: give up now.
-				return fmt.Errorf("costly search: %w", context.DeadlineExceeded)
 			}
 			over -= n
 		}

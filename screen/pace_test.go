@@ -3,7 +3,9 @@ package screen_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,9 +18,9 @@ import (
 // query, and a batch of cheap queries, are not held.
 func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 	s := ofac2024(t)
-	// 50,000 pairs at full speed, then a thousand a second: a costly
-	// search would take minutes.
-	s.SetPacer(screen.NewPacer(1000, 50_000, 5_000))
+	// 50,000 pairs at full speed, then 20,000 a second: a costly search
+	// takes some seconds.
+	s.SetPacer(screen.NewPacer(20_000, 50_000, 5_000))
 	costly := match.Query{Name: strings.Repeat("muhammad ali hasan bank trading company limited ", 4)}
 	cheap := match.Query{Name: "Sergei Lavrov"}
 
@@ -44,6 +46,23 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 	}()
 	if err := s.Batch(ctx, in, out, 2, screen.Options{}); err != nil {
 		t.Fatalf("a batch of 100 cheap queries: %v", err)
+	}
+	// Five at once queue more than MaxPaceWait of work: some give up with
+	// ErrOverloaded rather than wait behind the others.
+	var wg sync.WaitGroup
+	errs := make([]error, 5)
+	ctx, cancel = context.WithTimeout(context.Background(), 3*screen.MaxPaceWait)
+	defer cancel()
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = s.Screen(ctx, costly, screen.Options{Threshold: match.MinThreshold, Limit: 100})
+		}()
+	}
+	wg.Wait()
+	if !slices.ContainsFunc(errs, func(err error) bool { return errors.Is(err, screen.ErrOverloaded) }) {
+		t.Errorf("five costly queries at once: %v; want some ErrOverloaded", errs)
 	}
 	// Unpaced, the costly query finishes.
 	s.SetPacer(nil)

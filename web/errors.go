@@ -55,6 +55,7 @@ var statuses = []struct {
 	{review.ErrState, http.StatusConflict},
 	{store.ErrConflict, http.StatusConflict},
 	{screen.ErrNotReady, http.StatusServiceUnavailable},
+	{screen.ErrOverloaded, http.StatusTooManyRequests},
 }
 
 // describe returns the status of err and the message to show.
