@@ -60,6 +60,10 @@ func DefaultPacer() *Pacer {
 type Allowance struct {
 	p    *Pacer
 	free atomic.Int64
+	// waited is how long the request's searches have waited, in all, and
+	// paced how long their own work past the allowance takes at the
+	// Pacer's rate (nanoseconds).
+	waited, paced atomic.Int64
 }
 
 // Allowance returns the allowance of a request of n queries; nil (no
@@ -80,11 +84,13 @@ func (a *Allowance) grant(n int) {
 	}
 }
 
-// MaxPaceWait is the longest a costly search waits for its turn. Costly
-// work queues in one bucket: were it let queue without end, a flood of it
-// would make the wait of a request just past its allowance as long as the
-// flood's backlog. A search that would wait longer gives up with ErrOverloaded,
-// and the backlog stays under this.
+// MaxPaceWait is the longest a request's costly searches wait for others'
+// costly work, in all, beyond the time their own takes at the Pacer's
+// rate. Costly work queues in one bucket: were it let queue without end,
+// a flood of it would make a request just past its allowance wait as long
+// as the flood's backlog, and wait again at every step. A request that
+// would wait longer gives up with ErrOverloaded; one alone waits only for
+// its own work.
 const MaxPaceWait = 2 * time.Second
 
 // ErrOverloaded says that a search went past its allowance while costly work
@@ -110,7 +116,8 @@ func (a *Allowance) pace(ctx context.Context) func(int64) error {
 				return ErrOverloaded
 			}
 			d := r.Delay()
-			if d > MaxPaceWait {
+			own := a.paced.Add(int64(float64(n) / float64(a.p.lim.Limit()) * float64(time.Second)))
+			if time.Duration(a.waited.Add(int64(d))-own) > MaxPaceWait {
 				r.Cancel()
 				return ErrOverloaded
 			}
