@@ -725,6 +725,11 @@ func (src pkgSource) facts(t *testing.T, key string) handlerFacts {
 				if x, ok := n.X.(*ast.Ident); ok && x.Name == "screen" && n.Sel.Name == "ErrNotReady" {
 					addStatus(statusOf[CodeNotReady])
 				}
+				// Screening is paced: past its allowance, a search may
+				// give up busy (screen.ErrOverloaded).
+				if x, ok := n.X.(*ast.SelectorExpr); ok && x.Sel.Name == "screener" && (n.Sel.Name == "Screen" || n.Sel.Name == "Batch") {
+					addStatus(statusOf[CodeBusy])
+				}
 			case *ast.CompositeLit: // &Error{Code: CodeX, ...}
 				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "Error" {
 					for _, e := range n.Elts {
