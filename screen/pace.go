@@ -11,19 +11,22 @@ import (
 )
 
 // A search's cost is counted in the word pairs it looks up
-// (index.Work.Pairs), about 0.1 µs each. At the default threshold the
-// costliest of thousands of real queries looks up 200,000; at threshold
-// 0.1 and limit 100 one in a hundred real names looks up three million,
-// and a name built to be costly as many.
+// (index.Work.Pairs): about 0.1 µs each for real queries, and up to
+// 0.5 µs for names built to be costly (a thousand bytes of two-letter
+// words at threshold 0.1: 930,000 pairs in 0.43 s). At the default
+// threshold the costliest of 3,000 real queries looks up 200,000, one in
+// a hundred more than 9,500; at threshold 0.1 and limit 100 one in a
+// hundred looks up three million.
 const (
 	// QueryAllowance is the work a query does unpaced: what the costliest
 	// real query costs at the default threshold.
 	QueryAllowance = 200_000
 	// BatchQueryAllowance is what each further query of a batch adds to
-	// the batch's allowance.
-	BatchQueryAllowance = 20_000
-	// PairsPerCoreSecond is a core's rate, on the slow side.
-	PairsPerCoreSecond = 5_000_000
+	// the batch's allowance: what all but one in a hundred real queries
+	// cost at the default threshold.
+	BatchQueryAllowance = 10_000
+	// PairsPerCoreSecond is a core's rate on the costly kind of names.
+	PairsPerCoreSecond = 2_000_000
 	// CostlyShare is the share of the cores that work beyond its
 	// allowance gets, all such work together.
 	CostlyShare = 0.1
