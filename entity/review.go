@@ -81,6 +81,9 @@ const (
 	AlertFalsePositive = "false_positive"
 )
 
+// AlertStatuses are every status an alert can have.
+var AlertStatuses = []string{AlertOpen, AlertEscalated, AlertPending, AlertTrueMatch, AlertFalsePositive}
+
 // Alert actions.
 const (
 	ActionDecide  = "decide"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -124,6 +125,9 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
   veto alerts --customer CUST-0001234 --json`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.Status != "" && !slices.Contains(entity.AlertStatuses, f.Status) {
+				return usageError{fmt.Errorf("--status %q: want one of %s", f.Status, strings.Join(entity.AlertStatuses, ", "))}
+			}
 			st, err := g.openStore(cmd.Context())
 			if err != nil {
 				return err
@@ -148,7 +152,7 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.Status, "status", "", "only alerts with this status (open, ...)")
+	fl.StringVar(&f.Status, "status", "", "only alerts with this status: "+strings.Join(entity.AlertStatuses, ", "))
 	fl.StringVar(&f.CustomerID, "customer", "", "only this customer's alerts")
 	fl.StringVar(&f.EntityID, "entity", "", "only alerts on this entity")
 	fl.StringVar(&f.List, "list", "", "only alerts on this list")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -110,6 +111,17 @@ func TestExitCodes(t *testing.T) {
 	}
 	if _, errOut, code := cli(t, db, "show", "un-NOPE"); code != exitError || !strings.Contains(errOut, "not found") {
 		t.Errorf("show unknown: exit %d, %q", code, errOut)
+	}
+	// A misspelt status is refused, not answered "No alerts.".
+	if out, errOut, code := cli(t, db, "alerts", "--status", "bogus"); code != exitUsage || !strings.Contains(errOut, "pending_approval") {
+		t.Errorf("alerts --status bogus: exit %d, %q %q; want %d naming the statuses", code, out, errOut, exitUsage)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := cli(t, filepath.Join(t.TempDir(), "veto.db"), "--version")
+	if code != 0 || !strings.HasPrefix(out, "veto ") || !strings.Contains(out, runtime.Version()) {
+		t.Errorf("veto --version: exit %d, %q", code, out)
 	}
 }
 

@@ -138,7 +138,9 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 ` + exitHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       buildVersion(),
 	}
+	root.SetVersionTemplate("veto {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
 	g.addFlags(root)
 	root.SetIn(g.stdin)
