@@ -222,11 +222,47 @@ func (row *Row) setQuery(file string, q match.Query, raw []byte) {
 	if q.ID == "" {
 		q.ID = strconv.Itoa(row.Line)
 	}
-	if err := q.Validate(); err != nil {
-		row.Err = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
+	// A field that cannot be read is dropped, and the row screened
+	// without it, if it is optional; the name is what must be screened.
+	var dropped []string
+	for {
+		err := q.Validate()
+		if err == nil {
+			break
+		}
+		if !dropOptional(&q, err) {
+			row.Err = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
+			break
+		}
+		dropped = append(dropped, err.Error())
+	}
+	if len(dropped) > 0 && row.Err == nil {
+		row.Warning = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w %s", ErrDropped, strings.Join(dropped, "; "))}
+	}
+	if row.Err != nil || row.Warning != nil {
 		row.Raw = rawText(raw)
 	}
 	row.Query = q
+}
+
+// dropOptional clears the optional field that err (from match.Query's
+// Validate, which names the field first) is about, and reports whether
+// it was one.
+func dropOptional(q *match.Query, err error) bool {
+	field, _, _ := strings.Cut(err.Error(), ":")
+	switch field {
+	case "birthDate":
+		q.BirthDate = ""
+	case "country":
+		q.Country = ""
+	case "gender":
+		q.Gender = ""
+	case "idNumber":
+		q.IDNumber = ""
+	default:
+		return false
+	}
+	return true
 }
 
 // rawText is a record's text for the errors file: without its line

@@ -94,7 +94,8 @@ func (w *csvWriter) flush() error {
 func score(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
 
 // ErrorsHeader is the header of the errors file: the line of each record
-// that could not be screened, why, and its text.
+// that could not be screened, or was screened without a field it could
+// not read ("screened without birthDate: …"), why, and its text.
 var ErrorsHeader = []string{"line", "reason", "record"}
 
 // ErrorsWriter writes an errors file: CSV with ErrorsHeader.
@@ -116,6 +117,12 @@ func (e *ErrorsWriter) Header() error { return e.w.Write(ErrorsHeader) }
 // Write writes a row that has an error: its line, reason and text.
 func (e *ErrorsWriter) Write(row *Row) error {
 	return e.w.Write([]string{strconv.Itoa(row.Line), Reason(row.Err), row.Raw})
+}
+
+// WriteWarning writes a row screened without some of its fields: its
+// line, which and why, and its text.
+func (e *ErrorsWriter) WriteWarning(row *Row) error {
+	return e.w.Write([]string{strconv.Itoa(row.Line), Reason(row.Warning), row.Raw})
 }
 
 // Flush writes what is buffered.

@@ -35,6 +35,7 @@ type want struct {
 	line             int
 	id, name, dob, c string
 	err              error
+	warn             error // the row is screened, without a field
 }
 
 func check(t *testing.T, rows []Row, wants []want) {
@@ -63,6 +64,9 @@ func check(t *testing.T, rows []Row, wants []want) {
 		if r.Err != nil {
 			t.Errorf("line %d: unexpected error %v", r.Line, r.Err)
 			continue
+		}
+		if (w.warn == nil) != (r.Warning == nil) || w.warn != nil && !errors.Is(r.Warning, w.warn) {
+			t.Errorf("line %d: warning %v, want %v", r.Line, r.Warning, w.warn)
 		}
 		if r.ID != w.id || r.Query.Name != w.name || r.Query.BirthDate != w.dob || r.Query.Country != w.c {
 			t.Errorf("line %d: id %q name %q dob %q country %q, want %q %q %q %q", r.Line, r.ID, r.Query.Name, r.Query.BirthDate, r.Query.Country, w.id, w.name, w.dob, w.c)
@@ -123,10 +127,10 @@ func TestCSVReader(t *testing.T) {
 		input: "id,name\n1,Putin\n2,\"Lavrov\n3,Assad\n",
 		want:  []want{{line: 2, id: "1", name: "Putin"}, {line: 3, err: ErrQuote}, {line: 4, id: "3", name: "Assad"}},
 	}, {
-		name:  "bare quote, text after a quote, wrong field count, bad UTF-8, no name, bad date, bad country",
+		name:  "bare quote, text after a quote, wrong field count, bad UTF-8, no name; a bad date or country is dropped, the name screened",
 		input: "id,name,dob,country\n1,Jo\"hn,,\n2,\"John\"x,,\n3,John\n4,Jo\xffhn,,\n5,  ,,\n6,John,21/03/1950,\n7,John,,Atlantis\n8,John,1950-03,GB\n",
 		want: []want{{line: 2, err: ErrQuote}, {line: 3, err: ErrQuote}, {line: 4, err: ErrFieldCount}, {line: 5, err: ErrEncoding},
-			{line: 6, err: ErrInvalid}, {line: 7, err: ErrInvalid}, {line: 8, err: ErrInvalid}, {line: 9, id: "8", name: "John", dob: "1950-03", c: "GB"}},
+			{line: 6, err: ErrInvalid}, {line: 7, id: "6", name: "John", warn: ErrDropped}, {line: 8, id: "7", name: "John", warn: ErrDropped}, {line: 9, id: "8", name: "John", dob: "1950-03", c: "GB"}},
 	}, {
 		name:  "no final newline",
 		input: "name\nSergei Lavrov",
@@ -180,7 +184,7 @@ func TestJSONLReader(t *testing.T) {
 `
 	rows := readAll(t, "in.jsonl", input, ReadOptions{})
 	check(t, rows, []want{{line: 1, id: "q1", name: "Sergei Lavrov", dob: "1950-03-21", c: "ru"}, {line: 2, name: "Bashar Assad"},
-		{line: 4, err: ErrJSON}, {line: 5, err: ErrJSON}, {line: 6, err: ErrJSON}, {line: 7, err: ErrInvalid}, {line: 8, id: "q8", name: "Ali Khamenei"}})
+		{line: 4, err: ErrJSON}, {line: 5, err: ErrJSON}, {line: 6, err: ErrJSON}, {line: 7, name: "Putin", warn: ErrDropped}, {line: 8, id: "q8", name: "Ali Khamenei"}})
 	if _, err := NewReader(strings.NewReader(input), "in.jsonl", ReadOptions{Map: Mapping{"name": {"x"}}}); err == nil {
 		t.Error("a mapping was accepted for JSON lines")
 	}

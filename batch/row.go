@@ -23,7 +23,13 @@ type Row struct {
 	// Err, if set, says why the row cannot be screened (a *ParseError);
 	// Query may then be incomplete.
 	Err error
-	// Raw is the record's text, set with Err for the errors file.
+	// Warning, if set, says which optional fields the row was screened
+	// without, because they could not be read (a *ParseError wrapping
+	// ErrDropped): a date of birth written 21.03.1950 must not keep the
+	// name from being screened.
+	Warning error
+	// Raw is the record's text, set with Err or Warning for the errors
+	// file.
 	Raw string
 }
 
@@ -43,6 +49,7 @@ var (
 	ErrTooLong    = errors.New("record too long")
 	ErrJSON       = errors.New("not a JSON query")
 	ErrInvalid    = errors.New("invalid query")
+	ErrDropped    = errors.New("screened without")
 )
 
 // ParseError is a record that cannot be screened: where it is and why.

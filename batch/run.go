@@ -292,6 +292,11 @@ func (r *run) run(ctx context.Context) (Stats, error) {
 			} else if len(res.Hits) > 0 {
 				r.stats.Hits++
 			}
+			if row.Warning != nil {
+				if err := ew.WriteWarning(row); err != nil {
+					writeErr = fmt.Errorf("write %s: %w", r.files.Errors, err)
+				}
+			}
 			if err := w.write(row, res); err != nil && writeErr == nil {
 				writeErr = fmt.Errorf("write %s: %w", r.files.Output, err)
 			}

@@ -76,7 +76,7 @@ func TestRunCSV(t *testing.T) {
 		"C4,\"Bashar, Assad\n"+ // quote left open
 		"C5,Vladimir Putin,1952-10-07,\n"+
 		"C6,,1960,\n"+ // no name
-		"C7,Ali Khamenei,1939-13-45,\n"+ // bad date
+		"C7,Ali Khamenei,1939-13-45,\n"+ // bad date: screened without it
 		"C8,Korea Mining Development Trading Corporation,,KP,extra\n"+ // a field too many
 		"C9,Amira Hadzic,,\n")
 	out := filepath.Join(dir, "results.csv")
@@ -84,8 +84,8 @@ func TestRunCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Rows != 9 || st.Errors != 5 || st.Hits != 2 {
-		t.Errorf("stats %+v, want 9 rows, 5 errors, 2 with hits", st)
+	if st.Rows != 9 || st.Errors != 4 || st.Hits != 3 {
+		t.Errorf("stats %+v, want 9 rows, 4 errors, 3 with hits", st)
 	}
 	recs := readCSV(t, out)
 	if !slices.Equal(recs[0], CSVHeader) || len(recs) != 10 {
@@ -107,6 +107,11 @@ func TestRunCSV(t *testing.T) {
 	if r := byID["C3"]; r[3] != "0" || r[4] != "" || r[9] != "" {
 		t.Errorf("Plumstead: %q", r)
 	}
+	// A date of birth that cannot be read does not keep a listed person
+	// from being screened.
+	if r := byID["C7"]; r[3] == "0" || !strings.Contains(strings.ToLower(r[6]), "khamenei") {
+		t.Errorf("Khamenei with a bad date of birth: %q", r)
+	}
 	errs := readCSV(t, ErrorsPath(out))
 	var lines []string
 	for _, r := range errs[1:] {
@@ -115,7 +120,7 @@ func TestRunCSV(t *testing.T) {
 	if !slices.Equal(errs[0], ErrorsHeader) || !slices.Equal(lines, []string{"3", "5", "7", "8", "9"}) {
 		t.Errorf("errors file lines %q, want 3 5 7 8 9:\n%q", lines, errs)
 	}
-	if errs[1][2] != `C2,Jo"hn Smith,,` || !strings.Contains(errs[3][1], "name: required") || !strings.Contains(errs[5][1], "5 fields, the header has 4") {
+	if errs[1][2] != `C2,Jo"hn Smith,,` || !strings.Contains(errs[3][1], "name: required") || !strings.Contains(errs[4][1], "screened without birthDate") || !strings.Contains(errs[5][1], "5 fields, the header has 4") {
 		t.Errorf("errors file: %q", errs)
 	}
 	// The output's error column says the same.

@@ -144,6 +144,11 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 				row.Err = &batch.ParseError{File: path, Line: row.Line, Err: fmt.Errorf("%w: %v", batch.ErrInvalid, err)}
 			}
 		}
+		if row.Err == nil && row.Warning != nil {
+			if err := ew.WriteWarning(&row); err != nil {
+				return nil, fmt.Errorf("write %s: %w", errorsPath, err)
+			}
+		}
 		if row.Err != nil {
 			rep.Errors++
 			if row.Raw == "" {
