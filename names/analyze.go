@@ -144,12 +144,19 @@ func boundTokens(toks []Token) []Token {
 	if len(toks) <= MaxRepeats {
 		return toks
 	}
-	seen := make(map[string]int, len(toks))
+	// Every name is analysed through here, queries and windows of text
+	// alike: count repeats among the kept words (at most MaxTokens)
+	// rather than allocate a map per name.
 	initials := 0
 	out := toks[:0]
 	for _, t := range toks {
-		seen[t.Form]++
-		if seen[t.Form] > MaxRepeats {
+		seen := 0
+		for _, o := range out {
+			if o.Form == t.Form {
+				seen++
+			}
+		}
+		if seen >= MaxRepeats {
 			continue
 		}
 		if t.Kind == Initial {
