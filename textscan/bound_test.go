@@ -52,6 +52,9 @@ func windowTexts(s *Scanner, text string) []string {
 // word was assumed to spell) and are not now, while typos that change a
 // word's skeleton are still searched and found.
 func TestWindowsSpareBySpellingOnly(t *testing.T) {
+	if raceDetector {
+		t.Skip(raceSkip)
+	}
 	s := New(realIndex(t), Options{})
 	for _, text := range []string{"Beacon Textiles", "Carlos Jensen"} {
 		if ws := windowTexts(s, text); len(ws) > 0 {
@@ -173,6 +176,9 @@ func boundTexts(t *testing.T, cases int) []string {
 // threshold for a window of one name word) finds the name neither
 // forgotten by dropHopeless nor bounded below its score.
 func TestBoundsHoldScores(t *testing.T) {
+	if raceDetector {
+		t.Skip(raceSkip)
+	}
 	ix := realIndex(t)
 	s := New(ix, Options{})
 	o := s.opts

@@ -25,6 +25,9 @@ import (
 // generated names of people who are not listed must not be flagged there
 // more often than screening flags them.
 func TestRecallInText(t *testing.T) {
+	if raceDetector {
+		t.Skip(raceSkip)
+	}
 	ix := realIndex(t)
 	f, err := os.Open(filepath.Join(sourcetest.SharedData(t), "names", "nmvw_wikidata_name_pairs", "name_pairs.txt"))
 	if err != nil {
