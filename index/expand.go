@@ -97,6 +97,12 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			for _, p := range names.NicknamePhons(t.Phon) {
 				cand = append(cand, v.phons.lookup(p)...)
 			}
+			if t.Abjad && t.Alt != "" {
+				// Its letters apart (see names.Token.Alt).
+				cand = append(cand, v.byCons[names.Cons(t.Alt)]...)
+				cand = append(cand, v.byWeak[names.WeakCons(t.Alt)]...)
+				cand = append(cand, v.abjadAll[names.AbjadLoose(t.Alt)]...)
+			}
 			switch {
 			case t.Abjad:
 				cand = append(cand, v.abjadAll[t.ALoose]...)

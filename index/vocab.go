@@ -151,6 +151,15 @@ func (v *vocab) tables() {
 		if w := names.WeakCons(t.Phon); w != "" {
 			v.byWeak[w] = append(v.byWeak[w], id)
 		}
+		if t.Abjad && t.Alt != "" {
+			// Its letters apart (see names.Token.Alt).
+			if c := names.Cons(t.Alt); c != t.Cons {
+				v.byCons[c] = append(v.byCons[c], id)
+			}
+			if w := names.WeakCons(t.Alt); w != "" && w != names.WeakCons(t.Phon) {
+				v.byWeak[w] = append(v.byWeak[w], id)
+			}
+		}
 	})
 	each(func(id uint32, t *names.Token, span match.SpanKind) {
 		if span != match.Single || t.Kind == names.Number {
@@ -166,6 +175,12 @@ func (v *vocab) tables() {
 			v.abjadAll[t.ALoose] = append(v.abjadAll[t.ALoose], id)
 			if t.Abjad {
 				v.abjadOnly[t.ALoose] = append(v.abjadOnly[t.ALoose], id)
+			}
+		}
+		if t.Abjad && t.Alt != "" {
+			if k := names.AbjadLoose(t.Alt); k != t.ALoose {
+				v.abjadAll[k] = append(v.abjadAll[k], id)
+				v.abjadOnly[k] = append(v.abjadOnly[k], id)
 			}
 		}
 	})

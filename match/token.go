@@ -70,46 +70,36 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 			best, how = sim, m
 		}
 	}
-	if abjad && ca != cb {
-		// و may be written for a Latin v or w, or for a vowel: compare
-		// without it, and let it count as a vowel.
-		// A Latin v dropped must be a و the abjad wrote, not nothing:
-		// غزالي is not Kuzovlev.
-		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= c.ConsMinLenAbjad && wawsCover(a, b) {
-			ua, ub := names.WeakPhon(pa), names.WeakPhon(pb)
-			if a.Abjad && !b.Abjad && names.AbjadCompatible(ua, ub) || b.Abjad && !a.Abjad && names.AbjadCompatible(ub, ua) {
-				sim := c.SimConsAbjad
-				if len(wa) < 3 {
-					sim = c.SimCons
+	if abjad {
+		// An abjad word is read with its letters apart as well (Alt,
+		// see names.Token): دحي meets Dahi, تهران Tehran.
+		xs, xc := [2]string{pa, abjadAlt(a)}, [2]string{ca}
+		ys, yc := [2]string{pb, abjadAlt(b)}, [2]string{cb}
+		if xs[1] != "" {
+			xc[1] = names.Cons(xs[1])
+		}
+		if ys[1] != "" {
+			yc[1] = names.Cons(ys[1])
+		}
+		for i, x := range xs {
+			for j, y := range ys {
+				if x == "" || y == "" {
+					continue
 				}
-				if sim > best {
+				if sim := c.abjadSim(a, b, x, y, xc[i], yc[j]); sim > best {
 					best, how = sim, Consonants
 				}
 			}
 		}
-	}
-	if ca == cb && ca != "" {
-		minLen, sim := c.ConsMinLen, c.SimCons
-		if abjad {
-			minLen, sim = c.ConsMinLenAbjad, c.SimConsAbjad
-			if len(ca) < 3 {
-				// Two consonants are thin evidence even for an abjad.
-				sim = c.SimCons
-			}
-		}
+	} else if ca == cb && ca != "" && len(ca) >= c.ConsMinLen && c.SimCons > best {
 		// Between two Latin spellings the vowels must at least sit in the
 		// same places and may spell the same sounds (Mohammed, Muhammad),
-		// or Bashar would meet Bushra, Hassan Hussein. An abjad
-		// spelling's long vowels must be vowels in the Latin one.
-		shapeOK := names.SameShape(pa, pb) && names.VowelsAgree(pa, pb)
-		if abjad {
-			shapeOK = a.Abjad && b.Abjad || a.Abjad && names.AbjadCompatible(pa, pb) || b.Abjad && names.AbjadCompatible(pb, pa)
-		}
-		if len(ca) >= minLen && sim > best && shapeOK {
-			best, how = sim, Consonants
+		// or Bashar would meet Bushra, Hassan Hussein.
+		if names.SameShape(pa, pb) && names.VowelsAgree(pa, pb) {
+			best, how = c.SimCons, Consonants
 		}
 	}
-	if a.Alt != "" || b.Alt != "" || a.Stem != "" || b.Stem != "" || a.AltStem != "" || b.AltStem != "" {
+	if natAlt(a) != "" || natAlt(b) != "" || a.Stem != "" || b.Stem != "" || a.AltStem != "" || b.AltStem != "" {
 		if sim, m := c.readingSim(a, b); sim > best {
 			best, how = sim, m
 		}
@@ -163,7 +153,7 @@ func wawsCover(a, b *names.Token) bool {
 // SimPhon).
 func (c *Config) readingSim(a, b *names.Token) (float64, Method) {
 	best, how := 0.0, NoMatch
-	wa, wb := [2]string{a.Phon, a.Alt}, [2]string{b.Phon, b.Alt}
+	wa, wb := [2]string{a.Phon, natAlt(a)}, [2]string{b.Phon, natAlt(b)}
 	for i, x := range wa {
 		for j, y := range wb {
 			if x == "" || y == "" || i == 0 && j == 0 {
@@ -192,7 +182,7 @@ func (c *Config) readingSim(a, b *names.Token) (float64, Method) {
 		return best, how
 	}
 	// Stems against stems or whole words; at least one side a stem.
-	sa, sb := [4]string{a.Phon, a.Alt, a.Stem, a.AltStem}, [4]string{b.Phon, b.Alt, b.Stem, b.AltStem}
+	sa, sb := [4]string{a.Phon, natAlt(a), a.Stem, a.AltStem}, [4]string{b.Phon, natAlt(b), b.Stem, b.AltStem}
 	for i, x := range sa {
 		for j, y := range sb {
 			if x == "" || y == "" || i < 2 && j < 2 {
@@ -353,4 +343,57 @@ func isVowel(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// abjadAlt is an abjad word's reading with its letters apart, "" for
+// other words.
+func abjadAlt(t *names.Token) string {
+	if t.Abjad {
+		return t.Alt
+	}
+	return ""
+}
+
+// natAlt is a Latin word's national reading, "" for an abjad word (whose
+// Alt is its letters apart).
+func natAlt(t *names.Token) string {
+	if t.Abjad {
+		return ""
+	}
+	return t.Alt
+}
+
+// abjadSim compares two skeletons, pa of a and pb of b (consonants ca and
+// cb), at least one of the words written in an abjad, on their consonants.
+func (c *Config) abjadSim(a, b *names.Token, pa, pb, ca, cb string) float64 {
+	best := 0.0
+	if ca != cb {
+		// و may be written for a Latin v or w, or for a vowel: compare
+		// without it, and let it count as a vowel.
+		// A Latin v dropped must be a و the abjad wrote, not nothing:
+		// غزالي is not Kuzovlev.
+		if wa, wb := names.WeakCons(pa), names.WeakCons(pb); wa == wb && len(wa) >= c.ConsMinLenAbjad && wawsCover(a, b) {
+			ua, ub := names.WeakPhon(pa), names.WeakPhon(pb)
+			if a.Abjad && !b.Abjad && names.AbjadCompatible(ua, ub) || b.Abjad && !a.Abjad && names.AbjadCompatible(ub, ua) {
+				best = c.SimConsAbjad
+				if len(wa) < 3 {
+					best = c.SimCons
+				}
+			}
+		}
+		return best
+	}
+	if ca == "" || len(ca) < c.ConsMinLenAbjad {
+		return 0
+	}
+	sim := c.SimConsAbjad
+	if len(ca) < 3 {
+		// Two consonants are thin evidence even for an abjad.
+		sim = c.SimCons
+	}
+	// An abjad spelling's long vowels must be vowels in the Latin one.
+	if a.Abjad && b.Abjad || a.Abjad && names.AbjadCompatible(pa, pb) || b.Abjad && names.AbjadCompatible(pb, pa) {
+		return sim
+	}
+	return 0
 }

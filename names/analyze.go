@@ -226,6 +226,9 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 	}
 	d := wordCache.derive(form, abjad, false, anyReading)
 	t.Phon, t.Cons, t.Loose, t.ALoose, t.Stem, t.Key = d.phon, d.cons, d.loose, d.aloose, d.stem, d.key
+	if abjad {
+		t.Alt = d.alt // its letters apart (see phonApart)
+	}
 	return t
 }
 

@@ -26,7 +26,17 @@ func PhonOf(form string, abjad bool) string { return phon(form, abjad) }
 // phon is Phon; for a word written in an abjad it leaves z and h apart:
 // veto's Arabic table writes ژ as j, so a zh there is ز and ح side by
 // side (الزهراني, al-Zahrani), not a digraph.
-func phon(form string, abjad bool) string {
+func phon(form string, abjad bool) string { return phonRead(form, abjad, false) }
+
+// phonApart is the phonetic skeleton of an abjad word read with its
+// letters apart: veto's Arabic table writes single letters side by side
+// that Latin reads as one sound (د+ح of دحلان, Dahlan, is "dh", as is ذ;
+// ت+ه of تهران, Tehran, "th"; س+ج of سجاد, Sajjad, "sj"; پ+ه of پهلوی,
+// Pahlavi, "ph"). Latin spellings of such names put a vowel between the
+// two, which the abjad did not write: the word is read both ways.
+func phonApart(form string) string { return phonRead(form, true, true) }
+
+func phonRead(form string, abjad, apart bool) string {
 	s := form
 	b := make([]byte, 0, len(s)+2)
 	for i := 0; i < len(s); i++ {
@@ -47,13 +57,13 @@ func phon(form string, abjad bool) string {
 				i += 2
 				continue
 			}
-			if next == 's' && i+2 < len(s) && s[i+2] == 'j' {
+			if next == 's' && i+2 < len(s) && s[i+2] == 'j' && !apart {
 				// Dutch tsj is ch: Vjatsjeslav, Saakovitsj.
 				b = append(b, 'c', 'h')
 				i += 2
 				continue
 			}
-			if next == 'h' {
+			if next == 'h' && !apart {
 				b = append(b, 't')
 				i++
 				continue
@@ -64,7 +74,7 @@ func phon(form string, abjad bool) string {
 				i += 2
 				continue
 			}
-			if next == 'j' {
+			if next == 'j' && !apart {
 				// Dutch and Swedish sj is sh: Chroesjtsjov, Sjoigoe.
 				b = append(b, 's', 'h')
 				i++
@@ -82,12 +92,12 @@ func phon(form string, abjad bool) string {
 				i += 2
 				continue
 			}
-			if next == 'j' {
+			if next == 'j' && !apart {
 				b = append(b, 'j')
 				i++
 				continue
 			}
-			if next == 'h' {
+			if next == 'h' && !apart {
 				b = append(b, 'd')
 				i++
 				continue
@@ -99,13 +109,13 @@ func phon(form string, abjad bool) string {
 				continue
 			}
 		case 'k':
-			if next == 'h' {
+			if next == 'h' && !apart {
 				b = append(b, 'h')
 				i++
 				continue
 			}
 		case 'g':
-			if next == 'h' {
+			if next == 'h' && !apart {
 				b = append(b, 'g')
 				i++
 				continue
@@ -116,7 +126,7 @@ func phon(form string, abjad bool) string {
 				continue
 			}
 		case 'p':
-			if next == 'h' {
+			if next == 'h' && !apart {
 				b = append(b, 'f')
 				i++
 				continue

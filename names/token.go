@@ -108,7 +108,9 @@ type Token struct {
 	// Stem is Phon without a Baltic nominative ending (Latvian Sergejs,
 	// Lavrovs; Lithuanian Putinas), "" when the word has none.
 	Stem string
-	// Alt and AltStem are Phon and Stem of the word as Central and
+	// For an Abjad word, Alt is the skeleton read with its letters apart
+	// (see phonApart), "" when that changes nothing; AltStem is unused.
+	// Otherwise Alt and AltStem are Phon and Stem of the word as Central and
 	// Eastern European languages, German and Dutch read Latin letters (j
 	// as y, ch as kh, c as ts, Polish sz and Hungarian s as sh: see
 	// national), for a word written in Latin letters whose reading that

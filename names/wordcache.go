@@ -54,6 +54,13 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool, lang reading) der
 	}
 	p := phon(form, abjad)
 	d = derived{phon: p, cons: Cons(p), loose: Loose(p), aloose: AbjadLoose(p), stem: stem(form), key: SyllableKey(form)}
+	if abjad {
+		// The letters apart (see phonApart); the consonant skeletons
+		// compare as abjad spellings, not as national readings.
+		if a := phonApart(form); a != p {
+			d.alt = a
+		}
+	}
 	if n := national(form, chIsKh, lang); n != "" && !abjad {
 		if a := phon(n, false); a != p {
 			d.alt = a
