@@ -87,6 +87,10 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Greek vowels stay in place", entity.Person, "Λούις Τίφανι", "Dwain ROUSE", false},
 		{"Greek spelling of a Latin name", entity.Person, "Λούις Τίφανι", "Louis TIFFANY", true},
 		{"a v the Arabic did not write", entity.Person, "غزالي", "KUZOVLEV", false},
+		{"Arabic letters side by side, not a digraph", entity.Person, "محمد دحلان", "Mohammed DAHLAN", true},
+		{"Arabic s and j side by side", entity.Person, "سجاد قاسمي", "Sajjad QASEMI", true},
+		{"Polish -cki", entity.Person, "Władimir Wysocki", "Vladimir VYSOTSKY", true},
+		{"Dutch final oe", entity.Person, "Sergej Sjojgoe", "Sergei Kuzhugetovich SHOIGU", true},
 		// 7. Nicknames.
 		{"nickname", entity.Person, "Bill Clinton", "William Jefferson CLINTON", true},
 		{"nickname", entity.Person, "Sasha Lukashenko", "Aleksandr LUKASHENKO", true},

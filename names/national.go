@@ -22,7 +22,7 @@ import "strings"
 // not with a č that folding spelt ch (Lithuanian -vičius is -vich).
 func national(form string, chIsKh bool, lang reading) string {
 	// Not a short word, nor letters with no vowel (an acronym).
-	if len(form) < 4 || strings.IndexAny(form, "jcwsz") < 0 && !strings.Contains(form, "gy") || strings.IndexAny(form, "aeiouy") < 0 {
+	if len(form) < 4 || strings.IndexAny(form, "jcwsz") < 0 && !strings.Contains(form, "gy") && !strings.HasSuffix(form, "oe") || strings.IndexAny(form, "aeiouy") < 0 {
 		return ""
 	}
 	hungarian := lang == hungarianReading || lang == anyReading && isHungarian(form)
@@ -97,6 +97,17 @@ func national(form string, chIsKh bool, lang reading) string {
 			b = append(b, 'k', 'h')
 			i++
 			continue
+		case c == 'c' && next == 'k' && slavicSkEnding(form[i+2:]):
+			// The Slavic -ski of Polish, Czech and Slovak after a c:
+			// Bielicki, Belicky, Wysocki are Belitsky, Vysotsky.
+			b = append(b, 't', 's')
+			continue
+		case c == 'o' && next == 'e' && i+2 == len(form) && i > 0 && !isVowel(form[i-1]):
+			// Dutch writes a final u as oe too: Aboe, Inanloe, Basoetoe
+			// (phon reads oe as u between consonants only).
+			b = append(b, 'u')
+			i++
+			continue
 		case c == 'c' && next != 'k' && next != 's' && next != 'h':
 			b = append(b, 't', 's')
 			continue
@@ -117,6 +128,17 @@ func national(form string, chIsKh bool, lang reading) string {
 		return ""
 	}
 	return string(b)
+}
+
+// slavicSkEnding reports whether what follows the k of a word's -ck is
+// the ending of a Slavic adjective surname: -cki, -cky, -cka, -ckij,
+// -ckyj, -ckiy, -ckaya.
+func slavicSkEnding(rest string) bool {
+	switch rest {
+	case "i", "y", "a", "ij", "yj", "iy", "ii", "aya", "aja", "iego", "ego":
+		return true
+	}
+	return false
 }
 
 func hasAny(s string, subs ...string) bool {
