@@ -69,5 +69,5 @@ func sameSims(a, b *match.Config) bool {
 		a.SimJoined == b.SimJoined && a.SimLegalForm == b.SimLegalForm && a.Edit1MinLen == b.Edit1MinLen &&
 		a.Edit2MinLen == b.Edit2MinLen && a.ConsMinLen == b.ConsMinLen && a.ConsMinLenAbjad == b.ConsMinLenAbjad && a.ReadingEditMinLen == b.ReadingEditMinLen &&
 		a.SimStem == b.SimStem && a.SimKey == b.SimKey && a.SimLoose == b.SimLoose && a.SimLooseShort == b.SimLooseShort &&
-		a.SimNickname == b.SimNickname && a.SimAcronym == b.SimAcronym
+		a.SimNickname == b.SimNickname && a.SimSlavic == b.SimSlavic && a.SimAcronym == b.SimAcronym
 }

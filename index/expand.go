@@ -94,6 +94,12 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			for _, k := range names.SyllableKeys(t.Key) {
 				cand = append(cand, v.bySyllables[k]...)
 			}
+			switch {
+			case t.Slav != "" && t.SlavMark:
+				cand = append(cand, v.bySlav[t.Slav]...)
+			case t.Slav != "":
+				cand = append(cand, v.bySlavMarked[t.Slav]...)
+			}
 			for _, p := range names.NicknamePhons(t.Phon) {
 				cand = append(cand, v.phons.lookup(p)...)
 			}

@@ -42,6 +42,10 @@ type vocab struct {
 	// bySyllables maps a word's East Asian syllable key to its words (see
 	// names.Token).
 	bySyllables map[string][]uint32
+	// bySlav maps a word's East Slavic key to its words (see
+	// names.SlavicKey), bySlavMarked to those of them that bear
+	// Ukrainian or Belarusian marks (names.Token.SlavMark).
+	bySlav, bySlavMarked map[string][]uint32
 	// looseAll maps a loose consonant key to every word, looseTrans to
 	// the words written in scripts other than Latin and Cyrillic (the
 	// only ones a Latin word meets on it); abjadAll and abjadOnly do the
@@ -58,7 +62,7 @@ type vocab struct {
 
 func newVocab() *vocab {
 	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{},
-		readings: newStrSet(), bySyllables: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
+		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
 		abjadAll: map[string][]uint32{}, abjadOnly: map[string][]uint32{},
 		letters: map[string][]uint32{}}
 }
@@ -81,6 +85,7 @@ func (v *vocab) intern(t *names.Token, span match.SpanKind) uint32 {
 	tok.Form, tok.Phon, tok.Cons = strings.Clone(t.Form), strings.Clone(t.Phon), strings.Clone(t.Cons)
 	tok.Loose, tok.ALoose, tok.Stem, tok.Key = strings.Clone(t.Loose), strings.Clone(t.ALoose), strings.Clone(t.Stem), strings.Clone(t.Key)
 	tok.Alt, tok.AltStem = strings.Clone(t.Alt), strings.Clone(t.AltStem)
+	tok.Slav, tok.SlavMark = strings.Clone(t.Slav), t.SlavMark
 	v.tokens = append(v.tokens, tok)
 	v.span = append(v.span, span)
 	return id
@@ -121,6 +126,12 @@ func (v *vocab) tables() {
 		}
 		for _, k := range names.SyllableKeys(t.Key) {
 			v.bySyllables[k] = append(v.bySyllables[k], id)
+		}
+		if t.Slav != "" && span == match.Single {
+			v.bySlav[t.Slav] = append(v.bySlav[t.Slav], id)
+			if t.SlavMark {
+				v.bySlavMarked[t.Slav] = append(v.bySlavMarked[t.Slav], id)
+			}
 		}
 		if span != match.Single {
 			return

@@ -89,6 +89,10 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"a v the Arabic did not write", entity.Person, "غزالي", "KUZOVLEV", false},
 		{"Arabic letters side by side, not a digraph", entity.Person, "محمد دحلان", "Mohammed DAHLAN", true},
 		{"Arabic s and j side by side", entity.Person, "سجاد قاسمي", "Sajjad QASEMI", true},
+		{"Belarusian and Russian spellings", entity.Person, "Alyaksandr Ryhoravich Lukashenka", "Aleksandr Grigoryevich LUKASHENKO", true},
+		{"a Belarusian patronymic is not another", entity.Person, "Uladzimir Uladzimiravich Makei", "Vladimir Vladimirovich MAKEI", true},
+		{"Ukrainian and Russian spellings", entity.Person, "Serhiy Vitaliyovych Kurchenko", "Sergei Vitalyevich KURCHENKO", true},
+		{"vowels alone do not make one name", entity.Person, "Ruhollah Khomeini", "Ruhollah KHAMENEI", false},
 		{"Polish -cki", entity.Person, "Władimir Wysocki", "Vladimir VYSOTSKY", true},
 		{"Dutch final oe", entity.Person, "Sergej Sjojgoe", "Sergei Kuzhugetovich SHOIGU", true},
 		// 7. Nicknames.

@@ -19,6 +19,7 @@ const (
 	National   Method = "national"   // the same word read as another language reads its letters
 	Romanised  Method = "romanised"  // the same East Asian syllables, another romanisation
 	LooseSound Method = "loose"      // another script's spelling of the same consonants
+	Slavic     Method = "slavic"     // the Russian, Ukrainian or Belarusian spelling of one word
 	Nickname   Method = "nickname"   // a short form and its name
 	Acronym    Method = "acronym"    // an acronym and the words it stands for
 	NoMatch    Method = ""
@@ -106,6 +107,9 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	}
 	if c.SimKey > best && names.SameSyllables(a.Key, b.Key) {
 		best, how = c.SimKey, Romanised
+	}
+	if c.SimSlavic > best && a.Slav != "" && a.Slav == b.Slav && (a.SlavMark || b.SlavMark) && !a.Trans && !b.Trans && !genderPair(a.Form, b.Form) {
+		best, how = c.SimSlavic, Slavic
 	}
 	if c.SimNickname > best && names.SameNickname(pa, pb) {
 		best, how = c.SimNickname, Nickname

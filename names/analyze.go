@@ -229,6 +229,9 @@ func newToken(form string, kind Kind, start, end int, abjad bool) Token {
 	if abjad {
 		t.Alt = d.alt // its letters apart (see phonApart)
 	}
+	if kind == Word || kind == Patronymic {
+		t.Slav, t.SlavMark = d.slav, d.slavMark
+	}
 	return t
 }
 

@@ -117,6 +117,15 @@ type Token struct {
 	// changes; "" otherwise. Orechovas is Orekhov(as), Degtjarev
 	// Degtyarev, Szkvorcov Skvortsov.
 	Alt, AltStem string
+	// Slav is the word's East Slavic key (see SlavicKey), on which the
+	// Russian, Ukrainian and Belarusian spellings of one name meet;
+	// "" for short words and words not written in Latin or Cyrillic.
+	Slav string
+	// SlavMark reports that the word is spelt as Ukrainian or Belarusian
+	// write, or is a patronymic (see SlavicMark): two words meet on Slav
+	// only when one of them is, so that Khomeini and Khamenei, one key
+	// apart from the vowels, stay two names.
+	SlavMark bool
 	// Key is the word's East Asian syllable keys (see SyllableKey): two
 	// spellings of the same Chinese or Korean syllables, in pinyin,
 	// Wade–Giles or another romanisation (Zedong, Tse-tung), share one

@@ -7,7 +7,8 @@ import (
 
 // derived is what newToken derives from a word's form alone: its keys.
 type derived struct {
-	phon, cons, loose, aloose, stem, key string
+	phon, cons, loose, aloose, stem, key, slav string
+	slavMark                                   bool
 	// alt and altStem are the skeleton and stem of the national reading
 	// (see national), "" when they are phon and stem.
 	alt, altStem string
@@ -54,6 +55,10 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool, lang reading) der
 	}
 	p := phon(form, abjad)
 	d = derived{phon: p, cons: Cons(p), loose: Loose(p), aloose: AbjadLoose(p), stem: stem(form), key: SyllableKey(form)}
+	if !abjad {
+		d.slav = SlavicKey(form)
+		d.slavMark = d.slav != "" && SlavicMark(form)
+	}
 	if abjad {
 		// The letters apart (see phonApart); the consonant skeletons
 		// compare as abjad spellings, not as national readings.

@@ -279,7 +279,7 @@ func New(ix *index.Index, opts Options) *Scanner {
 	s.opts = opts.withDefaults(&s.cfg)
 	c := &s.cfg
 	s.consSim = max(c.SimEdit1, c.SimEdit1Short, c.SimEdit2, c.SimCons, c.SimConsAbjad, c.SimJoined, c.SimInitial, c.SimLegalForm,
-		c.SimStem, c.SimKey, c.SimLoose, c.SimLooseShort, c.SimNickname, c.SimAcronym)
+		c.SimStem, c.SimKey, c.SimLoose, c.SimLooseShort, c.SimNickname, c.SimAcronym, c.SimSlavic)
 	placeWords := countryWords()
 	s.countryWords = placeWords
 	s.numberSkeletons()
