@@ -75,8 +75,8 @@ type Config struct {
 	// SimSlavic: the Russian, Ukrainian or Belarusian spelling of the same
 	// word (names.SlavicKey: Alyaksandr and Aleksandr, Ryhoravich and
 	// Grigorevich; 0.88).
-	SimSlavic float64 `json:"simSlavic"`
-	SimAcronym    float64 `json:"simAcronym"`
+	SimSlavic  float64 `json:"simSlavic"`
+	SimAcronym float64 `json:"simAcronym"`
 	// QueryInitialisms lets the initials of an organisation's name in the
 	// query meet a listed acronym ("Islamic Revolutionary Guard Corps" and
 	// "IRGC"). Off when screening (false): the lists hold thousands of
