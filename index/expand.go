@@ -103,11 +103,23 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			for _, p := range names.NicknamePhons(t.Phon) {
 				cand = append(cand, v.phons.lookup(p)...)
 			}
-			if t.Abjad && t.Alt != "" {
-				// Its letters apart (see names.Token.Alt).
+			switch {
+			case t.Abjad:
+				// Latin words read nationally (see vocab.byAltCons).
+				cand = append(cand, v.byAltCons[t.Cons]...)
+				cand = append(cand, v.byAltCons[names.WeakCons(t.Phon)]...)
+				if t.Alt != "" {
+					// Its letters apart (see names.Token.Alt).
+					cand = append(cand, v.byCons[names.Cons(t.Alt)]...)
+					cand = append(cand, v.byWeak[names.WeakCons(t.Alt)]...)
+					cand = append(cand, v.abjadAll[names.AbjadLoose(t.Alt)]...)
+					cand = append(cand, v.byAltCons[names.Cons(t.Alt)]...)
+					cand = append(cand, v.byAltCons[names.WeakCons(t.Alt)]...)
+				}
+			case t.Alt != "":
+				// Abjad words, against the national reading.
 				cand = append(cand, v.byCons[names.Cons(t.Alt)]...)
 				cand = append(cand, v.byWeak[names.WeakCons(t.Alt)]...)
-				cand = append(cand, v.abjadAll[names.AbjadLoose(t.Alt)]...)
 			}
 			switch {
 			case t.Abjad:

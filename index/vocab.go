@@ -46,6 +46,10 @@ type vocab struct {
 	// names.SlavicKey), bySlavMarked to those of them that bear
 	// Ukrainian or Belarusian marks (names.Token.SlavMark).
 	bySlav, bySlavMarked map[string][]uint32
+	// byAltCons maps the consonant skeletons (names.Cons and
+	// names.WeakCons) of Latin words' national readings to the words, for
+	// abjad spellings to meet them (Benjamin read with a j as y: בנימין).
+	byAltCons map[string][]uint32
 	// looseAll maps a loose consonant key to every word, looseTrans to
 	// the words written in scripts other than Latin and Cyrillic (the
 	// only ones a Latin word meets on it); abjadAll and abjadOnly do the
@@ -62,7 +66,7 @@ type vocab struct {
 
 func newVocab() *vocab {
 	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{},
-		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
+		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, byAltCons: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
 		abjadAll: map[string][]uint32{}, abjadOnly: map[string][]uint32{},
 		letters: map[string][]uint32{}}
 }
@@ -161,6 +165,13 @@ func (v *vocab) tables() {
 		v.byCons[t.Cons] = append(v.byCons[t.Cons], id)
 		if w := names.WeakCons(t.Phon); w != "" {
 			v.byWeak[w] = append(v.byWeak[w], id)
+		}
+		if !t.Abjad && t.Alt != "" {
+			for _, k := range [2]string{names.Cons(t.Alt), names.WeakCons(t.Alt)} {
+				if k != "" && k != t.Cons {
+					v.byAltCons[k] = append(v.byAltCons[k], id)
+				}
+			}
 		}
 		if t.Abjad && t.Alt != "" {
 			// Its letters apart (see names.Token.Alt).

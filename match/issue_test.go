@@ -93,6 +93,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"a Belarusian patronymic is not another", entity.Person, "Uladzimir Uladzimiravich Makei", "Vladimir Vladimirovich MAKEI", true},
 		{"Ukrainian and Russian spellings", entity.Person, "Serhiy Vitaliyovych Kurchenko", "Sergei Vitalyevich KURCHENKO", true},
 		{"vowels alone do not make one name", entity.Person, "Ruhollah Khomeini", "Ruhollah KHAMENEI", false},
+		{"Hebrew against a Latin j read as y", entity.Person, "בנימין נתניהו", "NETANYAHU, Benjamin", true},
 		{"Polish -cki", entity.Person, "Władimir Wysocki", "Vladimir VYSOTSKY", true},
 		{"Dutch final oe", entity.Person, "Sergej Sjojgoe", "Sergei Kuzhugetovich SHOIGU", true},
 		// 7. Nicknames.

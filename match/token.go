@@ -72,10 +72,11 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 		}
 	}
 	if abjad {
-		// An abjad word is read with its letters apart as well (Alt,
-		// see names.Token): دحي meets Dahi, تهران Tehran.
-		xs, xc := [2]string{pa, abjadAlt(a)}, [2]string{ca}
-		ys, yc := [2]string{pb, abjadAlt(b)}, [2]string{cb}
+		// An abjad word is read with its letters apart as well, a Latin
+		// one as its national reading (Alt, see names.Token): دحي meets
+		// Dahi, تهران Tehran, בנימין Benjamin read with a j as y.
+		xs, xc := [2]string{pa, a.Alt}, [2]string{ca}
+		ys, yc := [2]string{pb, b.Alt}, [2]string{cb}
 		if xs[1] != "" {
 			xc[1] = names.Cons(xs[1])
 		}
