@@ -94,6 +94,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Ukrainian and Russian spellings", entity.Person, "Serhiy Vitaliyovych Kurchenko", "Sergei Vitalyevich KURCHENKO", true},
 		{"vowels alone do not make one name", entity.Person, "Ruhollah Khomeini", "Ruhollah KHAMENEI", false},
 		{"Hebrew against a Latin j read as y", entity.Person, "בנימין נתניהו", "NETANYAHU, Benjamin", true},
+		{"his surname is not hers", entity.Person, "Leonid Brezhnev", "Galina Leonidovna BREZHNEVA", false},
+		{"her given name and his form of the surname", entity.Person, "Galina Brezhnev", "Galina Leonidovna BREZHNEVA", true},
 		{"Polish -cki", entity.Person, "Władimir Wysocki", "Vladimir VYSOTSKY", true},
 		{"Dutch final oe", entity.Person, "Sergej Sjojgoe", "Sergei Kuzhugetovich SHOIGU", true},
 		// 7. Nicknames.

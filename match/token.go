@@ -1,6 +1,10 @@
 package match
 
-import "github.com/vetoscreen/veto/names"
+import (
+	"strings"
+
+	"github.com/vetoscreen/veto/names"
+)
 
 // Method says how two tokens met.
 type Method string
@@ -118,7 +122,48 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	if sim := c.looseSim(a, b); sim > best {
 		best, how = sim, LooseSound
 	}
+	if best > c.SimCons && slavicGender(a.Form, b.Form) {
+		// His surname and hers (Nazarbayev, Nazarbayeva): the same
+		// family, not the same person; weak evidence, as a consonant
+		// skeleton is, not a spelling.
+		best, how = c.SimCons, Consonants
+	}
 	return best, how
+}
+
+// slavicGender reports whether two words are the masculine and feminine
+// forms of one Slavic surname: -ov, -ev, -in, -yn and -ova, -eva, -ina,
+// -yna; -ski, -sky, -skiy and -ska, -skaya; Czech -ová added to the
+// name (Novák, Nováková).
+func slavicGender(x, y string) bool {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) < 4 {
+		return false
+	}
+	if len(y) == len(x)+1 && y[len(x)] == 'a' && y[:len(x)] == x {
+		for _, e := range [...]string{"ov", "ev", "in", "yn"} {
+			if strings.HasSuffix(x, e) {
+				return true
+			}
+		}
+	}
+	if len(y) == len(x)+3 && strings.HasSuffix(y, "ova") && y[:len(x)] == x && !isVowel(x[len(x)-1]) {
+		return true
+	}
+	for _, m := range [...]string{"skiy", "skii", "skyi", "sky", "ski"} {
+		stem, ok := strings.CutSuffix(x, m)
+		if !ok {
+			continue
+		}
+		for _, f := range [...]string{"skaya", "skaia", "skaja", "ska"} {
+			if y == stem+f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wawsCover reports whether the abjad word of two (one abjad, one Latin)
