@@ -24,6 +24,7 @@ import (
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -183,14 +184,7 @@ func isTerminal(w io.Writer) bool {
 func dataFingerprint(ctx context.Context, g *globalOptions, o *dataOptions) (string, error) {
 	h := sha256.New()
 	if o.From != "" {
-		err := filepath.WalkDir(o.From, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
+		err := all.WalkFiles(o.From, func(p string, info fs.FileInfo) error {
 			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 			return nil
 		})
