@@ -64,6 +64,10 @@ type Options struct {
 	// Progress, if set, is called after every few hundred rows, from one
 	// goroutine at a time.
 	Progress func(Stats)
+	// Result, if set, is called with each row and its result once they
+	// are written, in input order, from one goroutine at a time (for the
+	// audit trail's summary of the run).
+	Result func(*Row, *screen.Result)
 	Logger   *slog.Logger
 }
 
@@ -299,6 +303,9 @@ func (r *run) run(ctx context.Context) (Stats, error) {
 			}
 			if err := w.write(row, res); err != nil && writeErr == nil {
 				writeErr = fmt.Errorf("write %s: %w", r.files.Output, err)
+			}
+			if r.opts.Result != nil {
+				r.opts.Result(row, res)
 			}
 		}
 		r.stats.Rows += int64(len(c.rows))

@@ -14,10 +14,12 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
@@ -140,10 +142,12 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	if err != nil {
 		return err
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	sum := newCLIScreening("batch", data)
+	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -154,8 +158,28 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
 		Workers: o.Workers, Restart: !o.Resume, Fingerprint: fingerprint,
 		Progress: meter.Update, Logger: g.logger(),
+		Result: func(row *batch.Row, res *screen.Result) {
+			sum.Rows++
+			switch {
+			case row.Err != nil:
+				sum.Errors++
+				return
+			case row.Warning != nil:
+				sum.Warnings++
+			}
+			sum.add(res)
+		},
 	})
 	meter.Done()
+	// This session's rows (a resumed run's earlier sessions have their
+	// own entries), interrupted or not: they were screened.
+	sum.Interrupted = errors.Is(err, context.Canceled)
+	sum.Took = time.Since(start).Round(time.Millisecond).String()
+	if sum.Rows > 0 || err == nil {
+		if aerr := recordScreening(ctx, g, audit.ActionScreen, "cli/batch", sum); aerr != nil {
+			return errors.Join(err, aerr)
+		}
+	}
 	switch {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(g.stdout, "Interrupted after %s. Run the same command again to resume from %s.\n", batch.Summary(stats), files.Output+".checkpoint")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -85,7 +86,7 @@ the others are imported.`,
 
 // importCustomers stores the customers of a file in chunks through the
 // monitor, which screens those added or changed.
-func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath string, ro batch.ReadOptions) (*importReport, error) {
+func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath string, ro batch.ReadOptions) (_ *importReport, err error) {
 	in, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -109,8 +110,19 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		return nil, err
 	}
 	defer st.Close()
-	m := storeMonitor(ctx, g, st, nil)
+	m, screened := storeMonitor(ctx, g, st, nil)
 	rep := &importReport{}
+	var warnings int64
+	var alerted []entity.Alert
+	// The customers screened are on the trail, whatever stops the import.
+	defer func() {
+		sum := newCLIScreening("customers import", screened())
+		sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, warnings
+		sum.addAlerts(rep.Changed, alerted)
+		if aerr := recordScreeningIn(ctx, g, st, audit.ActionScreen, "cli/customers", sum); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
+	}()
 	var chunk []entity.Customer
 	seen := map[string]int{} // ID → line, in the chunk
 	flush := func() error {
@@ -124,6 +136,7 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		rep.Imported += len(chunk)
 		rep.Changed += len(changed)
 		rep.Alerts += len(alerts)
+		alerted = append(alerted, alerts...)
 		chunk, seen = chunk[:0], map[string]int{}
 		return nil
 	}
@@ -145,6 +158,7 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 			}
 		}
 		if row.Err == nil && row.Warning != nil {
+			warnings++
 			if err := ew.WriteWarning(&row); err != nil {
 				return nil, fmt.Errorf("write %s: %w", errorsPath, err)
 			}

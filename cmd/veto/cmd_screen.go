@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
@@ -102,12 +105,18 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err != nil {
 		return usageError{err}
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
 	res, err := screen.New(ix).Screen(ctx, q, o.screenOptions(&cfg, true))
 	if err != nil {
+		return err
+	}
+	// On the trail before it is shown, as the API does.
+	sum := newCLIScreening("screen", data)
+	sum.add(&res)
+	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -189,10 +198,11 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err != nil {
 		return usageError{err}
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	sum := newCLIScreening("screen --jsonl", data)
 	s := screen.New(ix)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -213,6 +223,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	enc.SetEscapeHTML(false)
 	var writeErr error
 	for r := range results {
+		sum.add(&r)
 		if writeErr == nil {
 			writeErr = enc.Encode(r)
 		}
@@ -220,13 +231,9 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err := bw.Flush(); writeErr == nil {
 		writeErr = err
 	}
-	if err := <-readErr; err != nil {
-		return err
-	}
-	if err := <-batchErr; err != nil {
-		return err
-	}
-	return writeErr
+	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
+	// Whatever stopped the run, what was screened is on the trail.
+	return errors.Join(runErr, recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {
