@@ -68,7 +68,7 @@ type Options struct {
 	// are written, in input order, from one goroutine at a time (for the
 	// audit trail's summary of the run).
 	Result func(*Row, *screen.Result)
-	Logger   *slog.Logger
+	Logger *slog.Logger
 }
 
 // Stats say how a run is going, or went.
