@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 )
 
@@ -115,6 +116,11 @@ func (o *Options) optionsID() string {
 	cfg, _ := json.Marshal(o.Screen.Config)
 	b, _ := json.Marshal([]any{o.Read.Format, o.Read.Map.String(), o.Output, o.Screen.Threshold, o.Screen.Limit,
 		o.Screen.Lists, o.Screen.Explain, string(cfg), o.Fingerprint})
+	if o.Read.DateOrder != "" && o.Read.DateOrder != entity.DayFirst {
+		// Only then, so that checkpoints written before the option are
+		// still resumed.
+		b = fmt.Appendf(b, " %s", o.Read.DateOrder)
+	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
