@@ -420,6 +420,7 @@ var schemaTypes = []schemaType{
 	{"ScreenResponse", reflect.TypeFor[screenResponse](), false, nil},
 	{"BatchResponse", reflect.TypeFor[batchResponse](), false, nil},
 	{"ScreenedAgainst", reflect.TypeFor[screenedAgainst](), false, nil},
+	{"InputWarning", reflect.TypeFor[inputWarning](), false, nil},
 	{"ScreenResult", reflect.TypeFor[screen.Result](), false, nil},
 	{"Hit", reflect.TypeFor[screen.Hit](), false, nil},
 	{"Explanation", reflect.TypeFor[match.Explanation](), false, nil},
@@ -494,6 +495,7 @@ var schemasWithoutType = map[string]string{
 	"CustomersRequest": "customersRequest, which embeds entity.Customer: an allOf",
 	"CustomerResponse": "customerResponse, which embeds entity.Customer: an allOf",
 	"TextResponse":     "textResponse and screenedAgainst: an allOf",
+	"InputWarnings":    "the warnings field of screenResponse and batchResponse, a part of their allOf",
 }
 
 func TestOpenAPISchemas(t *testing.T) {

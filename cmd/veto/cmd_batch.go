@@ -43,6 +43,7 @@ type batchOptions struct {
 	Workers      int
 	Config       string
 	Resume       bool
+	DateOrder    string
 }
 
 func newBatchCommand(g *globalOptions) *cobra.Command {
@@ -61,11 +62,19 @@ reference; type or schema; passport, tax_id or id_number), or named with
 --map FIELD=COLUMN,... (fields: %s). JSON-lines
 files hold one query per line, as veto screen --jsonl reads them.
 
+Dates of birth are read as people type them: 1950-03-21, 21.03.1950,
+21/03/1950, 21 March 1950, March 21, 1950, 03/1950, 1950-03, 1950. Numeric
+dates are read day first unless --date-order says mdy or ymd; a date that
+does not fit the order (03/21/1950 day first) is never read the other way
+round. A row whose date of birth, country, gender or identifier cannot be
+read is screened without it, with a "screened without" line in the errors
+file.
+
 Rows that cannot be screened (wrong number of fields, bad quoting, invalid
-UTF-8, no name, an invalid date or country, bad JSON) are written to the
-errors file with their line number and the reason, and get an output row
-with the error and no hits; the other rows are screened. They do not change
-the exit status: check the summary or the errors file.
+UTF-8, no name, bad JSON) are written to the errors file with their line
+number and the reason, and get an output row with the error and no hits;
+the other rows are screened. They do not change the exit status: check the
+summary or the errors file.
 
 Output (-o, default FILE.results.csv beside the input) is CSV, one row per
 input row: %s; or, with --output-format jsonl or a .jsonl
@@ -99,6 +108,7 @@ uninterrupted run would have. The checkpoint is removed when the run ends.`,
 	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
 	f.IntVar(&o.Workers, "workers", 0, "goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults")
+	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd; a date that does not fit is left out with a warning")
 	f.BoolVar(&o.Resume, "resume", true, "resume from the output's checkpoint if there is one (false: start over)")
 	cmd.AddCommand(newBatchGenerateCommand(g))
 	return cmd
@@ -116,6 +126,10 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	mapping, err := batch.ParseMapping(o.Map)
 	if err != nil {
 		return usageError{fmt.Errorf("--map: %w", err)}
+	}
+	order, err := entity.ParseDateOrder(o.DateOrder)
+	if err != nil {
+		return usageError{fmt.Errorf("--date-order %w", err)}
 	}
 	if o.Limit < 1 {
 		return usageError{errors.New("--limit: want at least 1")}
@@ -153,7 +167,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	defer stop()
 	meter := batch.NewMeter(g.stderr, isTerminal(g.stderr))
 	stats, err := batch.Run(ctx, screen.New(ix), files, batch.Options{
-		Read:    batch.ReadOptions{Format: format, Map: mapping},
+		Read:    batch.ReadOptions{Format: format, Map: mapping, DateOrder: order},
 		Output:  outFormat,
 		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
 		Workers: o.Workers, Restart: !o.Resume, Fingerprint: fingerprint,

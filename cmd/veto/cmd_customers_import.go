@@ -30,7 +30,7 @@ type importReport struct {
 }
 
 func newCustomersImportCommand(g *globalOptions) *cobra.Command {
-	var format, mapSpec, errorsPath string
+	var format, mapSpec, errorsPath, dateOrder string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
@@ -55,10 +55,14 @@ the others are imported.`,
 			if err != nil {
 				return usageError{fmt.Errorf("--map: %w", err)}
 			}
+			order, err := entity.ParseDateOrder(dateOrder)
+			if err != nil {
+				return usageError{fmt.Errorf("--date-order %w", err)}
+			}
 			if errorsPath == "" {
 				errorsPath = batch.ErrorsPath(a[0])
 			}
-			rep, err := importCustomers(cmd.Context(), g, a[0], errorsPath, batch.ReadOptions{Format: f, Map: m})
+			rep, err := importCustomers(cmd.Context(), g, a[0], errorsPath, batch.ReadOptions{Format: f, Map: m, DateOrder: order})
 			if err != nil {
 				return err
 			}
@@ -80,6 +84,7 @@ the others are imported.`,
 	fl.StringVar(&format, "format", "", "the input format: csv or jsonl (default: by extension, else by content)")
 	fl.StringVar(&mapSpec, "map", "", "CSV columns of the fields: FIELD=COLUMN,... (see veto batch --help)")
 	fl.StringVar(&errorsPath, "errors", "", "the errors file (default: FILE's name with .errors.csv)")
+	fl.StringVar(&dateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd")
 	fl.BoolVar(&asJSON, "json", false, "write JSON")
 	return cmd
 }

@@ -33,6 +33,7 @@ type screenOptions struct {
 	Lists     []string
 	Workers   int
 	Config    string
+	DateOrder string
 	// ShowConfig writes the match.Config used with the results.
 	ShowConfig bool
 }
@@ -77,7 +78,8 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 	f := cmd.Flags()
 	o.data.addFlags(f)
 	f.StringVar(&o.Schema, "schema", "", "Person, Organization, Company, LegalEntity, Vessel or Airplane (default: any)")
-	f.StringVar(&o.DOB, "dob", "", "date of birth: YYYY-MM-DD, YYYY-MM or YYYY")
+	f.StringVar(&o.DOB, "dob", "", "date of birth: 1950-03-21, 21.03.1950, 21/03/1950, 21 March 1950, March 21, 1950, 1950-03 or 1950 (see --date-order)")
+	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates such as 03/04/1950 are read: dmy (day first), mdy or ymd")
 	f.StringVar(&o.Country, "country", "", "country: ISO code or name (nationality, residence, registration)")
 	f.StringVar(&o.ID, "id", "", "an identifier: passport, tax or registration number, IMO, BIC, crypto address")
 	f.Float64Var(&o.Threshold, "threshold", 0, fmt.Sprintf("lowest score reported (default %.2f)", match.DefaultConfig().Threshold))
@@ -92,14 +94,27 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 	return cmd
 }
 
+// flagOf names the flag of a query field, for warnings.
+var flagOf = map[string]string{"birthDate": "dob", "country": "country", "idNumber": "id", "gender": "gender"}
+
 func (o *screenOptions) screenOptions(cfg *match.Config, explain bool) screen.Options {
 	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists}
 }
 
 func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name string) error {
+	order, err := entity.ParseDateOrder(o.DateOrder)
+	if err != nil {
+		return usageError{fmt.Errorf("--date-order %w", err)}
+	}
 	q := match.Query{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}
-	if err := q.Validate(); err != nil {
+	// A date or country that cannot be read is left out, and said so:
+	// the name is screened anyway.
+	dropped, err := q.ValidateLenient(order)
+	if err != nil {
 		return usageError{err}
+	}
+	for _, d := range dropped {
+		fmt.Fprintf(g.stderr, "veto: warning: screened without --%s: %v\n", flagOf[d.Field], d.Err)
 	}
 	cfg, err := readConfig(o.Config)
 	if err != nil {
@@ -189,6 +204,10 @@ func printExplanation(w io.Writer, ex *match.Explanation) {
 }
 
 func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) error {
+	order, err := entity.ParseDateOrder(o.DateOrder)
+	if err != nil {
+		return usageError{fmt.Errorf("--date-order %w", err)}
+	}
 	in, closeIn, err := openInput(g, o.JSONL)
 	if err != nil {
 		return err
@@ -211,7 +230,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(queries)
-		readErr <- readQueries(ctx, in, o.JSONL, queries)
+		readErr <- readQueries(ctx, in, o.JSONL, order, g.stderr, queries)
 	}()
 	batchErr := make(chan error, 1)
 	go func() {
@@ -250,7 +269,7 @@ func openInput(g *globalOptions, path string) (io.Reader, func(), error) {
 // readQueries decodes one query per line. A line that is not a query
 // stops the run with an error naming the line: an unread customer is a
 // missed hit.
-func readQueries(ctx context.Context, r io.Reader, name string, out chan<- match.Query) error {
+func readQueries(ctx context.Context, r io.Reader, name string, order entity.DateOrder, warn io.Writer, out chan<- match.Query) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	line := 0
@@ -268,6 +287,13 @@ func readQueries(ctx context.Context, r io.Reader, name string, out chan<- match
 		}
 		if q.ID == "" {
 			q.ID = fmt.Sprint(line)
+		}
+		// Unreadable optional fields are dropped, with a warning; what
+		// else is wrong is the screener's to report in the result.
+		if dropped, err := q.ValidateLenient(order); err == nil {
+			for _, d := range dropped {
+				fmt.Fprintf(warn, "veto: warning: %s:%d: screened without %v\n", name, line, d)
+			}
 		}
 		select {
 		case out <- q:

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vetoscreen/veto/screen"
+)
+
+// veto screen reads a date of birth as typed; one it cannot read is left
+// out with a warning naming the flag, and the name is screened anyway.
+func TestScreenDateOfBirth(t *testing.T) {
+	db := unStore(t)
+	for _, tt := range []struct {
+		args []string
+		warn string // in standard error; "" for none
+	}{
+		{[]string{"--dob", "15.09.1985"}, ""},
+		{[]string{"--dob", "15/09/1985"}, ""},
+		{[]string{"--dob", "09/15/1985", "--date-order", "mdy"}, ""},
+		{[]string{"--dob", "September 15, 1985"}, ""},
+		{[]string{"--dob", "09/15/1985"}, `screened without --dob: date "09/15/1985": month 15 out of range, reading the date day first (dmy)`},
+		{[]string{"--dob", "31.02.1985", "--country", "Atlantis"}, "screened without --country"},
+	} {
+		out, errOut, code := cli(t, db, append([]string{"screen", listedName, "--json"}, tt.args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit %d %s", tt.args, code, errOut)
+			continue
+		}
+		res := decode[screen.Result](t, out)
+		if len(res.Hits) == 0 || res.Hits[0].EntityID != listedID {
+			t.Errorf("%v: hits %+v, want %s", tt.args, res.Hits, listedID)
+		}
+		if (tt.warn == "") != (errOut == "") || !strings.Contains(errOut, tt.warn) {
+			t.Errorf("%v: stderr %q, want %q", tt.args, errOut, tt.warn)
+		}
+	}
+	// With the date read, it counts: a wrong year costs score.
+	right := decode[screen.Result](t, mustCLI(t, db, "screen", listedName, "--json", "--dob", "15.09.1985"))
+	wrong := decode[screen.Result](t, mustCLI(t, db, "screen", listedName, "--json", "--dob", "15.09.1931"))
+	if right.Hits[0].Score <= wrong.Hits[0].Score {
+		t.Errorf("score with the right date %.3f, with a wrong one %.3f", right.Hits[0].Score, wrong.Hits[0].Score)
+	}
+}
+
+// veto batch reads numeric dates in --date-order.
+func TestBatchDateOrder(t *testing.T) {
+	db := unStore(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "c.csv")
+	os.WriteFile(in, []byte("id,name,dob\nC-1,"+listedName+",09/15/1985\n"), 0o644)
+	mustCLI(t, db, "batch", in, "--date-order", "mdy")
+	if _, err := os.Stat(filepath.Join(dir, "c.results.errors.csv")); err == nil {
+		b, _ := os.ReadFile(filepath.Join(dir, "c.results.errors.csv"))
+		if strings.Count(string(b), "\n") > 1 {
+			t.Errorf("month first: errors file\n%s", b)
+		}
+	}
+	mustCLI(t, db, "batch", in, "--resume=false")
+	errs := mustReadCSV(t, filepath.Join(dir, "c.results.errors.csv"))
+	if len(errs) != 2 || !strings.Contains(errs[1][1], "screened without birthDate") {
+		t.Errorf("day first: errors file %q", errs)
+	}
+	if _, errOut, code := cli(t, db, "batch", in, "--date-order", "dym"); code != exitUsage || !strings.Contains(errOut, "--date-order") || !strings.Contains(errOut, "dmy, mdy or ymd") {
+		t.Errorf("--date-order dym: exit %d %s", code, errOut)
+	}
+}
