@@ -549,14 +549,24 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 	if st := s.keeper.Status(); st.Data == screen.DataDemo && len(vs) == 0 {
 		vs = st.Versions // the demo dataset's, which the store does not hold
 	}
-	if vs == nil {
-		vs = []entity.ListVersion{}
+	out := make([]listVersionStatus, len(vs))
+	for i, v := range vs {
+		out[i] = listVersionStatus{v, v.PublishDateKnown(), v.PublishedText()}
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Data     screen.Data          `json:"data"`
-		Versions []entity.ListVersion `json:"versions"`
-	}{s.keeper.Status().Data, vs})
+		Data     screen.Data         `json:"data"`
+		Versions []listVersionStatus `json:"versions"`
+	}{s.keeper.Status().Data, out})
 	return nil
+}
+
+// listVersionStatus is a list version with its publication date as shown
+// to people: a version imported from a file that carries no date has a
+// file time, which must not pass for a publication date.
+type listVersionStatus struct {
+	entity.ListVersion
+	PublishDateKnown bool   `json:"publishDateKnown"`
+	PublishedText    string `json:"publishedText"`
 }
 
 // diff returns a list's diff: of the version given by ?version=ID, or of

@@ -605,3 +605,34 @@ func FuzzMatchQuery(f *testing.F) {
 		}
 	})
 }
+
+// A version dated by its file's time says so in the list status.
+func TestListsFileTime(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	fileTime := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	_, err := ts.Store.AddVersion(context.Background(), store.NewVersion{Version: entity.ListVersion{
+		List: "ofac-cons", Publisher: "ofac", Format: "ofac-csv", Published: fileTime, PublishedFrom: entity.PublishedFromFileTime,
+		Hash: strings.Repeat("cd", 32), Source: []string{"cons_csv"}, FetchedAt: time.Now().UTC()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ts.do("GET", "/v1/lists?list=ofac-cons", entity.RoleScreen, nil)
+	var res struct {
+		Versions []listVersionStatus `json:"versions"`
+	}
+	r.json(t, &res)
+	if r.Status != 200 || len(res.Versions) != 1 || res.Versions[0].PublishDateKnown || res.Versions[0].PublishedText != "publish date unknown (file time 2024-05-01)" {
+		t.Errorf("/v1/lists: %d %s", r.Status, r.Body)
+	}
+	r = ts.do("GET", "/v1/lists", entity.RoleScreen, nil)
+	res.Versions = nil
+	r.json(t, &res)
+	if len(res.Versions) < 2 {
+		t.Fatalf("/v1/lists: %s", r.Body)
+	}
+	for _, v := range res.Versions {
+		if v.PublishedFrom == "file" && (!v.PublishDateKnown || v.PublishedText != v.Published.Format(time.DateOnly)) {
+			t.Errorf("%s: known %v, %q", v.List, v.PublishDateKnown, v.PublishedText)
+		}
+	}
+}

@@ -486,16 +486,17 @@ var schemaTypes = []schemaType{
 
 // schemasWithoutType are the schemas no named Go type stands for.
 var schemasWithoutType = map[string]string{
-	"Data":             "screen.Data, a string",
-	"Regime":           "a string",
-	"Schema":           "entity.Schema, a string",
-	"ListsResponse":    "the anonymous struct of (*Server).lists",
-	"RefreshRunning":   "the anonymous struct of (*Server).refresh's 202",
-	"RefreshFailure":   "the anonymous struct of (*Server).refresh's 502",
-	"CustomersRequest": "customersRequest, which embeds entity.Customer: an allOf",
-	"CustomerResponse": "customerResponse, which embeds entity.Customer: an allOf",
-	"TextResponse":     "textResponse and screenedAgainst: an allOf",
-	"InputWarnings":    "the warnings field of screenResponse and batchResponse, a part of their allOf",
+	"Data":              "screen.Data, a string",
+	"Regime":            "a string",
+	"Schema":            "entity.Schema, a string",
+	"ListsResponse":     "the anonymous struct of (*Server).lists",
+	"RefreshRunning":    "the anonymous struct of (*Server).refresh's 202",
+	"RefreshFailure":    "the anonymous struct of (*Server).refresh's 502",
+	"CustomersRequest":  "customersRequest, which embeds entity.Customer: an allOf",
+	"CustomerResponse":  "customerResponse, which embeds entity.Customer: an allOf",
+	"TextResponse":      "textResponse and screenedAgainst: an allOf",
+	"ListVersionStatus": "listVersionStatus, which embeds entity.ListVersion: an allOf",
+	"InputWarnings":     "the warnings field of screenResponse and batchResponse, a part of their allOf",
 }
 
 func TestOpenAPISchemas(t *testing.T) {

@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDateInput(t *testing.T) {
@@ -75,5 +76,23 @@ func TestParseDateOrder(t *testing.T) {
 	}
 	if _, err := ParseDateOrder("dym"); err == nil || !strings.Contains(err.Error(), "dmy, mdy or ymd") {
 		t.Errorf("ParseDateOrder(dym): %v", err)
+	}
+}
+
+func TestPublishedText(t *testing.T) {
+	d := time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		v     ListVersion
+		want  string
+		known bool
+	}{
+		{ListVersion{Published: d, PublishedFrom: "file"}, "2024-05-01", true},
+		{ListVersion{Published: d, PublishedFrom: "newest-listing-date"}, "2024-05-01 (newest-listing-date)", true},
+		{ListVersion{Published: d, PublishedFrom: PublishedFromFileTime}, "publish date unknown (file time 2024-05-01)", false},
+		{ListVersion{}, "publish date unknown", false},
+	} {
+		if got := tt.v.PublishedText(); got != tt.want || tt.v.PublishDateKnown() != tt.known {
+			t.Errorf("%s: %q, known %v; want %q, %v", tt.v.PublishedFrom, got, tt.v.PublishDateKnown(), tt.want, tt.known)
+		}
 	}
 }

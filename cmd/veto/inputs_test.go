@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetoscreen/veto/screen"
 )
@@ -65,5 +66,28 @@ func TestBatchDateOrder(t *testing.T) {
 	}
 	if _, errOut, code := cli(t, db, "batch", in, "--date-order", "dym"); code != exitUsage || !strings.Contains(errOut, "--date-order") || !strings.Contains(errOut, "dmy, mdy or ymd") {
 		t.Errorf("--date-order dym: exit %d %s", code, errOut)
+	}
+}
+
+// A list file without a date, imported from disk, is dated by its file
+// time: veto lists says its publish date is unknown, not that it was
+// published then.
+func TestListsFileTime(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "veto.db")
+	src := filepath.Join("..", "..", "source", "ofac", "testdata", "sdn_csv")
+	dst := filepath.Join(dir, "sdn_csv")
+	os.Mkdir(dst, 0o755)
+	old := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(src, e.Name()))
+		p := filepath.Join(dst, e.Name())
+		os.WriteFile(p, b, 0o644)
+		os.Chtimes(p, old, old)
+	}
+	mustCLI(t, db, "import", "ofac", dst)
+	if out := mustCLI(t, db, "lists"); !strings.Contains(out, "publish date unknown (file time 2024-05-01)") {
+		t.Errorf("veto lists:\n%s", out)
 	}
 }
