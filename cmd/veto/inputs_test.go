@@ -91,3 +91,27 @@ func TestListsFileTime(t *testing.T) {
 		t.Errorf("veto lists:\n%s", out)
 	}
 }
+
+// veto diff shows a long value that changed at its end where it changed.
+func TestDiffLongValueChangedAtItsEnd(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "veto.db")
+	b, err := os.ReadFile(filepath.Join("..", "..", "source", "un", "testdata", "consolidated.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Listed pursuant to paragraph 2 of resolution 1617 (2005) for participating in the financing of activities. ", 3)
+	write := func(name, date, comment string) string {
+		s := strings.Replace(string(b), `dateGenerated="2026-03-01T00:00:05.123Z"`, `dateGenerated="`+date+`T00:00:05.123Z"`, 1)
+		s = strings.Replace(s, "<COMMENTS1>Associated with QDi.901 and QDe.915.</COMMENTS1>", "<COMMENTS1>"+comment+"</COMMENTS1>", 1)
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	mustCLI(t, db, "import", "un", write("v1.xml", "2026-03-01", long+"Review concluded on 1 Jan. 2020."))
+	mustCLI(t, db, "import", "un", write("v2.xml", "2026-03-02", long+"Review concluded on 5 May 2026."))
+	out := mustCLI(t, db, "diff", "un")
+	if !strings.Contains(out, "~ notes: … financing of activities. Review concluded on [-1 Jan. 2020.-] {+5 May 2026.+}") {
+		t.Errorf("veto diff:\n%s", out)
+	}
+}
