@@ -115,3 +115,12 @@ func TestDiffLongValueChangedAtItsEnd(t *testing.T) {
 		t.Errorf("veto diff:\n%s", out)
 	}
 }
+
+// veto update offline fails at once, saying how to import files.
+func TestUpdateOfflineSaysHowToImport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "veto.db")
+	out, errOut, code := cli(t, db, "update", "un", "--mirror", "http://lists.veto-test.invalid", "--backoff", "1h")
+	if code != exitError || !strings.Contains(out, "FAILED") || !strings.Contains(errOut, "could not be reached") || !strings.Contains(errOut, "veto import un consolidated.xml") || !strings.Contains(errOut, "veto import all DIR") {
+		t.Errorf("update offline: exit %d\n%s%s", code, out, errOut)
+	}
+}
