@@ -1,9 +1,15 @@
 package main
 
 import (
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -122,5 +128,65 @@ func TestUpdateOfflineSaysHowToImport(t *testing.T) {
 	out, errOut, code := cli(t, db, "update", "un", "--mirror", "http://lists.veto-test.invalid", "--backoff", "1h")
 	if code != exitError || !strings.Contains(out, "FAILED") || !strings.Contains(errOut, "could not be reached") || !strings.Contains(errOut, "veto import un consolidated.xml") || !strings.Contains(errOut, "veto import all DIR") {
 		t.Errorf("update offline: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// veto serve binds its address first: on a busy port it fails naming
+// the address before it opens the store or loads an index.
+func TestServeBusyPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "veto.db")
+	addr := ln.Addr().String()
+	_, errOut, code := cli(t, db, "serve", "--addr", addr, "--refresh-every", "0")
+	if code != exitError || !strings.Contains(errOut, "listen on "+addr) || !strings.Contains(errOut, "in use") {
+		t.Errorf("serve on a busy port: exit %d, %s", code, errOut)
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the store was opened before the address was bound: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "admin.key")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("an admin key was made before the address was bound: %v", err)
+	}
+}
+
+// veto serve --refresh-every 0 downloads nothing: not on its first start
+// with an empty store (it serves the demo dataset), not when an admin
+// asks.
+func TestServeRefreshEveryZeroNeverDownloads(t *testing.T) {
+	var requests atomic.Int32
+	mirror := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		http.NotFound(w, r)
+	}))
+	defer mirror.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "veto.db")
+	// serve's own --refresh-every 0 --mirror come first; these override.
+	url, stop, log := serve(t, db, "--refresh-every", "0", "--mirror", mirror.URL)
+	admin, _ := os.ReadFile(filepath.Join(dir, "admin.key"))
+	req, _ := http.NewRequest("POST", url+"/v1/admin/refresh", nil)
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(admin)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "disabled") {
+		t.Errorf("admin refresh: %d %s", resp.StatusCode, body)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	if n := requests.Load(); n != 0 {
+		t.Errorf("%d requests to the mirror, want none", n)
+	}
+	if !strings.Contains(log.String(), "downloading is off") || !strings.Contains(log.String(), "SERVING THE DEMO DATASET") {
+		t.Errorf("log:\n%s", log.String())
 	}
 }
