@@ -127,6 +127,9 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	if err != nil {
 		return usageError{fmt.Errorf("--map: %w", err)}
 	}
+	if err := checkLists("lists", o.Lists); err != nil {
+		return err
+	}
 	order, err := entity.ParseDateOrder(o.DateOrder)
 	if err != nil {
 		return usageError{fmt.Errorf("--date-order %w", err)}

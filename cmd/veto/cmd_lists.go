@@ -41,6 +41,9 @@ it first occurred.`,
 }
 
 func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
+	if err := checkList("list", o.List); err != nil {
+		return err
+	}
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err

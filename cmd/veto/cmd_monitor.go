@@ -67,6 +67,9 @@ not raised again.`,
   veto monitor run --full`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkLists("lists", lists); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			st, err := g.openStore(ctx)
 			if err != nil {
@@ -134,6 +137,9 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
   veto alerts --customer CUST-0001234 --json`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkList("list", f.List); err != nil {
+				return err
+			}
 			if f.Status != "" && !slices.Contains(entity.AlertStatuses, f.Status) {
 				return usageError{fmt.Errorf("--status %q: want one of %s", f.Status, strings.Join(entity.AlertStatuses, ", "))}
 			}

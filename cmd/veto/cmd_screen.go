@@ -69,6 +69,9 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 			return nil
 		}),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if err := checkLists("lists", o.Lists); err != nil {
+				return err
+			}
 			if o.JSONL != "" {
 				return runScreenJSONL(cmd.Context(), g, &o)
 			}

@@ -73,6 +73,9 @@ With --json, write one finding per line as JSON.`, match.DefaultConfig().Thresho
 }
 
 func runText(ctx context.Context, g *globalOptions, o *textOptions, path string) error {
+	if err := checkLists("lists", o.Lists); err != nil {
+		return err
+	}
 	opts := textscan.Options{Threshold: o.Threshold, Lists: o.Lists}
 	for _, k := range o.Kinds {
 		opts.Kinds = append(opts.Kinds, textscan.Kind(strings.TrimSpace(k)))

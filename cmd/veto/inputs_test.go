@@ -190,3 +190,52 @@ func TestServeRefreshEveryZeroNeverDownloads(t *testing.T) {
 		t.Errorf("log:\n%s", log.String())
 	}
 }
+
+// A flag with a fixed set of values refuses any other, naming the flag
+// and the values it takes, instead of running on as if it were not given.
+func TestEnumFlags(t *testing.T) {
+	db := unStore(t)
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "c.csv")
+	os.WriteFile(csv, []byte("id,name\n1,"+listedName+"\n"), 0o644)
+	text := filepath.Join(dir, "t.txt")
+	os.WriteFile(text, []byte("hello"), 0o644)
+	for _, tt := range []struct {
+		args []string
+		want []string // in the error
+	}{
+		{[]string{"screen", "x", "--lists", "un,uk-ofsy"}, []string{"--lists", "uk-ofsy", "un-sc", "eu"}},
+		{[]string{"screen", "x", "--date-order", "dym"}, []string{"--date-order", "dmy, mdy or ymd"}},
+		{[]string{"screen", "x", "--schema", "Persn"}, []string{"schema", "Person"}},
+		{[]string{"batch", csv, "--lists", "bogus"}, []string{"--lists", "bogus"}},
+		{[]string{"batch", csv, "--format", "xls"}, []string{"--format", "csv or jsonl"}},
+		{[]string{"batch", csv, "--output-format", "xls"}, []string{"--output-format", "csv or jsonl"}},
+		{[]string{"batch", csv, "--date-order", "x"}, []string{"--date-order"}},
+		{[]string{"text", text, "--lists", "bogus"}, []string{"--lists", "bogus"}},
+		{[]string{"text", text, "--kinds", "names"}, []string{"names", "place"}},
+		{[]string{"monitor", "run", "--lists", "bogus"}, []string{"--lists", "bogus"}},
+		{[]string{"customers", "import", csv, "--date-order", "x"}, []string{"--date-order"}},
+		{[]string{"customers", "import", csv, "--format", "xls"}, []string{"--format"}},
+		{[]string{"lists", "--list", "un-scc"}, []string{"--list", "un-scc", "un-sc"}},
+		{[]string{"alerts", "--list", "un-scc"}, []string{"--list", "un-scc"}},
+		{[]string{"alerts", "--status", "opne"}, []string{"--status", "open"}},
+		{[]string{"eval", "x.jsonl", "--split", "train"}, []string{"--split", "dev, test"}},
+		{[]string{"export", "--format", "csv"}, []string{"--format", "ftm"}},
+		{[]string{"audit", "export", "--format", "xml"}, []string{"--format", "jsonl or csv"}},
+		{[]string{"keys", "create", "k", "--role", "boss"}, []string{"--role", "analyst"}},
+		{[]string{"--log-level", "degub", "lists"}, []string{"--log-level", "debug, info, warn or error"}},
+		{[]string{"serve", "--log-format", "xml"}, []string{"--log-format", "text or json"}},
+		{[]string{"serve", "--regimes", "fr"}, []string{"--regimes", "un"}},
+	} {
+		out, errOut, code := cli(t, db, tt.args...)
+		if code != exitUsage {
+			t.Errorf("veto %s: exit %d, want %d\n%s%s", strings.Join(tt.args, " "), code, exitUsage, out, errOut)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("veto %s: %q does not say %q", strings.Join(tt.args, " "), errOut, w)
+			}
+		}
+	}
+}
