@@ -66,7 +66,7 @@ func (q *Query) ValidateIn(order entity.DateOrder) error {
 			return fieldErr(field, strings.ToValidUTF8(v, "\uFFFD"), "not valid UTF-8")
 		}
 		if len(v) > MaxNameLength {
-			return fieldErr(field, v[:MaxNameLength/10]+"…", "longer than %d bytes", MaxNameLength)
+			return fieldErr(field, strings.ToValidUTF8(v[:MaxNameLength/10], "")+"…", "longer than %d bytes", MaxNameLength)
 		}
 	}
 	for i, a := range q.Aliases {
