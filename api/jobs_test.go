@@ -90,7 +90,7 @@ func TestJobs(t *testing.T) {
 		"R3;Harriet Plumstead;\r\n" +
 		"R4;;1970\r\n" + // no name
 		"R5;Amira Hadzic;\r\n" +
-		"R6;Someone;21.03.1950\r\n" // not an ISO date: screened without it
+		"R6;Someone;31.02.1950\r\n" // no such day: screened without it
 	r := ts.upload("/v1/jobs?output=jsonl&threshold=0.8", "text/csv", strings.NewReader(input))
 	if r.Status != http.StatusAccepted {
 		t.Fatalf("POST /v1/jobs: %d %s", r.Status, r.Body)

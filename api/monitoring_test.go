@@ -69,7 +69,7 @@ func TestCustomersAndAlerts(t *testing.T) {
 		name, body, mention string
 	}{
 		{"no id", `{"customers":[{"name":"x"}]}`, "customers[0]"},
-		{"bad date", `{"customers":[{"id":"a","name":"x"},{"id":"b","name":"y","birthDate":"31.12.1970"}]}`, "customers[1]"},
+		{"bad date", `{"customers":[{"id":"a","name":"x"},{"id":"b","name":"y","birthDate":"31.02.1970"}]}`, "customers[1]"},
 		{"duplicate id", `{"customers":[{"id":"a","name":"x"},{"id":"a","name":"y"}]}`, "customers[0]"},
 		{"unknown field", `{"customers":[{"id":"a","name":"x","nam":"y"}]}`, "nam"},
 		{"set by veto", `{"id":"a","name":"x","createdAt":"2020-01-01T00:00:00Z"}`, "createdAt"},

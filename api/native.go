@@ -47,11 +47,37 @@ type screenParams struct {
 type screenResponse struct {
 	screen.Result
 	screenedAgainst
+	Warnings []inputWarning `json:"warnings,omitempty"`
 }
 
 type batchResponse struct {
 	Results []screen.Result `json:"results"`
 	screenedAgainst
+	Warnings []inputWarning `json:"warnings,omitempty"`
+}
+
+// inputWarning names an optional field a query was screened without,
+// because it could not be read: a date of birth written 31.02.1950 must
+// not keep the name from being screened, nor pass unnoticed.
+type inputWarning struct {
+	// Field is the request's field: birthDate, or queries[2].birthDate.
+	Field   string `json:"field"`
+	Value   string `json:"value"`
+	Message string `json:"message"`
+}
+
+// validateLenient validates q, dropping the optional fields it cannot
+// read into warnings; prefix names the query in a batch ("queries[2].").
+func validateLenient(q *match.Query, prefix string) ([]inputWarning, error) {
+	dropped, err := q.ValidateLenient(entity.DayFirst)
+	if err != nil {
+		return nil, errorf(CodeInvalid, "%s%v", prefix, err)
+	}
+	var ws []inputWarning
+	for _, d := range dropped {
+		ws = append(ws, inputWarning{Field: prefix + d.Field, Value: d.Value, Message: "screened without " + prefix + d.Error()})
+	}
+	return ws, nil
 }
 
 // screenedAgainst records, with each response, the data and rules it was
@@ -204,8 +230,9 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if single {
-		if err := req.Query.Validate(); err != nil {
-			return errorf(CodeInvalid, "%v", err)
+		warnings, err := validateLenient(&req.Query, "")
+		if err != nil {
+			return err
 		}
 		res, err := s.screener.Screen(r.Context(), req.Query, opts)
 		if err != nil {
@@ -214,13 +241,16 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err := s.observeScreen(r, "native", []screen.Result{res}); err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, screenResponse{res, against})
+		writeJSON(w, http.StatusOK, screenResponse{res, against, warnings})
 		return nil
 	}
+	var warnings []inputWarning
 	for i := range req.Queries {
-		if err := req.Queries[i].Validate(); err != nil {
-			return errorf(CodeInvalid, "queries[%d].%v", i, err)
+		ws, err := validateLenient(&req.Queries[i], fmt.Sprintf("queries[%d].", i))
+		if err != nil {
+			return err
 		}
+		warnings = append(warnings, ws...)
 	}
 	results, err := s.screenAll(r, req.Queries, opts)
 	if err != nil {
@@ -229,7 +259,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	if err := s.observeScreen(r, "native", results); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, batchResponse{results, against})
+	writeJSON(w, http.StatusOK, batchResponse{results, against, warnings})
 	return nil
 }
 
@@ -519,14 +549,24 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 	if st := s.keeper.Status(); st.Data == screen.DataDemo && len(vs) == 0 {
 		vs = st.Versions // the demo dataset's, which the store does not hold
 	}
-	if vs == nil {
-		vs = []entity.ListVersion{}
+	out := make([]listVersionStatus, len(vs))
+	for i, v := range vs {
+		out[i] = listVersionStatus{v, v.PublishDateKnown(), v.PublishedText()}
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Data     screen.Data          `json:"data"`
-		Versions []entity.ListVersion `json:"versions"`
-	}{s.keeper.Status().Data, vs})
+		Data     screen.Data         `json:"data"`
+		Versions []listVersionStatus `json:"versions"`
+	}{s.keeper.Status().Data, out})
 	return nil
+}
+
+// listVersionStatus is a list version with its publication date as shown
+// to people: a version imported from a file that carries no date has a
+// file time, which must not pass for a publication date.
+type listVersionStatus struct {
+	entity.ListVersion
+	PublishDateKnown bool   `json:"publishDateKnown"`
+	PublishedText    string `json:"publishedText"`
 }
 
 // diff returns a list's diff: of the version given by ?version=ID, or of

@@ -62,6 +62,54 @@ func TestScreenSingle(t *testing.T) {
 	}
 }
 
+// A date of birth as people type it is read; one that cannot be read is
+// left out with a warning naming the field and the value, and the name
+// is screened anyway: a listed person must not pass for a bad date.
+func TestScreenWarnings(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	for _, tt := range []struct {
+		body     map[string]any
+		warnings []inputWarning
+	}{
+		{map[string]any{"name": "Amira Hadzic", "birthDate": "28.07.1971"}, nil},
+		{map[string]any{"name": "Amira Hadzic", "birthDate": "July 28, 1971"}, nil},
+		{map[string]any{"name": "Amira Hadzic", "birthDate": "31.02.1971"}, []inputWarning{{Field: "birthDate", Value: "31.02.1971"}}},
+		{map[string]any{"name": "Amira Hadzic", "birthDate": "07/28/1971", "country": "Atlantis"},
+			[]inputWarning{{Field: "birthDate", Value: "07/28/1971"}, {Field: "country", Value: "Atlantis"}}},
+	} {
+		r := ts.do("POST", "/v1/screen", entity.RoleScreen, tt.body)
+		if r.Status != 200 {
+			t.Errorf("%v: status %d %s", tt.body, r.Status, r.Body)
+			continue
+		}
+		var res screenResponse
+		r.json(t, &res)
+		if !slices.Contains(hitIDs(res.Hits), "un-QDi.902") {
+			t.Errorf("%v: hits %v, want un-QDi.902", tt.body, hitIDs(res.Hits))
+		}
+		if len(res.Warnings) != len(tt.warnings) {
+			t.Errorf("%v: warnings %+v, want %+v", tt.body, res.Warnings, tt.warnings)
+			continue
+		}
+		for i, w := range res.Warnings {
+			if w.Field != tt.warnings[i].Field || w.Value != tt.warnings[i].Value || !strings.Contains(w.Message, "screened without "+w.Field) || !strings.Contains(w.Message, w.Value) {
+				t.Errorf("%v: warning %+v, want %+v", tt.body, w, tt.warnings[i])
+			}
+		}
+		if tt.warnings == nil && strings.Contains(string(r.Body), `"warnings"`) {
+			t.Errorf("%v: a warnings field without warnings: %s", tt.body, r.Body)
+		}
+	}
+	// In a batch, the warning names the query.
+	r := ts.do("POST", "/v1/screen", entity.RoleScreen, map[string]any{"queries": []map[string]any{{"name": "Sergei Lavrov"}, {"name": "Amira Hadzic", "birthDate": "1971-13"}}})
+	var res batchResponse
+	r.json(t, &res)
+	if r.Status != 200 || len(res.Warnings) != 1 || res.Warnings[0].Field != "queries[1].birthDate" || res.Warnings[0].Value != "1971-13" ||
+		!slices.Contains(hitIDs(res.Results[1].Hits), "un-QDi.902") {
+		t.Errorf("batch: %d %s", r.Status, r.Body)
+	}
+}
+
 func TestScreenRegimes(t *testing.T) {
 	lavrov := map[string]any{"name": "Sergei Lavrov"}
 	with := func(extra map[string]any) map[string]any {
@@ -173,8 +221,10 @@ func TestBadInput(t *testing.T) {
 		{"name too long", "POST", "/v1/screen", `{"name": "` + strings.Repeat("a", 2000) + `"}`, "", 400, CodeInvalid, "name"},
 		{"10 MB name", "POST", "/v1/screen", `{"name": "` + strings.Repeat("a", 10<<20) + `"}`, "", 413, CodeTooLarge, "bytes"},
 		{"invalid UTF-8", "POST", "/v1/screen", "{\"name\": \"Serg\xffei\"}", "", 400, CodeInvalid, "UTF-8"},
-		{"bad date", "POST", "/v1/screen", `{"name": "x", "birthDate": "21/03/1950"}`, "", 400, CodeInvalid, "birthDate"},
-		{"unknown country", "POST", "/v1/screen", `{"name": "x", "country": "Atlantis"}`, "", 400, CodeInvalid, "country"},
+		// On /v1/screen an unreadable date or country is a warning
+		// (TestScreenWarnings); comparing, there is nothing to screen.
+		{"bad date", "POST", "/v1/compare", `{"query": {"name": "x", "birthDate": "31/02/1950"}, "entity_id": "ofac-35233"}`, "", 400, CodeInvalid, "birthDate"},
+		{"unknown country", "POST", "/v1/compare", `{"query": {"name": "x", "country": "Atlantis"}, "entity_id": "ofac-35233"}`, "", 400, CodeInvalid, "country"},
 		{"both single and batch", "POST", "/v1/screen", `{"name": "x", "queries": [{"name":"y"}]}`, "", 400, CodeInvalid, "not both"},
 		{"a bad query in a batch", "POST", "/v1/screen", `{"queries": [{"name":"y"},{"name":""}]}`, "", 400, CodeInvalid, "queries[1]"},
 		{"1,001 queries", "POST", "/v1/screen", batch(1001), "", 413, CodeTooManyQueries, "1000"},
@@ -554,4 +604,35 @@ func FuzzMatchQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A version dated by its file's time says so in the list status.
+func TestListsFileTime(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	fileTime := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	_, err := ts.Store.AddVersion(context.Background(), store.NewVersion{Version: entity.ListVersion{
+		List: "ofac-cons", Publisher: "ofac", Format: "ofac-csv", Published: fileTime, PublishedFrom: entity.PublishedFromFileTime,
+		Hash: strings.Repeat("cd", 32), Source: []string{"cons_csv"}, FetchedAt: time.Now().UTC()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ts.do("GET", "/v1/lists?list=ofac-cons", entity.RoleScreen, nil)
+	var res struct {
+		Versions []listVersionStatus `json:"versions"`
+	}
+	r.json(t, &res)
+	if r.Status != 200 || len(res.Versions) != 1 || res.Versions[0].PublishDateKnown || res.Versions[0].PublishedText != "publish date unknown (file time 2024-05-01)" {
+		t.Errorf("/v1/lists: %d %s", r.Status, r.Body)
+	}
+	r = ts.do("GET", "/v1/lists", entity.RoleScreen, nil)
+	res.Versions = nil
+	r.json(t, &res)
+	if len(res.Versions) < 2 {
+		t.Fatalf("/v1/lists: %s", r.Body)
+	}
+	for _, v := range res.Versions {
+		if v.PublishedFrom == "file" && (!v.PublishDateKnown || v.PublishedText != v.Published.Format(time.DateOnly)) {
+			t.Errorf("%s: known %v, %q", v.List, v.PublishDateKnown, v.PublishedText)
+		}
+	}
 }

@@ -420,6 +420,7 @@ var schemaTypes = []schemaType{
 	{"ScreenResponse", reflect.TypeFor[screenResponse](), false, nil},
 	{"BatchResponse", reflect.TypeFor[batchResponse](), false, nil},
 	{"ScreenedAgainst", reflect.TypeFor[screenedAgainst](), false, nil},
+	{"InputWarning", reflect.TypeFor[inputWarning](), false, nil},
 	{"ScreenResult", reflect.TypeFor[screen.Result](), false, nil},
 	{"Hit", reflect.TypeFor[screen.Hit](), false, nil},
 	{"Explanation", reflect.TypeFor[match.Explanation](), false, nil},
@@ -485,15 +486,17 @@ var schemaTypes = []schemaType{
 
 // schemasWithoutType are the schemas no named Go type stands for.
 var schemasWithoutType = map[string]string{
-	"Data":             "screen.Data, a string",
-	"Regime":           "a string",
-	"Schema":           "entity.Schema, a string",
-	"ListsResponse":    "the anonymous struct of (*Server).lists",
-	"RefreshRunning":   "the anonymous struct of (*Server).refresh's 202",
-	"RefreshFailure":   "the anonymous struct of (*Server).refresh's 502",
-	"CustomersRequest": "customersRequest, which embeds entity.Customer: an allOf",
-	"CustomerResponse": "customerResponse, which embeds entity.Customer: an allOf",
-	"TextResponse":     "textResponse and screenedAgainst: an allOf",
+	"Data":              "screen.Data, a string",
+	"Regime":            "a string",
+	"Schema":            "entity.Schema, a string",
+	"ListsResponse":     "the anonymous struct of (*Server).lists",
+	"RefreshRunning":    "the anonymous struct of (*Server).refresh's 202",
+	"RefreshFailure":    "the anonymous struct of (*Server).refresh's 502",
+	"CustomersRequest":  "customersRequest, which embeds entity.Customer: an allOf",
+	"CustomerResponse":  "customerResponse, which embeds entity.Customer: an allOf",
+	"TextResponse":      "textResponse and screenedAgainst: an allOf",
+	"ListVersionStatus": "listVersionStatus, which embeds entity.ListVersion: an allOf",
+	"InputWarnings":     "the warnings field of screenResponse and batchResponse, a part of their allOf",
 }
 
 func TestOpenAPISchemas(t *testing.T) {

@@ -180,7 +180,7 @@ func queryOf(key string, ex entityExample) (match.Query, error) {
 	case "male", "female":
 		q.Gender = g
 	}
-	if d := q.BirthDate; len(d) > 10 { // FtM dates may carry a time
+	if d := q.BirthDate; len(d) > 10 && d[10] == 'T' { // FtM dates may carry a time
 		q.BirthDate = d[:10]
 	}
 	if err := q.Validate(); err != nil {

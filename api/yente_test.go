@@ -157,3 +157,32 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 		t.Errorf("catalog %+v", cat)
 	}
 }
+
+// yente queries take dates of birth as people type them too: the date
+// counts in the score as its ISO form does.
+func TestYenteMatchTypedDate(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	score := func(dob string) float64 {
+		t.Helper()
+		r := ts.do("POST", "/match/sanctions", entity.RoleScreen, yenteBody(map[string]map[string]any{
+			"q": {"schema": "Person", "properties": map[string][]string{"name": {"Sergei Lavrov"}, "birthDate": {dob}}}}))
+		var resp matchResponse
+		r.json(t, &resp)
+		q := resp.Responses["q"]
+		if r.Status != 200 || q.Status != 200 {
+			t.Fatalf("birthDate %q: %d %s", dob, r.Status, r.Body)
+		}
+		ids := resultIDs(q.Results)
+		i := slices.Index(ids, "ofac-35233")
+		if i < 0 {
+			t.Fatalf("birthDate %q: results %v", dob, ids)
+		}
+		return q.Results[i].Features["birthDate"]
+	}
+	iso := score("1950-03-21")
+	for _, dob := range []string{"21 March 1950", "21.03.1950", "March 21, 1950", "1950-03-21T00:00:00"} {
+		if got := score(dob); got != iso || got <= 0 {
+			t.Errorf("birthDate %q: feature %v, want %v as for 1950-03-21", dob, got, iso)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type csvReader struct {
 	header []string
 	cols   columns
 	pos    Position
+	order  entity.DateOrder
 }
 
 // record is one CSV record as split, parsed or not.
@@ -42,7 +43,7 @@ func newCSVReader(r io.ReadSeeker, name string, opts ReadOptions) (*csvReader, e
 	if err != nil {
 		return nil, err
 	}
-	c := &csvReader{name: name, lr: lr}
+	c := &csvReader{name: name, lr: lr, order: opts.DateOrder}
 	first, err := lr.next()
 	for err == nil && blank(first.text) {
 		first, err = lr.next()
@@ -212,57 +213,32 @@ func (c *csvReader) row(rec record) Row {
 			q.Aliases = append(q.Aliases, v)
 		}
 	}
-	row.setQuery(c.name, q, rec.text)
+	row.setQuery(c.name, q, rec.text, c.order)
 	return row
 }
 
 // setQuery sets the row's query, defaulting its ID to the line number,
-// or its error if the query is not valid.
-func (row *Row) setQuery(file string, q match.Query, raw []byte) {
+// or its error if the query is not valid. An optional field that cannot
+// be read is dropped, and the row screened without it (row.Warning): the
+// name is what must be screened.
+func (row *Row) setQuery(file string, q match.Query, raw []byte, order entity.DateOrder) {
 	if q.ID == "" {
 		q.ID = strconv.Itoa(row.Line)
 	}
-	// A field that cannot be read is dropped, and the row screened
-	// without it, if it is optional; the name is what must be screened.
-	var dropped []string
-	for {
-		err := q.Validate()
-		if err == nil {
-			break
+	dropped, err := q.ValidateLenient(order)
+	if err != nil {
+		row.Err = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
+	} else if len(dropped) > 0 {
+		reasons := make([]string, len(dropped))
+		for i, d := range dropped {
+			reasons[i] = d.Error()
 		}
-		if !dropOptional(&q, err) {
-			row.Err = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
-			break
-		}
-		dropped = append(dropped, err.Error())
-	}
-	if len(dropped) > 0 && row.Err == nil {
-		row.Warning = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w %s", ErrDropped, strings.Join(dropped, "; "))}
+		row.Warning = &ParseError{File: file, Line: row.Line, Err: fmt.Errorf("%w %s", ErrDropped, strings.Join(reasons, "; "))}
 	}
 	if row.Err != nil || row.Warning != nil {
 		row.Raw = rawText(raw)
 	}
 	row.Query = q
-}
-
-// dropOptional clears the optional field that err (from match.Query's
-// Validate, which names the field first) is about, and reports whether
-// it was one.
-func dropOptional(q *match.Query, err error) bool {
-	field, _, _ := strings.Cut(err.Error(), ":")
-	switch field {
-	case "birthDate":
-		q.BirthDate = ""
-	case "country":
-		q.Country = ""
-	case "gender":
-		q.Gender = ""
-	case "idNumber":
-		q.IDNumber = ""
-	default:
-		return false
-	}
-	return true
 }
 
 // rawText is a record's text for the errors file: without its line

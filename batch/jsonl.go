@@ -7,23 +7,25 @@ import (
 	"io"
 	"unicode/utf8"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 )
 
 // jsonlReader reads one query per line, as veto screen --jsonl does:
 // the fields of match.Query (which are also a customer's), strictly.
 type jsonlReader struct {
-	name string
-	lr   *lineReader
-	pos  Position
+	name  string
+	lr    *lineReader
+	pos   Position
+	order entity.DateOrder
 }
 
-func newJSONLReader(r io.ReadSeeker, name string, start Position) (*jsonlReader, error) {
+func newJSONLReader(r io.ReadSeeker, name string, start Position, order entity.DateOrder) (*jsonlReader, error) {
 	lr, err := seekTo(r, name, start)
 	if err != nil {
 		return nil, err
 	}
-	return &jsonlReader{name: name, lr: lr, pos: Position{Offset: lr.offset, Line: lr.num}}, nil
+	return &jsonlReader{name: name, lr: lr, pos: Position{Offset: lr.offset, Line: lr.num}, order: order}, nil
 }
 
 func (j *jsonlReader) Pos() Position { return j.pos }
@@ -53,7 +55,7 @@ func (j *jsonlReader) Next() (Row, error) {
 			return row, nil
 		}
 		row.ID = q.ID
-		row.setQuery(j.name, q, l.text)
+		row.setQuery(j.name, q, l.text, j.order)
 		return row, nil
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/vetoscreen/veto/entity"
 )
 
 // Format is a file format: FormatCSV or FormatJSONL.
@@ -77,6 +79,9 @@ type ReadOptions struct {
 	Format Format
 	// Map maps CSV columns to fields (CSV only).
 	Map Mapping
+	// DateOrder is how numeric dates of birth are read (21/03/1950);
+	// empty is day first.
+	DateOrder entity.DateOrder
 	// Start, if set, is where to start reading (a Pos of an earlier
 	// Reader on the same input); a CSV header is still read from the
 	// start of the input.
@@ -108,7 +113,7 @@ func NewReader(r io.ReadSeeker, name string, opts ReadOptions) (Reader, error) {
 		if len(opts.Map) > 0 {
 			return nil, fmt.Errorf("%s: a column mapping applies to CSV files only; JSON lines use the field names id, name, birthDate, country, idNumber, schema", name)
 		}
-		return newJSONLReader(r, name, opts.Start)
+		return newJSONLReader(r, name, opts.Start, opts.DateOrder)
 	}
 	return nil, fmt.Errorf("%s: unknown format %q", name, format)
 }

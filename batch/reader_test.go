@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/vetoscreen/veto/entity"
 )
 
 // readAll reads every row of input.
@@ -128,7 +130,7 @@ func TestCSVReader(t *testing.T) {
 		want:  []want{{line: 2, id: "1", name: "Putin"}, {line: 3, err: ErrQuote}, {line: 4, id: "3", name: "Assad"}},
 	}, {
 		name:  "bare quote, text after a quote, wrong field count, bad UTF-8, no name; a bad date or country is dropped, the name screened",
-		input: "id,name,dob,country\n1,Jo\"hn,,\n2,\"John\"x,,\n3,John\n4,Jo\xffhn,,\n5,  ,,\n6,John,21/03/1950,\n7,John,,Atlantis\n8,John,1950-03,GB\n",
+		input: "id,name,dob,country\n1,Jo\"hn,,\n2,\"John\"x,,\n3,John\n4,Jo\xffhn,,\n5,  ,,\n6,John,31/02/1950,\n7,John,,Atlantis\n8,John,1950-03,GB\n",
 		want: []want{{line: 2, err: ErrQuote}, {line: 3, err: ErrQuote}, {line: 4, err: ErrFieldCount}, {line: 5, err: ErrEncoding},
 			{line: 6, err: ErrInvalid}, {line: 7, id: "6", name: "John", warn: ErrDropped}, {line: 8, id: "7", name: "John", warn: ErrDropped}, {line: 9, id: "8", name: "John", dob: "1950-03", c: "GB"}},
 	}, {
@@ -172,6 +174,23 @@ func TestCSVHeaderErrors(t *testing.T) {
 	}
 }
 
+// Dates of birth are read as people type them, numeric ones in the
+// order asked for (day first by default), and put in ISO form; one that
+// does not fit the order is dropped with a warning, never read the other
+// way round.
+func TestReaderDateOrder(t *testing.T) {
+	input := "id,name,dob\n1,John,21.03.1950\n2,John,03/21/1950\n3,John,March 21 1950\n4,John,1950\n5,John,04/03/1950\n"
+	rows := readAll(t, "in.csv", input, ReadOptions{})
+	check(t, rows, []want{{line: 2, id: "1", name: "John", dob: "1950-03-21"}, {line: 3, id: "2", name: "John", warn: ErrDropped},
+		{line: 4, id: "3", name: "John", dob: "1950-03-21"}, {line: 5, id: "4", name: "John", dob: "1950"}, {line: 6, id: "5", name: "John", dob: "1950-03-04"}})
+	if w := rows[1].Warning.Error(); !strings.Contains(w, `birthDate: date "03/21/1950": month 21 out of range, reading the date day first (dmy)`) {
+		t.Errorf("warning %q", w)
+	}
+	rows = readAll(t, "in.csv", input, ReadOptions{DateOrder: entity.MonthFirst})
+	check(t, rows, []want{{line: 2, id: "1", name: "John", warn: ErrDropped}, {line: 3, id: "2", name: "John", dob: "1950-03-21"},
+		{line: 4, id: "3", name: "John", dob: "1950-03-21"}, {line: 5, id: "4", name: "John", dob: "1950"}, {line: 6, id: "5", name: "John", dob: "1950-04-03"}})
+}
+
 func TestJSONLReader(t *testing.T) {
 	input := `{"id":"q1","name":"Sergei Lavrov","birthDate":"1950-03-21","country":"ru"}
 {"name":"Bashar Assad"}
@@ -179,7 +198,7 @@ func TestJSONLReader(t *testing.T) {
 {"name":"x","nickname":"y"}
 {"name":
 {"name":"Putin"} {"name":"again"}
-{"name":"Putin","birthDate":"March 1952"}
+{"name":"Putin","birthDate":"the 2nd of March 1952"}
 {"id":"q8","name":"Ali Khamenei","schema":"Person"}
 `
 	rows := readAll(t, "in.jsonl", input, ReadOptions{})

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 )
 
@@ -64,7 +65,11 @@ type Options struct {
 	// Progress, if set, is called after every few hundred rows, from one
 	// goroutine at a time.
 	Progress func(Stats)
-	Logger   *slog.Logger
+	// Result, if set, is called with each row and its result once they
+	// are written, in input order, from one goroutine at a time (for the
+	// audit trail's summary of the run).
+	Result func(*Row, *screen.Result)
+	Logger *slog.Logger
 }
 
 // Stats say how a run is going, or went.
@@ -111,6 +116,11 @@ func (o *Options) optionsID() string {
 	cfg, _ := json.Marshal(o.Screen.Config)
 	b, _ := json.Marshal([]any{o.Read.Format, o.Read.Map.String(), o.Output, o.Screen.Threshold, o.Screen.Limit,
 		o.Screen.Lists, o.Screen.Explain, string(cfg), o.Fingerprint})
+	if o.Read.DateOrder != "" && o.Read.DateOrder != entity.DayFirst {
+		// Only then, so that checkpoints written before the option are
+		// still resumed.
+		b = fmt.Appendf(b, " %s", o.Read.DateOrder)
+	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
@@ -299,6 +309,9 @@ func (r *run) run(ctx context.Context) (Stats, error) {
 			}
 			if err := w.write(row, res); err != nil && writeErr == nil {
 				writeErr = fmt.Errorf("write %s: %w", r.files.Output, err)
+			}
+			if r.opts.Result != nil {
+				r.opts.Result(row, res)
 			}
 		}
 		r.stats.Rows += int64(len(c.rows))

@@ -37,6 +37,34 @@ type ListVersion struct {
 	Active bool `json:"active"`
 }
 
+// PublishedFromFileTime is the PublishedFrom of a version whose file
+// carries no date, imported from disk: Published is then the file's
+// modification time, which says when it was copied, not published.
+const PublishedFromFileTime = "file-mtime"
+
+// PublishDateKnown reports whether Published says when the list was
+// published (read from the file, the server's Last-Modified, or the
+// newest listing in it); it does not for a file time, nor when zero.
+func (v ListVersion) PublishDateKnown() bool {
+	return !v.Published.IsZero() && v.PublishedFrom != PublishedFromFileTime
+}
+
+// PublishedText says when the version was published, as shown to people:
+// "2026-02-27", "2026-02-27 (newest-listing-date)", or, for a file time,
+// "publish date unknown (file time 2024-05-01)" — a 2024 file copied
+// today must not look published today.
+func (v ListVersion) PublishedText() string {
+	switch {
+	case v.PublishedFrom == PublishedFromFileTime && !v.Published.IsZero():
+		return "publish date unknown (file time " + v.Published.UTC().Format(time.DateOnly) + ")"
+	case v.Published.IsZero():
+		return "publish date unknown"
+	case v.PublishedFrom != "file" && v.PublishedFrom != "":
+		return v.Published.UTC().Format(time.DateOnly) + " (" + v.PublishedFrom + ")"
+	}
+	return v.Published.UTC().Format(time.DateOnly)
+}
+
 // Warning records something in a list file that the parser kept in the raw
 // record but did not map to a property. Count says how often it occurred;
 // File, Line and Field locate the first occurrence.

@@ -660,7 +660,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 		}
 	}
 	if q.BirthDate != "" {
-		p.dob, _ = entity.ParseDateRange(q.BirthDate)
+		p.dob, _ = entity.ParseDateInput(q.BirthDate, entity.DayFirst) // Validate has put it in ISO form
 		p.hasDOB = !p.dob.IsZero()
 	}
 	if q.Country != "" {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -36,27 +37,45 @@ type Query struct {
 // MaxNameLength bounds a query name, in bytes.
 const MaxNameLength = 1000
 
-// Validate checks a query, naming the field at fault, and puts its
-// schema in canonical form.
-func (q *Query) Validate() error {
+// FieldError is a query field that cannot be read.
+type FieldError struct {
+	Field string // the JSON name: birthDate, country, aliases[2]
+	Value string
+	Err   error
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }
+
+func fieldErr(field, value, format string, a ...any) error {
+	return &FieldError{Field: field, Value: value, Err: fmt.Errorf(format, a...)}
+}
+
+// Validate checks a query, naming the field at fault (a *FieldError), and
+// puts its schema and date of birth in canonical form. Numeric dates are
+// read day first (see entity.ParseDateInput).
+func (q *Query) Validate() error { return q.ValidateIn(entity.DayFirst) }
+
+// ValidateIn is Validate reading numeric dates of birth in order.
+func (q *Query) ValidateIn(order entity.DateOrder) error {
 	if strings.TrimSpace(q.Name) == "" {
-		return fmt.Errorf("name: required")
+		return fieldErr("name", q.Name, "required")
 	}
 	for field, v := range map[string]string{"name": q.Name, "birthDate": q.BirthDate, "country": q.Country, "idNumber": q.IDNumber, "gender": q.Gender, "id": q.ID} {
 		if !utf8.ValidString(v) {
-			return fmt.Errorf("%s: not valid UTF-8", field)
+			return fieldErr(field, strings.ToValidUTF8(v, "\uFFFD"), "not valid UTF-8")
 		}
 		if len(v) > MaxNameLength {
-			return fmt.Errorf("%s: longer than %d bytes", field, MaxNameLength)
+			return fieldErr(field, strings.ToValidUTF8(v[:MaxNameLength/10], "")+"…", "longer than %d bytes", MaxNameLength)
 		}
 	}
 	for i, a := range q.Aliases {
 		if !utf8.ValidString(a) || len(a) > MaxNameLength {
-			return fmt.Errorf("aliases[%d]: not valid UTF-8 or longer than %d bytes", i, MaxNameLength)
+			return fieldErr(fmt.Sprintf("aliases[%d]", i), "", "not valid UTF-8 or longer than %d bytes", MaxNameLength)
 		}
 	}
 	if len(q.Aliases) > 20 {
-		return fmt.Errorf("aliases: more than 20")
+		return fieldErr("aliases", "", "more than 20")
 	}
 	switch q.Schema {
 	case "":
@@ -65,26 +84,57 @@ func (q *Query) Validate() error {
 	default:
 		s, err := entity.ParseSchema(string(q.Schema))
 		if err != nil {
-			return fmt.Errorf("schema: %w", err)
+			return &FieldError{Field: "schema", Value: string(q.Schema), Err: err}
 		}
 		q.Schema = s // "Organisation" is Organization, "Aircraft" Airplane
 	}
 	if q.BirthDate != "" {
-		if _, err := entity.ParseDateRange(q.BirthDate); err != nil {
-			return fmt.Errorf("birthDate: %w", err)
+		d, err := entity.ParseDateInput(q.BirthDate, order)
+		if err != nil {
+			return &FieldError{Field: "birthDate", Value: q.BirthDate, Err: err}
 		}
+		q.BirthDate = d.String() // what the matcher reads, whatever the order
 	}
 	if q.Country != "" {
 		if _, ok := countryCode(q.Country); !ok {
-			return fmt.Errorf("country: unknown country %q", q.Country)
+			return fieldErr("country", q.Country, "unknown country %q", q.Country)
 		}
 	}
 	switch strings.ToLower(q.Gender) {
 	case "", "male", "female", "m", "f":
 	default:
-		return fmt.Errorf("gender: %q, want male or female", q.Gender)
+		return fieldErr("gender", q.Gender, "%q, want male or female", q.Gender)
 	}
 	return nil
+}
+
+// optionalFields are the fields a query can be screened without.
+var optionalFields = map[string]func(*Query){
+	"birthDate": func(q *Query) { q.BirthDate = "" },
+	"country":   func(q *Query) { q.Country = "" },
+	"gender":    func(q *Query) { q.Gender = "" },
+	"idNumber":  func(q *Query) { q.IDNumber = "" },
+}
+
+// ValidateLenient is ValidateIn, except that an optional field that
+// cannot be read (a date of birth written 31.02.1950, an unknown
+// country) is left out, and returned as a warning, instead of keeping
+// the name from being screened: a listed person must be found with or
+// without the date. The error is for what the name cannot be screened
+// without (no name, bad UTF-8 in it, an unknown schema).
+func (q *Query) ValidateLenient(order entity.DateOrder) (dropped []*FieldError, err error) {
+	for {
+		err := q.ValidateIn(order)
+		if err == nil {
+			return dropped, nil
+		}
+		var fe *FieldError
+		if !errors.As(err, &fe) || optionalFields[fe.Field] == nil {
+			return dropped, err
+		}
+		optionalFields[fe.Field](q)
+		dropped = append(dropped, fe)
+	}
 }
 
 // countryCode reads an ISO code or a country name.

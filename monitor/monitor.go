@@ -92,7 +92,7 @@ func Validate(c *entity.Customer) error {
 	if err := q.Validate(); err != nil {
 		return fmt.Errorf("%w: customer %s: %v", entity.ErrInvalid, c.ID, err)
 	}
-	c.Schema = q.Schema // canonical
+	c.Schema, c.BirthDate = q.Schema, q.BirthDate // canonical: 21.03.1950 is stored 1950-03-21
 	return nil
 }
 

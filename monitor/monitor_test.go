@@ -233,7 +233,8 @@ func TestValidate(t *testing.T) {
 		{entity.Customer{ID: "1", Name: "Jane Doe", Schema: "Organisation"}, true},
 		{entity.Customer{ID: "", Name: "Jane Doe"}, false},
 		{entity.Customer{ID: "1", Name: ""}, false},
-		{entity.Customer{ID: "1", Name: "Jane", BirthDate: "31/12/1970"}, false},
+		{entity.Customer{ID: "1", Name: "Jane", BirthDate: "31/12/1970"}, true}, // stored 1970-12-31
+		{entity.Customer{ID: "1", Name: "Jane", BirthDate: "31/02/1970"}, false},
 		{entity.Customer{ID: "1", Name: "Jane", Country: "Atlantis"}, false},
 	} {
 		err := monitor.Validate(&tc.c)
@@ -242,6 +243,9 @@ func TestValidate(t *testing.T) {
 		}
 		if err == nil && tc.c.Schema == "Organisation" {
 			t.Error("schema not made canonical")
+		}
+		if err == nil && tc.c.BirthDate != "" && tc.c.BirthDate != "1970-12-31" {
+			t.Errorf("date of birth %q not made canonical", tc.c.BirthDate)
 		}
 	}
 }

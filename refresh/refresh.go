@@ -327,7 +327,7 @@ func (r *Refresher) store(ctx context.Context, pub *source.Publisher, res *sourc
 	if v.Published.IsZero() {
 		// The format carries no date (OFAC's CSV files): the server's
 		// Last-Modified, or the file's own time, is the best we have.
-		v.Published, v.PublishedFrom = mtime, "file-mtime"
+		v.Published, v.PublishedFrom = mtime, entity.PublishedFromFileTime
 		for _, f := range res.Files {
 			if t, ok := modified[f]; ok {
 				v.Published, v.PublishedFrom = t, "last-modified"

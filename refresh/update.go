@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/vetoscreen/veto/source"
@@ -98,6 +100,21 @@ func (r *Refresher) updateList(ctx context.Context, pub *source.Publisher, l *so
 	return out
 }
 
+// ErrUnreachable marks a download whose server could not be reached at
+// all: its name did not resolve, the network or host is unreachable, or
+// nothing listens. It is not retried: on a machine without a network,
+// retrying every list with backoff took two minutes to say nothing
+// useful; the caller says instead how to import local files.
+var ErrUnreachable = errors.New("server unreachable (no network, no DNS, or nothing listening)")
+
+// unreachable reports whether err says that the server cannot be
+// reached, as opposed to a server that failed to answer well.
+func unreachable(err error) bool {
+	var dns *net.DNSError
+	return errors.As(err, &dns) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENETUNREACH) ||
+		errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETDOWN)
+}
+
 // permanentError marks a download failure that retrying cannot fix.
 type permanentError struct{ error }
 
@@ -146,6 +163,9 @@ func (r *Refresher) fetchOnce(ctx context.Context, url, path string) (time.Time,
 	}
 	resp, err := client.Do(req)
 	if err != nil {
+		if unreachable(err) {
+			return time.Time{}, permanentError{fmt.Errorf("%w: %w", ErrUnreachable, err)}
+		}
 		return time.Time{}, err
 	}
 	defer resp.Body.Close()

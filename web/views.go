@@ -117,6 +117,9 @@ type listAge struct {
 	Fetched bool
 	// Stale is set when the list is older than Config.MaxListAge.
 	Stale bool
+	// Unknown is set when the publication date is not known (a file
+	// time): the list's age is unknown, neither fresh nor old.
+	Unknown bool
 }
 
 func (s *server) layout(r *http.Request, rq *request, title, nav string) *layout {
@@ -130,6 +133,10 @@ func (s *server) layout(r *http.Request, rq *request, title, nav string) *layout
 		at, fetched := v.Published, v.Published.IsZero()
 		if fetched {
 			at = v.FetchedAt
+		}
+		if v.PublishedFrom == entity.PublishedFromFileTime {
+			l.Banner.Lists = append(l.Banner.Lists, listAge{List: v.List, Published: v.Published, Unknown: true})
+			continue
 		}
 		age := l.Now.Sub(at)
 		l.Banner.Lists = append(l.Banner.Lists, listAge{List: v.List, Published: at, Age: duration(age), Fetched: fetched, Stale: age > s.cfg.MaxListAge})

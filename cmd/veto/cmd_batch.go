@@ -14,16 +14,19 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -40,6 +43,7 @@ type batchOptions struct {
 	Workers      int
 	Config       string
 	Resume       bool
+	DateOrder    string
 }
 
 func newBatchCommand(g *globalOptions) *cobra.Command {
@@ -58,11 +62,19 @@ reference; type or schema; passport, tax_id or id_number), or named with
 --map FIELD=COLUMN,... (fields: %s). JSON-lines
 files hold one query per line, as veto screen --jsonl reads them.
 
+Dates of birth are read as people type them: 1950-03-21, 21.03.1950,
+21/03/1950, 21 March 1950, March 21, 1950, 03/1950, 1950-03, 1950. Numeric
+dates are read day first unless --date-order says mdy or ymd; a date that
+does not fit the order (03/21/1950 day first) is never read the other way
+round. A row whose date of birth, country, gender or identifier cannot be
+read is screened without it, with a "screened without" line in the errors
+file.
+
 Rows that cannot be screened (wrong number of fields, bad quoting, invalid
-UTF-8, no name, an invalid date or country, bad JSON) are written to the
-errors file with their line number and the reason, and get an output row
-with the error and no hits; the other rows are screened. They do not change
-the exit status: check the summary or the errors file.
+UTF-8, no name, bad JSON) are written to the errors file with their line
+number and the reason, and get an output row with the error and no hits;
+the other rows are screened. They do not change the exit status: check the
+summary or the errors file.
 
 Output (-o, default FILE.results.csv beside the input) is CSV, one row per
 input row: %s; or, with --output-format jsonl or a .jsonl
@@ -96,6 +108,7 @@ uninterrupted run would have. The checkpoint is removed when the run ends.`,
 	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
 	f.IntVar(&o.Workers, "workers", 0, "goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults")
+	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd; a date that does not fit is left out with a warning")
 	f.BoolVar(&o.Resume, "resume", true, "resume from the output's checkpoint if there is one (false: start over)")
 	cmd.AddCommand(newBatchGenerateCommand(g))
 	return cmd
@@ -113,6 +126,13 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	mapping, err := batch.ParseMapping(o.Map)
 	if err != nil {
 		return usageError{fmt.Errorf("--map: %w", err)}
+	}
+	if err := checkLists("lists", o.Lists); err != nil {
+		return err
+	}
+	order, err := entity.ParseDateOrder(o.DateOrder)
+	if err != nil {
+		return usageError{fmt.Errorf("--date-order %w", err)}
 	}
 	if o.Limit < 1 {
 		return usageError{errors.New("--limit: want at least 1")}
@@ -139,22 +159,44 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	if err != nil {
 		return err
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	sum := newCLIScreening("batch", data)
+	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	meter := batch.NewMeter(g.stderr, isTerminal(g.stderr))
 	stats, err := batch.Run(ctx, screen.New(ix), files, batch.Options{
-		Read:    batch.ReadOptions{Format: format, Map: mapping},
+		Read:    batch.ReadOptions{Format: format, Map: mapping, DateOrder: order},
 		Output:  outFormat,
 		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
 		Workers: o.Workers, Restart: !o.Resume, Fingerprint: fingerprint,
 		Progress: meter.Update, Logger: g.logger(),
+		Result: func(row *batch.Row, res *screen.Result) {
+			sum.Rows++
+			switch {
+			case row.Err != nil:
+				sum.Errors++
+				return
+			case row.Warning != nil:
+				sum.Warnings++
+			}
+			sum.add(res)
+		},
 	})
 	meter.Done()
+	// This session's rows (a resumed run's earlier sessions have their
+	// own entries), interrupted or not: they were screened.
+	sum.Interrupted = errors.Is(err, context.Canceled)
+	sum.Took = time.Since(start).Round(time.Millisecond).String()
+	if sum.Rows > 0 || err == nil {
+		if aerr := recordScreening(ctx, g, audit.ActionScreen, "cli/batch", sum); aerr != nil {
+			return errors.Join(err, aerr)
+		}
+	}
 	switch {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(g.stdout, "Interrupted after %s. Run the same command again to resume from %s.\n", batch.Summary(stats), files.Output+".checkpoint")
@@ -183,14 +225,7 @@ func isTerminal(w io.Writer) bool {
 func dataFingerprint(ctx context.Context, g *globalOptions, o *dataOptions) (string, error) {
 	h := sha256.New()
 	if o.From != "" {
-		err := filepath.WalkDir(o.From, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
+		err := all.WalkFiles(o.From, func(p string, info fs.FileInfo) error {
 			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 			return nil
 		})

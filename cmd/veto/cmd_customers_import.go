@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -29,7 +30,7 @@ type importReport struct {
 }
 
 func newCustomersImportCommand(g *globalOptions) *cobra.Command {
-	var format, mapSpec, errorsPath string
+	var format, mapSpec, errorsPath, dateOrder string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
@@ -54,10 +55,14 @@ the others are imported.`,
 			if err != nil {
 				return usageError{fmt.Errorf("--map: %w", err)}
 			}
+			order, err := entity.ParseDateOrder(dateOrder)
+			if err != nil {
+				return usageError{fmt.Errorf("--date-order %w", err)}
+			}
 			if errorsPath == "" {
 				errorsPath = batch.ErrorsPath(a[0])
 			}
-			rep, err := importCustomers(cmd.Context(), g, a[0], errorsPath, batch.ReadOptions{Format: f, Map: m})
+			rep, err := importCustomers(cmd.Context(), g, a[0], errorsPath, batch.ReadOptions{Format: f, Map: m, DateOrder: order})
 			if err != nil {
 				return err
 			}
@@ -79,13 +84,14 @@ the others are imported.`,
 	fl.StringVar(&format, "format", "", "the input format: csv or jsonl (default: by extension, else by content)")
 	fl.StringVar(&mapSpec, "map", "", "CSV columns of the fields: FIELD=COLUMN,... (see veto batch --help)")
 	fl.StringVar(&errorsPath, "errors", "", "the errors file (default: FILE's name with .errors.csv)")
+	fl.StringVar(&dateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd")
 	fl.BoolVar(&asJSON, "json", false, "write JSON")
 	return cmd
 }
 
 // importCustomers stores the customers of a file in chunks through the
 // monitor, which screens those added or changed.
-func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath string, ro batch.ReadOptions) (*importReport, error) {
+func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath string, ro batch.ReadOptions) (_ *importReport, err error) {
 	in, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -109,8 +115,19 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		return nil, err
 	}
 	defer st.Close()
-	m := storeMonitor(ctx, g, st, nil)
+	m, screened := storeMonitor(ctx, g, st, nil)
 	rep := &importReport{}
+	var warnings int64
+	var alerted []entity.Alert
+	// The customers screened are on the trail, whatever stops the import.
+	defer func() {
+		sum := newCLIScreening("customers import", screened())
+		sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, warnings
+		sum.addAlerts(rep.Changed, alerted)
+		if aerr := recordScreeningIn(ctx, g, st, audit.ActionScreen, "cli/customers", sum); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
+	}()
 	var chunk []entity.Customer
 	seen := map[string]int{} // ID → line, in the chunk
 	flush := func() error {
@@ -124,6 +141,7 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		rep.Imported += len(chunk)
 		rep.Changed += len(changed)
 		rep.Alerts += len(alerts)
+		alerted = append(alerted, alerts...)
 		chunk, seen = chunk[:0], map[string]int{}
 		return nil
 	}
@@ -145,6 +163,7 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 			}
 		}
 		if row.Err == nil && row.Warning != nil {
+			warnings++
 			if err := ew.WriteWarning(&row); err != nil {
 				return nil, fmt.Errorf("write %s: %w", errorsPath, err)
 			}

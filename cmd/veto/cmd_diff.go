@@ -28,7 +28,11 @@ func newDiffCommand(g *globalOptions) *cobra.Command {
 		Long: `Show the entities added, removed and changed (with the changed properties)
 between two versions of a list. Without FROM and TO: the change that brought
 in the active version of each of the publisher's lists. FROM and TO are
-version numbers from ` + "`veto lists`" + ` of one list; they need not be consecutive.`,
+version numbers from ` + "`veto lists`" + ` of one list; they need not be consecutive.
+
+A value too long for one line that was replaced by a similar one is shown
+as a word diff ("~"): the words both share are elided but for a few around
+the change, and the change is marked [-removed-] {+added+}.`,
 		Example: `  veto diff un
   veto diff ofac-sdn --summary
   veto diff un-sc 3 7 --json`,
@@ -142,20 +146,56 @@ func printDiff(w io.Writer, d *entity.Diff, summary bool) {
 		mark := map[string]string{entity.Added: "+", entity.Removed: "-", entity.Changed: "~"}[c.Change]
 		fmt.Fprintf(w, "  %s %s  %s\n", mark, c.EntityID, c.Caption)
 		for _, p := range c.Properties {
-			for _, v := range p.Removed {
+			removed, added, changed := pairLong(p.Removed, p.Added)
+			for _, v := range removed {
 				fmt.Fprintf(w, "      - %s: %s\n", p.Property, oneLine(v))
 			}
-			for _, v := range p.Added {
+			for _, v := range added {
 				fmt.Fprintf(w, "      + %s: %s\n", p.Property, oneLine(v))
+			}
+			for _, ch := range changed {
+				fmt.Fprintf(w, "      ~ %s: %s\n", p.Property, wordDiff(ch[0], ch[1]))
 			}
 		}
 	}
 }
 
+// pairLong pairs each removed value with the added value most like it
+// when either is too long to show on one line, to be shown as a word diff: the lines
+// would otherwise be cut before the part that changed. The other values
+// are returned as they were.
+func pairLong(removed, added []string) (restRemoved, restAdded []string, changed [][2]string) {
+	used := make([]bool, len(added))
+	for _, r := range removed {
+		best, bestSim := -1, 0
+		for i, a := range added {
+			long := len([]rune(r)) > maxOneLine || len([]rune(a)) > maxOneLine
+			if sim := similarity(r, a); long && !used[i] && sim > bestSim {
+				best, bestSim = i, sim
+			}
+		}
+		if best < 0 {
+			restRemoved = append(restRemoved, r)
+			continue
+		}
+		used[best] = true
+		changed = append(changed, [2]string{r, added[best]})
+	}
+	for i, a := range added {
+		if !used[i] {
+			restAdded = append(restAdded, a)
+		}
+	}
+	return restRemoved, restAdded, changed
+}
+
+// maxOneLine is the longest value shown whole on one line.
+const maxOneLine = 160
+
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 160 {
-		s = string(r[:157]) + "..."
+	if r := []rune(s); len(r) > maxOneLine {
+		s = string(r[:maxOneLine-3]) + "..."
 	}
 	return s
 }

@@ -64,6 +64,11 @@ the dev or the test split by a hash of its category and listed name.`,
 			return cobra.ExactArgs(1)(cmd, a)
 		}),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if o.Split != "" {
+				if err := checkOneOf("split", o.Split, "dev", "test"); err != nil {
+					return err
+				}
+			}
 			if o.Pairs != "" {
 				return runEvalPairs(cmd.Context(), g, &o)
 			}

@@ -41,6 +41,9 @@ it first occurred.`,
 }
 
 func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
+	if err := checkList("list", o.List); err != nil {
+		return err
+	}
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
@@ -71,10 +74,7 @@ func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
 		for _, w := range v.Warnings {
 			warnings += w.Count
 		}
-		pub := day(v.Published)
-		if v.PublishedFrom != "file" && v.PublishedFrom != "" {
-			pub += " (" + v.PublishedFrom + ")"
-		}
+		pub := v.PublishedText()
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%d\t%s\n", mark, v.List, v.ID, pub, v.FetchedAt.UTC().Format("2006-01-02 15:04"), v.EntityCount, warnings, v.Format)
 	}
 	if err := tw.Flush(); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
@@ -18,12 +19,14 @@ import (
 )
 
 // storeMonitor returns a Monitor on the store's active versions, indexed
-// once, on first use.
-func storeMonitor(ctx context.Context, g *globalOptions, st store.Store, lists []string) *monitor.Monitor {
+// once, on first use, and a function telling what it screened against
+// (no versions when it screened nothing), for the audit trail.
+func storeMonitor(ctx context.Context, g *globalOptions, st store.Store, lists []string) (*monitor.Monitor, func() screenedData) {
 	var ix *index.Index
 	var versions []entity.ListVersion
 	var loadErr error
 	loaded := false
+	screened := func() screenedData { return storeData(versions) }
 	return &monitor.Monitor{Store: st, Lists: lists, Logger: g.logger(), Loaded: func() (*index.Index, []entity.ListVersion) {
 		if !loaded {
 			loaded = true
@@ -38,7 +41,7 @@ func storeMonitor(ctx context.Context, g *globalOptions, st store.Store, lists [
 			}
 		}
 		return ix, versions
-	}}
+	}}, screened
 }
 
 func newMonitorCommand(g *globalOptions) *cobra.Command {
@@ -64,13 +67,16 @@ not raised again.`,
   veto monitor run --full`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkLists("lists", lists); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			st, err := g.openStore(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			m := storeMonitor(ctx, g, st, lists)
+			m, screened := storeMonitor(ctx, g, st, lists)
 			var rep *monitor.Report
 			if full {
 				rep, err = m.Rescreen(ctx)
@@ -78,6 +84,12 @@ not raised again.`,
 				rep, err = m.Process(ctx)
 			}
 			if err != nil {
+				return err
+			}
+			sum := newCLIScreening("monitor run", screened())
+			sum.Took = rep.Took.Round(time.Millisecond).String()
+			sum.addAlerts(rep.Customers, rep.Alerts)
+			if err := recordScreeningIn(ctx, g, st, audit.ActionMonitorRun, "cli/monitor", sum); err != nil {
 				return err
 			}
 			if asJSON {
@@ -125,6 +137,9 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
   veto alerts --customer CUST-0001234 --json`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkList("list", f.List); err != nil {
+				return err
+			}
 			if f.Status != "" && !slices.Contains(entity.AlertStatuses, f.Status) {
 				return usageError{fmt.Errorf("--status %q: want one of %s", f.Status, strings.Join(entity.AlertStatuses, ", "))}
 			}

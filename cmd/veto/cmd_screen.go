@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
@@ -30,6 +33,7 @@ type screenOptions struct {
 	Lists     []string
 	Workers   int
 	Config    string
+	DateOrder string
 	// ShowConfig writes the match.Config used with the results.
 	ShowConfig bool
 }
@@ -65,6 +69,9 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 			return nil
 		}),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if err := checkLists("lists", o.Lists); err != nil {
+				return err
+			}
 			if o.JSONL != "" {
 				return runScreenJSONL(cmd.Context(), g, &o)
 			}
@@ -74,7 +81,8 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 	f := cmd.Flags()
 	o.data.addFlags(f)
 	f.StringVar(&o.Schema, "schema", "", "Person, Organization, Company, LegalEntity, Vessel or Airplane (default: any)")
-	f.StringVar(&o.DOB, "dob", "", "date of birth: YYYY-MM-DD, YYYY-MM or YYYY")
+	f.StringVar(&o.DOB, "dob", "", "date of birth: 1950-03-21, 21.03.1950, 21/03/1950, 21 March 1950, March 21, 1950, 1950-03 or 1950 (see --date-order)")
+	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates such as 03/04/1950 are read: dmy (day first), mdy or ymd")
 	f.StringVar(&o.Country, "country", "", "country: ISO code or name (nationality, residence, registration)")
 	f.StringVar(&o.ID, "id", "", "an identifier: passport, tax or registration number, IMO, BIC, crypto address")
 	f.Float64Var(&o.Threshold, "threshold", 0, fmt.Sprintf("lowest score reported (default %.2f)", match.DefaultConfig().Threshold))
@@ -89,25 +97,44 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 	return cmd
 }
 
+// flagOf names the flag of a query field, for warnings.
+var flagOf = map[string]string{"birthDate": "dob", "country": "country", "idNumber": "id", "gender": "gender"}
+
 func (o *screenOptions) screenOptions(cfg *match.Config, explain bool) screen.Options {
 	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists}
 }
 
 func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name string) error {
+	order, err := entity.ParseDateOrder(o.DateOrder)
+	if err != nil {
+		return usageError{fmt.Errorf("--date-order %w", err)}
+	}
 	q := match.Query{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}
-	if err := q.Validate(); err != nil {
+	// A date or country that cannot be read is left out, and said so:
+	// the name is screened anyway.
+	dropped, err := q.ValidateLenient(order)
+	if err != nil {
 		return usageError{err}
+	}
+	for _, d := range dropped {
+		fmt.Fprintf(g.stderr, "veto: warning: screened without --%s: %v\n", flagOf[d.Field], d.Err)
 	}
 	cfg, err := readConfig(o.Config)
 	if err != nil {
 		return usageError{err}
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
 	res, err := screen.New(ix).Screen(ctx, q, o.screenOptions(&cfg, true))
 	if err != nil {
+		return err
+	}
+	// On the trail before it is shown, as the API does.
+	sum := newCLIScreening("screen", data)
+	sum.add(&res)
+	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -180,6 +207,10 @@ func printExplanation(w io.Writer, ex *match.Explanation) {
 }
 
 func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) error {
+	order, err := entity.ParseDateOrder(o.DateOrder)
+	if err != nil {
+		return usageError{fmt.Errorf("--date-order %w", err)}
+	}
 	in, closeIn, err := openInput(g, o.JSONL)
 	if err != nil {
 		return err
@@ -189,10 +220,11 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err != nil {
 		return usageError{err}
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	sum := newCLIScreening("screen --jsonl", data)
 	s := screen.New(ix)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -201,7 +233,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(queries)
-		readErr <- readQueries(ctx, in, o.JSONL, queries)
+		readErr <- readQueries(ctx, in, o.JSONL, order, g.stderr, queries)
 	}()
 	batchErr := make(chan error, 1)
 	go func() {
@@ -213,6 +245,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	enc.SetEscapeHTML(false)
 	var writeErr error
 	for r := range results {
+		sum.add(&r)
 		if writeErr == nil {
 			writeErr = enc.Encode(r)
 		}
@@ -220,13 +253,9 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err := bw.Flush(); writeErr == nil {
 		writeErr = err
 	}
-	if err := <-readErr; err != nil {
-		return err
-	}
-	if err := <-batchErr; err != nil {
-		return err
-	}
-	return writeErr
+	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
+	// Whatever stopped the run, what was screened is on the trail.
+	return errors.Join(runErr, recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {
@@ -243,7 +272,7 @@ func openInput(g *globalOptions, path string) (io.Reader, func(), error) {
 // readQueries decodes one query per line. A line that is not a query
 // stops the run with an error naming the line: an unread customer is a
 // missed hit.
-func readQueries(ctx context.Context, r io.Reader, name string, out chan<- match.Query) error {
+func readQueries(ctx context.Context, r io.Reader, name string, order entity.DateOrder, warn io.Writer, out chan<- match.Query) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	line := 0
@@ -261,6 +290,13 @@ func readQueries(ctx context.Context, r io.Reader, name string, out chan<- match
 		}
 		if q.ID == "" {
 			q.ID = fmt.Sprint(line)
+		}
+		// Unreadable optional fields are dropped, with a warning; what
+		// else is wrong is the screener's to report in the result.
+		if dropped, err := q.ValidateLenient(order); err == nil {
+			for _, d := range dropped {
+				fmt.Fprintf(warn, "veto: warning: %s:%d: screened without %v\n", name, line, d)
+			}
 		}
 		select {
 		case out <- q:

@@ -124,7 +124,7 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "listen on HOST:PORT (env VETO_ADDR)")
 	f.StringVar(&o.TLSCert, "tls-cert", "", "serve HTTPS with this PEM certificate chain (env VETO_TLS_CERT)")
 	f.StringVar(&o.TLSKey, "tls-key", "", "the certificate's PEM private key (env VETO_TLS_KEY)")
-	f.DurationVar(&o.RefreshEvery, "refresh-every", 6*time.Hour, "download the lists this often; 0 never (env VETO_REFRESH_EVERY)")
+	f.DurationVar(&o.RefreshEvery, "refresh-every", 6*time.Hour, "download the lists this often; 0 never, not even on a first start with no lists (env VETO_REFRESH_EVERY)")
 	f.DurationVar(&o.Poll, "poll", 30*time.Second, "check the store for new versions this often (env VETO_POLL)")
 	f.DurationVar(&o.Shutdown, "shutdown-timeout", 30*time.Second, "on SIGTERM, wait this long for requests in flight (env VETO_SHUTDOWN_TIMEOUT)")
 	f.StringSliceVar(&o.Regimes, "regimes", nil, "regimes screened when a request names none: us, un, eu, uk, ca, au (default all) (env VETO_REGIMES)")
@@ -222,6 +222,18 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	// Bind the address before the store opens and the index loads
+	// (seconds on the real lists): a busy port or a wrong address fails
+	// at once, naming it. Connections made meanwhile wait in the backlog.
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("listen on %s: the address is in use (another veto serve?); choose another with --addr: %w", o.Addr, err)
+		}
+		return fmt.Errorf("listen on %s: %w", o.Addr, err)
+	}
+	defer ln.Close() // if serving never starts; Serve closes it otherwise
+
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
@@ -243,7 +255,13 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	keeper := &screen.Keeper{
 		Screener: screener, Store: st, Config: cfg,
 		RefreshEvery: o.RefreshEvery, PollEvery: o.Poll, Logger: log,
-		Refresh: func(ctx context.Context) error {
+	}
+	// --refresh-every 0 is a server that never downloads: not on a
+	// schedule, not on its first start with an empty store, not when an
+	// admin asks (an air-gapped install, whose lists come from veto
+	// import; the poll picks them up).
+	if o.RefreshEvery > 0 {
+		keeper.Refresh = func(ctx context.Context) error {
 			r := &refresh.Refresher{Store: st, Config: o.Refresh, Logger: log}
 			outcomes, err := r.Update(ctx, all.Publishers(), nil)
 			if err != nil {
@@ -256,7 +274,9 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 				}
 			}
 			return errors.Join(errs...)
-		},
+		}
+	} else {
+		log.Info("downloading is off (--refresh-every 0): the lists come from veto import or veto update, picked up every --poll")
 	}
 	if !o.NoDemo {
 		keeper.Demo = demoVersions
@@ -338,10 +358,6 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	}
 	srv := api.New(acfg, keeper, st, metrics, log, opts...).HTTPServer(o.Addr)
 
-	ln, err := net.Listen("tcp", o.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", o.Addr, err)
-	}
 	scheme := "http"
 	if o.TLSCert != "" {
 		scheme = "https"

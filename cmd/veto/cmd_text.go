@@ -11,7 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
 )
 
@@ -71,6 +73,9 @@ With --json, write one finding per line as JSON.`, match.DefaultConfig().Thresho
 }
 
 func runText(ctx context.Context, g *globalOptions, o *textOptions, path string) error {
+	if err := checkLists("lists", o.Lists); err != nil {
+		return err
+	}
 	opts := textscan.Options{Threshold: o.Threshold, Lists: o.Lists}
 	for _, k := range o.Kinds {
 		opts.Kinds = append(opts.Kinds, textscan.Kind(strings.TrimSpace(k)))
@@ -94,11 +99,14 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	if !utf8.Valid(text) {
 		return fmt.Errorf("%s: not valid UTF-8 at byte %d; convert it first (iconv -f LATIN1 -t UTF-8)", path, invalidUTF8At(text))
 	}
-	ix, err := loadIndex(ctx, g, &o.data, cfg)
+	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
 	findings := textscan.New(ix, opts).Scan(text)
+	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/text", textSummary(data, len(text), findings)); err != nil {
+		return err
+	}
 	if o.JSON {
 		bw := bufio.NewWriter(g.stdout)
 		enc := json.NewEncoder(bw)
@@ -157,4 +165,22 @@ func invalidUTF8At(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// textSummary sums up a text scan for the audit trail: the text is one
+// query; its findings are counted by kind, and those naming a listed
+// entity are its hits. The text and the words found in it are not kept.
+func textSummary(data screenedData, size int, findings []textscan.Finding) *cliScreening {
+	sum := newCLIScreening("text", data)
+	sum.Bytes = size
+	sum.Findings = map[string]int{}
+	res := screen.Result{}
+	for _, f := range findings {
+		sum.Findings[string(f.Kind)]++
+		if f.Entity != nil {
+			res.Hits = append(res.Hits, screen.Hit{EntityID: f.Entity.ID, Score: f.Score})
+		}
+	}
+	sum.add(&res)
+	return sum
 }

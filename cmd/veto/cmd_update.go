@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/source/all"
@@ -75,8 +76,25 @@ func runUpdate(ctx context.Context, g *globalOptions, o *refreshOptions, sel []s
 	if err != nil {
 		return err
 	}
-	return reportOutcomes(g.stdout, outcomes, o.JSON)
+	err = reportOutcomes(g.stdout, outcomes, o.JSON)
+	for _, out := range outcomes {
+		if errors.Is(out.Err, refresh.ErrUnreachable) {
+			fmt.Fprint(g.stderr, offlineHint)
+			break
+		}
+	}
+	return err
 }
+
+// offlineHint is said when a publisher could not be reached at all: on a
+// machine without a network, list files copied to it can be imported.
+const offlineHint = `veto: the publishers could not be reached (no network or no DNS here?).
+  Lists downloaded elsewhere can be imported from files:
+    veto import un consolidated.xml          # one publisher's files
+    veto import ofac sdn.csv add.csv alt.csv sdn_comments.csv
+    veto import all DIR                      # every list file under DIR
+  or fetched through a mirror: veto update --mirror URL
+`
 
 func listNames() string {
 	var s string
@@ -131,7 +149,7 @@ func reportOutcomes(w io.Writer, outcomes []refresh.Outcome, asJSON bool) error 
 			j.VersionID, j.Entities, j.Published, j.Warnings = v.ID, v.EntityCount, day(v.Published), len(v.Warnings)
 			j.Added, j.Removed, j.Changed = o.Diff.Added, o.Diff.Removed, o.Diff.Changed
 			published := "published " + day(v.Published)
-			if v.PublishedFrom == "file-mtime" {
+			if v.PublishedFrom == entity.PublishedFromFileTime {
 				// The format carries no date (OFAC's CSV).
 				published = "no publish date in the files (file time " + day(v.Published) + ")"
 			}

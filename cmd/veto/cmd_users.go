@@ -24,7 +24,12 @@ func cliActor() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return "cli:" + u.Username
 	}
-	return "cli"
+	// A static binary in a container may have no passwd entry for its
+	// user: the login shell's name is the next best witness.
+	if name := os.Getenv("USER"); name != "" {
+		return "cli:" + name
+	}
+	return "cli:unknown"
 }
 
 func newUsersCommand(g *globalOptions) *cobra.Command {

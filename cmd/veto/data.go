@@ -12,6 +12,7 @@ import (
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/store"
 )
 
 // readConfig returns the default match.Config with the fields set in the
@@ -50,10 +51,17 @@ func (o *dataOptions) addFlags(f interface {
 
 // loadEntities returns the entities to screen against.
 func loadEntities(ctx context.Context, g *globalOptions, o *dataOptions) ([]*entity.Entity, error) {
+	ents, _, err := loadData(ctx, g, o)
+	return ents, err
+}
+
+// loadData returns the entities to screen against and what they are
+// (list versions or files), for the audit trail.
+func loadData(ctx context.Context, g *globalOptions, o *dataOptions) ([]*entity.Entity, screenedData, error) {
 	if o.From != "" {
 		results, skipped, err := all.ParseDir(ctx, o.From)
 		if err != nil {
-			return nil, err
+			return nil, screenedData{}, err
 		}
 		for _, s := range skipped {
 			g.logger().Debug("not a list", "reason", s)
@@ -64,32 +72,37 @@ func loadEntities(ctx context.Context, g *globalOptions, o *dataOptions) ([]*ent
 			ents = append(ents, r.Entities...)
 		}
 		if len(ents) == 0 {
-			return nil, fmt.Errorf("no list files found in %s", o.From)
+			return nil, screenedData{}, fmt.Errorf("no list files found in %s", o.From)
 		}
-		return ents, nil
+		return ents, filesData(results), nil
 	}
 	st, err := g.openStore(ctx)
 	if err != nil {
-		return nil, err
+		return nil, screenedData{}, err
 	}
 	defer st.Close()
+	vs, err := st.Versions(ctx, store.VersionFilter{ActiveOnly: true})
+	if err != nil {
+		return nil, screenedData{}, err
+	}
 	ents, err := st.ActiveEntities(ctx)
 	if err != nil {
-		return nil, err
+		return nil, screenedData{}, err
 	}
 	if len(ents) == 0 {
-		return nil, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
+		return nil, screenedData{}, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
 	}
-	return ents, nil
+	return ents, storeData(vs), nil
 }
 
-// loadIndex builds the index of the entities to screen against.
-func loadIndex(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*index.Index, error) {
-	ents, err := loadEntities(ctx, g, o)
+// loadIndex builds the index of the entities to screen against and says
+// what they are.
+func loadIndex(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*index.Index, screenedData, error) {
+	ents, data, err := loadData(ctx, g, o)
 	if err != nil {
-		return nil, err
+		return nil, data, err
 	}
 	ix := index.Build(ents, cfg)
 	g.logger().Info("index built", slog.Any("stats", ix.Stats))
-	return ix, nil
+	return ix, data, nil
 }

@@ -147,6 +147,15 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 	root.SetOut(g.stdout)
 	root.SetErr(g.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// A misspelt --log-level (or VETO_LOG_LEVEL) is refused, not read as
+	// warn: "veto serve --log-level degub" must not hide the debug log.
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		var level slog.Level
+		if err := level.UnmarshalText([]byte(g.LogLevel)); err != nil {
+			return usageError{fmt.Errorf("--log-level %q: want debug, info, warn or error", g.LogLevel)}
+		}
+		return nil
+	}
 	root.AddCommand(
 		newUpdateCommand(g),
 		newImportCommand(g),

@@ -60,11 +60,8 @@ func List(name string) (*source.Publisher, *source.List, error) {
 func ParseFolders(ctx context.Context, dir string, fn func(pub *source.Publisher, results []*source.Result) error) (skipped []error, err error) {
 	folders := map[string][]string{}
 	var order []string
-	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+	err = WalkFiles(dir, func(path string, info fs.FileInfo) error {
+		if strings.HasPrefix(info.Name(), ".") || strings.HasSuffix(strings.ToLower(info.Name()), ".md") {
 			return nil
 		}
 		f := filepath.Dir(path)

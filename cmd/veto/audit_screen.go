@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source"
+	"github.com/vetoscreen/veto/store"
+)
+
+// screenedData says what a command line screening ran against, for its
+// audit entry: the store's active list versions, or the list files read
+// with --from.
+type screenedData struct {
+	// Data is "live" (the store's active versions, as the API says) or
+	// "files" (--from).
+	Data     string       `json:"data"`
+	Versions []versionRef `json:"versions"`
+}
+
+// versionRef identifies one list version screened against: by its store
+// ID and content hash, or for a file read with --from by its list,
+// publication date and files.
+type versionRef struct {
+	List          string   `json:"list"`
+	ID            int64    `json:"id,omitempty"`
+	Hash          string   `json:"hash,omitempty"`
+	Published     string   `json:"published,omitempty"`
+	PublishedFrom string   `json:"publishedFrom,omitempty"`
+	Files         []string `json:"files,omitempty"`
+}
+
+func storeData(vs []entity.ListVersion) screenedData {
+	d := screenedData{Data: string(screen.DataLive), Versions: []versionRef{}}
+	for _, v := range vs {
+		d.Versions = append(d.Versions, versionRef{List: v.List, ID: v.ID, Hash: v.Hash, Published: day(v.Published), PublishedFrom: v.PublishedFrom})
+	}
+	return d
+}
+
+func filesData(rs []*source.Result) screenedData {
+	d := screenedData{Data: "files", Versions: []versionRef{}}
+	for _, r := range rs {
+		d.Versions = append(d.Versions, versionRef{List: r.List, Published: day(r.Published), PublishedFrom: r.PublishedFrom, Files: r.Files})
+	}
+	return d
+}
+
+// cliScreening is the audit entry of a command line screening: the
+// summary the API records (counts, query IDs, matched entities and their
+// scores; never the names screened) with the command and what it
+// screened against.
+type cliScreening struct {
+	screen.Summary
+	Command  string       `json:"command"`
+	Versions []versionRef `json:"versions"`
+	// Rows, Errors and Warnings count a file's rows (batch, customers
+	// import): read, not screened, screened without an unreadable field.
+	Rows     int64 `json:"rows,omitempty"`
+	Errors   int64 `json:"errors,omitempty"`
+	Warnings int64 `json:"warnings,omitempty"`
+	// Findings counts a text scan's findings by kind; Bytes the text's
+	// length.
+	Findings map[string]int `json:"findings,omitempty"`
+	Bytes    int            `json:"bytes,omitempty"`
+	// Alerts raised (customers import, monitor run); Customers screened.
+	Alerts    int `json:"alerts,omitempty"`
+	Customers int `json:"customers,omitempty"`
+	// Interrupted is set when the run stopped before its end: what it
+	// screened until then is still recorded.
+	Interrupted bool   `json:"interrupted,omitempty"`
+	Took        string `json:"took,omitempty"`
+}
+
+func newCLIScreening(command string, d screenedData) *cliScreening {
+	return &cliScreening{Summary: screen.Summary{API: "cli", Data: d.Data}, Command: command, Versions: d.Versions}
+}
+
+// add counts one query's result in the summary, as screen.Summarize does
+// for a call's results, without keeping the results of a file of a
+// million rows.
+func (c *cliScreening) add(res *screen.Result) {
+	c.Queries++
+	if len(res.Hits) > 0 {
+		c.WithHits++
+	}
+	for _, h := range res.Hits {
+		c.Hits++
+		c.Best = max(c.Best, h.Score)
+		if len(c.Matched) < screen.MaxSummaryHits {
+			c.Matched = append(c.Matched, screen.Matched{Query: res.ID, Entity: h.EntityID, Score: h.Score})
+		}
+	}
+}
+
+// recordScreening appends a command line screening to the audit trail of
+// the --db store (the store screened against, or the store the command
+// would use when it read --from files), as the API does for its calls:
+// README promises that every screening outcome is audited, whatever the
+// entry point. It is committed even when ctx was canceled (an
+// interrupted batch's screened rows are screenings).
+func recordScreening(ctx context.Context, g *globalOptions, action, subject string, sum *cliScreening) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return fmt.Errorf("audit trail: %w", err)
+	}
+	defer st.Close()
+	return recordScreeningIn(ctx, g, st, action, subject, sum)
+}
+
+// recordScreeningIn is recordScreening in a store the command has open.
+func recordScreeningIn(ctx context.Context, g *globalOptions, st store.Audit, action, subject string, sum *cliScreening) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := audit.NewLog(st, g.logger(), nil).Record(ctx, cliActor(), action, subject, sum); err != nil {
+		return fmt.Errorf("the screening could not be recorded in the audit trail of %s: %w", redactURL(g.DB), err)
+	}
+	return nil
+}
+
+// addAlerts counts customers screened by the monitor: its hits are the
+// alerts it raised (a match raised or decided before is not raised, so
+// not counted, again), its query IDs the customers' own references.
+func (c *cliScreening) addAlerts(customers int, alerts []entity.Alert) {
+	c.Queries += customers
+	c.Customers += customers
+	c.Alerts += len(alerts)
+	with := map[string]bool{}
+	for _, a := range alerts {
+		if !with[a.CustomerID] {
+			with[a.CustomerID] = true
+			c.WithHits++
+		}
+		c.Hits++
+		c.Best = max(c.Best, a.Score)
+		if len(c.Matched) < screen.MaxSummaryHits {
+			c.Matched = append(c.Matched, screen.Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score})
+		}
+	}
+}

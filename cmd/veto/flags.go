@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
+)
+
+// listNamesAndRegimes are the values --lists takes: every list veto
+// reads and every regime they belong to.
+func listNamesAndRegimes() (lists, regimes []string) {
+	for _, p := range all.Publishers() {
+		for _, l := range p.Lists {
+			lists = append(lists, l.Name)
+			if j := screen.Jurisdiction(l.Name); !slices.Contains(regimes, j) {
+				regimes = append(regimes, j)
+			}
+		}
+	}
+	slices.Sort(lists)
+	slices.Sort(regimes)
+	return lists, regimes
+}
+
+// checkLists refuses a --lists value that is neither a list nor a regime:
+// a misspelt list ("uk-ofsy") would screen against nothing and report no
+// hit.
+func checkLists(flag string, values []string) error {
+	lists, regimes := listNamesAndRegimes()
+	for _, v := range values {
+		if !slices.Contains(lists, v) && !slices.Contains(regimes, v) {
+			return usageError{fmt.Errorf("--%s %q: want a regime (%s) or a list (%s)", flag, v, strings.Join(regimes, ", "), strings.Join(lists, ", "))}
+		}
+	}
+	return nil
+}
+
+// checkList refuses a --list value that names no list veto reads.
+func checkList(flag, value string) error {
+	if value == "" {
+		return nil
+	}
+	lists, _ := listNamesAndRegimes()
+	if !slices.Contains(lists, value) {
+		return usageError{fmt.Errorf("--%s %q: want one of %s", flag, value, strings.Join(lists, ", "))}
+	}
+	return nil
+}
+
+// checkOneOf refuses a value of a flag with a fixed set of values.
+func checkOneOf(flag, value string, allowed ...string) error {
+	if !slices.Contains(allowed, value) {
+		return usageError{fmt.Errorf("--%s %q: want one of %s", flag, value, strings.Join(allowed, ", "))}
+	}
+	return nil
+}
