@@ -6,39 +6,29 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
 
-// storeMonitor returns a Monitor on the store's active versions, indexed
-// once, on first use.
+// storeMonitor returns a Monitor on the snapshot of the store's active
+// versions, built once, on first use.
 func storeMonitor(ctx context.Context, g *globalOptions, st store.Store, lists []string) *monitor.Monitor {
-	var ix *index.Index
-	var versions []entity.ListVersion
-	var loadErr error
-	loaded := false
-	return &monitor.Monitor{Store: st, Lists: lists, Logger: g.logger(), Loaded: func() (*index.Index, []entity.ListVersion) {
-		if !loaded {
-			loaded = true
-			if versions, loadErr = st.Versions(ctx, store.VersionFilter{ActiveOnly: true}); loadErr == nil && len(versions) > 0 {
-				var ents []*entity.Entity
-				if ents, loadErr = st.ActiveEntities(ctx); loadErr == nil {
-					ix = index.Build(ents, match.DefaultConfig())
-				}
-			}
-			if loadErr != nil {
-				g.logger().Error("load the lists", "err", loadErr)
-			}
+	snapshot := sync.OnceValue(func() *screen.Snapshot {
+		snap, err := screen.LoadActive(ctx, st, match.DefaultConfig())
+		if err != nil {
+			g.logger().Error("load the lists", "err", err)
 		}
-		return ix, versions
-	}}
+		return snap
+	})
+	return &monitor.Monitor{Store: st, Lists: lists, Logger: g.logger(), Snapshot: snapshot}
 }
 
 func newMonitorCommand(g *globalOptions) *cobra.Command {
