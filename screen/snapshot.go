@@ -193,20 +193,25 @@ func InForceFrom(v entity.ListVersion) time.Time {
 }
 
 // VersionsAt returns, of the stored versions given, each list's version
-// in force at t — the one with the latest InForceFrom at or before t (of
-// two equal, the one stored last) — by list, and the lists of which no
+// in force at t, by list — of the versions in force by then (InForceFrom
+// at or before t), the one stored last — and the lists of which no
 // version was in force yet at t.
+//
+// Stored last, not published last: the store keeps a list's versions in
+// the order it made them active, which places a version of unknown
+// publication date among the dated ones (veto import all stores those
+// first), and a deliberate rollback (--force) counts as the operator
+// meant it. Ordering by InForceFrom instead would make a file of unknown
+// date imported today outrank every dated version stored after it.
 func VersionsAt(all []entity.ListVersion, t time.Time) (in []entity.ListVersion, absent []string) {
 	best := map[string]entity.ListVersion{}
 	lists := map[string]bool{}
 	for _, v := range all {
 		lists[v.List] = true
-		from := InForceFrom(v)
-		if from.After(t) {
+		if InForceFrom(v).After(t) {
 			continue
 		}
-		b, ok := best[v.List]
-		if !ok || from.After(InForceFrom(b)) || from.Equal(InForceFrom(b)) && v.ID > b.ID {
+		if b, ok := best[v.List]; !ok || v.ID > b.ID {
 			best[v.List] = v
 		}
 	}

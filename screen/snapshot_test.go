@@ -57,6 +57,12 @@ func TestVersionsAt(t *testing.T) {
 		v(3, "un-sc", date(2026, 2, 27), "file", date(2026, 2, 28)),
 		v(4, "eu-fsf", date(2026, 1, 5), "file", date(2026, 1, 6)),
 		v(5, "un-sc", date(2026, 2, 27), "file", date(2026, 3, 2)), // the same date, stored later
+		// A file of unknown date imported 2026-06-01, then dated
+		// versions stored after it (as veto import all does): the dated
+		// ones supersede it once published.
+		v(6, "ofac-cons", date(2026, 6, 1), "file-mtime", date(2026, 6, 1)),
+		v(7, "ofac-cons", date(2025, 1, 10), "file", date(2026, 6, 1)),
+		v(8, "ofac-cons", date(2026, 1, 8), "file", date(2026, 6, 1)),
 	}
 	ids := func(vs []entity.ListVersion) []int64 {
 		var out []int64
@@ -70,14 +76,16 @@ func TestVersionsAt(t *testing.T) {
 		want   []int64
 		absent []string
 	}{
-		{date(2025, 1, 1), nil, []string{"eu-fsf", "ofac-sdn", "un-sc"}},
-		{date(2025, 4, 19), []int64{1}, []string{"eu-fsf", "ofac-sdn"}},
-		{date(2025, 5, 1), []int64{1}, []string{"eu-fsf", "ofac-sdn"}},
+		{date(2025, 1, 1), nil, []string{"eu-fsf", "ofac-cons", "ofac-sdn", "un-sc"}},
+		{date(2025, 4, 18), []int64{7}, []string{"eu-fsf", "ofac-sdn", "un-sc"}},
+		{date(2025, 4, 19), []int64{7, 1}, []string{"eu-fsf", "ofac-sdn"}},
+		{date(2025, 5, 1), []int64{7, 1}, []string{"eu-fsf", "ofac-sdn"}},
 		// The OFAC file of 2024 counts from its import, not its file time.
-		{date(2025, 6, 30), []int64{1}, []string{"eu-fsf", "ofac-sdn"}},
-		{date(2025, 7, 1), []int64{2, 1}, []string{"eu-fsf"}},
-		{date(2026, 2, 26), []int64{4, 2, 1}, nil},
-		{date(2026, 3, 1), []int64{4, 2, 5}, nil},
+		{date(2025, 6, 30), []int64{7, 1}, []string{"eu-fsf", "ofac-sdn"}},
+		{date(2025, 7, 1), []int64{7, 2, 1}, []string{"eu-fsf"}},
+		{date(2026, 2, 26), []int64{4, 8, 2, 1}, nil},
+		{date(2026, 3, 1), []int64{4, 8, 2, 5}, nil},
+		{date(2026, 12, 31), []int64{4, 8, 2, 5}, nil},
 	} {
 		in, absent := screen.VersionsAt(stored, tc.at)
 		if !slices.Equal(ids(in), tc.want) || !slices.Equal(absent, tc.absent) {

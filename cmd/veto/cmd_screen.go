@@ -54,10 +54,10 @@ in input order, using every core.
 Every result names the list versions it was screened against (--json:
 "versions", with their IDs, publication dates and hashes). With --as-of
 DATE, it is screened against the store's versions in force at that date
-(the end of the day, UTC; or an RFC 3339 time): of each list, the newest
-version published at or before it — a version whose publication date is
-unknown (its file's time) counts from when veto read it — and lists with
-no version then are left out and named.`, match.DefaultConfig().Threshold),
+(the end of the day, UTC; or an RFC 3339 time): of each list's versions
+published at or before it, the one stored last — a version whose
+publication date is unknown (its file's time) counts from when veto read
+it — and lists with no version then are left out and named.`, match.DefaultConfig().Threshold),
 		Example: `  veto screen "Sergei Lavrov"
   veto screen "Bashar Assad" --schema Person --dob 1965-09-11 --country sy
   veto screen "BANK MELLI IRAN" --schema Organization --json
