@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -101,5 +102,24 @@ func TestScreenAsOf(t *testing.T) {
 	}
 	if c, err := ts.Store.Customer(context.Background(), "C-9"); err == nil {
 		t.Errorf("a customer screened as of a date was stored: %+v", c)
+	}
+}
+
+// TestAlertShowsVersions: the alert page names every list version the
+// customer was screened against when the alert was raised.
+func TestAlertShowsVersions(t *testing.T) {
+	ts := newTestServer(t, serverOptions{})
+	a := ts.alertOf(t, "C-1")
+	if len(a.Versions) != len(ts.Keeper.Snapshot().Versions) {
+		t.Fatalf("alert screened against %+v, want the %d versions served", a.Versions, len(ts.Keeper.Snapshot().Versions))
+	}
+	p := ts.signedIn(t, "anna").get(fmt.Sprintf("/ui/alerts/%d", a.ID))
+	if p.Status != 200 || !strings.Contains(p.Body, "Screened against") {
+		t.Fatalf("alert page: %d\n%s", p.Status, p.Body)
+	}
+	for _, v := range a.Versions {
+		if want := fmt.Sprintf(`<a class="nw" href="/ui/lists/versions/%d">%s #%d</a>`, v.ID, v.List, v.ID); !strings.Contains(p.Body, want) {
+			t.Errorf("alert page lacks %s", want)
+		}
 	}
 }
