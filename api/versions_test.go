@@ -218,8 +218,8 @@ func TestAsOfOnTheUNSnapshots(t *testing.T) {
 		if hit != tc.hit {
 			t.Errorf("as of %q: hits %+v; want un-HTi.008 hit: %v", tc.asOf, res.Hits, tc.hit)
 		}
-		if len(res.Versions) != 1 || res.Versions[0].ID != tc.version.ID || res.Versions[0].Hash != tc.version.Hash ||
-			!res.Versions[0].Published.Equal(tc.version.Published) || r.Header.Get("Veto-Versions") != tc.version.Ref().String() {
+		if vs := res.Versions; len(vs) != 1 || vs[0].ID != tc.version.ID || vs[0].Hash != tc.version.Hash ||
+			!vs[0].Published.Equal(tc.version.Published) || r.Header.Get("Veto-Versions") != tc.version.Ref().String() {
 			t.Errorf("as of %q: screened against %+v (header %q), want version %d published %s", tc.asOf, res.Versions, r.Header.Get("Veto-Versions"),
 				tc.version.ID, tc.version.Published)
 		}

@@ -43,8 +43,11 @@ type Snapshot struct {
 	// Entities and Names count the index.
 	Entities, Names int
 
-	refs   []entity.VersionRef
-	compat string
+	refs []entity.VersionRef
+	// compact is the compact form of each reference, and compat that of
+	// all, joined.
+	compact []string
+	compat  string
 	// demo are the demo dataset's records, which the store does not hold.
 	demo []*entity.Entity
 	// derived is shared by the copies of a snapshot (see History.At): it
@@ -70,11 +73,16 @@ func NewSnapshot(ix *index.Index, data Data, versions []entity.ListVersion) *Sna
 	if ix != nil {
 		s.Entities, s.Names = ix.Stats.Entities, ix.Stats.Names
 	}
-	s.refs = make([]entity.VersionRef, len(vs))
+	refs := make([]entity.VersionRef, len(vs))
 	for i, v := range vs {
-		s.refs[i] = v.Ref()
+		refs[i] = v.Ref()
 	}
-	s.compat = entity.FormatRefs(s.refs)
+	s.refs = refs
+	s.compact = make([]string, len(refs))
+	for i, r := range refs {
+		s.compact[i] = r.String()
+	}
+	s.compat = strings.Join(s.compact, ",")
 	return s
 }
 

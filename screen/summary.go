@@ -39,10 +39,7 @@ const MaxSummaryHits = 100
 func Summarize(api string, snap *Snapshot, results []Result) Summary {
 	sum := Summary{API: api, Data: string(DataNone), Versions: []string{}, Queries: len(results)}
 	if snap != nil {
-		sum.Data, sum.AsOf, sum.Absent = string(snap.Data), snap.AsOf, snap.Absent
-		for _, r := range snap.Refs() {
-			sum.Versions = append(sum.Versions, r.String())
-		}
+		sum.Data, sum.Versions, sum.AsOf, sum.Absent = string(snap.Data), snap.compact, snap.AsOf, snap.Absent
 	}
 	for _, res := range results {
 		if len(res.Hits) > 0 {
