@@ -114,12 +114,18 @@ func Validate(c *entity.Customer) error {
 // whole index, raising alerts (cause "customer"). The customers must be
 // valid (see Validate).
 func (m *Monitor) Put(ctx context.Context, cs []entity.Customer) (changed []string, alerts []entity.Alert, err error) {
+	return m.PutOn(ctx, m.snapshot(), cs)
+}
+
+// PutOn is Put against the snapshot snap, which a caller that screens
+// and reports against a snapshot it took (an API request, a UI page)
+// passes on; nothing is screened unless snap is of the real lists.
+func (m *Monitor) PutOn(ctx context.Context, snap *screen.Snapshot, cs []entity.Customer) (changed []string, alerts []entity.Alert, err error) {
 	changed, err = m.Store.PutCustomers(ctx, cs, m.now())
 	if err != nil {
 		return nil, nil, err
 	}
-	snap := m.snapshot()
-	if snap == nil || len(changed) == 0 {
+	if snap == nil || snap.Data != screen.DataLive || len(changed) == 0 {
 		return changed, nil, nil
 	}
 	byID := make(map[string]*entity.Customer, len(cs))

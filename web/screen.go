@@ -206,7 +206,7 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	if err := monitor.Validate(&c); err != nil {
 		return nil, err
 	}
-	changed, alerts, err := s.Monitor.Put(r.Context(), []entity.Customer{c})
+	changed, alerts, err := s.Monitor.PutOn(r.Context(), snap, []entity.Customer{c})
 	if err != nil {
 		return nil, err
 	}
