@@ -28,7 +28,9 @@ var ErrNotReady = errors.New("no list data loaded yet")
 // snapshot. It is safe for concurrent use.
 type Screener struct {
 	current *atomic.Pointer[Snapshot]
-	// fixed, when set, is the snapshot screened against (see On).
+	// bound says the screener screens against fixed, whatever is
+	// published (see On); fixed nil is then not ready.
+	bound bool
 	fixed *Snapshot
 	pacer *Pacer
 }
@@ -57,7 +59,7 @@ func (s *Screener) Publish(snap *Snapshot) { s.current.Store(snap) }
 // Snapshot returns the snapshot screened against: the one the screener is
 // bound to, or the one last published; nil when none is.
 func (s *Screener) Snapshot() *Snapshot {
-	if s.fixed != nil {
+	if s.bound {
 		return s.fixed
 	}
 	return s.current.Load()
@@ -67,7 +69,7 @@ func (s *Screener) Snapshot() *Snapshot {
 // whatever is published later: a caller takes the snapshot once and
 // screens, reports and audits with it.
 func (s *Screener) On(snap *Snapshot) *Screener {
-	return &Screener{current: s.current, fixed: snap, pacer: s.pacer}
+	return &Screener{current: s.current, bound: true, fixed: snap, pacer: s.pacer}
 }
 
 // Index returns the index of the snapshot screened against, or nil.
@@ -246,8 +248,8 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 		workers = runtime.GOMAXPROCS(0)
 	}
 	// The whole batch is screened against one snapshot.
-	if snap := s.Snapshot(); snap != nil && s.fixed == nil {
-		s = s.On(snap)
+	if !s.bound {
+		s = s.On(s.Snapshot())
 	}
 	// A batch of unknown length earns its allowance query by query.
 	grow := opts.Allowance == nil && s.pacer != nil

@@ -125,7 +125,7 @@ func (s *Snapshot) Version(list string) (entity.ListVersion, bool) {
 // Screener returns a screener, not paced, that screens against the
 // snapshot.
 func (s *Snapshot) Screener() *Screener {
-	return &Screener{current: new(atomic.Pointer[Snapshot]), fixed: s}
+	return &Screener{current: new(atomic.Pointer[Snapshot]), bound: true, fixed: s}
 }
 
 // DemoRecords returns the demo dataset's records of an entity when the

@@ -368,3 +368,38 @@ func TestSnapshotsUnderSwaps(t *testing.T) {
 	}
 	t.Logf("%d screenings across %d swaps", screened.Load(), swaps)
 }
+
+// TestScreenerOn: a screener bound to a snapshot screens against it
+// whatever is published later; bound to none, it is not ready.
+func TestScreenerOn(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	addUN(t, st, date(2025, 1, 10), "h1", person("un-1", "Ivan Petrovich Sidorov"))
+	first, err := screen.LoadActive(ctx, st, match.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	addUN(t, st, date(2025, 2, 10), "h2", person("un-2", "Ivan Petrovich Sidorov"))
+	second, err := screen.LoadActive(ctx, st, match.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := screen.New(nil)
+	s.Publish(first)
+	bound := s.On(first)
+	s.Publish(second)
+	q := match.Query{Name: "Ivan Sidorov"}
+	for _, tc := range []struct {
+		name string
+		s    *screen.Screener
+		want string
+	}{{"bound", bound, "un-1"}, {"current", s, "un-2"}, {"snapshot's own", first.Screener(), "un-1"}} {
+		res, err := tc.s.Screen(ctx, q, screen.Options{})
+		if err != nil || !slices.Equal(hitIDs(res), []string{tc.want}) {
+			t.Errorf("%s: %v, %v; want [%s]", tc.name, hitIDs(res), err, tc.want)
+		}
+	}
+	if _, err := s.On(nil).Screen(ctx, q, screen.Options{}); !errors.Is(err, screen.ErrNotReady) {
+		t.Errorf("bound to no snapshot: %v, want ErrNotReady", err)
+	}
+}
