@@ -19,8 +19,9 @@ import (
 )
 
 // Snapshot is what one screening is done against: the index, the list
-// versions it was built from, the match configuration (the index's) and
-// what kind of data it is. It is immutable once published: a request,
+// versions it was built from, the match configuration (the index's), what
+// kind of data it is and, built on first use, its text scanner. It is
+// immutable once published: a request,
 // batch job, text scan, monitoring run or UI page takes one snapshot and
 // uses only it, so that the versions a result names are the versions it
 // was screened against, even when the keeper publishes another snapshot
@@ -44,10 +45,10 @@ type Snapshot struct {
 	Entities, Names int
 
 	refs []entity.VersionRef
-	// compact is the compact form of each reference, and compat that of
-	// all, joined.
+	// compact is the compact form of each reference, and joined that of
+	// all, comma-separated.
 	compact []string
-	compat  string
+	joined  string
 	// demo are the demo dataset's records, which the store does not hold.
 	demo []*entity.Entity
 	// derived is shared by the copies of a snapshot (see History.At): it
@@ -82,7 +83,7 @@ func NewSnapshot(ix *index.Index, data Data, versions []entity.ListVersion) *Sna
 	for i, r := range refs {
 		s.compact[i] = r.String()
 	}
-	s.compat = strings.Join(s.compact, ",")
+	s.joined = strings.Join(s.compact, ",")
 	return s
 }
 
@@ -99,7 +100,7 @@ func (s *Snapshot) Config() match.Config { return s.Index.Config() }
 func (s *Snapshot) Refs() []entity.VersionRef { return s.refs }
 
 // RefString is the compact form of Refs: "eu-fsf@3,ofac-sdn@12,un-sc@7".
-func (s *Snapshot) RefString() string { return s.compat }
+func (s *Snapshot) RefString() string { return s.joined }
 
 // Lists returns the names of the lists indexed, sorted.
 func (s *Snapshot) Lists() []string {
