@@ -108,6 +108,20 @@ func TestScreenAsOfUN(t *testing.T) {
 		}
 	}
 
+	// veto screen --jsonl: every line names the versions.
+	queries := filepath.Join(dir, "q.jsonl")
+	if err := os.WriteFile(queries, []byte(`{"id":"q1","name":"Dimitri Herard"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := decode[struct {
+		ID       string       `json:"id"`
+		Hits     []screen.Hit `json:"hits"`
+		Versions string       `json:"versions"`
+	}](t, mustCLI(t, db, "screen", "--jsonl", queries, "--as-of", "2025-05-01"))
+	if line.ID != "q1" || len(line.Hits) != 0 || line.Versions != (entity.VersionRef{ID: ids[0], List: "un-sc"}).String() {
+		t.Errorf("veto screen --jsonl --as-of 2025-05-01: %+v", line)
+	}
+
 	// Bad dates, and --as-of with --from, are usage errors naming the flag.
 	for _, args := range [][]string{
 		{"screen", "Dimitri Herard", "--as-of", "1.5.2025"},
