@@ -312,6 +312,12 @@ func (s *Server) screenAll(r *http.Request, screener *screen.Screener, qs []matc
 	if err := <-errc; err != nil {
 		return nil, err
 	}
+	// A client gone while the queries were fed ends the feed early, and
+	// the batch, screening what it was given, cannot tell: the results
+	// would be a part, with no error.
+	if err := r.Context().Err(); err != nil && len(results) < len(qs) {
+		return nil, err
+	}
 	return results, nil
 }
 
