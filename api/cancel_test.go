@@ -41,7 +41,7 @@ func TestScreenAllStopsWhenCanceled(t *testing.T) {
 	req := func(ctx context.Context) *http.Request {
 		return httptest.NewRequest("POST", "/v1/screen", nil).WithContext(ctx)
 	}
-	if _, err := s.screenAll(req(context.Background()), queries(1), opts); err != nil {
+	if _, err := s.screenAll(req(context.Background()), s.screener, queries(1), opts); err != nil {
 		t.Fatal(err)
 	}
 	if perQuery = calls.Load(); perQuery == 0 {
@@ -52,7 +52,7 @@ func TestScreenAllStopsWhenCanceled(t *testing.T) {
 		calls.Store(0)
 		ctx, c := context.WithCancel(context.Background())
 		cancel = c
-		_, err := s.screenAll(req(ctx), queries(n), opts)
+		_, err := s.screenAll(req(ctx), s.screener, queries(n), opts)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("%d queries: %v, want context canceled", n, err)
 		}

@@ -77,6 +77,9 @@ type Job struct {
 	Finished      time.Time `json:"finished,omitzero"`
 	// Error says why a job failed.
 	Error string `json:"error,omitempty"`
+	// Versions are the list versions the job screens against, set when
+	// it starts (every row of the results names them too).
+	Versions []entity.VersionRef `json:"versions,omitempty"`
 	// Owner is the ID of the API key that made the job: only it and
 	// admins see the job. Jobs made before jobs had owners have none and
 	// are admins' only.
@@ -250,25 +253,25 @@ func (q *jobQueue) options(j *Job) batch.Options {
 	}
 }
 
-// run screens a job's upload against the index served now, resuming
+// run screens a job's upload against the snapshot served now, resuming
 // from its checkpoint if a restart interrupted it.
 func (q *jobQueue) run(ctx context.Context, j *Job, opts batch.Options) error {
-	ix := q.srv.screener.Index()
-	if ix == nil {
+	snap := q.srv.screener.Snapshot()
+	if snap == nil {
 		return screen.ErrNotReady
 	}
-	// A checkpoint written against other list versions is not resumed:
-	// the job starts over rather than mix results of two versions.
-	st := q.srv.keeper.Status()
-	opts.Fingerprint = string(st.Data)
-	for _, v := range st.Versions {
-		opts.Fingerprint += fmt.Sprintf(" %s:%d", v.List, v.ID)
-	}
+	q.mu.Lock()
+	j.Versions = snap.Refs()
+	q.mu.Unlock()
+	// A checkpoint written against other list versions is not resumed
+	// (batch.Run sees to it): the job starts over rather than mix results
+	// of two versions.
+	opts.Fingerprint = string(snap.Data)
 	files := batch.Files{Input: q.path(j.ID, "input"), Output: q.resultsPath(j), Errors: q.path(j.ID, "errors.csv")}
-	stats, err := batch.Run(ctx, screen.New(ix), files, opts)
+	stats, err := batch.Run(ctx, snap.Screener(), files, opts)
 	if errors.Is(err, batch.ErrCheckpoint) {
 		opts.Restart = true
-		stats, err = batch.Run(ctx, screen.New(ix), files, opts)
+		stats, err = batch.Run(ctx, snap.Screener(), files, opts)
 	}
 	q.mu.Lock()
 	j.Rows, j.Errors, j.Hits, j.RowsPerSecond = stats.Rows, stats.Errors, stats.Hits, stats.RowsPerSecond()

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/vetoscreen/veto/screen"
 )
 
 // reqInfo is what the middleware learns about a request as it is served,
@@ -23,6 +25,10 @@ type reqInfo struct {
 	id    string
 	route string // the route's pattern; "" for no route
 	key   string // the API key's ID, never the key
+	// snap is the snapshot served when the request came in: the request
+	// screens against it and reports and audits its versions (nil: none
+	// loaded yet).
+	snap *screen.Snapshot
 }
 
 type ctxKey struct{}
@@ -62,17 +68,32 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// observe gives each request an ID, says which data is served (the
-// Veto-Data header: "live", or "demo" when the lists could not be loaded),
-// and logs and counts the request when it is done. The log names the
-// key's ID, never the key.
+// Headers naming what a response was screened against.
+const (
+	// headerData is "live", "demo" when the lists could not be loaded, or
+	// "none".
+	headerData = "Veto-Data"
+	// headerVersions names the list versions, in compact form:
+	// "eu-fsf@3,ofac-sdn@12,un-sc@7".
+	headerVersions = "Veto-Versions"
+)
+
+// observe gives each request an ID and the snapshot it is served with,
+// taken once (see reqInfo.snap), says which data and versions that is
+// (the Veto-Data and Veto-Versions headers), and logs and counts the
+// request when it is done. The log names the key's ID, never the key.
 func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		ri := &reqInfo{id: requestID(r)}
+		ri := &reqInfo{id: requestID(r), snap: s.screener.Snapshot()}
 		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, ri))
 		w.Header().Set("X-Request-Id", ri.id)
-		w.Header().Set("Veto-Data", string(s.keeper.Status().Data))
+		if ri.snap != nil {
+			w.Header().Set(headerData, string(ri.snap.Data))
+			w.Header().Set(headerVersions, ri.snap.RefString())
+		} else {
+			w.Header().Set(headerData, string(screen.DataNone))
+		}
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {

@@ -70,7 +70,7 @@ func (s *Server) putCustomers(w http.ResponseWriter, r *http.Request) error {
 		}
 		seen[cs[i].ID] = i
 	}
-	changed, alerts, err := s.monitor.Put(r.Context(), cs)
+	changed, alerts, err := s.monitor.PutOn(r.Context(), info(r).snap, cs)
 	if err != nil {
 		return err
 	}

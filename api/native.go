@@ -41,6 +41,10 @@ type screenParams struct {
 	Lists   []string `json:"lists,omitempty"`
 	// Config overrides scoring parameters other than token weights.
 	Config json.RawMessage `json:"config,omitempty"`
+	// AsOf screens against the list versions in force at that instant
+	// (screen.VersionsAt): an RFC 3339 date-time, or a date, meaning the
+	// end of that day in UTC.
+	AsOf string `json:"asOf,omitempty"`
 }
 
 // screenResponse is one query's result with what it was screened against.
@@ -87,6 +91,50 @@ type screenedAgainst struct {
 	Threshold float64     `json:"threshold"`
 	// Scope is the regimes or lists screened; empty means all.
 	Scope []string `json:"scope,omitempty"`
+	// Versions are the list versions screened against, one per list: the
+	// snapshot the request took, whatever was published meanwhile.
+	Versions []entity.VersionRef `json:"versions"`
+	// AsOf is the instant asked for by an as-of screening, and Absent
+	// the lists stored of which no version was in force then (not
+	// screened).
+	AsOf   time.Time `json:"asOf,omitzero"`
+	Absent []string  `json:"absent,omitempty"`
+}
+
+// against returns what a screening against snap records.
+func against(snap *screen.Snapshot, threshold float64, scope []string) screenedAgainst {
+	return screenedAgainst{Data: snap.Data, Threshold: threshold, Scope: scope, Versions: snap.Refs(), AsOf: snap.AsOf, Absent: snap.Absent}
+}
+
+// snapshot returns the snapshot the request took when it came in (see
+// observe): everything it screens, reports and audits is of that one.
+func (s *Server) snapshot(r *http.Request) (*screen.Snapshot, error) {
+	if snap := info(r).snap; snap != nil {
+		return snap, nil
+	}
+	return nil, screen.ErrNotReady
+}
+
+// snapshotAsOf returns the request's snapshot, or with asOf given, the
+// snapshot of the versions in force at that instant; the response's
+// Veto-Versions header names its versions.
+func (s *Server) snapshotAsOf(w http.ResponseWriter, r *http.Request, asOf string) (*screen.Snapshot, error) {
+	if asOf == "" {
+		return s.snapshot(r)
+	}
+	t, err := screen.ParseAsOf(asOf)
+	if err != nil {
+		return nil, errorf(CodeInvalid, "asOf: %v", err)
+	}
+	snap, err := s.keeper.AsOf(r.Context(), t)
+	if errors.Is(err, screen.ErrNoVersionsAt) {
+		return nil, errorf(CodeInvalid, "asOf: %s: %v", asOf, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	w.Header().Set(headerVersions, snap.RefString())
+	return snap, nil
 }
 
 // maxLimit bounds the hits per query a client may ask for.
@@ -95,13 +143,10 @@ const maxLimit = 100
 // knownRegimes are the regimes a request may name.
 var knownRegimes = []string{"us", "un", "eu", "uk", "ca", "au"}
 
-// options turns the parameters into screening options, checking each.
-func (s *Server) options(p screenParams) (screen.Options, screenedAgainst, error) {
-	ix := s.screener.Index()
-	if ix == nil {
-		return screen.Options{}, screenedAgainst{}, screen.ErrNotReady
-	}
-	cfg := ix.Config()
+// options turns the parameters into screening options against snap,
+// checking each.
+func (s *Server) options(snap *screen.Snapshot, p screenParams) (screen.Options, screenedAgainst, error) {
+	cfg := snap.Config()
 	if len(p.Config) > 0 {
 		var err error
 		if cfg, err = overrideConfig(cfg, p.Config); err != nil {
@@ -123,19 +168,18 @@ func (s *Server) options(p screenParams) (screen.Options, screenedAgainst, error
 	case p.Limit == 0:
 		p.Limit = screen.DefaultLimit
 	}
-	scope, err := s.scope(p.Regimes, p.Lists)
+	scope, err := s.scope(snap, p.Regimes, p.Lists)
 	if err != nil {
 		return screen.Options{}, screenedAgainst{}, err
 	}
 	explain := p.Explain == nil || *p.Explain
-	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope},
-		screenedAgainst{Data: s.keeper.Status().Data, Threshold: cfg.Threshold, Scope: scope}, nil
+	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope}, against(snap, cfg.Threshold, scope), nil
 }
 
 // scope checks the regimes and lists a request names: lists, if given,
-// must each be a list served (or a regime); regimes must be known. With
+// must each be a list of snap (or a regime); regimes must be known. With
 // neither, the server's default regimes apply.
-func (s *Server) scope(regimes, lists []string) ([]string, error) {
+func (s *Server) scope(snap *screen.Snapshot, regimes, lists []string) ([]string, error) {
 	if len(regimes) > 0 && len(lists) > 0 {
 		return nil, errorf(CodeInvalid, "give regimes or lists, not both")
 	}
@@ -145,7 +189,7 @@ func (s *Server) scope(regimes, lists []string) ([]string, error) {
 		}
 	}
 	if len(lists) > 0 {
-		served := s.servedLists()
+		served := snap.Lists()
 		for i, l := range lists {
 			if !slices.Contains(knownRegimes, l) && !slices.Contains(served, l) {
 				return nil, errorf(CodeInvalid, "lists[%d]: %q is not a list served here (%s) nor a regime", i, l, strings.Join(served, ", "))
@@ -157,16 +201,6 @@ func (s *Server) scope(regimes, lists []string) ([]string, error) {
 		return regimes, nil
 	}
 	return s.cfg.Regimes, nil
-}
-
-// servedLists are the names of the lists in the index.
-func (s *Server) servedLists() []string {
-	var out []string
-	for _, v := range s.keeper.Status().Versions {
-		out = append(out, v.List)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // buildTimeFields are the config fields fixed when the index is built: a
@@ -225,20 +259,25 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	case len(req.Queries) > s.cfg.MaxBatch:
 		return errorf(CodeTooManyQueries, "queries: %d, at most %d per request; use a batch job for more", len(req.Queries), s.cfg.MaxBatch)
 	}
-	opts, against, err := s.options(req.screenParams)
+	snap, err := s.snapshotAsOf(w, r, req.AsOf)
 	if err != nil {
 		return err
 	}
+	opts, against, err := s.options(snap, req.screenParams)
+	if err != nil {
+		return err
+	}
+	screener := s.screener.On(snap)
 	if single {
 		warnings, err := validateLenient(&req.Query, "")
 		if err != nil {
 			return err
 		}
-		res, err := s.screener.Screen(r.Context(), req.Query, opts)
+		res, err := screener.Screen(r.Context(), req.Query, opts)
 		if err != nil {
 			return err
 		}
-		if err := s.observeScreen(r, "native", []screen.Result{res}); err != nil {
+		if err := s.observeScreen(r, snap, "native", []screen.Result{res}); err != nil {
 			return err
 		}
 		writeJSON(w, http.StatusOK, screenResponse{res, against, warnings})
@@ -252,26 +291,27 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		}
 		warnings = append(warnings, ws...)
 	}
-	results, err := s.screenAll(r, req.Queries, opts)
+	results, err := s.screenAll(r, screener, req.Queries, opts)
 	if err != nil {
 		return err
 	}
-	if err := s.observeScreen(r, "native", results); err != nil {
+	if err := s.observeScreen(r, snap, "native", results); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, batchResponse{results, against, warnings})
 	return nil
 }
 
-// screenAll screens queries in order, on every core for large batches.
-func (s *Server) screenAll(r *http.Request, qs []match.Query, opts screen.Options) ([]screen.Result, error) {
+// screenAll screens queries in order, with screener (bound to the
+// request's snapshot), on every core for large batches.
+func (s *Server) screenAll(r *http.Request, screener *screen.Screener, qs []match.Query, opts screen.Options) ([]screen.Result, error) {
 	results := make([]screen.Result, 0, len(qs))
 	if opts.Allowance == nil {
-		opts.Allowance = s.screener.Allowance(len(qs))
+		opts.Allowance = screener.Allowance(len(qs))
 	}
 	if len(qs) < 8 {
 		for _, q := range qs {
-			res, err := s.screener.Screen(r.Context(), q, opts)
+			res, err := screener.Screen(r.Context(), q, opts)
 			if err != nil {
 				return nil, err
 			}
@@ -284,7 +324,7 @@ func (s *Server) screenAll(r *http.Request, qs []match.Query, opts screen.Option
 	errc := make(chan error, 1)
 	go func() {
 		defer close(out)
-		errc <- s.screener.Batch(r.Context(), in, out, 0, opts)
+		errc <- screener.Batch(r.Context(), in, out, 0, opts)
 	}()
 	go func() {
 		defer close(in)
@@ -300,6 +340,12 @@ func (s *Server) screenAll(r *http.Request, qs []match.Query, opts screen.Option
 		results = append(results, res)
 	}
 	if err := <-errc; err != nil {
+		return nil, err
+	}
+	// A client gone while the queries were fed ends the feed early, and
+	// the batch, screening what it was given, cannot tell: the results
+	// would be a part, with no error.
+	if err := r.Context().Err(); err != nil && len(results) < len(qs) {
 		return nil, err
 	}
 	return results, nil
@@ -329,10 +375,11 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 		if err := req.Query.Validate(); err != nil {
 			return errorf(CodeInvalid, "query.%v", err)
 		}
-		ix := s.screener.Index()
-		if ix == nil {
-			return screen.ErrNotReady
+		snap, err := s.snapshot(r)
+		if err != nil {
+			return err
 		}
+		ix := snap.Index
 		cand, _, ok := ix.Candidate(req.EntityID)
 		if !ok {
 			return errorf(CodeNotFound, "entity_id: no entity %q in the lists served", req.EntityID)
@@ -383,13 +430,15 @@ type searchPage struct {
 	Limit  int         `json:"limit"`
 	More   bool        `json:"more"`
 	Data   screen.Data `json:"data"`
+	// Versions are the list versions searched.
+	Versions []entity.VersionRef `json:"versions"`
 }
 
 // maxSearchResults caps how deep a search pages.
 const maxSearchResults = 1000
 
-// searchHits runs a name search with paging.
-func (s *Server) searchHits(r *http.Request, q, schema string, lists []string, offset, limit int) (searchPage, error) {
+// searchHits runs a name search against snap with paging.
+func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, q, schema string, lists []string, offset, limit int) (searchPage, error) {
 	query := match.Query{Name: q, Schema: entity.Schema(schema)}
 	if err := query.Validate(); err != nil {
 		if strings.HasPrefix(err.Error(), "name:") {
@@ -401,18 +450,18 @@ func (s *Server) searchHits(r *http.Request, q, schema string, lists []string, o
 		return searchPage{}, errorf(CodeInvalid, "offset: %d with limit %d goes past the %d results a search returns", offset, limit, maxSearchResults)
 	}
 	th := searchThreshold
-	opts, against, err := s.options(screenParams{Threshold: &th, Lists: lists, Limit: 1})
+	opts, against, err := s.options(snap, screenParams{Threshold: &th, Lists: lists, Limit: 1})
 	if err != nil {
 		return searchPage{}, err
 	}
 	opts.Limit = offset + limit + 1
 	opts.Explain = false
-	res, err := s.screener.Screen(r.Context(), query, opts)
+	res, err := s.screener.On(snap).Screen(r.Context(), query, opts)
 	if err != nil {
 		return searchPage{}, err
 	}
 	hits := res.Hits
-	page := searchPage{Total: len(hits), Offset: offset, Limit: limit, Data: against.Data}
+	page := searchPage{Total: len(hits), Offset: offset, Limit: limit, Data: against.Data, Versions: against.Versions}
 	if len(hits) > offset+limit {
 		page.More = true
 		hits = hits[:offset+limit]
@@ -454,7 +503,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if v := r.URL.Query().Get("lists"); v != "" {
 		lists = strings.Split(v, ",")
 	}
-	page, err := s.searchHits(r, r.URL.Query().Get("q"), r.URL.Query().Get("schema"), lists, offset, limit)
+	snap, err := s.snapshot(r)
+	if err != nil {
+		return err
+	}
+	page, err := s.searchHits(r, snap, r.URL.Query().Get("q"), r.URL.Query().Get("schema"), lists, offset, limit)
 	if err != nil {
 		return err
 	}
@@ -489,8 +542,8 @@ type entityResponse struct {
 // entityRecords returns the records of an entity: from the store, or
 // from the index when the demo dataset is served.
 func (s *Server) entityRecords(r *http.Request, id string) ([]*entity.Entity, []store.EntityVersion, error) {
-	if s.keeper.Status().Data == screen.DataDemo {
-		if recs := s.keeper.DemoRecords(id); len(recs) > 0 {
+	if snap := info(r).snap; snap != nil && snap.Data == screen.DataDemo {
+		if recs := snap.DemoRecords(id); len(recs) > 0 {
 			return recs, []store.EntityVersion{}, nil
 		}
 		return nil, nil, errorf(CodeNotFound, "no entity %q in the demo dataset", id)
@@ -546,8 +599,12 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if st := s.keeper.Status(); st.Data == screen.DataDemo && len(vs) == 0 {
-		vs = st.Versions // the demo dataset's, which the store does not hold
+	data := screen.DataNone
+	if snap := info(r).snap; snap != nil {
+		data = snap.Data
+		if snap.Data == screen.DataDemo && len(vs) == 0 {
+			vs = snap.Versions // the demo dataset's, which the store does not hold
+		}
 	}
 	out := make([]listVersionStatus, len(vs))
 	for i, v := range vs {
@@ -556,7 +613,7 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, struct {
 		Data     screen.Data         `json:"data"`
 		Versions []listVersionStatus `json:"versions"`
-	}{s.keeper.Status().Data, out})
+	}{data, out})
 	return nil
 }
 

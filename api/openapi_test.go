@@ -421,6 +421,7 @@ var schemaTypes = []schemaType{
 	{"BatchResponse", reflect.TypeFor[batchResponse](), false, nil},
 	{"ScreenedAgainst", reflect.TypeFor[screenedAgainst](), false, nil},
 	{"InputWarning", reflect.TypeFor[inputWarning](), false, nil},
+	{"VersionRef", reflect.TypeFor[entity.VersionRef](), false, nil},
 	{"ScreenResult", reflect.TypeFor[screen.Result](), false, nil},
 	{"Hit", reflect.TypeFor[screen.Hit](), false, nil},
 	{"Explanation", reflect.TypeFor[match.Explanation](), false, nil},
@@ -456,7 +457,7 @@ var schemaTypes = []schemaType{
 	{"MonitorReport", reflect.TypeFor[monitor.Report](), false, nil},
 	// Free text.
 	{"TextRequest", reflect.TypeFor[textRequest](), true, nil},
-	{"TextResult", reflect.TypeFor[textResponse](), false, []string{"data", "threshold", "scope"}}, // in ScreenedAgainst (TextResponse is their allOf)
+	{"TextResult", reflect.TypeFor[textResponse](), false, []string{"data", "threshold", "scope", "versions", "asOf", "absent"}}, // in ScreenedAgainst (TextResponse is their allOf)
 	{"TextFinding", reflect.TypeFor[textscan.Finding](), false, nil},
 	{"TextEntity", reflect.TypeFor[textscan.Entity](), false, nil},
 	{"TextPlace", reflect.TypeFor[textscan.Place](), false, nil},
@@ -730,7 +731,7 @@ func (src pkgSource) facts(t *testing.T, key string) handlerFacts {
 				}
 				// Screening is paced: past its allowance, a search may
 				// give up busy (screen.ErrOverloaded).
-				if x, ok := n.X.(*ast.SelectorExpr); ok && x.Sel.Name == "screener" && (n.Sel.Name == "Screen" || n.Sel.Name == "Batch") {
+				if (n.Sel.Name == "Screen" || n.Sel.Name == "Batch") && isScreener(n.X) {
 					addStatus(statusOf[CodeBusy])
 				}
 			case *ast.CompositeLit: // &Error{Code: CodeX, ...}
@@ -807,6 +808,21 @@ func (src pkgSource) facts(t *testing.T, key string) handlerFacts {
 	slices.Sort(f.path)
 	slices.Sort(f.statuses)
 	return f
+}
+
+// isScreener reports whether e is the server's screener (s.screener), one
+// bound to a snapshot (s.screener.On(snap)), or a variable named screener.
+func isScreener(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name == "screener"
+	case *ast.SelectorExpr:
+		return e.Sel.Name == "screener"
+	case *ast.CallExpr:
+		sel, ok := e.Fun.(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "On" && isScreener(sel.X)
+	}
+	return false
 }
 
 // handlerName returns the name of a route's handler: "(*Server).screen".

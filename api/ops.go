@@ -25,7 +25,11 @@ type health struct {
 
 // healthz says the process is up, whatever it serves.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, health{Status: "ok", Version: s.cfg.Version, Data: s.keeper.Status().Data})
+	data := screen.DataNone
+	if snap := info(r).snap; snap != nil {
+		data = snap.Data
+	}
+	writeJSON(w, http.StatusOK, health{Status: "ok", Version: s.cfg.Version, Data: data})
 	return nil
 }
 
@@ -41,11 +45,11 @@ type readiness struct {
 // loaded (the real lists, or the demo dataset, which Veto-Data and the
 // body say).
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
-	st := s.keeper.Status()
-	if st.Data == screen.DataNone || s.screener.Index() == nil {
+	snap, err := s.snapshot(r)
+	if err != nil || snap.Data == screen.DataNone {
 		return screen.ErrNotReady
 	}
-	writeJSON(w, http.StatusOK, readiness{Status: "ok", Data: st.Data, Entities: st.Entities, Lists: len(st.Versions), LoadedAt: st.LoadedAt})
+	writeJSON(w, http.StatusOK, readiness{Status: "ok", Data: snap.Data, Entities: snap.Entities, Lists: len(snap.Versions), LoadedAt: snap.LoadedAt})
 	return nil
 }
 

@@ -18,7 +18,6 @@ import (
 
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/refresh"
@@ -141,12 +140,7 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 		cfg = DefaultConfig()
 	}
 	cfg.KeyCacheTTL = time.Nanosecond // see revocations at once
-	ts.Monitor = &monitor.Monitor{Store: st, Logger: log, Notify: o.notify, Loaded: func() (*index.Index, []entity.ListVersion) {
-		if s := k.Status(); s.Data == screen.DataLive {
-			return k.Screener.Index(), s.Versions
-		}
-		return nil, nil
-	}}
+	ts.Monitor = &monitor.Monitor{Store: st, Logger: log, Notify: o.notify, Snapshot: k.Snapshot}
 	ts.Audit = audit.NewLog(st, log, nil)
 	t.Cleanup(ts.Audit.Close)
 	s := New(cfg, k, st, NewMetrics(k), log, WithMonitor(ts.Monitor), WithAudit(ts.Audit))

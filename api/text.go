@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
@@ -61,12 +60,12 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if req.Text == "" {
 		return errorf(CodeInvalid, "text: required")
 	}
-	ix := s.screener.Index()
-	if ix == nil {
-		return screen.ErrNotReady
+	snap, err := s.snapshot(r)
+	if err != nil {
+		return err
 	}
 	opts := textscan.Options{}
-	threshold := ix.Config().Threshold
+	threshold := snap.Config().Threshold
 	if req.Threshold != nil {
 		if *req.Threshold < match.MinThreshold || *req.Threshold > 1 {
 			return errorf(CodeInvalid, "threshold: %v, want %v..1", *req.Threshold, match.MinThreshold)
@@ -79,16 +78,24 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if err := opts.Validate(); err != nil {
 		return errorf(CodeInvalid, "kinds: %v", err)
 	}
-	if opts.Lists, err = s.scope(req.Regimes, req.Lists); err != nil {
+	if opts.Lists, err = s.scope(snap, req.Regimes, req.Lists); err != nil {
 		return err
 	}
-	findings, truncated := scanners.get(ix).ScanLimited([]byte(req.Text), opts)
+	findings, truncated := scanner(snap).ScanLimited([]byte(req.Text), opts)
 	if findings == nil {
 		findings = []textscan.Finding{}
 	}
 	writeJSON(w, http.StatusOK, textResponse{Findings: findings, Bytes: len(req.Text), Truncated: truncated,
-		screenedAgainst: screenedAgainst{Data: s.keeper.Status().Data, Threshold: threshold, Scope: opts.Lists}})
+		screenedAgainst: against(snap, threshold, opts.Lists)})
 	return nil
+}
+
+// scanner returns the text scanner of the snapshot: the first text
+// request after a swap builds it (a few hundred milliseconds on the real
+// lists) while later ones wait for it rather than build it again, and it
+// goes with its snapshot.
+func scanner(snap *screen.Snapshot) *textscan.Scanner {
+	return snap.Scanner(func(ix *index.Index) any { return textscan.New(ix, textscan.Options{}) }).(*textscan.Scanner)
 }
 
 func isPlainText(r *http.Request) bool {
@@ -135,35 +142,4 @@ func (s *Server) plainTextRequest(w http.ResponseWriter, r *http.Request) (textR
 	}
 	req.Regimes, req.Lists, req.Kinds = split(q.Get("regimes")), split(q.Get("lists")), split(q.Get("kinds"))
 	return req, nil
-}
-
-// scannerCache keeps the text scanner of the indexes being served, so
-// that requests do not rebuild it: the keeper swaps in a new index when
-// the lists change, and the first text request after a swap builds the
-// new index's scanner (a few hundred milliseconds on the real lists)
-// while later ones wait for it rather than build it again. It holds a
-// few indexes at most, so that a swapped-out index can be collected.
-type scannerCache struct {
-	mu sync.Mutex
-	m  map[*index.Index]*textscan.Scanner
-}
-
-// scanners is shared by the servers of a process; a process serves one
-// index at a time, tests a few.
-var scanners scannerCache
-
-const maxScanners = 4
-
-func (c *scannerCache) get(ix *index.Index) *textscan.Scanner {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if sc, ok := c.m[ix]; ok {
-		return sc
-	}
-	if c.m == nil || len(c.m) >= maxScanners {
-		c.m = map[*index.Index]*textscan.Scanner{}
-	}
-	sc := textscan.New(ix, textscan.Options{})
-	c.m[ix] = sc
-	return sc
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -69,10 +70,17 @@ func TestText(t *testing.T) {
 		t.Errorf("threshold %v, want 0.9", res.Threshold)
 	}
 
-	// The scanner is built once per index.
-	ix := ts.Keeper.Screener.Index()
-	if scanners.get(ix) != scanners.get(ix) {
-		t.Error("the scanner is rebuilt for the same index")
+	// The scanner is built once per snapshot, and a new snapshot has its
+	// own.
+	snap := ts.Keeper.Snapshot()
+	if scanner(snap) != scanner(snap) {
+		t.Error("the scanner is rebuilt for the same snapshot")
+	}
+	if err := ts.Keeper.Reload(context.Background(), true); err != nil {
+		t.Fatal(err)
+	}
+	if scanner(ts.Keeper.Snapshot()) == scanner(snap) {
+		t.Error("a new snapshot scans with the scanner of the one before")
 	}
 }
 

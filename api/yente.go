@@ -90,6 +90,10 @@ type matchResponse struct {
 	Responses map[string]matchResponseItem `json:"responses"`
 	Matcher   matcherInfo                  `json:"matcher"`
 	Limit     int                          `json:"limit"`
+	// Versions are veto's addition: the list versions screened against
+	// (also in the Veto-Versions header). yente's clients ignore fields
+	// they do not know.
+	Versions []entity.VersionRef `json:"versions"`
 }
 
 type matcherInfo struct {
@@ -214,9 +218,9 @@ func joinParts(p map[string][]string) string {
 }
 
 // datasetScope resolves a dataset and the include/exclude parameters to
-// the lists screened (nil: all).
-func (s *Server) datasetScope(dataset string, include, exclude []string) ([]string, error) {
-	served := s.servedLists()
+// the lists of snap screened (nil: all).
+func (s *Server) datasetScope(snap *screen.Snapshot, dataset string, include, exclude []string) ([]string, error) {
+	served := snap.Lists()
 	var scope []string
 	switch {
 	case slices.Contains(allDatasets, dataset):
@@ -268,10 +272,11 @@ func floatParam(r *http.Request, name string, def float64) (float64, error) {
 const minCutoff = match.MinThreshold
 
 func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
-	ix := s.screener.Index()
-	if ix == nil {
-		return screen.ErrNotReady
+	snap, err := s.snapshot(r)
+	if err != nil {
+		return err
 	}
+	ix := snap.Index
 	qs := r.URL.Query()
 	limit, err := intParam(r, "limit", 5, 1, maxLimit)
 	if err != nil {
@@ -292,7 +297,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	// Scores below 0.1 say nothing, and asking for them would make every
 	// query scan the whole index.
 	cutoff = max(cutoff, minCutoff)
-	scope, err := s.datasetScope(r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
+	scope, err := s.datasetScope(snap, r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
 	if err != nil {
 		return err
 	}
@@ -335,14 +340,14 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 			return slices.Contains(schemata, e.Schema) || slices.Contains(excludeIDs, e.ID)
 		}
 	}
-	results, err := s.screenAll(r, queries, opts)
+	results, err := s.screenAll(r, s.screener.On(snap), queries, opts)
 	if err != nil {
 		return err
 	}
-	if err := s.observeScreen(r, "yente", results); err != nil {
+	if err := s.observeScreen(r, snap, "yente", results); err != nil {
 		return err
 	}
-	resp := matchResponse{Responses: make(map[string]matchResponseItem, len(keys)), Limit: limit,
+	resp := matchResponse{Responses: make(map[string]matchResponseItem, len(keys)), Limit: limit, Versions: snap.Refs(),
 		Matcher: matcherInfo{Name: yenteAlgorithm, Description: "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"}}
 	for i, k := range keys {
 		item := matchResponseItem{Status: http.StatusOK, Results: make([]scoredEntity, 0, len(results[i].Hits)),
@@ -351,7 +356,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 			item.Query.Properties = map[string][]string{}
 		}
 		for _, h := range results[i].Hits {
-			item.Results = append(item.Results, s.scored(ix, h, threshold))
+			item.Results = append(item.Results, s.scored(snap, h, threshold))
 		}
 		resp.Responses[k] = item
 	}
@@ -359,14 +364,12 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// scored renders a hit as yente's ScoredEntityResponse.
-func (s *Server) scored(ix interface {
-	Candidate(string) (*match.Candidate, []string, bool)
-}, h screen.Hit, threshold float64) scoredEntity {
+// scored renders a hit against snap as yente's ScoredEntityResponse.
+func (s *Server) scored(snap *screen.Snapshot, h screen.Hit, threshold float64) scoredEntity {
 	out := scoredEntity{Score: h.Score, Match: h.Score >= threshold, Regimes: h.Regimes,
 		Features: map[string]float64{}, Explanations: map[string]ftResult{}}
-	if c, lists, ok := ix.Candidate(h.EntityID); ok {
-		out.yenteEntity = s.yenteEntityOf(c.Entity, lists)
+	if c, lists, ok := snap.Index.Candidate(h.EntityID); ok {
+		out.yenteEntity = s.yenteEntityOf(snap, c.Entity, lists)
 	} else {
 		out.yenteEntity = yenteEntity{ID: h.EntityID, Caption: h.Caption, Schema: string(h.Schema), Datasets: h.Lists,
 			Properties: map[string][]string{}, Referents: []string{}, Target: true}
@@ -387,8 +390,9 @@ func (s *Server) scored(ix interface {
 	return out
 }
 
-// yenteEntityOf renders a listed entity as yente's EntityResponse.
-func (s *Server) yenteEntityOf(e *entity.Entity, lists []string) yenteEntity {
+// yenteEntityOf renders a listed entity of snap (nil: none served) as
+// yente's EntityResponse.
+func (s *Server) yenteEntityOf(snap *screen.Snapshot, e *entity.Entity, lists []string) yenteEntity {
 	f := e.FtM()
 	out := yenteEntity{ID: f.ID, Caption: f.Caption, Schema: f.Schema, Properties: f.Properties, Datasets: lists,
 		Referents: []string{}, Target: true}
@@ -399,21 +403,14 @@ func (s *Server) yenteEntityOf(e *entity.Entity, lists []string) yenteEntity {
 		d := e.ListingDate.String()
 		out.FirstSeen = &d
 	}
-	if v, ok := s.versionOf(e.List); ok {
+	if snap == nil {
+		return out
+	}
+	if v, ok := snap.Version(e.List); ok {
 		seen := v.FetchedAt.UTC().Format(time.RFC3339)
 		out.LastSeen = &seen
 	}
 	return out
-}
-
-// versionOf returns the served version of a list.
-func (s *Server) versionOf(list string) (entity.ListVersion, bool) {
-	for _, v := range s.keeper.Status().Versions {
-		if v.List == list {
-			return v, true
-		}
-	}
-	return entity.ListVersion{}, false
 }
 
 type yenteSearchResponse struct {
@@ -422,13 +419,16 @@ type yenteSearchResponse struct {
 	Limit   int            `json:"limit"`
 	Offset  int            `json:"offset"`
 	Facets  map[string]any `json:"facets"`
+	// Versions are veto's addition, as in matchResponse.
+	Versions []entity.VersionRef `json:"versions"`
 }
 
 func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
-	ix := s.screener.Index()
-	if ix == nil {
-		return screen.ErrNotReady
+	snap, err := s.snapshot(r)
+	if err != nil {
+		return err
 	}
+	ix := snap.Index
 	qs := r.URL.Query()
 	limit, err := intParam(r, "limit", 10, 1, maxLimit)
 	if err != nil {
@@ -438,7 +438,7 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	scope, err := s.datasetScope(r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
+	scope, err := s.datasetScope(snap, r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
 	if err != nil {
 		return err
 	}
@@ -446,18 +446,18 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if schema == "Thing" {
 		schema = ""
 	}
-	page, err := s.searchHits(r, qs.Get("q"), schema, scope, offset, limit)
+	page, err := s.searchHits(r, snap, qs.Get("q"), schema, scope, offset, limit)
 	if err != nil {
 		return err
 	}
 	resp := yenteSearchResponse{Results: make([]yenteEntity, 0, len(page.Results)), Limit: limit, Offset: offset, Facets: map[string]any{},
-		Total: total{Value: page.Total, Relation: "eq"}}
+		Total: total{Value: page.Total, Relation: "eq"}, Versions: page.Versions}
 	if page.More {
 		resp.Total.Relation = "gte"
 	}
 	for _, h := range page.Results {
 		if c, lists, ok := ix.Candidate(h.EntityID); ok {
-			resp.Results = append(resp.Results, s.yenteEntityOf(c.Entity, lists))
+			resp.Results = append(resp.Results, s.yenteEntityOf(snap, c.Entity, lists))
 		}
 	}
 	writeJSON(w, http.StatusOK, resp)
@@ -474,7 +474,7 @@ func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 		return errorf(CodeNotFound, "entity %q is no longer listed; GET /v1/entities/%s has its history", id, id)
 	}
 	merged := entity.MergeFtM(recs)[0]
-	out := s.yenteEntityOf(recs[0], merged.Datasets)
+	out := s.yenteEntityOf(info(r).snap, recs[0], merged.Datasets)
 	out.Properties = merged.Properties
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -501,11 +501,14 @@ type catalogResponse struct {
 }
 
 func (s *Server) catalog(w http.ResponseWriter, r *http.Request) error {
-	st := s.keeper.Status()
+	var versions []entity.ListVersion
+	if snap := info(r).snap; snap != nil {
+		versions = snap.Versions
+	}
 	resp := catalogResponse{Current: []string{}, Outdated: []string{}}
 	var names []string
 	total := 0
-	for _, v := range st.Versions {
+	for _, v := range versions {
 		title := v.List
 		if _, l, err := all.List(v.List); err == nil {
 			title = l.Title

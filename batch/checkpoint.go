@@ -37,7 +37,9 @@ type checkpoint struct {
 	Elapsed time.Duration `json:"elapsed"`
 }
 
-const checkpointVersion = 1
+// checkpointVersion is 2 since output rows name the versions screened
+// against: a run of version 1 did not, and is not resumed.
+const checkpointVersion = 2
 
 // InputID identifies an input file well enough to notice that it was
 // replaced or edited: its size, modification time and the SHA-256 of its
@@ -78,7 +80,8 @@ func readCheckpoint(path string) (*checkpoint, error) {
 		return nil, fmt.Errorf("checkpoint %s: %w (delete it to start over)", path, err)
 	}
 	if cp.Version != checkpointVersion {
-		return nil, fmt.Errorf("checkpoint %s: version %d, want %d (delete it to start over)", path, cp.Version, checkpointVersion)
+		return nil, fmt.Errorf("%w: checkpoint %s is of version %d, written by a veto whose output had other columns; run with --resume=false to start over",
+			ErrCheckpoint, path, cp.Version)
 	}
 	return &cp, nil
 }

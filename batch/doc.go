@@ -30,7 +30,14 @@
 // input line number), or CSV with the best hit and all hits in one
 // column. A record that could not be read gives an output row too, with
 // its error and no hits, so that the output lines up with the input; it
-// is also written to the errors file (CSV: line, reason, record).
+// is also written to the errors file (CSV: line, reason, record). Every
+// output row names the list versions it was screened against, in compact
+// form ("eu-fsf@3,un-sc@7"): the last CSV column, "versions", or the
+// "versions" field of a JSON line. A run screens against one snapshot of
+// the lists, taken when it starts, so the value is the same on every row;
+// it is repeated so that a row copied out of the file still says it, and
+// put last so that readers of the other columns, by header or position,
+// read them as before.
 //
 // # Checkpoints
 //

@@ -12,17 +12,25 @@ import (
 )
 
 // ResultLine is one line of JSON-lines output: the result veto screen
-// --jsonl writes, and the line of the input record.
+// --jsonl writes, the line of the input record, and the list versions it
+// was screened against in compact form ("eu-fsf@3,un-sc@7": list@ID in
+// the store, or list@sha256:… for list files read directly).
 type ResultLine struct {
 	Line int `json:"line"`
 	screen.Result
+	Versions string `json:"versions"`
 }
 
 // CSVHeader is the header of CSV output. Each row has the input's line
 // and ID, the name screened, the number of hits, the best hit (score,
 // entity ID, name, list), every hit as "ID (score)" joined with "; ",
-// and the error of a record that could not be screened.
-var CSVHeader = []string{"line", "id", "name", "hits", "best_score", "best_entity_id", "best_entity_name", "best_list", "all_hits", "error"}
+// the error of a record that could not be screened, and the list
+// versions it was screened against, as ResultLine.Versions. The versions
+// are the last column, so that readers of the columns before it by
+// position or by header read them as before; every row carries them, so
+// that a row copied out of the file still says what it was screened
+// against (a run is screened against one set of versions throughout).
+var CSVHeader = []string{"line", "id", "name", "hits", "best_score", "best_entity_id", "best_entity_name", "best_list", "all_hits", "error", "versions"}
 
 // resultWriter writes one output row per input row.
 type resultWriter interface {
@@ -31,34 +39,38 @@ type resultWriter interface {
 	flush() error
 }
 
-func newResultWriter(f Format, w io.Writer) resultWriter {
+// newResultWriter returns the writer of format f on w, of results
+// screened against versions (in compact form).
+func newResultWriter(f Format, w io.Writer, versions string) resultWriter {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if f == FormatJSONL {
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		return &jsonlWriter{bw: bw, enc: enc}
+		return &jsonlWriter{bw: bw, enc: enc, versions: versions}
 	}
-	return &csvWriter{bw: bw, w: csv.NewWriter(bw)}
+	return &csvWriter{bw: bw, w: csv.NewWriter(bw), versions: versions}
 }
 
 type jsonlWriter struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
+	bw       *bufio.Writer
+	enc      *json.Encoder
+	versions string
 }
 
 func (w *jsonlWriter) header() error { return nil }
 
 func (w *jsonlWriter) write(row *Row, res *screen.Result) error {
-	return w.enc.Encode(ResultLine{Line: row.Line, Result: *res})
+	return w.enc.Encode(ResultLine{Line: row.Line, Result: *res, Versions: w.versions})
 }
 
 func (w *jsonlWriter) flush() error { return w.bw.Flush() }
 
 type csvWriter struct {
-	bw     *bufio.Writer
-	w      *csv.Writer
-	record []string
-	all    strings.Builder
+	bw       *bufio.Writer
+	w        *csv.Writer
+	record   []string
+	all      strings.Builder
+	versions string
 }
 
 func (w *csvWriter) header() error { return w.w.Write(CSVHeader) }
@@ -78,7 +90,7 @@ func (w *csvWriter) write(row *Row, res *screen.Result) error {
 		}
 		w.all.WriteString(h.EntityID + " (" + score(h.Score) + ")")
 	}
-	rec = append(rec, w.all.String(), res.Error)
+	rec = append(rec, w.all.String(), res.Error, w.versions)
 	w.record = rec
 	return w.w.Write(rec)
 }

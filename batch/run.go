@@ -127,12 +127,18 @@ func (o *Options) optionsID() string {
 
 // Run screens the input and writes one result per record to the output,
 // in input order, resuming from a checkpoint if there is one (see the
-// package documentation). On a cancelled context it flushes what was
-// done, writes a checkpoint and returns the context's error.
+// package documentation). It screens every record against the snapshot
+// s serves when it starts, and names its versions in every output row;
+// a checkpoint written against other versions is not resumed. On a
+// cancelled context it flushes what was done, writes a checkpoint and
+// returns the context's error.
 func Run(ctx context.Context, s *screen.Screener, files Files, opts Options) (Stats, error) {
-	if s.Index() == nil {
+	snap := s.Snapshot()
+	if snap == nil {
 		return Stats{}, screen.ErrNotReady
 	}
+	s = s.On(snap)
+	opts.Fingerprint += "\n" + snap.RefString()
 	if files.Errors == "" {
 		files.Errors = ErrorsPath(files.Output)
 	}
@@ -194,7 +200,7 @@ func Run(ctx context.Context, s *screen.Screener, files Files, opts Options) (St
 		return Stats{}, err
 	}
 	defer errf.Close()
-	r := &run{s: s, files: files, opts: &opts, cp: *cp, rd: rd, out: out, errf: errf,
+	r := &run{s: s, versions: snap.RefString(), files: files, opts: &opts, cp: *cp, rd: rd, out: out, errf: errf,
 		outCount: &countingWriter{w: out, n: cp.OutputSize}, errCount: &countingWriter{w: errf, n: cp.ErrorsSize}}
 	r.stats = Stats{Rows: cp.Rows, Errors: cp.Errors, Hits: cp.Hits, Offset: cp.Pos.Offset, Size: inID.Size, Resumed: cp.Rows, From: cp.Pos.Offset}
 	if cp.Pos.Line > 0 {
@@ -232,6 +238,7 @@ func openAt(path string, size int64) (*os.File, error) {
 // run is one session of Run.
 type run struct {
 	s                  *screen.Screener
+	versions           string // the compact form of s's snapshot's versions
 	files              Files
 	opts               *Options
 	cp                 checkpoint
@@ -243,7 +250,7 @@ type run struct {
 
 func (r *run) run(ctx context.Context) (Stats, error) {
 	start := time.Now()
-	w := newResultWriter(r.opts.Output, r.outCount)
+	w := newResultWriter(r.opts.Output, r.outCount, r.versions)
 	ew := NewErrorsWriter(r.errCount)
 	if r.cp.OutputSize == 0 {
 		if err := w.header(); err != nil {

@@ -70,11 +70,15 @@ type Alert struct {
 	CustomerID string `json:"customerId"`
 	EntityID   string `json:"entityId"`
 	// List is the entity's list; VersionID the version of it screened.
-	List      string  `json:"list"`
-	VersionID int64   `json:"versionId"`
-	Score     float64 `json:"score"`
-	Status    string  `json:"status"`
-	Cause     string  `json:"cause"`
+	List      string `json:"list"`
+	VersionID int64  `json:"versionId"`
+	// Versions are all the list versions the customer was screened
+	// against when the alert was raised; empty for alerts raised before
+	// veto recorded them.
+	Versions []VersionRef `json:"versions"`
+	Score    float64      `json:"score"`
+	Status   string       `json:"status"`
+	Cause    string       `json:"cause"`
 	// Assignee is the user working on the alert, if any.
 	Assignee string `json:"assignee,omitempty"`
 	// Customer is the customer as screened.

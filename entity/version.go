@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -143,4 +144,47 @@ func ComputeDiff(list string, from, to int64, old, new []*Entity) *Diff {
 
 func sortChanges(cs []EntityChange) {
 	slices.SortFunc(cs, func(a, b EntityChange) int { return strings.Compare(a.EntityID, b.EntityID) })
+}
+
+// VersionRef names a list version a result was screened against: enough
+// to find it in the store (ID) and to prove which content it was (Hash),
+// with its publication date as the file gave it.
+type VersionRef struct {
+	// ID is the store's ID of the version; 0 for lists read from files
+	// (--from) or the demo dataset, which the store does not hold.
+	ID   int64  `json:"id"`
+	List string `json:"list"`
+	// Published is the version's publication date; PublishedFrom says
+	// where it came from, as in ListVersion.
+	Published     time.Time `json:"published"`
+	PublishedFrom string    `json:"publishedFrom,omitempty"`
+	Hash          string    `json:"hash"`
+}
+
+// Ref returns the reference of the version.
+func (v ListVersion) Ref() VersionRef {
+	return VersionRef{ID: v.ID, List: v.List, Published: v.Published, PublishedFrom: v.PublishedFrom, Hash: v.Hash}
+}
+
+// String is the compact form of a reference, "un-sc@7": the list and the
+// store's version ID, or for a version the store does not hold, the
+// first 12 hex digits of its content hash ("un-sc@sha256:66b392a40908").
+func (r VersionRef) String() string {
+	if r.ID != 0 || r.Hash == "" {
+		return r.List + "@" + strconv.FormatInt(r.ID, 10)
+	}
+	return r.List + "@sha256:" + r.Hash[:min(12, len(r.Hash))]
+}
+
+// FormatRefs joins the compact forms of refs with commas:
+// "eu-fsf@3,ofac-sdn@12,un-sc@7".
+func FormatRefs(refs []VersionRef) string {
+	var b strings.Builder
+	for i, r := range refs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(r.String())
+	}
+	return b.String()
 }

@@ -60,7 +60,7 @@ func BenchmarkProcessAfterUpdate(b *testing.B) {
 		importFile(b, st, "un", old)
 		var sv served
 		sv.load(b, st)
-		m := &monitor.Monitor{Store: st, Loaded: sv.loaded}
+		m := &monitor.Monitor{Store: st, Snapshot: sv.snapshot}
 		if _, err := m.Process(ctx); err != nil {
 			b.Fatal(err)
 		}

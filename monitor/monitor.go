@@ -35,9 +35,11 @@ const (
 // Monitor screens customers and raises alerts.
 type Monitor struct {
 	Store store.Store
-	// Loaded returns the index screened against and the list versions it
-	// holds; monitoring handles only versions the index has loaded.
-	Loaded func() (*index.Index, []entity.ListVersion)
+	// Snapshot returns the snapshot of the real lists screened against
+	// (nil while there is none, or the demo dataset is served): each run
+	// takes it once, handles only the versions it holds, and records them
+	// with every alert it raises.
+	Snapshot func() *screen.Snapshot
 	// Lists, if set, limits monitoring to these lists or regimes.
 	Lists []string
 	// Notify, if set, is told of each new alert and each list version
@@ -77,6 +79,18 @@ func (m *Monitor) logger() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
 
+// snapshot takes the snapshot a run screens against: nil unless it is of
+// the real lists (monitoring never raises alerts on the demo dataset).
+func (m *Monitor) snapshot() *screen.Snapshot {
+	if m.Snapshot == nil {
+		return nil
+	}
+	if snap := m.Snapshot(); snap != nil && snap.Data == screen.DataLive {
+		return snap
+	}
+	return nil
+}
+
 // Query is the screening query of a customer.
 func Query(c *entity.Customer) match.Query {
 	return match.Query{ID: c.ID, Schema: c.Schema, Name: c.Name, Aliases: c.Aliases, BirthDate: c.BirthDate,
@@ -100,12 +114,18 @@ func Validate(c *entity.Customer) error {
 // whole index, raising alerts (cause "customer"). The customers must be
 // valid (see Validate).
 func (m *Monitor) Put(ctx context.Context, cs []entity.Customer) (changed []string, alerts []entity.Alert, err error) {
+	return m.PutOn(ctx, m.snapshot(), cs)
+}
+
+// PutOn is Put against the snapshot snap, which a caller that screens
+// and reports against a snapshot it took (an API request, a UI page)
+// passes on; nothing is screened unless snap is of the real lists.
+func (m *Monitor) PutOn(ctx context.Context, snap *screen.Snapshot, cs []entity.Customer) (changed []string, alerts []entity.Alert, err error) {
 	changed, err = m.Store.PutCustomers(ctx, cs, m.now())
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, versions := m.Loaded()
-	if ix == nil || len(changed) == 0 {
+	if snap == nil || snap.Data != screen.DataLive || len(changed) == 0 {
 		return changed, nil, nil
 	}
 	byID := make(map[string]*entity.Customer, len(cs))
@@ -116,7 +136,7 @@ func (m *Monitor) Put(ctx context.Context, cs []entity.Customer) (changed []stri
 	for _, id := range changed {
 		todo = append(todo, *byID[id])
 	}
-	alerts, err = m.screen(ctx, screen.New(ix), slices.Values(todo), versionsByList(versions), entity.CauseCustomer, nil)
+	alerts, err = m.screen(ctx, snap, snap.Index, slices.Values(todo), entity.CauseCustomer, nil)
 	return changed, alerts, err
 }
 
@@ -144,12 +164,12 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 	}
 	defer release()
 	start := time.Now()
-	ix, versions := m.Loaded()
-	if ix == nil {
+	snap := m.snapshot()
+	if snap == nil {
 		return nil, screen.ErrNotReady
 	}
-	rep := &Report{Versions: []entity.MonitorRun{}, Entities: ix.Len()}
-	alerts, n, err := m.screenAll(ctx, screen.New(ix), versionsByList(versions), entity.CauseRescreen, nil)
+	rep := &Report{Versions: []entity.MonitorRun{}, Entities: snap.Index.Len()}
+	alerts, n, err := m.screenAll(ctx, snap, snap.Index, entity.CauseRescreen, nil)
 	rep.Customers, rep.Alerts, rep.Took = n, alerts, time.Since(start)
 	return rep, err
 }
@@ -165,12 +185,12 @@ func (m *Monitor) Process(ctx context.Context) (*Report, error) {
 	}
 	defer release()
 	start := time.Now()
-	ix, loaded := m.Loaded()
+	snap := m.snapshot()
 	rep := &Report{Versions: []entity.MonitorRun{}, Alerts: []entity.Alert{}}
-	if ix == nil {
+	if snap == nil {
 		return rep, nil
 	}
-	pending, err := m.pending(ctx, loaded)
+	pending, err := m.pending(ctx, snap.Versions)
 	if err != nil || len(pending) == 0 {
 		return rep, err
 	}
@@ -196,10 +216,10 @@ func (m *Monitor) Process(ctx context.Context) (*Report, error) {
 			}
 		}
 	}
-	sub := ix.Subset(ids)
+	sub := snap.Index.Subset(ids)
 	rep.Entities = sub.Len()
 	if sub.Len() > 0 {
-		alerts, n, err := m.screenAll(ctx, screen.New(sub), versionsByList(loaded), entity.CauseListChange, relisted)
+		alerts, n, err := m.screenAll(ctx, snap, sub, entity.CauseListChange, relisted)
 		if err != nil {
 			return nil, err
 		}
@@ -256,19 +276,12 @@ func (m *Monitor) pending(ctx context.Context, loaded []entity.ListVersion) ([]e
 	return out, nil
 }
 
-func versionsByList(vs []entity.ListVersion) map[string]int64 {
-	out := make(map[string]int64, len(vs))
-	for _, v := range vs {
-		out[v.List] = v.ID
-	}
-	return out
-}
-
 // customerPage is how many customers are read from the store at once.
 const customerPage = 5000
 
-// screenAll screens every monitored customer, read page by page.
-func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions map[string]int64, cause string, relisted map[string]int64) ([]entity.Alert, int, error) {
+// screenAll screens every monitored customer, read page by page, against
+// ix: snap's index or a subset of it.
+func (m *Monitor) screenAll(ctx context.Context, snap *screen.Snapshot, ix *index.Index, cause string, relisted map[string]int64) ([]entity.Alert, int, error) {
 	n := 0
 	var pageErr error
 	seq := func(yield func(entity.Customer) bool) {
@@ -291,7 +304,7 @@ func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions ma
 			after = page[len(page)-1].ID
 		}
 	}
-	alerts, err := m.screen(ctx, s, seq, versions, cause, relisted)
+	alerts, err := m.screen(ctx, snap, ix, seq, cause, relisted)
 	if err == nil {
 		err = pageErr
 	}
@@ -301,11 +314,14 @@ func (m *Monitor) screenAll(ctx context.Context, s *screen.Screener, versions ma
 // alertBatch is how many alerts are stored at once.
 const alertBatch = 500
 
-// screen screens customers on every core and stores the alerts their hits
-// raise, returning those that were new. A hit on an entity in relisted
+// screen screens customers on every core against ix (snap's index or a
+// subset of it) and stores the alerts their hits raise, each with snap's
+// versions, returning those that were new. A hit on an entity in relisted
 // (entity ID → the version that changed its listing materially) whose
 // pair is on the allow-list alerts again, with cause CauseRelisted.
-func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func(func(entity.Customer) bool), versions map[string]int64, cause string, relisted map[string]int64) ([]entity.Alert, error) {
+func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.Index, customers func(func(entity.Customer) bool), cause string, relisted map[string]int64) ([]entity.Alert, error) {
+	s := screen.New(ix)
+	refs := snap.Refs()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := make(chan match.Query, 256)
@@ -369,7 +385,11 @@ func (m *Monitor) screen(ctx context.Context, s *screen.Screener, customers func
 				return nil, err
 			}
 			c.CreatedAt, c.UpdatedAt, c.Removed = time.Time{}, time.Time{}, time.Time{}
-			pending = append(pending, entity.Alert{CustomerID: c.ID, EntityID: h.EntityID, List: h.List, VersionID: versions[h.List],
+			var version int64
+			if v, ok := snap.Version(h.List); ok {
+				version = v.ID
+			}
+			pending = append(pending, entity.Alert{CustomerID: c.ID, EntityID: h.EntityID, List: h.List, VersionID: version, Versions: refs,
 				Score: h.Score, Status: entity.AlertOpen, Cause: cause, Customer: c, Hit: hit, CreatedAt: now})
 		}
 		if len(pending) >= alertBatch && failed == nil {

@@ -6,47 +6,36 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/source/sourcetest"
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
 )
 
-// served is what a keeper would hold: the index of the store's active
+// served is what a keeper would hold: the snapshot of the store's active
 // versions.
 type served struct {
-	mu       sync.Mutex
-	ix       *index.Index
-	versions []entity.ListVersion
+	snap atomic.Pointer[screen.Snapshot]
 }
 
 func (s *served) load(t testing.TB, st store.Store) {
 	t.Helper()
-	ents, err := st.ActiveEntities(context.Background())
+	snap, err := screen.LoadActive(context.Background(), st, match.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	vs, err := st.Versions(context.Background(), store.VersionFilter{ActiveOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.mu.Lock()
-	s.ix, s.versions = index.Build(ents, match.DefaultConfig()), vs
-	s.mu.Unlock()
+	s.snap.Store(snap)
 }
 
-func (s *served) loaded() (*index.Index, []entity.ListVersion) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.ix, s.versions
-}
+func (s *served) snapshot() *screen.Snapshot { return s.snap.Load() }
 
 func importFile(t testing.TB, st store.Store, pub, path string) {
 	t.Helper()
@@ -90,7 +79,7 @@ func TestMonitoringAcrossUNSnapshots(t *testing.T) {
 	sv.load(t, st)
 	var events []string
 	var evMu sync.Mutex
-	m := &monitor.Monitor{Store: st, Loaded: sv.loaded, Notify: func(ev string, _ any) {
+	m := &monitor.Monitor{Store: st, Snapshot: sv.snapshot, Notify: func(ev string, _ any) {
 		evMu.Lock()
 		events = append(events, ev)
 		evMu.Unlock()
@@ -154,9 +143,13 @@ func TestMonitoringAcrossUNSnapshots(t *testing.T) {
 	if got := alertedCustomers(alerts); !slices.Equal(got, []string{"OLD-1"}) {
 		t.Fatalf("alerts on import: customers %v, want [OLD-1]", got)
 	}
+	importedUnder := sv.snapshot().RefString()
 	for _, a := range alerts {
 		if a.Cause != entity.CauseCustomer || a.Status != entity.AlertOpen || a.VersionID == 0 {
 			t.Errorf("import alert %+v", a)
+		}
+		if got := entity.FormatRefs(a.Versions); got != importedUnder {
+			t.Errorf("import alert screened against %q, want the snapshot's %q", got, importedUnder)
 		}
 	}
 
@@ -180,6 +173,14 @@ func TestMonitoringAcrossUNSnapshots(t *testing.T) {
 	for _, a := range rep.Alerts {
 		if a.Cause != entity.CauseListChange || a.VersionID != rep.Versions[0].VersionID || a.List != "un-sc" {
 			t.Errorf("alert %+v", a)
+		}
+		// The alert names the 2026 version it was screened against, and
+		// the store gives it back so.
+		if len(a.Versions) != 1 || a.Versions[0].ID != a.VersionID || a.Versions[0].Published.Format("2006-01-02") != "2026-02-27" || a.Versions[0].Hash == "" {
+			t.Errorf("alert on %s screened against %+v, want the 2026-02-27 version %d", a.EntityID, a.Versions, a.VersionID)
+		}
+		if stored, err := st.Alert(ctx, a.ID); err != nil || entity.FormatRefs(stored.Versions) != entity.FormatRefs(a.Versions) {
+			t.Errorf("stored alert %d: versions %+v, %v", a.ID, stored, err)
 		}
 		if !addedIDs[a.EntityID] && slices.Contains(newOnes, a.CustomerID) && a.Score >= 0.99 {
 			t.Errorf("%s: a perfect alert on %s, which is not the entity the customer was named after", a.CustomerID, a.EntityID)

@@ -46,7 +46,7 @@ func TestAllowListedPairAlertsAgainOnMaterialChange(t *testing.T) {
 	var srv served
 	add("v1", 0, listed("first", ""))
 	srv.load(t, st)
-	m := &monitor.Monitor{Store: st, Loaded: srv.loaded}
+	m := &monitor.Monitor{Store: st, Snapshot: srv.snapshot}
 	if _, err := m.Process(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -387,6 +387,14 @@ func (r *Refresher) checkShrink(ctx context.Context, res *source.Result) error {
 		ErrRefused, res.List, n, 100*float64(prev-n)/float64(prev), prev, active[0].ID, 100*r.Config.MaxDrop)
 }
 
+// ContentHash returns the hash a version of the files' content is stored
+// under (ListVersion.Hash): lists read straight from files (veto screen
+// --from) are named by it.
+func ContentHash(files []string) (string, error) {
+	h, _, err := contentHash(files)
+	return h, err
+}
+
 // contentHash returns the SHA-256 over the SHA-256 of each file's
 // decompressed content, sorted: the same list has the same hash whether it
 // was downloaded as a zip or as plain XML, in a new zip with new

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,12 +29,13 @@ const (
 	DataDemo Data = "demo"
 )
 
-// Keeper keeps a Screener's index in step with the store: it loads the
+// Keeper keeps a Screener's snapshot in step with the store: it loads the
 // active list versions at start (falling back to the demo dataset when
 // there are none and none can be downloaded), refreshes the lists on a
 // schedule with the store's lock so that one replica of several does it,
-// and polls the store so that every replica swaps in new versions,
-// whoever stored them.
+// and polls the store so that every replica publishes new versions,
+// whoever stored them. It also builds the snapshots of past versions for
+// as-of screening (AsOf).
 type Keeper struct {
 	Screener *Screener
 	Store    store.Store
@@ -48,13 +48,27 @@ type Keeper struct {
 	// RefreshEvery is the refresh schedule (0: never); PollEvery how
 	// often the store is checked for versions stored by others.
 	RefreshEvery, PollEvery time.Duration
-	Logger                  *slog.Logger
-	// OnLoad, if set, is called after each index swap.
+	// AsOfCache is how many snapshots of past version sets are kept for
+	// as-of screening (0: DefaultHistorySize; negative: none). Each holds
+	// a full index.
+	AsOfCache int
+	Logger    *slog.Logger
+	// OnLoad, if set, is called after each snapshot is published.
 	OnLoad func(Status)
 
-	mu     sync.Mutex // serialises loads and refreshes
-	status atomic.Pointer[Status]
-	demo   atomic.Pointer[[]store.NewVersion]
+	mu        sync.Mutex // serialises loads and refreshes
+	refreshed atomic.Pointer[refreshStatus]
+	history   struct {
+		once sync.Once
+		h    *History
+	}
+}
+
+// refreshStatus is how the last refresh went: it is not part of the
+// snapshot, since it says nothing of what was screened.
+type refreshStatus struct {
+	at  time.Time
+	err string
 }
 
 // Status describes what the screener serves.
@@ -70,12 +84,40 @@ type Status struct {
 	LastRefreshError string    `json:"lastRefreshError,omitempty"`
 }
 
-// Status returns the current status.
+// Status returns the status of the snapshot served and of the last
+// refresh. A request must not read what it screened against from it: it
+// takes the Snapshot once instead.
 func (k *Keeper) Status() Status {
-	if s := k.status.Load(); s != nil {
-		return *s
+	return k.StatusOf(k.Screener.Snapshot())
+}
+
+// StatusOf returns the status with snap as the snapshot served.
+func (k *Keeper) StatusOf(snap *Snapshot) Status {
+	st := Status{Data: DataNone, Versions: []entity.ListVersion{}}
+	if snap != nil {
+		st = Status{Data: snap.Data, Versions: snap.Versions, LoadedAt: snap.LoadedAt, Entities: snap.Entities, Names: snap.Names}
 	}
-	return Status{Data: DataNone, Versions: []entity.ListVersion{}}
+	st.LastRefresh, st.LastRefreshError = k.LastRefresh()
+	return st
+}
+
+// Snapshot returns the snapshot served, or nil before one is loaded.
+func (k *Keeper) Snapshot() *Snapshot { return k.Screener.Snapshot() }
+
+// LastRefresh returns when the last refresh ended and its error, if any.
+func (k *Keeper) LastRefresh() (time.Time, string) {
+	if r := k.refreshed.Load(); r != nil {
+		return r.at, r.err
+	}
+	return time.Time{}, ""
+}
+
+// AsOf returns the snapshot of the list versions in force at t (see
+// VersionsAt), built from the store, or the one served when it has the
+// same versions. At most AsOfCache past snapshots are kept.
+func (k *Keeper) AsOf(ctx context.Context, t time.Time) (*Snapshot, error) {
+	k.history.once.Do(func() { k.history.h = NewHistory(k.Store, k.Config, k.AsOfCache) })
+	return k.history.h.At(ctx, t, k.Snapshot())
 }
 
 func (k *Keeper) logger() *slog.Logger {
@@ -85,11 +127,11 @@ func (k *Keeper) logger() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
 
-// Start loads the index from the store's active versions. When the store
-// holds none it serves the demo dataset, saying so loudly, until Run has
-// downloaded the lists (or someone imports them): a first start without
-// internet still answers. Start fails only when the store cannot be read,
-// or it is empty and there is no demo dataset.
+// Start loads the snapshot of the store's active versions. When the
+// store holds none it serves the demo dataset, saying so loudly, until
+// Run has downloaded the lists (or someone imports them): a first start
+// without internet still answers. Start fails only when the store cannot
+// be read, or it is empty and there is no demo dataset.
 func (k *Keeper) Start(ctx context.Context) error {
 	if err := k.Reload(ctx, true); err != nil {
 		return err
@@ -108,15 +150,16 @@ func (k *Keeper) Start(ctx context.Context) error {
 		return fmt.Errorf("load the demo dataset: %w", err)
 	}
 	var ents []*entity.Entity
-	st := Status{Data: DataDemo, Versions: []entity.ListVersion{}}
+	var versions []entity.ListVersion
 	for i := range demo {
 		demo[i].Version.Active = true
 		demo[i].Version.EntityCount = len(demo[i].Entities)
 		ents = append(ents, demo[i].Entities...)
-		st.Versions = append(st.Versions, demo[i].Version)
+		versions = append(versions, demo[i].Version)
 	}
-	k.demo.Store(&demo)
-	k.swap(ents, st)
+	snap := NewSnapshot(index.Build(ents, k.Config), DataDemo, versions)
+	snap.demo = ents
+	k.publish(snap)
 	k.logger().Warn("SERVING THE DEMO DATASET: the store holds no lists. Results are NOT a real screening. " +
 		"veto is downloading the lists and switches to them as soon as they are stored; or run `veto update` or `veto import`.")
 	return nil
@@ -182,21 +225,19 @@ func (k *Keeper) RefreshNow(ctx context.Context) error {
 	}
 	defer release()
 	err = k.Refresh(ctx)
-	st := k.Status()
-	st.LastRefresh = time.Now().UTC()
-	st.LastRefreshError = ""
+	r := &refreshStatus{at: time.Now().UTC()}
 	if err != nil {
-		st.LastRefreshError = err.Error()
+		r.err = err.Error()
 	}
-	k.status.Store(&st)
+	k.refreshed.Store(r)
 	if rerr := k.Reload(ctx, false); rerr != nil && err == nil {
 		err = rerr
 	}
 	return err
 }
 
-// Reload rebuilds the index from the store's active versions if they
-// differ from those loaded (or always, with force).
+// Reload builds and publishes the snapshot of the store's active
+// versions if they differ from those served (or always, with force).
 func (k *Keeper) Reload(ctx context.Context, force bool) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -204,60 +245,34 @@ func (k *Keeper) Reload(ctx context.Context, force bool) error {
 	if err != nil {
 		return err
 	}
-	cur := k.Status()
 	if len(active) == 0 {
 		return nil // keep whatever is served (demo, or nothing)
 	}
-	if !force && cur.Data == DataLive && sameVersions(cur.Versions, active) {
+	if cur := k.Snapshot(); !force && cur != nil && cur.Data == DataLive && versionKey(cur.Versions) == versionKey(active) {
 		return nil
 	}
 	start := time.Now()
-	ents, err := k.Store.ActiveEntities(ctx)
+	snap, err := Load(ctx, k.Store, active, k.Config)
 	if err != nil {
 		return err
 	}
-	k.swap(ents, Status{Data: DataLive, Versions: active, LastRefresh: cur.LastRefresh, LastRefreshError: cur.LastRefreshError})
-	k.logger().Info("index loaded", "versions", len(active), "entities", k.Status().Entities, "took", time.Since(start).Round(time.Millisecond))
+	k.publish(snap)
+	k.logger().Info("index loaded", "versions", snap.RefString(), "entities", snap.Entities, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
 // DemoRecords returns the demo dataset's records of an entity while the
 // demo dataset is served (the store does not hold them).
 func (k *Keeper) DemoRecords(id string) []*entity.Entity {
-	demo := k.demo.Load()
-	if demo == nil || k.Status().Data != DataDemo {
-		return nil
+	if snap := k.Snapshot(); snap != nil {
+		return snap.DemoRecords(id)
 	}
-	var out []*entity.Entity
-	for _, v := range *demo {
-		for _, e := range v.Entities {
-			if e.ID == id {
-				out = append(out, e)
-			}
-		}
-	}
-	return out
+	return nil
 }
 
-func (k *Keeper) swap(ents []*entity.Entity, st Status) {
-	ix := index.Build(ents, k.Config)
-	k.Screener.Swap(ix)
-	st.LoadedAt = time.Now().UTC()
-	st.Entities, st.Names = ix.Stats.Entities, ix.Stats.Names
-	k.status.Store(&st)
+func (k *Keeper) publish(snap *Snapshot) {
+	k.Screener.Publish(snap)
 	if k.OnLoad != nil {
-		k.OnLoad(st)
+		k.OnLoad(k.StatusOf(snap))
 	}
-}
-
-func sameVersions(a, b []entity.ListVersion) bool {
-	ids := func(vs []entity.ListVersion) []int64 {
-		out := make([]int64, len(vs))
-		for i, v := range vs {
-			out[i] = v.ID
-		}
-		slices.Sort(out)
-		return out
-	}
-	return slices.Equal(ids(a), ids(b))
 }

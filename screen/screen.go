@@ -1,6 +1,8 @@
-// Package screen is veto's screening service: it holds the current index,
-// swaps it atomically when the lists change, and screens single queries
-// and batches of them against it.
+// Package screen is veto's screening service: it holds the Snapshot
+// served — the index and the list versions it was built from — publishes
+// a new one atomically when the lists change, builds snapshots of past
+// versions for as-of screening, and screens single queries and batches of
+// them against a snapshot.
 package screen
 
 import (
@@ -20,11 +22,16 @@ import (
 // ErrNotReady is returned while no index is loaded.
 var ErrNotReady = errors.New("no list data loaded yet")
 
-// Screener screens queries against the index of the active list versions.
-// It is safe for concurrent use; Swap replaces the index without blocking
-// searches in flight.
+// Screener screens queries against a Snapshot. The Screener New returns
+// screens against the snapshot last published (Publish replaces it
+// without blocking searches in flight); On returns one bound to a given
+// snapshot. It is safe for concurrent use.
 type Screener struct {
-	index atomic.Pointer[index.Index]
+	current *atomic.Pointer[Snapshot]
+	// bound says the screener screens against fixed, whatever is
+	// published (see On); fixed nil is then not ready.
+	bound bool
+	fixed *Snapshot
 	pacer *Pacer
 }
 
@@ -36,20 +43,42 @@ func (s *Screener) SetPacer(p *Pacer) { s.pacer = p }
 // among them through Options.Allowance; nil if the screener does not pace.
 func (s *Screener) Allowance(n int) *Allowance { return s.pacer.Allowance(n) }
 
-// New returns a Screener on ix (nil: not ready until Swap).
+// New returns a Screener on ix, as live data of unnamed versions (nil:
+// not ready until Publish).
 func New(ix *index.Index) *Screener {
-	s := &Screener{}
+	s := &Screener{current: new(atomic.Pointer[Snapshot])}
 	if ix != nil {
-		s.index.Store(ix)
+		s.current.Store(NewSnapshot(ix, DataLive, nil))
 	}
 	return s
 }
 
-// Swap makes ix the index searched from now on.
-func (s *Screener) Swap(ix *index.Index) { s.index.Store(ix) }
+// Publish makes snap the snapshot screened against from now on.
+func (s *Screener) Publish(snap *Snapshot) { s.current.Store(snap) }
 
-// Index returns the current index, or nil.
-func (s *Screener) Index() *index.Index { return s.index.Load() }
+// Snapshot returns the snapshot screened against: the one the screener is
+// bound to, or the one last published; nil when none is.
+func (s *Screener) Snapshot() *Snapshot {
+	if s.bound {
+		return s.fixed
+	}
+	return s.current.Load()
+}
+
+// On returns a screener, pacing as s does, that screens against snap
+// whatever is published later: a caller takes the snapshot once and
+// screens, reports and audits with it.
+func (s *Screener) On(snap *Snapshot) *Screener {
+	return &Screener{current: s.current, bound: true, fixed: snap, pacer: s.pacer}
+}
+
+// Index returns the index of the snapshot screened against, or nil.
+func (s *Screener) Index() *index.Index {
+	if snap := s.Snapshot(); snap != nil {
+		return snap.Index
+	}
+	return nil
+}
 
 // Options control a screening.
 type Options struct {
@@ -109,10 +138,11 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if err := ctx.Err(); err != nil {
 		return Result{ID: q.ID}, err
 	}
-	ix := s.index.Load()
-	if ix == nil {
+	snap := s.Snapshot()
+	if snap == nil {
 		return Result{ID: q.ID}, ErrNotReady
 	}
+	ix := snap.Index
 	cfg := ix.Config()
 	if opts.Config != nil {
 		cfg = *opts.Config
@@ -216,6 +246,10 @@ func Regimes(lists []string) []string {
 func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- Result, workers int, opts Options) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
+	}
+	// The whole batch is screened against one snapshot.
+	if !s.bound {
+		s = s.On(s.Snapshot())
 	}
 	// A batch of unknown length earns its allowance query by query.
 	grow := opts.Allowance == nil && s.pacer != nil

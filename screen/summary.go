@@ -1,13 +1,22 @@
 package screen
 
+import "time"
+
 // Summary is what the audit trail keeps of a screening call: how many
 // queries, which query IDs hit which entities at what score — not the
 // names screened, which stay in the bank's own systems. The API and the
 // web UI record the same shape.
 type Summary struct {
 	// API is where the call came from: native, yente, ui.
-	API      string    `json:"api"`
-	Data     string    `json:"data"`
+	API  string `json:"api"`
+	Data string `json:"data"`
+	// Versions are the list versions screened against, in compact form
+	// ("un-sc@7"; the store's audit entry of each version has its hash),
+	// AsOf the instant they were in force at for an as-of screening, and
+	// Absent the lists of which none was.
+	Versions []string  `json:"versions"`
+	AsOf     time.Time `json:"asOf,omitzero"`
+	Absent   []string  `json:"absent,omitempty"`
 	Queries  int       `json:"queries"`
 	WithHits int       `json:"withHits"`
 	Hits     int       `json:"hits"`
@@ -26,9 +35,12 @@ type Matched struct {
 // cover them all.
 const MaxSummaryHits = 100
 
-// Summarize sums up the results of one screening call.
-func Summarize(api string, data Data, results []Result) Summary {
-	sum := Summary{API: api, Data: string(data), Queries: len(results)}
+// Summarize sums up the results of one screening call against snap.
+func Summarize(api string, snap *Snapshot, results []Result) Summary {
+	sum := Summary{API: api, Data: string(DataNone), Versions: []string{}, Queries: len(results)}
+	if snap != nil {
+		sum.Data, sum.Versions, sum.AsOf, sum.Absent = string(snap.Data), snap.compact, snap.AsOf, snap.Absent
+	}
 	for _, res := range results {
 		if len(res.Hits) > 0 {
 			sum.WithHits++

@@ -80,7 +80,7 @@ func (s *server) alertView(r *http.Request, rq *request, id int64) (*alertView, 
 	if v.Version, err = s.Store.Version(ctx, a.VersionID); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
-	if v.Entity, v.EntityNote, err = s.listedRecord(ctx, a); err != nil {
+	if v.Entity, v.EntityNote, err = s.listedRecord(ctx, s.snapshot(rq), a); err != nil {
 		return nil, err
 	}
 	if v.Entity != nil {
@@ -144,15 +144,15 @@ func (s *server) permissions(v *alertView, u *entity.User) {
 // listedRecord returns the listed entity's record as of the alert's list
 // version: from the active version when the alert's is active (or from
 // the demo dataset), else from the alert's version.
-func (s *server) listedRecord(ctx context.Context, a *entity.Alert) (*entity.Entity, string, error) {
-	for _, e := range s.Keeper.DemoRecords(a.EntityID) {
-		if e.List == a.List {
-			return e, "", nil
-		}
-	}
+func (s *server) listedRecord(ctx context.Context, snap *screen.Snapshot, a *entity.Alert) (*entity.Entity, string, error) {
 	active := false
-	for _, v := range s.Keeper.Status().Versions {
-		if v.ID == a.VersionID {
+	if snap != nil {
+		for _, e := range snap.DemoRecords(a.EntityID) {
+			if e.List == a.List {
+				return e, "", nil
+			}
+		}
+		if v, ok := snap.Version(a.List); ok && v.ID == a.VersionID && snap.Data == screen.DataLive {
 			active = true
 		}
 	}

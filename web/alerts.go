@@ -137,7 +137,7 @@ func (s *server) alerts(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err != nil {
 		return err
 	}
-	v := &alertsView{layout: s.layout(r, rq, "Alert queue", "alerts"), Filter: f, Statuses: statusOptions, Lists: s.servedLists()}
+	v := &alertsView{layout: s.layout(r, rq, "Alert queue", "alerts"), Filter: f, Statuses: statusOptions, Lists: s.servedLists(rq)}
 	if len(as) > alertsPerPage {
 		as = as[:alertsPerPage]
 		next := cloneValues(q)

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/users"
 )
 
@@ -52,6 +53,9 @@ type request struct {
 	// User and Session are nil on pages that need no sign-in.
 	User    *entity.User
 	Session *entity.Session
+	// snap is the snapshot the page shows and screens against, taken once
+	// (see server.snapshot).
+	snap *screen.Snapshot
 }
 
 // handler serves a page; an error becomes an error page.
@@ -63,7 +67,7 @@ type handler func(w http.ResponseWriter, r *http.Request, rq *request) error
 // origin, and renders the handler's error.
 func (s *server) page(role string, h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rq := &request{}
+		rq := &request{snap: s.Keeper.Snapshot()}
 		sess, u, err := s.session(r)
 		switch {
 		case err == nil:

@@ -139,14 +139,40 @@ func TestBrowser(t *testing.T) {
 	if got := text(".results"); !strings.Contains(got, "Customer CUST-9 is monitored") || !strings.Contains(got, "new alert") {
 		t.Fatalf("screening result: %s", got)
 	}
-	// Open the first alert.
+
 	href := attr(`.monitor a[href^="/ui/alerts/"]`, "href")
 	var id int64
 	if _, err := fmt.Sscanf(href, "/ui/alerts/%d", &id); err != nil {
 		t.Fatalf("alert link %q", href)
 	}
+
+	// As of a date: the lists in force then (the demo's ofac-sdn and
+	// ca-sema carry no publication date and were stored today, so they
+	// are not), named with their versions, at both widths.
+	for _, w := range []struct {
+		name          string
+		width, height int64
+	}{{"screen-asof", 1280, 900}, {"screen-asof-390", 390, 844}} {
+		run(t, ctx, w.name,
+			chromedp.EmulateViewport(w.width, w.height),
+			chromedp.Navigate(ts.URL+"/ui/screen"),
+			chromedp.SendKeys(css("#name"), "Vladimir Putin"),
+			chromedp.SetValue(css("#asOf"), "2025-06-01"),
+			chromedp.Submit(css("#name")),
+			chromedp.WaitVisible(css("#results-h")),
+			shot(w.name),
+		)
+		if got := text(".results"); !strings.Contains(got, "as of 2025-06-01 23:59 UTC") || !strings.Contains(got, "Not screened") || !strings.Contains(got, "un-sc #") {
+			t.Errorf("%s: the result does not say what it was screened against: %s", w.name, got)
+		}
+		if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
+			t.Errorf("%s scrolls sideways", w.name)
+		}
+	}
+	run(t, ctx, "wide again", chromedp.EmulateViewport(1280, 900))
+	// Open the first alert.
 	run(t, ctx, "open the alert",
-		chromedp.Click(css(`.monitor a[href^="/ui/alerts/"]`)),
+		chromedp.Navigate(ts.URL+href),
 		chromedp.WaitVisible(css("#why-h")),
 		shot("alert"),
 	)

@@ -28,7 +28,7 @@ type listGroup struct {
 
 // lists shows each list's versions and what the server serves.
 func (s *server) lists(w http.ResponseWriter, r *http.Request, rq *request) error {
-	st := s.Keeper.Status()
+	st := s.Keeper.StatusOf(s.snapshot(rq))
 	stored, err := s.Store.Versions(r.Context(), store.VersionFilter{})
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func (s *server) lists(w http.ResponseWriter, r *http.Request, rq *request) erro
 		v.Lists = append(v.Lists, listGroup{Name: name})
 		return &v.Lists[len(v.Lists)-1]
 	}
-	for _, name := range s.servedLists() {
+	for _, name := range s.servedLists(rq) {
 		group(name)
 	}
 	for _, ver := range stored {

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
@@ -36,7 +38,10 @@ type option struct {
 // screenForm is the screening form as filled in.
 type screenForm struct {
 	Name, Schema, BirthDate, Country, IDNumber, CustomerID, Threshold string
-	Scope                                                             []string
+	// AsOf, a date or an RFC 3339 date-time, screens against the list
+	// versions in force then.
+	AsOf  string
+	Scope []string
 }
 
 type screenView struct {
@@ -55,6 +60,12 @@ type screenResult struct {
 	Threshold float64
 	Scope     []string
 	Data      screen.Data
+	// Versions are the list versions screened against; AsOf the instant
+	// they were in force at, for an as-of screening, and Absent the lists
+	// of which no version was.
+	Versions []entity.VersionRef
+	AsOf     time.Time
+	Absent   []string
 	// Customer is the customer ID monitored, if one was given; Changed
 	// reports whether it was new or changed (and so screened by
 	// monitoring), Alerts the alerts that raised.
@@ -72,10 +83,10 @@ type hitView struct {
 
 func (s *server) screenView(r *http.Request, rq *request, f screenForm) *screenView {
 	v := &screenView{layout: s.layout(r, rq, "Screen a name", "screen"), Form: f, Schemas: schemas}
-	if ix := s.Keeper.Screener.Index(); ix != nil {
-		v.DefaultThreshold = ix.Config().Threshold
+	if snap := s.snapshot(rq); snap != nil {
+		v.DefaultThreshold = snap.Config().Threshold
 	}
-	served := s.servedLists()
+	served := s.servedLists(rq)
 	for _, o := range regimes {
 		if slices.ContainsFunc(served, func(l string) bool { return screen.Jurisdiction(l) == o.Value }) {
 			o.Checked = slices.Contains(f.Scope, o.Value)
@@ -88,14 +99,12 @@ func (s *server) screenView(r *http.Request, rq *request, f screenForm) *screenV
 	return v
 }
 
-// servedLists are the names of the lists in the index, sorted.
-func (s *server) servedLists() []string {
-	var out []string
-	for _, v := range s.Keeper.Status().Versions {
-		out = append(out, v.List)
+// servedLists are the names of the lists of the page's snapshot, sorted.
+func (s *server) servedLists(rq *request) []string {
+	if snap := s.snapshot(rq); snap != nil {
+		return snap.Lists()
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return nil
 }
 
 func (s *server) screenForm(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -112,7 +121,8 @@ func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) err
 	pf := r.PostForm
 	f := screenForm{Name: strings.TrimSpace(pf.Get("name")), Schema: pf.Get("schema"), BirthDate: strings.TrimSpace(pf.Get("birthDate")),
 		Country: strings.TrimSpace(pf.Get("country")), IDNumber: strings.TrimSpace(pf.Get("idNumber")),
-		CustomerID: strings.TrimSpace(pf.Get("customerId")), Threshold: strings.TrimSpace(pf.Get("threshold")), Scope: pf["scope"]}
+		CustomerID: strings.TrimSpace(pf.Get("customerId")), Threshold: strings.TrimSpace(pf.Get("threshold")), AsOf: strings.TrimSpace(pf.Get("asOf")),
+		Scope: pf["scope"]}
 	v := s.screenView(r, rq, f)
 	res, err := s.screenQuery(r, rq, f)
 	if err != nil {
@@ -138,11 +148,25 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	if f.Schema != "" && !slices.Contains(schemas, string(q.Schema)) {
 		return nil, badRequest("schema: %q, want one of %s", f.Schema, strings.Join(schemas, ", "))
 	}
-	ix := s.Keeper.Screener.Index()
-	if ix == nil {
+	snap := s.snapshot(rq)
+	if f.AsOf != "" {
+		t, err := screen.ParseAsOf(f.AsOf)
+		if err != nil {
+			return nil, badRequest("As of: %v", err)
+		}
+		if f.CustomerID != "" {
+			return nil, badRequest("Customer ID: a customer is monitored against the lists served now; leave As of empty to store it, or the customer ID empty to screen as of %s", f.AsOf)
+		}
+		if snap, err = s.Keeper.AsOf(r.Context(), t); errors.Is(err, screen.ErrNoVersionsAt) {
+			return nil, badRequest("As of %s: %v", f.AsOf, err)
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	if snap == nil {
 		return nil, screen.ErrNotReady
 	}
-	cfg := ix.Config()
+	cfg := snap.Config()
 	if f.Threshold != "" {
 		t, err := strconv.ParseFloat(f.Threshold, 64)
 		if err != nil || t < match.MinThreshold || t > 1 {
@@ -152,7 +176,7 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	}
 	scope := s.cfg.Regimes
 	if len(f.Scope) > 0 {
-		served := s.servedLists()
+		served := snap.Lists()
 		for _, l := range f.Scope {
 			if !slices.ContainsFunc(regimes, func(o option) bool { return o.Value == l }) && !slices.Contains(served, l) {
 				return nil, badRequest("%q is not a list served here nor a regime", l)
@@ -160,16 +184,15 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 		}
 		scope = f.Scope
 	}
-	hits, err := s.Keeper.Screener.Screen(r.Context(), q, screen.Options{Config: &cfg, Limit: screen.DefaultLimit, Explain: true, Lists: scope})
+	hits, err := s.Keeper.Screener.On(snap).Screen(r.Context(), q, screen.Options{Config: &cfg, Limit: screen.DefaultLimit, Explain: true, Lists: scope})
 	if err != nil {
 		return nil, err
 	}
-	status := s.Keeper.Status()
-	res := &screenResult{Threshold: cfg.Threshold, Scope: scope, Data: status.Data}
+	res := &screenResult{Threshold: cfg.Threshold, Scope: scope, Data: snap.Data, Versions: snap.Refs(), AsOf: snap.AsOf, Absent: snap.Absent}
 	for _, h := range hits.Hits {
 		res.Hits = append(res.Hits, hitView{h, explain(h.Explanation, h.Score)})
 	}
-	if err := s.recordScreen(r, rq, f.CustomerID, status.Data, hits); err != nil {
+	if err := s.recordScreen(r, rq, f.CustomerID, snap, hits); err != nil {
 		return nil, err
 	}
 	if f.CustomerID == "" {
@@ -183,13 +206,13 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	if err := monitor.Validate(&c); err != nil {
 		return nil, err
 	}
-	changed, alerts, err := s.Monitor.Put(r.Context(), []entity.Customer{c})
+	changed, alerts, err := s.Monitor.PutOn(r.Context(), snap, []entity.Customer{c})
 	if err != nil {
 		return nil, err
 	}
 	res.Changed, res.Alerts = len(changed) > 0, alerts
 	switch {
-	case status.Data != screen.DataLive:
+	case snap.Data != screen.DataLive:
 		res.MonitorNote = "The customer is stored; monitoring raises alerts only against the real lists, not the demo data."
 	case !res.Changed:
 		res.MonitorNote = "The customer is stored unchanged: it was screened before, so no alert is raised again."
@@ -200,11 +223,11 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 // recordScreen commits a screening's summary to the audit trail (with
 // those of the screenings answered at the same time) before the result is
 // shown: a screening shown is a screening on the trail.
-func (s *server) recordScreen(r *http.Request, rq *request, customerID string, data screen.Data, res screen.Result) error {
+func (s *server) recordScreen(r *http.Request, rq *request, customerID string, snap *screen.Snapshot, res screen.Result) error {
 	// In the form the API records (api "ui"), with the customer ID as
 	// the query ID.
 	res.ID = customerID
-	sum := screen.Summarize("ui", data, []screen.Result{res})
+	sum := screen.Summarize("ui", snap, []screen.Result{res})
 	subject := "ui/screen"
 	if customerID != "" {
 		subject = "customer/" + customerID

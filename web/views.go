@@ -122,12 +122,22 @@ type listAge struct {
 	Unknown bool
 }
 
+// snapshot returns the snapshot of the page: taken once, when the page
+// began (or here, for pages not behind page), so that the banner, the
+// lists offered and a screening shown are of the same versions.
+func (s *server) snapshot(rq *request) *screen.Snapshot {
+	if rq.snap == nil {
+		rq.snap = s.Keeper.Snapshot()
+	}
+	return rq.snap
+}
+
 func (s *server) layout(r *http.Request, rq *request, title, nav string) *layout {
 	l := &layout{Title: title, Nav: nav, User: rq.User, Now: s.cfg.Now().UTC(), AppVersion: s.cfg.Version}
 	if rq.Session != nil {
 		l.CSRF = rq.Session.CSRF
 	}
-	st := s.Keeper.Status()
+	st := s.Keeper.StatusOf(s.snapshot(rq))
 	l.Banner = banner{Data: st.Data, LastRefresh: st.LastRefresh, Failed: refreshFailures(st.LastRefreshError), Now: l.Now, Admin: l.IsAdmin()}
 	for _, v := range st.Versions {
 		at, fetched := v.Published, v.Published.IsZero()

@@ -24,7 +24,6 @@ import (
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/review"
@@ -133,12 +132,7 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 		t.Fatal(err)
 	}
 	log := audit.NewLog(st, nil, nil)
-	mon := &monitor.Monitor{Store: st, Loaded: func() (*index.Index, []entity.ListVersion) {
-		if s := k.Status(); s.Data == screen.DataLive {
-			return k.Screener.Index(), s.Versions
-		}
-		return nil, nil
-	}}
+	mon := &monitor.Monitor{Store: st, Snapshot: k.Snapshot}
 	us := users.New(st, log)
 	for _, u := range testUsers {
 		if _, err := us.Create(ctx, "test", u, password); err != nil {

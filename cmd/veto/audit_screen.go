@@ -8,7 +8,6 @@ import (
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -20,6 +19,9 @@ type screenedData struct {
 	// "files" (--from).
 	Data     string       `json:"data"`
 	Versions []versionRef `json:"versions"`
+	// AsOf is the instant an --as-of screening screened the lists as they
+	// were at.
+	AsOf string `json:"asOf,omitempty"`
 }
 
 // versionRef identifies one list version screened against: by its store
@@ -34,18 +36,30 @@ type versionRef struct {
 	Files         []string `json:"files,omitempty"`
 }
 
-func storeData(vs []entity.ListVersion) screenedData {
-	d := screenedData{Data: string(screen.DataLive), Versions: []versionRef{}}
-	for _, v := range vs {
-		d.Versions = append(d.Versions, versionRef{List: v.List, ID: v.ID, Hash: v.Hash, Published: day(v.Published), PublishedFrom: v.PublishedFrom})
+// snapData says what a snapshot holds: the store's versions it was built
+// from (live, or as of a past instant), or the files read with --from
+// (versions the store never stored, so without an ID).
+func snapData(snap *screen.Snapshot) screenedData {
+	d := screenedData{Data: string(screen.DataNone), Versions: []versionRef{}}
+	if snap == nil {
+		return d
 	}
-	return d
-}
-
-func filesData(rs []*source.Result) screenedData {
-	d := screenedData{Data: "files", Versions: []versionRef{}}
-	for _, r := range rs {
-		d.Versions = append(d.Versions, versionRef{List: r.List, Published: day(r.Published), PublishedFrom: r.PublishedFrom, Files: r.Files})
+	d.Data = string(snap.Data)
+	if !snap.AsOf.IsZero() {
+		d.AsOf = snap.AsOf.Format(time.RFC3339)
+	}
+	files := len(snap.Versions) > 0
+	for _, v := range snap.Versions {
+		ref := versionRef{List: v.List, ID: v.ID, Hash: v.Hash, Published: day(v.Published), PublishedFrom: v.PublishedFrom}
+		if v.ID == 0 {
+			ref.Files = v.Source
+		} else {
+			files = false
+		}
+		d.Versions = append(d.Versions, ref)
+	}
+	if files {
+		d.Data = "files"
 	}
 	return d
 }
@@ -58,6 +72,7 @@ type cliScreening struct {
 	screen.Summary
 	Command  string       `json:"command"`
 	Versions []versionRef `json:"versions"`
+	AsOf     string       `json:"asOf,omitempty"`
 	// Rows, Errors and Warnings count a file's rows (batch, customers
 	// import): read, not screened, screened without an unreadable field.
 	Rows     int64 `json:"rows,omitempty"`
@@ -77,7 +92,7 @@ type cliScreening struct {
 }
 
 func newCLIScreening(command string, d screenedData) *cliScreening {
-	return &cliScreening{Summary: screen.Summary{API: "cli", Data: d.Data}, Command: command, Versions: d.Versions}
+	return &cliScreening{Summary: screen.Summary{API: "cli", Data: d.Data}, Command: command, Versions: d.Versions, AsOf: d.AsOf}
 }
 
 // add counts one query's result in the summary, as screen.Summarize does

@@ -88,7 +88,7 @@ func TestBatchCommand(t *testing.T) {
 		mustCLI(t, db, "batch", in, "-o", outPath, "--map", "id=client ref,name=given+family,dob=born")
 		b, _ := os.ReadFile(outPath)
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-		if len(lines) != 2 || !strings.HasPrefix(lines[0], `{"line":2,"id":"X1","hits":[{"entity_id":"ofac-`) || !strings.HasPrefix(lines[1], `{"line":3,"id":"X2","hits":[]}`) {
+		if len(lines) != 2 || !strings.HasPrefix(lines[0], `{"line":2,"id":"X1","hits":[{"entity_id":"ofac-`) || !strings.HasPrefix(lines[1], `{"line":3,"id":"X2","hits":[],"versions":"`) || !strings.Contains(lines[1], `ofac-sdn@`) {
 			t.Errorf("JSON lines:\n%s", b)
 		}
 	})

@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,8 +23,6 @@ import (
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/store"
 )
 
 type batchOptions struct {
@@ -78,7 +73,11 @@ summary or the errors file.
 
 Output (-o, default FILE.results.csv beside the input) is CSV, one row per
 input row: %s; or, with --output-format jsonl or a .jsonl
-output file, veto screen --jsonl's result lines with the input line.
+output file, veto screen --jsonl's result lines with the input line. The
+last column (or the "versions" field) names the list versions screened
+against, list@ID: the same on every row, so that a row copied out still
+says it. --as-of DATE screens against the versions in force then (see
+veto screen).
 
 Progress is shown on standard error. Every 20,000 rows the output is
 flushed and a checkpoint written beside it (OUT.checkpoint); an interrupted
@@ -110,6 +109,7 @@ uninterrupted run would have. The checkpoint is removed when the run ends.`,
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults")
 	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd; a date that does not fit is left out with a warning")
 	f.BoolVar(&o.Resume, "resume", true, "resume from the output's checkpoint if there is one (false: start over)")
+	o.data.addAsOfFlag(f)
 	cmd.AddCommand(newBatchGenerateCommand(g))
 	return cmd
 }
@@ -155,25 +155,23 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	if err != nil {
 		return usageError{err}
 	}
-	fingerprint, err := dataFingerprint(ctx, g, &o.data)
+	// One snapshot: every row is screened against, and names, its
+	// versions, and a checkpoint of other versions is not resumed.
+	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
-	if err != nil {
-		return err
-	}
-	sum := newCLIScreening("batch", data)
+	sum := newCLIScreening("batch", snapData(snap))
 	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	meter := batch.NewMeter(g.stderr, isTerminal(g.stderr))
-	stats, err := batch.Run(ctx, screen.New(ix), files, batch.Options{
+	stats, err := batch.Run(ctx, snap.Screener(), files, batch.Options{
 		Read:    batch.ReadOptions{Format: format, Map: mapping, DateOrder: order},
 		Output:  outFormat,
 		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
-		Workers: o.Workers, Restart: !o.Resume, Fingerprint: fingerprint,
+		Workers: o.Workers, Restart: !o.Resume,
 		Progress: meter.Update, Logger: g.logger(),
 		Result: func(row *batch.Row, res *screen.Result) {
 			sum.Rows++
@@ -207,6 +205,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 		return err
 	}
 	fmt.Fprintf(g.stdout, "Screened %s.\nResults: %s\n", batch.Summary(stats), files.Output)
+	printAgainst(g.stdout, snap)
 	if stats.Errors > 0 {
 		fmt.Fprintf(g.stdout, "Rows not screened: %s (line, reason, record)\n", files.Errors)
 	}
@@ -217,36 +216,6 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// dataFingerprint identifies the lists a run screens against, so that a
-// run is not resumed against other lists: the store's active versions,
-// or the names, sizes and times of the files under --from.
-func dataFingerprint(ctx context.Context, g *globalOptions, o *dataOptions) (string, error) {
-	h := sha256.New()
-	if o.From != "" {
-		err := all.WalkFiles(o.From, func(p string, info fs.FileInfo) error {
-			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
-		return hex.EncodeToString(h.Sum(nil)), nil
-	}
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return "", err
-	}
-	defer st.Close()
-	vs, err := st.Versions(ctx, store.VersionFilter{ActiveOnly: true})
-	if err != nil {
-		return "", err
-	}
-	for _, v := range vs {
-		fmt.Fprintf(h, "%s %d %s\n", v.List, v.ID, v.Hash)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func newBatchGenerateCommand(g *globalOptions) *cobra.Command {

@@ -6,42 +6,41 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
 
-// storeMonitor returns a Monitor on the store's active versions, indexed
-// once, on first use, and a function telling what it screened against
-// (no versions when it screened nothing), for the audit trail.
+// storeMonitor returns a Monitor on the snapshot of the store's active
+// versions, built once, on first use, and a function telling what it
+// screened against (no versions when it screened nothing), for the audit
+// trail.
 func storeMonitor(ctx context.Context, g *globalOptions, st store.Store, lists []string) (*monitor.Monitor, func() screenedData) {
-	var ix *index.Index
-	var versions []entity.ListVersion
-	var loadErr error
-	loaded := false
-	screened := func() screenedData { return storeData(versions) }
-	return &monitor.Monitor{Store: st, Lists: lists, Logger: g.logger(), Loaded: func() (*index.Index, []entity.ListVersion) {
-		if !loaded {
-			loaded = true
-			if versions, loadErr = st.Versions(ctx, store.VersionFilter{ActiveOnly: true}); loadErr == nil && len(versions) > 0 {
-				var ents []*entity.Entity
-				if ents, loadErr = st.ActiveEntities(ctx); loadErr == nil {
-					ix = index.Build(ents, match.DefaultConfig())
-				}
-			}
-			if loadErr != nil {
-				g.logger().Error("load the lists", "err", loadErr)
-			}
+	var loaded atomic.Bool
+	snapshot := sync.OnceValue(func() *screen.Snapshot {
+		loaded.Store(true)
+		snap, err := screen.LoadActive(ctx, st, match.DefaultConfig())
+		if err != nil {
+			g.logger().Error("load the lists", "err", err)
 		}
-		return ix, versions
-	}}, screened
+		return snap
+	})
+	screened := func() screenedData {
+		if !loaded.Load() {
+			return screenedData{Data: string(screen.DataLive), Versions: []versionRef{}}
+		}
+		return snapData(snapshot())
+	}
+	return &monitor.Monitor{Store: st, Lists: lists, Logger: g.logger(), Snapshot: snapshot}, screened
 }
 
 func newMonitorCommand(g *globalOptions) *cobra.Command {

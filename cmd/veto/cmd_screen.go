@@ -52,12 +52,21 @@ identifier added or took away.
 With --jsonl, read one query per line,
   {"id":"q1","schema":"Person","name":"...","birthDate":"...","country":"...","idNumber":"..."}
 and write one result per line,
-  {"id":"q1","hits":[{"entity_id":"ofac-35233","score":0.97,"name":"...","list":"..."}]}
-in input order, using every core.`, match.DefaultConfig().Threshold),
+  {"id":"q1","hits":[{"entity_id":"ofac-35233","score":0.97,"name":"...","list":"..."}],"versions":"ofac-sdn@12,un-sc@7"}
+in input order, using every core.
+
+Every result names the list versions it was screened against (--json:
+"versions", with their IDs, publication dates and hashes). With --as-of
+DATE, it is screened against the store's versions in force at that date
+(the end of the day, UTC; or an RFC 3339 time): of each list's versions
+published at or before it, the one stored last — a version whose
+publication date is unknown (its file's time) counts from when veto read
+it — and lists with no version then are left out and named.`, match.DefaultConfig().Threshold),
 		Example: `  veto screen "Sergei Lavrov"
   veto screen "Bashar Assad" --schema Person --dob 1965-09-11 --country sy
   veto screen "BANK MELLI IRAN" --schema Organization --json
   veto screen --jsonl customers.jsonl > hits.jsonl
+  veto screen "Ali Khamenei" --as-of 2025-06-01 --json
   veto screen "Сергей Лавров" --from ../shared/data`,
 		Args: args(func(cmd *cobra.Command, a []string) error {
 			if o.JSONL == "" && len(a) != 1 {
@@ -94,6 +103,7 @@ in input order, using every core.`, match.DefaultConfig().Threshold),
 	f.IntVar(&o.Workers, "workers", 0, "with --jsonl: goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults (weights, similarities, threshold)")
 	f.BoolVar(&o.ShowConfig, "show-config", false, "report the match.Config used: with --json in the result, otherwise before the hits")
+	o.data.addAsOfFlag(f)
 	return cmd
 }
 
@@ -123,16 +133,16 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err != nil {
 		return usageError{err}
 	}
-	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
+	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	res, err := screen.New(ix).Screen(ctx, q, o.screenOptions(&cfg, true))
+	res, err := snap.Screener().Screen(ctx, q, o.screenOptions(&cfg, true))
 	if err != nil {
 		return err
 	}
 	// On the trail before it is shown, as the API does.
-	sum := newCLIScreening("screen", data)
+	sum := newCLIScreening("screen", snapData(snap))
 	sum.add(&res)
 	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum); err != nil {
 		return err
@@ -142,14 +152,16 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 		threshold = cfg.Threshold
 	}
 	if o.JSON {
+		out := struct {
+			screen.Result
+			screenedAgainst
+			Config *match.Config `json:"config,omitempty"`
+		}{res, against(snap), nil}
 		if o.ShowConfig {
 			cfg.Threshold = threshold
-			return writeJSON(g.stdout, struct {
-				screen.Result
-				Config match.Config `json:"config"`
-			}{res, cfg})
+			out.Config = &cfg
 		}
-		return writeJSON(g.stdout, res)
+		return writeJSON(g.stdout, out)
 	}
 	if o.ShowConfig {
 		cfg.Threshold = threshold
@@ -160,12 +172,14 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	}
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(g.stdout, "No hit at or above %.2f for %q.\n", threshold, name)
+		printAgainst(g.stdout, snap)
 		return nil
 	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "))
 		printExplanation(g.stdout, h.Explanation)
 	}
+	printAgainst(g.stdout, snap)
 	return nil
 }
 
@@ -220,12 +234,12 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err != nil {
 		return usageError{err}
 	}
-	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
+	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	sum := newCLIScreening("screen --jsonl", data)
-	s := screen.New(ix)
+	sum := newCLIScreening("screen --jsonl", snapData(snap))
+	s := snap.Screener()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	queries := make(chan match.Query, 256)
@@ -247,7 +261,11 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	for r := range results {
 		sum.add(&r)
 		if writeErr == nil {
-			writeErr = enc.Encode(r)
+			// Each line names the versions, as batch's JSON lines do.
+			writeErr = enc.Encode(struct {
+				screen.Result
+				Versions string `json:"versions"`
+			}{r, snap.RefString()})
 		}
 	}
 	if err := bw.Flush(); writeErr == nil {

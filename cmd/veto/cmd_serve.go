@@ -21,7 +21,6 @@ import (
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/notify"
 	"github.com/vetoscreen/veto/refresh"
@@ -297,13 +296,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	}()
 	// Monitoring re-screens the customers after each list version the
 	// index loads (never against the demo dataset).
-	mon := &monitor.Monitor{Store: st, Lists: o.Regimes, Notify: notifier.Notify, Logger: log,
-		Loaded: func() (*index.Index, []entity.ListVersion) {
-			if s := keeper.Status(); s.Data == screen.DataLive {
-				return keeper.Screener.Index(), s.Versions
-			}
-			return nil, nil
-		}}
+	mon := &monitor.Monitor{Store: st, Lists: o.Regimes, Notify: notifier.Notify, Logger: log, Snapshot: keeper.Snapshot}
 	monitorNow := make(chan struct{}, 1)
 	keeper.OnLoad = func(s screen.Status) {
 		if s.Data == screen.DataLive {

@@ -99,12 +99,12 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	if !utf8.Valid(text) {
 		return fmt.Errorf("%s: not valid UTF-8 at byte %d; convert it first (iconv -f LATIN1 -t UTF-8)", path, invalidUTF8At(text))
 	}
-	ix, data, err := loadIndex(ctx, g, &o.data, cfg)
+	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	findings := textscan.New(ix, opts).Scan(text)
-	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/text", textSummary(data, len(text), findings)); err != nil {
+	findings := textscan.New(snap.Index, opts).Scan(text)
+	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
 		return err
 	}
 	if o.JSON {
@@ -112,7 +112,11 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
 		for _, f := range findings {
-			if err := enc.Encode(f); err != nil {
+			// Each line names the versions, as screen --jsonl's do.
+			if err := enc.Encode(struct {
+				textscan.Finding
+				Versions string `json:"versions"`
+			}{f, snap.RefString()}); err != nil {
 				return err
 			}
 		}
@@ -120,12 +124,14 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	}
 	if len(findings) == 0 {
 		fmt.Fprintf(g.stdout, "Nothing found in %d bytes.\n", len(text))
+		printAgainst(g.stdout, snap)
 		return nil
 	}
 	for _, f := range findings {
 		printFinding(g.stdout, f, o.Explain)
 	}
 	fmt.Fprintf(g.stdout, "%d findings in %d bytes.\n", len(findings), len(text))
+	printAgainst(g.stdout, snap)
 	return nil
 }
 

@@ -4,15 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/store"
 )
 
 // readConfig returns the default match.Config with the fields set in the
@@ -41,6 +46,16 @@ func readConfig(path string) (match.Config, error) {
 // active list versions, or list files read directly.
 type dataOptions struct {
 	From string
+	// AsOf, for the commands that take --as-of, screens against the
+	// store's versions in force at that instant.
+	AsOf string
+}
+
+// addAsOfFlag adds --as-of, for commands that screen against a snapshot.
+func (o *dataOptions) addAsOfFlag(f interface {
+	StringVar(*string, string, string, string)
+}) {
+	f.StringVar(&o.AsOf, "as-of", "", "screen against the store's list versions in force at this date (end of day, UTC) or RFC 3339 time, e.g. 2025-06-01")
 }
 
 func (o *dataOptions) addFlags(f interface {
@@ -51,17 +66,10 @@ func (o *dataOptions) addFlags(f interface {
 
 // loadEntities returns the entities to screen against.
 func loadEntities(ctx context.Context, g *globalOptions, o *dataOptions) ([]*entity.Entity, error) {
-	ents, _, err := loadData(ctx, g, o)
-	return ents, err
-}
-
-// loadData returns the entities to screen against and what they are
-// (list versions or files), for the audit trail.
-func loadData(ctx context.Context, g *globalOptions, o *dataOptions) ([]*entity.Entity, screenedData, error) {
 	if o.From != "" {
 		results, skipped, err := all.ParseDir(ctx, o.From)
 		if err != nil {
-			return nil, screenedData{}, err
+			return nil, err
 		}
 		for _, s := range skipped {
 			g.logger().Debug("not a list", "reason", s)
@@ -72,37 +80,118 @@ func loadData(ctx context.Context, g *globalOptions, o *dataOptions) ([]*entity.
 			ents = append(ents, r.Entities...)
 		}
 		if len(ents) == 0 {
-			return nil, screenedData{}, fmt.Errorf("no list files found in %s", o.From)
+			return nil, fmt.Errorf("no list files found in %s", o.From)
 		}
-		return ents, filesData(results), nil
+		return ents, nil
 	}
 	st, err := g.openStore(ctx)
 	if err != nil {
-		return nil, screenedData{}, err
+		return nil, err
 	}
 	defer st.Close()
-	vs, err := st.Versions(ctx, store.VersionFilter{ActiveOnly: true})
-	if err != nil {
-		return nil, screenedData{}, err
-	}
 	ents, err := st.ActiveEntities(ctx)
 	if err != nil {
-		return nil, screenedData{}, err
+		return nil, err
 	}
 	if len(ents) == 0 {
-		return nil, screenedData{}, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
+		return nil, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
 	}
-	return ents, storeData(vs), nil
+	return ents, nil
 }
 
-// loadIndex builds the index of the entities to screen against and says
-// what they are.
-func loadIndex(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*index.Index, screenedData, error) {
-	ents, data, err := loadData(ctx, g, o)
-	if err != nil {
-		return nil, data, err
+// loadSnapshot builds the snapshot to screen against, once, with the
+// versions it holds: the store's active versions, those in force at
+// --as-of, or the list files under --from (named by their content hash,
+// as the store would store them).
+func loadSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*screen.Snapshot, error) {
+	if o.AsOf != "" && o.From != "" {
+		return nil, usageError{errors.New("--as-of screens against the store's versions: give it or --from, not both")}
 	}
-	ix := index.Build(ents, cfg)
-	g.logger().Info("index built", slog.Any("stats", ix.Stats))
-	return ix, data, nil
+	var asOf time.Time
+	if o.AsOf != "" {
+		var err error
+		if asOf, err = screen.ParseAsOf(o.AsOf); err != nil {
+			return nil, usageError{fmt.Errorf("--as-of: %w", err)}
+		}
+	}
+	if o.From != "" {
+		results, skipped, err := all.ParseDir(ctx, o.From)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range skipped {
+			g.logger().Debug("not a list", "reason", s)
+		}
+		var ents []*entity.Entity
+		var versions []entity.ListVersion
+		for _, r := range results {
+			g.logger().Info("list read", "list", r.List, "published", day(r.Published), "entities", len(r.Entities))
+			hash, err := refresh.ContentHash(r.Files)
+			if err != nil {
+				return nil, err
+			}
+			pub, _, _ := strings.Cut(r.List, "-")
+			versions = append(versions, entity.ListVersion{List: r.List, Publisher: pub, Format: r.Format, Published: r.Published,
+				PublishedFrom: r.PublishedFrom, Hash: hash, Source: r.Files, EntityCount: len(r.Entities)})
+			ents = append(ents, r.Entities...)
+		}
+		if len(ents) == 0 {
+			return nil, fmt.Errorf("no list files found in %s", o.From)
+		}
+		return screen.NewSnapshot(index.Build(ents, cfg), screen.DataLive, versions), nil
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var snap *screen.Snapshot
+	if o.AsOf != "" {
+		// Nothing cached: the process screens this one snapshot.
+		snap, err = screen.NewHistory(st, cfg, -1).At(ctx, asOf, nil)
+		if errors.Is(err, screen.ErrNoVersionsAt) {
+			return nil, usageError{fmt.Errorf("--as-of %s: %w", o.AsOf, err)}
+		}
+	} else {
+		snap, err = screen.LoadActive(ctx, st, cfg)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if snap == nil {
+		return nil, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
+	}
+	g.logger().Info("index built", "versions", snap.RefString(), slog.Any("stats", snap.Index.Stats))
+	return snap, nil
+}
+
+// screenedAgainst is what CLI results say they were screened against.
+type screenedAgainst struct {
+	Versions []entity.VersionRef `json:"versions"`
+	AsOf     time.Time           `json:"asOf,omitzero"`
+	Absent   []string            `json:"absent,omitempty"`
+}
+
+func against(snap *screen.Snapshot) screenedAgainst {
+	return screenedAgainst{Versions: snap.Refs(), AsOf: snap.AsOf, Absent: snap.Absent}
+}
+
+// printAgainst writes, for people, the versions a result was screened
+// against.
+func printAgainst(w io.Writer, snap *screen.Snapshot) {
+	var b strings.Builder
+	for i, r := range snap.Refs() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (published %s)", r, day(r.Published))
+	}
+	if snap.AsOf.IsZero() {
+		fmt.Fprintf(w, "Screened against %s.\n", b.String())
+		return
+	}
+	fmt.Fprintf(w, "Screened as of %s against %s.\n", snap.AsOf.Format(time.RFC3339), b.String())
+	if len(snap.Absent) > 0 {
+		fmt.Fprintf(w, "Not screened, no version in force then: %s.\n", strings.Join(snap.Absent, ", "))
+	}
 }

@@ -173,16 +173,20 @@ func (s *Store) AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Aler
 			if len(hit) == 0 {
 				hit = json.RawMessage("{}")
 			}
+			versions, err := encodeRefs(a.Versions)
+			if err != nil {
+				return err
+			}
 			if a.Status == "" {
 				a.Status = entity.AlertOpen
 			}
 			var id int64
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO alerts
-				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, versions)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
 				WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE customer_id = ? AND entity_id = ?) RETURNING id`),
 				a.CustomerID, a.EntityID, a.List, a.VersionID, a.Score, a.Status, a.Cause, string(cust), string(hit),
-				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), a.CustomerID, a.EntityID).Scan(&id)
+				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), versions, a.CustomerID, a.EntityID).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // raised before
 			}
@@ -200,16 +204,31 @@ func (s *Store) AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Aler
 	return out, nil
 }
 
-const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, assignee`
+const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, assignee, versions`
+
+// encodeRefs encodes the versions an alert was screened against.
+func encodeRefs(refs []entity.VersionRef) (string, error) {
+	if refs == nil {
+		refs = []entity.VersionRef{}
+	}
+	b, err := json.Marshal(refs)
+	if err != nil {
+		return "", fmt.Errorf("encode versions: %w", err)
+	}
+	return string(b), nil
+}
 
 func scanAlert(row interface{ Scan(...any) error }) (*entity.Alert, error) {
 	var a entity.Alert
-	var cust, hit, created, updated string
-	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated, &a.Assignee); err != nil {
+	var cust, hit, created, updated, versions string
+	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated, &a.Assignee, &versions); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(cust), &a.Customer); err != nil {
 		return nil, fmt.Errorf("alert %d: %w", a.ID, err)
+	}
+	if err := json.Unmarshal([]byte(versions), &a.Versions); err != nil {
+		return nil, fmt.Errorf("alert %d versions: %w", a.ID, err)
 	}
 	a.Hit = json.RawMessage(hit)
 	var err error

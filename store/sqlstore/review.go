@@ -290,11 +290,15 @@ func (s *Store) Rearm(ctx context.Context, as []entity.Alert, reason string, at 
 			if a.Status == "" {
 				a.Status = entity.AlertOpen
 			}
+			versions, err := encodeRefs(a.Versions)
+			if err != nil {
+				return err
+			}
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO alerts
-				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, versions)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 				a.CustomerID, a.EntityID, a.List, a.VersionID, a.Score, a.Status, a.Cause, string(cust), string(hit),
-				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt)).Scan(&a.ID)
+				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), versions).Scan(&a.ID)
 			if err != nil {
 				return fmt.Errorf("re-alert %s/%s: %w", a.CustomerID, a.EntityID, err)
 			}

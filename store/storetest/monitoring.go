@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,9 +87,14 @@ func testCustomers(t *testing.T, newStore func(t *testing.T) store.Store) {
 func testAlerts(t *testing.T, newStore func(t *testing.T) store.Store) {
 	s := newStore(t)
 	at := day(2026, 3, 1)
+	// What the customers were screened against, on every list.
+	versions := []entity.VersionRef{
+		{ID: 2, List: "eu-fsf", Published: day(2026, 2, 20), PublishedFrom: "file", Hash: strings.Repeat("e", 64)},
+		{ID: 3, List: "un-sc", Published: day(2026, 2, 27), PublishedFrom: "file", Hash: strings.Repeat("a", 64)},
+	}
 	alert := func(cust, ent string, score float64) entity.Alert {
 		hit, _ := json.Marshal(map[string]any{"entity_id": ent, "score": score})
-		return entity.Alert{CustomerID: cust, EntityID: ent, List: "un-sc", VersionID: 3, Score: score, Cause: entity.CauseListChange,
+		return entity.Alert{CustomerID: cust, EntityID: ent, List: "un-sc", VersionID: 3, Versions: versions, Score: score, Cause: entity.CauseListChange,
 			Customer: entity.Customer{ID: cust, Name: "Name of " + cust}, Hit: hit, CreatedAt: at}
 	}
 	added, err := s.AddAlerts(ctx(), []entity.Alert{alert("C1", "un-QDi.1", 0.9), alert("C2", "un-QDi.1", 0.85), alert("C1", "un-QDi.2", 0.95)})
@@ -105,6 +111,11 @@ func testAlerts(t *testing.T, newStore func(t *testing.T) store.Store) {
 	if err != nil || a.CustomerID != "C1" || a.EntityID != "un-QDi.2" || a.Score != 0.95 || a.Customer.Name != "Name of C1" ||
 		!a.CreatedAt.Equal(at) || a.Cause != entity.CauseListChange || !json.Valid(a.Hit) {
 		t.Errorf("Alert = %+v, %v", a, err)
+	}
+	if a != nil && !slices.EqualFunc(a.Versions, versions, func(x, y entity.VersionRef) bool {
+		return x.ID == y.ID && x.List == y.List && x.Published.Equal(y.Published) && x.PublishedFrom == y.PublishedFrom && x.Hash == y.Hash
+	}) {
+		t.Errorf("the alert's versions screened against = %+v, want %+v", a.Versions, versions)
 	}
 	if _, err := s.Alert(ctx(), 99999); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown alert: %v", err)

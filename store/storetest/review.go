@@ -152,7 +152,8 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 
 	// The pair alerts no more: AddAlerts skips it, Rearm brings it back
 	// (the listing changed materially) and revokes the entry.
-	again := entity.Alert{CustomerID: "C1", EntityID: "un-QDi.1", List: "un-sc", VersionID: 2, Score: 0.9, Cause: entity.CauseRelisted, CreatedAt: t0.Add(72 * time.Hour)}
+	again := entity.Alert{CustomerID: "C1", EntityID: "un-QDi.1", List: "un-sc", VersionID: 2, Score: 0.9, Cause: entity.CauseRelisted, CreatedAt: t0.Add(72 * time.Hour),
+		Versions: []entity.VersionRef{{ID: 2, List: "un-sc", Hash: "ab"}}}
 	if got, _ := s.AddAlerts(ctx(), []entity.Alert{again}); len(got) != 0 {
 		t.Errorf("AddAlerts of an allow-listed pair stored %v", got)
 	}
@@ -162,6 +163,9 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 	})
 	if err != nil || len(re) != 1 || re[0].CustomerID != "C1" || re[0].ID <= added[1].ID || re[0].Cause != entity.CauseRelisted {
 		t.Fatalf("Rearm = %+v, %v; want only C1's alert, stored", re, err)
+	}
+	if a, err := s.Alert(ctx(), re[0].ID); err != nil || len(a.Versions) != 1 || a.Versions[0].String() != "un-sc@2" {
+		t.Errorf("the re-armed alert's versions screened against: %+v, %v", a, err)
 	}
 	if allowed, _ := s.AllowList(ctx(), "C1", "", true); len(allowed) != 0 {
 		t.Errorf("allow-list entry not revoked: %+v", allowed)
