@@ -23,6 +23,7 @@ import (
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -254,7 +255,7 @@ func (m *Monitor) pending(ctx context.Context, loaded []entity.ListVersion) ([]e
 	if err != nil {
 		return nil, err
 	}
-	all, err := m.Store.Versions(ctx, store.VersionFilter{})
+	versions, err := m.Store.Versions(ctx, store.VersionFilter{})
 	if err != nil {
 		return nil, err
 	}
@@ -263,11 +264,11 @@ func (m *Monitor) pending(ctx context.Context, loaded []entity.ListVersion) ([]e
 		upto[v.List] = v.ID
 	}
 	var out []entity.ListVersion
-	for _, v := range all {
+	for _, v := range versions {
 		if _, ok := done[v.ID]; ok || v.ID > upto[v.List] {
 			continue
 		}
-		if len(m.Lists) > 0 && !slices.Contains(m.Lists, v.List) && !slices.Contains(m.Lists, screen.Jurisdiction(v.List)) {
+		if len(m.Lists) > 0 && !slices.Contains(m.Lists, v.List) && !slices.Contains(m.Lists, all.Jurisdiction(v.List)) {
 			continue
 		}
 		out = append(out, v)

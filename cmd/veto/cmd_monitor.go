@@ -17,6 +17,7 @@ import (
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -105,7 +106,7 @@ not raised again.`,
 	}
 	run.Flags().BoolVar(&full, "full", false, "screen every customer against every listed entity")
 	run.Flags().BoolVar(&asJSON, "json", false, "write JSON")
-	run.Flags().StringSliceVar(&lists, "lists", nil, "only these lists or regimes (us, un, eu, uk, ca, au)")
+	run.Flags().StringSliceVar(&lists, "lists", nil, "only these lists or regimes ("+strings.Join(all.Regimes(), ", ")+")")
 	cmd.AddCommand(run)
 	return cmd
 }

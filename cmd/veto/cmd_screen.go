@@ -17,6 +17,7 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 type screenOptions struct {
@@ -99,7 +100,7 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
 	f.BoolVar(&o.JSON, "json", false, "write JSON")
 	f.StringVar(&o.JSONL, "jsonl", "", "screen the queries in this JSON-lines file (- for standard input)")
 	f.BoolVar(&o.Explain, "explain", false, "with --jsonl: include each hit's explanation")
-	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
+	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions ("+strings.Join(all.Regimes(), ", ")+", or list names)")
 	f.IntVar(&o.Workers, "workers", 0, "with --jsonl: goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults (weights, similarities, threshold)")
 	f.BoolVar(&o.ShowConfig, "show-config", false, "report the match.Config used: with --json in the result, otherwise before the hits")
