@@ -17,7 +17,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
@@ -434,7 +434,7 @@ func (m *Monitor) rearm(ctx context.Context, pending, added []entity.Alert, reli
 	}
 	now := m.now()
 	return m.Store.Rearm(ctx, cands, "the entity's listing changed materially", now, func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
-		ae, _ := audit.Entry(now, "veto", audit.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{
+		ae, _ := chain.Entry(now, "veto", chain.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{
 			"reason": e.RevokeReason, "version": relisted[a.EntityID], "list": a.List, "clearedBy": e.AlertID, "alert": a.ID,
 		})
 		return ae

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
@@ -249,7 +249,7 @@ func (s *server) recordScreen(r *http.Request, rq *request, customerID string, s
 	if customerID != "" {
 		subject = "customer/" + customerID
 	}
-	if err := s.Audit.Commit(r.Context(), rq.User.Name, audit.ActionScreen, subject, sum); err != nil {
+	if err := s.Audit.Commit(r.Context(), rq.User.Name, chain.ActionScreen, subject, sum); err != nil {
 		return fmt.Errorf("the screening could not be recorded in the audit trail, so it is not shown: %w", err)
 	}
 	return nil

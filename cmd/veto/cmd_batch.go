@@ -16,7 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
@@ -192,7 +192,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	sum.Interrupted = errors.Is(err, context.Canceled)
 	sum.Took = time.Since(start).Round(time.Millisecond).String()
 	if sum.Rows > 0 || err == nil {
-		if aerr := recordScreening(ctx, g, audit.ActionScreen, "cli/batch", sum); aerr != nil {
+		if aerr := recordScreening(ctx, g, chain.ActionScreen, "cli/batch", sum); aerr != nil {
 			return errors.Join(err, aerr)
 		}
 	}

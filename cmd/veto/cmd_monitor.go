@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
@@ -89,7 +89,7 @@ not raised again.`,
 			sum := newCLIScreening("monitor run", screened())
 			sum.Took = rep.Took.Round(time.Millisecond).String()
 			sum.addAlerts(rep.Customers, rep.Alerts)
-			if err := recordScreeningIn(ctx, g, st, audit.ActionMonitorRun, "cli/monitor", sum); err != nil {
+			if err := recordScreeningIn(ctx, g, st, chain.ActionMonitorRun, "cli/monitor", sum); err != nil {
 				return err
 			}
 			if asJSON {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
@@ -145,7 +145,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	// On the trail before it is shown, as the API does.
 	sum := newCLIScreening("screen", snapData(snap))
 	sum.add(&res)
-	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum); err != nil {
+	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -274,7 +274,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	}
 	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
 	// Whatever stopped the run, what was screened is on the trail.
-	return errors.Join(runErr, recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum))
+	return errors.Join(runErr, recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {

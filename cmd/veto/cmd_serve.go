@@ -19,6 +19,7 @@ import (
 
 	"github.com/vetoscreen/veto/api"
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -461,7 +462,7 @@ func ensureAdminKey(ctx context.Context, st store.Store, g *globalOptions, o *se
 		os.Remove(path)
 		return err
 	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, "veto", audit.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role, "file": path}); err != nil {
+	if err := audit.NewLog(st, nil, nil).Record(ctx, "veto", chain.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role, "file": path}); err != nil {
 		return err
 	}
 	log.Warn("no API keys existed: created an admin key; store it in your secrets manager and delete the file",

@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
@@ -105,7 +105,7 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 		return err
 	}
 	findings := textscan.New(snap.Index, opts).Scan(text)
-	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
+	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
 		return err
 	}
 	if o.JSON {
