@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/screen"
 )
 
@@ -28,7 +29,7 @@ func (s *Server) observeScreen(r *http.Request, snap *screen.Snapshot, api strin
 	if k := info(r).key; k != "" {
 		actor = "key:" + k
 	}
-	if err := s.audit.Commit(r.Context(), actor, audit.ActionScreen, "request/"+info(r).id, screen.Summarize(api, snap, results)); err != nil {
+	if err := s.audit.Commit(r.Context(), actor, chain.ActionScreen, "request/"+info(r).id, screen.Summarize(api, snap, results)); err != nil {
 		s.log.Error("screening not answered: its summary could not be recorded in the audit trail", "request", info(r).id, "err", err)
 		return errorf(CodeInternal, "the screening could not be recorded in the audit trail, so it is not answered; retry")
 	}

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
@@ -43,10 +43,10 @@ func TestScreeningIsAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 	var screens []entity.AuditEntry
-	v := audit.NewVerifier()
+	v := chain.NewVerifier()
 	for _, e := range es {
 		v.Add(e)
-		if e.Action == audit.ActionScreen {
+		if e.Action == chain.ActionScreen {
 			screens = append(screens, e)
 		}
 	}
@@ -123,7 +123,7 @@ func screens(t *testing.T, st store.Store) map[string]entity.AuditEntry {
 	}
 	out := map[string]entity.AuditEntry{}
 	for _, e := range es {
-		if e.Action == audit.ActionScreen {
+		if e.Action == chain.ActionScreen {
 			out[e.Subject] = e
 		}
 	}

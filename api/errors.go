@@ -7,9 +7,8 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/store"
 )
 
 // Error codes of the JSON error body {"error":{"code","message"}}, and
@@ -63,23 +62,31 @@ func errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// codeOf is the API's table from a domain error's kind (errkind.Of, the
+// one classification shared with the web UI) to its code, and the
+// message shown when the error's own is not the one to give a client.
+var codeOf = map[errkind.Kind]struct{ code, message string }{
+	errkind.NotFound:   {code: CodeNotFound},
+	errkind.Invalid:    {code: CodeInvalid},
+	errkind.Conflict:   {code: CodeConflict},
+	errkind.Forbidden:  {code: CodeForbidden},
+	errkind.NotReady:   {code: CodeNotReady, message: "no list data is loaded yet; try again shortly"},
+	errkind.Overloaded: {code: CodeBusy, message: screen.ErrOverloaded.Error()},
+}
+
 // classify maps any error to the Error the client sees: domain errors to
 // their codes, everything else to an internal error with a safe message.
 func classify(err error) *Error {
 	var e *Error
-	switch {
-	case errors.As(err, &e):
+	if errors.As(err, &e) {
 		return e
-	case errors.Is(err, store.ErrNotFound):
-		return &Error{Code: CodeNotFound, Message: err.Error()}
-	case errors.Is(err, store.ErrConflict):
-		return &Error{Code: CodeConflict, Message: err.Error()}
-	case errors.Is(err, entity.ErrInvalid):
-		return &Error{Code: CodeInvalid, Message: err.Error()}
-	case errors.Is(err, screen.ErrNotReady):
-		return &Error{Code: CodeNotReady, Message: "no list data is loaded yet; try again shortly"}
-	case errors.Is(err, screen.ErrOverloaded):
-		return &Error{Code: CodeBusy, Message: screen.ErrOverloaded.Error()}
+	}
+	if c, ok := codeOf[errkind.Of(err)]; ok {
+		msg := c.message
+		if msg == "" {
+			msg = err.Error()
+		}
+		return &Error{Code: c.code, Message: msg}
 	}
 	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -140,9 +141,6 @@ func (s *Server) snapshotAsOf(w http.ResponseWriter, r *http.Request, asOf strin
 // maxLimit bounds the hits per query a client may ask for.
 const maxLimit = 100
 
-// knownRegimes are the regimes a request may name.
-var knownRegimes = []string{"us", "un", "eu", "uk", "ca", "au"}
-
 // options turns the parameters into screening options against snap,
 // checking each.
 func (s *Server) options(snap *screen.Snapshot, p screenParams) (screen.Options, screenedAgainst, error) {
@@ -184,14 +182,14 @@ func (s *Server) scope(snap *screen.Snapshot, regimes, lists []string) ([]string
 		return nil, errorf(CodeInvalid, "give regimes or lists, not both")
 	}
 	for i, r := range regimes {
-		if !slices.Contains(knownRegimes, r) {
-			return nil, errorf(CodeInvalid, "regimes[%d]: unknown regime %q, want one of %s", i, r, strings.Join(knownRegimes, ", "))
+		if !all.IsRegime(r) {
+			return nil, errorf(CodeInvalid, "regimes[%d]: unknown regime %q, want one of %s", i, r, strings.Join(all.Regimes(), ", "))
 		}
 	}
 	if len(lists) > 0 {
 		served := snap.Lists()
 		for i, l := range lists {
-			if !slices.Contains(knownRegimes, l) && !slices.Contains(served, l) {
+			if !all.IsRegime(l) && !slices.Contains(served, l) {
 				return nil, errorf(CodeInvalid, "lists[%d]: %q is not a list served here (%s) nor a regime", i, l, strings.Join(served, ", "))
 			}
 		}

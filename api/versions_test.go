@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/refresh"
@@ -358,7 +358,7 @@ func TestVersionsUnderSwaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := audit.NewVerifier()
+	v := chain.NewVerifier()
 	for _, e := range es {
 		v.Add(e)
 	}

@@ -247,7 +247,7 @@ func (s *Server) datasetScope(snap *screen.Snapshot, dataset string, include, ex
 	}
 	// The server's regimes still apply, whatever the dataset.
 	if len(s.cfg.Regimes) > 0 {
-		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(s.cfg.Regimes, screen.Jurisdiction(l)) })
+		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(s.cfg.Regimes, all.Jurisdiction(l)) })
 		if len(scope) == 0 {
 			return nil, errorf(CodeInvalid, "dataset %s is outside the regimes this server screens (%s)", dataset, strings.Join(s.cfg.Regimes, ", "))
 		}
@@ -514,7 +514,7 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) error {
 			title = l.Title
 		}
 		ds := catalogDataset{Name: v.List, Title: title, Type: "source", Load: true,
-			Version: strconv.FormatInt(v.ID, 10), EntityCount: v.EntityCount, Regime: screen.Jurisdiction(v.List)}
+			Version: strconv.FormatInt(v.ID, 10), EntityCount: v.EntityCount, Regime: all.Jurisdiction(v.List)}
 		if !v.Published.IsZero() {
 			ds.UpdatedAt = v.Published.UTC().Format(time.RFC3339)
 		}

@@ -9,42 +9,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
-
-// Actions recorded in the audit trail.
-const (
-	ActionScreen         = "screen"     // a screening call's outcome summary
-	ActionLogin          = "user.login" // a successful sign-in
-	ActionLoginFailed    = "user.login_failed"
-	ActionLogout         = "user.logout"
-	ActionUserCreate     = "user.create"
-	ActionUserUpdate     = "user.update" // role, password or display name
-	ActionUserDisable    = "user.disable"
-	ActionUserEnable     = "user.enable"
-	ActionKeyCreate      = "key.create"
-	ActionKeyRevoke      = "key.revoke"
-	ActionAlertDecide    = "alert.decide"
-	ActionAlertApprove   = "alert.approve"
-	ActionAlertReject    = "alert.reject"
-	ActionAlertAssign    = "alert.assign"
-	ActionAllowAdd       = "allowlist.add"
-	ActionAllowRevoke    = "allowlist.revoke"
-	ActionListVersion    = "list.version" // a new list version stored
-	ActionMonitorRun     = "monitor.run"
-	ActionAuditExport    = "audit.export"
-	ActionCustomerRemove = "customer.remove"
-)
-
-// Entry makes an entry to append: data becomes compact JSON.
-func Entry(at time.Time, actor, action, subject string, data any) (entity.AuditEntry, error) {
-	raw, err := Compact(data)
-	if err != nil {
-		return entity.AuditEntry{}, err
-	}
-	return entity.AuditEntry{At: at.UTC(), Actor: actor, Action: action, Subject: subject, Data: raw}, nil
-}
 
 // Log appends events to the audit trail in a store. Record appends at
 // once; Commit appends an event in one transaction with the events of
@@ -89,7 +57,7 @@ func (l *Log) Now() time.Time { return l.now().UTC() }
 
 // Record appends one event now, in a transaction of its own.
 func (l *Log) Record(ctx context.Context, actor, action, subject string, data any) error {
-	e, err := Entry(l.Now(), actor, action, subject, data)
+	e, err := chain.Entry(l.Now(), actor, action, subject, data)
 	if err != nil {
 		return err
 	}
@@ -110,7 +78,7 @@ const (
 // ctx's error if ctx ends first (the event may still be committed).
 // After Close, Commit appends on its own, as Record.
 func (l *Log) Commit(ctx context.Context, actor, action, subject string, data any) error {
-	e, err := Entry(l.Now(), actor, action, subject, data)
+	e, err := chain.Entry(l.Now(), actor, action, subject, data)
 	if err != nil {
 		return err
 	}

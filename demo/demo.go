@@ -25,9 +25,19 @@ import (
 //go:embed data
 var data embed.FS
 
-// publishers are the publishers the dataset has a list of, in the order
-// Results returns them.
-var publishers = []string{"ofac", "un", "eu", "uk", "ca", "au"}
+// publishers are the publishers the dataset has a list of (a folder of
+// data named after them), in all.Publishers order, the order Results
+// returns them. Derived rather than written out so that the dataset's
+// publishers, and so its regimes, come from the publishers' table.
+var publishers = func() []string {
+	var out []string
+	for _, p := range all.Publishers() {
+		if fi, err := fs.Stat(data, path.Join("data", p.Name)); err == nil && fi.IsDir() {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}()
 
 // published is the date the dataset's files give as their publication
 // date, where the format has one: a round date that marks them as demo

@@ -366,3 +366,12 @@ func TestCancelled(t *testing.T) {
 		t.Errorf("Results with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+// TestPublishers: the dataset's publishers, derived from its folders,
+// are the six it was written for, in the publishers' order; csl has no
+// demo data (its rows are OFAC's and BIS's).
+func TestPublishers(t *testing.T) {
+	if want := []string{"ofac", "un", "eu", "uk", "ca", "au"}; !slices.Equal(publishers, want) {
+		t.Errorf("publishers = %v, want %v", publishers, want)
+	}
+}

@@ -17,12 +17,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -254,7 +255,7 @@ func (m *Monitor) pending(ctx context.Context, loaded []entity.ListVersion) ([]e
 	if err != nil {
 		return nil, err
 	}
-	all, err := m.Store.Versions(ctx, store.VersionFilter{})
+	versions, err := m.Store.Versions(ctx, store.VersionFilter{})
 	if err != nil {
 		return nil, err
 	}
@@ -263,11 +264,11 @@ func (m *Monitor) pending(ctx context.Context, loaded []entity.ListVersion) ([]e
 		upto[v.List] = v.ID
 	}
 	var out []entity.ListVersion
-	for _, v := range all {
+	for _, v := range versions {
 		if _, ok := done[v.ID]; ok || v.ID > upto[v.List] {
 			continue
 		}
-		if len(m.Lists) > 0 && !slices.Contains(m.Lists, v.List) && !slices.Contains(m.Lists, screen.Jurisdiction(v.List)) {
+		if len(m.Lists) > 0 && !slices.Contains(m.Lists, v.List) && !slices.Contains(m.Lists, all.Jurisdiction(v.List)) {
 			continue
 		}
 		out = append(out, v)
@@ -433,7 +434,7 @@ func (m *Monitor) rearm(ctx context.Context, pending, added []entity.Alert, reli
 	}
 	now := m.now()
 	return m.Store.Rearm(ctx, cands, "the entity's listing changed materially", now, func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
-		ae, _ := audit.Entry(now, "veto", audit.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{
+		ae, _ := chain.Entry(now, "veto", chain.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{
 			"reason": e.RevokeReason, "version": relisted[a.EntityID], "list": a.List, "clearedBy": e.AlertID, "alert": a.ID,
 		})
 		return ae

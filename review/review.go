@@ -23,7 +23,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -78,7 +78,7 @@ func (s *Service) act(ctx context.Context, a *entity.Alert, c store.AlertChange,
 	data["score"] = a.Score
 	data["from"] = c.From
 	data["to"] = c.To
-	e, err := audit.Entry(at, c.Action.User, auditAction(c.Action.Kind), fmt.Sprintf("alert/%d", a.ID), data)
+	e, err := chain.Entry(at, c.Action.User, auditAction(c.Action.Kind), fmt.Sprintf("alert/%d", a.ID), data)
 	if err != nil {
 		return nil, err
 	}
@@ -99,13 +99,13 @@ func (s *Service) act(ctx context.Context, a *entity.Alert, c store.AlertChange,
 func auditAction(kind string) string {
 	switch kind {
 	case entity.ActionDecide:
-		return audit.ActionAlertDecide
+		return chain.ActionAlertDecide
 	case entity.ActionApprove:
-		return audit.ActionAlertApprove
+		return chain.ActionAlertApprove
 	case entity.ActionReject:
-		return audit.ActionAlertReject
+		return chain.ActionAlertReject
 	case entity.ActionAssign:
-		return audit.ActionAlertAssign
+		return chain.ActionAlertAssign
 	}
 	return "alert." + kind
 }

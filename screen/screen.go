@@ -10,13 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 // ErrNotReady is returned while no index is loaded.
@@ -174,7 +174,7 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	}
 	res := Result{ID: q.ID, Hits: make([]Hit, 0, len(hits))}
 	for _, h := range hits {
-		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: Regimes(h.Lists)}
+		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: all.ListRegimes(h.Lists)}
 		if h.Explanation != nil {
 			out.Name = h.Explanation.Name
 		}
@@ -204,39 +204,12 @@ func filter(names []string, exclude func(*entity.Entity) bool) func(*match.Candi
 func onLists(names, lists []string) bool {
 	for _, l := range lists {
 		for _, n := range names {
-			if l == n || Jurisdiction(l) == n {
+			if l == n || all.Jurisdiction(l) == n {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// Jurisdiction returns the sanctions regime a list belongs to: "us" for
-// ofac-* and us-csl, otherwise the list's prefix ("un", "eu", "uk", ...).
-func Jurisdiction(list string) string {
-	switch {
-	case len(list) >= 5 && list[:5] == "ofac-", list == "us-csl":
-		return "us"
-	}
-	for i := 0; i < len(list); i++ {
-		if list[i] == '-' {
-			return list[:i]
-		}
-	}
-	return list
-}
-
-// Regimes returns the distinct regimes of lists, in order of first
-// appearance.
-func Regimes(lists []string) []string {
-	out := make([]string, 0, 2)
-	for _, l := range lists {
-		if j := Jurisdiction(l); !slices.Contains(out, j) {
-			out = append(out, j)
-		}
-	}
-	return out
 }
 
 // Batch screens queries from in on workers goroutines (0: one per CPU)

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/countries"
-	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 // findIDs finds IMO numbers, BICs and crypto addresses: each must pass
@@ -60,7 +60,7 @@ func (s *Scanner) idFinding(kind Kind, text []byte, start, end int, key, detail 
 	if refs := s.ids[key]; len(refs) > 0 {
 		r := refs[0]
 		e := r.cand.Entity
-		f.Entity = &Entity{ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Lists: r.lists, Regimes: screen.Regimes(r.lists)}
+		f.Entity = &Entity{ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Lists: r.lists, Regimes: all.ListRegimes(r.lists)}
 		f.Score = s.cfg.IDMatch
 		if len(refs) > 1 {
 			f.Detail += "; also listed for " + refs[1].cand.Entity.ID

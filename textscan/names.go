@@ -12,7 +12,7 @@ import (
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
-	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 // word is a text token seen as a possible word of a name.
@@ -189,7 +189,7 @@ func hitEntity(h index.Hit) *Entity {
 		name = h.Explanation.Name
 	}
 	e := h.Entity
-	return &Entity{ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Name: name, Lists: h.Lists, Regimes: screen.Regimes(h.Lists)}
+	return &Entity{ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Name: name, Lists: h.Lists, Regimes: all.ListRegimes(h.Lists)}
 }
 
 // runEnd returns the end of the run of words that starts at word i: the

@@ -13,7 +13,7 @@ import (
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/names"
-	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 // Kind is what a finding is.
@@ -603,7 +603,7 @@ func (s *Scanner) onLists(lists, scope []string) bool {
 	}
 	for _, l := range lists {
 		for _, n := range scope {
-			if l == n || screen.Jurisdiction(l) == n {
+			if l == n || all.Jurisdiction(l) == n {
 				return true
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -92,7 +93,7 @@ func (s *Service) Create(ctx context.Context, actor string, u entity.User, passw
 	if err := s.store.CreateUser(ctx, u); err != nil {
 		return nil, fmt.Errorf("user %s: %w", u.Name, err)
 	}
-	if err := s.audit.Record(ctx, actor, audit.ActionUserCreate, u.Name, map[string]string{"role": u.Role, "displayName": u.DisplayName}); err != nil {
+	if err := s.audit.Record(ctx, actor, chain.ActionUserCreate, u.Name, map[string]string{"role": u.Role, "displayName": u.DisplayName}); err != nil {
 		return nil, err
 	}
 	return &u, nil
@@ -105,10 +106,10 @@ func (s *Service) SetDisabled(ctx context.Context, actor, name string, disabled 
 	if err != nil {
 		return fmt.Errorf("user %s: %w", name, err)
 	}
-	action := audit.ActionUserEnable
+	action := chain.ActionUserEnable
 	u.Disabled = time.Time{}
 	if disabled {
-		action = audit.ActionUserDisable
+		action = chain.ActionUserDisable
 		u.Disabled = s.now().UTC()
 	}
 	if err := s.store.UpdateUser(ctx, *u); err != nil {
@@ -153,7 +154,7 @@ func (s *Service) Update(ctx context.Context, actor, name, role, password string
 			return fmt.Errorf("user %s: end sessions: %w", name, err)
 		}
 	}
-	return s.audit.Record(ctx, actor, audit.ActionUserUpdate, name, changed)
+	return s.audit.Record(ctx, actor, chain.ActionUserUpdate, name, changed)
 }
 
 // List returns every user, by name.
@@ -224,7 +225,7 @@ func (s *Service) Login(ctx context.Context, name, password, remote string) (str
 		case !u.Disabled.IsZero():
 			reason = "user disabled"
 		}
-		if err := s.audit.Record(ctx, name, audit.ActionLoginFailed, name, map[string]string{"remote": remote, "reason": reason}); err != nil {
+		if err := s.audit.Record(ctx, name, chain.ActionLoginFailed, name, map[string]string{"remote": remote, "reason": reason}); err != nil {
 			return "", nil, err
 		}
 		if u != nil {
@@ -250,7 +251,7 @@ func (s *Service) Login(ctx context.Context, name, password, remote string) (str
 	if err := s.store.CreateSession(ctx, sess); err != nil {
 		return "", nil, fmt.Errorf("session: %w", err)
 	}
-	if err := s.audit.Record(ctx, u.Name, audit.ActionLogin, u.Name, map[string]string{"remote": remote}); err != nil {
+	if err := s.audit.Record(ctx, u.Name, chain.ActionLogin, u.Name, map[string]string{"remote": remote}); err != nil {
 		return "", nil, err
 	}
 	return token, &sess, nil
@@ -345,7 +346,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 	if err := s.store.DeleteSessions(ctx, sess.TokenHash, ""); err != nil {
 		return err
 	}
-	return s.audit.Record(ctx, u.Name, audit.ActionLogout, u.Name, nil)
+	return s.audit.Record(ctx, u.Name, chain.ActionLogout, u.Name, nil)
 }
 
 // HashToken is what the store keeps of a session token.

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
@@ -64,7 +64,7 @@ func TestScreenAsOf(t *testing.T) {
 	}
 	var sums []screen.Summary
 	for _, e := range es {
-		if e.Action == audit.ActionScreen && e.Actor == "anna" {
+		if e.Action == chain.ActionScreen && e.Actor == "anna" {
 			var s screen.Summary
 			if err := json.Unmarshal(e.Data, &s); err != nil {
 				t.Fatal(err)

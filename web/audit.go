@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -20,7 +20,7 @@ const (
 type auditView struct {
 	*layout
 	OK       bool
-	Problems []audit.Problem
+	Problems []chain.Problem
 	// Entries is the number verified, Head the last entry's hash.
 	Entries int64
 	Head    string
@@ -34,8 +34,8 @@ type auditView struct {
 // and the most recent entries.
 func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) error {
 	start := time.Now()
-	ver := audit.NewVerifier()
-	var anchorProblems []audit.Problem
+	ver := chain.NewVerifier()
+	var anchorProblems []chain.Problem
 	if s.Anchor != nil {
 		valid, problems, _, err := s.Anchor.Checked(r.Context())
 		if err != nil {

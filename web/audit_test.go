@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 )
 
 // The audit page checks the trail against its checkpoints: entries
 // deleted from the end show, though the chain left is intact.
 func TestAuditPageChecksCheckpoints(t *testing.T) {
-	k, err := audit.NewKey(strings.Repeat("k", 32))
+	k, err := chain.NewKey(strings.Repeat("k", 32))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,11 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/review"
-	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/store"
-	"github.com/vetoscreen/veto/users"
+	"github.com/vetoscreen/veto/errkind"
 )
 
 // statusClientGone is the status of a request whose client went away
@@ -41,21 +37,17 @@ func notFound(format string, args ...any) error {
 	return errorf(http.StatusNotFound, format, args...)
 }
 
-// statuses maps the domain errors to what the user is told: the status,
-// and whether the error's message is fit to show (the message of an
-// unknown error is logged, never shown).
-var statuses = []struct {
-	err    error
-	status int
-}{
-	{store.ErrNotFound, http.StatusNotFound},
-	{entity.ErrInvalid, http.StatusBadRequest},
-	{users.ErrWeakPassword, http.StatusBadRequest},
-	{review.ErrForbidden, http.StatusForbidden},
-	{review.ErrState, http.StatusConflict},
-	{store.ErrConflict, http.StatusConflict},
-	{screen.ErrNotReady, http.StatusServiceUnavailable},
-	{screen.ErrOverloaded, http.StatusTooManyRequests},
+// statuses is the UI's table from a domain error's kind (errkind.Of, the
+// one classification shared with the API) to the status of its page.
+// The message of a classified error is fit to show; that of an unknown
+// error is logged, never shown.
+var statuses = map[errkind.Kind]int{
+	errkind.NotFound:   http.StatusNotFound,
+	errkind.Invalid:    http.StatusBadRequest,
+	errkind.Forbidden:  http.StatusForbidden,
+	errkind.Conflict:   http.StatusConflict,
+	errkind.NotReady:   http.StatusServiceUnavailable,
+	errkind.Overloaded: http.StatusTooManyRequests,
 }
 
 // describe returns the status of err and the message to show.
@@ -64,10 +56,8 @@ func describe(err error) (int, string) {
 	if errors.As(err, &pe) {
 		return pe.status, pe.msg
 	}
-	for _, s := range statuses {
-		if errors.Is(err, s.err) {
-			return s.status, err.Error()
-		}
+	if status, ok := statuses[errkind.Of(err)]; ok {
+		return status, err.Error()
 	}
 	return http.StatusInternalServerError, "Something went wrong on the server; it has been logged. Try again, and tell your administrator if it persists."
 }

@@ -9,21 +9,38 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
-// regimes are the sanctions regimes the form offers, as the API knows them.
-var regimes = []option{
-	{Value: "us", Label: "United States (OFAC, CSL)"},
-	{Value: "un", Label: "United Nations"},
-	{Value: "eu", Label: "European Union"},
-	{Value: "uk", Label: "United Kingdom"},
-	{Value: "ca", Label: "Canada"},
-	{Value: "au", Label: "Australia"},
+// regimeLabels name, for people, the regimes the form offers. Which
+// regimes exist is all.Regimes, derived from the publishers; only the
+// wording lives here.
+var regimeLabels = map[string]string{
+	"us": "United States (OFAC, CSL)",
+	"un": "United Nations",
+	"eu": "European Union",
+	"uk": "United Kingdom",
+	"ca": "Canada",
+	"au": "Australia",
+}
+
+// regimeOptions are the regimes the form offers, in all.Regimes order; a
+// regime without a label is shown by its code rather than left out.
+func regimeOptions() []option {
+	var out []option
+	for _, r := range all.Regimes() {
+		label := regimeLabels[r]
+		if label == "" {
+			label = r
+		}
+		out = append(out, option{Value: r, Label: label})
+	}
+	return out
 }
 
 // schemas are the kinds of party a query may be restricted to.
@@ -87,8 +104,8 @@ func (s *server) screenView(r *http.Request, rq *request, f screenForm) *screenV
 		v.DefaultThreshold = snap.Config().Threshold
 	}
 	served := s.servedLists(rq)
-	for _, o := range regimes {
-		if slices.ContainsFunc(served, func(l string) bool { return screen.Jurisdiction(l) == o.Value }) {
+	for _, o := range regimeOptions() {
+		if slices.ContainsFunc(served, func(l string) bool { return all.Jurisdiction(l) == o.Value }) {
 			o.Checked = slices.Contains(f.Scope, o.Value)
 			v.Regimes = append(v.Regimes, o)
 		}
@@ -178,7 +195,7 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 	if len(f.Scope) > 0 {
 		served := snap.Lists()
 		for _, l := range f.Scope {
-			if !slices.ContainsFunc(regimes, func(o option) bool { return o.Value == l }) && !slices.Contains(served, l) {
+			if !all.IsRegime(l) && !slices.Contains(served, l) {
 				return nil, badRequest("%q is not a list served here nor a regime", l)
 			}
 		}
@@ -232,7 +249,7 @@ func (s *server) recordScreen(r *http.Request, rq *request, customerID string, s
 	if customerID != "" {
 		subject = "customer/" + customerID
 	}
-	if err := s.Audit.Commit(r.Context(), rq.User.Name, audit.ActionScreen, subject, sum); err != nil {
+	if err := s.Audit.Commit(r.Context(), rq.User.Name, chain.ActionScreen, subject, sum); err != nil {
 		return fmt.Errorf("the screening could not be recorded in the audit trail, so it is not shown: %w", err)
 	}
 	return nil

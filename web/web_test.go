@@ -22,6 +22,7 @@ import (
 
 	"github.com/vetoscreen/veto/api"
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -614,7 +615,7 @@ func TestPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		i := slices.IndexFunc(es, func(e entity.AuditEntry) bool { return e.Action == audit.ActionScreen && e.Actor == "ada" })
+		i := slices.IndexFunc(es, func(e entity.AuditEntry) bool { return e.Action == chain.ActionScreen && e.Actor == "ada" })
 		if i < 0 {
 			t.Fatalf("no screening by ada in the audit trail")
 		}

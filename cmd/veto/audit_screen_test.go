@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
@@ -95,7 +95,7 @@ func storeVersion(t *testing.T, db string, sum cliScreening) {
 func TestScreenIsAudited(t *testing.T) {
 	db := unStore(t)
 	mustCLI(t, db, "screen", listedName)
-	sum := onlyScreening(t, db, audit.ActionScreen, "cli/screen")
+	sum := onlyScreening(t, db, chain.ActionScreen, "cli/screen")
 	if sum.Command != "screen" || sum.Queries != 1 || sum.WithHits != 1 || len(sum.Matched) == 0 || sum.Matched[0].Entity != listedID || sum.Best < 0.8 {
 		t.Errorf("summary = %+v", sum)
 	}
@@ -107,7 +107,7 @@ func TestScreenJSONLIsAudited(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "q.jsonl")
 	os.WriteFile(in, []byte(`{"id":"q1","name":"`+listedName+`"}`+"\n"+`{"id":"q2","name":"`+unlistedName+`"}`+"\n"), 0o644)
 	mustCLI(t, db, "screen", "--jsonl", in)
-	sum := onlyScreening(t, db, audit.ActionScreen, "cli/screen")
+	sum := onlyScreening(t, db, chain.ActionScreen, "cli/screen")
 	if sum.Queries != 2 || sum.WithHits != 1 || sum.Matched[0].Query != "q1" || sum.Matched[0].Entity != listedID {
 		t.Errorf("summary = %+v", sum)
 	}
@@ -123,7 +123,7 @@ func TestScreenFromFilesIsAudited(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join("..", "..", "source", "un", "testdata", "consolidated.xml"))
 	os.WriteFile(filepath.Join(data, "consolidated.xml"), b, 0o644)
 	mustCLI(t, db, "screen", listedName, "--from", filepath.Join(dir, "data"))
-	sum := onlyScreening(t, db, audit.ActionScreen, "cli/screen")
+	sum := onlyScreening(t, db, chain.ActionScreen, "cli/screen")
 	if sum.Data != "files" || len(sum.Versions) != 1 || sum.Versions[0].List != "un-sc" || len(sum.Versions[0].Files) != 1 || sum.WithHits != 1 {
 		t.Errorf("summary = %+v", sum)
 	}
@@ -135,7 +135,7 @@ func TestBatchIsAudited(t *testing.T) {
 	in := filepath.Join(dir, "customers.csv")
 	os.WriteFile(in, []byte("id,name,dob\nC-1,"+listedName+",31.12.1999x\nC-2,"+unlistedName+",\nC-3,,1970\n"), 0o644)
 	mustCLI(t, db, "batch", in)
-	sum := onlyScreening(t, db, audit.ActionScreen, "cli/batch")
+	sum := onlyScreening(t, db, chain.ActionScreen, "cli/batch")
 	// C-3 has no name: read, not screened. C-1's date cannot be read: it
 	// is screened without it.
 	if sum.Command != "batch" || sum.Rows != 3 || sum.Errors != 1 || sum.Warnings != 1 || sum.Queries != 2 || sum.WithHits != 1 ||
@@ -151,7 +151,7 @@ func TestTextIsAudited(t *testing.T) {
 	text := "Please pay " + listedName + " in Tehran, and " + unlistedName + ".\n"
 	os.WriteFile(in, []byte(text), 0o644)
 	mustCLI(t, db, "text", in)
-	sum := onlyScreening(t, db, audit.ActionScreen, "cli/text")
+	sum := onlyScreening(t, db, chain.ActionScreen, "cli/text")
 	if sum.Command != "text" || sum.Queries != 1 || sum.Bytes != len(text) || sum.Findings["name"] != 1 || sum.Findings["place"] != 1 ||
 		len(sum.Matched) != 1 || sum.Matched[0].Entity != listedID {
 		t.Errorf("summary = %+v", sum)
@@ -167,7 +167,7 @@ func TestCustomersImportIsAudited(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "customers.csv")
 	os.WriteFile(in, []byte("id,name\nC-1,"+listedName+"\nC-2,"+unlistedName+"\n,No Id\n"), 0o644)
 	mustCLI(t, db, "customers", "import", in)
-	sum := onlyScreening(t, db, audit.ActionScreen, "cli/customers")
+	sum := onlyScreening(t, db, chain.ActionScreen, "cli/customers")
 	if sum.Command != "customers import" || sum.Rows != 3 || sum.Errors != 1 || sum.Queries != 2 || sum.Customers != 2 || sum.Alerts != 1 ||
 		len(sum.Matched) != 1 || sum.Matched[0].Query != "C-1" || sum.Matched[0].Entity != listedID {
 		t.Errorf("summary = %+v", sum)
@@ -188,7 +188,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 	}
 	st.Close()
 	mustCLI(t, db, "monitor", "run", "--full")
-	sum := onlyScreening(t, db, audit.ActionMonitorRun, "cli/monitor")
+	sum := onlyScreening(t, db, chain.ActionMonitorRun, "cli/monitor")
 	if sum.Command != "monitor run" || sum.Customers != 2 || sum.Alerts != 1 || sum.Matched[0].Query != "C-1" || sum.Matched[0].Entity != listedID {
 		t.Errorf("summary = %+v", sum)
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
@@ -59,7 +59,7 @@ func TestUsersAndAuditCommands(t *testing.T) {
 	mustCLI(t, db, "audit", "export", "--from", "2000-01-01", "-o", jsonl)
 	f, _ := os.Open(jsonl)
 	defer f.Close()
-	ver := audit.NewVerifier()
+	ver := chain.NewVerifier()
 	var actions []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -204,7 +204,7 @@ func TestAuditVerifyCatchesRecomputedChain(t *testing.T) {
 		t.Fatalf("%d entries, %v", len(es), err)
 	}
 	es[1].Actor = "mallory"
-	audit.Chain(1, es[0].Hash, es[1:])
+	chain.Chain(1, es[0].Hash, es[1:])
 	if _, err := st.DB().Exec(`DROP TRIGGER audit_log_no_update`); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -177,7 +178,7 @@ func (o *auditOptions) paths(g *globalOptions) (keyFile, checkpointFile string) 
 // creating the key file if there is none (created reports it).
 func (o *auditOptions) anchor(g *globalOptions, st store.Audit) (a *audit.Anchor, created bool, err error) {
 	keyFile, cpFile := o.paths(g)
-	k, created, err := audit.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), true)
+	k, created, err := chain.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), true)
 	if err != nil {
 		return nil, false, err
 	}
@@ -221,7 +222,7 @@ func runAuditCheckpoints(ctx context.Context, g *globalOptions, o *auditOptions,
 	if err != nil {
 		return err
 	}
-	file, err := audit.ReadCheckpointFile(cpFile)
+	file, err := chain.ReadCheckpointFile(cpFile)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -294,7 +295,7 @@ func runAuditVerify(ctx context.Context, g *globalOptions, o *auditOptions, asJS
 		return err
 	}
 	defer st.Close()
-	v := audit.NewVerifier()
+	v := chain.NewVerifier()
 	anchorProblems, notes, err := auditAnchors(ctx, g, o, st, v)
 	if err != nil {
 		return err
@@ -307,7 +308,7 @@ func runAuditVerify(ctx context.Context, g *globalOptions, o *auditOptions, asJS
 	last := v.LastCheckpoint()
 	if asJSON {
 		if problems == nil {
-			problems = []audit.Problem{}
+			problems = []chain.Problem{}
 		}
 		if notes == nil {
 			notes = []string{}
@@ -341,33 +342,33 @@ func runAuditVerify(ctx context.Context, g *globalOptions, o *auditOptions, asJS
 // file, checks their MACs with the audit key, and gives v those that
 // verify. It returns the problems with the checkpoints themselves, and
 // notes on what could not be checked.
-func auditAnchors(ctx context.Context, g *globalOptions, o *auditOptions, st store.Audit, v *audit.Verifier) (problems []audit.Problem, notes []string, err error) {
+func auditAnchors(ctx context.Context, g *globalOptions, o *auditOptions, st store.Audit, v *chain.Verifier) (problems []chain.Problem, notes []string, err error) {
 	keyFile, cpFile := o.paths(g)
 	db, err := st.AuditCheckpoints(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	file, err := audit.ReadCheckpointFile(cpFile)
+	file, err := chain.ReadCheckpointFile(cpFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// A machine veto serve never ran on (or a replica's) has none.
 		notes = append(notes, fmt.Sprintf("no checkpoint file %s: checkpoints deleted from the database cannot be detected here", cpFile))
 	case err != nil:
-		return []audit.Problem{{Seq: 0, Problem: fmt.Sprintf("the checkpoint file is damaged: %v", err)}}, nil, nil
+		return []chain.Problem{{Seq: 0, Problem: fmt.Sprintf("the checkpoint file is damaged: %v", err)}}, nil, nil
 	}
 	if len(db) == 0 && len(file) == 0 {
 		notes = append(notes, "no checkpoints: the removal of the newest entries cannot be detected (veto serve writes checkpoints; so does veto audit checkpoint)")
 		return nil, notes, nil
 	}
-	k, _, err := audit.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), false)
+	k, _, err := chain.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), false)
 	if err != nil {
 		distinct := map[string]bool{}
 		for _, c := range append(db, file...) {
 			distinct[c.MAC] = true
 		}
-		return []audit.Problem{{Seq: 0, Problem: fmt.Sprintf("%d checkpoints cannot be checked: %v", len(distinct), err)}}, notes, nil
+		return []chain.Problem{{Seq: 0, Problem: fmt.Sprintf("%d checkpoints cannot be checked: %v", len(distinct), err)}}, notes, nil
 	}
-	valid, problems := audit.CheckCheckpoints(k, db, file)
+	valid, problems := chain.CheckCheckpoints(k, db, file)
 	v.Checkpoints(valid)
 	return problems, notes, nil
 }
@@ -407,7 +408,7 @@ func runAuditExport(ctx context.Context, g *globalOptions, from, to time.Time, f
 		return fmt.Errorf("export: %w", err)
 	}
 	fmt.Fprintf(g.stderr, "Exported %d entries (%d to %d).\n", n, first, last)
-	return audit.NewLog(st, nil, nil).Record(ctx, cliActor(), audit.ActionAuditExport, "audit", map[string]any{
+	return audit.NewLog(st, nil, nil).Record(ctx, cliActor(), chain.ActionAuditExport, "audit", map[string]any{
 		"from": from, "to": to, "format": format, "entries": n, "firstSeq": first, "lastSeq": last,
 	})
 }

@@ -16,13 +16,14 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 type batchOptions struct {
@@ -104,7 +105,7 @@ uninterrupted run would have. The checkpoint is removed when the run ends.`,
 	f.StringVar(&o.Errors, "errors", "", "the errors file (default: the output's name with .errors.csv)")
 	f.Float64Var(&o.Threshold, "threshold", 0, fmt.Sprintf("lowest score reported (default %.2f)", match.DefaultConfig().Threshold))
 	f.IntVar(&o.Limit, "limit", 5, "most hits reported per row (a small limit also makes screening faster)")
-	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
+	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions ("+strings.Join(all.Regimes(), ", ")+", or list names)")
 	f.IntVar(&o.Workers, "workers", 0, "goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults")
 	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd; a date that does not fit is left out with a warning")
@@ -191,7 +192,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	sum.Interrupted = errors.Is(err, context.Canceled)
 	sum.Took = time.Since(start).Round(time.Millisecond).String()
 	if sum.Rows > 0 || err == nil {
-		if aerr := recordScreening(ctx, g, audit.ActionScreen, "cli/batch", sum); aerr != nil {
+		if aerr := recordScreening(ctx, g, chain.ActionScreen, "cli/batch", sum); aerr != nil {
 			return errors.Join(err, aerr)
 		}
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -124,7 +124,7 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		sum := newCLIScreening("customers import", screened())
 		sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, warnings
 		sum.addAlerts(rep.Changed, alerted)
-		if aerr := recordScreeningIn(ctx, g, st, audit.ActionScreen, "cli/customers", sum); aerr != nil {
+		if aerr := recordScreeningIn(ctx, g, st, chain.ActionScreen, "cli/customers", sum); aerr != nil {
 			err = errors.Join(err, aerr)
 		}
 	}()

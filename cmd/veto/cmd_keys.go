@@ -9,6 +9,7 @@ import (
 
 	"github.com/vetoscreen/veto/api"
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 )
 
@@ -74,7 +75,7 @@ func runKeysCreate(ctx context.Context, g *globalOptions, name, role string, asJ
 	if err := st.CreateKey(ctx, k); err != nil {
 		return err
 	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), audit.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role}); err != nil {
+	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), chain.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role}); err != nil {
 		return err
 	}
 	if asJSON {
@@ -129,7 +130,7 @@ func runKeysRevoke(ctx context.Context, g *globalOptions, id string) error {
 	if err := st.RevokeKey(ctx, id, time.Now().UTC()); err != nil {
 		return fmt.Errorf("revoke key %s: %w", id, err)
 	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), audit.ActionKeyRevoke, id, nil); err != nil {
+	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), chain.ActionKeyRevoke, id, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stdout, "Revoked key %s.\n", id)

@@ -12,11 +12,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -88,7 +89,7 @@ not raised again.`,
 			sum := newCLIScreening("monitor run", screened())
 			sum.Took = rep.Took.Round(time.Millisecond).String()
 			sum.addAlerts(rep.Customers, rep.Alerts)
-			if err := recordScreeningIn(ctx, g, st, audit.ActionMonitorRun, "cli/monitor", sum); err != nil {
+			if err := recordScreeningIn(ctx, g, st, chain.ActionMonitorRun, "cli/monitor", sum); err != nil {
 				return err
 			}
 			if asJSON {
@@ -105,7 +106,7 @@ not raised again.`,
 	}
 	run.Flags().BoolVar(&full, "full", false, "screen every customer against every listed entity")
 	run.Flags().BoolVar(&asJSON, "json", false, "write JSON")
-	run.Flags().StringSliceVar(&lists, "lists", nil, "only these lists or regimes (us, un, eu, uk, ca, au)")
+	run.Flags().StringSliceVar(&lists, "lists", nil, "only these lists or regimes ("+strings.Join(all.Regimes(), ", ")+")")
 	cmd.AddCommand(run)
 	return cmd
 }

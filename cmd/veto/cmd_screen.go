@@ -13,10 +13,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 )
 
 type screenOptions struct {
@@ -99,7 +100,7 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
 	f.BoolVar(&o.JSON, "json", false, "write JSON")
 	f.StringVar(&o.JSONL, "jsonl", "", "screen the queries in this JSON-lines file (- for standard input)")
 	f.BoolVar(&o.Explain, "explain", false, "with --jsonl: include each hit's explanation")
-	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions (us, un, eu, uk, ca, au, or list names)")
+	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions ("+strings.Join(all.Regimes(), ", ")+", or list names)")
 	f.IntVar(&o.Workers, "workers", 0, "with --jsonl: goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults (weights, similarities, threshold)")
 	f.BoolVar(&o.ShowConfig, "show-config", false, "report the match.Config used: with --json in the result, otherwise before the hits")
@@ -144,7 +145,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	// On the trail before it is shown, as the API does.
 	sum := newCLIScreening("screen", snapData(snap))
 	sum.add(&res)
-	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum); err != nil {
+	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -273,7 +274,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	}
 	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
 	// Whatever stopped the run, what was screened is on the trail.
-	return errors.Join(runErr, recordScreening(ctx, g, audit.ActionScreen, "cli/screen", sum))
+	return errors.Join(runErr, recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {

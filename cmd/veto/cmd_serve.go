@@ -19,6 +19,7 @@ import (
 
 	"github.com/vetoscreen/veto/api"
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/demo"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -126,7 +127,7 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.DurationVar(&o.RefreshEvery, "refresh-every", 6*time.Hour, "download the lists this often; 0 never, not even on a first start with no lists (env VETO_REFRESH_EVERY)")
 	f.DurationVar(&o.Poll, "poll", 30*time.Second, "check the store for new versions this often (env VETO_POLL)")
 	f.DurationVar(&o.Shutdown, "shutdown-timeout", 30*time.Second, "on SIGTERM, wait this long for requests in flight (env VETO_SHUTDOWN_TIMEOUT)")
-	f.StringSliceVar(&o.Regimes, "regimes", nil, "regimes screened when a request names none: us, un, eu, uk, ca, au (default all) (env VETO_REGIMES)")
+	f.StringSliceVar(&o.Regimes, "regimes", nil, "regimes screened when a request names none: "+strings.Join(all.Regimes(), ", ")+" (default all) (env VETO_REGIMES)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields (env VETO_MATCH_CONFIG)")
 	f.BoolVar(&o.NoAuth, "no-auth", false, "serve without API keys: for a laptop, never in production (env VETO_NO_AUTH)")
 	f.BoolVar(&o.NoDemo, "no-demo", false, "never serve the demo dataset: stay not ready until lists are stored (env VETO_NO_DEMO)")
@@ -170,10 +171,8 @@ func (o *serveOptions) validate() error {
 		return usageError{errors.New("--tls-cert and --tls-key go together")}
 	}
 	for _, r := range o.Regimes {
-		switch r {
-		case "us", "un", "eu", "uk", "ca", "au":
-		default:
-			return usageError{fmt.Errorf("--regimes: unknown regime %q, want us, un, eu, uk, ca or au", r)}
+		if !all.IsRegime(r) {
+			return usageError{fmt.Errorf("--regimes: unknown regime %q, want one of %s", r, strings.Join(all.Regimes(), ", "))}
 		}
 	}
 	if o.LogFormat != "text" && o.LogFormat != "json" {
@@ -463,7 +462,7 @@ func ensureAdminKey(ctx context.Context, st store.Store, g *globalOptions, o *se
 		os.Remove(path)
 		return err
 	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, "veto", audit.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role, "file": path}); err != nil {
+	if err := audit.NewLog(st, nil, nil).Record(ctx, "veto", chain.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role, "file": path}); err != nil {
 		return err
 	}
 	log.Warn("no API keys existed: created an admin key; store it in your secrets manager and delete the file",

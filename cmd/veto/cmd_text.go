@@ -11,9 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/textscan"
 )
 
@@ -64,7 +65,7 @@ With --json, write one finding per line as JSON.`, match.DefaultConfig().Thresho
 	f := cmd.Flags()
 	o.data.addFlags(f)
 	f.Float64Var(&o.Threshold, "threshold", 0, fmt.Sprintf("lowest score of a name finding (default %.2f)", match.DefaultConfig().Threshold))
-	f.StringSliceVar(&o.Lists, "lists", nil, "only entities on these lists or regimes (us, un, eu, uk, ca, au, or list names)")
+	f.StringSliceVar(&o.Lists, "lists", nil, "only entities on these lists or regimes ("+strings.Join(all.Regimes(), ", ")+", or list names)")
 	f.StringSliceVar(&o.Kinds, "kinds", nil, "only these kinds of finding: name, place, imo, bic, crypto (default all)")
 	f.BoolVar(&o.JSON, "json", false, "write one finding per line as JSON")
 	f.BoolVar(&o.Explain, "explain", false, "without --json: show how each name scored")
@@ -104,7 +105,7 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 		return err
 	}
 	findings := textscan.New(snap.Index, opts).Scan(text)
-	if err := recordScreening(ctx, g, audit.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
+	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
 		return err
 	}
 	if o.JSON {

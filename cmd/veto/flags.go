@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 )
 
@@ -15,7 +14,7 @@ func listNamesAndRegimes() (lists, regimes []string) {
 	for _, p := range all.Publishers() {
 		for _, l := range p.Lists {
 			lists = append(lists, l.Name)
-			if j := screen.Jurisdiction(l.Name); !slices.Contains(regimes, j) {
+			if j := all.Jurisdiction(l.Name); !slices.Contains(regimes, j) {
 				regimes = append(regimes, j)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
@@ -125,7 +125,7 @@ func (s *Store) AddVersion(ctx context.Context, nv store.NewVersion) (*store.Add
 		if at.IsZero() {
 			at = time.Now()
 		}
-		e, err := audit.Entry(at, "veto", audit.ActionListVersion, v.List, map[string]any{
+		e, err := chain.Entry(at, "veto", chain.ActionListVersion, v.List, map[string]any{
 			"version": v.ID, "hash": v.Hash, "published": v.Published, "source": v.Source,
 			"entities": v.EntityCount, "previous": prevID, "added": diff.Added, "removed": diff.Removed, "changed": diff.Changed,
 		})

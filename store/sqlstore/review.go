@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -174,7 +174,7 @@ func (s *Store) ActOnAlert(ctx context.Context, c store.AlertChange) (*entity.Al
 				e.CustomerID, e.EntityID, a.AlertID, e.DecidedBy, e.ApprovedBy, e.Reason, fmtTime(e.At)); err != nil {
 				return fmt.Errorf("alert %d: allow-list: %w", a.AlertID, err)
 			}
-			ae, err := audit.Entry(e.At, a.User, audit.ActionAllowAdd, e.CustomerID+"/"+e.EntityID,
+			ae, err := chain.Entry(e.At, a.User, chain.ActionAllowAdd, e.CustomerID+"/"+e.EntityID,
 				map[string]any{"alert": a.AlertID, "decidedBy": e.DecidedBy, "approvedBy": e.ApprovedBy, "reason": e.Reason})
 			if err != nil {
 				return err
@@ -351,7 +351,7 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		}
 	}
 	var seq int64
-	prev := audit.Genesis
+	prev := chain.Genesis
 	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("audit: head: %w", err)
@@ -364,7 +364,7 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		if len(e.Data) == 0 {
 			e.Data = json.RawMessage("null")
 		}
-		data, err := audit.Compact(e.Data)
+		data, err := chain.Compact(e.Data)
 		if err != nil {
 			return nil, fmt.Errorf("audit entry %s %s: %w", e.Action, e.Subject, err)
 		}
@@ -372,7 +372,7 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		// Stored times keep nanoseconds: the hash covers them.
 		out[i] = e
 	}
-	audit.Chain(seq, prev, out)
+	chain.Chain(seq, prev, out)
 	// Many rows to a statement: screening summaries come in groups, and
 	// a statement each would cost more than the commit.
 	for chunk := range slices.Chunk(out, auditRowsPerInsert) {

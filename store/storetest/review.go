@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -69,7 +69,7 @@ func testUsersAndSessions(t *testing.T, newStore func(t *testing.T) store.Store)
 // entry makes an audit entry.
 func entry(t *testing.T, at time.Time, actor, action, subject string, data any) entity.AuditEntry {
 	t.Helper()
-	e, err := audit.Entry(at, actor, action, subject, data)
+	e, err := chain.Entry(at, actor, action, subject, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 		From:     entity.AlertOpen,
 		To:       entity.AlertPending,
 		Assignee: &ann,
-		Audit:    entry(t, t0.Add(time.Hour), ann, audit.ActionAlertDecide, fmt.Sprint("alert/", id), map[string]string{"decision": "false_positive"}),
+		Audit:    entry(t, t0.Add(time.Hour), ann, chain.ActionAlertDecide, fmt.Sprint("alert/", id), map[string]string{"decision": "false_positive"}),
 	}
 	a, err := s.ActOnAlert(ctx(), decide)
 	if err != nil || a.Status != entity.AlertPending || a.Assignee != "ann" || !a.UpdatedAt.Equal(t0.Add(time.Hour)) {
@@ -130,7 +130,7 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 		From:   entity.AlertPending,
 		To:     entity.AlertFalsePositive,
 		Allow:  &entity.AllowEntry{CustomerID: "C1", EntityID: "un-QDi.1", AlertID: id, DecidedBy: ann, ApprovedBy: "bob", Reason: "different person", At: t0.Add(2 * time.Hour)},
-		Audit:  entry(t, t0.Add(2*time.Hour), "bob", audit.ActionAlertApprove, fmt.Sprint("alert/", id), nil),
+		Audit:  entry(t, t0.Add(2*time.Hour), "bob", chain.ActionAlertApprove, fmt.Sprint("alert/", id), nil),
 	}
 	if a, err = s.ActOnAlert(ctx(), approve); err != nil || a.Status != entity.AlertFalsePositive {
 		t.Fatalf("approve: %+v, %v", a, err)
@@ -146,7 +146,7 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 	// The decision, the approval and the allow-list entry are in the
 	// audit trail, chained.
 	entries, err := s.AuditEntries(ctx(), store.AuditFilter{})
-	if err != nil || len(entries) != 3 || entries[2].Action != audit.ActionAllowAdd {
+	if err != nil || len(entries) != 3 || entries[2].Action != chain.ActionAllowAdd {
 		t.Fatalf("audit after review: %+v, %v", entries, err)
 	}
 
@@ -159,7 +159,7 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 	}
 	other := entity.Alert{CustomerID: "C2", EntityID: "un-QDi.1", List: "un-sc", VersionID: 2, Score: 0.8, Cause: entity.CauseRelisted, CreatedAt: t0.Add(72 * time.Hour)}
 	re, err := s.Rearm(ctx(), []entity.Alert{again, other}, "listing changed in version 2", t0.Add(72*time.Hour), func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
-		return entry(t, a.CreatedAt, "veto", audit.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{"reason": e.RevokeReason})
+		return entry(t, a.CreatedAt, "veto", chain.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{"reason": e.RevokeReason})
 	})
 	if err != nil || len(re) != 1 || re[0].CustomerID != "C1" || re[0].ID <= added[1].ID || re[0].Cause != entity.CauseRelisted {
 		t.Fatalf("Rearm = %+v, %v; want only C1's alert, stored", re, err)
@@ -177,7 +177,7 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 	if re2, _ := s.Rearm(ctx(), []entity.Alert{again}, "again", t0.Add(96*time.Hour), nil); len(re2) != 0 {
 		t.Errorf("a revoked entry re-armed twice: %v", re2)
 	}
-	if entries, _ := s.AuditEntries(ctx(), store.AuditFilter{}); len(entries) != 4 || entries[3].Action != audit.ActionAllowRevoke {
+	if entries, _ := s.AuditEntries(ctx(), store.AuditFilter{}); len(entries) != 4 || entries[3].Action != chain.ActionAllowRevoke {
 		t.Errorf("audit after Rearm: %d entries", len(entries))
 	}
 }
@@ -187,10 +187,10 @@ func testAudit(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t0 := time.Date(2026, 3, 3, 9, 0, 0, 123456789, time.UTC)
 	var es []entity.AuditEntry
 	for i := range 5 {
-		es = append(es, entry(t, t0.Add(time.Duration(i)*time.Minute), "ann", audit.ActionScreen, fmt.Sprint("q", i), map[string]any{"hits": i}))
+		es = append(es, entry(t, t0.Add(time.Duration(i)*time.Minute), "ann", chain.ActionScreen, fmt.Sprint("q", i), map[string]any{"hits": i}))
 	}
 	got, err := s.AppendAudit(ctx(), es[:2]...)
-	if err != nil || len(got) != 2 || got[0].Seq != 1 || got[0].Prev != audit.Genesis || got[1].Prev != got[0].Hash {
+	if err != nil || len(got) != 2 || got[0].Seq != 1 || got[0].Prev != chain.Genesis || got[1].Prev != got[0].Hash {
 		t.Fatalf("AppendAudit = %+v, %v", got, err)
 	}
 	// Concurrent appends (as from several handlers) still make one chain.
@@ -209,7 +209,7 @@ func testAudit(t *testing.T, newStore func(t *testing.T) store.Store) {
 	if err != nil || len(all) != 5 {
 		t.Fatalf("AuditEntries: %d, %v", len(all), err)
 	}
-	v := audit.NewVerifier()
+	v := chain.NewVerifier()
 	for _, e := range all {
 		v.Add(e)
 	}
@@ -263,7 +263,7 @@ func testListUpdatesAudited(t *testing.T, newStore func(t *testing.T) store.Stor
 	}
 	var data struct{ Version, Previous, Added int64 }
 	json.Unmarshal(es[1].Data, &data)
-	if es[1].Action != audit.ActionListVersion || es[1].Subject != "un-sc" || data.Version != second.Version.ID || data.Previous != first.Version.ID || data.Added != 1 {
+	if es[1].Action != chain.ActionListVersion || es[1].Subject != "un-sc" || data.Version != second.Version.ID || data.Previous != first.Version.ID || data.Added != 1 {
 		t.Errorf("entry for the second version: %+v (%s)", es[1], es[1].Data)
 	}
 }

@@ -1,12 +1,16 @@
-// Package audit keeps the audit trail tamper-evident. Every entry carries
+// Package chain keeps the audit trail tamper-evident. Every entry carries
 // the hash of the entry before it (Prev) and its own hash (Hash) over its
 // fields and Prev, so that changing, removing, inserting or reordering any
 // entry breaks the chain at that place, and a regulator holding the head
 // hash of an export can check that nothing before it was rewritten.
 //
-// The store appends entries (and refuses to update or delete them); this
-// package computes the hashes, verifies a chain, and records events.
-package audit
+// This package is the pure part of the audit trail: the entries' vocabulary
+// (actions, Entry), hashing, chaining, verification and signed
+// checkpoints. It sits below store, which chains the entries it appends
+// with it; the service that records events into a store (audit.Log) and
+// writes checkpoints of it (audit.Anchor) sits above store in package
+// audit, so that no package imports one above it.
+package chain
 
 import (
 	"bytes"

@@ -1,0 +1,40 @@
+package chain
+
+import (
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+)
+
+// Actions recorded in the audit trail.
+const (
+	ActionScreen         = "screen"     // a screening call's outcome summary
+	ActionLogin          = "user.login" // a successful sign-in
+	ActionLoginFailed    = "user.login_failed"
+	ActionLogout         = "user.logout"
+	ActionUserCreate     = "user.create"
+	ActionUserUpdate     = "user.update" // role, password or display name
+	ActionUserDisable    = "user.disable"
+	ActionUserEnable     = "user.enable"
+	ActionKeyCreate      = "key.create"
+	ActionKeyRevoke      = "key.revoke"
+	ActionAlertDecide    = "alert.decide"
+	ActionAlertApprove   = "alert.approve"
+	ActionAlertReject    = "alert.reject"
+	ActionAlertAssign    = "alert.assign"
+	ActionAllowAdd       = "allowlist.add"
+	ActionAllowRevoke    = "allowlist.revoke"
+	ActionListVersion    = "list.version" // a new list version stored
+	ActionMonitorRun     = "monitor.run"
+	ActionAuditExport    = "audit.export"
+	ActionCustomerRemove = "customer.remove"
+)
+
+// Entry makes an entry to append: data becomes compact JSON.
+func Entry(at time.Time, actor, action, subject string, data any) (entity.AuditEntry, error) {
+	raw, err := Compact(data)
+	if err != nil {
+		return entity.AuditEntry{}, err
+	}
+	return entity.AuditEntry{At: at.UTC(), Actor: actor, Action: action, Subject: subject, Data: raw}, nil
+}
