@@ -85,6 +85,11 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if findings == nil {
 		findings = []textscan.Finding{}
 	}
+	// Recorded before the response, as the screening calls are: a text
+	// answered is a text screened on the trail.
+	if err := s.commitScreening(r, summarizeText(snap, len(req.Text), findings, truncated)); err != nil {
+		return err
+	}
 	writeJSON(w, http.StatusOK, textResponse{Findings: findings, Bytes: len(req.Text), Truncated: truncated,
 		screenedAgainst: against(snap, threshold, opts.Lists)})
 	return nil

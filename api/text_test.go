@@ -2,11 +2,15 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
 )
 
@@ -120,5 +124,56 @@ func TestTextBadInput(t *testing.T) {
 				t.Errorf("message %q, want it to mention %q", msg, tc.msg)
 			}
 		})
+	}
+}
+
+// A /v1/text call leaves one audit entry, committed before the response
+// (the store has it when the client reads the answer): its findings
+// counted by kind, the entities matched and their scores, the text's
+// size and the versions scanned against; never the text.
+func TestTextIsAudited(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	text := "Payment to Sergei Lavrov via Damascus for the Quixotic Marmalade Orchard. BIC: DEUTDEFF.\nСергей Лавров прилетел в Тегеран."
+	r := ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": text})
+	if r.Status != 200 {
+		t.Fatalf("status %d: %s", r.Status, r.Body)
+	}
+	var res textResponse
+	r.json(t, &res)
+	stored := screens(t, ts.Store)
+	if len(stored) != 1 {
+		t.Fatalf("%d screening entries, want 1", len(stored))
+	}
+	e, ok := stored["request/"+r.Header.Get("X-Request-Id")]
+	if !ok {
+		t.Fatalf("no entry for the request %s: %v", r.Header.Get("X-Request-Id"), stored)
+	}
+	if want := "key:" + keyID(ts.Keys[entity.RoleScreen]); e.Actor != want {
+		t.Errorf("actor %q, want %q", e.Actor, want)
+	}
+	var sum textScreening
+	if err := json.Unmarshal(e.Data, &sum); err != nil {
+		t.Fatal(err)
+	}
+	wantFindings := map[string]int{"name": 2, "place": 2, "bic": 1}
+	if !maps.Equal(sum.Findings, wantFindings) || sum.Bytes != len(text) {
+		t.Errorf("findings %v bytes %d, want %v %d", sum.Findings, sum.Bytes, wantFindings, len(text))
+	}
+	if sum.API != "text" || sum.Queries != 1 || sum.WithHits != 1 || sum.Hits != 2 || len(sum.Matched) != 2 {
+		t.Errorf("summary %+v: want one query with two hits", sum.Summary)
+	}
+	for i, m := range sum.Matched {
+		if f := res.Findings[[]int{0, 3}[i]]; m.Entity != f.Entity.ID || m.Score != f.Score {
+			t.Errorf("matched %d = %+v, want %s at %v", i, m, f.Entity.ID, f.Score)
+		}
+	}
+	want := screen.Summarize("text", ts.Keeper.Snapshot(), nil)
+	if len(sum.Versions) == 0 || !slices.Equal(sum.Versions, want.Versions) || sum.Data != want.Data {
+		t.Errorf("versions %v data %q, want the snapshot's %v %q", sum.Versions, sum.Data, want.Versions, want.Data)
+	}
+	for _, word := range []string{"Lavrov", "Лавров", "Damascus", "Тегеран", "Quixotic", "Marmalade", "DEUTDEFF", "Payment"} {
+		if strings.Contains(string(e.Data), word) {
+			t.Errorf("the audit entry holds %q from the text: %s", word, e.Data)
+		}
 	}
 }

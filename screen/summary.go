@@ -7,7 +7,7 @@ import "time"
 // names screened, which stay in the bank's own systems. The API and the
 // web UI record the same shape.
 type Summary struct {
-	// API is where the call came from: native, yente, ui.
+	// API is where the call came from: native, yente, text, ui.
 	API  string `json:"api"`
 	Data string `json:"data"`
 	// Versions are the list versions screened against, in compact form
