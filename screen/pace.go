@@ -160,10 +160,13 @@ func (a *Allowance) Take(ctx context.Context, pairs int64) error {
 	lim := a.p.lim
 	now := time.Now()
 	var rs []*rate.Reservation
-	undo := func() {
-		// Latest first: each gives back what no later one holds.
+	// undo gives back the reservations, latest first (each gives back
+	// what no later one holds), as of at: a refusal's at the instant they
+	// were made, all of them; a departed client's now, but for what was
+	// due already, as pace does.
+	undo := func(at time.Time) {
 		for i := len(rs) - 1; i >= 0; i-- {
-			rs[i].Cancel()
+			rs[i].CancelAt(at)
 		}
 		a.free.Add(over)
 	}
@@ -172,7 +175,7 @@ func (a *Allowance) Take(ctx context.Context, pairs int64) error {
 		n := min(rest, int64(lim.Burst()))
 		r := lim.ReserveN(now, int(n))
 		if !r.OK() {
-			undo()
+			undo(now)
 			return ErrOverloaded
 		}
 		rs = append(rs, r)
@@ -181,7 +184,7 @@ func (a *Allowance) Take(ctx context.Context, pairs int64) error {
 	}
 	own := time.Duration(float64(over) / float64(lim.Limit()) * float64(time.Second))
 	if due-own > MaxPaceWait {
-		undo()
+		undo(now)
 		return ErrOverloaded
 	}
 	a.waited.Add(int64(due))
@@ -195,7 +198,7 @@ func (a *Allowance) Take(ctx context.Context, pairs int64) error {
 	case <-t.C:
 		return nil
 	case <-ctx.Done():
-		undo()
+		undo(time.Now())
 		return ctx.Err()
 	}
 }
