@@ -6,6 +6,7 @@ import (
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/textscan"
 )
 
 // WithAudit records every screening call's outcome summary in the audit
@@ -22,6 +23,13 @@ func WithAudit(l *audit.Log) Option { return func(s *Server) { s.audit = l } }
 // the request fails with a 500 instead of being answered.
 func (s *Server) observeScreen(r *http.Request, snap *screen.Snapshot, api string, results []screen.Result) error {
 	s.metrics.observeScreen(api, results)
+	return s.commitScreening(r, screen.Summarize(api, snap, results))
+}
+
+// commitScreening commits the summary of the request's screening (a
+// screen.Summary, or a shape that embeds one) as observeScreen does: the
+// request's key is the actor, and it returns once the entry is committed.
+func (s *Server) commitScreening(r *http.Request, summary any) error {
 	if s.audit == nil {
 		return nil
 	}
@@ -29,9 +37,35 @@ func (s *Server) observeScreen(r *http.Request, snap *screen.Snapshot, api strin
 	if k := info(r).key; k != "" {
 		actor = "key:" + k
 	}
-	if err := s.audit.Commit(r.Context(), actor, chain.ActionScreen, "request/"+info(r).id, screen.Summarize(api, snap, results)); err != nil {
+	if err := s.audit.Commit(r.Context(), actor, chain.ActionScreen, "request/"+info(r).id, summary); err != nil {
 		s.log.Error("screening not answered: its summary could not be recorded in the audit trail", "request", info(r).id, "err", err)
 		return errorf(CodeInternal, "the screening could not be recorded in the audit trail, so it is not answered; retry")
 	}
 	return nil
+}
+
+// textScreening is the audit entry of a /v1/text call, the shape of the
+// CLI's veto text entry: the text is one query, its findings are counted
+// by kind, and those naming a listed entity are its hits. Neither the
+// text nor the words found in it are kept.
+type textScreening struct {
+	screen.Summary
+	// Findings counts the findings by kind; Bytes is the text's length.
+	Findings map[string]int `json:"findings"`
+	Bytes    int            `json:"bytes"`
+	// Truncated says the scan stopped at its cap on findings.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+func summarizeText(snap *screen.Snapshot, size int, findings []textscan.Finding, truncated bool) textScreening {
+	res := screen.Result{}
+	sum := textScreening{Findings: map[string]int{}, Bytes: size, Truncated: truncated}
+	for _, f := range findings {
+		sum.Findings[string(f.Kind)]++
+		if f.Entity != nil {
+			res.Hits = append(res.Hits, screen.Hit{EntityID: f.Entity.ID, Score: f.Score})
+		}
+	}
+	sum.Summary = screen.Summarize("text", snap, []screen.Result{res})
+	return sum
 }

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
@@ -206,10 +207,27 @@ func (q *jobQueue) work() {
 		opts := q.options(j)
 		q.mu.Unlock()
 
-		err := q.run(ctx, j, opts)
+		start := time.Now()
+		sum := &jobScreening{Job: j.ID}
+		err := q.run(ctx, j, opts, sum)
+		cancel()
+		// The run's summary is on the trail before the job says it is
+		// done, so that no result is served of a screening the trail
+		// does not have; a done job whose entry cannot be recorded fails.
+		sum.Took = time.Since(start).Round(time.Millisecond).String()
+		switch {
+		case err == nil:
+			sum.Status = JobDone
+		case errors.Is(err, context.Canceled):
+			sum.Status = JobCanceled
+		default:
+			sum.Status = JobFailed
+		}
+		if aerr := q.record(j.Owner, sum); aerr != nil && err == nil {
+			err = fmt.Errorf("the job's screening could not be recorded in the audit trail, so its results are not served: %w", aerr)
+		}
 
 		q.mu.Lock()
-		cancel()
 		delete(q.cancel, j.ID)
 		j.Finished = time.Now().UTC()
 		switch {
@@ -255,14 +273,28 @@ func (q *jobQueue) options(j *Job) batch.Options {
 
 // run screens a job's upload against the snapshot served now, resuming
 // from its checkpoint if a restart interrupted it.
-func (q *jobQueue) run(ctx context.Context, j *Job, opts batch.Options) error {
+// Each row's result is counted in sum, the job's audit entry, with the
+// versions of that snapshot.
+func (q *jobQueue) run(ctx context.Context, j *Job, opts batch.Options, sum *jobScreening) error {
 	snap := q.srv.screener.Snapshot()
+	sum.Summary = screen.Summarize("job", snap, nil)
 	if snap == nil {
 		return screen.ErrNotReady
 	}
 	q.mu.Lock()
 	j.Versions = snap.Refs()
 	q.mu.Unlock()
+	opts.Result = func(row *batch.Row, res *screen.Result) {
+		sum.Rows++
+		switch {
+		case row.Err != nil:
+			sum.Errors++
+			return
+		case row.Warning != nil:
+			sum.Warnings++
+		}
+		sum.Add(res)
+	}
 	// A checkpoint written against other list versions is not resumed
 	// (batch.Run sees to it): the job starts over rather than mix results
 	// of two versions.
@@ -276,7 +308,46 @@ func (q *jobQueue) run(ctx context.Context, j *Job, opts batch.Options) error {
 	q.mu.Lock()
 	j.Rows, j.Errors, j.Hits, j.RowsPerSecond = stats.Rows, stats.Errors, stats.Hits, stats.RowsPerSecond()
 	q.mu.Unlock()
+	sum.Resumed = stats.Resumed
 	return err
+}
+
+// jobScreening is the audit entry of a batch job's run, the shape of the
+// CLI's veto batch entry: the summary of its rows' results (counts, the
+// rows' IDs, matched entities and scores, versions; never the names).
+type jobScreening struct {
+	screen.Summary
+	Job string `json:"job"`
+	// Status is how the run ended: done, canceled or failed.
+	Status string `json:"status"`
+	// Rows read in this run, Errors among them (not screened), Warnings
+	// (screened without an unreadable optional field). Resumed counts the
+	// rows a run the server's restart interrupted had done before: they
+	// were screened then, and are not counted again.
+	Rows     int64  `json:"rows"`
+	Errors   int64  `json:"errors"`
+	Warnings int64  `json:"warnings"`
+	Resumed  int64  `json:"resumed,omitempty"`
+	Took     string `json:"took"`
+}
+
+// record commits a job run's entry, its owner the actor (jobs made
+// without keys, --no-auth, are anonymous's, as such screening calls are).
+func (q *jobQueue) record(owner string, sum *jobScreening) error {
+	if q.srv.audit == nil {
+		return nil
+	}
+	actor := "anonymous"
+	if owner != "" {
+		actor = "key:" + owner
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := q.srv.audit.Commit(ctx, actor, chain.ActionScreen, "job/"+sum.Job, sum); err != nil {
+		q.log.Error("jobs: the job's screening could not be recorded in the audit trail", "job", sum.Job, "status", sum.Status, "err", err)
+		return err
+	}
+	return nil
 }
 
 // enqueue adds a new job (a copy of j: the queue owns it from now on)

@@ -1,14 +1,18 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
 	"strconv"
+	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -231,19 +235,82 @@ func (s *Server) runMonitor(w http.ResponseWriter, r *http.Request) error {
 			return errorf(CodeInvalid, "full: %q, want true or false", v)
 		}
 	}
+	// The run screens against the request's snapshot, the one its audit
+	// entry names, whatever is published meanwhile. (The monitor's lock
+	// is in the store, so a copy of the monitor still runs alone.)
+	snap := info(r).snap
+	m := *s.monitor
+	m.Snapshot = func() *screen.Snapshot { return snap }
+	start := time.Now()
 	var rep *monitor.Report
 	var err error
 	if full {
-		rep, err = s.monitor.Rescreen(r.Context())
+		rep, err = m.Rescreen(r.Context())
 	} else {
-		rep, err = s.monitor.Process(r.Context())
+		rep, err = m.Process(r.Context())
 	}
 	if errors.Is(err, monitor.ErrBusy) {
 		return errorf(CodeConflict, "%v", err)
+	}
+	// A run that stopped midway raised alerts until then: they are on the
+	// trail too.
+	if rep != nil {
+		if aerr := s.commitMonitorRun(r, summarizeMonitorRun(snap, full, rep, err, time.Since(start))); aerr != nil {
+			return aerr
+		}
 	}
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, rep)
+	return nil
+}
+
+// monitorScreening is the audit entry of a monitoring run, the shape of
+// the CLI's veto monitor run entry: the customers screened are its
+// queries, the alerts raised its hits (query: the customer's ID).
+type monitorScreening struct {
+	screen.Summary
+	Full      bool   `json:"full,omitempty"`
+	Customers int    `json:"customers"`
+	Alerts    int    `json:"alerts"`
+	Took      string `json:"took"`
+	// Interrupted is set when the run stopped before its end.
+	Interrupted bool `json:"interrupted,omitempty"`
+}
+
+func summarizeMonitorRun(snap *screen.Snapshot, full bool, rep *monitor.Report, err error, took time.Duration) monitorScreening {
+	sum := monitorScreening{Summary: screen.Summarize("monitor", snap, nil), Full: full, Customers: rep.Customers, Alerts: len(rep.Alerts),
+		Took: took.Round(time.Millisecond).String(), Interrupted: err != nil}
+	sum.Queries = rep.Customers
+	with := map[string]bool{}
+	for _, a := range rep.Alerts {
+		if !with[a.CustomerID] {
+			with[a.CustomerID] = true
+			sum.WithHits++
+		}
+		sum.Hits++
+		sum.Best = max(sum.Best, a.Score)
+		if len(sum.Matched) < screen.MaxSummaryHits {
+			sum.Matched = append(sum.Matched, screen.Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score})
+		}
+	}
+	return sum
+}
+
+// commitMonitorRun commits a monitoring run's entry (action monitor.run)
+// before the response, as the screening summaries are.
+func (s *Server) commitMonitorRun(r *http.Request, sum monitorScreening) error {
+	if s.audit == nil {
+		return nil
+	}
+	actor := "anonymous"
+	if k := info(r).key; k != "" {
+		actor = "key:" + k
+	}
+	if err := s.audit.Commit(context.WithoutCancel(r.Context()), actor, chain.ActionMonitorRun, "request/"+info(r).id, sum); err != nil {
+		s.log.Error("monitoring run: its summary could not be recorded in the audit trail", "request", info(r).id, "err", err)
+		return errorf(CodeInternal, "the monitoring run could not be recorded in the audit trail; its alerts are stored, see /v1/alerts")
+	}
 	return nil
 }

@@ -10,11 +10,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/store"
 )
 
 func TestCustomersAndAlerts(t *testing.T) {
@@ -203,5 +207,70 @@ func TestCustomersAndAlerts(t *testing.T) {
 	}
 	if alertEvents != 4 || versionEvents != 4 {
 		t.Errorf("events: %d alerts (want 4), %d list versions (want 4: three at start, one update)", alertEvents, versionEvents)
+	}
+}
+
+// A monitoring run through the API leaves a monitor.run entry, committed
+// before the response: the customers screened, the alerts raised (by
+// customer ID, entity and score) and the versions screened against, by
+// the key that asked; no names.
+func TestMonitorRunIsAudited(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	// Stored without being screened: the run raises their alerts.
+	if _, err := ts.Store.PutCustomers(t.Context(), []entity.Customer{
+		{ID: "C-1", Name: "Sergei Lavrov", Schema: "Person", BirthDate: "1950-03-21"},
+		{ID: "C-3", Name: "Harriet Plumstead", Schema: "Person"},
+	}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	r := ts.do("POST", "/v1/monitor/run?full=true", entity.RoleAdmin, nil)
+	var rep monitor.Report
+	r.json(t, &rep)
+	if r.Status != 200 || rep.Customers != 2 || len(rep.Alerts) != 2 {
+		t.Fatalf("monitor run: %d %s", r.Status, r.Body)
+	}
+	es, err := ts.Store.AuditEntries(t.Context(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []entity.AuditEntry
+	for _, e := range es {
+		if e.Action == chain.ActionMonitorRun {
+			runs = append(runs, e)
+		}
+	}
+	if len(runs) != 1 {
+		t.Fatalf("%d monitor.run entries, want 1", len(runs))
+	}
+	e := runs[0]
+	if want := "key:" + keyID(ts.Keys[entity.RoleAdmin]); e.Actor != want || e.Subject != "request/"+r.Header.Get("X-Request-Id") {
+		t.Errorf("entry by %q on %q, want %q on the request", e.Actor, e.Subject, want)
+	}
+	var sum monitorScreening
+	if err := json.Unmarshal(e.Data, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Full || sum.Customers != 2 || sum.Alerts != 2 || sum.Queries != 2 || sum.WithHits != 1 || sum.Hits != 2 || sum.Interrupted {
+		t.Errorf("summary %+v", sum)
+	}
+	var matched []string
+	for _, m := range sum.Matched {
+		if m.Query != "C-1" || m.Score < 0.8 {
+			t.Errorf("matched %+v, want C-1's alerts", m)
+		}
+		matched = append(matched, m.Entity)
+	}
+	slices.Sort(matched)
+	if !slices.Equal(matched, []string{"eu-900101", "ofac-35233"}) {
+		t.Errorf("matched entities %v", matched)
+	}
+	want := screen.Summarize("", ts.Keeper.Snapshot(), nil)
+	if len(sum.Versions) == 0 || !slices.Equal(sum.Versions, want.Versions) {
+		t.Errorf("versions %v, want the snapshot's %v", sum.Versions, want.Versions)
+	}
+	for _, word := range []string{"Lavrov", "Plumstead"} {
+		if strings.Contains(string(e.Data), word) {
+			t.Errorf("the entry holds the name %q: %s", word, e.Data)
+		}
 	}
 }

@@ -80,6 +80,8 @@ type serverOptions struct {
 	store   store.Store
 	// notify, if set, receives monitoring's events.
 	notify func(event string, payload any)
+	// pacer, if set, paces the server's screenings and scans.
+	pacer *screen.Pacer
 }
 
 // importFixtures stores the fixture lists.
@@ -121,6 +123,7 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	k := &screen.Keeper{Screener: screen.New(nil), Store: st, Config: match.DefaultConfig(), Demo: o.demo, Refresh: o.refresh, Logger: log}
+	k.Screener.SetPacer(o.pacer)
 	if err := k.Start(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -2,11 +2,17 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
 )
 
@@ -120,5 +126,108 @@ func TestTextBadInput(t *testing.T) {
 				t.Errorf("message %q, want it to mention %q", msg, tc.msg)
 			}
 		})
+	}
+}
+
+// A /v1/text call leaves one audit entry, committed before the response
+// (the store has it when the client reads the answer): its findings
+// counted by kind, the entities matched and their scores, the text's
+// size and the versions scanned against; never the text.
+func TestTextIsAudited(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	text := "Payment to Sergei Lavrov via Damascus for the Quixotic Marmalade Orchard. BIC: DEUTDEFF.\nСергей Лавров прилетел в Тегеран."
+	r := ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": text})
+	if r.Status != 200 {
+		t.Fatalf("status %d: %s", r.Status, r.Body)
+	}
+	var res textResponse
+	r.json(t, &res)
+	stored := screens(t, ts.Store)
+	if len(stored) != 1 {
+		t.Fatalf("%d screening entries, want 1", len(stored))
+	}
+	e, ok := stored["request/"+r.Header.Get("X-Request-Id")]
+	if !ok {
+		t.Fatalf("no entry for the request %s: %v", r.Header.Get("X-Request-Id"), stored)
+	}
+	if want := "key:" + keyID(ts.Keys[entity.RoleScreen]); e.Actor != want {
+		t.Errorf("actor %q, want %q", e.Actor, want)
+	}
+	var sum textScreening
+	if err := json.Unmarshal(e.Data, &sum); err != nil {
+		t.Fatal(err)
+	}
+	wantFindings := map[string]int{"name": 2, "place": 2, "bic": 1}
+	if !maps.Equal(sum.Findings, wantFindings) || sum.Bytes != len(text) {
+		t.Errorf("findings %v bytes %d, want %v %d", sum.Findings, sum.Bytes, wantFindings, len(text))
+	}
+	if sum.API != "text" || sum.Queries != 1 || sum.WithHits != 1 || sum.Hits != 2 || len(sum.Matched) != 2 {
+		t.Errorf("summary %+v: want one query with two hits", sum.Summary)
+	}
+	for i, m := range sum.Matched {
+		if f := res.Findings[[]int{0, 3}[i]]; m.Entity != f.Entity.ID || m.Score != f.Score {
+			t.Errorf("matched %d = %+v, want %s at %v", i, m, f.Entity.ID, f.Score)
+		}
+	}
+	want := screen.Summarize("text", ts.Keeper.Snapshot(), nil)
+	if len(sum.Versions) == 0 || !slices.Equal(sum.Versions, want.Versions) || sum.Data != want.Data {
+		t.Errorf("versions %v data %q, want the snapshot's %v %q", sum.Versions, sum.Data, want.Versions, want.Data)
+	}
+	for _, word := range []string{"Lavrov", "Лавров", "Damascus", "Тегеран", "Quixotic", "Marmalade", "DEUTDEFF", "Payment"} {
+		if strings.Contains(string(e.Data), word) {
+			t.Errorf("the audit entry holds %q from the text: %s", word, e.Data)
+		}
+	}
+}
+
+// /v1/text is paced on the text's size: past its allowance, a scan waits
+// for the Pacer, and one that would wait behind more than MaxPaceWait of
+// others' costly work is refused busy; a text within its allowance is
+// never held.
+func TestTextIsPaced(t *testing.T) {
+	// 100,000 pairs a second, 10,000 free a request. A text of 171,000
+	// bytes is 410,400 pairs: 400,400 past its allowance, of which the
+	// full bucket covers 100,000, so the first waits 3 s for its own; the
+	// second would wait those 3 s behind it, over MaxPaceWait.
+	const rate, free = 100_000, 10_000
+	ts := startServer(t, serverOptions{pacer: screen.NewPacer(rate, free, 0)})
+	large := strings.Repeat("the quick brown fox jumps over a lazy dog ", 171_000/42+1)
+	if over := textWork(len(large)) - free - rate; time.Duration(over)*time.Second/rate < screen.MaxPaceWait+time.Second/2 {
+		t.Fatalf("the large text queues %d pairs past the bucket: too little to make a second wait past MaxPaceWait", over)
+	}
+	var wg sync.WaitGroup
+	rs := make([]response, 2)
+	for i := range rs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rs[i] = ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": large})
+		}()
+	}
+	wg.Wait()
+	var ok, busy int
+	for _, r := range rs {
+		switch {
+		case r.Status == 200:
+			ok++
+		case r.Status == http.StatusTooManyRequests && r.errorCode(t) == CodeBusy:
+			busy++
+		default:
+			t.Errorf("large text: %d %.300s", r.Status, r.Body)
+		}
+	}
+	if ok != 1 || busy != 1 {
+		t.Errorf("two large texts at once: %d answered, %d busy; want one of each", ok, busy)
+	}
+	// The bucket is in debt now; a small text is within its allowance.
+	for range 3 {
+		r := ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "Payment to Sergei Lavrov via Damascus."})
+		if r.Status != 200 {
+			t.Fatalf("a small text: %d %s", r.Status, r.Body)
+		}
+	}
+	// The refused scan is not on the trail; the answered ones are.
+	if n := len(screens(t, ts.Store)); n != 4 {
+		t.Errorf("%d screening entries, want 4 (one large text, three small)", n)
 	}
 }

@@ -139,3 +139,66 @@ func (a *Allowance) pace(ctx context.Context) func(int64) error {
 		return nil
 	}
 }
+
+// Take takes work estimated before it is done (a text scan's, by the
+// text's size) from the allowance at once, for work the Pacer cannot
+// follow step by step. What is past the allowance is reserved from the
+// Pacer in one go, and Take waits until it is due; when the costly work
+// others queued before it would make it wait more than MaxPaceWait
+// beyond its own, it reserves nothing and returns ErrOverloaded at once
+// rather than hold the client to be refused later. It returns ctx's error
+// if ctx ends while it waits. A nil Allowance takes anything.
+func (a *Allowance) Take(ctx context.Context, pairs int64) error {
+	if a == nil || pairs <= 0 {
+		return nil
+	}
+	left := a.free.Add(-pairs)
+	if left >= 0 {
+		return nil
+	}
+	over := min(pairs, -left)
+	lim := a.p.lim
+	now := time.Now()
+	var rs []*rate.Reservation
+	// undo gives back the reservations, latest first (each gives back
+	// what no later one holds), as of at: a refusal's at the instant they
+	// were made, all of them; a departed client's now, but for what was
+	// due already, as pace does.
+	undo := func(at time.Time) {
+		for i := len(rs) - 1; i >= 0; i-- {
+			rs[i].CancelAt(at)
+		}
+		a.free.Add(over)
+	}
+	var due time.Duration
+	for rest := over; rest > 0; {
+		n := min(rest, int64(lim.Burst()))
+		r := lim.ReserveN(now, int(n))
+		if !r.OK() {
+			undo(now)
+			return ErrOverloaded
+		}
+		rs = append(rs, r)
+		due = r.DelayFrom(now)
+		rest -= n
+	}
+	own := time.Duration(float64(over) / float64(lim.Limit()) * float64(time.Second))
+	if due-own > MaxPaceWait {
+		undo(now)
+		return ErrOverloaded
+	}
+	a.waited.Add(int64(due))
+	a.paced.Add(int64(own))
+	if due <= 0 {
+		return nil
+	}
+	t := time.NewTimer(due)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		undo(time.Now())
+		return ctx.Err()
+	}
+}

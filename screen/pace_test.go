@@ -70,3 +70,49 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAllowanceTake checks work taken at once (a text scan's, estimated):
+// within the allowance it never waits; past it, it waits for its own
+// work, and is refused at once when it would wait behind more than
+// MaxPaceWait of others'. A canceled context tells waiting (its error)
+// from not (nil) without timing anything.
+func TestAllowanceTake(t *testing.T) {
+	p := screen.NewPacer(1_000, 5_000, 0)
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := p.Allowance(1).Take(gone, 5_000); err != nil {
+		t.Fatalf("work within the allowance: %v", err)
+	}
+	// 4,000 past the allowance, alone: the bucket's 1,000 and 3 s of
+	// waiting for its own work, not a refusal.
+	if err := p.Allowance(1).Take(gone, 9_000); !errors.Is(err, context.Canceled) {
+		t.Fatalf("work past the bucket, client gone: %v, want it to wait and give up", err)
+	}
+	// One that holds 4 s of work: the next past its allowance would wait
+	// behind it for more than MaxPaceWait, and is refused.
+	held, release := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p.Allowance(1).Take(held, 9_000) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := p.Allowance(1).Take(gone, 6_000)
+		if errors.Is(err, screen.ErrOverloaded) {
+			break
+		}
+		if !errors.Is(err, context.Canceled) || time.Now().After(deadline) {
+			t.Fatalf("past the allowance behind 4 s of others' work: %v, want ErrOverloaded", err)
+		}
+		time.Sleep(time.Millisecond) // until the held one has reserved
+	}
+	if err := p.Allowance(1).Take(gone, 5_000); err != nil {
+		t.Errorf("within the allowance behind others' work: %v", err)
+	}
+	release()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("the held take: %v", err)
+	}
+	var none *screen.Allowance
+	if err := none.Take(gone, 1<<40); err != nil {
+		t.Fatalf("unpaced: %v", err)
+	}
+}

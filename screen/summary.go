@@ -7,7 +7,7 @@ import "time"
 // names screened, which stay in the bank's own systems. The API and the
 // web UI record the same shape.
 type Summary struct {
-	// API is where the call came from: native, yente, ui.
+	// API is where the call came from: native, yente, text, ui.
 	API  string `json:"api"`
 	Data string `json:"data"`
 	// Versions are the list versions screened against, in compact form
@@ -37,21 +37,28 @@ const MaxSummaryHits = 100
 
 // Summarize sums up the results of one screening call against snap.
 func Summarize(api string, snap *Snapshot, results []Result) Summary {
-	sum := Summary{API: api, Data: string(DataNone), Versions: []string{}, Queries: len(results)}
+	sum := Summary{API: api, Data: string(DataNone), Versions: []string{}}
 	if snap != nil {
 		sum.Data, sum.Versions, sum.AsOf, sum.Absent = string(snap.Data), snap.compact, snap.AsOf, snap.Absent
 	}
-	for _, res := range results {
-		if len(res.Hits) > 0 {
-			sum.WithHits++
-		}
-		for _, h := range res.Hits {
-			sum.Hits++
-			sum.Best = max(sum.Best, h.Score)
-			if len(sum.Matched) < MaxSummaryHits {
-				sum.Matched = append(sum.Matched, Matched{res.ID, h.EntityID, h.Score})
-			}
-		}
+	for i := range results {
+		sum.Add(&results[i])
 	}
 	return sum
+}
+
+// Add counts one more query's result in the summary: a batch job sums up
+// its rows one by one, without keeping the results of a file of a million.
+func (sum *Summary) Add(res *Result) {
+	sum.Queries++
+	if len(res.Hits) > 0 {
+		sum.WithHits++
+	}
+	for _, h := range res.Hits {
+		sum.Hits++
+		sum.Best = max(sum.Best, h.Score)
+		if len(sum.Matched) < MaxSummaryHits {
+			sum.Matched = append(sum.Matched, Matched{res.ID, h.EntityID, h.Score})
+		}
+	}
 }

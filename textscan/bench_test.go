@@ -70,6 +70,24 @@ func BenchmarkScanCold(b *testing.B) {
 	}
 }
 
+// BenchmarkScanColdFiles scans each test text with the window cache
+// emptied before every scan: what a text never seen before costs, by
+// byte. The API paces /v1/text by its size on the figure of news.txt
+// (api.TextPairsPerByte), the densest real text of them in listed names.
+func BenchmarkScanColdFiles(b *testing.B) {
+	s := New(realIndex(b), Options{})
+	for _, f := range benchFiles {
+		text := []byte(readTestdata(b, f))
+		b.Run(f, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				s.forgetCaches()
+				s.Scan(text)
+			}
+		})
+	}
+}
+
 // BenchmarkNew measures building a scanner over the real lists.
 func BenchmarkNew(b *testing.B) {
 	ix := realIndex(b)
