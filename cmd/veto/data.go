@@ -184,7 +184,12 @@ func printAgainst(w io.Writer, snap *screen.Snapshot) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s (published %s)", r, day(r.Published))
+		v := entity.ListVersion{Published: r.Published, PublishedFrom: r.PublishedFrom}
+		if v.PublishDateKnown() {
+			fmt.Fprintf(&b, "%s (published %s)", r, v.PublishedText())
+		} else {
+			fmt.Fprintf(&b, "%s (%s)", r, v.PublishedText())
+		}
 	}
 	if snap.AsOf.IsZero() {
 		fmt.Fprintf(w, "Screened against %s.\n", b.String())
