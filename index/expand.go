@@ -117,9 +117,10 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 					cand = append(cand, v.byAltCons[names.WeakCons(t.Alt)]...)
 				}
 			case t.Alt != "":
-				// Abjad words, against the national reading.
-				cand = append(cand, v.byCons[names.Cons(t.Alt)]...)
-				cand = append(cand, v.byWeak[names.WeakCons(t.Alt)]...)
+				// Abjad words, against the national reading (only
+				// they: Latin words meet it through readings).
+				cand = append(cand, v.byAbjadCons[names.Cons(t.Alt)]...)
+				cand = append(cand, v.byAbjadCons[names.WeakCons(t.Alt)]...)
 			}
 			switch {
 			case t.Abjad:

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -50,6 +51,10 @@ type vocab struct {
 	// names.WeakCons) of Latin words' national readings to the words, for
 	// abjad spellings to meet them (Benjamin read with a j as y: בנימין).
 	byAltCons map[string][]uint32
+	// byAbjadCons maps the consonant skeletons (names.Cons and
+	// names.WeakCons, of both readings) of abjad words to the words, for
+	// a Latin word's national reading to meet them.
+	byAbjadCons map[string][]uint32
 	// looseAll maps a loose consonant key to every word, looseTrans to
 	// the words written in scripts other than Latin and Cyrillic (the
 	// only ones a Latin word meets on it); abjadAll and abjadOnly do the
@@ -66,7 +71,7 @@ type vocab struct {
 
 func newVocab() *vocab {
 	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{},
-		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, byAltCons: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
+		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, byAltCons: map[string][]uint32{}, byAbjadCons: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
 		abjadAll: map[string][]uint32{}, abjadOnly: map[string][]uint32{},
 		letters: map[string][]uint32{}}
 }
@@ -170,6 +175,18 @@ func (v *vocab) tables() {
 			for _, k := range [2]string{names.Cons(t.Alt), names.WeakCons(t.Alt)} {
 				if k != "" && k != t.Cons {
 					v.byAltCons[k] = append(v.byAltCons[k], id)
+				}
+			}
+		}
+		if t.Abjad {
+			keys := []string{t.Cons, names.WeakCons(t.Phon)}
+			if t.Alt != "" {
+				keys = append(keys, names.Cons(t.Alt), names.WeakCons(t.Alt))
+			}
+			slices.Sort(keys)
+			for _, k := range slices.Compact(keys) {
+				if k != "" {
+					v.byAbjadCons[k] = append(v.byAbjadCons[k], id)
 				}
 			}
 		}
