@@ -282,19 +282,7 @@ type monitorScreening struct {
 func summarizeMonitorRun(snap *screen.Snapshot, full bool, rep *monitor.Report, err error, took time.Duration) monitorScreening {
 	sum := monitorScreening{Summary: screen.Summarize("monitor", snap, nil), Full: full, Customers: rep.Customers, Alerts: len(rep.Alerts),
 		Took: took.Round(time.Millisecond).String(), Interrupted: err != nil}
-	sum.Queries = rep.Customers
-	with := map[string]bool{}
-	for _, a := range rep.Alerts {
-		if !with[a.CustomerID] {
-			with[a.CustomerID] = true
-			sum.WithHits++
-		}
-		sum.Hits++
-		sum.Best = max(sum.Best, a.Score)
-		if len(sum.Matched) < screen.MaxSummaryHits {
-			sum.Matched = append(sum.Matched, screen.Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score})
-		}
-	}
+	sum.AddAlerts(rep.Customers, rep.Alerts)
 	return sum
 }
 

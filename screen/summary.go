@@ -1,6 +1,10 @@
 package screen
 
-import "time"
+import (
+	"time"
+
+	"github.com/vetoscreen/veto/entity"
+)
 
 // Summary is what the audit trail keeps of a screening call: how many
 // queries, which query IDs hit which entities at what score — not the
@@ -59,6 +63,26 @@ func (sum *Summary) Add(res *Result) {
 		sum.Best = max(sum.Best, h.Score)
 		if len(sum.Matched) < MaxSummaryHits {
 			sum.Matched = append(sum.Matched, Matched{res.ID, h.EntityID, h.Score})
+		}
+	}
+}
+
+// AddAlerts counts a monitoring run in the summary: customers screened,
+// the alerts raised as its hits (a match raised or decided before is not
+// raised, so not counted, again), the customers' own references as the
+// query IDs.
+func (sum *Summary) AddAlerts(customers int, alerts []entity.Alert) {
+	sum.Queries += customers
+	with := map[string]bool{}
+	for _, a := range alerts {
+		if !with[a.CustomerID] {
+			with[a.CustomerID] = true
+			sum.WithHits++
+		}
+		sum.Hits++
+		sum.Best = max(sum.Best, a.Score)
+		if len(sum.Matched) < MaxSummaryHits {
+			sum.Matched = append(sum.Matched, Matched{a.CustomerID, a.EntityID, a.Score})
 		}
 	}
 }

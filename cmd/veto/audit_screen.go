@@ -95,23 +95,6 @@ func newCLIScreening(command string, d screenedData) *cliScreening {
 	return &cliScreening{Summary: screen.Summary{API: "cli", Data: d.Data}, Command: command, Versions: d.Versions, AsOf: d.AsOf}
 }
 
-// add counts one query's result in the summary, as screen.Summarize does
-// for a call's results, without keeping the results of a file of a
-// million rows.
-func (c *cliScreening) add(res *screen.Result) {
-	c.Queries++
-	if len(res.Hits) > 0 {
-		c.WithHits++
-	}
-	for _, h := range res.Hits {
-		c.Hits++
-		c.Best = max(c.Best, h.Score)
-		if len(c.Matched) < screen.MaxSummaryHits {
-			c.Matched = append(c.Matched, screen.Matched{Query: res.ID, Entity: h.EntityID, Score: h.Score})
-		}
-	}
-}
-
 // recordScreening appends a command line screening to the audit trail of
 // the --db store (the store screened against, or the store the command
 // would use when it read --from files), as the API does for its calls:
@@ -143,19 +126,7 @@ func recordScreeningIn(ctx context.Context, g *globalOptions, st store.Audit, ac
 // alerts it raised (a match raised or decided before is not raised, so
 // not counted, again), its query IDs the customers' own references.
 func (c *cliScreening) addAlerts(customers int, alerts []entity.Alert) {
-	c.Queries += customers
 	c.Customers += customers
 	c.Alerts += len(alerts)
-	with := map[string]bool{}
-	for _, a := range alerts {
-		if !with[a.CustomerID] {
-			with[a.CustomerID] = true
-			c.WithHits++
-		}
-		c.Hits++
-		c.Best = max(c.Best, a.Score)
-		if len(c.Matched) < screen.MaxSummaryHits {
-			c.Matched = append(c.Matched, screen.Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score})
-		}
-	}
+	c.AddAlerts(customers, alerts)
 }

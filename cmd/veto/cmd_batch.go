@@ -183,7 +183,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 			case row.Warning != nil:
 				sum.Warnings++
 			}
-			sum.add(res)
+			sum.Add(res)
 		},
 	})
 	meter.Done()

@@ -144,7 +144,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	}
 	// On the trail before it is shown, as the API does.
 	sum := newCLIScreening("screen", snapData(snap))
-	sum.add(&res)
+	sum.Add(&res)
 	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
@@ -260,7 +260,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	enc.SetEscapeHTML(false)
 	var writeErr error
 	for r := range results {
-		sum.add(&r)
+		sum.Add(&r)
 		if writeErr == nil {
 			// Each line names the versions, as batch's JSON lines do.
 			writeErr = enc.Encode(struct {

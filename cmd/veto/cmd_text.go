@@ -188,6 +188,6 @@ func textSummary(data screenedData, size int, findings []textscan.Finding) *cliS
 			res.Hits = append(res.Hits, screen.Hit{EntityID: f.Entity.ID, Score: f.Score})
 		}
 	}
-	sum.add(&res)
+	sum.Add(&res)
 	return sum
 }
