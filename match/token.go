@@ -395,15 +395,6 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// abjadAlt is an abjad word's reading with its letters apart, "" for
-// other words.
-func abjadAlt(t *names.Token) string {
-	if t.Abjad {
-		return t.Alt
-	}
-	return ""
-}
-
 // natAlt is a Latin word's national reading, "" for an abjad word (whose
 // Alt is its letters apart).
 func natAlt(t *names.Token) string {
