@@ -3,6 +3,7 @@ package resolve
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/vetoscreen/veto/entity"
@@ -104,15 +105,17 @@ func (l *listing) query(n int) match.Query {
 	return q
 }
 
-// yearsMeet reports whether the listings' years of birth overlap, or one
-// of them has none.
+// yearsMeet reports whether the listings' years of birth overlap, give or
+// take one, or one of them has none.
 func (l *listing) yearsMeet(o *listing) bool {
 	if len(l.years) == 0 || len(o.years) == 0 {
 		return true
 	}
+	// Years one apart meet: publishers round an approximate year of birth
+	// differently ("1949", "circa 1950").
 	for _, a := range l.years {
 		for _, b := range o.years {
-			if a[0] <= b[1] && b[0] <= a[1] {
+			if a[0]-1 <= b[1] && b[0]-1 <= a[1] {
 				return true
 			}
 		}
@@ -134,7 +137,8 @@ func (l *listing) idCountry(k string) string {
 // contradicts reports whether two listings cannot be one subject: they
 // are on one list (a publisher lists a party once), of incompatible
 // schemata, or their full dates of birth, genders, IMO numbers or
-// registration numbers in one country differ.
+// registration numbers in one country differ, or they are organisations
+// of different countries.
 func contradicts(a, b *listing) bool {
 	switch {
 	case impossible(a, b):
@@ -142,6 +146,10 @@ func contradicts(a, b *listing) bool {
 	case len(a.dobs) > 0 && len(b.dobs) > 0 && !dayMet(a.dobs, b.dobs):
 		return true
 	case a.gender != "" && b.gender != "" && a.gender != b.gender:
+		return true
+	case a.org() && b.org() && len(a.countries) > 0 && len(b.countries) > 0 && !overlap(a.countries, b.countries):
+		// A branch of an organisation abroad is listed on its own
+		// (AL-HARAMAIN: THE NETHERLANDS BRANCH, … AFGHANISTAN BRANCH).
 		return true
 	}
 	return differ(a, b, "imo", false) || differ(a, b, "registration", true)
@@ -266,21 +274,34 @@ func fold(s string) string {
 	}), " ")
 }
 
-// sharedDate returns a date both lists of dates hold, or one that the
-// other holds with day and month swapped: publishers write 03/01/1957 and
-// 01/03/1957 for one date as often as they mistype a digit.
+// sharedDate returns a date of a that b holds too, or nearly: with day
+// and month swapped (publishers write 03/01/1957 and 01/03/1957 for one
+// date) or one day apart (a date stored as midnight in one time zone and
+// published in another: the UK lists several UN designees one day off).
 func sharedDate(a, b []string) (string, bool) {
 	if d := shared(a, b); d != "" {
 		return d, true
 	}
 	for _, x := range a {
 		for _, y := range b {
-			if swapped(x, y) {
-				return x + " (" + y + " day and month swapped)", true
+			switch {
+			case swapped(x, y):
+				return x + " (" + y + ": day and month swapped)", true
+			case nextDay(x) == y || nextDay(y) == x:
+				return x + " (" + y + ": one day apart)", true
 			}
 		}
 	}
 	return "", false
+}
+
+// nextDay returns the day after d, YYYY-MM-DD, or "" when d is no date.
+func nextDay(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, 1).Format(time.DateOnly)
 }
 
 func dayMet(a, b []string) bool {

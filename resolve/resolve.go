@@ -217,44 +217,52 @@ type scored struct {
 	score float64
 }
 
-// soleMatches links a person without a full date of birth to the one
-// subject its names find on other lists, when they find only one: Canada
-// lists Sergei Viktorovich LAVROV with a year of birth only, and every
-// other list's Lavrov is one subject by then. A name that finds two
-// subjects (two people of one name) links to neither, and the pairs stay
-// possible-same pairs.
+// soleMatches links a person without a full date of birth, or an
+// organisation, to the one listing of another list its names find there, when they find only one
+// (and, where that listing searched too, it found only this one on the
+// first's list): Canada lists Sergei Viktorovich LAVROV with a year of
+// birth only; UN, UK, Australian and US lists give JAMES KOANG CHUOL the
+// year 1961 alone. A name that finds two listings on one list (two people
+// of one name, as common names do) links to neither there, and the pairs
+// stay possible-same pairs. Organisations in different countries are
+// never joined so (see contradicts).
 func (g *graph) soleMatches(found map[int][]scored, c Config) []Link {
-	searchers := make([]int, 0, len(found))
-	for i := range found {
-		searchers = append(searchers, i)
+	// onList[i][list] counts the listings of list that i found at the
+	// sole score and that nothing rules out.
+	fits := func(h scored, a *listing) bool {
+		b := g.listings[h.j]
+		return h.score >= c.SoleScore && a.yearsMeet(b) && !contradicts(a, b)
 	}
-	slices.Sort(searchers)
+	onList := map[int]map[string]int{}
+	for i, hs := range found {
+		m := map[string]int{}
+		for _, h := range hs {
+			if fits(h, g.listings[i]) {
+				m[g.listings[h.j].lists[0]]++
+			}
+		}
+		onList[i] = m
+	}
 	var links []Link
-	for _, i := range searchers {
-		self := g.find(i)
-		root, best, bestScore := -1, -1, 0.0
-		for _, h := range found[i] {
-			r := g.find(h.j)
-			switch {
-			case r == self || h.score < c.SoleScore:
+	for i, hs := range found {
+		a := g.listings[i]
+		for _, h := range hs {
+			b := g.listings[h.j]
+			if !fits(h, a) || onList[i][b.lists[0]] != 1 {
 				continue
-			case root >= 0 && r != root:
-				root = -2
-			case root == -1:
-				root = r
 			}
-			if root == -2 {
-				break
+			if back, ok := onList[h.j]; ok && back[a.lists[0]] != 1 {
+				continue
 			}
-			if h.score > bestScore {
-				best, bestScore = h.j, h.score
+			if h.j < i && onList[h.j] != nil {
+				continue // the pair is taken from its other side
 			}
+			links = append(links, Link{A: a.e.ID, B: b.e.ID, Evidence: SoleName, Score: h.score, Detail: "the only listing its names find on " + b.lists[0]})
 		}
-		if root < 0 || !g.yearsMeet(self, root) {
-			continue
-		}
-		links = append(links, Link{A: g.listings[i].e.ID, B: g.listings[best].e.ID, Evidence: SoleName, Score: bestScore, Detail: "the only subject its names find"})
 	}
+	slices.SortFunc(links, func(x, y Link) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
+	})
 	return links
 }
 
@@ -513,10 +521,11 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 	var days []string
 	for i, l := range g.listings {
 		if l.person() && len(l.dobs) > 0 {
-			// A date is also filed under its day and month swapped,
-			// where that is a date, to meet its mistyped twin.
+			// A date is also filed under the next day and under its day
+			// and month swapped, to meet its twin one day apart or
+			// mistyped (see near).
 			for _, d := range l.dobs {
-				for _, day := range []string{d, swap(d)} {
+				for _, day := range []string{d, nextDay(d), swap(d)} {
 					if day == "" || slices.Contains(byDay[day], i) {
 						continue
 					}
@@ -528,9 +537,8 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 			}
 			continue
 		}
-		// Organisations need a shared country to be weighed at all;
-		// vessels and aircraft are joined by their numbers, not names.
-		if l.person() || l.org() && len(l.countries) > 0 {
+		// Vessels and aircraft are joined by their numbers, not names.
+		if l.person() || l.org() {
 			items = append(items, item{search: i})
 		}
 	}
@@ -610,7 +618,7 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 		for _, f := range rs {
 			k := pairOf(f.a, f.b)
 			best[k] = max(best[k], f.score)
-			if a := g.listings[f.a]; a.person() && len(a.dobs) == 0 {
+			if a := g.listings[f.a]; a.org() || a.person() && len(a.dobs) == 0 {
 				sole[f.a] = append(sole[f.a], scored{f.b, f.score})
 			}
 		}

@@ -25,8 +25,9 @@ const (
 	// NameAndAddress is an organisation's names with a shared country and
 	// address.
 	NameAndAddress Evidence = "name+country+address"
-	// SoleName is a person's names that find one subject only on the
-	// other lists, with no date of birth against it.
+	// SoleName is names that find one listing only on another list, and
+	// are the only ones that listing's names find on theirs, with no date
+	// of birth or country against it.
 	SoleName Evidence = "sole-name"
 )
 
