@@ -83,7 +83,7 @@ type Config struct {
 // DefaultConfig returns the thresholds measured on the lists of
 // ../shared/data (see the package's real-data test).
 func DefaultConfig() Config {
-	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 3, MaxShared: 6}
+	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 2, MaxShared: 6}
 }
 
 // Options control one resolution.
@@ -158,12 +158,26 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 		return cmp.Or(cmp.Compare(a.Evidence.strength(), b.Evidence.strength()), cmp.Compare(b.Score, a.Score))
 	})
 	kept := map[int][]Link{}
+	apply := func(l Link) {
+		switch g.apply(l, kept) {
+		case vetoedByFacts:
+			res.Vetoed[l.Evidence]++
+			// Names and facts that agree, joined to a subject whose
+			// other members contradict the listing (a second listing of
+			// one list, another date of birth): an analyst decides.
+			if l.Evidence.strength() > Identifier.strength() {
+				possible = append(possible, l)
+			}
+		case vetoedByAnalyst:
+			res.Vetoed[l.Evidence]++
+		}
+	}
 	for _, l := range links {
-		g.apply(l, kept, res.Vetoed)
+		apply(l)
 	}
 	if opts.uses(SoleName) {
 		for _, l := range g.soleMatches(sole, opts.Config) {
-			g.apply(l, kept, res.Vetoed)
+			apply(l)
 		}
 	}
 	for root, ms := range g.members {
@@ -174,8 +188,11 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	}
 	assignIDs(res.Subjects, opts.Previous)
 	res.index()
+	seen := map[[2]string]bool{}
 	for _, p := range possible {
-		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb {
+		k := [2]string{min(p.A, p.B), max(p.A, p.B)}
+		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] {
+			seen[k] = true
 			res.Possible = append(res.Possible, p)
 		}
 	}
@@ -185,21 +202,27 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	return res, nil
 }
 
+// Outcomes of graph.apply.
+const (
+	joined = iota
+	vetoedByFacts
+	vetoedByAnalyst
+)
+
 // apply joins the subjects of a link's listings unless a contradiction or
 // a decision vetoes it; kept holds the links of each subject by root.
-func (g *graph) apply(l Link, kept map[int][]Link, vetoed map[Evidence]int) {
+func (g *graph) apply(l Link, kept map[int][]Link) int {
 	a, okA := g.byID[l.A]
 	b, okB := g.byID[l.B]
 	if !okA || !okB {
-		return
+		return joined // a decision on a listing no list carries today
 	}
 	ra, rb := g.find(a), g.find(b)
 	if ra == rb {
-		return
+		return joined
 	}
-	if !g.joinable(ra, rb, l.Evidence) {
-		vetoed[l.Evidence]++
-		return
+	if veto := g.veto(ra, rb, l.Evidence); veto != joined {
+		return veto
 	}
 	r := g.union(ra, rb)
 	kept[r] = append(append(kept[ra], kept[rb]...), l)
@@ -209,6 +232,7 @@ func (g *graph) apply(l Link, kept map[int][]Link, vetoed map[Evidence]int) {
 	if r != rb {
 		delete(kept, rb)
 	}
+	return joined
 }
 
 // scored is a listing found by a search, with its score.
@@ -332,24 +356,24 @@ func (g *graph) union(a, b int) int {
 	return a
 }
 
-// joinable reports whether the subjects of roots a and b may be joined by
-// evidence e.
-func (g *graph) joinable(a, b int, e Evidence) bool {
+// veto says whether the subjects of roots a and b may be joined by
+// evidence e (joined), or what forbids it.
+func (g *graph) veto(a, b int, e Evidence) int {
 	if e == Analyst {
-		return true
+		return joined
 	}
 	for _, x := range g.members[a] {
 		for _, y := range g.members[b] {
 			if g.notSame[pairOf(x, y)] || g.alone[x] || g.alone[y] {
-				return false
+				return vetoedByAnalyst
 			}
-			a, b := g.listings[x], g.listings[y]
-			if e == CrossReference && impossible(a, b) || e != CrossReference && contradicts(a, b) {
-				return false
+			la, lb := g.listings[x], g.listings[y]
+			if e == CrossReference && impossible(la, lb) || e != CrossReference && contradicts(la, lb) {
+				return vetoedByFacts
 			}
 		}
 	}
-	return true
+	return joined
 }
 
 func (g *graph) subject(ms []int, links []Link) *Subject {
@@ -560,6 +584,9 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 		go func() {
 			defer wg.Done()
 			ns := newNameScorer(g, c.MaxQueryNames)
+			// Pairs below the possible score are not wanted: the scorer
+			// may stop early on them.
+			ns.sc.Floor = c.PossibleScore
 			for k := w; k < len(items); k += workers {
 				if k%64 == w && ctx.Err() != nil {
 					errs[w] = ctx.Err()
@@ -584,12 +611,10 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 				if err != nil {
 					continue // a name too odd to search by: no evidence
 				}
-				// People without a full date of birth can only be a
-				// possible pair, or the sole match of their names.
-				floor := c.PossibleScore
-				if a.person() {
-					floor = min(c.JoinScore, c.SoleScore)
-				}
+				// Without a shared date of birth a pair is joined as the
+				// sole match of its names, or by a shared address at the
+				// join score, or is a possible pair at the join score.
+				floor := min(c.JoinScore, c.SoleScore)
 				hits := g.ix.Search(p, index.Options{
 					Threshold: floor,
 					Filter: func(cand *match.Candidate, lists []string) bool {
