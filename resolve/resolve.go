@@ -537,10 +537,13 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 	// Work items: a search of one listing's names, or the pairs of one
 	// day of birth.
 	type item struct {
-		search int
+		// search are listings whose names, searched once, are the
+		// same query: one name is often listed by four or five lists.
+		search []int
 		born   []int
 	}
 	var items []item
+	byQuery := map[string]int{}
 	byDay := map[string][]int{}
 	var days []string
 	for i, l := range g.listings {
@@ -563,12 +566,19 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 		}
 		// Vessels and aircraft are joined by their numbers, not names.
 		if l.person() || l.org() {
-			items = append(items, item{search: i})
+			q := l.query(c.SearchNames)
+			k := string(q.Schema) + "\x00" + strings.ToLower(q.Name+"\x00"+strings.Join(q.Aliases, "\x00"))
+			if n, ok := byQuery[k]; ok {
+				items[n].search = append(items[n].search, i)
+				continue
+			}
+			byQuery[k] = len(items)
+			items = append(items, item{search: []int{i}})
 		}
 	}
 	for _, d := range days {
 		if len(byDay[d]) > 1 {
-			items = append(items, item{search: -1, born: byDay[d]})
+			items = append(items, item{born: byDay[d]})
 		}
 	}
 
@@ -593,7 +603,7 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 					return
 				}
 				it := items[k]
-				if it.search < 0 {
+				if it.born != nil {
 					for x, i := range it.born {
 						for _, j := range it.born[x+1:] {
 							if overlap(g.listings[i].lists, g.listings[j].lists) {
@@ -606,24 +616,20 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 					}
 					continue
 				}
-				a := g.listings[it.search]
-				p, err := cfg.Prepare(a.query(c.SearchNames), g.ix)
+				p, err := cfg.Prepare(g.listings[it.search[0]].query(c.SearchNames), g.ix)
 				if err != nil {
 					continue // a name too odd to search by: no evidence
 				}
 				// Without a shared date of birth a pair is joined as the
 				// sole match of its names, or by a shared address at the
 				// join score, or is a possible pair at the join score.
-				floor := min(c.JoinScore, c.SoleScore)
-				hits := g.ix.Search(p, index.Options{
-					Threshold: floor,
-					Filter: func(cand *match.Candidate, lists []string) bool {
-						return cand.Entity.ID != a.e.ID && !overlap(lists, a.lists)
-					},
-				})
-				for _, h := range hits {
-					if j, ok := g.byID[h.EntityID]; ok {
-						results[w] = append(results[w], found{it.search, j, h.Score})
+				hits := g.ix.Search(p, index.Options{Threshold: min(c.JoinScore, c.SoleScore)})
+				for _, i := range it.search {
+					a := g.listings[i]
+					for _, h := range hits {
+						if j, ok := g.byID[h.EntityID]; ok && j != i && !overlap(h.Lists, a.lists) {
+							results[w] = append(results[w], found{i, j, h.Score})
+						}
 					}
 				}
 			}
