@@ -50,6 +50,9 @@ type Monitor struct {
 	// Workers screening (0: one per CPU).
 	Workers int
 	Now     func() time.Time
+
+	dueOnce sync.Once
+	due     chan struct{} // holds a run asked for by Due
 }
 
 // ErrBusy is returned when another process is monitoring the same store.
@@ -173,6 +176,38 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 	alerts, n, err := m.screenAll(ctx, snap, snap.Index, entity.CauseRescreen, nil)
 	rep.Customers, rep.Alerts, rep.Took = n, alerts, time.Since(start)
 	return rep, err
+}
+
+// Due asks Loop for a run of Process, without waiting: veto serve calls
+// it after each snapshot of the real lists it loads. While a run is due
+// already, another call adds none.
+func (m *Monitor) Due() {
+	select {
+	case m.dueChan() <- struct{}{}:
+	default: // a run is due already
+	}
+}
+
+func (m *Monitor) dueChan() chan struct{} {
+	m.dueOnce.Do(func() { m.due = make(chan struct{}, 1) })
+	return m.due
+}
+
+// Loop runs Process each time a run is due (Due), one at a time, until
+// ctx ends. A run that fails is logged; ErrBusy (another replica is
+// running one) is not a failure.
+func (m *Monitor) Loop(ctx context.Context) {
+	due := m.dueChan()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-due:
+			if _, err := m.Process(ctx); err != nil && !errors.Is(err, ErrBusy) && ctx.Err() == nil {
+				m.logger().Error("monitoring failed", "err", err)
+			}
+		}
+	}
 }
 
 // Process re-screens the monitored customers after the list versions the

@@ -177,8 +177,11 @@ type AuditFilter struct {
 
 // Keys stores API keys.
 type Keys interface {
-	// CreateKey stores a new key; ErrConflict if its ID exists.
-	CreateKey(ctx context.Context, k entity.APIKey) error
+	// CreateKey stores a new key and appends its audit entry (unless the
+	// entry has no action), in one transaction: a key never exists
+	// without the entry that says who made it, nor the entry without the
+	// key. ErrConflict if its ID exists; then nothing is stored.
+	CreateKey(ctx context.Context, k entity.APIKey, audit entity.AuditEntry) error
 	// Key returns the key with the given ID, revoked or not, or
 	// ErrNotFound.
 	Key(ctx context.Context, id string) (*entity.APIKey, error)

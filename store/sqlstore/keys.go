@@ -14,7 +14,7 @@ import (
 var _ store.Keys = (*Store)(nil)
 
 // CreateKey implements store.Keys.
-func (s *Store) CreateKey(ctx context.Context, k entity.APIKey) error {
+func (s *Store) CreateKey(ctx context.Context, k entity.APIKey, audit entity.AuditEntry) error {
 	if err := k.Validate(); err != nil {
 		return err
 	}
@@ -29,6 +29,12 @@ func (s *Store) CreateKey(ctx context.Context, k entity.APIKey) error {
 		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO api_keys (id, name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)`),
 			k.ID, k.Name, k.Role, k.Hash, fmtTime(k.CreatedAt), fmtTime(k.RevokedAt))
 		if err != nil {
+			return fmt.Errorf("create key %s: %w", k.ID, err)
+		}
+		if audit.Action == "" {
+			return nil
+		}
+		if _, err := s.appendAudit(ctx, tx, []entity.AuditEntry{audit}); err != nil {
 			return fmt.Errorf("create key %s: %w", k.ID, err)
 		}
 		return nil
