@@ -58,25 +58,21 @@ func ID(full string) string {
 	return id
 }
 
-// Create makes a key and stores it with its key.create audit entry in one
-// transaction, so that no key exists that the trail does not show made,
-// by actor. note adds to the entry's data (the file a first admin key was
-// written to, say); it never holds the key.
-func Create(ctx context.Context, st store.Keys, actor, name, role string, note map[string]string, now time.Time) (entity.APIKey, string, error) {
-	k, full, err := New(name, role, now)
-	if err != nil {
-		return entity.APIKey{}, "", err
-	}
+// Create stores a key made by New with its key.create audit entry, by
+// actor, in one transaction, so that no key exists that the trail does
+// not show made. note adds to the entry's data (the file a first admin
+// key was written to, say); it never holds the key.
+func Create(ctx context.Context, st store.Keys, actor string, k entity.APIKey, note map[string]string) error {
 	data := map[string]string{"name": k.Name, "role": k.Role}
 	for f, v := range note {
 		data[f] = v
 	}
-	e, err := chain.Entry(now, actor, chain.ActionKeyCreate, k.ID, data)
+	e, err := chain.Entry(k.CreatedAt, actor, chain.ActionKeyCreate, k.ID, data)
 	if err != nil {
-		return entity.APIKey{}, "", err
+		return err
 	}
 	if err := st.CreateKey(ctx, k, e); err != nil {
-		return entity.APIKey{}, "", fmt.Errorf("create key %q: %w", name, err)
+		return fmt.Errorf("create key %q: %w", k.Name, err)
 	}
-	return k, full, nil
+	return nil
 }

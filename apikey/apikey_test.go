@@ -53,8 +53,11 @@ func TestCreateAudits(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	k, full, err := Create(ctx, st, "cli:ops", "onboarding", entity.RoleAdmin, map[string]string{"file": "admin.key"}, time.Now())
+	k, full, err := New("onboarding", entity.RoleAdmin, time.Now())
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Create(ctx, st, "cli:ops", k, map[string]string{"file": "admin.key"}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Key(ctx, ID(full))
@@ -72,7 +75,12 @@ func TestCreateAudits(t *testing.T) {
 	if strings.Contains(string(es[0].Data), full) {
 		t.Error("the audit entry holds the key")
 	}
-	if _, _, err := Create(ctx, st, "cli:ops", "x", "root", nil, time.Now()); !errors.Is(err, entity.ErrInvalid) {
+	bad := k
+	bad.ID, bad.Role = "b", "root"
+	if err := Create(ctx, st, "cli:ops", bad, nil); !errors.Is(err, entity.ErrInvalid) {
 		t.Errorf("role root: %v", err)
+	}
+	if es, _ := st.AuditEntries(ctx, store.AuditFilter{}); len(es) != 1 {
+		t.Errorf("a refused key left an entry: %d entries", len(es))
 	}
 }

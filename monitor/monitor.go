@@ -50,9 +50,6 @@ type Monitor struct {
 	// Workers screening (0: one per CPU).
 	Workers int
 	Now     func() time.Time
-
-	dueOnce sync.Once
-	due     chan struct{} // holds a run asked for by Due
 }
 
 // ErrBusy is returned when another process is monitoring the same store.
@@ -178,33 +175,36 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 	return rep, err
 }
 
-// Due asks Loop for a run of Process, without waiting: veto serve calls
-// it after each snapshot of the real lists it loads. While a run is due
-// already, another call adds none.
-func (m *Monitor) Due() {
+// Loop runs a Monitor's Process when a run is due: veto serve asks for
+// one after each snapshot of the real lists it loads.
+type Loop struct {
+	m   *Monitor
+	due chan struct{} // holds the run asked for, if any
+}
+
+// NewLoop returns the loop of m.
+func NewLoop(m *Monitor) *Loop { return &Loop{m: m, due: make(chan struct{}, 1)} }
+
+// Due asks for a run, without waiting. While a run is due already,
+// another call adds none.
+func (l *Loop) Due() {
 	select {
-	case m.dueChan() <- struct{}{}:
+	case l.due <- struct{}{}:
 	default: // a run is due already
 	}
 }
 
-func (m *Monitor) dueChan() chan struct{} {
-	m.dueOnce.Do(func() { m.due = make(chan struct{}, 1) })
-	return m.due
-}
-
-// Loop runs Process each time a run is due (Due), one at a time, until
-// ctx ends. A run that fails is logged; ErrBusy (another replica is
-// running one) is not a failure.
-func (m *Monitor) Loop(ctx context.Context) {
-	due := m.dueChan()
+// Run runs Process each time a run is due, one at a time, until ctx
+// ends. A run that fails is logged; ErrBusy (another replica is running
+// one) is not a failure.
+func (l *Loop) Run(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-due:
-			if _, err := m.Process(ctx); err != nil && !errors.Is(err, ErrBusy) && ctx.Err() == nil {
-				m.logger().Error("monitoring failed", "err", err)
+		case <-l.due:
+			if _, err := l.m.Process(ctx); err != nil && !errors.Is(err, ErrBusy) && ctx.Err() == nil {
+				l.m.logger().Error("monitoring failed", "err", err)
 			}
 		}
 	}

@@ -253,7 +253,7 @@ func TestValidate(t *testing.T) {
 }
 
 // TestLoop: a run asked for with Due is made, calls of Due never wait,
-// and Loop returns when its context ends.
+// and Run returns when its context ends.
 func TestLoop(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "veto.db"))
@@ -264,14 +264,14 @@ func TestLoop(t *testing.T) {
 	importFile(t, st, "un", filepath.Join("..", "source", "un", "testdata", "consolidated.xml"))
 	var sv served
 	sv.load(t, st)
-	m := &monitor.Monitor{Store: st, Snapshot: sv.snapshot}
-	m.Due()
-	m.Due() // a run is due already: this adds none, and does not wait
+	l := monitor.NewLoop(&monitor.Monitor{Store: st, Snapshot: sv.snapshot})
+	l.Due()
+	l.Due() // a run is due already: this adds none, and does not wait
 	loopCtx, cancel := context.WithCancel(ctx)
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)
-		m.Loop(loopCtx)
+		l.Run(loopCtx)
 	}()
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		runs, err := st.MonitorRuns(ctx)

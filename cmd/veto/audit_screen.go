@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/app"
+	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/store"
 )
 
 // screenedData says what a command line screening ran against, for its
@@ -69,15 +69,13 @@ func snapData(snap *screen.Snapshot) screenedData {
 // scores; never the names screened) with the command and what it
 // screened against.
 type cliScreening struct {
-	screen.Summary
+	// Tally counts a file's rows (batch, customers import), as a batch
+	// job's entry does: read, not screened, screened without an
+	// unreadable field.
+	batch.Tally
 	Command  string       `json:"command"`
 	Versions []versionRef `json:"versions"`
 	AsOf     string       `json:"asOf,omitempty"`
-	// Rows, Errors and Warnings count a file's rows (batch, customers
-	// import): read, not screened, screened without an unreadable field.
-	Rows     int64 `json:"rows,omitempty"`
-	Errors   int64 `json:"errors,omitempty"`
-	Warnings int64 `json:"warnings,omitempty"`
 	// Findings counts a text scan's findings by kind; Bytes the text's
 	// length.
 	Findings map[string]int `json:"findings,omitempty"`
@@ -92,7 +90,7 @@ type cliScreening struct {
 }
 
 func newCLIScreening(command string, d screenedData) *cliScreening {
-	return &cliScreening{Summary: screen.Summary{API: "cli", Data: d.Data}, Command: command, Versions: d.Versions, AsOf: d.AsOf}
+	return &cliScreening{Tally: batch.Tally{Summary: screen.Summary{API: "cli", Data: d.Data}}, Command: command, Versions: d.Versions, AsOf: d.AsOf}
 }
 
 // recordScreening appends a command line screening to the audit trail of
@@ -101,22 +99,10 @@ func newCLIScreening(command string, d screenedData) *cliScreening {
 // README promises that every screening outcome is audited, whatever the
 // entry point. It is committed even when ctx was canceled (an
 // interrupted batch's screened rows are screenings).
-func recordScreening(ctx context.Context, g *globalOptions, action, subject string, sum *cliScreening) error {
+func recordScreening(ctx context.Context, g *globalOptions, a *app.App, action, subject string, sum *cliScreening) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return fmt.Errorf("audit trail: %w", err)
-	}
-	defer st.Close()
-	return recordScreeningIn(ctx, g, st, action, subject, sum)
-}
-
-// recordScreeningIn is recordScreening in a store the command has open.
-func recordScreeningIn(ctx context.Context, g *globalOptions, st store.Audit, action, subject string, sum *cliScreening) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	if err := audit.NewLog(st, g.logger(), nil).Record(ctx, cliActor(), action, subject, sum); err != nil {
+	if err := a.Audit.Record(ctx, cliActor(), action, subject, sum); err != nil {
 		return fmt.Errorf("the screening could not be recorded in the audit trail of %s: %w", redactURL(g.DB), err)
 	}
 	return nil

@@ -158,10 +158,11 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	}
 	// One snapshot: every row is screened against, and names, its
 	// versions, and a checkpoint of other versions is not resumed.
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	defer a.Close()
 	sum := newCLIScreening("batch", snapData(snap))
 	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
@@ -173,18 +174,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 		Output:  outFormat,
 		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
 		Workers: o.Workers, Restart: !o.Resume,
-		Progress: meter.Update, Logger: g.logger(),
-		Result: func(row *batch.Row, res *screen.Result) {
-			sum.Rows++
-			switch {
-			case row.Err != nil:
-				sum.Errors++
-				return
-			case row.Warning != nil:
-				sum.Warnings++
-			}
-			sum.Add(res)
-		},
+		Progress: meter.Update, Logger: g.logger(), Result: sum.Count,
 	})
 	meter.Done()
 	// This session's rows (a resumed run's earlier sessions have their
@@ -192,7 +182,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	sum.Interrupted = errors.Is(err, context.Canceled)
 	sum.Took = time.Since(start).Round(time.Millisecond).String()
 	if sum.Rows > 0 || err == nil {
-		if aerr := recordScreening(ctx, g, chain.ActionScreen, "cli/batch", sum); aerr != nil {
+		if aerr := recordScreening(ctx, g, a, chain.ActionScreen, "cli/batch", sum); aerr != nil {
 			return errors.Join(err, aerr)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 )
 
@@ -110,21 +111,20 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 	if err := ew.Header(); err != nil {
 		return nil, err
 	}
-	st, err := g.openStore(ctx)
+	a, err := g.open(ctx, match.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
-	m, screened := storeMonitor(ctx, g, st, nil)
+	defer a.Close()
 	rep := &importReport{}
 	var warnings int64
 	var alerted []entity.Alert
 	// The customers screened are on the trail, whatever stops the import.
 	defer func() {
-		sum := newCLIScreening("customers import", screened())
+		sum := newCLIScreening("customers import", screenedBy(a))
 		sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, warnings
 		sum.addAlerts(rep.Changed, alerted)
-		if aerr := recordScreeningIn(ctx, g, st, chain.ActionScreen, "cli/customers", sum); aerr != nil {
+		if aerr := recordScreening(ctx, g, a, chain.ActionScreen, "cli/customers", sum); aerr != nil {
 			err = errors.Join(err, aerr)
 		}
 	}()
@@ -134,7 +134,7 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		if len(chunk) == 0 {
 			return nil
 		}
-		changed, alerts, err := m.Put(ctx, chunk)
+		changed, alerts, err := a.Monitor.Put(ctx, chunk)
 		if err != nil {
 			return fmt.Errorf("%s: store customers: %w", path, err)
 		}

@@ -134,10 +134,11 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err != nil {
 		return usageError{err}
 	}
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	defer a.Close()
 	res, err := snap.Screener().Screen(ctx, q, o.screenOptions(&cfg, true))
 	if err != nil {
 		return err
@@ -145,7 +146,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	// On the trail before it is shown, as the API does.
 	sum := newCLIScreening("screen", snapData(snap))
 	sum.Add(&res)
-	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum); err != nil {
+	if err := recordScreening(ctx, g, a, chain.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -235,10 +236,11 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err != nil {
 		return usageError{err}
 	}
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	defer a.Close()
 	sum := newCLIScreening("screen --jsonl", snapData(snap))
 	s := snap.Screener()
 	ctx, cancel := context.WithCancel(ctx)
@@ -274,7 +276,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	}
 	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
 	// Whatever stopped the run, what was screened is on the trail.
-	return errors.Join(runErr, recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum))
+	return errors.Join(runErr, recordScreening(ctx, g, a, chain.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {

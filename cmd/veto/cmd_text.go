@@ -100,12 +100,13 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	if !utf8.Valid(text) {
 		return fmt.Errorf("%s: not valid UTF-8 at byte %d; convert it first (iconv -f LATIN1 -t UTF-8)", path, invalidUTF8At(text))
 	}
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	defer a.Close()
 	findings := textscan.New(snap.Index, opts).Scan(text)
-	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
+	if err := recordScreening(ctx, g, a, chain.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
 		return err
 	}
 	if o.JSON {
