@@ -115,20 +115,26 @@ func openSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg mat
 			return nil, nil, usageError{fmt.Errorf("--as-of: %w", err)}
 		}
 	}
+	// The files are read before the store opens: a new SQLite store in
+	// the folder read is no list file.
+	var snap *screen.Snapshot
+	if o.From != "" {
+		var err error
+		if snap, err = app.FileSnapshot(ctx, o.From, cfg, g.logger()); err != nil {
+			return nil, nil, err
+		}
+	}
 	a, err := g.open(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	var snap *screen.Snapshot
-	if o.From != "" {
-		snap, err = app.FileSnapshot(ctx, o.From, cfg, g.logger())
-	} else {
+	if snap == nil {
 		snap, err = a.Snapshot(ctx, asOf)
 	}
 	switch {
 	case errors.Is(err, screen.ErrNoVersionsAt):
 		err = usageError{fmt.Errorf("--as-of %s: %w", o.AsOf, err)}
-	case errors.Is(err, app.ErrNoLists), err == nil && snap == nil:
+	case errors.Is(err, app.ErrNoLists):
 		err = fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
 	}
 	if err != nil {
