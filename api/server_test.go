@@ -322,7 +322,7 @@ func TestAuth(t *testing.T) {
 	}
 
 	// A revoked key stops working.
-	if err := ts.Store.RevokeKey(context.Background(), id, time.Now()); err != nil {
+	if err := ts.Store.RevokeKey(context.Background(), id, time.Now(), entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
 	if r := withHeader("Authorization", "Bearer "+screenKey); r.Status != 401 || !strings.Contains(string(r.Body), "revoked") {

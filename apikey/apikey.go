@@ -1,5 +1,5 @@
-// Package apikey makes API keys and creates them in a store with their
-// audit entry. A key is "veto_<id>_<secret>": the ID is public (listings,
+// Package apikey makes API keys, and creates and revokes them in a store
+// with their audit entries. A key is "veto_<id>_<secret>": the ID is public (listings,
 // logs), the secret is 32 random bytes in hex, and the store keeps only
 // the SHA-256 of the whole key, so a key is shown once, when created.
 package apikey
@@ -73,6 +73,19 @@ func Create(ctx context.Context, st store.Keys, actor string, k entity.APIKey, n
 	}
 	if err := st.CreateKey(ctx, k, e); err != nil {
 		return fmt.Errorf("create key %q: %w", k.Name, err)
+	}
+	return nil
+}
+
+// Revoke revokes the key id at now with its key.revoke audit entry, by
+// actor, in one transaction.
+func Revoke(ctx context.Context, st store.Keys, actor, id string, now time.Time) error {
+	e, err := chain.Entry(now, actor, chain.ActionKeyRevoke, id, nil)
+	if err != nil {
+		return err
+	}
+	if err := st.RevokeKey(ctx, id, now.UTC(), e); err != nil {
+		return fmt.Errorf("revoke key %s: %w", id, err)
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ func TestID(t *testing.T) {
 	}
 }
 
-func TestCreateAudits(t *testing.T) {
+func TestCreateAndRevokeAudit(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "veto.db"))
 	if err != nil {
@@ -82,5 +82,19 @@ func TestCreateAudits(t *testing.T) {
 	}
 	if es, _ := st.AuditEntries(ctx, store.AuditFilter{}); len(es) != 1 {
 		t.Errorf("a refused key left an entry: %d entries", len(es))
+	}
+
+	if err := Revoke(ctx, st, "cli:ops", k.ID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Key(ctx, k.ID); err != nil || !got.Revoked() {
+		t.Errorf("after Revoke: %+v, %v", got, err)
+	}
+	es, _ = st.AuditEntries(ctx, store.AuditFilter{})
+	if len(es) != 2 || es[1].Action != chain.ActionKeyRevoke || es[1].Subject != k.ID || es[1].Actor != "cli:ops" {
+		t.Errorf("trail after Revoke: %+v", es)
+	}
+	if err := Revoke(ctx, st, "cli:ops", "nope", time.Now()); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("revoking an unknown key: %v", err)
 	}
 }

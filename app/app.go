@@ -27,7 +27,6 @@ import (
 
 	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit"
-	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
@@ -230,10 +229,8 @@ func (a *App) CreateKey(ctx context.Context, actor, name, role string) (entity.A
 	return k, full, nil
 }
 
-// RevokeKey revokes an API key and records it, by actor.
+// RevokeKey revokes an API key with its audit entry, by actor, in one
+// transaction (see apikey.Revoke).
 func (a *App) RevokeKey(ctx context.Context, actor, id string) error {
-	if err := a.Store.RevokeKey(ctx, id, time.Now().UTC()); err != nil {
-		return fmt.Errorf("revoke key %s: %w", id, err)
-	}
-	return a.Audit.Record(ctx, actor, chain.ActionKeyRevoke, id, nil)
+	return apikey.Revoke(ctx, a.Store, actor, id, time.Now())
 }

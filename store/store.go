@@ -187,9 +187,12 @@ type Keys interface {
 	Key(ctx context.Context, id string) (*entity.APIKey, error)
 	// ListKeys returns every key, oldest first.
 	ListKeys(ctx context.Context) ([]entity.APIKey, error)
-	// RevokeKey marks a key revoked at the given time; ErrNotFound if
-	// there is no such key. Revoking a revoked key changes nothing.
-	RevokeKey(ctx context.Context, id string, at time.Time) error
+	// RevokeKey marks a key revoked at the given time and appends its
+	// audit entry (unless the entry has no action), in one transaction;
+	// ErrNotFound if there is no such key, and then nothing is appended.
+	// Revoking a revoked key changes nothing but the trail, which records
+	// the attempt.
+	RevokeKey(ctx context.Context, id string, at time.Time, audit entity.AuditEntry) error
 }
 
 // Locker lets one of several processes sharing a store do a job at a

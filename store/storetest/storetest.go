@@ -62,13 +62,13 @@ func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
 	if err := s.CreateKey(ctx(), k3, entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RevokeKey(ctx(), "k1", day(2026, 2, 1)); err != nil {
+	if err := s.RevokeKey(ctx(), "k1", day(2026, 2, 1), entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RevokeKey(ctx(), "k1", day(2026, 3, 1)); err != nil {
+	if err := s.RevokeKey(ctx(), "k1", day(2026, 3, 1), entity.AuditEntry{}); err != nil {
 		t.Errorf("revoking twice: %v", err)
 	}
-	if err := s.RevokeKey(ctx(), "nope", day(2026, 3, 1)); !errors.Is(err, store.ErrNotFound) {
+	if err := s.RevokeKey(ctx(), "nope", day(2026, 3, 1), entity.AuditEntry{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("revoking an unknown key: %v", err)
 	}
 	keys, err := s.ListKeys(ctx())
@@ -80,8 +80,8 @@ func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
 	}
 }
 
-// testKeyCreationAudited checks that a key and its audit entry are
-// stored together or not at all.
+// testKeyCreationAudited checks that a key, or its revocation, and its
+// audit entry are stored together or not at all.
 func testKeyCreationAudited(t *testing.T, newStore func(t *testing.T) store.Store) {
 	s := newStore(t)
 	k := entity.APIKey{ID: "k1", Name: "onboarding", Role: entity.RoleScreen, Hash: strings.Repeat("ab", 32), CreatedAt: day(2026, 1, 2)}
@@ -137,6 +137,35 @@ func testKeyCreationAudited(t *testing.T, newStore func(t *testing.T) store.Stor
 	}
 	if n := len(trail()); n != 1 {
 		t.Errorf("trail after the failed key: %d entries, want 1", n)
+	}
+
+	// A revocation is stored with its entry, or neither.
+	revoked := func(e entity.AuditEntry) entity.AuditEntry {
+		e.Action, e.Data = chain.ActionKeyRevoke, nil
+		return e
+	}
+	if err := s.RevokeKey(ctx(), "nope", day(2026, 2, 1), revoked(entry("nope"))); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("revoking an unknown key: %v, want ErrNotFound", err)
+	}
+	if n := len(trail()); n != 1 {
+		t.Errorf("revoking an unknown key left an entry: %d entries, want 1", n)
+	}
+	badRevoke := revoked(entry(k.ID))
+	badRevoke.Data = []byte("{not json")
+	if err := s.RevokeKey(ctx(), k.ID, day(2026, 2, 1), badRevoke); err == nil {
+		t.Error("a revocation whose audit entry cannot be appended was stored")
+	}
+	if got, err := s.Key(ctx(), k.ID); err != nil || got.Revoked() {
+		t.Errorf("the key whose revocation failed: %+v, %v; want it active", got, err)
+	}
+	if err := s.RevokeKey(ctx(), k.ID, day(2026, 2, 1), revoked(entry(k.ID))); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Key(ctx(), k.ID); err != nil || !got.Revoked() {
+		t.Errorf("the key revoked: %+v, %v", got, err)
+	}
+	if es := trail(); len(es) != 2 || es[1].Action != chain.ActionKeyRevoke || es[1].Subject != k.ID {
+		t.Errorf("trail after the revocation: %+v", es)
 	}
 }
 
