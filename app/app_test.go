@@ -196,7 +196,9 @@ func TestEmptyStore(t *testing.T) {
 	}
 }
 
-func TestFileSnapshot(t *testing.T) {
+// fixtureDir returns a folder holding the UN fixture alone.
+func fixtureDir(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	b, err := os.ReadFile(unFixture)
 	if err != nil {
@@ -205,7 +207,11 @@ func TestFileSnapshot(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "consolidated.xml"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	snap, err := app.FileSnapshot(context.Background(), dir, match.DefaultConfig(), nil)
+	return dir
+}
+
+func TestFileSnapshot(t *testing.T) {
+	snap, err := app.FileSnapshot(context.Background(), fixtureDir(t), match.DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,5 +225,44 @@ func TestFileSnapshot(t *testing.T) {
 	screenListed(t, snap)
 	if _, err := app.FileSnapshot(context.Background(), t.TempDir(), match.DefaultConfig(), nil); err == nil {
 		t.Error("an empty folder gave a snapshot")
+	}
+}
+
+// TestNewScreening: an audit entry names what was screened against, by
+// store ID and hash, or by files for lists read from a folder.
+func TestNewScreening(t *testing.T) {
+	ctx := context.Background()
+	a, err := app.Open(ctx, app.Config{DB: unStore(t), Match: match.DefaultConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	stored, err := a.Snapshot(ctx, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := app.FileSnapshot(ctx, fixtureDir(t), match.DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		snap  *screen.Snapshot
+		data  string
+		check func(app.VersionRef) bool
+	}{
+		{"nothing loaded", nil, "live", nil},
+		{"the store's", stored, "live", func(v app.VersionRef) bool {
+			return v.ID == stored.Versions[0].ID && v.Hash == stored.Versions[0].Hash && v.Files == nil && v.Published != ""
+		}},
+		{"files", files, "files", func(v app.VersionRef) bool { return v.ID == 0 && v.Hash != "" && len(v.Files) == 1 }},
+	} {
+		s := app.NewScreening("cli", "screen", tt.snap)
+		if s.API != "cli" || s.Command != "screen" || s.Data != tt.data || s.Versions == nil {
+			t.Errorf("%s: %+v", tt.name, s)
+		}
+		if tt.check == nil && len(s.Versions) > 0 || tt.check != nil && (len(s.Versions) != 1 || !tt.check(s.Versions[0])) {
+			t.Errorf("%s: versions %+v", tt.name, s.Versions)
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/demo"
@@ -163,7 +164,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 		return err
 	}
 	defer a.Close()
-	sum := newCLIScreening("batch", snapData(snap))
+	sum := app.NewScreening("cli", "batch", snap)
 	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
@@ -182,7 +183,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	sum.Interrupted = errors.Is(err, context.Canceled)
 	sum.Took = time.Since(start).Round(time.Millisecond).String()
 	if sum.Rows > 0 || err == nil {
-		if aerr := recordScreening(ctx, g, a, chain.ActionScreen, "cli/batch", sum); aerr != nil {
+		if aerr := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/batch", sum); aerr != nil {
 			return errors.Join(err, aerr)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
@@ -121,10 +122,10 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 	var alerted []entity.Alert
 	// The customers screened are on the trail, whatever stops the import.
 	defer func() {
-		sum := newCLIScreening("customers import", screenedBy(a))
+		sum := app.NewScreening("cli", "customers import", a.Keeper.Snapshot())
 		sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, warnings
-		sum.addAlerts(rep.Changed, alerted)
-		if aerr := recordScreening(ctx, g, a, chain.ActionScreen, "cli/customers", sum); aerr != nil {
+		sum.AddAlerts(rep.Changed, alerted)
+		if aerr := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/customers", sum); aerr != nil {
 			err = errors.Join(err, aerr)
 		}
 	}()

@@ -14,21 +14,9 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
-	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
-
-// screenedBy says what a one-shot monitor screened against, for the
-// audit trail: no versions when it screened nothing (and so never loaded
-// the lists).
-func screenedBy(a *app.App) screenedData {
-	snap := a.Keeper.Snapshot()
-	if snap == nil {
-		return screenedData{Data: string(screen.DataLive), Versions: []versionRef{}}
-	}
-	return snapData(snap)
-}
 
 func newMonitorCommand(g *globalOptions) *cobra.Command {
 	var full, asJSON bool
@@ -72,10 +60,10 @@ not raised again.`,
 			if err != nil {
 				return err
 			}
-			sum := newCLIScreening("monitor run", screenedBy(a))
+			sum := app.NewScreening("cli", "monitor run", a.Keeper.Snapshot())
 			sum.Took = rep.Took.Round(time.Millisecond).String()
-			sum.addAlerts(rep.Customers, rep.Alerts)
-			if err := recordScreening(ctx, g, a, chain.ActionMonitorRun, "cli/monitor", sum); err != nil {
+			sum.AddAlerts(rep.Customers, rep.Alerts)
+			if err := a.RecordScreening(ctx, cliActor(), chain.ActionMonitorRun, "cli/monitor", sum); err != nil {
 				return err
 			}
 			if asJSON {

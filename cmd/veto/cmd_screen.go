@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -144,9 +145,9 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 		return err
 	}
 	// On the trail before it is shown, as the API does.
-	sum := newCLIScreening("screen", snapData(snap))
+	sum := app.NewScreening("cli", "screen", snap)
 	sum.Add(&res)
-	if err := recordScreening(ctx, g, a, chain.ActionScreen, "cli/screen", sum); err != nil {
+	if err := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -241,7 +242,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 		return err
 	}
 	defer a.Close()
-	sum := newCLIScreening("screen --jsonl", snapData(snap))
+	sum := app.NewScreening("cli", "screen --jsonl", snap)
 	s := snap.Screener()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -276,7 +277,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	}
 	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
 	// Whatever stopped the run, what was screened is on the trail.
-	return errors.Join(runErr, recordScreening(ctx, g, a, chain.ActionScreen, "cli/screen", sum))
+	return errors.Join(runErr, a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {
