@@ -12,6 +12,7 @@ import (
 
 	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
+	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/refresh"
@@ -264,5 +265,37 @@ func TestNewScreening(t *testing.T) {
 		if tt.check == nil && len(s.Versions) > 0 || tt.check != nil && (len(s.Versions) != 1 || !tt.check(s.Versions[0])) {
 			t.Errorf("%s: versions %+v", tt.name, s.Versions)
 		}
+	}
+}
+
+func TestImportCustomers(t *testing.T) {
+	ctx := context.Background()
+	a, err := app.Open(ctx, app.Config{DB: unStore(t), Match: match.DefaultConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "customers.csv")
+	csv := "id,name,dob\nC1," + listedName + ",\n,Nobody Without An ID,\nC2,Harriet Plumstead,31.02.1950\n"
+	if err := os.WriteFile(in, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errorsFile := filepath.Join(dir, "errors.csv")
+	rep, err := a.ImportCustomers(ctx, in, errorsFile, batch.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows != 3 || rep.Imported != 2 || rep.Changed != 2 || rep.Errors != 1 || rep.Warnings != 1 || rep.File != errorsFile ||
+		len(rep.Alerted) != 1 || rep.Alerted[0].CustomerID != "C1" || rep.Alerted[0].EntityID != listedID {
+		t.Errorf("import: %+v", rep)
+	}
+	if b, err := os.ReadFile(errorsFile); err != nil || !strings.Contains(string(b), "no customer id") {
+		t.Errorf("errors file: %s, %v", b, err)
+	}
+	// Imported again, nothing changes and nothing is raised twice.
+	rep, err = a.ImportCustomers(ctx, in, errorsFile, batch.ReadOptions{})
+	if err != nil || rep.Changed != 0 || len(rep.Alerted) != 0 {
+		t.Errorf("second import: %+v, %v", rep, err)
 	}
 }
