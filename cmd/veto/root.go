@@ -101,20 +101,6 @@ func defaultDBPath() string {
 	return filepath.Join(dir, "veto", "veto.db")
 }
 
-// redactURL hides a password in a connection URL for messages.
-func redactURL(u string) string {
-	at := strings.LastIndex(u, "@")
-	scheme := strings.Index(u, "://")
-	if at < 0 || scheme < 0 {
-		return u
-	}
-	cred := u[scheme+3 : at]
-	if user, _, ok := strings.Cut(cred, ":"); ok {
-		return u[:scheme+3] + user + ":xxxxx" + u[at:]
-	}
-	return u
-}
-
 // usageError marks a wrong command line (exit status 2).
 type usageError struct{ error }
 
