@@ -46,6 +46,16 @@ func unStore(t *testing.T) string {
 	return db
 }
 
+// open opens veto on the store db; the test closes it.
+func open(t *testing.T, db string) *app.App {
+	t.Helper()
+	a, err := app.Open(context.Background(), app.Config{DB: db, Match: match.DefaultConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // goroutinesBack waits until no more goroutines run than before: what an
 // app started, it stops by Close. Goroutines take a moment to return
 // after they are told to, so this waits for up to ten seconds.
@@ -81,11 +91,8 @@ func TestServeStartsAndCloses(t *testing.T) {
 	db := unStore(t)
 	before := runtime.NumGoroutine()
 	ctx := context.Background()
-	a, err := app.Open(ctx, app.Config{DB: db, Match: match.DefaultConfig()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = a.Start(ctx, app.Serving{Poll: time.Millisecond, NoDemo: true, CheckpointEvery: time.Millisecond})
+	a := open(t, db)
+	err := a.Start(ctx, app.Serving{Poll: time.Millisecond, NoDemo: true, CheckpointEvery: time.Millisecond})
 	if err != nil {
 		a.Close()
 		t.Fatal(err)
@@ -147,10 +154,7 @@ func TestOneShot(t *testing.T) {
 	db := unStore(t)
 	before := runtime.NumGoroutine()
 	ctx := context.Background()
-	a, err := app.Open(ctx, app.Config{DB: db, Match: match.DefaultConfig()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := open(t, db)
 	if a.Keeper.Snapshot() != nil {
 		t.Error("Open loaded the lists")
 	}
@@ -233,10 +237,7 @@ func TestFileSnapshot(t *testing.T) {
 // store ID and hash, or by files for lists read from a folder.
 func TestNewScreening(t *testing.T) {
 	ctx := context.Background()
-	a, err := app.Open(ctx, app.Config{DB: unStore(t), Match: match.DefaultConfig()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := open(t, unStore(t))
 	defer a.Close()
 	stored, err := a.Snapshot(ctx, time.Time{})
 	if err != nil {
@@ -270,10 +271,7 @@ func TestNewScreening(t *testing.T) {
 
 func TestImportCustomers(t *testing.T) {
 	ctx := context.Background()
-	a, err := app.Open(ctx, app.Config{DB: unStore(t), Match: match.DefaultConfig()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := open(t, unStore(t))
 	defer a.Close()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "customers.csv")
