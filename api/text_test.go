@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
@@ -150,7 +151,7 @@ func TestTextIsAudited(t *testing.T) {
 	if !ok {
 		t.Fatalf("no entry for the request %s: %v", r.Header.Get("X-Request-Id"), stored)
 	}
-	if want := "key:" + keyID(ts.Keys[entity.RoleScreen]); e.Actor != want {
+	if want := "key:" + apikey.ID(ts.Keys[entity.RoleScreen]); e.Actor != want {
 		t.Errorf("actor %q, want %q", e.Actor, want)
 	}
 	var sum textScreening

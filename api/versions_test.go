@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -38,9 +39,7 @@ func versionsOf(refs []entity.VersionRef) string { return entity.FormatRefs(refs
 // /v1/screen, /v1/search, /v1/text, yente's /match and /search, the audit
 // entries, a batch job and its results, the alerts raised.
 func TestVersionsReported(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
-	ts := startServer(t, serverOptions{cfg: cfg})
+	ts, _ := jobsServer(t, 0, defaultJobs(t))
 	want := ts.served()
 	if strings.Count(want, ",") != 2 || !strings.Contains(want, "un-sc@") || !strings.Contains(want, "ofac-sdn@") {
 		t.Fatalf("served %q, want the three fixture lists", want)
@@ -112,7 +111,7 @@ func TestVersionsReported(t *testing.T) {
 	var created Job
 	r.json(t, &created)
 	j := ts.waitJob(created.ID)
-	if j.Status != JobDone || versionsOf(j.Versions) != want {
+	if j.Status != jobs.Done || versionsOf(j.Versions) != want {
 		t.Errorf("job: %s, versions %q; want done against %q", j.Status, versionsOf(j.Versions), want)
 	}
 	r = ts.do("GET", created.Links.Results, entity.RoleScreen, nil)
