@@ -73,8 +73,7 @@ func BenchmarkScanCold(b *testing.B) {
 
 // BenchmarkScanColdFiles scans each test text with the window cache
 // emptied before every scan: what a text never seen before costs, by
-// byte. The API paces /v1/text by its size on the figure of news.txt
-// (api.TextPairsPerByte), the densest real text of them in listed names.
+// byte.
 func BenchmarkScanColdFiles(b *testing.B) {
 	s := New(realIndex(b), Options{})
 	for _, f := range benchFiles {

@@ -104,7 +104,10 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	if err != nil {
 		return err
 	}
-	findings := textscan.New(snap.Index, opts).Scan(text)
+	findings, _, err := textscan.New(snap.Index, opts).ScanContext(ctx, text, opts, nil)
+	if err != nil {
+		return fmt.Errorf("scanning %s: %w", path, err)
+	}
 	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
 		return err
 	}
