@@ -243,8 +243,8 @@ func TestTextIsPaced(t *testing.T) {
 // TestTextAsOf is /v1/screen's as-of on /v1/text: with the real UN lists
 // of 2025-04-19 and 2026-02-27 stored, DIMITRI HERARD (un-HTi.008,
 // designated 2025-10-17) is found in a text as of 2026-03-01, not as of
-// 2025-05-01, and the response names the version scanned against; a
-// text/plain body takes asOf as a parameter.
+// 2025-05-01, and the response and its audit entry name the version
+// scanned against; a text/plain body takes asOf as a parameter.
 func TestTextAsOf(t *testing.T) {
 	st, versions := unSnapshots(t)
 	ts := startServer(t, serverOptions{store: st, empty: true})
@@ -285,6 +285,23 @@ func TestTextAsOf(t *testing.T) {
 		}
 		if (tc.asOf == "") != res.AsOf.IsZero() {
 			t.Errorf("as of %q: the response says asOf %v", tc.asOf, res.AsOf)
+		}
+	}
+	// Each audit entry names the versions its text was scanned against.
+	ts.Audit.Close()
+	entries := screens(t, ts.Store)
+	if len(entries) != 5 {
+		t.Fatalf("%d screening entries, want 5", len(entries))
+	}
+	for _, e := range entries {
+		var sum textScreening
+		json.Unmarshal(e.Data, &sum)
+		asOf2025 := !sum.AsOf.IsZero() && sum.AsOf.Year() == 2025
+		if want := versions[map[bool]int{true: 0, false: 1}[asOf2025]].Ref().String(); sum.API != "text" || !slices.Equal(sum.Versions, []string{want}) {
+			t.Errorf("audit entry %s as of %v: versions %v, want [%s]", sum.API, sum.AsOf, sum.Versions, want)
+		}
+		if hit := slices.ContainsFunc(sum.Matched, func(m screen.Matched) bool { return m.Entity == "un-HTi.008" }); hit == asOf2025 {
+			t.Errorf("audit entry as of %v: un-HTi.008 matched %v", sum.AsOf, hit)
 		}
 	}
 }

@@ -536,8 +536,10 @@ func (s *Scanner) ScanLimited(text []byte, opts Options) (findings []Finding, tr
 }
 
 // ScanContext is ScanLimited that charges its work, as it does it, to
-// charge (nil: to nothing), in pairs (see pairsPerByte), about ChargeEvery
-// at a time, and stops when ctx ends. The first charge comes after
+// charge (nil: to nothing), about ChargeEvery at a time, in the word
+// pairs a search's work is counted in (index.Work.Pairs; what the rest of
+// a scan costs is counted in pairs too, see work.go), and stops when ctx
+// ends. The first charge comes after
 // ChargeEvery pairs of work, not after the whole text: a server paces a
 // long text as it is scanned, by what it costs, rather than make it wait
 // on an estimate before it starts. When charge returns an error, or ctx
