@@ -105,7 +105,10 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 		return err
 	}
 	defer a.Close()
-	findings := textscan.New(snap.Index, opts).Scan(text)
+	findings, _, err := textscan.New(snap.Index, opts).ScanContext(ctx, text, opts, nil)
+	if err != nil {
+		return fmt.Errorf("scanning %s: %w", path, err)
+	}
 	sum := app.NewScreening("cli", "text", snap)
 	sum.AddFindings(len(text), findings)
 	if err := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/text", sum); err != nil {
