@@ -383,13 +383,21 @@ func (g *graph) subject(ms []int, links []Link) *Subject {
 		s.Members = append(s.Members, Member{EntityID: l.e.ID, Schema: l.e.Schema, Caption: l.e.Caption(), Lists: l.lists})
 	}
 	slices.SortFunc(s.Members, func(a, b Member) int { return cmp.Compare(a.EntityID, b.EntityID) })
-	// The caption is the richest record's: most names, then first by ID.
+	// The caption is the one most members write (folded), else the
+	// richest record's (most names), else the first by ID: the EU's
+	// primary name may be in any of its 24 languages.
+	votes := map[string]int{}
+	for _, m := range s.Members {
+		votes[fold(m.Caption)]++
+		s.Schema = specific(s.Schema, m.Schema)
+	}
+	names := func(m Member) int { return len(g.listings[g.byID[m.EntityID]].e.Names) }
 	best := 0
 	for i, m := range s.Members {
-		if n := len(g.listings[g.byID[m.EntityID]].e.Names); n > len(g.listings[g.byID[s.Members[best].EntityID]].e.Names) {
+		b := s.Members[best]
+		if v, bv := votes[fold(m.Caption)], votes[fold(b.Caption)]; v > bv || v == bv && names(m) > names(b) {
 			best = i
 		}
-		s.Schema = specific(s.Schema, m.Schema)
 	}
 	s.Caption = s.Members[best].Caption
 	slices.SortStableFunc(s.Links, func(a, b Link) int {

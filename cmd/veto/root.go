@@ -148,6 +148,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newListsCommand(g),
 		newDiffCommand(g),
 		newShowCommand(g),
+		newSubjectsCommand(g),
 		newExportCommand(g),
 		newScreenCommand(g),
 		newTextCommand(g),
