@@ -68,8 +68,8 @@ func BenchmarkRequestCost(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			var full, bare []*costClient
 			for range c.clients {
-				full = append(full, srv.client(b, srv.full, c.path, c.body))
-				bare = append(bare, srv.client(b, srv.bare, "/", func(string) any { return map[string]any{} }))
+				full = append(full, newCostClient(srv.full, c.path, c.body))
+				bare = append(bare, newCostClient(srv.bare, "/", func(string) any { return map[string]any{} }))
 			}
 			b.ResetTimer()
 			cpu, p50 := srv.run(b, full, b.N)
@@ -165,17 +165,16 @@ func (p *costProc) ctl(b *testing.B, path string) int64 {
 // costClient sends requests as written on the wire over one keep-alive
 // connection, so that the client costs little beside the server.
 type costClient struct {
+	addr string
+	// c is dialled at the first request: the server closes a connection
+	// that sends none within its header timeout.
 	c    net.Conn
 	r    *bufio.Reader
 	reqs [][]byte
 }
 
-func (p *costProc) client(b *testing.B, addr, path string, body func(string) any) *costClient {
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cl := &costClient{c: c, r: bufio.NewReaderSize(c, 64<<10)}
+func newCostClient(addr, path string, body func(string) any) *costClient {
+	cl := &costClient{addr: addr}
 	for _, n := range benchNames {
 		js, _ := json.Marshal(body(n))
 		cl.reqs = append(cl.reqs, append(fmt.Appendf(nil, "POST %s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n",
@@ -184,7 +183,11 @@ func (p *costProc) client(b *testing.B, addr, path string, body func(string) any
 	return cl
 }
 
-func (c *costClient) close() { c.c.Close() }
+func (c *costClient) close() {
+	if c.c != nil {
+		c.c.Close()
+	}
+}
 
 // run sends n requests, spread over the clients, each sending back to
 // back, and returns the server's CPU for them and the median latency.
@@ -217,6 +220,13 @@ func (p *costProc) run(b *testing.B, clients []*costClient, n int) (cpu, p50 tim
 
 // send sends the i-th request and reads its answer, which must be a 200.
 func (c *costClient) send(i int) error {
+	if c.c == nil {
+		nc, err := net.Dial("tcp", c.addr)
+		if err != nil {
+			return err
+		}
+		c.c, c.r = nc, bufio.NewReaderSize(nc, 64<<10)
+	}
 	if _, err := c.c.Write(c.reqs[i%len(c.reqs)]); err != nil {
 		return err
 	}
