@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,10 +26,14 @@ import (
 type hostileMix struct {
 	addr string
 	reqs []hostileReq
-	// sent counts the hostile requests by answer: "200", "429", "error" …
+	// sent counts the hostile requests by kind and answer: "200", "429",
+	// "error" …
 	mu   sync.Mutex
-	sent map[string]int
+	sent map[hostileAnswer]int
 }
+
+// hostileAnswer is a kind of hostile request and the answer it got.
+type hostileAnswer struct{ what, status string }
 
 type hostileReq struct {
 	what string
@@ -80,7 +85,7 @@ func newHostileMix(addr, key string) *hostileMix {
 		return hostileReq{what: what, burst: burst, wire: fmt.Appendf(nil, "POST /ui/login HTTP/1.1\r\nHost: %s\r\nCookie: veto_login_csrf=hostile\r\n"+
 			"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", addr, len(body), body)}
 	}
-	m := &hostileMix{addr: addr, sent: map[string]int{}}
+	m := &hostileMix{addr: addr, sent: map[hostileAnswer]int{}}
 	m.reqs = []hostileReq{
 		post("initials", "/v1/screen", "application/json", js(map[string]any{"name": initials.String(), "threshold": 0.1, "limit": 100})),
 		post("one letter", "/v1/screen", "application/json", js(map[string]any{"name": repeated, "threshold": 0.1, "limit": 100})),
@@ -163,7 +168,7 @@ func (m *hostileMix) send(ctx context.Context, r hostileReq) string {
 
 func (m *hostileMix) count(what, status string) {
 	m.mu.Lock()
-	m.sent[what+" "+status]++
+	m.sent[hostileAnswer{what, status}]++
 	m.mu.Unlock()
 }
 
@@ -175,10 +180,11 @@ func (m *hostileMix) summary() string {
 	for _, r := range m.reqs {
 		var got []string
 		for k, v := range m.sent {
-			if s, ok := strings.CutPrefix(k, r.what+" "); ok {
-				got = append(got, fmt.Sprintf("%s×%d", s, v))
+			if k.what == r.what {
+				got = append(got, fmt.Sprintf("%s×%d", k.status, v))
 			}
 		}
+		slices.Sort(got)
 		parts = append(parts, fmt.Sprintf("%s: %s", r.what, strings.Join(got, " ")))
 	}
 	return strings.Join(parts, "; ")
