@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -243,7 +244,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 		t.Fatalf("%d monitor.run entries, want 1", len(runs))
 	}
 	e := runs[0]
-	if want := "key:" + keyID(ts.Keys[entity.RoleAdmin]); e.Actor != want || e.Subject != "request/"+r.Header.Get("X-Request-Id") {
+	if want := "key:" + apikey.ID(ts.Keys[entity.RoleAdmin]); e.Actor != want || e.Subject != "request/"+r.Header.Get("X-Request-Id") {
 		t.Errorf("entry by %q on %q, want %q on the request", e.Actor, e.Subject, want)
 	}
 	var sum monitorScreening

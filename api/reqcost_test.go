@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -82,8 +83,8 @@ func BenchmarkRequestCost(b *testing.B) {
 				if c.unaudited {
 					addr = srv.unaudited
 				}
-				full = append(full, newCostClient(addr, c.path, c.body))
-				bare = append(bare, newCostClient(srv.bare, "/", func(string) any { return map[string]any{} }))
+				full = append(full, newCostClient(addr, srv.key, c.path, c.body))
+				bare = append(bare, newCostClient(srv.bare, srv.key, "/", func(string) any { return map[string]any{} }))
 			}
 			b.ResetTimer()
 			cpu, p50 := srv.run(b, full, b.N)
@@ -107,6 +108,7 @@ func BenchmarkRequestCost(b *testing.B) {
 
 // costProc is the server process of BenchmarkRequestCost.
 type costProc struct {
+	key string // the screen key requests carry
 	// The addresses of the API, the API without the audit trail, the
 	// bare handler and the control routes.
 	full, unaudited, bare, ctlAddr string
@@ -152,9 +154,9 @@ func startCostServer() (*costProc, error) {
 	}
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
-		if f := strings.Fields(sc.Text()); len(f) == 5 && f[0] == "cost-server" {
+		if f := strings.Fields(sc.Text()); len(f) == 6 && f[0] == "cost-server" {
 			go io.Copy(io.Discard, out)
-			return &costProc{full: f[1], unaudited: f[2], bare: f[3], ctlAddr: f[4], stdin: stdin}, nil
+			return &costProc{key: f[1], full: f[2], unaudited: f[3], bare: f[4], ctlAddr: f[5], stdin: stdin}, nil
 		}
 	}
 	cmd.Process.Kill()
@@ -189,12 +191,12 @@ type costClient struct {
 	reqs [][]byte
 }
 
-func newCostClient(addr, path string, body func(string) any) *costClient {
+func newCostClient(addr, key, path string, body func(string) any) *costClient {
 	cl := &costClient{addr: addr}
 	for _, n := range benchNames {
 		js, _ := json.Marshal(body(n))
 		cl.reqs = append(cl.reqs, append(fmt.Appendf(nil, "POST %s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n",
-			path, addr, costKey, len(js)), js...))
+			path, addr, key, len(js)), js...))
 	}
 	return cl
 }
@@ -258,10 +260,6 @@ func (c *costClient) send(i int) error {
 	return err
 }
 
-// costKey is the screen key of the server process: requests are
-// authenticated as in production.
-const costKey = "veto_c0575e1e1e1e_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-
 // TestRequestCostServer is BenchmarkRequestCost's server process; it
 // runs only when the benchmark starts it.
 func TestRequestCostServer(t *testing.T) {
@@ -278,7 +276,12 @@ func TestRequestCostServer(t *testing.T) {
 	if _, _, err := (&refresh.Refresher{Store: st, Config: refresh.DefaultConfig()}).ImportDir(ctx, dir, all.ParseFolders); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateKey(ctx, entity.APIKey{ID: keyID(costKey), Name: "bench", Role: entity.RoleScreen, CreatedAt: time.Now().UTC(), Hash: hashKey(costKey)}); err != nil {
+	// Requests are authenticated as in production, with a screen key.
+	stored, key, err := apikey.New("bench", entity.RoleScreen, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := apikey.Create(ctx, st, "bench", stored, nil); err != nil {
 		t.Fatal(err)
 	}
 	k := &screen.Keeper{Screener: screen.New(nil), Store: st, Config: match.DefaultConfig()}
@@ -335,7 +338,7 @@ func TestRequestCostServer(t *testing.T) {
 		pprof.StartCPUProfile(out)
 		defer pprof.StopCPUProfile()
 	}
-	fmt.Println("cost-server", strings.Join(addrs, " "))
+	fmt.Println("cost-server", key, strings.Join(addrs, " "))
 	io.Copy(io.Discard, os.Stdin) // until the benchmark ends
 }
 
