@@ -218,8 +218,8 @@ func TestMonitorRunIsAudited(t *testing.T) {
 	ts := startServer(t, serverOptions{})
 	// Stored without being screened: the run raises their alerts.
 	if _, err := ts.Store.PutCustomers(t.Context(), []entity.Customer{
-		{ID: "C-1", Name: "Sergei Lavrov", Schema: "Person", BirthDate: "1950-03-21"},
-		{ID: "C-3", Name: "Harriet Plumstead", Schema: "Person"},
+		{ID: "C-1", Subject: entity.Subject{Name: "Sergei Lavrov", Schema: "Person", BirthDate: "1950-03-21"}},
+		{ID: "C-3", Subject: entity.Subject{Name: "Harriet Plumstead", Schema: "Person"}},
 	}, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -393,7 +393,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	default:
 		for field, v := range map[string]string{"name1": req.Name1, "name2": req.Name2} {
-			q := match.Query{Name: v}
+			q := match.Query{Subject: entity.Subject{Name: v}}
 			if err := q.Validate(); err != nil {
 				return errorf(CodeInvalid, "%s: %v", field, strings.TrimPrefix(err.Error(), "name: "))
 			}
@@ -437,7 +437,7 @@ const maxSearchResults = 1000
 
 // searchHits runs a name search against snap with paging.
 func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, q, schema string, lists []string, offset, limit int) (searchPage, error) {
-	query := match.Query{Name: q, Schema: entity.Schema(schema)}
+	query := match.Query{Subject: entity.Subject{Name: q, Schema: entity.Schema(schema)}}
 	if err := query.Validate(); err != nil {
 		if strings.HasPrefix(err.Error(), "name:") {
 			return searchPage{}, errorf(CodeInvalid, "q: %s", strings.TrimPrefix(err.Error(), "name: "))

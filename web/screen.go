@@ -157,7 +157,7 @@ func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) err
 }
 
 func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*screenResult, error) {
-	c := entity.Customer{ID: f.CustomerID, Schema: entity.Schema(f.Schema), Name: f.Name, BirthDate: f.BirthDate, Country: f.Country, IDNumber: f.IDNumber}
+	c := entity.Customer{ID: f.CustomerID, Subject: entity.Subject{Schema: entity.Schema(f.Schema), Name: f.Name, BirthDate: f.BirthDate, Country: f.Country, IDNumber: f.IDNumber}}
 	q := monitor.Query(&c)
 	if err := q.Validate(); err != nil {
 		return nil, badRequest("%v", err)

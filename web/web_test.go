@@ -53,9 +53,9 @@ var testUsers = []entity.User{
 // testCustomers raise alerts on the demo dataset: one name in Arabic
 // script, to check right-to-left rendering.
 var testCustomers = []entity.Customer{
-	{ID: "C-1", Name: "Vladimir Putin", BirthDate: "1952-10-07", Country: "RU"},
-	{ID: "C-2", Name: "بشار الأسد", Country: "SY"},
-	{ID: "C-3", Name: "Alexander Lukashenko", Country: "BY"},
+	{ID: "C-1", Subject: entity.Subject{Name: "Vladimir Putin", BirthDate: "1952-10-07", Country: "RU"}},
+	{ID: "C-2", Subject: entity.Subject{Name: "بشار الأسد", Country: "SY"}},
+	{ID: "C-3", Subject: entity.Subject{Name: "Alexander Lukashenko", Country: "BY"}},
 }
 
 // testServer is a running veto with its UI.
@@ -692,9 +692,9 @@ func TestScreenEqualsAPI(t *testing.T) {
 	ts := newTestServer(t, serverOptions{noCustomers: true})
 	b := ts.signedIn(t, "anna")
 	for _, q := range []match.Query{
-		{Name: "Vladimir Putin", BirthDate: "1952-10-07"},
-		{Name: "Alexander Lukashenko", Country: "BY"},
-		{Name: "بشار الأسد"},
+		{Subject: entity.Subject{Name: "Vladimir Putin", BirthDate: "1952-10-07"}},
+		{Subject: entity.Subject{Name: "Alexander Lukashenko", Country: "BY"}},
+		{Subject: entity.Subject{Name: "بشار الأسد"}},
 	} {
 		body, _ := json.Marshal(q)
 		req, _ := http.NewRequest("POST", ts.URL+"/v1/screen", bytes.NewReader(body))
