@@ -169,6 +169,31 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s scrolls sideways", w.name)
 		}
 	}
+	// A date of birth the server cannot read: the name is screened
+	// anyway, and the page says it went without the date.
+	for _, w := range []struct {
+		name          string
+		width, height int64
+	}{{"screen-bad-dob", 1280, 900}, {"screen-bad-dob-390", 390, 844}} {
+		run(t, ctx, w.name,
+			chromedp.EmulateViewport(w.width, w.height),
+			chromedp.Navigate(ts.URL+"/ui/screen"),
+			chromedp.SendKeys(css("#name"), "Vladimir Putin"),
+			chromedp.SendKeys(css("#birthDate"), "31.02.1952"),
+			chromedp.Submit(css("#name")),
+			chromedp.WaitVisible(css("#results-h")),
+			shot(w.name),
+		)
+		if got := text(".msg.warning"); !strings.Contains(got, "Screened without the date of birth") {
+			t.Errorf("%s: warning %q", w.name, got)
+		}
+		if n := get(t, ctx, "hits", chromedp.Evaluate[int](`document.querySelectorAll("article.hit").length`)); n == 0 {
+			t.Errorf("%s: no hit, the name was not screened", w.name)
+		}
+		if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
+			t.Errorf("%s scrolls sideways", w.name)
+		}
+	}
 	run(t, ctx, "wide again", chromedp.EmulateViewport(1280, 900))
 	// Open the first alert.
 	run(t, ctx, "open the alert",
