@@ -27,12 +27,7 @@ func hitIDs(body string) []string {
 func TestScreenBadOptionalField(t *testing.T) {
 	ts := newTestServer(t, serverOptions{noCustomers: true})
 	b := ts.signedIn(t, "anna")
-	screenForm := func(form url.Values) page {
-		t.Helper()
-		form.Set("csrf", b.csrf("/ui/screen"))
-		return b.post("/ui/screen", form)
-	}
-	nameOnly := hitIDs(screenForm(url.Values{"name": {"Vladimir Putin"}}).Body)
+	nameOnly := hitIDs(b.screen(url.Values{"name": {"Vladimir Putin"}}).Body)
 	if len(nameOnly) == 0 {
 		t.Fatal("Vladimir Putin has no hit on the demo lists")
 	}
@@ -50,7 +45,7 @@ func TestScreenBadOptionalField(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.form.Set("name", "Vladimir Putin")
-			p := screenForm(tc.form)
+			p := b.screen(tc.form)
 			if p.Status != http.StatusOK {
 				t.Fatalf("status %d, want 200 (screened):\n%s", p.Status, p.Body)
 			}

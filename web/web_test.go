@@ -244,6 +244,13 @@ func (b *browser) csrf(path string) string {
 	return m[1]
 }
 
+// screen posts the Screen form with the fields of form.
+func (b *browser) screen(form url.Values) page {
+	b.t.Helper()
+	form.Set("csrf", b.csrf("/ui/screen"))
+	return b.post("/ui/screen", form)
+}
+
 // login signs in, failing the test unless it works.
 func (b *browser) login(name string) {
 	b.t.Helper()
