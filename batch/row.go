@@ -33,8 +33,8 @@ type Row struct {
 	Raw string
 }
 
-// Customer is the row as a customer to monitor: the query's fields under
-// the row's own ID.
+// Customer is the row as a customer to monitor: the query's subject
+// under the row's own ID.
 func (r *Row) Customer() entity.Customer {
 	return entity.Customer{ID: r.ID, Subject: r.Query.Subject}
 }

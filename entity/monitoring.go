@@ -13,6 +13,7 @@ import (
 type Customer struct {
 	// ID is the bank's own reference for the customer (its external ID).
 	ID string `json:"id"`
+	// Subject is what the bank knows of the party, as screened.
 	Subject
 	// Removed is set when the customer is no longer monitored; its alerts
 	// stay.
