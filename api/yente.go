@@ -122,6 +122,10 @@ var (
 		"grossRegisteredTonnage", "owner", "operator", "pastFlags", "modifiedAt", "createdAt", "retrievedAt", "wikidataId", "uniqueEntityId"}
 )
 
+// fieldProps are the properties a query's optional field is read from,
+// the first value of them.
+var fieldProps = map[string][]string{"birthDate": dateProps, "country": countryProps, "idNumber": idProps, "gender": {"gender"}}
+
 func isProp(name string) bool {
 	for _, set := range [][]string{nameProps, aliasProps, partsProps, dateProps, countryProps, idProps, ignoredProps} {
 		if slices.Contains(set, name) {
@@ -160,19 +164,17 @@ func queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) 
 			return q, nil, errorf(CodeInvalid, "queries.%s.properties.%s: not a property veto knows of schema %s", key, p, ex.Schema)
 		}
 	}
-	// from is the property each optional field is read from, for
-	// warnings.
-	from := map[string]string{}
-	first := func(field string, names []string) string {
+	// first is the first value of the properties names, and the
+	// property it is of.
+	first := func(names []string) (value, prop string) {
 		for _, n := range names {
 			for _, v := range ex.Properties[n] {
 				if strings.TrimSpace(v) != "" {
-					from[field] = n
-					return v
+					return v, n
 				}
 			}
 		}
-		return ""
+		return "", ""
 	}
 	var all []string
 	for _, n := range append(slices.Clone(nameProps), aliasProps...) {
@@ -189,10 +191,11 @@ func queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) 
 		return q, nil, errorf(CodeInvalid, "queries.%s.properties.name: required (or firstName and lastName)", key)
 	}
 	q.Name, q.Aliases = all[0], all[1:]
-	q.BirthDate = first("birthDate", dateProps)
-	q.Country = first("country", countryProps)
-	q.IDNumber = first("idNumber", idProps)
-	switch g := strings.ToLower(first("gender", []string{"gender"})); g {
+	q.BirthDate, _ = first(fieldProps["birthDate"])
+	q.Country, _ = first(fieldProps["country"])
+	q.IDNumber, _ = first(fieldProps["idNumber"])
+	g, _ := first(fieldProps["gender"])
+	switch g = strings.ToLower(g); g {
 	case "male", "female":
 		q.Gender = g
 	}
@@ -206,7 +209,8 @@ func queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) 
 	}
 	var ws []inputWarning
 	for _, d := range dropped {
-		prop := "queries." + key + ".properties." + from[d.Field]
+		_, from := first(fieldProps[d.Field])
+		prop := "queries." + key + ".properties." + from
 		ws = append(ws, inputWarning{Field: prop, Value: d.Value, Message: "screened without " + prop + ": " + d.Err.Error()})
 	}
 	return q, ws, nil
