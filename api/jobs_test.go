@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"io"
 	"net/http"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
@@ -42,11 +44,11 @@ func (ts *testServer) uploadAs(key, path, contentType string, body io.Reader) re
 // addKey stores a new key with the role and keeps it as ts.Keys[name].
 func (ts *testServer) addKey(name, role string) {
 	ts.t.Helper()
-	key, full, err := NewAPIKey(name, role, time.Now())
+	key, full, err := apikey.New(name, role, time.Now())
 	if err != nil {
 		ts.t.Fatal(err)
 	}
-	if err := ts.Store.CreateKey(context.Background(), key); err != nil {
+	if err := ts.Store.CreateKey(context.Background(), key, entity.AuditEntry{}); err != nil {
 		ts.t.Fatal(err)
 	}
 	ts.Keys[name] = full
@@ -63,7 +65,7 @@ func (ts *testServer) waitJob(id string) Job {
 		}
 		var j Job
 		r.json(ts.t, &j)
-		if j.Status != JobQueued && j.Status != JobRunning {
+		if j.Status != jobs.Queued && j.Status != jobs.Running {
 			return j
 		}
 		if time.Now().After(deadline) {
@@ -73,17 +75,22 @@ func (ts *testServer) waitJob(id string) Job {
 	}
 }
 
-func jobsServer(t *testing.T, maxUpload int64) (*testServer, Config) {
+// jobsServer starts a server with batch jobs, at most maxUpload bytes
+// an upload (0: the default), and returns the queue's config.
+func jobsServer(t *testing.T, maxUpload int64, jc jobs.Config) (*testServer, jobs.Config) {
 	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
 	if maxUpload > 0 {
 		cfg.MaxUpload = maxUpload
 	}
-	return startServer(t, serverOptions{cfg: cfg}), cfg
+	ts := startServer(t, serverOptions{cfg: cfg, jobs: &jc})
+	return ts, jc
 }
 
+// defaultJobs is the default queue config, in a temporary folder.
+func defaultJobs(t *testing.T) jobs.Config { return jobs.DefaultConfig(t.TempDir()) }
+
 func TestJobs(t *testing.T) {
-	ts, cfg := jobsServer(t, 0)
+	ts, jc := jobsServer(t, 0, defaultJobs(t))
 	input := "\ufeffRef;Full Name;Date of Birth\r\n" +
 		"R1;Sergei Lavrov;1950-03-21\r\n" +
 		"R2;\"Harriet Plumstead;\r\n" + // a quote left open
@@ -97,11 +104,11 @@ func TestJobs(t *testing.T) {
 	}
 	var created Job
 	r.json(t, &created)
-	if created.ID == "" || created.Status != JobQueued || created.Links.Results != "/v1/jobs/"+created.ID+"/results" || r.Header.Get("Location") != created.Links.Self {
+	if created.ID == "" || created.Status != jobs.Queued || created.Links.Results != "/v1/jobs/"+created.ID+"/results" || r.Header.Get("Location") != created.Links.Self {
 		t.Fatalf("created job: %+v, Location %q", created, r.Header.Get("Location"))
 	}
 	j := ts.waitJob(created.ID)
-	if j.Status != JobDone || j.Rows != 6 || j.Errors != 2 || j.Hits != 2 || j.Progress != 1 || j.Started.IsZero() || j.Finished.IsZero() || j.Format != "csv" {
+	if j.Status != jobs.Done || j.Rows != 6 || j.Errors != 2 || j.Hits != 2 || j.Progress != 1 || j.Started.IsZero() || j.Finished.IsZero() || j.Format != "csv" {
 		t.Fatalf("finished job: %+v", j)
 	}
 
@@ -154,9 +161,9 @@ func TestJobs(t *testing.T) {
 	if len(list.Jobs) != 1 || list.Jobs[0].ID != created.ID {
 		t.Errorf("GET /v1/jobs: %s", r.Body)
 	}
-	again := New(cfg, ts.Keeper, ts.Store, nil, nil)
-	if got, ok := again.jobs.get(created.ID); !ok || got.Status != JobDone || got.Rows != 6 {
-		t.Errorf("after a restart: %+v, %v", got, ok)
+	again := ts.openJobs(jc, nil)
+	if got, err := again.Get(jobs.Caller{Admin: true}, created.ID); err != nil || got.Status != jobs.Done || got.Rows != 6 {
+		t.Errorf("after a restart: %+v, %v", got, err)
 	}
 
 	// Errors.
@@ -192,7 +199,7 @@ func TestJobs(t *testing.T) {
 }
 
 func TestJobsUploadLimit(t *testing.T) {
-	ts, _ := jobsServer(t, 1024)
+	ts, _ := jobsServer(t, 1024, defaultJobs(t))
 	body := "name\n" + strings.Repeat("Sergei Lavrov\n", 100)
 	// With a Content-Length, and streamed (chunked) without one.
 	for _, rd := range []io.Reader{strings.NewReader(body), io.MultiReader(strings.NewReader(body))} {
@@ -207,7 +214,7 @@ func TestJobsUploadLimit(t *testing.T) {
 }
 
 func TestJobsCancel(t *testing.T) {
-	ts, _ := jobsServer(t, 0)
+	ts, _ := jobsServer(t, 0, defaultJobs(t))
 	var b strings.Builder
 	b.WriteString("name\n")
 	for i := range 100000 {
@@ -219,7 +226,7 @@ func TestJobsCancel(t *testing.T) {
 	if r := ts.do("DELETE", j.Links.Self, entity.RoleScreen, nil); r.Status != 200 {
 		t.Fatalf("cancel: %d %s", r.Status, r.Body)
 	}
-	if got := ts.waitJob(j.ID); got.Status != JobCanceled {
+	if got := ts.waitJob(j.ID); got.Status != jobs.Canceled {
 		t.Fatalf("after cancel: %+v", got)
 	}
 	if r := ts.do("GET", j.Links.Results, entity.RoleScreen, nil); r.Status != http.StatusConflict {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/monitor"
@@ -259,7 +260,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 // snapshot served, and no names.
 func checkLavrovAudited(t *testing.T, ts *testServer, r response, role string, e entity.AuditEntry, sum screen.Summary) {
 	t.Helper()
-	if want := "key:" + keyID(ts.Keys[role]); e.Actor != want || e.Subject != "request/"+r.Header.Get("X-Request-Id") {
+	if want := "key:" + apikey.ID(ts.Keys[role]); e.Actor != want || e.Subject != "request/"+r.Header.Get("X-Request-Id") {
 		t.Errorf("entry by %q on %q, want %q on the request", e.Actor, e.Subject, want)
 	}
 	if sum.Queries != 2 || sum.WithHits != 1 || sum.Hits != 2 {

@@ -174,6 +174,41 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 	return rep, err
 }
 
+// Loop runs a Monitor's Process when a run is due: veto serve asks for
+// one after each snapshot of the real lists it loads.
+type Loop struct {
+	m   *Monitor
+	due chan struct{} // holds the run asked for, if any
+}
+
+// NewLoop returns the loop of m.
+func NewLoop(m *Monitor) *Loop { return &Loop{m: m, due: make(chan struct{}, 1)} }
+
+// Due asks for a run, without waiting. While a run is due already,
+// another call adds none.
+func (l *Loop) Due() {
+	select {
+	case l.due <- struct{}{}:
+	default: // a run is due already
+	}
+}
+
+// Run runs Process each time a run is due, one at a time, until ctx
+// ends. A run that fails is logged; ErrBusy (another replica is running
+// one) is not a failure.
+func (l *Loop) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-l.due:
+			if _, err := l.m.Process(ctx); err != nil && !errors.Is(err, ErrBusy) && ctx.Err() == nil {
+				l.m.logger().Error("monitoring failed", "err", err)
+			}
+		}
+	}
+}
+
 // Process re-screens the monitored customers after the list versions the
 // index has loaded that were not processed yet, against the entities they
 // added or materially changed, and records each version as processed.

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -249,4 +250,41 @@ func TestValidate(t *testing.T) {
 			t.Errorf("date of birth %q not made canonical", tc.c.BirthDate)
 		}
 	}
+}
+
+// TestLoop: a run asked for with Due is made, calls of Due never wait,
+// and Run returns when its context ends.
+func TestLoop(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "veto.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	importFile(t, st, "un", filepath.Join("..", "source", "un", "testdata", "consolidated.xml"))
+	var sv served
+	sv.load(t, st)
+	l := monitor.NewLoop(&monitor.Monitor{Store: st, Snapshot: sv.snapshot})
+	l.Due()
+	l.Due() // a run is due already: this adds none, and does not wait
+	loopCtx, cancel := context.WithCancel(ctx)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		l.Run(loopCtx)
+	}()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		runs, err := st.MonitorRuns(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(runs) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no monitoring run recorded after Due: %v", runs)
+		}
+	}
+	cancel()
+	<-stopped
 }

@@ -29,7 +29,7 @@ func windowTexts(s *Scanner, text string) []string {
 	cased := lineCasing(toks, nil)
 	ws := make([]word, len(toks))
 	for i := range toks {
-		ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o)
+		ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o, new(meter))
 	}
 	var out []string
 	for i := 0; i < len(ws); {
@@ -198,7 +198,7 @@ func TestBoundsHoldScores(t *testing.T) {
 		cased := lineCasing(toks, nil)
 		ws := make([]word, len(toks))
 		for i := range toks {
-			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o)
+			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o, new(meter))
 		}
 		for i := 0; i < len(ws); {
 			if !ws[i].inRun || ws[i].number {

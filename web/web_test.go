@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/api"
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/demo"
@@ -151,11 +152,11 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, full, err := api.NewAPIKey("test", entity.RoleAnalyst, time.Now())
+	key, full, err := apikey.New("test", entity.RoleAnalyst, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateKey(ctx, key); err != nil {
+	if err := st.CreateKey(ctx, key, entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(api.New(api.DefaultConfig(), k, st, nil, logger, api.WithMonitor(mon), api.WithUI(ui)).Handler())
