@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"github.com/vetoscreen/veto/batch/jobs"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -380,4 +381,84 @@ func TestVersionsUnderSwaps(t *testing.T) {
 		t.Errorf("the audit chain: %v", v.Problems())
 	}
 	t.Logf("%d responses, %d audit entries, %d swaps", answered.Load(), n, swaps)
+}
+
+// TestSearchAsOf: /v1/search takes asOf as /v1/screen does: an entity
+// listed only in a later version is found now and not as of a date
+// before it, and each page names the versions searched (body and
+// Veto-Versions), the instant, and the lists with no version then.
+func TestSearchAsOf(t *testing.T) {
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "veto.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	person := func(id, list, name string) *entity.Entity {
+		return &entity.Entity{ID: id, Schema: entity.Person, List: list, Names: []entity.Name{{Full: name, Kind: entity.Primary}}}
+	}
+	add := func(list, pub string, day time.Time, es ...*entity.Entity) entity.ListVersion {
+		t.Helper()
+		res, err := st.AddVersion(t.Context(), store.NewVersion{Version: entity.ListVersion{List: list, Publisher: pub,
+			Hash: fmt.Sprintf("%s-%s", list, day.Format(time.DateOnly)), Published: day, PublishedFrom: "file", FetchedAt: day}, Entities: es})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Version
+	}
+	jan, mar := time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	unJan := add("un-sc", "un", jan, person("un-1", "un-sc", "Ivan Petrovich Sidorov"))
+	unMar := add("un-sc", "un", mar, person("un-1", "un-sc", "Ivan Petrovich Sidorov"), person("un-2", "un-sc", "Pavel Ivanovich Sidorov"))
+	euMar := add("eu-fsf", "eu", mar, person("eu-1", "eu-fsf", "Pavel Sidorov"))
+	ts := startServer(t, serverOptions{store: st, empty: true})
+
+	for _, tc := range []struct {
+		asOf     string
+		versions []entity.ListVersion
+		absent   []string
+		hits     []string // sorted
+	}{
+		{"", []entity.ListVersion{euMar, unMar}, nil, []string{"eu-1", "un-2"}},
+		{"2025-04-01", []entity.ListVersion{euMar, unMar}, nil, []string{"eu-1", "un-2"}},
+		{"2025-02-01", []entity.ListVersion{unJan}, []string{"eu-fsf"}, nil},
+		{"2025-02-01T12:00:00Z", []entity.ListVersion{unJan}, []string{"eu-fsf"}, nil},
+	} {
+		t.Run("asOf="+tc.asOf, func(t *testing.T) {
+			r := ts.do("GET", "/v1/search?q=Pavel+Sidorov&asOf="+url.QueryEscape(tc.asOf), entity.RoleScreen, nil)
+			if r.Status != 200 {
+				t.Fatalf("%d %s", r.Status, r.Body)
+			}
+			var page searchPage
+			r.json(t, &page)
+			var hits []string
+			for _, h := range page.Results {
+				hits = append(hits, h.EntityID)
+			}
+			slices.Sort(hits)
+			if !slices.Equal(hits, tc.hits) {
+				t.Errorf("results %v, want %v", hits, tc.hits)
+			}
+			var got, want []string
+			for _, v := range page.Versions {
+				got = append(got, v.String())
+			}
+			for _, v := range tc.versions {
+				want = append(want, v.Ref().String())
+			}
+			if !slices.Equal(got, want) || r.Header.Get("Veto-Versions") != strings.Join(want, ",") {
+				t.Errorf("versions %v (header %q), want %v", got, r.Header.Get("Veto-Versions"), want)
+			}
+			if (tc.asOf == "") != page.AsOf.IsZero() || !slices.Equal(page.Absent, tc.absent) {
+				t.Errorf("asOf %v, absent %v; want absent %v", page.AsOf, page.Absent, tc.absent)
+			}
+		})
+	}
+	for _, tc := range []struct{ asOf, mention string }{
+		{"2025-02-30", `asOf: "2025-02-30" is not an RFC 3339 date`},
+		{"2024-01-01", "asOf: 2024-01-01: no list version stored was in force"},
+	} {
+		r := ts.do("GET", "/v1/search?q=Pavel+Sidorov&asOf="+url.QueryEscape(tc.asOf), entity.RoleScreen, nil)
+		if code, msg := r.errorBody(t); r.Status != http.StatusBadRequest || code != CodeInvalid || !strings.Contains(msg, tc.mention) {
+			t.Errorf("asOf %s: %d %s %q, want 400 saying %q", tc.asOf, r.Status, code, msg, tc.mention)
+		}
+	}
 }

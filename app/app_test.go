@@ -73,7 +73,7 @@ func goroutinesBack(t *testing.T, before int) {
 
 func screenListed(t *testing.T, snap *screen.Snapshot) screen.Result {
 	t.Helper()
-	res, err := snap.Screener().Screen(context.Background(), match.Query{Name: listedName}, screen.Options{})
+	res, err := snap.Screener().Screen(context.Background(), match.Query{Subject: entity.Subject{Name: listedName}}, screen.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestOneShot(t *testing.T) {
 	if err != nil || len(asOf.Versions) != 1 || asOf.Versions[0].ID != snap.Versions[0].ID {
 		t.Errorf("as of now: %+v, %v", asOf, err)
 	}
-	_, alerts, err := a.Monitor.Put(ctx, []entity.Customer{{ID: "C1", Schema: entity.Person, Name: listedName}})
+	_, alerts, err := a.Monitor.Put(ctx, []entity.Customer{{ID: "C1", Subject: entity.Subject{Schema: entity.Person, Name: listedName}}})
 	if err != nil || len(alerts) != 1 || alerts[0].EntityID != listedID {
 		t.Errorf("monitoring %s: %+v, %v", listedName, alerts, err)
 	}

@@ -94,8 +94,7 @@ func (m *Monitor) snapshot() *screen.Snapshot {
 
 // Query is the screening query of a customer.
 func Query(c *entity.Customer) match.Query {
-	return match.Query{ID: c.ID, Schema: c.Schema, Name: c.Name, Aliases: c.Aliases, BirthDate: c.BirthDate,
-		Country: c.Country, IDNumber: c.IDNumber, Gender: c.Gender}
+	return match.Query{ID: c.ID, Subject: c.Subject}
 }
 
 // Validate checks a customer for storing and screening, naming the field.
@@ -107,7 +106,7 @@ func Validate(c *entity.Customer) error {
 	if err := q.Validate(); err != nil {
 		return fmt.Errorf("%w: customer %s: %v", entity.ErrInvalid, c.ID, err)
 	}
-	c.Schema, c.BirthDate = q.Schema, q.BirthDate // canonical: 21.03.1950 is stored 1950-03-21
+	c.Subject = q.Subject // canonical: 21.03.1950 is stored 1950-03-21
 	return nil
 }
 

@@ -87,7 +87,7 @@ func (l *listing) org() bool    { return l.e.Schema.IsOrganization() }
 // query is the listing's names as a query: the primary name, then strong
 // aliases, at most n names.
 func (l *listing) query(n int) match.Query {
-	q := match.Query{Schema: l.e.Schema}
+	q := match.Query{Subject: entity.Subject{Schema: l.e.Schema}}
 	if q.Schema == entity.LegalEntity {
 		q.Schema = ""
 	}

@@ -3,6 +3,7 @@ package screen_test
 import (
 	"context"
 	"errors"
+	"github.com/vetoscreen/veto/entity"
 	"slices"
 	"strings"
 	"sync"
@@ -21,8 +22,8 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 	// 50,000 pairs at full speed, then 20,000 a second: a costly search
 	// takes some seconds.
 	s.SetPacer(screen.NewPacer(20_000, 50_000, 5_000))
-	costly := match.Query{Name: strings.Repeat("muhammad ali hasan bank trading company limited ", 4)}
-	cheap := match.Query{Name: "Sergei Lavrov"}
+	costly := match.Query{Subject: entity.Subject{Name: strings.Repeat("muhammad ali hasan bank trading company limited ", 4)}}
+	cheap := match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()

@@ -2,6 +2,7 @@ package textscan
 
 import (
 	"encoding/json"
+	"github.com/vetoscreen/veto/entity"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -230,7 +231,7 @@ func TestBoundsHoldScores(t *testing.T) {
 					one := oneWord(ws[a : bb+1])
 					wi := s.windowInfo(ws[i:j], rn, 0, a-i, bb-i)
 					raw := text[toks[a].start:toks[bb].end]
-					p, err := cfg.Prepare(match.Query{Name: raw}, ix)
+					p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: raw}}, ix)
 					if err != nil || len(p.Names) == 0 || p.Names[0].Tokens[0].Kind == names.Title {
 						// A window that starts with a title, read with the
 						// words after it ("Foreign Minister"), scores what

@@ -708,7 +708,7 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	if !ok {
 		cfg := s.cfg
 		cfg.Threshold = o.Threshold
-		p, err := cfg.Prepare(match.Query{Name: raw}, s.ix)
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: raw}}, s.ix)
 		if err == nil {
 			var filter func(*match.Candidate, []string) bool
 			if len(o.Lists) > 0 {
@@ -727,7 +727,7 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 				// and most windows hold no name.
 				better := opts
 				better.Threshold, better.Limit = math.Nextafter(hits[i].Score, 2), 1
-				if p, err := cfg.Prepare(match.Query{Name: raw}, s.ix); err == nil {
+				if p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: raw}}, s.ix); err == nil {
 					hits = append(s.ix.Search(p, better), hits...)
 				}
 			}

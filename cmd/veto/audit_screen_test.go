@@ -183,7 +183,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Stored without screening, as an import while no list was loaded.
-	cs := []entity.Customer{{ID: "C-1", Name: listedName, Schema: entity.Person}, {ID: "C-2", Name: unlistedName, Schema: entity.Person}}
+	cs := []entity.Customer{{ID: "C-1", Subject: entity.Subject{Name: listedName, Schema: entity.Person}}, {ID: "C-2", Subject: entity.Subject{Name: unlistedName, Schema: entity.Person}}}
 	if _, err := st.PutCustomers(context.Background(), cs, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -121,7 +121,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err != nil {
 		return usageError{fmt.Errorf("--date-order %w", err)}
 	}
-	q := match.Query{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}
+	q := match.Query{Subject: entity.Subject{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}}
 	// A date or country that cannot be read is left out, and said so:
 	// the name is screened anyway.
 	dropped, err := q.ValidateLenient(order)
