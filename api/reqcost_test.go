@@ -314,7 +314,7 @@ func TestRequestCostServer(t *testing.T) {
 		screener := k.Screener.On(snap)
 		before := processCPU()
 		for i := range n {
-			if _, err := screener.Screen(r.Context(), match.Query{Name: benchNames[i%len(benchNames)]}, opts); err != nil {
+			if _, err := screener.Screen(r.Context(), match.Query{Subject: entity.Subject{Name: benchNames[i%len(benchNames)]}}, opts); err != nil {
 				http.Error(w, err.Error(), 500)
 				return
 			}
