@@ -74,6 +74,9 @@ type Config struct {
 	// counterparts without a shared date of birth: each name searched
 	// costs a search, and the names most lists share come first.
 	SearchNames int
+	// SearchLimit is the most listings a name searched may find and
+	// still give evidence: more, and it is a common name.
+	SearchLimit int
 	// MaxShared is the most listings one identifier value may join: a
 	// value shared more widely is a placeholder or a registry of many
 	// parties ("N/A", a shared agent's number), not an identity.
@@ -83,7 +86,7 @@ type Config struct {
 // DefaultConfig returns the thresholds measured on the lists of
 // ../shared/data (see the package's real-data test).
 func DefaultConfig() Config {
-	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 2, MaxShared: 6}
+	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 2, SearchLimit: 12, MaxShared: 6}
 }
 
 // Options control one resolution.
@@ -443,10 +446,10 @@ func (g *graph) crossReferences(maxNames int) []Link {
 				continue
 			}
 			if j, ok := g.byID[r.Target]; ok {
-				links = append(links, Link{A: l.e.ID, B: r.Target, Evidence: CrossReference, Score: sc.score(i, j), Detail: r.Target})
+				links = append(links, Link{A: l.e.ID, B: r.Target, Evidence: CrossReference, Score: sc.score(i, j, 1), Detail: r.Target})
 			}
 			if first, ok := byTarget[r.Target]; ok && first != i {
-				links = append(links, Link{A: g.listings[first].e.ID, B: l.e.ID, Evidence: CrossReference, Score: sc.score(first, i), Detail: r.Target})
+				links = append(links, Link{A: g.listings[first].e.ID, B: l.e.ID, Evidence: CrossReference, Score: sc.score(first, i, 1), Detail: r.Target})
 			} else if !ok {
 				byTarget[r.Target] = i
 			}
@@ -483,12 +486,14 @@ func (ns *nameScorer) prepare(i int) *match.Prepared {
 	return p
 }
 
-func (ns *nameScorer) score(i, j int) float64 {
+// score returns the better of the two readings, not reading the second
+// when the first reaches enough.
+func (ns *nameScorer) score(i, j int, enough float64) float64 {
 	score := 0.0
 	if p := ns.prepare(i); p != nil {
 		score = ns.sc.Score(p, ns.g.listings[j].cand, nil, false).Score
 	}
-	if p := ns.prepare(j); p != nil {
+	if p := ns.prepare(j); p != nil && score < enough {
 		score = max(score, ns.sc.Score(p, ns.g.listings[i].cand, nil, false).Score)
 	}
 	return score
@@ -542,13 +547,13 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 	cfg := g.ix.Config()
 	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
 
-	// Work items: a search of one listing's names, or the pairs of one
-	// day of birth.
+	// Work items: a search of one listing's names, or a pair of people
+	// born the same day.
 	type item struct {
 		// search are listings whose names, searched once, are the
 		// same query: one name is often listed by four or five lists.
 		search []int
-		born   []int
+		born   [2]int
 	}
 	var items []item
 	byQuery := map[string]int{}
@@ -584,9 +589,19 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 			items = append(items, item{search: []int{i}})
 		}
 	}
+	// A pair may share several days (a date, and the next day of the
+	// other's); it is scored once. Pairs that cannot be joined are not
+	// scored at all.
+	paired := map[[2]int]bool{}
 	for _, d := range days {
-		if len(byDay[d]) > 1 {
-			items = append(items, item{born: byDay[d]})
+		for x, i := range byDay[d] {
+			for _, j := range byDay[d][x+1:] {
+				k := pairOf(i, j)
+				if !paired[k] && !contradicts(g.listings[i], g.listings[j]) {
+					paired[k] = true
+					items = append(items, item{born: k})
+				}
+			}
 		}
 	}
 
@@ -611,16 +626,9 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 					return
 				}
 				it := items[k]
-				if it.born != nil {
-					for x, i := range it.born {
-						for _, j := range it.born[x+1:] {
-							if overlap(g.listings[i].lists, g.listings[j].lists) {
-								continue
-							}
-							if score := ns.score(i, j); score >= c.PossibleScore {
-								results[w] = append(results[w], found{i, j, score})
-							}
-						}
+				if it.search == nil {
+					if score := ns.score(it.born[0], it.born[1], c.JoinScore); score >= c.PossibleScore {
+						results[w] = append(results[w], found{it.born[0], it.born[1], score})
 					}
 					continue
 				}
@@ -631,7 +639,13 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 				// Without a shared date of birth a pair is joined as the
 				// sole match of its names, or by a shared address at the
 				// join score, or is a possible pair at the join score.
-				hits := g.ix.Search(p, index.Options{Threshold: min(c.JoinScore, c.SoleScore)})
+				// A name found more than SearchLimit times is too common
+				// to be anyone's sole match (and a limit lets the index
+				// stop early): it gives no evidence.
+				hits := g.ix.Search(p, index.Options{Threshold: min(c.JoinScore, c.SoleScore), Limit: c.SearchLimit + 1})
+				if len(hits) > c.SearchLimit {
+					continue
+				}
 				for _, i := range it.search {
 					a := g.listings[i]
 					for _, h := range hits {
