@@ -72,7 +72,9 @@ type Config struct {
 	MaxQueryNames int
 	// SearchNames caps the names of a listing searched in the index for
 	// counterparts without a shared date of birth: each name searched
-	// costs a search, and the names most lists share come first.
+	// costs a search, and the primary names are what lists share (on
+	// ../shared/data, one name instead of two: 0.78 of the CPU, people's
+	// recall 0.987 → 0.990, organisations' 0.944 → 0.918).
 	SearchNames int
 	// SearchLimit is the most listings a name searched may find and
 	// still give evidence: more, and it is a common name.
@@ -86,7 +88,7 @@ type Config struct {
 // DefaultConfig returns the thresholds measured on the lists of
 // ../shared/data (see the package's real-data test).
 func DefaultConfig() Config {
-	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 2, SearchLimit: 12, MaxShared: 6}
+	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 1, SearchLimit: 12, MaxShared: 6}
 }
 
 // Options control one resolution.
