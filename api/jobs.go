@@ -13,6 +13,7 @@ import (
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 )
 
 // Batch jobs: a client uploads a file of customers (POST /v1/jobs), polls
@@ -75,7 +76,7 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) error {
 	if err := s.needJobs(); err != nil {
 		return err
 	}
-	if err := knownParams(r, "format", "map", "threshold", "output", "limit"); err != nil {
+	if err := knownParams(r, "format", "map", "threshold", "output", "limit", "asOf"); err != nil {
 		return err
 	}
 	qv := r.URL.Query()
@@ -96,6 +97,15 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	if j.Limit, err = intParam(r, "limit", 5, 1, 100); err != nil {
 		return err
+	}
+	if asOf := qv.Get("asOf"); asOf != "" {
+		// Refused now, not when the job runs, if no version was in force.
+		snap, err := s.snapshotAsOf(w, r, asOf)
+		if err != nil {
+			return err
+		}
+		j.AsOf, _ = screen.ParseAsOf(asOf)
+		j.Versions = snap.Refs()
 	}
 	out, err := batch.ParseFormat(qv.Get("output"))
 	if err != nil {

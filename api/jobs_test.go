@@ -239,3 +239,46 @@ func TestJobsCancel(t *testing.T) {
 		t.Errorf("deleted job: %d", r.Status)
 	}
 }
+
+// A job made with asOf screens against the versions in force then, as
+// /v1/screen does: DIMITRI HERARD (un-HTi.008, designated 2025-10-17) is
+// a hit as of 2026-03-01 and not as of 2025-05-01; a date before every
+// version is refused when the job is made.
+func TestJobAsOf(t *testing.T) {
+	st, versions := unSnapshots(t)
+	jc := defaultJobs(t)
+	ts := startServer(t, serverOptions{store: st, empty: true, jobs: &jc})
+	input := "id,name\nc1,Dimitri Herard\n"
+	for _, tc := range []struct {
+		asOf    string
+		version entity.ListVersion
+		hit     bool
+	}{
+		{"2026-03-01", versions[1], true},
+		{"2025-05-01", versions[0], false},
+	} {
+		r := ts.upload("/v1/jobs?output=jsonl&asOf="+tc.asOf, "text/csv", strings.NewReader(input))
+		if r.Status != http.StatusAccepted {
+			t.Fatalf("as of %s: %d %s", tc.asOf, r.Status, r.Body)
+		}
+		var created Job
+		r.json(t, &created)
+		j := ts.waitJob(created.ID)
+		if j.Status != jobs.Done || j.AsOf.IsZero() || len(j.Versions) != 1 || j.Versions[0] != tc.version.Ref() {
+			t.Fatalf("as of %s: job %+v, want done against %s", tc.asOf, j, tc.version.Ref())
+		}
+		r = ts.do("GET", created.Links.Results, entity.RoleScreen, nil)
+		var line batch.ResultLine
+		if err := json.Unmarshal(bytes.TrimSpace(r.Body), &line); err != nil {
+			t.Fatalf("as of %s: results %s: %v", tc.asOf, r.Body, err)
+		}
+		hit := slices.ContainsFunc(line.Hits, func(h screen.Hit) bool { return h.EntityID == "un-HTi.008" })
+		if hit != tc.hit {
+			t.Errorf("as of %s: hits %+v, want un-HTi.008: %v", tc.asOf, line.Hits, tc.hit)
+		}
+	}
+	r := ts.upload("/v1/jobs?asOf=2001-01-01", "text/csv", strings.NewReader(input))
+	if r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), "asOf") {
+		t.Errorf("as of 2001: %d %s, want 400 naming asOf", r.Status, r.Body)
+	}
+}

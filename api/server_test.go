@@ -178,7 +178,7 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 // audit trail, closed when the test ends; now may be nil (time.Now).
 func (ts *testServer) openJobs(cfg jobs.Config, now func() time.Time) *jobs.Queue {
 	ts.t.Helper()
-	q, err := jobs.Open(cfg, jobs.Deps{Snapshot: ts.Keeper.Snapshot, Audit: ts.Audit, Now: now})
+	q, err := jobs.Open(cfg, jobs.Deps{Snapshot: ts.Keeper.Snapshot, AsOf: ts.Keeper.AsOf, Audit: ts.Audit, Now: now})
 	if err != nil {
 		ts.t.Fatal(err)
 	}

@@ -122,7 +122,7 @@ func (a *App) Start(ctx context.Context, s Serving) error {
 	if jc.Lists == nil {
 		jc.Lists = s.Regimes
 	}
-	if a.Jobs, err = jobs.Open(jc, jobs.Deps{Snapshot: k.Snapshot, Audit: a.Audit, Logger: log}); err != nil {
+	if a.Jobs, err = jobs.Open(jc, jobs.Deps{Snapshot: k.Snapshot, AsOf: k.AsOf, Audit: a.Audit, Logger: log}); err != nil {
 		log.Error("jobs are off", "dir", jc.Dir, "err", err)
 	}
 	return nil

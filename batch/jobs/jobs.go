@@ -99,6 +99,9 @@ type Job struct {
 	Finished      time.Time `json:"finished,omitzero"`
 	// Error says why a job failed.
 	Error string `json:"error,omitempty"`
+	// AsOf, when set, screens against the list versions in force at that
+	// instant rather than those served when the job starts.
+	AsOf time.Time `json:"asOf,omitzero"`
 	// Versions are the list versions the job screens against, set when
 	// it starts (every row of the results names them too).
 	Versions []entity.VersionRef `json:"versions,omitempty"`
@@ -158,6 +161,7 @@ func DefaultConfig(dir string) Config {
 type Queue struct {
 	cfg      Config
 	snapshot func() *screen.Snapshot
+	asOf     func(context.Context, time.Time) (*screen.Snapshot, error)
 	trail    *audit.Log
 	log      *slog.Logger
 	now      func() time.Time
@@ -185,6 +189,9 @@ type Deps struct {
 	// Snapshot returns the snapshot served: a job takes it once, when it
 	// starts, and screens every row against it.
 	Snapshot func() *screen.Snapshot
+	// AsOf returns the snapshot of the versions in force at an instant,
+	// for jobs made with one; nil refuses them.
+	AsOf func(context.Context, time.Time) (*screen.Snapshot, error)
 	// Audit records each job's screening and each expiry; nil records
 	// nothing.
 	Audit  *audit.Log
@@ -207,7 +214,7 @@ func Open(cfg Config, d Deps) (*Queue, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("jobs: create the jobs folder: %w", err)
 	}
-	q := &Queue{cfg: cfg, snapshot: d.Snapshot, trail: d.Audit, log: cmp.Or(d.Logger, slog.New(slog.DiscardHandler)), now: d.Now,
+	q := &Queue{cfg: cfg, snapshot: d.Snapshot, asOf: d.AsOf, trail: d.Audit, log: cmp.Or(d.Logger, slog.New(slog.DiscardHandler)), now: d.Now,
 		jobs: map[string]*Job{}, cancel: map[string]context.CancelFunc{}, saved: map[string]time.Time{}, uploading: map[string]int{}}
 	if q.now == nil {
 		q.now = time.Now
@@ -404,15 +411,15 @@ func (q *Queue) options(j *Job) batch.Options {
 	}
 }
 
-// run screens a job's upload against the snapshot served now, resuming
-// from its checkpoint if a shutdown interrupted it. Each row's result is
-// counted in sum, the job's audit entry, with the versions of that
-// snapshot.
+// run screens a job's upload against the snapshot served now (or the
+// one of its as-of instant), resuming from its checkpoint if a shutdown
+// interrupted it. Each row's result is counted in sum, the job's audit
+// entry, with the versions of that snapshot.
 func (q *Queue) run(ctx context.Context, j *Job, opts batch.Options, sum *Screening) error {
-	snap := q.snapshot()
+	snap, err := q.snapshotOf(ctx, j)
 	sum.Summary = screen.Summarize("job", snap, nil)
-	if snap == nil {
-		return screen.ErrNotReady
+	if err != nil {
+		return err
 	}
 	q.mu.Lock()
 	j.Versions = snap.Refs()
@@ -433,6 +440,20 @@ func (q *Queue) run(ctx context.Context, j *Job, opts batch.Options, sum *Screen
 	q.mu.Unlock()
 	sum.Resumed = stats.Resumed
 	return err
+}
+
+// snapshotOf returns the snapshot a job screens against.
+func (q *Queue) snapshotOf(ctx context.Context, j *Job) (*screen.Snapshot, error) {
+	if j.AsOf.IsZero() {
+		if snap := q.snapshot(); snap != nil {
+			return snap, nil
+		}
+		return nil, screen.ErrNotReady
+	}
+	if q.asOf == nil {
+		return nil, errors.New("jobs: this queue screens against the lists served only, not as of an instant")
+	}
+	return q.asOf(ctx, j.AsOf)
 }
 
 // Screening is the audit entry of a job's run, the shape of veto batch's
