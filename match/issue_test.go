@@ -51,6 +51,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"glued legal form", "", "SiemensAG", "Siemens AG", true},
 		{"glued names", entity.Person, "FridrichBuchenberg", "Friedrich Buchenberg", true},
 		{"split in three", entity.Person, "Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev", true},
+		{"patronymic split in two", entity.Person, "Andrei Niko Laevich RODKIN", "Andrei Nikolaevich RODKIN", true},
+		{"two typos in a legal form", entity.Organization, "KANGBONG TRADING CORyORAmION", "KANGBONG TRADING CORPORATION", true},
+		{"a typo in an abbreviated word", entity.Organization, "MFAA HOLDIxGS LIMITED", "MFAA HOLDINGS LIMITED", true},
 		{"Dutch particles split", entity.Person, "Cornelius van der bilt", "VANDERBILT, Cornelius", true},
 		{"digits for letters", entity.Person, "Ig0r Sech1n", "Igor Sechin", true},
 		{"numbers in words", entity.Organization, "Brigade Forty-Four", "Brigade 44", true},
@@ -98,6 +101,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"her given name and his form of the surname", entity.Person, "Galina Brezhnev", "Galina Leonidovna BREZHNEVA", true},
 		{"Polish -cki", entity.Person, "Władimir Wysocki", "Vladimir VYSOTSKY", true},
 		{"Dutch final oe", entity.Person, "Sergej Sjojgoe", "Sergei Kuzhugetovich SHOIGU", true},
+		{"Kunrei-shiki Japanese", entity.Person, "Kisida Humio", "KISHIDA Fumio", true},
 		// 7. Nicknames.
 		{"nickname", entity.Person, "Bill Clinton", "William Jefferson CLINTON", true},
 		{"nickname", entity.Person, "Sasha Lukashenko", "Aleksandr LUKASHENKO", true},

@@ -446,9 +446,10 @@ func JoinTokens(a, b *names.Token) []names.Token {
 }
 
 // joinable reports whether a token may be glued to its neighbour: not a
-// number, legal form or initial.
+// number, legal form or initial. A patronymic may: its ending split off
+// is a patronymic on its own ("Niko Laevich", "Plat Ono Vich").
 func joinable(t *names.Token) bool {
-	return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title
+	return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title || t.Kind == names.Patronymic
 }
 
 // sunLetter reports whether a is the Arabic article before a word that

@@ -177,6 +177,8 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	written := form
 	if full, ok := abbreviations[form]; ok {
 		form = full
+	} else if full := abbreviationTypo(form); full != "" {
+		form = full
 	}
 	if vesselMarkers[form] && !abjad {
 		// MV, MT, M/V before a vessel's name say what it is, not who.
@@ -670,7 +672,8 @@ func matchLegalForm(toks []Token, i int) (int, string) {
 
 // legalWord returns the form to look up in legal-form phrases: the word
 // itself, its interchangeable spelling inside a phrase (co for company),
-// or the legal word it is one typo away from.
+// or the legal word it is one typo away from, or two for a word of
+// legalTwoEditsMinLen letters or more ("Coryoramion", "Obhsqhestvo").
 func legalWord(form string, inPhrase bool) string {
 	if w, ok := phraseWords[form]; ok && inPhrase {
 		return w
@@ -688,8 +691,24 @@ func legalWord(form string, inPhrase bool) string {
 			return w
 		}
 	}
+	if len(form) < legalTwoEditsMinLen || legalLookalikes[form] {
+		return form
+	}
+	for _, w := range legalWords[form[0]] {
+		if len(w) >= legalTwoEditsMinLen && EditDistance(form, w, 2) <= 2 {
+			return w
+		}
+	}
 	return form
 }
+
+// legalTwoEditsMinLen is the shortest word that two typos leave a legal
+// word: on ten letters, eight still stand where they were.
+const legalTwoEditsMinLen = 10
+
+// legalLookalikes are words two edits from a legal word that are words of
+// their own: a cooperation is not a corporation.
+var legalLookalikes = map[string]bool{"cooperation": true, "cooperations": true}
 
 // oneEdit reports whether a and b are at most one insertion, deletion,
 // substitution or swap of neighbours apart.

@@ -192,6 +192,36 @@ var abbreviations = map[string]string{
 	"st": "saint", "ste": "saint", "hq": "headquarters",
 }
 
+// abbreviationTypo returns what a word one typo from a long word of
+// abbreviations stands for ("Holdigns", "Holdixgs": holding), "" for any
+// other word: the listed word is read as its canonical form, and a typo
+// of it would otherwise meet nothing.
+func abbreviationTypo(form string) string {
+	if len(form) < 7 {
+		return ""
+	}
+	for _, w := range longAbbreviations {
+		if oneEdit(form, w) {
+			return abbreviations[w]
+		}
+	}
+	return ""
+}
+
+// longAbbreviations are the words of abbreviations of seven letters or
+// more, sorted, so that a typo one edit from two of them always reads as
+// the same.
+var longAbbreviations = func() []string {
+	var out []string
+	for w := range abbreviations {
+		if len(w) >= 7 {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
 // generic words are frequent in organisation names. Screening weighs
 // tokens by their rarity in the lists; these are the words that a
 // comparison without an index (veto compare) treats as common.
