@@ -30,6 +30,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"initials in order", entity.Person, "V.V. Putin", "PUTIN, Vladimir Vladimirovich", true},
 		{"Korean syllable left out", entity.Person, "Kim Jong", "KIM Jong Un", false},
 		{"Korean father", entity.Person, "Kim Jong Il", "KIM Jong Un", false},
+		{"Korean given name in capitals, a syllable left out", entity.Person, "Seok Kim", "Kim JIN-SOK", false},
+		{"Korean given name in capitals", entity.Person, "Kim Jin Sok", "Kim JIN-SOK", true},
 		// 2. Order where it means something.
 		{"father and son", "", "SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", false},
 		{"ism and father swapped", entity.Person, "Ali Hassan al-Majid", "Hassan Ali AL-MAJID", false},
