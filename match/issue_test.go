@@ -113,6 +113,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"another fund", entity.Organization, "Nantahala Capital Offshore Fund, Ltd.", "Nantahala Capital Offshore Fund I, Ltd.", false},
 		{"a qualifier", entity.Organization, "UBS AG", "UBS (Schweiz) AG", false},
 		{"same legal form written otherwise", entity.Organization, "Rosneft OOO", "ROSNEFT LLC", true},
+		{"the name without its trade words", entity.Organization, "Aselsan", "ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.", true},
+		{"the name without its trade words", entity.Organization, "Turkcell", "TURKCELL İLETİŞİM HİZMETLERİ A.Ş.", true},
+		{"another trade", entity.Organization, "Sea Star Shipping", "SEA STAR TRADING", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.what+": "+tt.a+"~"+tt.b, func(t *testing.T) {

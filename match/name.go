@@ -433,9 +433,15 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		familyElsewhere = familyElsewhere || q.Places[e.qu].Role == names.Family && cn.Places[e.cu].Role != names.Family && cn.Places[e.cu].Role != names.NoRole
 	}
 	shifted := person && shiftedChain(q, cn, kept)
+	otherTrade := !person && genericLeft(q, qLeft)
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
 		if !person {
+			if otherTrade && cShare[k] == c.ShareGeneric {
+				// "Sea Star Shipping" and "SEA STAR TRADING": a
+				// generic word on each side says another business.
+				cShare[k] = c.UnmatchedCandidate
+			}
 			continue
 		}
 		if shifted && cn.Places[j].Role == names.Given {
@@ -550,6 +556,17 @@ func shiftedChain(q, cn *PreparedName, kept []edge) bool {
 	return false
 }
 
+// genericLeft reports whether a generic word (names.Generic) of the query
+// name is among its tokens left, qLeft.
+func genericLeft(q *PreparedName, qLeft []int) bool {
+	for _, i := range qLeft {
+		if t := q.Token(i); t.Kind == names.Word && names.Generic(t.Form) {
+			return true
+		}
+	}
+	return false
+}
+
 // nisba reports whether token j of a name is an Arabic nisba: the
 // article and a word ending in i (al-Tikriti, al-Baghdadi, al-Masri).
 func nisba(p *PreparedName, j int) bool {
@@ -655,12 +672,16 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 // NameShare is the share of its weight that a listed token without
 // partner costs: in a person's name by its role; in an organisation's
 // name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
-// any other word UnmatchedCandidate. (Contradictions and a second surname
-// change it in a score; MinNameShare bounds it.)
+// a generic word ShareGeneric, any other word UnmatchedCandidate.
+// (Contradictions and a second surname change it in a score; MinNameShare
+// bounds it.)
 func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	if !person {
-		if t.Kind == names.Number || pl.Paren && t.Kind == names.Word {
+		switch {
+		case t.Kind == names.Number || pl.Paren && t.Kind == names.Word:
 			return c.ContradictionShare
+		case t.Kind == names.Word && names.Generic(t.Form):
+			return c.ShareGeneric
 		}
 		return c.UnmatchedCandidate
 	}
@@ -681,7 +702,7 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 // without partner can cost in any score: what a bound on scores must
 // assume of a listed token it cannot see matched.
 func (c *Config) MinNameShare() float64 {
-	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareTitled, c.ShareMiddle, c.ShareSyllable, c.ContradictionShare)
+	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareTitled, c.ShareMiddle, c.ShareSyllable, c.ShareGeneric, c.ContradictionShare)
 }
 
 // roleOf names a token's role for an explanation.

@@ -245,6 +245,16 @@ var generic = map[string]bool{
 	"university": true, "school": true, "college": true, "hospital": true, "charity": true, "fund": true,
 	"mohammad": true, "mohammed": true, "muhammad": true, "mohamed": true, "ali": true, "ahmad": true, "ahmed": true,
 	"abdul": true, "abd": true, "hassan": true, "hussein": true,
+	// The same in the other languages of the companies on the lists:
+	// Turkish (Sanayi ve Ticaret, İletişim Hizmetleri), Spanish,
+	// Portuguese, French, German, and Russian as transliterated.
+	"sanayi": true, "sanayii": true, "ticaret": true, "hizmetleri": true, "iletishim": true, "elektronik": true,
+	"insaat": true, "enerji": true, "yatirim": true, "teknoloji": true, "sistemleri": true, "muhendislik": true,
+	"pazarlama": true, "ithalat": true, "ihracat": true, "dis": true,
+	"comercial": true, "comercio": true, "industrias": true, "servicios": true, "internacional": true,
+	"tecnologia": true, "tecnologias": true, "inversiones": true, "servicos": true, "industria": true,
+	"commerce": true, "industrie": true, "handel": true, "handels": true, "technik": true, "technologie": true,
+	"kompaniya": true, "torgovyi": true, "torgovaya": true, "promyshlennaya": true, "gruppa": true,
 }
 
 // Generic reports whether form is a common organisation word or a very
