@@ -24,6 +24,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"one of two Spanish surnames", entity.Person, "Nicolas Maduro", "MADURO MOROS, Nicolas", true},
 		{"another patronymic", entity.Person, "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", false},
 		{"another father after bin", entity.Person, "Ali bin Hassan al-Majid", "Ali bin Hussein al-Majid", false},
+		{"Muhammad before the name left out", entity.Person, "Najib Razak", "MOHD NAJIB BIN ABDUL RAZAK", true},
 		{"given names alone", entity.Person, "Vladimir Vladimirovich", "PUTIN, Vladimir Vladimirovich", false},
 		{"brothers: another given name", entity.Person, "Hussein Badruddin al-Houthi", "AL-HOUTHI, Abdulmalik Badruddin", false},
 		{"initials of another name", entity.Person, "S.I. Lavrov", "LAVROV, Sergei Viktorovich", false},

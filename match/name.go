@@ -453,6 +453,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			}
 			continue
 		}
+		if cn.Places[j].Role == names.Given && devotional(cn.Token(j)) && len(kept) >= 2 {
+			cShare[k] = c.ShareMiddle
+			continue
+		}
 		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) {
 			cShare[k] = c.ContradictionShare
 			if ex != nil {
@@ -548,12 +552,30 @@ func shiftedChain(q, cn *PreparedName, kept []edge) bool {
 	if middles < 2 {
 		return false
 	}
+	for j := range cn.Places {
+		if cn.Places[j].Role == names.Given && devotional(cn.Token(j)) {
+			// "MOHD NAJIB BIN ABDUL RAZAK" is Najib, son of Abdul
+			// Razak: Muhammad before a name is the name's prefix.
+			return false
+		}
+	}
 	for _, e := range kept {
 		if q.Places[e.qu].Role == names.Given && int(e.cu) == first {
 			return true
 		}
 	}
 	return false
+}
+
+// muhammadPhon is the phonetic skeleton of Muhammad.
+var muhammadPhon = names.Phon("muhammad")
+
+// devotional reports whether a token is Muhammad or a short form of it
+// (Mohd, Md), which Malay, Indonesian and South Asian names put before
+// the name a person is called by (Mohd Najib, Muhammad Nawaz): a query
+// may leave it out as it leaves out a middle name.
+func devotional(t *names.Token) bool {
+	return t.Phon == muhammadPhon || names.SameNickname(t.Phon, muhammadPhon)
 }
 
 // genericLeft reports whether a generic word (names.Generic) of the query
