@@ -24,6 +24,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"one of two Spanish surnames", entity.Person, "Nicolas Maduro", "MADURO MOROS, Nicolas", true},
 		{"another patronymic", entity.Person, "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", false},
 		{"another father after bin", entity.Person, "Ali bin Hassan al-Majid", "Ali bin Hussein al-Majid", false},
+		{"al-din with one d", entity.Person, "Mohamad Nouredine", "NOUREDDINE, Mohamad", true},
 		{"Muhammad before the name left out", entity.Person, "Najib Razak", "MOHD NAJIB BIN ABDUL RAZAK", true},
 		{"given names alone", entity.Person, "Vladimir Vladimirovich", "PUTIN, Vladimir Vladimirovich", false},
 		{"brothers: another given name", entity.Person, "Hussein Badruddin al-Houthi", "AL-HOUTHI, Abdulmalik Badruddin", false},
@@ -116,6 +117,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"same legal form written otherwise", entity.Organization, "Rosneft OOO", "ROSNEFT LLC", true},
 		{"the name without its trade words", entity.Organization, "Aselsan", "ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.", true},
 		{"the name without its trade words", entity.Organization, "Turkcell", "TURKCELL İLETİŞİM HİZMETLERİ A.Ş.", true},
+		{"one of the listed name's two legal forms", entity.Organization, "KORA MEDIA CORPORATION", "KORA MEDIA CORPORATION LTD", true},
+		{"a doubled digit for a doubled letter", entity.Organization, "JOINT STOCK COMPANY PLASTMA55 PLANT", "JOINT STOCK COMPANY PLASTMASS PLANT", true},
 		{"another trade", entity.Organization, "Sea Star Shipping", "SEA STAR TRADING", false},
 	}
 	for _, tt := range tests {

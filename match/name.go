@@ -845,7 +845,7 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 		if ex != nil {
 			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: qf, Name: "(another name of the listed entity)", Cost: round(c.LegalFormConflict * q.Total)})
 		}
-	case qf != "" && cf != "" && !legalFormsCompatible(qf, cf):
+	case qf != "" && cf != "" && !legalFormsMeet(q, cn):
 		added += c.LegalFormConflict * q.Total
 		if ex != nil {
 			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: qf, Name: cf, Cost: round(c.LegalFormConflict * q.Total)})
@@ -866,6 +866,23 @@ func specificLegalForm(p *PreparedName) string {
 		}
 	}
 	return f
+}
+
+// legalFormsMeet reports whether some specific legal form of q may name
+// the same company as some specific legal form of cn: a name that holds
+// two ("KORA MEDIA CORPORATION LTD") says both.
+func legalFormsMeet(q, cn *PreparedName) bool {
+	for i := range q.Places {
+		if q.Places[i].Kind != names.LegalForm || legalGroups[q.Token(i).Form] == 0 {
+			continue
+		}
+		for j := range cn.Places {
+			if cn.Places[j].Kind == names.LegalForm && legalGroups[cn.Token(j).Form] != 0 && legalFormsCompatible(q.Token(i).Form, cn.Token(j).Form) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unitMask returns the token positions a unit covers, as a bit set.

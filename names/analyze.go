@@ -291,7 +291,7 @@ func isAssimilatedArticle(form, next string) bool {
 // splitCompound splits the Arabic compounds that Latin spellings write
 // as one word into the words Arabic script writes: abdulrahman, abdelaziz
 // and a lone abdul are abd al ...; hamdullah, saifullah and abdullah are
-// ... allah; nasiruddin and alaeddine are ... al din. Both sides of a
+// ... allah; nasiruddin, alaeddine and nouredine are ... al din. Both sides of a
 // comparison are split alike, so "Abdul Rahman", "Abdulrahman" and
 // "عبد الرحمن" meet.
 func splitCompound(form string) []string {
@@ -307,7 +307,9 @@ func splitCompound(form string) []string {
 			return append(splitCompound(pre), "allah")
 		}
 	}
-	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen"} {
+	// The d is often written once (Nouredine, Alaedin, Zainudin).
+	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen",
+		"edine", "edin", "udin", "udine", "oudine"} {
 		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
 			return append(splitCompound(pre), "al", "din")
 		}
