@@ -50,7 +50,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"title alone", "", "President", "PRESIDENT TRADING LLC", false},
 		{"title, surname in another spelling", entity.Person, "Colonel Gaddafi", "QADHAFI, Muammar", true},
 		{"title, first of two surnames", entity.Person, "Comandante Chávez", "CHÁVEZ FRÍAS, Hugo Rafael", true},
-		{"Mrs against a man", entity.Person, "Mrs. Clinton", "William Jefferson CLINTON", true}, // compare knows no gender; screening does
+		{"Mrs against a man", entity.Person, "Mrs. Clinton", "William Jefferson CLINTON", false},
+		{"Mr against a woman", entity.Person, "Mr. Clinton", "Hillary Rodham CLINTON", false},
+		{"Mrs and a woman", entity.Person, "Mrs. Thatcher", "Margaret THATCHER", true},
 		// 4. Glued, split and mangled words.
 		{"glued legal form", "", "SiemensAG", "Siemens AG", true},
 		{"glued names", entity.Person, "FridrichBuchenberg", "Friedrich Buchenberg", true},
