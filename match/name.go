@@ -245,6 +245,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				if m == Initial && person && !initialFits(qp, cp) {
 					continue
 				}
+				if person && (m == Edit1 || m == Edit2) && (qp.Role == names.Family || cp.Role == names.Family) && (nisbaOf(q.Token(i).Form, cn.Token(j).Form) || nisbaOf(q.Token(i).Phon, cn.Token(j).Phon)) {
+					// Hashemi is of Hashem's family, not Hashem.
+					continue
+				}
 				if m == Initial {
 					// An initial identifies no more than an initial,
 					// whichever side wrote it: "Sergei" meeting "S."
@@ -576,6 +580,20 @@ var muhammadPhon = names.Phon("muhammad")
 // may leave it out as it leaves out a middle name.
 func devotional(t *names.Token) bool {
 	return t.Phon == muhammadPhon || names.SameNickname(t.Phon, muhammadPhon)
+}
+
+// nisbaOf reports whether one word is the other with the -i (-y) of an
+// Arabic or Persian nisba added, "of": Hashem and Hashemi, Muhammad and
+// Muhammadi, Massoud and Massoudy are names of their own as surnames. The
+// shorter ends in a consonant and has four letters or more (not Ali, Aly).
+func nisbaOf(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 4 || len(b) != len(a)+1 || isVowel(a[len(a)-1]) || a[len(a)-1] == 'y' || !strings.HasPrefix(b, a) {
+		return false
+	}
+	return b[len(b)-1] == 'i' || b[len(b)-1] == 'y'
 }
 
 // genericLeft reports whether a generic word (names.Generic) of the query
