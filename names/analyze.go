@@ -184,6 +184,12 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 		// MV, MT, M/V before a vessel's name say what it is, not who.
 		return append(toks, newToken(form, Title, start, end, abjad))
 	}
+	if g := generations[form]; g != "" && len(toks) > 0 && !abjad {
+		// "Robert F. Kennedy Jr.": a son is not his father. Read as a
+		// number, it counts as one: a query's left unmatched costs in
+		// full.
+		return append(toks, newToken(g, Number, start, end, abjad))
+	}
 	if !abjad && isInitialism(form) && legalForms[form] == "" {
 		// "JC Juncker", "JP Morgan", "VV Putin": letters without a vowel
 		// are initials run together, not a word.
@@ -211,6 +217,10 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	}
 	return append(toks, t)
 }
+
+// generations are the abbreviations that say which of a father and a son
+// of one name is meant, written after the name, by their canonical form.
+var generations = map[string]string{"jr": "jr", "jnr": "jr", "sr": "sr", "snr": "sr"}
 
 // VesselMarker reports whether a folded word is a vessel's prefix (MV,
 // MT): a title even in a vessel's name.
