@@ -123,9 +123,9 @@ type Config struct {
 	// name's form says nothing of its role; a query token with no partner
 	// costs its full weight.
 	UnmatchedCandidate float64 `json:"unmatchedCandidate"`
-	// ShareGeneric replaces UnmatchedCandidate for a generic word of an
-	// organisation's name (names.Generic: trading, industries, services,
-	// sanayi, ticaret), which says what a company does, not which it is
+	// ShareGeneric replaces UnmatchedCandidate for a word of an
+	// organisation's name that says what it does (names.TradeWord:
+	// trading, industries, services, sanayi, ticaret), not which it is
 	// (0.1): "Aselsan" is ASELSAN ELEKTRONIK SANAYI VE TICARET A.S.
 	ShareGeneric float64 `json:"shareGeneric"`
 	// In a person's name, the share a listed word left out of the query

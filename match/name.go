@@ -712,7 +712,8 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 // NameShare is the share of its weight that a listed token without
 // partner costs: in a person's name by its role; in an organisation's
 // name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
-// a generic word ShareGeneric, any other word UnmatchedCandidate.
+// a word that says its trade ShareGeneric, any other word
+// UnmatchedCandidate.
 // (Contradictions and a second surname change it in a score; MinNameShare
 // bounds it.)
 func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
@@ -720,7 +721,7 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 		switch {
 		case t.Kind == names.Number || pl.Paren && t.Kind == names.Word:
 			return c.ContradictionShare
-		case t.Kind == names.Word && names.Generic(t.Form):
+		case t.Kind == names.Word && names.TradeWord(t.Form):
 			return c.ShareGeneric
 		}
 		return c.UnmatchedCandidate

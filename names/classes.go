@@ -257,6 +257,27 @@ var generic = map[string]bool{
 	"kompaniya": true, "torgovyi": true, "torgovaya": true, "promyshlennaya": true, "gruppa": true,
 }
 
+// tradeWords are the generic words that say what a company does, not
+// which company it is nor which part of one: trading, industries,
+// services, Sanayi ve Ticaret. ("Air" and "organization" are generic,
+// but "... Guard Corps Air Force" is a part of the Guard Corps.)
+var tradeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`trading trade industries industry industrial services service enterprise enterprises
+		commercial import export engineering construction technology technologies logistics electronics systems
+		solutions products investment investments consulting management development
+		sanayi sanayii ticaret hizmetleri iletishim elektronik insaat yatirim teknoloji sistemleri muhendislik pazarlama
+		ithalat ihracat dis comercial comercio industrias servicios tecnologia tecnologias inversiones servicos industria
+		commerce industrie handel handels technik technologie torgovyi torgovaya promyshlennaya`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// TradeWord reports whether a folded word is a generic word that says
+// what a company does (see tradeWords).
+func TradeWord(form string) bool { return tradeWords[form] }
+
 // Generic reports whether form is a common organisation word or a very
 // common given name, which a comparison without corpus statistics weighs
 // low.
