@@ -457,10 +457,6 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			}
 			continue
 		}
-		if cn.Places[j].Role == names.Given && devotional(cn.Token(j)) && len(kept) >= 2 {
-			cShare[k] = c.ShareMiddle
-			continue
-		}
 		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) {
 			cShare[k] = c.ContradictionShare
 			if ex != nil {
@@ -710,7 +706,9 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 }
 
 // NameShare is the share of its weight that a listed token without
-// partner costs: in a person's name by its role; in an organisation's
+// partner costs: in a person's name by its role (a first given name that
+// is Muhammad's, before the name the person goes by, as a middle name);
+// in an organisation's
 // name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
 // a word that says its trade ShareGeneric, any other word
 // UnmatchedCandidate.
@@ -730,6 +728,9 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	case names.Family:
 		return c.ShareFamily
 	case names.Given:
+		if devotional(t) {
+			return c.ShareMiddle
+		}
 		return c.ShareGiven
 	case names.Middle:
 		return c.ShareMiddle
