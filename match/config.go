@@ -123,6 +123,11 @@ type Config struct {
 	// name's form says nothing of its role; a query token with no partner
 	// costs its full weight.
 	UnmatchedCandidate float64 `json:"unmatchedCandidate"`
+	// ShareGeneric replaces UnmatchedCandidate for a word of an
+	// organisation's name that says what it does (names.TradeWord:
+	// trading, industries, services, sanayi, ticaret), not which it is
+	// (0.1): "Aselsan" is ASELSAN ELEKTRONIK SANAYI VE TICARET A.S.
+	ShareGeneric float64 `json:"shareGeneric"`
 	// In a person's name, the share a listed word left out of the query
 	// costs by its role (see names.Role): the surname ShareFamily (0.5),
 	// the first given name ShareGiven (0.2), a middle name, patronymic
@@ -196,7 +201,7 @@ func DefaultConfig() Config {
 		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90, SimSlavic: 0.88,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2, ReadingEditMinLen: 7,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
-		UnmatchedCandidate: 0.25, ShareFamily: 0.5, ShareGiven: 0.2, ShareTitled: 0.1, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
+		UnmatchedCandidate: 0.25, ShareGeneric: 0.1, ShareFamily: 0.5, ShareGiven: 0.2, ShareTitled: 0.1, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
 		ContradictionShare: 1, LegalFormConflict: 0.3, NumberConflict: 0.3,
 		MinQueryWeight: 6, WeakAliasFactor: 0.90,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
@@ -220,7 +225,7 @@ func (c Config) Validate() error {
 		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
 		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
 		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname, "simSlavic": c.SimSlavic,
-		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGiven": c.ShareGiven, "shareTitled": c.ShareTitled, "shareMiddle": c.ShareMiddle,
+		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGeneric": c.ShareGeneric, "shareGiven": c.ShareGiven, "shareTitled": c.ShareTitled, "shareMiddle": c.ShareMiddle,
 		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
 		"legalFormConflict": c.LegalFormConflict, "numberConflict": c.NumberConflict,
 	}

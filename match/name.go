@@ -245,6 +245,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				if m == Initial && person && !initialFits(qp, cp) {
 					continue
 				}
+				if person && (m == Edit1 || m == Edit2) && (qp.Role == names.Family || cp.Role == names.Family) && (nisbaOf(q.Token(i).Form, cn.Token(j).Form) || nisbaOf(q.Token(i).Phon, cn.Token(j).Phon)) {
+					// Hashemi is of Hashem's family, not Hashem.
+					continue
+				}
 				if m == Initial {
 					// An initial identifies no more than an initial,
 					// whichever side wrote it: "Sergei" meeting "S."
@@ -433,9 +437,15 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		familyElsewhere = familyElsewhere || q.Places[e.qu].Role == names.Family && cn.Places[e.cu].Role != names.Family && cn.Places[e.cu].Role != names.NoRole
 	}
 	shifted := person && shiftedChain(q, cn, kept)
+	otherTrade := !person && genericLeft(q, qLeft)
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
 		if !person {
+			if otherTrade && cShare[k] == c.ShareGeneric {
+				// "Sea Star Shipping" and "SEA STAR TRADING": a
+				// generic word on each side says another business.
+				cShare[k] = c.UnmatchedCandidate
+			}
 			continue
 		}
 		if shifted && cn.Places[j].Role == names.Given {
@@ -542,8 +552,51 @@ func shiftedChain(q, cn *PreparedName, kept []edge) bool {
 	if middles < 2 {
 		return false
 	}
+	for j := range cn.Places {
+		if cn.Places[j].Role == names.Given && devotional(cn.Token(j)) {
+			// "MOHD NAJIB BIN ABDUL RAZAK" is Najib, son of Abdul
+			// Razak: Muhammad before a name is the name's prefix.
+			return false
+		}
+	}
 	for _, e := range kept {
 		if q.Places[e.qu].Role == names.Given && int(e.cu) == first {
+			return true
+		}
+	}
+	return false
+}
+
+// muhammadPhon is the phonetic skeleton of Muhammad.
+var muhammadPhon = names.Phon("muhammad")
+
+// devotional reports whether a token is Muhammad or a short form of it
+// (Mohd, Md), which Malay, Indonesian and South Asian names put before
+// the name a person is called by (Mohd Najib, Muhammad Nawaz): a query
+// may leave it out as it leaves out a middle name.
+func devotional(t *names.Token) bool {
+	return t.Phon == muhammadPhon || names.SameNickname(t.Phon, muhammadPhon)
+}
+
+// nisbaOf reports whether one word is the other with the -i (-y) of an
+// Arabic or Persian nisba added, "of": Hashem and Hashemi, Muhammad and
+// Muhammadi, Massoud and Massoudy are names of their own as surnames. The
+// shorter ends in a consonant and has four letters or more (not Ali, Aly).
+func nisbaOf(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 4 || len(b) != len(a)+1 || isVowel(a[len(a)-1]) || a[len(a)-1] == 'y' || !strings.HasPrefix(b, a) {
+		return false
+	}
+	return b[len(b)-1] == 'i' || b[len(b)-1] == 'y'
+}
+
+// genericLeft reports whether a generic word (names.Generic) of the query
+// name is among its tokens left, qLeft.
+func genericLeft(q *PreparedName, qLeft []int) bool {
+	for _, i := range qLeft {
+		if t := q.Token(i); t.Kind == names.Word && names.Generic(t.Form) {
 			return true
 		}
 	}
@@ -653,14 +706,21 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 }
 
 // NameShare is the share of its weight that a listed token without
-// partner costs: in a person's name by its role; in an organisation's
+// partner costs: in a person's name by its role (a first given name that
+// is Muhammad's, before the name the person goes by, as a middle name);
+// in an organisation's
 // name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
-// any other word UnmatchedCandidate. (Contradictions and a second surname
-// change it in a score; MinNameShare bounds it.)
+// a word that says its trade ShareGeneric, any other word
+// UnmatchedCandidate.
+// (Contradictions and a second surname change it in a score; MinNameShare
+// bounds it.)
 func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	if !person {
-		if t.Kind == names.Number || pl.Paren && t.Kind == names.Word {
+		switch {
+		case t.Kind == names.Number || pl.Paren && t.Kind == names.Word:
 			return c.ContradictionShare
+		case t.Kind == names.Word && names.TradeWord(t.Form):
+			return c.ShareGeneric
 		}
 		return c.UnmatchedCandidate
 	}
@@ -668,6 +728,9 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	case names.Family:
 		return c.ShareFamily
 	case names.Given:
+		if devotional(t) {
+			return c.ShareMiddle
+		}
 		return c.ShareGiven
 	case names.Middle:
 		return c.ShareMiddle
@@ -681,7 +744,7 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 // without partner can cost in any score: what a bound on scores must
 // assume of a listed token it cannot see matched.
 func (c *Config) MinNameShare() float64 {
-	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareTitled, c.ShareMiddle, c.ShareSyllable, c.ContradictionShare)
+	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareTitled, c.ShareMiddle, c.ShareSyllable, c.ShareGeneric, c.ContradictionShare)
 }
 
 // roleOf names a token's role for an explanation.
@@ -802,7 +865,7 @@ func (c *Config) contradictions(q *PreparedName, qLeft []int, qShare []float64, 
 		if ex != nil {
 			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: qf, Name: "(another name of the listed entity)", Cost: round(c.LegalFormConflict * q.Total)})
 		}
-	case qf != "" && cf != "" && !legalFormsCompatible(qf, cf):
+	case qf != "" && cf != "" && !legalFormsMeet(q, cn):
 		added += c.LegalFormConflict * q.Total
 		if ex != nil {
 			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "legalForm", Query: qf, Name: cf, Cost: round(c.LegalFormConflict * q.Total)})
@@ -823,6 +886,23 @@ func specificLegalForm(p *PreparedName) string {
 		}
 	}
 	return f
+}
+
+// legalFormsMeet reports whether some specific legal form of q may name
+// the same company as some specific legal form of cn: a name that holds
+// two ("KORA MEDIA CORPORATION LTD") says both.
+func legalFormsMeet(q, cn *PreparedName) bool {
+	for i := range q.Places {
+		if q.Places[i].Kind != names.LegalForm || legalGroups[q.Token(i).Form] == 0 {
+			continue
+		}
+		for j := range cn.Places {
+			if cn.Places[j].Kind == names.LegalForm && legalGroups[cn.Token(j).Form] != 0 && legalFormsCompatible(q.Token(i).Form, cn.Token(j).Form) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unitMask returns the token positions a unit covers, as a bit set.

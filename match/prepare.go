@@ -446,9 +446,10 @@ func JoinTokens(a, b *names.Token) []names.Token {
 }
 
 // joinable reports whether a token may be glued to its neighbour: not a
-// number, legal form or initial.
+// number, legal form or initial. A patronymic may: its ending split off
+// is a patronymic on its own ("Niko Laevich", "Plat Ono Vich").
 func joinable(t *names.Token) bool {
-	return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title
+	return t.Kind == names.Word || t.Kind == names.Particle || t.Kind == names.Title || t.Kind == names.Patronymic
 }
 
 // sunLetter reports whether a is the Arabic article before a word that
@@ -498,6 +499,9 @@ type Candidate struct {
 	ids []string
 	// countries are every country code the entity is linked to.
 	countries []string
+	// sex is the entity's gender, or where the list gives none what its
+	// names' first given names say (names.GivenSex), when they agree.
+	sex string
 }
 
 // NewCandidate prepares an entity: every name analysed and weighed,
@@ -555,12 +559,18 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 			son.Start, son.End, father.Start, father.End = 0, 0, 0, 0
 			cand.chains = append(cand.chains, [2]names.Token{son, father})
 		}
+		if personSchema(e.Schema) {
+			cand.sex = agree(cand.sex, names.GivenSex(analysed[i]))
+		}
 		cand.Names = append(cand.Names, pn)
 		for _, r := range names.Readings(n.Full) {
 			a := names.Analyze(r)
 			a.Raw = n.Full
 			cand.Names = append(cand.Names, c.PrepareAnalysed(a, n.Kind, w))
 		}
+	}
+	if e.Gender != "" || cand.sex == "-" {
+		cand.sex = e.Gender
 	}
 	for _, id := range e.Identifiers {
 		if v := normID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
@@ -581,6 +591,18 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		add(a.Country)
 	}
 	return cand
+}
+
+// agree folds the sex a name says into what the entity's other names
+// said: "" for none yet, "-" once two disagree.
+func agree(sofar, s string) string {
+	switch {
+	case s == "" || sofar == s || sofar == "-":
+		return sofar
+	case sofar == "":
+		return s
+	}
+	return "-"
 }
 
 // orgSchema reports whether a schema says an organisation: Organization or

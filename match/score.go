@@ -128,7 +128,7 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	}
 	score += c.dobFeature(p, cand.Entity, features)
 	score += c.countryFeature(p, cand, features)
-	score += c.genderFeature(p, cand.Entity, features)
+	score += c.genderFeature(p, cand, features)
 	score = min(max(score, 0), 1)
 	if p.id != "" && contains(cand.ids, p.id) {
 		if explain {
@@ -282,12 +282,14 @@ func (c *Config) countryFeature(p *Prepared, cand *Candidate, features *[]Featur
 	return c.CountryMismatch
 }
 
-func (c *Config) genderFeature(p *Prepared, e *entity.Entity, features *[]Feature) float64 {
-	if p.gender == "" || e.Gender == "" || p.gender == e.Gender {
+// genderFeature compares the query's gender (its field, or what its title
+// says) with the entity's (its field, or what its given names say).
+func (c *Config) genderFeature(p *Prepared, cand *Candidate, features *[]Feature) float64 {
+	if p.gender == "" || cand.sex == "" || p.gender == cand.sex {
 		return 0
 	}
 	if features != nil {
-		explainf(features, "gender", c.GenderMismatch, "query %s, listed %s", p.gender, e.Gender)
+		explainf(features, "gender", c.GenderMismatch, "query %s, listed %s", p.gender, cand.sex)
 	}
 	return c.GenderMismatch
 }

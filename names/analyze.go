@@ -177,10 +177,18 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	written := form
 	if full, ok := abbreviations[form]; ok {
 		form = full
+	} else if full := abbreviationTypo(form); full != "" {
+		form = full
 	}
 	if vesselMarkers[form] && !abjad {
 		// MV, MT, M/V before a vessel's name say what it is, not who.
 		return append(toks, newToken(form, Title, start, end, abjad))
+	}
+	if g := generations[form]; g != "" && len(toks) > 0 && !abjad {
+		// "Robert F. Kennedy Jr.": a son is not his father. Read as a
+		// number, it counts as one: a query's left unmatched costs in
+		// full.
+		return append(toks, newToken(g, Number, start, end, abjad))
 	}
 	if !abjad && isInitialism(form) && legalForms[form] == "" {
 		// "JC Juncker", "JP Morgan", "VV Putin": letters without a vowel
@@ -209,6 +217,10 @@ func appendWord(toks []Token, form string, start, end int, abjad bool) []Token {
 	}
 	return append(toks, t)
 }
+
+// generations are the abbreviations that say which of a father and a son
+// of one name is meant, written after the name, by their canonical form.
+var generations = map[string]string{"jr": "jr", "jnr": "jr", "sr": "sr", "snr": "sr"}
 
 // VesselMarker reports whether a folded word is a vessel's prefix (MV,
 // MT): a title even in a vessel's name.
@@ -289,7 +301,7 @@ func isAssimilatedArticle(form, next string) bool {
 // splitCompound splits the Arabic compounds that Latin spellings write
 // as one word into the words Arabic script writes: abdulrahman, abdelaziz
 // and a lone abdul are abd al ...; hamdullah, saifullah and abdullah are
-// ... allah; nasiruddin and alaeddine are ... al din. Both sides of a
+// ... allah; nasiruddin, alaeddine and nouredine are ... al din. Both sides of a
 // comparison are split alike, so "Abdul Rahman", "Abdulrahman" and
 // "عبد الرحمن" meet.
 func splitCompound(form string) []string {
@@ -305,7 +317,9 @@ func splitCompound(form string) []string {
 			return append(splitCompound(pre), "allah")
 		}
 	}
-	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen"} {
+	// The d is often written once (Nouredine, Alaedin, Zainudin).
+	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen",
+		"edine", "edin", "udin", "udine", "oudine"} {
 		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
 			return append(splitCompound(pre), "al", "din")
 		}
@@ -670,7 +684,8 @@ func matchLegalForm(toks []Token, i int) (int, string) {
 
 // legalWord returns the form to look up in legal-form phrases: the word
 // itself, its interchangeable spelling inside a phrase (co for company),
-// or the legal word it is one typo away from.
+// or the legal word it is one typo away from, or two for a word of
+// legalTwoEditsMinLen letters or more ("Coryoramion", "Obhsqhestvo").
 func legalWord(form string, inPhrase bool) string {
 	if w, ok := phraseWords[form]; ok && inPhrase {
 		return w
@@ -688,8 +703,24 @@ func legalWord(form string, inPhrase bool) string {
 			return w
 		}
 	}
+	if len(form) < legalTwoEditsMinLen || legalLookalikes[form] {
+		return form
+	}
+	for _, w := range legalWords[form[0]] {
+		if len(w) >= legalTwoEditsMinLen && EditDistance(form, w, 2) <= 2 {
+			return w
+		}
+	}
 	return form
 }
+
+// legalTwoEditsMinLen is the shortest word that two typos leave a legal
+// word: on ten letters, eight still stand where they were.
+const legalTwoEditsMinLen = 10
+
+// legalLookalikes are words two edits from a legal word that are words of
+// their own: a cooperation is not a corporation.
+var legalLookalikes = map[string]bool{"cooperation": true, "cooperations": true}
 
 // oneEdit reports whether a and b are at most one insertion, deletion,
 // substitution or swap of neighbours apart.

@@ -94,6 +94,31 @@ func TestAnalyzeKinds(t *testing.T) {
 	}
 }
 
+// TestGenerations checks that Jr. and Sr. after a name read as a number
+// (which one of father and son), not as the initials J and R, and that
+// letters that start a name stay initials.
+func TestGenerations(t *testing.T) {
+	tests := []struct {
+		name  string
+		kinds []Kind
+		forms []string
+	}{
+		{"Robert F. Kennedy Jr.", []Kind{Word, Initial, Word, Number}, []string{"robert", "f", "kennedy", "jr"}},
+		{"KENNEDY, Joseph P. Snr", []Kind{Word, Word, Initial, Number}, []string{"kennedy", "joseph", "p", "sr"}},
+		{"JR Smith", []Kind{Initial, Initial, Word}, []string{"j", "r", "smith"}},
+	}
+	for _, tt := range tests {
+		n := Analyze(tt.name)
+		var kinds []Kind
+		for _, tok := range n.Tokens {
+			kinds = append(kinds, tok.Kind)
+		}
+		if !reflect.DeepEqual(kinds, tt.kinds) || !reflect.DeepEqual(n.Forms(), tt.forms) {
+			t.Errorf("Analyze(%q) = %v %v, want %v %v", tt.name, n.Forms(), kinds, tt.forms, tt.kinds)
+		}
+	}
+}
+
 func TestOffsets(t *testing.T) {
 	s := "Payment to Сергей LAVROV, ref 77"
 	for _, tok := range Analyze(s).Tokens {

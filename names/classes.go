@@ -192,6 +192,36 @@ var abbreviations = map[string]string{
 	"st": "saint", "ste": "saint", "hq": "headquarters",
 }
 
+// abbreviationTypo returns what a word one typo from a long word of
+// abbreviations stands for ("Holdigns", "Holdixgs": holding), "" for any
+// other word: the listed word is read as its canonical form, and a typo
+// of it would otherwise meet nothing.
+func abbreviationTypo(form string) string {
+	if len(form) < 7 {
+		return ""
+	}
+	for _, w := range longAbbreviations {
+		if oneEdit(form, w) {
+			return abbreviations[w]
+		}
+	}
+	return ""
+}
+
+// longAbbreviations are the words of abbreviations of seven letters or
+// more, sorted, so that a typo one edit from two of them always reads as
+// the same.
+var longAbbreviations = func() []string {
+	var out []string
+	for w := range abbreviations {
+		if len(w) >= 7 {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
 // generic words are frequent in organisation names. Screening weighs
 // tokens by their rarity in the lists; these are the words that a
 // comparison without an index (veto compare) treats as common.
@@ -215,7 +245,38 @@ var generic = map[string]bool{
 	"university": true, "school": true, "college": true, "hospital": true, "charity": true, "fund": true,
 	"mohammad": true, "mohammed": true, "muhammad": true, "mohamed": true, "ali": true, "ahmad": true, "ahmed": true,
 	"abdul": true, "abd": true, "hassan": true, "hussein": true,
+	// The same in the other languages of the companies on the lists:
+	// Turkish (Sanayi ve Ticaret, İletişim Hizmetleri), Spanish,
+	// Portuguese, French, German, and Russian as transliterated.
+	"sanayi": true, "sanayii": true, "ticaret": true, "hizmetleri": true, "iletishim": true, "elektronik": true,
+	"insaat": true, "enerji": true, "yatirim": true, "teknoloji": true, "sistemleri": true, "muhendislik": true,
+	"pazarlama": true, "ithalat": true, "ihracat": true, "dis": true,
+	"comercial": true, "comercio": true, "industrias": true, "servicios": true, "internacional": true,
+	"tecnologia": true, "tecnologias": true, "inversiones": true, "servicos": true, "industria": true,
+	"commerce": true, "industrie": true, "handel": true, "handels": true, "technik": true, "technologie": true,
+	"kompaniya": true, "torgovyi": true, "torgovaya": true, "promyshlennaya": true, "gruppa": true,
 }
+
+// tradeWords are the generic words that say what a company does, not
+// which company it is nor which part of one: trading, industries,
+// services, Sanayi ve Ticaret. ("Air" and "organization" are generic,
+// but "... Guard Corps Air Force" is a part of the Guard Corps.)
+var tradeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`trading trade industries industry industrial services service enterprise enterprises
+		commercial import export engineering construction technology technologies logistics electronics systems
+		solutions products investment investments consulting management development
+		sanayi sanayii ticaret hizmetleri iletishim elektronik insaat yatirim teknoloji sistemleri muhendislik pazarlama
+		ithalat ihracat dis comercial comercio industrias servicios tecnologia tecnologias inversiones servicos industria
+		commerce industrie handel handels technik technologie torgovyi torgovaya promyshlennaya`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// TradeWord reports whether a folded word is a generic word that says
+// what a company does (see tradeWords).
+func TradeWord(form string) bool { return tradeWords[form] }
 
 // Generic reports whether form is a common organisation word or a very
 // common given name, which a comparison without corpus statistics weighs

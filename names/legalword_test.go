@@ -67,3 +67,32 @@ func oneEditNeighbours(w string) []string {
 	}
 	return out
 }
+
+// TestLegalWordTypos checks that two typos in a long legal word, and one
+// in a long abbreviated word, leave the word what it is, and that a word
+// of its own two edits from a legal word stays itself.
+func TestLegalWordTypos(t *testing.T) {
+	tests := []struct {
+		name string
+		at   int
+		kind Kind
+		form string
+	}{
+		{"KANGBONG TRADING CORyORAmION", 2, LegalForm, "corp"},
+		{"OBHSqHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU TRANSPORTNYE USLUGI", 0, LegalForm, "llc"},
+		{"ATKSIhNERNOE OBSHCHESTVO RAU FARM", 0, LegalForm, "jsc"},
+		{"MFAA HOLDIxGS LIMITED", 1, Word, "holding"},
+		{"ECONOMIC COOPERATION ORGANIZATION", 1, Word, "cooperation"},
+		{"KANGBONG TRADING CORPORTN", 2, Word, "corportn"}, // three edits
+	}
+	for _, tt := range tests {
+		toks := Analyze(tt.name).Tokens
+		if tt.at >= len(toks) {
+			t.Errorf("Analyze(%q): %v, want a token %d", tt.name, Analyze(tt.name).Forms(), tt.at)
+			continue
+		}
+		if got := toks[tt.at]; got.Kind != tt.kind || got.Form != tt.form {
+			t.Errorf("Analyze(%q) token %d = %s %q, want %s %q", tt.name, tt.at, got.Kind, got.Form, tt.kind, tt.form)
+		}
+	}
+}

@@ -29,18 +29,25 @@ func leetLetter(d byte) byte {
 
 // deleet reads a word of letters with a digit or two standing for letters
 // ("sech1n", "ig0r", "r0sneft", "5ergey") as the word it spells. A word
-// with two digits together (boeing737, su35), fewer than three letters
-// (mh17, s7), more digits than half its letters, a digit that stands for
-// no letter (a320, t72) or an ordinal's ending (1st, 2nd) is a model, a
-// flight or a number, and is left alone.
+// with two different digits together (boeing737, su35), fewer than three
+// letters (mh17, s7), more digits than half its letters, a digit that
+// stands for no letter (a320, t72) or an ordinal's ending (1st, 2nd) is a
+// model, a flight or a number, and is left alone. A doubled digit is a
+// doubled letter in a word of five letters or more (plastma55; not kh55).
 func deleet(form string) (string, bool) {
-	letters, digits := 0, 0
+	letters, digits, doubled := 0, 0, false
 	for i := 0; i < len(form); i++ {
 		c := form[i]
 		switch {
 		case c >= '0' && c <= '9':
-			if leetLetter(c) == 0 || i > 0 && form[i-1] >= '0' && form[i-1] <= '9' {
+			if leetLetter(c) == 0 {
 				return "", false
+			}
+			if i > 0 && form[i-1] >= '0' && form[i-1] <= '9' {
+				if form[i-1] != c || doubled || i > 1 && form[i-2] >= '0' && form[i-2] <= '9' {
+					return "", false
+				}
+				doubled = true
 			}
 			digits++
 		case c >= 'a' && c <= 'z':
@@ -49,7 +56,7 @@ func deleet(form string) (string, bool) {
 			return "", false
 		}
 	}
-	if digits == 0 || letters < 3 || digits*2 > letters || isDigitOrdinal(form) {
+	if digits == 0 || letters < 3 || doubled && letters < 5 || digits*2 > letters || isDigitOrdinal(form) {
 		return "", false
 	}
 	b := []byte(form)

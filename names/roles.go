@@ -104,6 +104,9 @@ func assignRoles(toks []Token, s string) {
 		k := splitAt(toks, content, comma)
 		family(content[:k])
 		set(Given, Middle, content[k:])
+	case capsGivenSyllables(toks, content, s) && eastAsianOrder(toks, content, s):
+		family(content[:1])
+		set(Syllable, Syllable, content[1:])
 	case capsSurname(toks, content, s):
 		var fam, given []int
 		for _, i := range content {
@@ -392,6 +395,18 @@ func eastAsianOrder(toks []Token, content []int, s string) bool {
 		}
 	}
 	return true
+}
+
+// capsGivenSyllables reports whether a name of three words has its last
+// two, joined by a hyphen, in capitals and its first not ("Kim JIN-SOK"):
+// the capitals mark a Korean or Chinese given name written as one, not a
+// surname, since those surnames are one syllable and stand first.
+func capsGivenSyllables(toks []Token, content []int, s string) bool {
+	if len(content) != 3 || !toks[content[1]].Hyphen {
+		return false
+	}
+	first, a, b := &toks[content[0]], &toks[content[1]], &toks[content[2]]
+	return !isCaps(s[first.Start:first.End]) && isCaps(s[a.Start:a.End]) && isCaps(s[b.Start:b.End])
 }
 
 // isSyllable reports whether a folded word can be one romanised Chinese,

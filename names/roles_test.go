@@ -41,6 +41,8 @@ func TestRoles(t *testing.T) {
 		{"Xi Jinping", "xi/family jinping/syllable"},
 		{"Jinping Xi", "jinping/syllable xi/family"},
 		{"KIM Jong Un", "kim/family jong/syllable un/syllable"},
+		{"Kim JIN-SOK", "kim/family jin/syllable sok/syllable"},
+		{"Kim LEE", "kim/syllable lee/family"},
 		{"Putin V.V.", "putin/family v/given v/middle"},
 		{"BIN LADIN, Usama bin Muhammad", "bin ladin/family usama/given/1 bin muhammad/middle/2"},
 		{"习近平", "xi/family jin/syllable ping/syllable"},

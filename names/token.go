@@ -114,8 +114,9 @@ type Token struct {
 	// Eastern European languages, German and Dutch read Latin letters (j
 	// as y, ch as kh, c as ts, Polish sz and Hungarian s as sh: see
 	// national), for a word written in Latin letters whose reading that
-	// changes; "" otherwise. Orechovas is Orekhov(as), Degtjarev
-	// Degtyarev, Szkvorcov Skvortsov.
+	// changes, or as Hepburn writes a Japanese word written in
+	// Kunrei-shiki (see kunrei); "" otherwise. Orechovas is Orekhov(as),
+	// Degtjarev Degtyarev, Szkvorcov Skvortsov, Kisida Kishida.
 	Alt, AltStem string
 	// Slav is the word's East Slavic key (see SlavicKey), on which the
 	// Russian, Ukrainian and Belarusian spellings of one name meet;

@@ -66,7 +66,11 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool, lang reading) der
 			d.alt = a
 		}
 	}
-	if n := national(form, chIsKh, lang); n != "" && !abjad {
+	n := national(form, chIsKh, lang)
+	if n == "" {
+		n = kunrei(form)
+	}
+	if n != "" && !abjad {
 		if a := phon(n, false); a != p {
 			d.alt = a
 		}
