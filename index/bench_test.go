@@ -1,0 +1,100 @@
+package index_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/eval"
+	"github.com/vetoscreen/veto/index"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/source/sourcetest"
+)
+
+var real struct {
+	once sync.Once
+	ix   *index.Index
+	ents []*entity.Entity
+	err  error
+}
+
+// realIndex returns the index of every list under the shared data
+// folder, built once per test binary; it skips when the folder is absent.
+func realIndex(t testing.TB) (*index.Index, []*entity.Entity) {
+	t.Helper()
+	dir := sourcetest.SharedData(t)
+	real.once.Do(func() {
+		res, _, err := all.ParseDir(context.Background(), dir)
+		if err != nil {
+			real.err = err
+			return
+		}
+		for _, r := range res {
+			real.ents = append(real.ents, r.Entities...)
+		}
+		real.ix = index.Build(real.ents, match.DefaultConfig())
+	})
+	if real.err != nil {
+		t.Fatalf("reading the shared lists: %v", real.err)
+	}
+	return real.ix, real.ents
+}
+
+// commonWordQueries are the slowest real queries: names made of the
+// commonest listed words, which thousands of listed names hold.
+var commonWordQueries = []string{
+	"محمد المحمد",
+	"محمد محمد",
+	"Abraham ben Abraham",
+	"Muhammad Ali",
+	"Abdul Rahman al-Muhammad",
+	"Mohammed bin Ali al-Ali",
+}
+
+// BenchmarkCommonWords screens each of commonWordQueries against the real
+// lists, as veto bench does (explained, at most 10 hits).
+func BenchmarkCommonWords(b *testing.B) {
+	ix, _ := realIndex(b)
+	cfg := ix.Config()
+	for _, name := range commonWordQueries {
+		b.Run(name, func(b *testing.B) {
+			q := match.Query{Name: name}
+			for b.Loop() {
+				p, err := cfg.Prepare(q, ix)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix.Search(p, index.Options{Explain: true, Limit: 10})
+			}
+		})
+	}
+}
+
+// BenchmarkQueries screens the queries veto bench generates (positives,
+// variants and unlisted people), one after another, as veto bench's
+// one-core pass does; a benchmark operation is one query.
+func BenchmarkQueries(b *testing.B) {
+	ix, ents := realIndex(b)
+	var people []string
+	if f, err := os.Open(filepath.Join(sourcetest.SharedDataRoot(), "names", "nmvw_wikidata_name_pairs", "name_pairs.txt")); err == nil {
+		people, err = eval.ReadPeople(f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	cases := eval.Generate(ents, people, 7, eval.DefaultSizes)
+	cfg := ix.Config()
+	i := 0
+	for b.Loop() {
+		p, err := cfg.Prepare(cases[i%len(cases)].Query, ix)
+		if err == nil {
+			ix.Search(p, index.Options{Explain: true, Limit: 10})
+		}
+		i++
+	}
+}
