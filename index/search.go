@@ -680,37 +680,46 @@ func insertTop(top []float64, score float64, n int) []float64 {
 
 // gather adds a unit's best similarity to each name its expansion reaches,
 // weighted: once per unit and name, visiting entries best first. Only a
-// retrieving unit adds names not yet touched.
+// retrieving unit adds names not yet touched, and only with the entries
+// that add at least its need.
 func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scratch) {
 	if !bring && u.exp.posts > 2*(len(u.exp.ids)+touchedIDs*len(s.live)) {
-		// A common word raises the bounds of the few names already in
-		// more cheaply from their side than by walking its postings.
-		ix.gatherTouched(u, ui, cfg, s)
+		// A common word raises the bounds of the few names still in more
+		// cheaply from their side than by walking its postings.
+		ix.gatherTouched(u, ui, nil, s.live, cfg, s)
 		return
 	}
 	order := s.order[:0]
 	for i := range u.exp.ids {
 		order = append(order, int32(i))
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		switch {
-		case u.exp.sims[a] > u.exp.sims[b]:
-			return -1
-		case u.exp.sims[a] < u.exp.sims[b]:
-			return 1
-		}
-		return 0
-	})
+	// By what they add, not by similarity: an initial's is capped.
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(u.add(int(b), cfg), u.add(int(a), cfg)) })
 	s.order = order
-	for _, k := range order {
+	posts := u.exp.posts
+	for i, k := range order {
 		add := u.add(int(k), cfg)
-		brings := bring && add >= u.need
-		for _, n := range ix.postings[u.exp.ids[k]] {
+		if bring && add < u.need {
+			// The entries left bring no names, and only raise those
+			// that other units brought: none, or few enough to look at
+			// from their side.
+			if len(s.touched) == 0 {
+				return
+			}
+			if posts > 2*(len(order)-i+touchedIDs*len(s.touched)) {
+				ix.gatherTouched(u, ui, order[i:], s.touched, cfg, s)
+				return
+			}
+			bring = false
+		}
+		ps := ix.postings[u.exp.ids[k]]
+		posts -= len(ps)
+		for _, n := range ps {
 			switch st := s.stamp[n]; {
 			case st == ui:
 				continue
 			case st == -1:
-				if !brings {
+				if !bring {
 					continue
 				}
 				s.touched = append(s.touched, n)
@@ -728,18 +737,25 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 // listed name has, for gather's choice of side.
 const touchedIDs = 8
 
-// gatherTouched is gather for a unit that brings no names: for each name
-// still in, the unit's best similarity to its tokens and spans.
-func (ix *Index) gatherTouched(u *unit, ui int32, cfg *match.Config, s *scratch) {
+// gatherTouched is gather from the names' side, for names ns that the
+// unit did not reach yet: each name's best similarity to the unit's
+// entries ks (nil: all of them) among its tokens and spans.
+func (ix *Index) gatherTouched(u *unit, ui int32, ks []int32, ns []int32, cfg *match.Config, s *scratch) {
 	s.tag++
 	if s.tag == 0 {
 		clear(s.simTag)
 		s.tag = 1
 	}
-	for k, id := range u.exp.ids {
-		s.simTag[id], s.simOf[id] = s.tag, u.add(k, cfg)
+	if ks == nil {
+		for k, id := range u.exp.ids {
+			s.simTag[id], s.simOf[id] = s.tag, u.add(k, cfg)
+		}
 	}
-	for _, n := range s.live {
+	for _, k := range ks {
+		id := u.exp.ids[k]
+		s.simTag[id], s.simOf[id] = s.tag, u.add(int(k), cfg)
+	}
+	for _, n := range ns {
 		if s.stamp[n] == ui {
 			continue
 		}
