@@ -16,9 +16,14 @@
 // the weight of the query tokens it may match, as if they matched
 // perfectly. Light query tokens (particles, initials, common words) whose
 // weights together cannot lift a name to the threshold are not used to
-// retrieve names at all; they only count when a name is scored. A name
-// is scored only if its upper bound, plus the most that dates and
-// countries can add, reaches the threshold. So a name the index does not
+// retrieve names at all; they only raise the bounds of the names the
+// others brought, heaviest first, and a name that cannot reach the
+// threshold with what is left to gather is dropped on the way. The
+// scorer pairs a listed word with one query word, so a name's bound is
+// also bounded from its side: the sum over its words of the most a query
+// unit earns on each ("Muhammad Muhammad" earns one Muhammad's weight
+// against "Muhammad Hasan"). A name is scored only if its upper bound,
+// plus the most that dates and countries can add, reaches the threshold. So a name the index does not
 // score cannot reach the threshold, and the brute-force comparison in
 // `veto bench` checks that no true match is ever lost.
 //
