@@ -1,7 +1,6 @@
 package index_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"sync"
@@ -13,37 +12,23 @@ import (
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
-	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/source/all/alltest"
 	"github.com/vetoscreen/veto/source/sourcetest"
 )
 
 var real struct {
 	once sync.Once
 	ix   *index.Index
-	ents []*entity.Entity
-	err  error
 }
 
 // realIndex returns the index of every list under the shared data
-// folder, built once per test binary; it skips when the folder is absent.
+// folder, and their records, built once per test binary; it skips when
+// the folder is absent.
 func realIndex(t testing.TB) (*index.Index, []*entity.Entity) {
 	t.Helper()
-	dir := sourcetest.SharedData(t)
-	real.once.Do(func() {
-		res, _, err := all.ParseDir(context.Background(), dir)
-		if err != nil {
-			real.err = err
-			return
-		}
-		for _, r := range res {
-			real.ents = append(real.ents, r.Entities...)
-		}
-		real.ix = index.Build(real.ents, match.DefaultConfig())
-	})
-	if real.err != nil {
-		t.Fatalf("reading the shared lists: %v", real.err)
-	}
-	return real.ix, real.ents
+	ents := alltest.Entities(t)
+	real.once.Do(func() { real.ix = index.Build(ents, match.DefaultConfig()) })
+	return real.ix, ents
 }
 
 // commonWordQueries are the slowest real queries: names made of the
