@@ -111,15 +111,16 @@ type scratch struct {
 	// live are the touched names that may still reach the threshold
 	// (see retrieve).
 	live []int32
-	// pending are the units that bring no names, in gathering order.
-	pending []int32
-	counts  []uint8 // per phon: trigram hits
-	ctouch  []uint32
-	grams   []uint32
-	units   []unit
-	order   []int32
-	scorer  *match.Scorer
-	cands   []int32
+	// pending are the units that bring no names, in gathering order;
+	// meeting those that meet some listed word (see slotBound).
+	pending, meeting []int32
+	counts           []uint8 // per phon: trigram hits
+	ctouch           []uint32
+	grams            []uint32
+	units            []unit
+	order            []int32
+	scorer           *match.Scorer
+	cands            []int32
 	// masks[i] selects the names of cands[i] worth scoring (see
 	// match.Scorer.ScoreNames).
 	masks []uint64
@@ -561,8 +562,10 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		case u.retrieve:
 			ix.gather(u, int32(ui), true, cfg, s)
 		default:
+			if u.most = u.maxAdd(cfg); u.most == 0 {
+				continue // it meets no listed word
+			}
 			pending = append(pending, int32(ui))
-			u.most = u.maxAdd(cfg)
 			if u.spared {
 				midLeft += float64(u.most)
 			} else {
@@ -574,15 +577,19 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	// The heaviest units first: a name they miss loses the most.
 	slices.SortFunc(pending, func(a, b int32) int { return cmp.Compare(s.units[b].most, s.units[a].most) })
 	for _, ui := range pending {
-		live := s.live[:0]
-		for _, n := range s.live {
-			mid := float64(s.accMid[n])
-			if bound(float64(s.acc[n])-mid+initials+restLeft, mid+midLeft) >= threshold {
-				live = append(live, n)
-			}
-		}
-		s.live = live
 		u := &s.units[ui]
+		if fromNames(u, len(s.live)) {
+			// Dropping names saves looking at them from their side; a
+			// unit that walks its postings walks them all anyway.
+			live := s.live[:0]
+			for _, n := range s.live {
+				mid := float64(s.accMid[n])
+				if bound(float64(s.acc[n])-mid+initials+restLeft, mid+midLeft) >= threshold {
+					live = append(live, n)
+				}
+			}
+			s.live = live
+		}
 		if u.spared {
 			midLeft -= float64(u.most)
 		} else {
@@ -591,6 +598,12 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		ix.gather(u, ui, false, cfg, s)
 	}
 	s.pending = pending
+	s.meeting = s.meeting[:0]
+	for ui := range s.units {
+		if u := &s.units[ui]; !u.expanded || len(u.exp.ids) > 0 {
+			s.meeting = append(s.meeting, int32(ui))
+		}
+	}
 	for _, n := range s.live {
 		mid := float64(s.accMid[n])
 		rest := float64(s.acc[n]) - mid + initials
@@ -618,14 +631,15 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 func (ix *Index) slotBound(n int32, s *scratch, cfg *match.Config) (rest, mid float64) {
 	for _, id := range ix.slotsOf(n) {
 		var r, m float32
-		for ui := range s.units {
+		expanded := s.inExp[id] == s.gen
+		for _, ui := range s.meeting {
 			u := &s.units[ui]
 			var a float32
 			switch {
 			case !u.expanded:
 				sim, _ := cfg.UnitSim(u.tok, match.Single, &ix.voc.tokens[id], ix.voc.span[id])
 				a = float32(sim * u.weight)
-			case s.inExp[id] != s.gen:
+			case !expanded:
 				continue
 			default:
 				k, ok := slices.BinarySearch(u.exp.ids, id)
@@ -683,7 +697,7 @@ func insertTop(top []float64, score float64, n int) []float64 {
 // retrieving unit adds names not yet touched, and only with the entries
 // that add at least its need.
 func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scratch) {
-	if !bring && u.exp.posts > 2*(len(u.exp.ids)+touchedIDs*len(s.live)) {
+	if !bring && fromNames(u, len(s.live)) {
 		// A common word raises the bounds of the few names still in more
 		// cheaply from their side than by walking its postings.
 		ix.gatherTouched(u, ui, nil, s.live, cfg, s)
@@ -732,6 +746,11 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 		}
 	}
 }
+
+// fromNames reports whether a unit that brings no names raises the
+// bounds of n names more cheaply from their side than by walking its
+// postings.
+func fromNames(u *unit, n int) bool { return u.exp.posts > 2*(len(u.exp.ids)+touchedIDs*n) }
 
 // touchedIDs is about how many vocabulary entries (tokens and spans) a
 // listed name has, for gather's choice of side.
