@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
@@ -59,7 +60,7 @@ func TestScreeningIsAudited(t *testing.T) {
 	var native, yente screen.Summary
 	json.Unmarshal(screens[0].Data, &native)
 	json.Unmarshal(screens[1].Data, &yente)
-	wantActor := "key:" + keyID(ts.Keys[entity.RoleScreen])
+	wantActor := "key:" + apikey.ID(ts.Keys[entity.RoleScreen])
 	if screens[0].Actor != wantActor || !strings.HasPrefix(screens[0].Subject, "request/") || screens[0].Subject != "request/"+r.Header.Get("X-Request-Id") {
 		t.Errorf("entry: actor %q subject %q; want %q and the request's ID %q", screens[0].Actor, screens[0].Subject, wantActor, r.Header.Get("X-Request-Id"))
 	}

@@ -2,10 +2,7 @@ package api
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -13,50 +10,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
-
-// keyPrefix starts every API key: "veto_<id>_<secret>". The ID is public
-// (listings, logs); the secret is 32 random bytes in hex, and the store
-// keeps only the SHA-256 of the whole key.
-const keyPrefix = "veto_"
-
-// NewAPIKey makes a key with a fresh ID and secret. It returns the key to
-// store and the full key to give to the client, once: it cannot be
-// recovered from the store.
-func NewAPIKey(name, role string, now time.Time) (entity.APIKey, string, error) {
-	var id [6]byte
-	var secret [32]byte
-	if _, err := rand.Read(id[:]); err != nil {
-		return entity.APIKey{}, "", err
-	}
-	if _, err := rand.Read(secret[:]); err != nil {
-		return entity.APIKey{}, "", err
-	}
-	k := entity.APIKey{ID: hex.EncodeToString(id[:]), Name: name, Role: role, CreatedAt: now.UTC()}
-	full := keyPrefix + k.ID + "_" + hex.EncodeToString(secret[:])
-	k.Hash = hashKey(full)
-	return k, full, k.Validate()
-}
-
-func hashKey(full string) string {
-	sum := sha256.Sum256([]byte(full))
-	return hex.EncodeToString(sum[:])
-}
-
-// keyID returns the ID part of a full key, or "" if it is not one.
-func keyID(full string) string {
-	rest, ok := strings.CutPrefix(full, keyPrefix)
-	if !ok {
-		return ""
-	}
-	id, secret, ok := strings.Cut(rest, "_")
-	if !ok || id == "" || secret == "" || len(full) > 200 {
-		return ""
-	}
-	return id
-}
 
 // presentedKey returns the key a request carries: "Authorization: Bearer
 // KEY", "Authorization: ApiKey KEY" (yente's clients send this) or
@@ -137,7 +94,7 @@ func (s *Server) authorize(r *http.Request, role string) error {
 	if full == "" {
 		return errorf(CodeUnauthorized, "an API key is required: send \"Authorization: Bearer veto_...\"")
 	}
-	id := keyID(full)
+	id := apikey.ID(full)
 	if id == "" {
 		return errorf(CodeUnauthorized, "the API key is malformed: want veto_<id>_<secret>")
 	}
@@ -145,7 +102,7 @@ func (s *Server) authorize(r *http.Request, role string) error {
 	if err != nil {
 		return err
 	}
-	if k == nil || subtle.ConstantTimeCompare([]byte(k.Hash), []byte(hashKey(full))) != 1 {
+	if k == nil || subtle.ConstantTimeCompare([]byte(k.Hash), []byte(apikey.Hash(full))) != 1 {
 		return errorf(CodeUnauthorized, "the API key is not valid")
 	}
 	if k.Revoked() {

@@ -34,7 +34,7 @@ func TestScreenAllStopsWhenCanceled(t *testing.T) {
 	queries := func(n int) []match.Query {
 		qs := make([]match.Query, n)
 		for i := range qs {
-			qs[i] = match.Query{ID: fmt.Sprint(i), Name: "Sergei Lavrov"}
+			qs[i] = match.Query{ID: fmt.Sprint(i), Subject: entity.Subject{Name: "Sergei Lavrov"}}
 		}
 		return qs
 	}

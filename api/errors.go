@@ -1,11 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"sync"
 
 	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/screen"
@@ -121,13 +124,38 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, status, errorBody{errorDetail{e.Code, e.Message}})
 }
 
-// writeJSON writes v as JSON with a status.
+// writeJSON writes v as JSON with a status, in one write with its
+// Content-Length: a response larger than the server's buffer would
+// otherwise go out in chunks.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	buf := jsonBuffers.Get().(*bytes.Buffer)
+	defer putJSONBuffer(buf)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		slog.Debug("write response", "err", err)
+		// Every value written is of the API's own types: this is a bug.
+		slog.Error("encode response", "err", err)
+		buf.Reset()
+		status = http.StatusInternalServerError
+		buf.WriteString(`{"error":{"code":"` + CodeInternal + `","message":"internal error"}}` + "\n")
 	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// jsonBuffers are writeJSON's buffers, reused: a response is encoded
+// whole before it is written.
+var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putJSONBuffer returns a buffer to the pool, unless it grew past what
+// most responses need (a batch's results): one large response must not
+// pin its memory in the pool.
+func putJSONBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > 1<<20 {
+		return
+	}
+	buf.Reset()
+	jsonBuffers.Put(buf)
 }

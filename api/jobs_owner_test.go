@@ -2,8 +2,10 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -74,7 +77,7 @@ func (ts *testServer) cancelAll(ids ...string) {
 			}
 			var j Job
 			r.json(ts.t, &j)
-			if !j.active() {
+			if !j.Active() {
 				break
 			}
 			if time.Now().After(deadline) {
@@ -86,7 +89,7 @@ func (ts *testServer) cancelAll(ids ...string) {
 }
 
 func TestJobsBelongToTheirKey(t *testing.T) {
-	ts, cfg := jobsServer(t, 0)
+	ts, jc := jobsServer(t, 0, defaultJobs(t))
 	ts.addKey("screen-b", entity.RoleScreen)
 	r := ts.upload("/v1/jobs", "text/csv", strings.NewReader("name\nSergei Lavrov\n"))
 	if r.Status != http.StatusAccepted {
@@ -94,7 +97,7 @@ func TestJobsBelongToTheirKey(t *testing.T) {
 	}
 	var j Job
 	r.json(t, &j)
-	if want := keyID(ts.Keys[entity.RoleScreen]); j.Owner != want {
+	if want := apikey.ID(ts.Keys[entity.RoleScreen]); j.Owner != want {
 		t.Errorf("owner %q, want the key's ID %q", j.Owner, want)
 	}
 	ts.waitJob(j.ID)
@@ -130,19 +133,26 @@ func TestJobsBelongToTheirKey(t *testing.T) {
 	var old Job
 	r.json(t, &old)
 	ts.waitJob(old.ID)
-	meta := filepath.Join(cfg.JobsDir, old.ID, "job.json")
+	meta := filepath.Join(jc.Dir, old.ID, "job.json")
 	b, err := os.ReadFile(meta)
 	if err != nil {
 		t.Fatal(err)
 	}
-	stripped := strings.Replace(string(b), fmt.Sprintf("\"owner\": %q,", old.Owner), "", 1)
-	if stripped == string(b) {
-		t.Fatalf("no owner in job.json:\n%s", b)
-	}
-	if err := os.WriteFile(meta, []byte(stripped), 0o640); err != nil {
+	var fields map[string]any
+	if err := json.Unmarshal(b, &fields); err != nil {
 		t.Fatal(err)
 	}
-	restarted := httptest.NewServer(New(cfg, ts.Keeper, ts.Store, nil, nil).Handler())
+	if fields["owner"] != old.Owner {
+		t.Fatalf("no owner in job.json:\n%s", b)
+	}
+	delete(fields, "owner")
+	if b, err = json.Marshal(fields); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(meta, b, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	restarted := httptest.NewServer(New(DefaultConfig(), ts.Keeper, ts.Store, nil, nil, WithJobs(ts.openJobs(jc, nil))).Handler())
 	defer restarted.Close()
 	ts2 := *ts
 	ts2.URL = restarted.URL
@@ -163,7 +173,7 @@ func TestJobsBelongToTheirKey(t *testing.T) {
 	if r := ts.do("GET", j.Links.Self, entity.RoleScreen, nil); r.Status != http.StatusNotFound {
 		t.Errorf("after the admin deleted it: %d", r.Status)
 	}
-	if _, err := os.Stat(filepath.Join(cfg.JobsDir, j.ID)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(jc.Dir, j.ID)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the deleted job's folder: %v", err)
 	}
 }
@@ -193,19 +203,18 @@ func folderSize(t *testing.T, dir string) int64 {
 }
 
 func TestJobsByteQuota(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
-	cfg.JobQuotaBytes = 4000
-	ts := startServer(t, serverOptions{cfg: cfg})
+	jc := defaultJobs(t)
+	jc.QuotaBytes = 4000
+	ts, _ := jobsServer(t, 0, jc)
 	ts.addKey("screen-b", entity.RoleScreen)
 	r := ts.upload("/v1/jobs", "text/csv", strings.NewReader("name\nSergei Lavrov\nHarriet Plumstead\n"))
 	var first Job
 	r.json(t, &first)
 	ts.waitJob(first.ID)
-	used := folderSize(t, filepath.Join(cfg.JobsDir, first.ID)) // the upload and the results
-	left := int(cfg.JobQuotaBytes - used)
+	used := folderSize(t, filepath.Join(jc.Dir, first.ID)) // the upload and the results
+	left := int(jc.QuotaBytes - used)
 	if left < 100 {
-		t.Fatalf("the first job uses %d of %d bytes: make the quota larger", used, cfg.JobQuotaBytes)
+		t.Fatalf("the first job uses %d of %d bytes: make the quota larger", used, jc.QuotaBytes)
 	}
 
 	// One byte over, with a Content-Length and streamed: refused, and
@@ -218,7 +227,7 @@ func TestJobsByteQuota(t *testing.T) {
 			t.Errorf("an upload over the quota: %d %s", r.Status, r.Body)
 		}
 	}
-	if dirs := jobFolders(t, cfg.JobsDir); !slices.Equal(dirs, []string{first.ID}) {
+	if dirs := jobFolders(t, jc.Dir); !slices.Equal(dirs, []string{first.ID}) {
 		t.Errorf("job folders after the refused uploads: %v", dirs)
 	}
 	if ids := ts.listJobIDs(entity.RoleScreen); !slices.Equal(ids, []string{first.ID}) {
@@ -242,10 +251,9 @@ func TestJobsByteQuota(t *testing.T) {
 }
 
 func TestJobsActiveQuota(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
-	cfg.JobQuotaJobs = 2
-	ts := startServer(t, serverOptions{cfg: cfg})
+	jc := defaultJobs(t)
+	jc.QuotaJobs = 2
+	ts, _ := jobsServer(t, 0, jc)
 	ts.addKey("screen-b", entity.RoleScreen)
 	big := customers(200000)
 	var ids []string
@@ -264,7 +272,7 @@ func TestJobsActiveQuota(t *testing.T) {
 	if r.Status != http.StatusTooManyRequests || code != CodeTooManyJobs || !strings.Contains(msg, "2 jobs") {
 		t.Errorf("a third job: %d %s", r.Status, r.Body)
 	}
-	if n := len(jobFolders(t, cfg.JobsDir)); n != 2 {
+	if n := len(jobFolders(t, jc.Dir)); n != 2 {
 		t.Errorf("%d job folders after the refused upload, want 2", n)
 	}
 	// Another key is not held up by this one's jobs.
@@ -287,10 +295,9 @@ func TestJobsActiveQuota(t *testing.T) {
 }
 
 func TestJobsExpire(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
-	cfg.JobExpiry = 24 * time.Hour
-	ts := startServer(t, serverOptions{cfg: cfg})
+	jc := defaultJobs(t)
+	jc.Expiry = 24 * time.Hour
+	ts, _ := jobsServer(t, 0, jc)
 	r := ts.upload("/v1/jobs", "text/csv", strings.NewReader("name\nSergei Lavrov\n"))
 	var j Job
 	r.json(t, &j)
@@ -302,26 +309,25 @@ func TestJobsExpire(t *testing.T) {
 
 	// A server whose clock says it is later, on the same folder: it
 	// sweeps as it starts.
-	at := func(d time.Duration) *Server {
+	at := func(d time.Duration) *jobs.Queue {
 		now := j.Finished.Add(d)
-		return New(cfg, ts.Keeper, ts.Store, nil, nil, WithAudit(ts.Audit), func(s *Server) { s.now = func() time.Time { return now } })
+		return ts.openJobs(jc, func() time.Time { return now })
 	}
-	if s := at(23 * time.Hour); s.jobs == nil {
-		t.Fatal("jobs off")
-	} else if _, ok := s.jobs.get(j.ID); !ok {
-		t.Errorf("a job finished 23 hours ago was deleted")
+	admin := jobs.Caller{Admin: true}
+	if _, err := at(23*time.Hour).Get(admin, j.ID); err != nil {
+		t.Errorf("a job finished 23 hours ago was deleted: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(cfg.JobsDir, j.ID)); err != nil {
+	if _, err := os.Stat(filepath.Join(jc.Dir, j.ID)); err != nil {
 		t.Fatal(err)
 	}
-	s := at(25 * time.Hour)
-	if _, ok := s.jobs.get(j.ID); ok {
-		t.Errorf("a job finished 25 hours ago is still there")
+	q := at(25 * time.Hour)
+	if _, err := q.Get(admin, j.ID); !errors.Is(err, jobs.ErrNotFound) {
+		t.Errorf("a job finished 25 hours ago is still there: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(cfg.JobsDir, j.ID)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(jc.Dir, j.ID)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("its folder: %v", err)
 	}
-	if _, ok := s.jobs.get(active.ID); !ok {
+	if _, err := q.Get(admin, active.ID); err != nil {
 		t.Errorf("an unfinished job was deleted")
 	}
 	es, err := ts.Store.AuditEntries(context.Background(), store.AuditFilter{})
@@ -330,12 +336,12 @@ func TestJobsExpire(t *testing.T) {
 	}
 	var expired []entity.AuditEntry
 	for _, e := range es {
-		if e.Action == ActionJobExpire {
+		if e.Action == jobs.ActionExpire {
 			expired = append(expired, e)
 		}
 	}
 	if len(expired) != 1 || expired[0].Subject != "job/"+j.ID || expired[0].Actor != "veto" ||
-		!strings.Contains(string(expired[0].Data), keyID(ts.Keys[entity.RoleScreen])) {
+		!strings.Contains(string(expired[0].Data), apikey.ID(ts.Keys[entity.RoleScreen])) {
 		t.Errorf("audit entries of the expiry: %+v", expired)
 	}
 }

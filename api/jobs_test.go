@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"io"
 	"net/http"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
@@ -42,11 +44,11 @@ func (ts *testServer) uploadAs(key, path, contentType string, body io.Reader) re
 // addKey stores a new key with the role and keeps it as ts.Keys[name].
 func (ts *testServer) addKey(name, role string) {
 	ts.t.Helper()
-	key, full, err := NewAPIKey(name, role, time.Now())
+	key, full, err := apikey.New(name, role, time.Now())
 	if err != nil {
 		ts.t.Fatal(err)
 	}
-	if err := ts.Store.CreateKey(context.Background(), key); err != nil {
+	if err := ts.Store.CreateKey(context.Background(), key, entity.AuditEntry{}); err != nil {
 		ts.t.Fatal(err)
 	}
 	ts.Keys[name] = full
@@ -63,7 +65,7 @@ func (ts *testServer) waitJob(id string) Job {
 		}
 		var j Job
 		r.json(ts.t, &j)
-		if j.Status != JobQueued && j.Status != JobRunning {
+		if j.Status != jobs.Queued && j.Status != jobs.Running {
 			return j
 		}
 		if time.Now().After(deadline) {
@@ -73,17 +75,22 @@ func (ts *testServer) waitJob(id string) Job {
 	}
 }
 
-func jobsServer(t *testing.T, maxUpload int64) (*testServer, Config) {
+// jobsServer starts a server with batch jobs, at most maxUpload bytes
+// an upload (0: the default), and returns the queue's config.
+func jobsServer(t *testing.T, maxUpload int64, jc jobs.Config) (*testServer, jobs.Config) {
 	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
 	if maxUpload > 0 {
 		cfg.MaxUpload = maxUpload
 	}
-	return startServer(t, serverOptions{cfg: cfg}), cfg
+	ts := startServer(t, serverOptions{cfg: cfg, jobs: &jc})
+	return ts, jc
 }
 
+// defaultJobs is the default queue config, in a temporary folder.
+func defaultJobs(t *testing.T) jobs.Config { return jobs.DefaultConfig(t.TempDir()) }
+
 func TestJobs(t *testing.T) {
-	ts, cfg := jobsServer(t, 0)
+	ts, jc := jobsServer(t, 0, defaultJobs(t))
 	input := "\ufeffRef;Full Name;Date of Birth\r\n" +
 		"R1;Sergei Lavrov;1950-03-21\r\n" +
 		"R2;\"Harriet Plumstead;\r\n" + // a quote left open
@@ -97,11 +104,11 @@ func TestJobs(t *testing.T) {
 	}
 	var created Job
 	r.json(t, &created)
-	if created.ID == "" || created.Status != JobQueued || created.Links.Results != "/v1/jobs/"+created.ID+"/results" || r.Header.Get("Location") != created.Links.Self {
+	if created.ID == "" || created.Status != jobs.Queued || created.Links.Results != "/v1/jobs/"+created.ID+"/results" || r.Header.Get("Location") != created.Links.Self {
 		t.Fatalf("created job: %+v, Location %q", created, r.Header.Get("Location"))
 	}
 	j := ts.waitJob(created.ID)
-	if j.Status != JobDone || j.Rows != 6 || j.Errors != 2 || j.Hits != 2 || j.Progress != 1 || j.Started.IsZero() || j.Finished.IsZero() || j.Format != "csv" {
+	if j.Status != jobs.Done || j.Rows != 6 || j.Errors != 2 || j.Hits != 2 || j.Progress != 1 || j.Started.IsZero() || j.Finished.IsZero() || j.Format != "csv" {
 		t.Fatalf("finished job: %+v", j)
 	}
 
@@ -154,9 +161,9 @@ func TestJobs(t *testing.T) {
 	if len(list.Jobs) != 1 || list.Jobs[0].ID != created.ID {
 		t.Errorf("GET /v1/jobs: %s", r.Body)
 	}
-	again := New(cfg, ts.Keeper, ts.Store, nil, nil)
-	if got, ok := again.jobs.get(created.ID); !ok || got.Status != JobDone || got.Rows != 6 {
-		t.Errorf("after a restart: %+v, %v", got, ok)
+	again := ts.openJobs(jc, nil)
+	if got, err := again.Get(jobs.Caller{Admin: true}, created.ID); err != nil || got.Status != jobs.Done || got.Rows != 6 {
+		t.Errorf("after a restart: %+v, %v", got, err)
 	}
 
 	// Errors.
@@ -192,7 +199,7 @@ func TestJobs(t *testing.T) {
 }
 
 func TestJobsUploadLimit(t *testing.T) {
-	ts, _ := jobsServer(t, 1024)
+	ts, _ := jobsServer(t, 1024, defaultJobs(t))
 	body := "name\n" + strings.Repeat("Sergei Lavrov\n", 100)
 	// With a Content-Length, and streamed (chunked) without one.
 	for _, rd := range []io.Reader{strings.NewReader(body), io.MultiReader(strings.NewReader(body))} {
@@ -207,7 +214,7 @@ func TestJobsUploadLimit(t *testing.T) {
 }
 
 func TestJobsCancel(t *testing.T) {
-	ts, _ := jobsServer(t, 0)
+	ts, _ := jobsServer(t, 0, defaultJobs(t))
 	var b strings.Builder
 	b.WriteString("name\n")
 	for i := range 100000 {
@@ -219,7 +226,7 @@ func TestJobsCancel(t *testing.T) {
 	if r := ts.do("DELETE", j.Links.Self, entity.RoleScreen, nil); r.Status != 200 {
 		t.Fatalf("cancel: %d %s", r.Status, r.Body)
 	}
-	if got := ts.waitJob(j.ID); got.Status != JobCanceled {
+	if got := ts.waitJob(j.ID); got.Status != jobs.Canceled {
 		t.Fatalf("after cancel: %+v", got)
 	}
 	if r := ts.do("GET", j.Links.Results, entity.RoleScreen, nil); r.Status != http.StatusConflict {
@@ -230,5 +237,48 @@ func TestJobsCancel(t *testing.T) {
 	}
 	if r := ts.do("GET", j.Links.Self, entity.RoleScreen, nil); r.Status != 404 {
 		t.Errorf("deleted job: %d", r.Status)
+	}
+}
+
+// A job made with asOf screens against the versions in force then, as
+// /v1/screen does: DIMITRI HERARD (un-HTi.008, designated 2025-10-17) is
+// a hit as of 2026-03-01 and not as of 2025-05-01; a date before every
+// version is refused when the job is made.
+func TestJobAsOf(t *testing.T) {
+	st, versions := unSnapshots(t)
+	jc := defaultJobs(t)
+	ts := startServer(t, serverOptions{store: st, empty: true, jobs: &jc})
+	input := "id,name\nc1,Dimitri Herard\n"
+	for _, tc := range []struct {
+		asOf    string
+		version entity.ListVersion
+		hit     bool
+	}{
+		{"2026-03-01", versions[1], true},
+		{"2025-05-01", versions[0], false},
+	} {
+		r := ts.upload("/v1/jobs?output=jsonl&asOf="+tc.asOf, "text/csv", strings.NewReader(input))
+		if r.Status != http.StatusAccepted {
+			t.Fatalf("as of %s: %d %s", tc.asOf, r.Status, r.Body)
+		}
+		var created Job
+		r.json(t, &created)
+		j := ts.waitJob(created.ID)
+		if j.Status != jobs.Done || j.AsOf.IsZero() || len(j.Versions) != 1 || j.Versions[0] != tc.version.Ref() {
+			t.Fatalf("as of %s: job %+v, want done against %s", tc.asOf, j, tc.version.Ref())
+		}
+		r = ts.do("GET", created.Links.Results, entity.RoleScreen, nil)
+		var line batch.ResultLine
+		if err := json.Unmarshal(bytes.TrimSpace(r.Body), &line); err != nil {
+			t.Fatalf("as of %s: results %s: %v", tc.asOf, r.Body, err)
+		}
+		hit := slices.ContainsFunc(line.Hits, func(h screen.Hit) bool { return h.EntityID == "un-HTi.008" })
+		if hit != tc.hit {
+			t.Errorf("as of %s: hits %+v, want un-HTi.008: %v", tc.asOf, line.Hits, tc.hit)
+		}
+	}
+	r := ts.upload("/v1/jobs?asOf=2001-01-01", "text/csv", strings.NewReader(input))
+	if r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), "asOf") {
+		t.Errorf("as of 2001: %d %s, want 400 naming asOf", r.Status, r.Body)
 	}
 }

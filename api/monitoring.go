@@ -74,7 +74,16 @@ func (s *Server) putCustomers(w http.ResponseWriter, r *http.Request) error {
 		}
 		seen[cs[i].ID] = i
 	}
-	changed, alerts, err := s.monitor.PutOn(r.Context(), info(r).snap, cs)
+	snap := info(r).snap
+	changed, alerts, err := s.monitor.PutOn(r.Context(), snap, cs)
+	// The customers added or changed were screened (unchanged ones are
+	// not), and a screening that stopped midway raised alerts until then:
+	// they are on the trail either way.
+	if len(changed) > 0 {
+		if aerr := s.commitScreening(r, summarizeCustomers(snap, changed, alerts)); aerr != nil {
+			return aerr
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -264,6 +273,22 @@ func (s *Server) runMonitor(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, rep)
 	return nil
+}
+
+// customersScreening is the audit entry of a POST /v1/customers, the
+// shape of the CLI's veto customers import entry: the customers added or
+// changed are its queries, the alerts their screening raised its hits
+// (query: the customer's ID).
+type customersScreening struct {
+	screen.Summary
+	Customers int `json:"customers"`
+	Alerts    int `json:"alerts"`
+}
+
+func summarizeCustomers(snap *screen.Snapshot, changed []string, alerts []entity.Alert) customersScreening {
+	sum := customersScreening{Summary: screen.Summarize("customers", snap, nil), Customers: len(changed), Alerts: len(alerts)}
+	sum.AddAlerts(len(changed), alerts)
+	return sum
 }
 
 // monitorScreening is the audit entry of a monitoring run, the shape of

@@ -393,7 +393,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	default:
 		for field, v := range map[string]string{"name1": req.Name1, "name2": req.Name2} {
-			q := match.Query{Name: v}
+			q := match.Query{Subject: entity.Subject{Name: v}}
 			if err := q.Validate(); err != nil {
 				return errorf(CodeInvalid, "%s: %v", field, strings.TrimPrefix(err.Error(), "name: "))
 			}
@@ -428,8 +428,11 @@ type searchPage struct {
 	Limit  int         `json:"limit"`
 	More   bool        `json:"more"`
 	Data   screen.Data `json:"data"`
-	// Versions are the list versions searched.
+	// Versions are the list versions searched; AsOf and Absent as in
+	// screenedAgainst, for a search as of an instant.
 	Versions []entity.VersionRef `json:"versions"`
+	AsOf     time.Time           `json:"asOf,omitzero"`
+	Absent   []string            `json:"absent,omitempty"`
 }
 
 // maxSearchResults caps how deep a search pages.
@@ -437,7 +440,7 @@ const maxSearchResults = 1000
 
 // searchHits runs a name search against snap with paging.
 func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, q, schema string, lists []string, offset, limit int) (searchPage, error) {
-	query := match.Query{Name: q, Schema: entity.Schema(schema)}
+	query := match.Query{Subject: entity.Subject{Name: q, Schema: entity.Schema(schema)}}
 	if err := query.Validate(); err != nil {
 		if strings.HasPrefix(err.Error(), "name:") {
 			return searchPage{}, errorf(CodeInvalid, "q: %s", strings.TrimPrefix(err.Error(), "name: "))
@@ -459,7 +462,7 @@ func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, q, schema st
 		return searchPage{}, err
 	}
 	hits := res.Hits
-	page := searchPage{Total: len(hits), Offset: offset, Limit: limit, Data: against.Data, Versions: against.Versions}
+	page := searchPage{Total: len(hits), Offset: offset, Limit: limit, Data: against.Data, Versions: against.Versions, AsOf: against.AsOf, Absent: against.Absent}
 	if len(hits) > offset+limit {
 		page.More = true
 		hits = hits[:offset+limit]
@@ -486,7 +489,7 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
-	if err := knownParams(r, "q", "schema", "lists", "limit", "offset"); err != nil {
+	if err := knownParams(r, "q", "schema", "lists", "limit", "offset", "asOf"); err != nil {
 		return err
 	}
 	limit, err := intParam(r, "limit", 20, 1, maxLimit)
@@ -501,7 +504,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if v := r.URL.Query().Get("lists"); v != "" {
 		lists = strings.Split(v, ",")
 	}
-	snap, err := s.snapshot(r)
+	snap, err := s.snapshotAsOf(w, r, r.URL.Query().Get("asOf"))
 	if err != nil {
 		return err
 	}

@@ -596,7 +596,7 @@ func FuzzMatchQuery(f *testing.F) {
 			return
 		}
 		for k, ex := range req.Queries {
-			q, err := queryOf(k, ex)
+			q, _, err := queryOf(k, ex)
 			if err == nil {
 				if verr := q.Validate(); verr != nil {
 					t.Fatalf("queryOf accepted an invalid query: %v", verr)

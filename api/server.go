@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/audit"
-
+	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
@@ -47,27 +47,14 @@ type Config struct {
 	// KeyCacheTTL is how long a looked-up API key is trusted before it is
 	// read again: a revocation takes effect within it (default 30s).
 	KeyCacheTTL time.Duration
-	// JobsDir is the folder of the batch jobs (/v1/jobs), one subfolder
-	// per job; empty turns jobs off.
-	JobsDir string
 	// MaxUpload is the largest file a batch job accepts, in bytes
 	// (default 512 MiB).
 	MaxUpload int64
-	// JobQuotaBytes bounds the bytes one key's jobs keep on disk (uploads
-	// and results; default 1 GiB), and JobQuotaJobs its jobs queued or
-	// running at once (default 4): one key cannot fill the disk or the
-	// queue for the others.
-	JobQuotaBytes int64
-	JobQuotaJobs  int
-	// JobExpiry is how long a finished job is kept before it and its
-	// files are deleted (default 7 days).
-	JobExpiry time.Duration
 }
 
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
-	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5, MaxUpload: 512 << 20,
-		JobQuotaBytes: 1 << 30, JobQuotaJobs: 4, JobExpiry: 7 * 24 * time.Hour}
+	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5, MaxUpload: 512 << 20}
 }
 
 // Server serves the API.
@@ -83,7 +70,7 @@ type Server struct {
 	monitor  *monitor.Monitor
 	audit    *audit.Log
 	ui       http.Handler
-	jobs     *jobQueue
+	jobs     *jobs.Queue
 }
 
 // Option adds an optional part to the server.
@@ -119,15 +106,6 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultConfig().MaxUpload
 	}
-	if cfg.JobQuotaBytes <= 0 {
-		cfg.JobQuotaBytes = DefaultConfig().JobQuotaBytes
-	}
-	if cfg.JobQuotaJobs <= 0 {
-		cfg.JobQuotaJobs = DefaultConfig().JobQuotaJobs
-	}
-	if cfg.JobExpiry <= 0 {
-		cfg.JobExpiry = DefaultConfig().JobExpiry
-	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -136,7 +114,6 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	for _, o := range opts {
 		o(s)
 	}
-	s.jobs = newJobQueue(s, cfg.JobsDir)
 	return s
 }
 

@@ -16,7 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
@@ -48,6 +50,9 @@ type testServer struct {
 	Keeper  *screen.Keeper
 	Monitor *monitor.Monitor
 	Audit   *audit.Log
+	// Jobs is the queue of batch jobs, when serverOptions.jobs asked for
+	// one.
+	Jobs *jobs.Queue
 	// Keys are full API keys by role.
 	Keys map[string]string
 	// Log holds everything the server logged.
@@ -73,7 +78,10 @@ func (b *syncBuffer) String() string {
 }
 
 type serverOptions struct {
-	cfg     Config
+	cfg Config
+	// jobs, if set, serves batch jobs from a queue with this config (in
+	// a temporary folder when it names none).
+	jobs    *jobs.Config
 	empty   bool // import no fixtures
 	demo    func(context.Context) ([]store.NewVersion, error)
 	refresh func(context.Context) error
@@ -129,11 +137,11 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 	}
 	ts := &testServer{t: t, Store: st, Keeper: k, Keys: map[string]string{}, Log: logs}
 	for _, role := range []string{entity.RoleScreen, entity.RoleAnalyst, entity.RoleAdmin} {
-		key, full, err := NewAPIKey("test-"+role, role, time.Now())
+		key, full, err := apikey.New("test-"+role, role, time.Now())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.CreateKey(ctx, key); err != nil {
+		if err := st.CreateKey(ctx, key, entity.AuditEntry{}); err != nil {
 			t.Fatal(err)
 		}
 		ts.Keys[role] = full
@@ -146,7 +154,15 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 	ts.Monitor = &monitor.Monitor{Store: st, Logger: log, Notify: o.notify, Snapshot: k.Snapshot}
 	ts.Audit = audit.NewLog(st, log, nil)
 	t.Cleanup(ts.Audit.Close)
-	s := New(cfg, k, st, NewMetrics(k), log, WithMonitor(ts.Monitor), WithAudit(ts.Audit))
+	opts := []Option{WithMonitor(ts.Monitor), WithAudit(ts.Audit)}
+	if o.jobs != nil {
+		if o.jobs.Dir == "" {
+			o.jobs.Dir = t.TempDir()
+		}
+		ts.Jobs = ts.openJobs(*o.jobs, nil)
+		opts = append(opts, WithJobs(ts.Jobs))
+	}
+	s := New(cfg, k, st, NewMetrics(k), log, opts...)
 	ts.srv = s.HTTPServer("127.0.0.1:0")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -156,6 +172,18 @@ func startServer(t *testing.T, o serverOptions) *testServer {
 	go ts.srv.Serve(ln)
 	t.Cleanup(func() { ts.srv.Close() })
 	return ts
+}
+
+// openJobs opens a queue of batch jobs on the server's snapshot and
+// audit trail, closed when the test ends; now may be nil (time.Now).
+func (ts *testServer) openJobs(cfg jobs.Config, now func() time.Time) *jobs.Queue {
+	ts.t.Helper()
+	q, err := jobs.Open(cfg, jobs.Deps{Snapshot: ts.Keeper.Snapshot, AsOf: ts.Keeper.AsOf, Audit: ts.Audit, Now: now})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	ts.t.Cleanup(q.Close)
+	return q
 }
 
 // response is a decoded response.
@@ -239,7 +267,7 @@ func (ts *testServer) send(req *http.Request) response {
 func TestAuth(t *testing.T) {
 	ts := startServer(t, serverOptions{})
 	screenKey := ts.Keys[entity.RoleScreen]
-	id := keyID(screenKey)
+	id := apikey.ID(screenKey)
 	withHeader := func(name, value string) response {
 		req, _ := http.NewRequest("GET", ts.URL+"/v1/lists", nil)
 		if name != "" {
@@ -294,7 +322,7 @@ func TestAuth(t *testing.T) {
 	}
 
 	// A revoked key stops working.
-	if err := ts.Store.RevokeKey(context.Background(), id, time.Now()); err != nil {
+	if err := ts.Store.RevokeKey(context.Background(), id, time.Now(), entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
 	if r := withHeader("Authorization", "Bearer "+screenKey); r.Status != 401 || !strings.Contains(string(r.Body), "revoked") {
@@ -320,23 +348,6 @@ func TestNoAuth(t *testing.T) {
 	ts := startServer(t, serverOptions{cfg: cfg})
 	if r := ts.do("POST", "/v1/screen", "", map[string]any{"name": "Sergei Lavrov"}); r.Status != 200 {
 		t.Errorf("status %d: %s", r.Status, r.Body)
-	}
-}
-
-func TestNewAPIKey(t *testing.T) {
-	k, full, err := NewAPIKey("svc", entity.RoleScreen, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if keyID(full) != k.ID || hashKey(full) != k.Hash || strings.Contains(k.Hash, full) {
-		t.Errorf("key %+v and %q do not agree", k, full)
-	}
-	_, full2, _ := NewAPIKey("svc", entity.RoleScreen, time.Now())
-	if full == full2 {
-		t.Error("two keys are equal")
-	}
-	if _, _, err := NewAPIKey("svc", "root", time.Now()); !errors.Is(err, entity.ErrInvalid) {
-		t.Errorf("role root: err %v", err)
 	}
 }
 

@@ -28,6 +28,9 @@ type textRequest struct {
 	// Kinds are the kinds of finding wanted: name, place, imo, bic,
 	// crypto (default all).
 	Kinds []string `json:"kinds,omitempty"`
+	// AsOf scans against the list versions in force at that instant, as
+	// /v1/screen's asOf does.
+	AsOf string `json:"asOf,omitempty"`
 }
 
 // textResponse is what POST /v1/text found.
@@ -60,7 +63,7 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if req.Text == "" {
 		return errorf(CodeInvalid, "text: required")
 	}
-	snap, err := s.snapshot(r)
+	snap, err := s.snapshotAsOf(w, r, req.AsOf)
 	if err != nil {
 		return err
 	}
@@ -81,16 +84,20 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if opts.Lists, err = s.scope(snap, req.Regimes, req.Lists); err != nil {
 		return err
 	}
-	// Paced before it runs, on its size: a scan cannot be paced step by
-	// step as a search is, so its work is estimated and taken from the
-	// request's allowance at once (see TextPairsPerByte).
-	if err := s.screener.Allowance(1).Take(r.Context(), textWork(len(req.Text))); err != nil {
-		if errors.Is(err, screen.ErrOverloaded) {
-			return errorf(CodeBusy, "the server is busy with costly work: try again later, or send a shorter text")
-		}
+	// Paced as it runs, by the work it does: a long or costly text past
+	// the request's allowance waits for the Pacer chunk by chunk, and is
+	// refused busy (what it scanned thrown away) when others' costly work
+	// would hold it past MaxPaceWait.
+	allowance := s.screener.Allowance(1)
+	findings, truncated, err := scanner(snap).ScanContext(r.Context(), []byte(req.Text), opts, func(pairs int64) error {
+		return allowance.Charge(r.Context(), pairs)
+	})
+	if errors.Is(err, screen.ErrOverloaded) {
+		return errorf(CodeBusy, "the server is busy with costly work: try again later, or send a shorter text")
+	}
+	if err != nil {
 		return err
 	}
-	findings, truncated := scanner(snap).ScanLimited([]byte(req.Text), opts)
 	if findings == nil {
 		findings = []textscan.Finding{}
 	}
@@ -103,21 +110,6 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 		screenedAgainst: against(snap, threshold, opts.Lists)})
 	return nil
 }
-
-// TextPairsPerByte is what a byte of text costs to scan, in the word
-// pairs the Pacer counts (screen.PairsPerCoreSecond a core's second):
-// the scan of textscan/testdata/news.txt, the densest real text of the
-// test texts in listed names, takes 1.2 µs a byte with the window cache
-// empty (textscan's BenchmarkScanColdFiles, 1,661 bytes in 1.98 ms on
-// the 2-core CI machine), 2.4 pairs at 0.5 µs a pair. Ordinary prose and
-// payments cost less (0.3 µs a byte for a megabyte of them, cold), so a
-// text is charged for at most what its size can cost: textscan is linear
-// in its input and findings. A text of up to 83,333 bytes fits in a
-// request's allowance (screen.QueryAllowance): it is never held.
-const TextPairsPerByte = 2.4
-
-// textWork is the estimated work of scanning a text of n bytes.
-func textWork(n int) int64 { return int64(float64(n) * TextPairsPerByte) }
 
 // scanner returns the text scanner of the snapshot: the first text
 // request after a swap builds it (a few hundred milliseconds on the real
@@ -133,11 +125,11 @@ func isPlainText(r *http.Request) bool {
 }
 
 // plainTextRequest reads a text/plain body, at most MaxBody bytes of
-// UTF-8, and the options from the query: threshold, regimes, lists and
-// kinds, the last three comma-separated.
+// UTF-8, and the options from the query: threshold, regimes, lists,
+// kinds (the three comma-separated) and asOf.
 func (s *Server) plainTextRequest(w http.ResponseWriter, r *http.Request) (textRequest, error) {
 	var req textRequest
-	if err := knownParams(r, "threshold", "regimes", "lists", "kinds"); err != nil {
+	if err := knownParams(r, "threshold", "regimes", "lists", "kinds", "asOf"); err != nil {
 		return req, err
 	}
 	if _, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); params["charset"] != "" && !strings.EqualFold(params["charset"], "utf-8") {
@@ -170,5 +162,6 @@ func (s *Server) plainTextRequest(w http.ResponseWriter, r *http.Request) (textR
 		return strings.Split(v, ",")
 	}
 	req.Regimes, req.Lists, req.Kinds = split(q.Get("regimes")), split(q.Get("lists")), split(q.Get("kinds"))
+	req.AsOf = q.Get("asOf")
 	return req, nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
@@ -150,7 +151,7 @@ func TestTextIsAudited(t *testing.T) {
 	if !ok {
 		t.Fatalf("no entry for the request %s: %v", r.Header.Get("X-Request-Id"), stored)
 	}
-	if want := "key:" + keyID(ts.Keys[entity.RoleScreen]); e.Actor != want {
+	if want := "key:" + apikey.ID(ts.Keys[entity.RoleScreen]); e.Actor != want {
 		t.Errorf("actor %q, want %q", e.Actor, want)
 	}
 	var sum textScreening
@@ -180,20 +181,28 @@ func TestTextIsAudited(t *testing.T) {
 	}
 }
 
-// /v1/text is paced on the text's size: past its allowance, a scan waits
-// for the Pacer, and one that would wait behind more than MaxPaceWait of
-// others' costly work is refused busy; a text within its allowance is
-// never held.
+// /v1/text is paced as it scans, by the work it does: past its
+// allowance, a scan waits for the Pacer chunk by chunk, and of two costly
+// texts at once, which would each hold the other past MaxPaceWait, one is
+// refused busy; a text within its allowance is never held.
 func TestTextIsPaced(t *testing.T) {
-	// 100,000 pairs a second, 10,000 free a request. A text of 171,000
-	// bytes is 410,400 pairs: 400,400 past its allowance, of which the
-	// full bucket covers 100,000, so the first waits 3 s for its own; the
-	// second would wait those 3 s behind it, over MaxPaceWait.
-	const rate, free = 100_000, 10_000
+	// 20,000 pairs a second, 10,000 free a request. A text whose scan
+	// does over 90,000 pairs of work waits over 3 s for its own past the
+	// full bucket's 20,000; two at once each wait for the other's too.
+	const rate, free = 20_000, 10_000
 	ts := startServer(t, serverOptions{pacer: screen.NewPacer(rate, free, 0)})
-	large := strings.Repeat("the quick brown fox jumps over a lazy dog ", 171_000/42+1)
-	if over := textWork(len(large)) - free - rate; time.Duration(over)*time.Second/rate < screen.MaxPaceWait+time.Second/2 {
-		t.Fatalf("the large text queues %d pairs past the bucket: too little to make a second wait past MaxPaceWait", over)
+	// A line of capitals: every word is looked up as a name's, and none
+	// anchors a name, so that the scan's work is the same cold or warm.
+	large := strings.Repeat("PAYMENT FOR GOODS DELIVERED UNDER THE CONTRACT OF MARCH\n", 600_000/56)
+	var work int64
+	if _, _, err := scanner(ts.Keeper.Snapshot()).ScanContext(t.Context(), []byte(large), textscan.Options{}, func(pairs int64) error {
+		work += pairs
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if past := work - free - rate; time.Duration(past)*time.Second/rate < screen.MaxPaceWait+time.Second {
+		t.Fatalf("the large text does %d pairs of work: too little to make a second wait past MaxPaceWait", work)
 	}
 	var wg sync.WaitGroup
 	rs := make([]response, 2)
@@ -229,5 +238,71 @@ func TestTextIsPaced(t *testing.T) {
 	// The refused scan is not on the trail; the answered ones are.
 	if n := len(screens(t, ts.Store)); n != 4 {
 		t.Errorf("%d screening entries, want 4 (one large text, three small)", n)
+	}
+}
+
+// TestTextAsOf is /v1/screen's as-of on /v1/text: with the real UN lists
+// of 2025-04-19 and 2026-02-27 stored, DIMITRI HERARD (un-HTi.008,
+// designated 2025-10-17) is found in a text as of 2026-03-01, not as of
+// 2025-05-01, and the response and its audit entry name the version
+// scanned against; a text/plain body takes asOf as a parameter.
+func TestTextAsOf(t *testing.T) {
+	st, versions := unSnapshots(t)
+	ts := startServer(t, serverOptions{store: st, empty: true})
+	const text = "Please pay the invoice of Dimitri Herard, Port-au-Prince, by Friday."
+	for _, tc := range []struct {
+		asOf    string
+		plain   bool
+		version entity.ListVersion
+		found   bool
+	}{
+		{"2026-03-01", false, versions[1], true},
+		{"2025-05-01", false, versions[0], false},
+		{"2025-05-01T00:00:00Z", true, versions[0], false},
+		{"2026-03-01", true, versions[1], true},
+		{"", false, versions[1], true}, // the versions served
+	} {
+		var r response
+		if tc.plain {
+			req, _ := http.NewRequest("POST", ts.URL+"/v1/text?kinds=name&asOf="+tc.asOf, strings.NewReader(text))
+			req.Header.Set("Content-Type", "text/plain")
+			req.Header.Set("Authorization", "Bearer "+ts.Keys[entity.RoleScreen])
+			r = ts.send(req)
+		} else {
+			r = ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": text, "kinds": []string{"name"}, "asOf": tc.asOf})
+		}
+		if r.Status != 200 {
+			t.Fatalf("as of %q: %d %s", tc.asOf, r.Status, r.Body)
+		}
+		var res textResponse
+		r.json(t, &res)
+		found := slices.ContainsFunc(res.Findings, func(f textscan.Finding) bool { return f.Entity != nil && f.Entity.ID == "un-HTi.008" })
+		if found != tc.found {
+			t.Errorf("as of %q: findings %+v; want un-HTi.008 found: %v", tc.asOf, res.Findings, tc.found)
+		}
+		if vs := res.Versions; len(vs) != 1 || vs[0].ID != tc.version.ID || vs[0].Hash != tc.version.Hash ||
+			(tc.asOf != "" && r.Header.Get("Veto-Versions") != tc.version.Ref().String()) {
+			t.Errorf("as of %q: scanned against %+v (header %q), want version %d", tc.asOf, res.Versions, r.Header.Get("Veto-Versions"), tc.version.ID)
+		}
+		if (tc.asOf == "") != res.AsOf.IsZero() {
+			t.Errorf("as of %q: the response says asOf %v", tc.asOf, res.AsOf)
+		}
+	}
+	// Each audit entry names the versions its text was scanned against.
+	ts.Audit.Close()
+	entries := screens(t, ts.Store)
+	if len(entries) != 5 {
+		t.Fatalf("%d screening entries, want 5", len(entries))
+	}
+	for _, e := range entries {
+		var sum textScreening
+		json.Unmarshal(e.Data, &sum)
+		asOf2025 := !sum.AsOf.IsZero() && sum.AsOf.Year() == 2025
+		if want := versions[map[bool]int{true: 0, false: 1}[asOf2025]].Ref().String(); sum.API != "text" || !slices.Equal(sum.Versions, []string{want}) {
+			t.Errorf("audit entry %s as of %v: versions %v, want [%s]", sum.API, sum.AsOf, sum.Versions, want)
+		}
+		if hit := slices.ContainsFunc(sum.Matched, func(m screen.Matched) bool { return m.Entity == "un-HTi.008" }); hit == asOf2025 {
+			t.Errorf("audit entry as of %v: un-HTi.008 matched %v", sum.AsOf, hit)
+		}
 	}
 }

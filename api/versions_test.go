@@ -7,7 +7,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -38,9 +40,7 @@ func versionsOf(refs []entity.VersionRef) string { return entity.FormatRefs(refs
 // /v1/screen, /v1/search, /v1/text, yente's /match and /search, the audit
 // entries, a batch job and its results, the alerts raised.
 func TestVersionsReported(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.JobsDir = t.TempDir()
-	ts := startServer(t, serverOptions{cfg: cfg})
+	ts, _ := jobsServer(t, 0, defaultJobs(t))
 	want := ts.served()
 	if strings.Count(want, ",") != 2 || !strings.Contains(want, "un-sc@") || !strings.Contains(want, "ofac-sdn@") {
 		t.Fatalf("served %q, want the three fixture lists", want)
@@ -112,7 +112,7 @@ func TestVersionsReported(t *testing.T) {
 	var created Job
 	r.json(t, &created)
 	j := ts.waitJob(created.ID)
-	if j.Status != JobDone || versionsOf(j.Versions) != want {
+	if j.Status != jobs.Done || versionsOf(j.Versions) != want {
 		t.Errorf("job: %s, versions %q; want done against %q", j.Status, versionsOf(j.Versions), want)
 	}
 	r = ts.do("GET", created.Links.Results, entity.RoleScreen, nil)
@@ -151,7 +151,8 @@ func TestVersionsReported(t *testing.T) {
 }
 
 // TestAsOfInvalid: asOf that is not a date, or before every stored
-// version, is a 400 naming the field; nothing is screened or audited.
+// version, is a 400 naming the field, on /v1/screen and /v1/text alike;
+// nothing is screened or audited.
 func TestAsOfInvalid(t *testing.T) {
 	ts := startServer(t, serverOptions{})
 	for _, tc := range []struct {
@@ -164,10 +165,15 @@ func TestAsOfInvalid(t *testing.T) {
 		{"1999-01-01", "asOf: 1999-01-01: no list version stored was in force"},
 		{20250601, "asOf"},
 	} {
-		r := ts.do("POST", "/v1/screen", entity.RoleScreen, map[string]any{"name": "Sergei Lavrov", "asOf": tc.asOf})
-		code, msg := r.errorBody(t)
-		if r.Status != http.StatusBadRequest || code != CodeInvalid || !strings.Contains(msg, tc.mention) {
-			t.Errorf("asOf %v: %d %s %q, want 400 saying %q", tc.asOf, r.Status, code, msg, tc.mention)
+		for path, body := range map[string]map[string]any{
+			"/v1/screen": {"name": "Sergei Lavrov", "asOf": tc.asOf},
+			"/v1/text":   {"text": "Payment to Sergei Lavrov", "asOf": tc.asOf},
+		} {
+			r := ts.do("POST", path, entity.RoleScreen, body)
+			code, msg := r.errorBody(t)
+			if r.Status != http.StatusBadRequest || code != CodeInvalid || !strings.Contains(msg, tc.mention) {
+				t.Errorf("%s asOf %v: %d %s %q, want 400 saying %q", path, tc.asOf, r.Status, code, msg, tc.mention)
+			}
 		}
 	}
 	ts.Audit.Close()
@@ -181,22 +187,7 @@ func TestAsOfInvalid(t *testing.T) {
 // (un-HTi.008, designated 2025-10-17) is hit as of 2026-03-01 and not as
 // of 2025-05-01, and each response and its audit entry names the version.
 func TestAsOfOnTheUNSnapshots(t *testing.T) {
-	old := sourcetest.SharedData(t, "un", "2025-04-19", "consolidated.xml")
-	cur := sourcetest.SharedData(t, "un", "2026-02-27", "consolidated.xml")
-	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "veto.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	pub, _ := all.Publisher("un")
-	var versions []entity.ListVersion
-	for _, f := range []string{old, cur} {
-		outs, err := (&refresh.Refresher{Store: st, Config: refresh.DefaultConfig()}).Import(t.Context(), pub, []string{f})
-		if err != nil || outs[0].Err != nil {
-			t.Fatal(err, outs)
-		}
-		versions = append(versions, outs[0].Version)
-	}
+	st, versions := unSnapshots(t)
 	ts := startServer(t, serverOptions{store: st, empty: true})
 	for _, tc := range []struct {
 		asOf    string
@@ -239,6 +230,30 @@ func TestAsOfOnTheUNSnapshots(t *testing.T) {
 			t.Errorf("audit entry as of %v records a hit on un-HTi.008", sum.AsOf)
 		}
 	}
+}
+
+// unSnapshots returns a store holding the real UN lists of 2025-04-19 and
+// 2026-02-27 (DIMITRI HERARD, un-HTi.008, is on the second only), and
+// their versions, oldest first; it skips without the shared data.
+func unSnapshots(t *testing.T) (store.Store, []entity.ListVersion) {
+	t.Helper()
+	old := sourcetest.SharedData(t, "un", "2025-04-19", "consolidated.xml")
+	cur := sourcetest.SharedData(t, "un", "2026-02-27", "consolidated.xml")
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "veto.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	pub, _ := all.Publisher("un")
+	var versions []entity.ListVersion
+	for _, f := range []string{old, cur} {
+		outs, err := (&refresh.Refresher{Store: st, Config: refresh.DefaultConfig()}).Import(t.Context(), pub, []string{f})
+		if err != nil || outs[0].Err != nil {
+			t.Fatal(err, outs)
+		}
+		versions = append(versions, outs[0].Version)
+	}
+	return st, versions
 }
 
 // TestVersionsUnderSwaps swaps list versions under load over HTTP: set A
@@ -366,4 +381,84 @@ func TestVersionsUnderSwaps(t *testing.T) {
 		t.Errorf("the audit chain: %v", v.Problems())
 	}
 	t.Logf("%d responses, %d audit entries, %d swaps", answered.Load(), n, swaps)
+}
+
+// TestSearchAsOf: /v1/search takes asOf as /v1/screen does: an entity
+// listed only in a later version is found now and not as of a date
+// before it, and each page names the versions searched (body and
+// Veto-Versions), the instant, and the lists with no version then.
+func TestSearchAsOf(t *testing.T) {
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "veto.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	person := func(id, list, name string) *entity.Entity {
+		return &entity.Entity{ID: id, Schema: entity.Person, List: list, Names: []entity.Name{{Full: name, Kind: entity.Primary}}}
+	}
+	add := func(list, pub string, day time.Time, es ...*entity.Entity) entity.ListVersion {
+		t.Helper()
+		res, err := st.AddVersion(t.Context(), store.NewVersion{Version: entity.ListVersion{List: list, Publisher: pub,
+			Hash: fmt.Sprintf("%s-%s", list, day.Format(time.DateOnly)), Published: day, PublishedFrom: "file", FetchedAt: day}, Entities: es})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Version
+	}
+	jan, mar := time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	unJan := add("un-sc", "un", jan, person("un-1", "un-sc", "Ivan Petrovich Sidorov"))
+	unMar := add("un-sc", "un", mar, person("un-1", "un-sc", "Ivan Petrovich Sidorov"), person("un-2", "un-sc", "Pavel Ivanovich Sidorov"))
+	euMar := add("eu-fsf", "eu", mar, person("eu-1", "eu-fsf", "Pavel Sidorov"))
+	ts := startServer(t, serverOptions{store: st, empty: true})
+
+	for _, tc := range []struct {
+		asOf     string
+		versions []entity.ListVersion
+		absent   []string
+		hits     []string // sorted
+	}{
+		{"", []entity.ListVersion{euMar, unMar}, nil, []string{"eu-1", "un-2"}},
+		{"2025-04-01", []entity.ListVersion{euMar, unMar}, nil, []string{"eu-1", "un-2"}},
+		{"2025-02-01", []entity.ListVersion{unJan}, []string{"eu-fsf"}, nil},
+		{"2025-02-01T12:00:00Z", []entity.ListVersion{unJan}, []string{"eu-fsf"}, nil},
+	} {
+		t.Run("asOf="+tc.asOf, func(t *testing.T) {
+			r := ts.do("GET", "/v1/search?q=Pavel+Sidorov&asOf="+url.QueryEscape(tc.asOf), entity.RoleScreen, nil)
+			if r.Status != 200 {
+				t.Fatalf("%d %s", r.Status, r.Body)
+			}
+			var page searchPage
+			r.json(t, &page)
+			var hits []string
+			for _, h := range page.Results {
+				hits = append(hits, h.EntityID)
+			}
+			slices.Sort(hits)
+			if !slices.Equal(hits, tc.hits) {
+				t.Errorf("results %v, want %v", hits, tc.hits)
+			}
+			var got, want []string
+			for _, v := range page.Versions {
+				got = append(got, v.String())
+			}
+			for _, v := range tc.versions {
+				want = append(want, v.Ref().String())
+			}
+			if !slices.Equal(got, want) || r.Header.Get("Veto-Versions") != strings.Join(want, ",") {
+				t.Errorf("versions %v (header %q), want %v", got, r.Header.Get("Veto-Versions"), want)
+			}
+			if (tc.asOf == "") != page.AsOf.IsZero() || !slices.Equal(page.Absent, tc.absent) {
+				t.Errorf("asOf %v, absent %v; want absent %v", page.AsOf, page.Absent, tc.absent)
+			}
+		})
+	}
+	for _, tc := range []struct{ asOf, mention string }{
+		{"2025-02-30", `asOf: "2025-02-30" is not an RFC 3339 date`},
+		{"2024-01-01", "asOf: 2024-01-01: no list version stored was in force"},
+	} {
+		r := ts.do("GET", "/v1/search?q=Pavel+Sidorov&asOf="+url.QueryEscape(tc.asOf), entity.RoleScreen, nil)
+		if code, msg := r.errorBody(t); r.Status != http.StatusBadRequest || code != CodeInvalid || !strings.Contains(msg, tc.mention) {
+			t.Errorf("asOf %s: %d %s %q, want 400 saying %q", tc.asOf, r.Status, code, msg, tc.mention)
+		}
+	}
 }

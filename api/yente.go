@@ -84,6 +84,10 @@ type matchResponseItem struct {
 	Results []scoredEntity `json:"results"`
 	Total   total          `json:"total"`
 	Query   entityExample  `json:"query"`
+	// Warnings are veto's addition: the properties the query was
+	// screened without, because their values could not be read (yente
+	// drops such values silently).
+	Warnings []inputWarning `json:"warnings,omitempty"`
 }
 
 type matchResponse struct {
@@ -118,6 +122,10 @@ var (
 		"grossRegisteredTonnage", "owner", "operator", "pastFlags", "modifiedAt", "createdAt", "retrievedAt", "wikidataId", "uniqueEntityId"}
 )
 
+// fieldProps are the properties a query's optional field is read from,
+// the first value of them.
+var fieldProps = map[string][]string{"birthDate": dateProps, "country": countryProps, "idNumber": idProps, "gender": {"gender"}}
+
 func isProp(name string) bool {
 	for _, set := range [][]string{nameProps, aliasProps, partsProps, dateProps, countryProps, idProps, ignoredProps} {
 		if slices.Contains(set, name) {
@@ -128,8 +136,12 @@ func isProp(name string) bool {
 }
 
 // queryOf turns an entity example into a veto query; the error names the
-// property at fault.
-func queryOf(key string, ex entityExample) (match.Query, error) {
+// property at fault. As yente drops the values it cannot clean, a date
+// of birth, country, identifier or gender that cannot be read is left
+// out, and said so in the warnings: the name is screened. What the name
+// cannot be screened without (no name, an unknown schema or property)
+// is an error.
+func queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) {
 	q := match.Query{ID: key}
 	switch ex.Schema {
 	case "", "Thing":
@@ -138,7 +150,7 @@ func queryOf(key string, ex entityExample) (match.Query, error) {
 	default:
 		s, err := entity.ParseSchema(ex.Schema)
 		if err != nil {
-			return q, errorf(CodeInvalid, "queries.%s.schema: %v", key, err)
+			return q, nil, errorf(CodeInvalid, "queries.%s.schema: %v", key, err)
 		}
 		q.Schema = s
 	}
@@ -149,18 +161,20 @@ func queryOf(key string, ex entityExample) (match.Query, error) {
 	sort.Strings(props)
 	for _, p := range props {
 		if !isProp(p) {
-			return q, errorf(CodeInvalid, "queries.%s.properties.%s: not a property veto knows of schema %s", key, p, ex.Schema)
+			return q, nil, errorf(CodeInvalid, "queries.%s.properties.%s: not a property veto knows of schema %s", key, p, ex.Schema)
 		}
 	}
-	first := func(names []string) string {
+	// first is the first value of the properties names, and the
+	// property it is of.
+	first := func(names []string) (value, prop string) {
 		for _, n := range names {
 			for _, v := range ex.Properties[n] {
 				if strings.TrimSpace(v) != "" {
-					return v
+					return v, n
 				}
 			}
 		}
-		return ""
+		return "", ""
 	}
 	var all []string
 	for _, n := range append(slices.Clone(nameProps), aliasProps...) {
@@ -174,36 +188,32 @@ func queryOf(key string, ex entityExample) (match.Query, error) {
 		all = append(all, parts)
 	}
 	if len(all) == 0 {
-		return q, errorf(CodeInvalid, "queries.%s.properties.name: required (or firstName and lastName)", key)
+		return q, nil, errorf(CodeInvalid, "queries.%s.properties.name: required (or firstName and lastName)", key)
 	}
 	q.Name, q.Aliases = all[0], all[1:]
-	q.BirthDate = first(dateProps)
-	q.Country = first(countryProps)
-	q.IDNumber = first(idProps)
-	switch g := strings.ToLower(first([]string{"gender"})); g {
+	q.BirthDate, _ = first(fieldProps["birthDate"])
+	q.Country, _ = first(fieldProps["country"])
+	q.IDNumber, _ = first(fieldProps["idNumber"])
+	g, _ := first(fieldProps["gender"])
+	switch g = strings.ToLower(g); g {
 	case "male", "female":
 		q.Gender = g
 	}
 	if d := q.BirthDate; len(d) > 10 && d[10] == 'T' { // FtM dates may carry a time
 		q.BirthDate = d[:10]
 	}
-	if err := q.Validate(); err != nil {
+	dropped, err := q.ValidateLenient(entity.DayFirst)
+	if err != nil {
 		field, msg, _ := strings.Cut(err.Error(), ": ")
-		return q, errorf(CodeInvalid, "queries.%s.properties.%s: %s", key, ftmField(field), msg)
+		return q, nil, errorf(CodeInvalid, "queries.%s.properties.%s: %s", key, field, msg)
 	}
-	return q, nil
-}
-
-// ftmField names, in FtM terms, the query field a validation error is
-// about.
-func ftmField(f string) string {
-	switch f {
-	case "idNumber", "birthDate", "name":
-		return f
-	case "country":
-		return "country/nationality"
+	var ws []inputWarning
+	for _, d := range dropped {
+		_, from := first(fieldProps[d.Field])
+		prop := "queries." + key + ".properties." + from
+		ws = append(ws, inputWarning{Field: prop, Value: d.Value, Message: "screened without " + prop + ": " + d.Err.Error()})
 	}
-	return f
+	return q, ws, nil
 }
 
 // joinParts builds a name from its parts, when the query gives them.
@@ -328,8 +338,9 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	}
 	sort.Strings(keys)
 	queries := make([]match.Query, len(keys))
+	warnings := make([][]inputWarning, len(keys))
 	for i, k := range keys {
-		if queries[i], err = queryOf(k, req.Queries[k]); err != nil {
+		if queries[i], warnings[i], err = queryOf(k, req.Queries[k]); err != nil {
 			return err
 		}
 	}
@@ -351,7 +362,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 		Matcher: matcherInfo{Name: yenteAlgorithm, Description: "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"}}
 	for i, k := range keys {
 		item := matchResponseItem{Status: http.StatusOK, Results: make([]scoredEntity, 0, len(results[i].Hits)),
-			Total: total{Value: len(results[i].Hits), Relation: "eq"}, Query: req.Queries[k]}
+			Total: total{Value: len(results[i].Hits), Relation: "eq"}, Query: req.Queries[k], Warnings: warnings[i]}
 		if item.Query.Properties == nil {
 			item.Query.Properties = map[string][]string{}
 		}

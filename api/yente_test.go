@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vetoscreen/veto/entity"
@@ -184,5 +185,76 @@ func TestYenteMatchTypedDate(t *testing.T) {
 		if got := score(dob); got != iso || got <= 0 {
 			t.Errorf("birthDate %q: feature %v, want %v as for 1950-03-21", dob, got, iso)
 		}
+	}
+}
+
+// A value yente could not clean it drops, and screens the rest; veto
+// does the same and says so (warnings), rather than refusing the request:
+// a bad date of birth must not keep a listed name from being found. A
+// payload that is not a yente query is still refused.
+func TestYenteMatchUnreadableValue(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	matchQ := func(props map[string]any) (response, matchResponseItem) {
+		t.Helper()
+		r := ts.do("POST", "/match/sanctions", entity.RoleScreen, yenteBody(map[string]map[string]any{"q": {"schema": "Person", "properties": props}}))
+		var resp matchResponse
+		if r.Status == 200 {
+			r.json(t, &resp)
+		}
+		return r, resp.Responses["q"]
+	}
+	_, nameOnly := matchQ(map[string]any{"name": []string{"Sergei Lavrov"}})
+	want := resultIDs(nameOnly.Results)
+	if !slices.Contains(want, "ofac-35233") {
+		t.Fatalf("Sergei Lavrov alone: results %v", want)
+	}
+	for _, tc := range []struct {
+		name   string
+		props  map[string]any
+		fields []string // the warnings' fields
+	}{
+		{"no such day", map[string]any{"birthDate": []string{"31.02.1950"}}, []string{"queries.q.properties.birthDate"}},
+		{"not a date", map[string]any{"birthDate": []string{"long ago"}}, []string{"queries.q.properties.birthDate"}},
+		{"incorporation date", map[string]any{"incorporationDate": []string{"21.03.50"}}, []string{"queries.q.properties.incorporationDate"}},
+		{"unknown country", map[string]any{"nationality": []string{"Narnia"}}, []string{"queries.q.properties.nationality"}},
+		{"both", map[string]any{"birthDate": []string{"1950-13"}, "citizenship": []string{"Narnia"}},
+			[]string{"queries.q.properties.birthDate", "queries.q.properties.citizenship"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.props["name"] = []string{"Sergei Lavrov"}
+			r, q := matchQ(tc.props)
+			if r.Status != 200 || q.Status != 200 {
+				t.Fatalf("status %d: %s", r.Status, r.Body)
+			}
+			if got := resultIDs(q.Results); !slices.Equal(got, want) {
+				t.Errorf("results %v, want those of the name alone %v", got, want)
+			}
+			var fields []string
+			for _, w := range q.Warnings {
+				fields = append(fields, w.Field)
+				if !strings.HasPrefix(w.Message, "screened without "+w.Field+": ") || w.Value == "" {
+					t.Errorf("warning %+v", w)
+				}
+			}
+			if !slices.Equal(fields, tc.fields) {
+				t.Errorf("warnings on %v, want %v", fields, tc.fields)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name  string
+		props map[string]any
+		want  string
+	}{
+		{"a date that is a number", map[string]any{"name": []string{"Sergei Lavrov"}, "birthDate": []any{1950}}, "want a string, got a number"},
+		{"no name", map[string]any{"birthDate": []string{"1950-03-21"}}, "queries.q.properties.name: required"},
+		{"unknown property", map[string]any{"name": []string{"Sergei Lavrov"}, "shoeSize": []string{"44"}}, "queries.q.properties.shoeSize"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _ := matchQ(tc.props)
+			if r.Status != 400 || !strings.Contains(string(r.Body), tc.want) {
+				t.Errorf("status %d %s, want 400 naming %s", r.Status, r.Body, tc.want)
+			}
+		})
 	}
 }

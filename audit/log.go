@@ -131,15 +131,22 @@ func (l *Log) run() {
 		// else is runnable this returns at once.
 		runtime.Gosched()
 		batch = drain(l.queue, batch)
-		// Under load (the last batch was a group), wait for more as long
-		// as a commit takes, at most maxLinger: a row costs far less in
-		// a large transaction than in a small one, and the requests
-		// waiting would wait for the next commit anyway.
-		if last > 1 && len(batch) < maxBatch {
+		// Under load (the last batch was a group), wait for the others
+		// of the last group, as long as a commit takes, at most
+		// maxLinger: a row costs far less in a large transaction than in
+		// a small one, and the requests waiting would wait for the next
+		// commit anyway. Not longer once they are all here: a timer
+		// under a millisecond sleeps a whole one when the process is
+		// otherwise idle (the runtime's poller counts in milliseconds),
+		// so that waiting for a member who is not coming made two
+		// clients' requests wait a millisecond each, and cost more CPU
+		// than a transaction each. A group grows without waiting: what
+		// arrives while a commit runs joins the next.
+		if last > 1 && len(batch) < last {
 			linger := min(lastTook, maxLinger)
 			t := time.NewTimer(linger)
 		wait:
-			for len(batch) < maxBatch {
+			for len(batch) < last {
 				select {
 				case p, ok := <-l.queue:
 					if !ok {

@@ -206,8 +206,10 @@ func (c *csvReader) row(rec record) Row {
 		name = join(rec.fields, append(append(append([]int(nil), c.cols[FieldFirst]...), c.cols[FieldMiddle]...), c.cols[FieldLast]...))
 	}
 	row.ID = get(FieldID)
-	q := match.Query{ID: row.ID, Schema: entity.Schema(schemaOf(get(FieldSchema))), Name: name, BirthDate: get(FieldDOB),
-		Country: get(FieldCountry), IDNumber: get(FieldIDNumber), Gender: get(FieldGender)}
+	q := match.Query{
+		ID:      row.ID,
+		Subject: entity.Subject{Schema: entity.Schema(schemaOf(get(FieldSchema))), Name: name, BirthDate: get(FieldDOB), Country: get(FieldCountry), IDNumber: get(FieldIDNumber), Gender: get(FieldGender)},
+	}
 	for _, i := range c.cols[FieldAlias] {
 		if v := strings.TrimSpace(rec.fields[i]); v != "" {
 			q.Aliases = append(q.Aliases, v)

@@ -33,12 +33,10 @@ type Row struct {
 	Raw string
 }
 
-// Customer is the row as a customer to monitor: the query's fields under
-// the row's own ID.
+// Customer is the row as a customer to monitor: the query's subject
+// under the row's own ID.
 func (r *Row) Customer() entity.Customer {
-	q := &r.Query
-	return entity.Customer{ID: r.ID, Schema: q.Schema, Name: q.Name, Aliases: q.Aliases, BirthDate: q.BirthDate,
-		Country: q.Country, IDNumber: q.IDNumber, Gender: q.Gender}
+	return entity.Customer{ID: r.ID, Subject: r.Query.Subject}
 }
 
 // Errors a row can have, wrapped in a *ParseError.

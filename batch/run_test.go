@@ -310,7 +310,7 @@ func TestRunStopsWhenCanceled(t *testing.T) {
 		}
 		return false
 	}}}
-	if _, err := s.Screen(context.Background(), match.Query{Name: "Sergei Lavrov"}, opts.Screen); err != nil {
+	if _, err := s.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, opts.Screen); err != nil {
 		t.Fatal(err)
 	}
 	if perQuery = calls.Load(); perQuery == 0 {

@@ -12,15 +12,9 @@ import (
 // every list change: its own reference and what it knows of the party.
 type Customer struct {
 	// ID is the bank's own reference for the customer (its external ID).
-	ID      string   `json:"id"`
-	Schema  Schema   `json:"schema,omitempty"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
-	// BirthDate is an ISO date or prefix: of birth, or of incorporation.
-	BirthDate string `json:"birthDate,omitempty"`
-	Country   string `json:"country,omitempty"`
-	IDNumber  string `json:"idNumber,omitempty"`
-	Gender    string `json:"gender,omitempty"`
+	ID string `json:"id"`
+	// Subject is what the bank knows of the party, as screened.
+	Subject
 	// Removed is set when the customer is no longer monitored; its alerts
 	// stay.
 	Removed   time.Time `json:"removed,omitzero"`

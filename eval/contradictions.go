@@ -47,7 +47,7 @@ func (g *generator) negativesV2(n int) []Case {
 			if name == "" {
 				continue
 			}
-			out = append(out, Case{Query: match.Query{Name: name, Schema: schemaMaybe(g.r, class(e.Schema))}, Expect: []string{}, Kind: c.kind, Split: split(e.ID), Source: from})
+			out = append(out, Case{Query: match.Query{Subject: entity.Subject{Name: name, Schema: schemaMaybe(g.r, class(e.Schema))}}, Expect: []string{}, Kind: c.kind, Split: split(e.ID), Source: from})
 			made++
 		}
 	}

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/vetoscreen/veto/entity"
 	"strings"
 	"testing"
 
@@ -9,10 +10,10 @@ import (
 
 func TestEvaluate(t *testing.T) {
 	cases := []Case{
-		{Query: match.Query{Name: "a"}, Expect: []string{"x-1", "y-1"}, Kind: "exact"},
-		{Query: match.Query{Name: "b"}, Expect: []string{"x-2"}, Kind: "typo1"},
-		{Query: match.Query{Name: "c"}, Expect: []string{}, Kind: "unlisted-person"},
-		{Query: match.Query{Name: "d"}, Expect: []string{}, Kind: "unlisted-person"},
+		{Query: match.Query{Subject: entity.Subject{Name: "a"}}, Expect: []string{"x-1", "y-1"}, Kind: "exact"},
+		{Query: match.Query{Subject: entity.Subject{Name: "b"}}, Expect: []string{"x-2"}, Kind: "typo1"},
+		{Query: match.Query{Subject: entity.Subject{Name: "c"}}, Expect: []string{}, Kind: "unlisted-person"},
+		{Query: match.Query{Subject: entity.Subject{Name: "d"}}, Expect: []string{}, Kind: "unlisted-person"},
 	}
 	hits := [][]Hit{
 		{{"y-1", 0.95}, {"x-9", 0.82}}, // found (another ID of the party), one false hit

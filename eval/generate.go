@@ -168,7 +168,7 @@ func sameParty(ents []*entity.Entity, byID map[string]*entity.Entity) map[string
 			if n.Kind == entity.WeakAlias {
 				continue
 			}
-			p, err := cfg.Prepare(match.Query{Name: n.Full, Schema: class(e.Schema)}, ix)
+			p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: n.Full, Schema: class(e.Schema)}}, ix)
 			if err != nil {
 				continue
 			}
@@ -378,7 +378,7 @@ func arabicParticle(n string) bool {
 // query builds the query for a positive: half say the schema, some add
 // the true date of birth or country, as an onboarding system would.
 func (g *generator) query(e *entity.Entity, name string) match.Query {
-	q := match.Query{Name: name}
+	q := match.Query{Subject: entity.Subject{Name: name}}
 	if g.r.IntN(2) == 0 {
 		switch {
 		case e.Schema == entity.Person:
@@ -404,7 +404,7 @@ func (g *generator) negatives(people []string, sz Sizes) []Case {
 		if name == "" || g.isListed(name) {
 			return
 		}
-		out = append(out, Case{Query: match.Query{Name: name, Schema: schema}, Expect: []string{}, Kind: kind, Split: split(name)})
+		out = append(out, Case{Query: match.Query{Subject: entity.Subject{Name: name, Schema: schema}}, Expect: []string{}, Kind: kind, Split: split(name)})
 	}
 	for _, f := range famous {
 		add("famous", f, entity.Person)

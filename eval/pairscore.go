@@ -58,7 +58,7 @@ func ScorePairs(pairs []Pair, cfg match.Config, background []*entity.Entity, fin
 		}
 		best := 0.0
 		for _, text := range find(p.Name1) {
-			q, err := cfg.Prepare(match.Query{Name: text, Schema: querySchema(p.Schema)}, ix)
+			q, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: text, Schema: querySchema(p.Schema)}}, ix)
 			if err != nil {
 				continue
 			}

@@ -49,7 +49,7 @@ func BenchmarkCommonWords(b *testing.B) {
 	cfg := ix.Config()
 	for _, name := range commonWordQueries {
 		b.Run(name, func(b *testing.B) {
-			q := match.Query{Name: name}
+			q := match.Query{Subject: entity.Subject{Name: name}}
 			defer reportCPU(b)()
 			for b.Loop() {
 				p, err := cfg.Prepare(q, ix)

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
@@ -33,7 +34,7 @@ func TestSearchDeterministic(t *testing.T) {
 	var queries []match.Query
 	for c := range eval.GenerateCustomers(ents, 155808, 1) {
 		if len(queries) < first || known[c.ID] != "" {
-			queries = append(queries, match.Query{ID: c.ID, Schema: c.Schema, Name: c.Name, BirthDate: c.BirthDate, Country: c.Country, IDNumber: c.IDNumber})
+			queries = append(queries, match.Query{ID: c.ID, Subject: entity.Subject{Schema: c.Schema, Name: c.Name, BirthDate: c.BirthDate, Country: c.Country, IDNumber: c.IDNumber}})
 		}
 	}
 	cfg := ix.Config()

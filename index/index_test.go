@@ -55,16 +55,16 @@ func TestSearchEqualsBruteForce(t *testing.T) {
 	ents := syntheticEntities(r, 1500)
 	ix := Build(ents, match.DefaultConfig())
 	queries := []match.Query{
-		{Name: "Sergei Lavrov"}, {Name: "Sergey Lavrof"}, {Name: "Сергей Лавров"}, {Name: "LAVROV"},
-		{Name: "Mohammed Ali"}, {Name: "Muhamad Hussein"}, {Name: "Bashar al-Assad"}, {Name: "Assad"},
-		{Name: "Xi Jin Ping"}, {Name: "Jinping"}, {Name: "Kim Jong-un"}, {Name: "V. Ivanov"},
-		{Name: "Bank Melli"}, {Name: "Melli Bank OOO"}, {Name: "International Trading LLC"},
-		{Name: "Abdulrahman"}, {Name: "Nataliya Sidorov"}, {Name: "Rosnft"}, {Name: "Zzyzx Qwerty"},
-		{Name: "Anything", IDNumber: "RU0000012"}, {Name: "Ivan Petrov", BirthDate: "1960"}, {Name: "D. M."},
+		{Subject: entity.Subject{Name: "Sergei Lavrov"}}, {Subject: entity.Subject{Name: "Sergey Lavrof"}}, {Subject: entity.Subject{Name: "Сергей Лавров"}}, {Subject: entity.Subject{Name: "LAVROV"}},
+		{Subject: entity.Subject{Name: "Mohammed Ali"}}, {Subject: entity.Subject{Name: "Muhamad Hussein"}}, {Subject: entity.Subject{Name: "Bashar al-Assad"}}, {Subject: entity.Subject{Name: "Assad"}},
+		{Subject: entity.Subject{Name: "Xi Jin Ping"}}, {Subject: entity.Subject{Name: "Jinping"}}, {Subject: entity.Subject{Name: "Kim Jong-un"}}, {Subject: entity.Subject{Name: "V. Ivanov"}},
+		{Subject: entity.Subject{Name: "Bank Melli"}}, {Subject: entity.Subject{Name: "Melli Bank OOO"}}, {Subject: entity.Subject{Name: "International Trading LLC"}},
+		{Subject: entity.Subject{Name: "Abdulrahman"}}, {Subject: entity.Subject{Name: "Nataliya Sidorov"}}, {Subject: entity.Subject{Name: "Rosnft"}}, {Subject: entity.Subject{Name: "Zzyzx Qwerty"}},
+		{Subject: entity.Subject{Name: "Anything", IDNumber: "RU0000012"}}, {Subject: entity.Subject{Name: "Ivan Petrov", BirthDate: "1960"}}, {Subject: entity.Subject{Name: "D. M."}},
 		// Initials that must retrieve make the search score every name.
-		{Name: "A. B. C. D. E. F. G. H. I. J. K. L. M."}, {Name: "S. Lavrov I. Petrov A. Rahman"}, {Name: "ali ali ali ali ali"},
+		{Subject: entity.Subject{Name: "A. B. C. D. E. F. G. H. I. J. K. L. M."}}, {Subject: entity.Subject{Name: "S. Lavrov I. Petrov A. Rahman"}}, {Subject: entity.Subject{Name: "ali ali ali ali ali"}},
 		// A word written twice meets a listed word once (slotBound).
-		{Name: "Muhammad Muhammad"}, {Name: "Ali Ali Rahman"}, {Name: "Sergei Sergeyovich"}, {Name: "S. Sergei"},
+		{Subject: entity.Subject{Name: "Muhammad Muhammad"}}, {Subject: entity.Subject{Name: "Ali Ali Rahman"}}, {Subject: entity.Subject{Name: "Sergei Sergeyovich"}}, {Subject: entity.Subject{Name: "S. Sergei"}},
 	}
 	for i := 0; i < 60; i++ { // plus the listed names themselves, some reordered
 		e := ents[r.IntN(len(ents))]
@@ -74,7 +74,7 @@ func TestSearchEqualsBruteForce(t *testing.T) {
 			slices.Reverse(f)
 			n = strings.Join(f, " ")
 		}
-		queries = append(queries, match.Query{Name: n, Schema: e.Schema})
+		queries = append(queries, match.Query{Subject: entity.Subject{Name: n, Schema: e.Schema}})
 	}
 	cfg := ix.Config()
 	for _, threshold := range []float64{0.1, 0.3, 0.5, 0.7, 0.8, 0.9} {
@@ -129,7 +129,7 @@ func TestMergesRecordsOfOneDesignation(t *testing.T) {
 		t.Errorf("merged candidate: list %s, lists %v, %d names", c.Entity.List, lists, len(c.Names))
 	}
 	cfg := ix.Config()
-	p, _ := cfg.Prepare(match.Query{Name: "nobody", IDNumber: "100 000 000"}, ix)
+	p, _ := cfg.Prepare(match.Query{Subject: entity.Subject{Name: "nobody", IDNumber: "100 000 000"}}, ix)
 	if hits := ix.Search(p, Options{}); len(hits) != 1 || hits[0].Score < cfg.IDMatch {
 		t.Errorf("identifier from the second record: %v", hitList(hits))
 	}
@@ -158,7 +158,7 @@ func TestSubsetScoresAsTheFullIndex(t *testing.T) {
 	var compared int
 	for i := 0; i < 200; i++ {
 		e := ents[r.IntN(len(ents))]
-		q := match.Query{Name: e.Names[r.IntN(len(e.Names))].Full}
+		q := match.Query{Subject: entity.Subject{Name: e.Names[r.IntN(len(e.Names))].Full}}
 		pFull, err := cfg.Prepare(q, ix)
 		if err != nil {
 			t.Fatal(err)
@@ -201,7 +201,7 @@ func TestSearchNamesScoresAsSearch(t *testing.T) {
 	var compared, left int
 	for i := 0; i < 200; i++ {
 		e := ents[r.IntN(len(ents))]
-		q := match.Query{Name: e.Names[r.IntN(len(e.Names))].Full}
+		q := match.Query{Subject: entity.Subject{Name: e.Names[r.IntN(len(e.Names))].Full}}
 		if i%3 == 0 { // a spelling the index must settle the weight of
 			q.Name = strings.Replace(q.Name, "a", "aa", 1)
 		}
@@ -254,7 +254,7 @@ func TestSimilarIsTokenSim(t *testing.T) {
 	for _, w := range []string{"Sergei", "Lavrof", "Mohamad", "Abdulrahman", "Jinpin", "Melli", "Сергей", "حسن", "Kuznetsova"} {
 		tok := names.Analyze(w).Tokens[0]
 		got, sims, weight := ix.Similar(&tok)
-		p, err := cfg.Prepare(match.Query{Name: w}, ix)
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: w}}, ix)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -308,7 +308,7 @@ func TestRepeatedWordsScoreFew(t *testing.T) {
 		{"Muhammad Muhammad", 10},
 		{"Mohammed Muhammad", 10},
 	} {
-		p, err := cfg.Prepare(match.Query{Name: tc.query}, ix)
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: tc.query}}, ix)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -336,7 +336,7 @@ func TestHostileQueriesCostWhatLongNamesCost(t *testing.T) {
 	ix := Build(syntheticEntities(r, 3000), match.DefaultConfig())
 	cfg := ix.Config()
 	work := func(name string, threshold float64) Work {
-		p, err := cfg.Prepare(match.Query{Name: name}, ix)
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: name}}, ix)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -384,7 +384,7 @@ func TestSearchStopsWhenAbandoned(t *testing.T) {
 	for i := 0; letters.Len() < 990; i++ {
 		fmt.Fprintf(&letters, "%c%c ", 'a'+i%26, 'a'+(i*7)%26)
 	}
-	p, err := cfg.Prepare(match.Query{Name: letters.String()}, ix)
+	p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: letters.String()}}, ix)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,7 +423,7 @@ func TestThresholdFloor(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	ix := Build(syntheticEntities(r, 500), match.DefaultConfig())
 	cfg := ix.Config()
-	p, err := cfg.Prepare(match.Query{Name: "Ali Bank"}, ix)
+	p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: "Ali Bank"}}, ix)
 	if err != nil {
 		t.Fatal(err)
 	}

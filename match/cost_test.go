@@ -31,7 +31,7 @@ func FuzzScoreCost(f *testing.F) {
 		if org {
 			schema = entity.Organization
 		}
-		p, err := cfg.Prepare(Query{Name: query, Schema: schema}, w)
+		p, err := cfg.Prepare(Query{Subject: entity.Subject{Name: query, Schema: schema}}, w)
 		if err != nil {
 			return // refused (invalid UTF-8): costs nothing
 		}

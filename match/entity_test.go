@@ -38,7 +38,7 @@ func TestEntityContradictions(t *testing.T) {
 				}
 				e.Names = append(e.Names, entity.Name{Full: n, Kind: kind})
 			}
-			p, err := cfg.Prepare(Query{Name: tt.query, Schema: tt.schema}, w)
+			p, err := cfg.Prepare(Query{Subject: entity.Subject{Name: tt.query, Schema: tt.schema}}, w)
 			if err != nil {
 				t.Fatal(err)
 			}

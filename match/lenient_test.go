@@ -17,13 +17,13 @@ func TestValidateLenient(t *testing.T) {
 		dob     string   // the date of birth kept, in ISO form
 		err     string
 	}{
-		{q: Query{Name: "Jo", BirthDate: "21.03.1950"}, dob: "1950-03-21"},
-		{q: Query{Name: "Jo", BirthDate: "03/21/1950"}, order: entity.MonthFirst, dob: "1950-03-21"},
-		{q: Query{Name: "Jo", BirthDate: "03/21/1950"}, dropped: []string{"birthDate"}},
-		{q: Query{Name: "Jo", BirthDate: "31.02.1950", Country: "Atlantis", Gender: "x"}, dropped: []string{"birthDate", "country", "gender"}},
-		{q: Query{Name: "Jo", BirthDate: strings.Repeat("1", 2000)}, dropped: []string{"birthDate"}},
-		{q: Query{Name: " ", BirthDate: "x"}, err: "name: required"},
-		{q: Query{Name: "Jo", Schema: "Persn", BirthDate: "x"}, err: "schema:"},
+		{q: Query{Subject: entity.Subject{Name: "Jo", BirthDate: "21.03.1950"}}, dob: "1950-03-21"},
+		{q: Query{Subject: entity.Subject{Name: "Jo", BirthDate: "03/21/1950"}}, order: entity.MonthFirst, dob: "1950-03-21"},
+		{q: Query{Subject: entity.Subject{Name: "Jo", BirthDate: "03/21/1950"}}, dropped: []string{"birthDate"}},
+		{q: Query{Subject: entity.Subject{Name: "Jo", BirthDate: "31.02.1950", Country: "Atlantis", Gender: "x"}}, dropped: []string{"birthDate", "country", "gender"}},
+		{q: Query{Subject: entity.Subject{Name: "Jo", BirthDate: strings.Repeat("1", 2000)}}, dropped: []string{"birthDate"}},
+		{q: Query{Subject: entity.Subject{Name: " ", BirthDate: "x"}}, err: "name: required"},
+		{q: Query{Subject: entity.Subject{Name: "Jo", Schema: "Persn", BirthDate: "x"}}, err: "schema:"},
 	} {
 		q := tt.q
 		dropped, err := q.ValidateLenient(tt.order)

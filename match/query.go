@@ -10,28 +10,11 @@ import (
 	"github.com/vetoscreen/veto/entity"
 )
 
-// Query is what a client screens: a name, and what else it knows.
+// Query is what a client screens: a subject under the client's reference.
 type Query struct {
 	// ID is the client's reference for the query, echoed in results.
 	ID string `json:"id,omitempty"`
-	// Schema restricts the entities matched: Person, Organization,
-	// Company, LegalEntity, Vessel, Airplane; empty for any.
-	Schema entity.Schema `json:"schema,omitempty"`
-	// Name is the name to screen. Required.
-	Name string `json:"name"`
-	// Aliases are other names of the same party, screened too.
-	Aliases []string `json:"aliases,omitempty"`
-	// BirthDate is a date of birth (or of incorporation or build) as an
-	// ISO date or prefix: 1950-03-21, 1950-03, 1950.
-	BirthDate string `json:"birthDate,omitempty"`
-	// Country is a country name or ISO code: nationality, residence or
-	// registration.
-	Country string `json:"country,omitempty"`
-	// IDNumber is any identifier: passport, national ID, tax or
-	// registration number, IMO number, BIC, crypto address.
-	IDNumber string `json:"idNumber,omitempty"`
-	// Gender is "male" or "female".
-	Gender string `json:"gender,omitempty"`
+	entity.Subject
 }
 
 // MaxNameLength bounds a query name, in bytes.

@@ -18,7 +18,7 @@ func TestValidateCanonicalSchema(t *testing.T) {
 		{"Organisation", entity.Organization, true}, {"Aircraft", entity.Airplane, true},
 		{"person", "", false}, {"Spaceship", "", false},
 	} {
-		q := Query{Name: "Sergei Lavrov", Schema: tc.in}
+		q := Query{Subject: entity.Subject{Name: "Sergei Lavrov", Schema: tc.in}}
 		err := q.Validate()
 		if (err == nil) != tc.ok {
 			t.Errorf("%q: err %v", tc.in, err)

@@ -302,7 +302,7 @@ func (c *Config) Compare(schema entity.Schema, name1, name2 string) (Result, err
 	cc.QueryInitialisms = true
 	c = &cc
 	w := StaticWeigher{Config: c}
-	p, err := c.Prepare(Query{Schema: schema, Name: name1}, w)
+	p, err := c.Prepare(Query{Subject: entity.Subject{Schema: schema, Name: name1}}, w)
 	if err != nil {
 		return Result{}, err
 	}

@@ -47,8 +47,10 @@ func BenchmarkProcessAfterUpdate(b *testing.B) {
 	for i := range customers {
 		a := strings.Fields(names[r.IntN(len(names))])
 		z := strings.Fields(names[r.IntN(len(names))])
-		customers[i] = entity.Customer{ID: fmt.Sprintf("CUST-%07d", i), Schema: entity.Person, Name: a[0] + " " + z[len(z)-1],
-			BirthDate: strconv.Itoa(1940 + r.IntN(60))}
+		customers[i] = entity.Customer{
+			ID:      fmt.Sprintf("CUST-%07d", i),
+			Subject: entity.Subject{Schema: entity.Person, Name: a[0] + " " + z[len(z)-1], BirthDate: strconv.Itoa(1940 + r.IntN(60))},
+		}
 	}
 	ctx := context.Background()
 	b.StopTimer()

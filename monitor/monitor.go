@@ -94,8 +94,7 @@ func (m *Monitor) snapshot() *screen.Snapshot {
 
 // Query is the screening query of a customer.
 func Query(c *entity.Customer) match.Query {
-	return match.Query{ID: c.ID, Schema: c.Schema, Name: c.Name, Aliases: c.Aliases, BirthDate: c.BirthDate,
-		Country: c.Country, IDNumber: c.IDNumber, Gender: c.Gender}
+	return match.Query{ID: c.ID, Subject: c.Subject}
 }
 
 // Validate checks a customer for storing and screening, naming the field.
@@ -107,7 +106,7 @@ func Validate(c *entity.Customer) error {
 	if err := q.Validate(); err != nil {
 		return fmt.Errorf("%w: customer %s: %v", entity.ErrInvalid, c.ID, err)
 	}
-	c.Schema, c.BirthDate = q.Schema, q.BirthDate // canonical: 21.03.1950 is stored 1950-03-21
+	c.Subject = q.Subject // canonical: 21.03.1950 is stored 1950-03-21
 	return nil
 }
 
@@ -173,6 +172,41 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 	alerts, n, err := m.screenAll(ctx, snap, snap.Index, entity.CauseRescreen, nil)
 	rep.Customers, rep.Alerts, rep.Took = n, alerts, time.Since(start)
 	return rep, err
+}
+
+// Loop runs a Monitor's Process when a run is due: veto serve asks for
+// one after each snapshot of the real lists it loads.
+type Loop struct {
+	m   *Monitor
+	due chan struct{} // holds the run asked for, if any
+}
+
+// NewLoop returns the loop of m.
+func NewLoop(m *Monitor) *Loop { return &Loop{m: m, due: make(chan struct{}, 1)} }
+
+// Due asks for a run, without waiting. While a run is due already,
+// another call adds none.
+func (l *Loop) Due() {
+	select {
+	case l.due <- struct{}{}:
+	default: // a run is due already
+	}
+}
+
+// Run runs Process each time a run is due, one at a time, until ctx
+// ends. A run that fails is logged; ErrBusy (another replica is running
+// one) is not a failure.
+func (l *Loop) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-l.due:
+			if _, err := l.m.Process(ctx); err != nil && !errors.Is(err, ErrBusy) && ctx.Err() == nil {
+				l.m.logger().Error("monitoring failed", "err", err)
+			}
+		}
+	}
 }
 
 // Process re-screens the monitored customers after the list versions the

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -116,12 +117,12 @@ func TestMonitoringAcrossUNSnapshots(t *testing.T) {
 	var newOnes []string
 	for i, e := range added {
 		id := fmt.Sprintf("NEW-%d", i)
-		customers = append(customers, entity.Customer{ID: id, Schema: entity.Person, Name: e.Names[0].Full})
+		customers = append(customers, entity.Customer{ID: id, Subject: entity.Subject{Schema: entity.Person, Name: e.Names[0].Full}})
 		newOnes = append(newOnes, id)
 	}
 	// Unlisted customers, and one listed in 2025 already.
 	for i, n := range []string{"Margarethe Vonderschmitt", "Eleanor Whitcombe-Hardy", "Tobias Quennell", "Ingrid Solheimsdottir"} {
-		customers = append(customers, entity.Customer{ID: fmt.Sprintf("PLAIN-%d", i), Schema: entity.Person, Name: n})
+		customers = append(customers, entity.Customer{ID: fmt.Sprintf("PLAIN-%d", i), Subject: entity.Subject{Schema: entity.Person, Name: n}})
 	}
 	var old2025 *entity.Entity
 	for _, e := range before {
@@ -130,7 +131,7 @@ func TestMonitoringAcrossUNSnapshots(t *testing.T) {
 			break
 		}
 	}
-	customers = append(customers, entity.Customer{ID: "OLD-1", Schema: entity.Person, Name: old2025.Names[0].Full})
+	customers = append(customers, entity.Customer{ID: "OLD-1", Subject: entity.Subject{Schema: entity.Person, Name: old2025.Names[0].Full}})
 	for i := range customers {
 		if err := monitor.Validate(&customers[i]); err != nil {
 			t.Fatal(err)
@@ -230,13 +231,13 @@ func TestValidate(t *testing.T) {
 		c  entity.Customer
 		ok bool
 	}{
-		{entity.Customer{ID: "1", Name: "Jane Doe"}, true},
-		{entity.Customer{ID: "1", Name: "Jane Doe", Schema: "Organisation"}, true},
-		{entity.Customer{ID: "", Name: "Jane Doe"}, false},
-		{entity.Customer{ID: "1", Name: ""}, false},
-		{entity.Customer{ID: "1", Name: "Jane", BirthDate: "31/12/1970"}, true}, // stored 1970-12-31
-		{entity.Customer{ID: "1", Name: "Jane", BirthDate: "31/02/1970"}, false},
-		{entity.Customer{ID: "1", Name: "Jane", Country: "Atlantis"}, false},
+		{entity.Customer{ID: "1", Subject: entity.Subject{Name: "Jane Doe"}}, true},
+		{entity.Customer{ID: "1", Subject: entity.Subject{Name: "Jane Doe", Schema: "Organisation"}}, true},
+		{entity.Customer{ID: "", Subject: entity.Subject{Name: "Jane Doe"}}, false},
+		{entity.Customer{ID: "1", Subject: entity.Subject{Name: ""}}, false},
+		{entity.Customer{ID: "1", Subject: entity.Subject{Name: "Jane", BirthDate: "31/12/1970"}}, true}, // stored 1970-12-31
+		{entity.Customer{ID: "1", Subject: entity.Subject{Name: "Jane", BirthDate: "31/02/1970"}}, false},
+		{entity.Customer{ID: "1", Subject: entity.Subject{Name: "Jane", Country: "Atlantis"}}, false},
 	} {
 		err := monitor.Validate(&tc.c)
 		if (err == nil) != tc.ok {
@@ -249,4 +250,41 @@ func TestValidate(t *testing.T) {
 			t.Errorf("date of birth %q not made canonical", tc.c.BirthDate)
 		}
 	}
+}
+
+// TestLoop: a run asked for with Due is made, calls of Due never wait,
+// and Run returns when its context ends.
+func TestLoop(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "veto.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	importFile(t, st, "un", filepath.Join("..", "source", "un", "testdata", "consolidated.xml"))
+	var sv served
+	sv.load(t, st)
+	l := monitor.NewLoop(&monitor.Monitor{Store: st, Snapshot: sv.snapshot})
+	l.Due()
+	l.Due() // a run is due already: this adds none, and does not wait
+	loopCtx, cancel := context.WithCancel(ctx)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		l.Run(loopCtx)
+	}()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		runs, err := st.MonitorRuns(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(runs) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no monitoring run recorded after Due: %v", runs)
+		}
+	}
+	cancel()
+	<-stopped
 }

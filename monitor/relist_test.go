@@ -50,7 +50,7 @@ func TestAllowListedPairAlertsAgainOnMaterialChange(t *testing.T) {
 	if _, err := m.Process(ctx); err != nil {
 		t.Fatal(err)
 	}
-	_, alerts, err := m.Put(ctx, []entity.Customer{{ID: "C1", Name: "Nasiruddin Haqqani"}})
+	_, alerts, err := m.Put(ctx, []entity.Customer{{ID: "C1", Subject: entity.Subject{Name: "Nasiruddin Haqqani"}}})
 	if err != nil || len(alerts) != 1 {
 		t.Fatalf("Put: %d alerts, %v", len(alerts), err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/source/au"
 	"github.com/vetoscreen/veto/source/sourcetest"
 	"github.com/vetoscreen/veto/source/un"
 	"github.com/vetoscreen/veto/store"
@@ -326,5 +327,40 @@ func TestUpdateBackToEarlierContent(t *testing.T) {
 	act, err := db.Versions(context.Background(), store.VersionFilter{ActiveOnly: true})
 	if err != nil || len(act) != 1 || act[0].ID != ids[2] || act[0].EntityCount != 20 || ids[2] == ids[0] {
 		t.Errorf("active = %+v, %v; want a third version, of 20 entities (versions %v)", act, err, ids)
+	}
+}
+
+// TestUpdateAll: a server's refresh says which lists failed, one line
+// each, and nothing when every list came.
+func TestUpdateAll(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.URL.Path != "/"+un.Publisher.Lists[0].Downloads[0].File {
+			http.NotFound(w, req)
+			return
+		}
+		w.Write([]byte(unList(20, "2025-04-19T23:00:04.625Z")))
+	}))
+	defer srv.Close()
+	r, db := newRefresher(t)
+	r.Config.Mirror, r.Config.Attempts = srv.URL, 1
+	if err := r.UpdateAll(context.Background(), []*source.Publisher{&un.Publisher}); err != nil {
+		t.Fatalf("every list came: %v", err)
+	}
+	err := r.UpdateAll(context.Background(), []*source.Publisher{&un.Publisher, &au.Publisher})
+	if err == nil {
+		t.Fatal("a list that failed went unreported")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	for _, l := range au.Publisher.Lists {
+		if !slices.ContainsFunc(lines, func(line string) bool { return strings.HasPrefix(line, l.Name+": ") }) {
+			t.Errorf("no line for %s in %q", l.Name, err)
+		}
+	}
+	if strings.Contains(err.Error(), "un-sc") {
+		t.Errorf("the list that came is reported: %q", err)
+	}
+	vs, _ := db.Versions(context.Background(), store.VersionFilter{List: "un-sc"})
+	if len(vs) != 1 {
+		t.Errorf("un-sc versions: %d, want 1", len(vs))
 	}
 }

@@ -58,6 +58,24 @@ func (r *Refresher) Update(ctx context.Context, pubs []*source.Publisher, sel Se
 	return out, nil
 }
 
+// UpdateAll downloads every list of pubs, as Update, for a server's
+// scheduled refresh: its error joins each list's failure, one "list:
+// error" line each (the web UI splits them per list), and is nil when
+// every list was stored or unchanged.
+func (r *Refresher) UpdateAll(ctx context.Context, pubs []*source.Publisher) error {
+	outcomes, err := r.Update(ctx, pubs, nil)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, oc := range outcomes {
+		if oc.Err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", oc.List, oc.Err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 func (r *Refresher) updateList(ctx context.Context, pub *source.Publisher, l *source.List) []Outcome {
 	fail := func(err error) []Outcome { return []Outcome{{List: l.Name, Err: err}} }
 	if len(l.Downloads) == 0 {

@@ -197,7 +197,7 @@ func TestKeeperKeepsServingWhenANewVersionIsCorrupt(t *testing.T) {
 	if s.Data != screen.DataLive || len(s.Versions) != 1 || s.Versions[0].ID != v1.ID || s.Entities != 1 {
 		t.Errorf("status after the failed load = %+v; want version %d still served", s, v1.ID)
 	}
-	res, err := k.Screener.Screen(context.Background(), match.Query{Name: "Sergei Lavrov"}, screen.Options{})
+	res, err := k.Screener.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, screen.Options{})
 	if err != nil || len(res.Hits) == 0 {
 		t.Errorf("screening after the failed load: %+v, %v; want the previous index to answer", res, err)
 	}

@@ -106,50 +106,18 @@ func (a *Allowance) pace(ctx context.Context) func(int64) error {
 	if a == nil {
 		return nil
 	}
-	return func(pairs int64) error {
-		left := a.free.Add(-pairs)
-		if left >= 0 {
-			return nil
-		}
-		over := min(pairs, -left)
-		for over > 0 {
-			n := min(over, int64(a.p.lim.Burst()))
-			r := a.p.lim.ReserveN(time.Now(), int(n))
-			if !r.OK() {
-				return ErrOverloaded
-			}
-			d := r.Delay()
-			own := a.paced.Add(int64(float64(n) / float64(a.p.lim.Limit()) * float64(time.Second)))
-			if time.Duration(a.waited.Add(int64(d))-own) > MaxPaceWait {
-				r.Cancel()
-				return ErrOverloaded
-			}
-			if d > 0 {
-				t := time.NewTimer(d)
-				select {
-				case <-t.C:
-				case <-ctx.Done():
-					t.Stop()
-					r.Cancel()
-					return ctx.Err()
-				}
-			}
-			over -= n
-		}
-		return nil
-	}
+	return func(pairs int64) error { return a.Charge(ctx, pairs) }
 }
 
-// Take takes work estimated before it is done (a text scan's, by the
-// text's size) from the allowance at once, for work the Pacer cannot
-// follow step by step. What is past the allowance is reserved from the
-// Pacer in one go, and Take waits until it is due; when the costly work
-// others queued before it would make it wait more than MaxPaceWait
-// beyond its own, it reserves nothing and returns ErrOverloaded at once
-// rather than hold the client to be refused later. It returns ctx's error
-// if ctx ends while it waits. A nil Allowance takes anything.
-func (a *Allowance) Take(ctx context.Context, pairs int64) error {
-	if a == nil || pairs <= 0 {
+// Charge charges work done, pairs of it, to the allowance, as a search
+// does every so often, and a text scan every textscan.ChargeEvery pairs:
+// past the allowance it waits for the Pacer. When the request's waits, in
+// all, would exceed the time its own work takes at the Pacer's rate by
+// more than MaxPaceWait (others' costly work queued before it), it
+// returns ErrOverloaded; when ctx ends while it waits, ctx's error. A nil
+// Allowance takes anything.
+func (a *Allowance) Charge(ctx context.Context, pairs int64) error {
+	if a == nil {
 		return nil
 	}
 	left := a.free.Add(-pairs)
@@ -157,48 +125,29 @@ func (a *Allowance) Take(ctx context.Context, pairs int64) error {
 		return nil
 	}
 	over := min(pairs, -left)
-	lim := a.p.lim
-	now := time.Now()
-	var rs []*rate.Reservation
-	// undo gives back the reservations, latest first (each gives back
-	// what no later one holds), as of at: a refusal's at the instant they
-	// were made, all of them; a departed client's now, but for what was
-	// due already, as pace does.
-	undo := func(at time.Time) {
-		for i := len(rs) - 1; i >= 0; i-- {
-			rs[i].CancelAt(at)
-		}
-		a.free.Add(over)
-	}
-	var due time.Duration
-	for rest := over; rest > 0; {
-		n := min(rest, int64(lim.Burst()))
-		r := lim.ReserveN(now, int(n))
+	for over > 0 {
+		n := min(over, int64(a.p.lim.Burst()))
+		r := a.p.lim.ReserveN(time.Now(), int(n))
 		if !r.OK() {
-			undo(now)
 			return ErrOverloaded
 		}
-		rs = append(rs, r)
-		due = r.DelayFrom(now)
-		rest -= n
+		d := r.Delay()
+		own := a.paced.Add(int64(float64(n) / float64(a.p.lim.Limit()) * float64(time.Second)))
+		if time.Duration(a.waited.Add(int64(d))-own) > MaxPaceWait {
+			r.Cancel()
+			return ErrOverloaded
+		}
+		if d > 0 {
+			t := time.NewTimer(d)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				r.Cancel()
+				return ctx.Err()
+			}
+		}
+		over -= n
 	}
-	own := time.Duration(float64(over) / float64(lim.Limit()) * float64(time.Second))
-	if due-own > MaxPaceWait {
-		undo(now)
-		return ErrOverloaded
-	}
-	a.waited.Add(int64(due))
-	a.paced.Add(int64(own))
-	if due <= 0 {
-		return nil
-	}
-	t := time.NewTimer(due)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		undo(time.Now())
-		return ctx.Err()
-	}
+	return nil
 }

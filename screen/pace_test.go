@@ -3,6 +3,7 @@ package screen_test
 import (
 	"context"
 	"errors"
+	"github.com/vetoscreen/veto/entity"
 	"slices"
 	"strings"
 	"sync"
@@ -21,8 +22,8 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 	// 50,000 pairs at full speed, then 20,000 a second: a costly search
 	// takes some seconds.
 	s.SetPacer(screen.NewPacer(20_000, 50_000, 5_000))
-	costly := match.Query{Name: strings.Repeat("muhammad ali hasan bank trading company limited ", 4)}
-	cheap := match.Query{Name: "Sergei Lavrov"}
+	costly := match.Query{Subject: entity.Subject{Name: strings.Repeat("muhammad ali hasan bank trading company limited ", 4)}}
+	cheap := match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
@@ -71,48 +72,60 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 	}
 }
 
-// TestAllowanceTake checks work taken at once (a text scan's, estimated):
-// within the allowance it never waits; past it, it waits for its own
-// work, and is refused at once when it would wait behind more than
+// TestAllowanceCharge checks work charged as it is done (a text scan's,
+// chunk by chunk): within the allowance it never waits; past it, it waits
+// for its own work, and is refused when it would wait behind more than
 // MaxPaceWait of others'. A canceled context tells waiting (its error)
 // from not (nil) without timing anything.
-func TestAllowanceTake(t *testing.T) {
+func TestAllowanceCharge(t *testing.T) {
 	p := screen.NewPacer(1_000, 5_000, 0)
 	gone, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := p.Allowance(1).Take(gone, 5_000); err != nil {
-		t.Fatalf("work within the allowance: %v", err)
+	a := p.Allowance(1)
+	for range 5 {
+		if err := a.Charge(gone, 1_000); err != nil {
+			t.Fatalf("work within the allowance: %v", err)
+		}
 	}
-	// 4,000 past the allowance, alone: the bucket's 1,000 and 3 s of
-	// waiting for its own work, not a refusal.
-	if err := p.Allowance(1).Take(gone, 9_000); !errors.Is(err, context.Canceled) {
+	// Past the allowance, alone: the bucket's 1,000 at once, then a
+	// second of waiting for its own work, not a refusal.
+	if err := a.Charge(gone, 1_000); err != nil {
+		t.Fatalf("work the bucket holds: %v", err)
+	}
+	if err := a.Charge(gone, 1_000); !errors.Is(err, context.Canceled) {
 		t.Fatalf("work past the bucket, client gone: %v, want it to wait and give up", err)
 	}
-	// One that holds 4 s of work: the next past its allowance would wait
-	// behind it for more than MaxPaceWait, and is refused.
+	// Three requests hold 1, 2 and 3 s of the Pacer's work: the next past
+	// its allowance would wait behind them for more than MaxPaceWait, and
+	// is refused.
 	held, release := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- p.Allowance(1).Take(held, 9_000) }()
+	done := make(chan error, 3)
+	for range 3 {
+		go func() { done <- p.Allowance(1).Charge(held, 6_000) }()
+	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		err := p.Allowance(1).Take(gone, 6_000)
+		err := p.Allowance(1).Charge(gone, 6_000)
 		if errors.Is(err, screen.ErrOverloaded) {
 			break
 		}
 		if !errors.Is(err, context.Canceled) || time.Now().After(deadline) {
-			t.Fatalf("past the allowance behind 4 s of others' work: %v, want ErrOverloaded", err)
+			t.Fatalf("past the allowance behind 3 s of others' work: %v, want ErrOverloaded", err)
 		}
-		time.Sleep(time.Millisecond) // until the held one has reserved
+		time.Sleep(time.Millisecond) // until the held ones have reserved
 	}
-	if err := p.Allowance(1).Take(gone, 5_000); err != nil {
+	if err := p.Allowance(1).Charge(gone, 5_000); err != nil {
 		t.Errorf("within the allowance behind others' work: %v", err)
 	}
 	release()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Errorf("the held take: %v", err)
+	for range 3 {
+		// The first held may have had its second by now.
+		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("a held charge: %v", err)
+		}
 	}
 	var none *screen.Allowance
-	if err := none.Take(gone, 1<<40); err != nil {
+	if err := none.Charge(gone, 1<<40); err != nil {
 		t.Fatalf("unpaced: %v", err)
 	}
 }

@@ -30,22 +30,22 @@ func TestWhatMustMatch(t *testing.T) {
 		q    match.Query
 		want string // the entity that must be the first hit
 	}{
-		{match.Query{Name: "Sergei Lavrov"}, "ofac-35233"},
-		{match.Query{Name: "Sergey Lavrov"}, "ofac-35233"},
-		{match.Query{Name: "Serguei Lavrov"}, "ofac-35233"},
-		{match.Query{Name: "Сергей Лавров"}, "ofac-35233"},
-		{match.Query{Name: "LAVROV, Sergei"}, "ofac-35233"},
-		{match.Query{Name: "Bashar Assad"}, "ofac-12735"},
-		{match.Query{Name: "Bashar al-Asad"}, "ofac-12735"},
-		{match.Query{Name: "بشار الأسد"}, "ofac-12735"},
-		{match.Query{Name: "Bashar AlAssad", Schema: entity.Person}, "ofac-12735"},
-		{match.Query{Name: "V. Putin"}, "ofac-35096"},
-		{match.Query{Name: "Vladimir Putin", BirthDate: "1952-10-07", Country: "Russia"}, "ofac-35096"},
-		{match.Query{Name: "Dmitry Medvedev"}, "ofac-36407"},
-		{match.Query{Name: "Bank Melli Iran", Schema: entity.Organization}, "ofac-25578"},
-		{match.Query{Name: "BANK MELLI IRAN"}, "ofac-25578"},
-		{match.Query{Name: "Ebano", Schema: entity.Vessel}, "ofac-4243"},
-		{match.Query{Name: "a renamed ship", Schema: entity.Vessel, IDNumber: "IMO 7406784"}, "ofac-4243"},
+		{match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, "ofac-35233"},
+		{match.Query{Subject: entity.Subject{Name: "Sergey Lavrov"}}, "ofac-35233"},
+		{match.Query{Subject: entity.Subject{Name: "Serguei Lavrov"}}, "ofac-35233"},
+		{match.Query{Subject: entity.Subject{Name: "Сергей Лавров"}}, "ofac-35233"},
+		{match.Query{Subject: entity.Subject{Name: "LAVROV, Sergei"}}, "ofac-35233"},
+		{match.Query{Subject: entity.Subject{Name: "Bashar Assad"}}, "ofac-12735"},
+		{match.Query{Subject: entity.Subject{Name: "Bashar al-Asad"}}, "ofac-12735"},
+		{match.Query{Subject: entity.Subject{Name: "بشار الأسد"}}, "ofac-12735"},
+		{match.Query{Subject: entity.Subject{Name: "Bashar AlAssad", Schema: entity.Person}}, "ofac-12735"},
+		{match.Query{Subject: entity.Subject{Name: "V. Putin"}}, "ofac-35096"},
+		{match.Query{Subject: entity.Subject{Name: "Vladimir Putin", BirthDate: "1952-10-07", Country: "Russia"}}, "ofac-35096"},
+		{match.Query{Subject: entity.Subject{Name: "Dmitry Medvedev"}}, "ofac-36407"},
+		{match.Query{Subject: entity.Subject{Name: "Bank Melli Iran", Schema: entity.Organization}}, "ofac-25578"},
+		{match.Query{Subject: entity.Subject{Name: "BANK MELLI IRAN"}}, "ofac-25578"},
+		{match.Query{Subject: entity.Subject{Name: "Ebano", Schema: entity.Vessel}}, "ofac-4243"},
+		{match.Query{Subject: entity.Subject{Name: "a renamed ship", Schema: entity.Vessel, IDNumber: "IMO 7406784"}}, "ofac-4243"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q.Name, func(t *testing.T) {
@@ -66,7 +66,7 @@ func TestWhatMustMatch(t *testing.T) {
 func TestWhatMustNotMatch(t *testing.T) {
 	s := ofac2024(t)
 	for _, name := range []string{"Hillary Rodham Clinton", "Yang Jiechi", "Conor Sweeney", "Natalia Kolesnikova"} {
-		res, err := s.Screen(context.Background(), match.Query{Name: name}, screen.Options{})
+		res, err := s.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: name}}, screen.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestWhatMustNotMatch(t *testing.T) {
 	}
 	// Dmitry Medvedev is MEDVEDEV, Dmitry Anatolievich, far above
 	// MEDVEDEV, Gennadiy (if that one shows at all).
-	res, _ := s.Screen(context.Background(), match.Query{Name: "Dmitry Medvedev"}, screen.Options{Threshold: 0.3, Limit: -1})
+	res, _ := s.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Dmitry Medvedev"}}, screen.Options{Threshold: 0.3, Limit: -1})
 	first, other := 0.0, 0.0
 	for _, h := range res.Hits {
 		switch {
@@ -90,7 +90,7 @@ func TestWhatMustNotMatch(t *testing.T) {
 		t.Errorf("Medvedev: Dmitry Anatolievich %.3f, Gennadiy %.3f", first, other)
 	}
 	// A common name alone does not flood the analyst.
-	res, _ = s.Screen(context.Background(), match.Query{Name: "Mohammed Ali"}, screen.Options{Limit: -1})
+	res, _ = s.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Mohammed Ali"}}, screen.Options{Limit: -1})
 	if len(res.Hits) > 25 {
 		t.Errorf("Mohammed Ali: %d hits at the default threshold", len(res.Hits))
 	}
@@ -110,9 +110,9 @@ func TestSecondaryEvidenceMovesTheScore(t *testing.T) {
 		}
 		return 0
 	}
-	base := score(match.Query{Name: "Sergei Lavrov"})
-	same := score(match.Query{Name: "Sergei Lavrov", BirthDate: "1950-03-21", Country: "ru"})
-	other := score(match.Query{Name: "Sergei Lavrov", BirthDate: "1987-11-02", Country: "fr"})
+	base := score(match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}})
+	same := score(match.Query{Subject: entity.Subject{Name: "Sergei Lavrov", BirthDate: "1950-03-21", Country: "ru"}})
+	other := score(match.Query{Subject: entity.Subject{Name: "Sergei Lavrov", BirthDate: "1987-11-02", Country: "fr"}})
 	if !(same > base && base > other) {
 		t.Errorf("Lavrov: name only %.3f, matching DOB and country %.3f, other DOB and country %.3f", base, same, other)
 	}
@@ -120,11 +120,11 @@ func TestSecondaryEvidenceMovesTheScore(t *testing.T) {
 
 func TestListFilter(t *testing.T) {
 	s := ofac2024(t)
-	res, _ := s.Screen(context.Background(), match.Query{Name: "Sergei Lavrov"}, screen.Options{Lists: []string{"un"}})
+	res, _ := s.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, screen.Options{Lists: []string{"un"}})
 	if len(res.Hits) != 0 {
 		t.Errorf("UN-only screening hit OFAC entities: %v", ids(res.Hits))
 	}
-	res, _ = s.Screen(context.Background(), match.Query{Name: "Sergei Lavrov"}, screen.Options{Lists: []string{"us"}})
+	res, _ = s.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, screen.Options{Lists: []string{"us"}})
 	if len(res.Hits) == 0 || !slices.Contains(res.Hits[0].Lists, "ofac-sdn") {
 		t.Errorf("US screening missed OFAC: %v", ids(res.Hits))
 	}
@@ -145,7 +145,7 @@ func TestBatchKeepsOrder(t *testing.T) {
 	out := make(chan screen.Result, len(names))
 	go func() {
 		for i, n := range names {
-			in <- match.Query{ID: string(rune('a' + i)), Name: n}
+			in <- match.Query{ID: string(rune('a' + i)), Subject: entity.Subject{Name: n}}
 		}
 		close(in)
 	}()

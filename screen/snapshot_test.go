@@ -182,7 +182,7 @@ func TestHistory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := snap.Screener().Screen(ctx, match.Query{Name: name}, screen.Options{})
+		res, err := snap.Screener().Screen(ctx, match.Query{Subject: entity.Subject{Name: name}}, screen.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -258,7 +258,7 @@ func TestAsOfOnTheUNSnapshots(t *testing.T) {
 	if err := k.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	q := match.Query{Name: "Dimitri Herard", Schema: entity.Person}
+	q := match.Query{Subject: entity.Subject{Name: "Dimitri Herard", Schema: entity.Person}}
 	for _, tc := range []struct {
 		day     string
 		version entity.ListVersion
@@ -333,7 +333,7 @@ func TestSnapshotsUnderSwaps(t *testing.T) {
 				w, _ := want.Load(v)
 				screener := k.Screener.On(snap)
 				for range 4 {
-					res, err := screener.Screen(ctx, match.Query{Name: name}, screen.Options{})
+					res, err := screener.Screen(ctx, match.Query{Subject: entity.Subject{Name: name}}, screen.Options{})
 					if err != nil {
 						errs <- err
 						return
@@ -388,7 +388,7 @@ func TestScreenerOn(t *testing.T) {
 	s.Publish(first)
 	bound := s.On(first)
 	s.Publish(second)
-	q := match.Query{Name: "Ivan Sidorov"}
+	q := match.Query{Subject: entity.Subject{Name: "Ivan Sidorov"}}
 	for _, tc := range []struct {
 		name string
 		s    *screen.Screener

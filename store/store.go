@@ -177,16 +177,22 @@ type AuditFilter struct {
 
 // Keys stores API keys.
 type Keys interface {
-	// CreateKey stores a new key; ErrConflict if its ID exists.
-	CreateKey(ctx context.Context, k entity.APIKey) error
+	// CreateKey stores a new key and appends its audit entry (unless the
+	// entry has no action), in one transaction: a key never exists
+	// without the entry that says who made it, nor the entry without the
+	// key. ErrConflict if its ID exists; then nothing is stored.
+	CreateKey(ctx context.Context, k entity.APIKey, audit entity.AuditEntry) error
 	// Key returns the key with the given ID, revoked or not, or
 	// ErrNotFound.
 	Key(ctx context.Context, id string) (*entity.APIKey, error)
 	// ListKeys returns every key, oldest first.
 	ListKeys(ctx context.Context) ([]entity.APIKey, error)
-	// RevokeKey marks a key revoked at the given time; ErrNotFound if
-	// there is no such key. Revoking a revoked key changes nothing.
-	RevokeKey(ctx context.Context, id string, at time.Time) error
+	// RevokeKey marks a key revoked at the given time and appends its
+	// audit entry (unless the entry has no action), in one transaction;
+	// ErrNotFound if there is no such key, and then nothing is appended.
+	// Revoking a revoked key changes nothing but the trail, which records
+	// the attempt.
+	RevokeKey(ctx context.Context, id string, at time.Time, audit entity.AuditEntry) error
 }
 
 // Locker lets one of several processes sharing a store do a job at a

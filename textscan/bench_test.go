@@ -2,6 +2,7 @@ package textscan
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -72,8 +73,7 @@ func BenchmarkScanCold(b *testing.B) {
 
 // BenchmarkScanColdFiles scans each test text with the window cache
 // emptied before every scan: what a text never seen before costs, by
-// byte. The API paces /v1/text by its size on the figure of news.txt
-// (api.TextPairsPerByte), the densest real text of them in listed names.
+// byte.
 func BenchmarkScanColdFiles(b *testing.B) {
 	s := New(realIndex(b), Options{})
 	for _, f := range benchFiles {
@@ -249,4 +249,52 @@ func (s *Scanner) forgetCaches() {
 	s.analyses.mu.Lock()
 	s.analyses.m = nil
 	s.analyses.mu.Unlock()
+}
+
+// BenchmarkScanCharged reports what a pair a scan charges (see
+// pairsPerByte) takes to scan, in ns/pair, on the real lists: English
+// prose and payments, Russian and Arabic news, cold (the scanner's caches
+// emptied before every scan) and warm. Charged by its work, every text
+// should come near what screen.Pacer prices a pair at (500 ns), whatever
+// its script.
+func BenchmarkScanCharged(b *testing.B) {
+	s := New(realIndex(b), Options{})
+	scripts := realisticScripts(b)
+	var ru, ar []byte
+	for line := range bytes.Lines(scripts) {
+		if bytes.ContainsAny(line, "абвгдеёжзийклмнопрстуфхцчшщыэюя") {
+			ru = append(ru, line...)
+		} else {
+			ar = append(ar, line...)
+		}
+	}
+	texts := []struct {
+		name string
+		text []byte
+	}{
+		{"realistic", realisticText(b)},
+		{"russian", ru},
+		{"arabic", ar},
+		{"news", bytes.Repeat([]byte(readTestdata(b, "news.txt")+"\n"), 50)},
+	}
+	for _, tx := range texts {
+		for _, cold := range []bool{true, false} {
+			b.Run(fmt.Sprintf("%s/cold=%v", tx.name, cold), func(b *testing.B) {
+				var pairs int64
+				charge := func(n int64) error { pairs += n; return nil }
+				s.Scan(tx.text)
+				b.SetBytes(int64(len(tx.text)))
+				for b.Loop() {
+					if cold {
+						s.forgetCaches()
+					}
+					if _, _, err := s.ScanContext(context.Background(), tx.text, Options{}, charge); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(pairs), "ns/pair")
+				b.ReportMetric(float64(pairs)/float64(b.N)/float64(len(tx.text)), "pairs/B")
+			})
+		}
+	}
 }

@@ -2,6 +2,7 @@ package textscan
 
 import (
 	"encoding/json"
+	"github.com/vetoscreen/veto/entity"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -28,7 +29,7 @@ func windowTexts(s *Scanner, text string) []string {
 	cased := lineCasing(toks, nil)
 	ws := make([]word, len(toks))
 	for i := range toks {
-		ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o)
+		ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o, new(meter))
 	}
 	var out []string
 	for i := 0; i < len(ws); {
@@ -197,7 +198,7 @@ func TestBoundsHoldScores(t *testing.T) {
 		cased := lineCasing(toks, nil)
 		ws := make([]word, len(toks))
 		for i := range toks {
-			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o)
+			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], o, new(meter))
 		}
 		for i := 0; i < len(ws); {
 			if !ws[i].inRun || ws[i].number {
@@ -230,7 +231,7 @@ func TestBoundsHoldScores(t *testing.T) {
 					one := oneWord(ws[a : bb+1])
 					wi := s.windowInfo(ws[i:j], rn, 0, a-i, bb-i)
 					raw := text[toks[a].start:toks[bb].end]
-					p, err := cfg.Prepare(match.Query{Name: raw}, ix)
+					p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: raw}}, ix)
 					if err != nil || len(p.Names) == 0 || p.Names[0].Tokens[0].Kind == names.Title {
 						// A window that starts with a title, read with the
 						// words after it ("Foreign Minister"), scores what

@@ -44,12 +44,20 @@ type nameHit struct {
 // names and not a common word of prose. A window is searched only if an
 // upper bound of its score against the names its anchors meet reaches
 // the threshold; the best windows that do not overlap are kept.
-func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) []Finding {
+//
+// It counts its work in sc.meter, and stops with the meter's error.
+func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) ([]Finding, error) {
+	m := &sc.meter
 	sc.cased = lineCasing(toks, sc.cased)
 	ws := slices.Grow(sc.ws[:0], len(toks))[:len(toks)]
 	sc.ws = ws
 	for i := range toks {
-		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o)
+		if i%cutEvery == 0 || m.owed >= ChargeEvery {
+			if err := m.cut(toks[i].end); err != nil {
+				return nil, err
+			}
+		}
+		ws[i] = s.analyseWord(text, &toks[i], sc.cased[toks[i].line], o, m)
 	}
 	for i := range ws {
 		if w := &ws[i]; w.anchor && w.acro && w.keys[len(w.keys)-1].acronym && capitalWordBeside(toks, ws, i) {
@@ -71,7 +79,11 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		j := runEnd(toks, ws, sc.cased, i)
 		anchored := slices.ContainsFunc(ws[i:j], func(w word) bool { return w.anchor })
 		if anchored {
+			m.add(pairsPerRun)
 			hits = s.scanRunCached(text, toks, ws, i, j, o, okey, hits, sc)
+			if err := m.check(); err != nil {
+				return nil, err
+			}
 		}
 		i = j
 	}
@@ -86,6 +98,7 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		}
 		return !s.distinctive(text, toks, ws, &h, ids)
 	})
+	m.add(pairsPerHit * float64(len(hits)))
 	hits = resolve(hits)
 	refs := s.fullNames(ws, hits, o)
 	out := make([]Finding, 0, len(hits))
@@ -99,7 +112,7 @@ func (s *Scanner) findNames(text []byte, toks []token, o Options, sc *scratch) [
 		}
 		out = append(out, f)
 	}
-	return append(out, s.surnames(text, toks, ws, hits, refs)...)
+	return append(out, s.surnames(text, toks, ws, hits, refs)...), nil
 }
 
 // oneWordPhon returns the phonetic skeleton of the word of a person's
@@ -237,7 +250,7 @@ func lineCasing(toks []token, cased []bool) []bool {
 
 // analyseWord classifies a token and, if it may be part of a name,
 // analyses it as names does.
-func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word {
+func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options, m *meter) word {
 	w := t.word(text)
 	leet := t.digits && leetWord(w, cased)
 	switch {
@@ -253,7 +266,7 @@ func (s *Scanner) analyseWord(text []byte, t *token, cased bool, o Options) word
 		// It ends a run, and anchors nothing.
 		return word{class: className, inRun: true, analysed: s.numberAnalysis(w), number: true}
 	}
-	a := s.analysis(w)
+	a := s.analysis(w, m)
 	if a.class == classStop {
 		return word{class: classStop}
 	}
@@ -448,6 +461,9 @@ func (s *Scanner) scanRunCached(text []byte, toks []token, ws []word, i, j int, 
 	}
 	first := len(hits)
 	hits = s.scanRun(text, toks, ws, i, j, o, hits, sc)
+	if sc.meter.err != nil {
+		return hits // cut short: not the run's findings
+	}
 	found := slices.Clone(hits[first:])
 	for k := range found {
 		h := &found[k]
@@ -472,7 +488,8 @@ func (s *Scanner) vesselBefore(text []byte, toks []token, a int) bool {
 
 // windows returns the windows of the run of words [i, j) whose bound
 // reaches the threshold, with the names each may match in sc.cands. It
-// uses sc.wins.
+// uses sc.wins, and counts its work in sc.meter: when the meter stops the
+// scan, the windows found so far.
 func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Options, sc *scratch) []window {
 	wins := sc.wins[:0]
 	for j > i && ws[j-1].class == classConnector {
@@ -487,11 +504,15 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 		return wins
 	}
 	rn := s.runNames(ws[i:j], &sc.rn, o)
+	sc.meter.addRun(len(rn.toks), len(rn.met))
 	if !slices.ContainsFunc(rn.anchors, func(m uint64) bool { return m != 0 }) {
 		return wins
 	}
 	sc.cands = sc.cands[:0]
 	for a := i; a < j; a++ {
+		if sc.meter.check() != nil {
+			return wins
+		}
 		if !ws[a].canStart(text, &toks[a]) {
 			continue
 		}
@@ -513,6 +534,7 @@ func (s *Scanner) windows(text []byte, toks []token, ws []word, i, j int, o Opti
 				oneFloor = o.Threshold // an acronym scores SimAcronym at most
 			}
 			bound, sc.cands = s.bound(text, toks, ws, rn, i, a, b, one, one && titled(toks, ws, a, b), o.Threshold-1e-9, oneFloor-1e-9, sc.cands)
+			sc.meter.add(pairsPerWindowName * float64(rn.wordOff[b+1-i]-rn.wordOff[a-i]))
 			if len(sc.cands) > off {
 				wins = append(wins, window{a: a, b: b, bound: bound, off: off, n: len(sc.cands) - off})
 			}
@@ -547,7 +569,8 @@ func (w word) nameWord() bool {
 	})
 }
 
-// scanRun looks for names in the words [i, j) of one run.
+// scanRun looks for names in the words [i, j) of one run, and stops
+// where sc.meter stops the scan.
 func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Options, hits []nameHit, sc *scratch) []nameHit {
 	wins := s.windows(text, toks, ws, i, j, o, sc)
 	defer func() { sc.wins = wins[:0] }()
@@ -575,7 +598,10 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 		if beaten {
 			continue
 		}
-		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n])
+		if sc.meter.check() != nil {
+			return hits
+		}
+		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n], &sc.meter)
 		if ok && !s.cutShort(text, toks, ws, sc.cased, i, j, w.a, w.b, o) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
 			hits = append(hits, h)
 		}
@@ -663,7 +689,7 @@ func oneWord(ws []word) bool {
 // searchWindow scores the text of window [a, b] with the index against
 // the listed names numbered cands (those its bound let through) and
 // returns its best hit that the rules for the window allow.
-func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o Options, cands []int32) (nameHit, bool) {
+func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o Options, cands []int32, m *meter) (nameHit, bool) {
 	start, end := toks[a].start, toks[b].end
 	raw := windowText(text, toks, a, b)
 	one := oneWord(ws[a : b+1])
@@ -682,13 +708,14 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 	if !ok {
 		cfg := s.cfg
 		cfg.Threshold = o.Threshold
-		p, err := cfg.Prepare(match.Query{Name: raw}, s.ix)
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: raw}}, s.ix)
 		if err == nil {
 			var filter func(*match.Candidate, []string) bool
 			if len(o.Lists) > 0 {
 				filter = func(_ *match.Candidate, lists []string) bool { return s.onLists(lists, o.Lists) }
 			}
-			opts := index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter}
+			var work index.Work
+			opts := index.Options{Config: &cfg, Limit: 3, Explain: true, Filter: filter, Work: &work}
 			hits = s.ix.SearchNames(p, cands, opts)
 			if i := slices.IndexFunc(hits, func(h index.Hit) bool { return !one || s.oneWordOK(text, toks, ws, a, b, h, o) }); i >= 0 && hits[i].Score < 1 {
 				// A name is here: search the whole index for a better
@@ -700,10 +727,11 @@ func (s *Scanner) searchWindow(text []byte, toks []token, ws []word, a, b int, o
 				// and most windows hold no name.
 				better := opts
 				better.Threshold, better.Limit = math.Nextafter(hits[i].Score, 2), 1
-				if p, err := cfg.Prepare(match.Query{Name: raw}, s.ix); err == nil {
+				if p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: raw}}, s.ix); err == nil {
 					hits = append(s.ix.Search(p, better), hits...)
 				}
 			}
+			m.addSearch(&work)
 		}
 		s.cache.put(key, hits)
 	}
@@ -1040,13 +1068,15 @@ func camelCase(w []byte) bool {
 // analysis returns the analysis of a word, from the scanner's cache when
 // the word was seen before: capitalised words repeat within a text and
 // across texts (menus, titles, the names in the news).
-func (s *Scanner) analysis(w []byte) *analysed {
+func (s *Scanner) analysis(w []byte, m *meter) *analysed {
 	s.analyses.mu.RLock()
 	a := s.analyses.m[string(w)]
 	s.analyses.mu.RUnlock()
+	m.add(pairsPerLookup)
 	if a != nil {
 		return a
 	}
+	m.add(pairsPerAnalysis)
 	a = &analysed{class: classify(w), an: names.Analyze(string(w)).Tokens}
 	if an := names.Analyze("Acme " + string(w)).Tokens; len(an) == 2 && an[1].Kind == names.LegalForm {
 		a.legalForm = true

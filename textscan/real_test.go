@@ -73,7 +73,7 @@ func TestNewsArticle(t *testing.T) {
 	// first, so that the test says so if one is ever designated.
 	cfg := ix.Config()
 	for _, name := range []string{"Antony Blinken", "Josep Borrell", "Hillary Clinton", "Conor Sweeney", "Natalia Kolesnikova", "Yang Jiechi"} {
-		p, err := cfg.Prepare(match.Query{Name: name, Schema: entity.Person}, ix)
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: name, Schema: entity.Person}}, ix)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -148,7 +148,7 @@ func textVariants(ents []*entity.Entity, n int) []eval.Case {
 			return
 		}
 		count[kind]++
-		out = append(out, eval.Case{Query: match.Query{Name: name}, Expect: []string{e.ID}, Kind: kind})
+		out = append(out, eval.Case{Query: match.Query{Subject: entity.Subject{Name: name}}, Expect: []string{e.ID}, Kind: kind})
 	}
 	ids := make([]*entity.Entity, 0, len(ents))
 	for _, e := range ents {

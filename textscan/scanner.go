@@ -1,6 +1,7 @@
 package textscan
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -530,22 +531,51 @@ func (s *Scanner) ScanOptions(text []byte, opts Options) []Finding {
 // ScanLimited is ScanOptions that also reports whether the findings were
 // cut at opts.MaxFindings.
 func (s *Scanner) ScanLimited(text []byte, opts Options) (findings []Finding, truncated bool) {
+	findings, truncated, _ = s.ScanContext(context.Background(), text, opts, nil)
+	return findings, truncated
+}
+
+// ScanContext is ScanLimited that charges its work, as it does it, to
+// charge (nil: to nothing), about ChargeEvery at a time, in the word
+// pairs a search's work is counted in (index.Work.Pairs; what the rest of
+// a scan costs is counted in pairs too, see work.go), and stops when ctx
+// ends. The first charge comes after
+// ChargeEvery pairs of work, not after the whole text: a server paces a
+// long text as it is scanned, by what it costs, rather than make it wait
+// on an estimate before it starts. When charge returns an error, or ctx
+// ends, the scan stops there, with that error and no findings: the
+// work it does past the last charge is at most ChargeEvery pairs and a
+// search (a window's search is bounded by construction, see match).
+func (s *Scanner) ScanContext(ctx context.Context, text []byte, opts Options, charge func(pairs int64) error) (findings []Finding, truncated bool, err error) {
 	opts = opts.withDefaults(&s.cfg)
 	sc := scratchPool.Get().(*scratch)
 	defer func() {
 		// The scratch of a very large text (some 5 MB and up) is let go
 		// rather than kept for the ordinary texts that follow.
 		if cap(sc.toks) <= maxPooledTokens {
+			sc.meter = meter{}
 			scratchPool.Put(sc)
 		}
 	}()
+	sc.meter = meter{ctx: ctx, charge: charge}
+	m := &sc.meter
 	// A word takes five to seven bytes of text: reserving for one in five
 	// spares the token slice its doublings.
 	toks := tokenize(text, slices.Grow(sc.toks[:0], len(text)/5+16))
 	sc.toks = toks
 	var out []Finding
 	if opts.wants(KindName) {
-		out = append(out, s.findNames(text, toks, opts, sc)...)
+		names, err := s.findNames(text, toks, opts, sc)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, names...)
+	} else {
+		for i := 0; i < len(toks); i += cutEvery {
+			if err := m.cut(toks[i].end); err != nil {
+				return nil, false, err
+			}
+		}
 	}
 	// A place is a place even where a listed name is nothing more
 	// ("North Korea" is also the name of a listed government): a name
@@ -574,10 +604,16 @@ func (s *Scanner) ScanLimited(text []byte, opts Options) (findings []Finding, tr
 		}
 		return b.End - a.End
 	})
-	if len(out) > opts.MaxFindings {
-		return out[:opts.MaxFindings:opts.MaxFindings], true
+	if err := m.cut(len(text)); err != nil {
+		return nil, false, err
 	}
-	return out, false
+	if err := m.settle(); err != nil {
+		return nil, false, err
+	}
+	if len(out) > opts.MaxFindings {
+		return out[:opts.MaxFindings:opts.MaxFindings], true, nil
+	}
+	return out, false, nil
 }
 
 // scratch is one scan's working memory, kept in a pool between scans:
@@ -590,6 +626,7 @@ type scratch struct {
 	wins  []window
 	cands []int32
 	rn    runNames
+	meter meter
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

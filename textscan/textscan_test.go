@@ -416,7 +416,7 @@ func TestCommaAfterSurname(t *testing.T) {
 		cased := lineCasing(toks, nil)
 		ws := make([]word, len(toks))
 		for i := range toks {
-			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], s.opts)
+			ws[i] = s.analyseWord(b, &toks[i], cased[toks[i].line], s.opts, new(meter))
 		}
 		var got []string
 		for i := 0; i < len(ws); {

@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/store"
 )
 
 type alertView struct {
@@ -66,7 +65,7 @@ func (s *server) alert(w http.ResponseWriter, r *http.Request, rq *request) erro
 func (s *server) alertView(r *http.Request, rq *request, id int64) (*alertView, error) {
 	ctx := r.Context()
 	a, err := s.Store.Alert(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errkind.Of(err) == errkind.NotFound {
 		return nil, notFound("no alert %d", id)
 	}
 	if err != nil {
@@ -77,7 +76,7 @@ func (s *server) alertView(r *http.Request, rq *request, id int64) (*alertView, 
 		return nil, fmt.Errorf("alert %d: hit: %w", a.ID, err)
 	}
 	v.Breakdown = explain(v.Hit.Explanation, a.Score)
-	if v.Version, err = s.Store.Version(ctx, a.VersionID); err != nil && !errors.Is(err, store.ErrNotFound) {
+	if v.Version, err = s.Store.Version(ctx, a.VersionID); err != nil && errkind.Of(err) != errkind.NotFound {
 		return nil, err
 	}
 	if v.Entity, v.EntityNote, err = s.listedRecord(ctx, s.snapshot(rq), a); err != nil {
@@ -158,7 +157,7 @@ func (s *server) listedRecord(ctx context.Context, snap *screen.Snapshot, a *ent
 	}
 	if active {
 		recs, err := s.Store.Entity(ctx, a.EntityID)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		if err != nil && errkind.Of(err) != errkind.NotFound {
 			return nil, "", err
 		}
 		for _, e := range recs {
@@ -168,7 +167,7 @@ func (s *server) listedRecord(ctx context.Context, snap *screen.Snapshot, a *ent
 		}
 	}
 	ents, err := s.Store.Entities(ctx, a.VersionID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errkind.Of(err) == errkind.NotFound {
 		return nil, fmt.Sprintf("List version %d is no longer in the store.", a.VersionID), nil
 	}
 	if err != nil {

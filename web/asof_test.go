@@ -24,18 +24,13 @@ import (
 func TestScreenAsOf(t *testing.T) {
 	ts := newTestServer(t, serverOptions{noCustomers: true})
 	b := ts.signedIn(t, "anna")
-	screenAs := func(form url.Values) page {
-		t.Helper()
-		form.Set("csrf", b.csrf("/ui/screen"))
-		return b.post("/ui/screen", form)
-	}
 	ofac, ok := ts.Keeper.Snapshot().Version("ofac-sdn")
 	if !ok {
 		t.Fatal("no ofac-sdn served")
 	}
 	un, _ := ts.Keeper.Snapshot().Version("un-sc")
 
-	now := screenAs(url.Values{"name": {"Ali Khamenei"}})
+	now := b.screen(url.Values{"name": {"Ali Khamenei"}})
 	if now.Status != 200 || !strings.Contains(now.Body, "ofac-990004") {
 		t.Fatalf("screened now: %d, want a hit on ofac-990004:\n%s", now.Status, now.Body)
 	}
@@ -43,7 +38,7 @@ func TestScreenAsOf(t *testing.T) {
 		t.Errorf("screened now: the page does not name the versions (or says as of):\n%s", now.Body)
 	}
 
-	then := screenAs(url.Values{"name": {"Ali Khamenei"}, "asOf": {"2025-06-01"}})
+	then := b.screen(url.Values{"name": {"Ali Khamenei"}, "asOf": {"2025-06-01"}})
 	if then.Status != 200 || strings.Contains(then.Body, "ofac-990004") {
 		t.Fatalf("as of 2025-06-01: %d, want no hit on ofac-990004 (ofac-sdn was not stored yet):\n%s", then.Status, then.Body)
 	}
@@ -94,7 +89,7 @@ func TestScreenAsOf(t *testing.T) {
 		{"with a customer", url.Values{"name": {"Ali Khamenei"}, "asOf": {"2025-06-01"}, "customerId": {"C-9"}}, "Customer ID: a customer is monitored against the lists served now"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := screenAs(tc.form)
+			p := b.screen(tc.form)
 			if p.Status != http.StatusBadRequest || !strings.Contains(p.Body, tc.want) {
 				t.Errorf("got %d, want 400 saying %q:\n%s", p.Status, tc.want, p.Body)
 			}

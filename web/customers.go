@@ -1,11 +1,11 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -55,7 +55,7 @@ type customerView struct {
 func (s *server) customer(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id := r.PathValue("id")
 	c, err := s.Store.Customer(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errkind.Of(err) == errkind.NotFound {
 		return notFound("no customer %q", id)
 	}
 	if err != nil {

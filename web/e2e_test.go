@@ -146,29 +146,41 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("alert link %q", href)
 	}
 
+	// screenAtWidths fills in the Screen form, screens, and saves the
+	// result as name.png at 1280 px and name-390.png at 390 px; check
+	// looks at each page.
+	screenAtWidths := func(name string, check func(name string), fill ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		for _, w := range []struct {
+			suffix        string
+			width, height int64
+		}{{"", 1280, 900}, {"-390", 390, 844}} {
+			actions := append([]chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(w.width, w.height), chromedp.Navigate(ts.URL + "/ui/screen")}, fill...)
+			run(t, ctx, name+w.suffix, append(actions, chromedp.Submit(css("#name")), chromedp.WaitVisible(css("#results-h")), shot(name+w.suffix))...)
+			check(name + w.suffix)
+			if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
+				t.Errorf("%s scrolls sideways", name+w.suffix)
+			}
+		}
+	}
 	// As of a date: the lists in force then (the demo's ofac-sdn and
 	// ca-sema carry no publication date and were stored today, so they
 	// are not), named with their versions, at both widths.
-	for _, w := range []struct {
-		name          string
-		width, height int64
-	}{{"screen-asof", 1280, 900}, {"screen-asof-390", 390, 844}} {
-		run(t, ctx, w.name,
-			chromedp.EmulateViewport(w.width, w.height),
-			chromedp.Navigate(ts.URL+"/ui/screen"),
-			chromedp.SendKeys(css("#name"), "Vladimir Putin"),
-			chromedp.SetValue(css("#asOf"), "2025-06-01"),
-			chromedp.Submit(css("#name")),
-			chromedp.WaitVisible(css("#results-h")),
-			shot(w.name),
-		)
+	screenAtWidths("screen-asof", func(name string) {
 		if got := text(".results"); !strings.Contains(got, "as of 2025-06-01 23:59 UTC") || !strings.Contains(got, "Not screened") || !strings.Contains(got, "un-sc #") {
-			t.Errorf("%s: the result does not say what it was screened against: %s", w.name, got)
+			t.Errorf("%s: the result does not say what it was screened against: %s", name, got)
 		}
-		if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
-			t.Errorf("%s scrolls sideways", w.name)
+	}, chromedp.SendKeys(css("#name"), "Vladimir Putin"), chromedp.SetValue(css("#asOf"), "2025-06-01"))
+	// A date of birth the server cannot read: the name is screened
+	// anyway, and the page says it went without the date.
+	screenAtWidths("screen-bad-dob", func(name string) {
+		if got := text(".msg.warning"); !strings.Contains(got, "Screened without the date of birth") {
+			t.Errorf("%s: warning %q", name, got)
 		}
-	}
+		if n := get(t, ctx, "hits", chromedp.Evaluate[int](`document.querySelectorAll("article.hit").length`)); n == 0 {
+			t.Errorf("%s: no hit, the name was not screened", name)
+		}
+	}, chromedp.SendKeys(css("#name"), "Vladimir Putin"), chromedp.SendKeys(css("#birthDate"), "31.02.1952"))
 	run(t, ctx, "wide again", chromedp.EmulateViewport(1280, 900))
 	// Open the first alert.
 	run(t, ctx, "open the alert",

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
@@ -78,7 +78,7 @@ func (s *server) version(w http.ResponseWriter, r *http.Request, rq *request) er
 		return notFound("no list version %q", r.PathValue("id"))
 	}
 	ver, err := s.Store.Version(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errkind.Of(err) == errkind.NotFound {
 		return notFound("no list version %d", id)
 	}
 	if err != nil {

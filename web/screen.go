@@ -46,6 +46,10 @@ func regimeOptions() []option {
 // schemas are the kinds of party a query may be restricted to.
 var schemas = []string{"Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane"}
 
+// fieldLabels name, for people, the optional fields of the form a
+// screening can go without.
+var fieldLabels = map[string]string{"birthDate": "date of birth", "country": "country", "idNumber": "identifier"}
+
 // option is a choice in a form.
 type option struct {
 	Value, Label string
@@ -54,7 +58,10 @@ type option struct {
 
 // screenForm is the screening form as filled in.
 type screenForm struct {
-	Name, Schema, BirthDate, Country, IDNumber, CustomerID, Threshold string
+	// Subject is the party as typed; its optional fields are read
+	// leniently (see screenQuery).
+	entity.Subject
+	CustomerID, Threshold string
 	// AsOf, a date or an RFC 3339 date-time, screens against the list
 	// versions in force then.
 	AsOf  string
@@ -83,6 +90,9 @@ type screenResult struct {
 	Versions []entity.VersionRef
 	AsOf     time.Time
 	Absent   []string
+	// Warnings name the fields typed that could not be read, and that
+	// the name was screened without.
+	Warnings []string
 	// Customer is the customer ID monitored, if one was given; Changed
 	// reports whether it was new or changed (and so screened by
 	// monitoring), Alerts the alerts that raised.
@@ -136,8 +146,9 @@ func (s *server) screenForm(w http.ResponseWriter, r *http.Request, rq *request)
 // alerts.
 func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) error {
 	pf := r.PostForm
-	f := screenForm{Name: strings.TrimSpace(pf.Get("name")), Schema: pf.Get("schema"), BirthDate: strings.TrimSpace(pf.Get("birthDate")),
-		Country: strings.TrimSpace(pf.Get("country")), IDNumber: strings.TrimSpace(pf.Get("idNumber")),
+	f := screenForm{
+		Subject: entity.Subject{Name: strings.TrimSpace(pf.Get("name")), Schema: entity.Schema(pf.Get("schema")), BirthDate: strings.TrimSpace(pf.Get("birthDate")),
+			Country: strings.TrimSpace(pf.Get("country")), IDNumber: strings.TrimSpace(pf.Get("idNumber"))},
 		CustomerID: strings.TrimSpace(pf.Get("customerId")), Threshold: strings.TrimSpace(pf.Get("threshold")), AsOf: strings.TrimSpace(pf.Get("asOf")),
 		Scope: pf["scope"]}
 	v := s.screenView(r, rq, f)
@@ -157,11 +168,15 @@ func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) err
 }
 
 func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*screenResult, error) {
-	c := entity.Customer{ID: f.CustomerID, Schema: entity.Schema(f.Schema), Name: f.Name, BirthDate: f.BirthDate, Country: f.Country, IDNumber: f.IDNumber}
+	c := entity.Customer{ID: f.CustomerID, Subject: f.Subject}
 	q := monitor.Query(&c)
-	if err := q.Validate(); err != nil {
+	// As POST /v1/screen: a date of birth, country or identifier that
+	// cannot be read is left out and said so; the name is screened.
+	dropped, err := q.ValidateLenient(entity.DayFirst)
+	if err != nil {
 		return nil, badRequest("%v", err)
 	}
+	c.Subject = q.Subject // a customer is stored as it was screened
 	if f.Schema != "" && !slices.Contains(schemas, string(q.Schema)) {
 		return nil, badRequest("schema: %q, want one of %s", f.Schema, strings.Join(schemas, ", "))
 	}
@@ -206,6 +221,9 @@ func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*scree
 		return nil, err
 	}
 	res := &screenResult{Threshold: cfg.Threshold, Scope: scope, Data: snap.Data, Versions: snap.Refs(), AsOf: snap.AsOf, Absent: snap.Absent}
+	for _, d := range dropped {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("Screened without the %s: %v.", fieldLabels[d.Field], d.Err))
+	}
 	for _, h := range hits.Hits {
 		res.Hits = append(res.Hits, hitView{h, explain(h.Explanation, h.Score)})
 	}

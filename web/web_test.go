@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/api"
+	"github.com/vetoscreen/veto/apikey"
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/demo"
@@ -53,9 +54,9 @@ var testUsers = []entity.User{
 // testCustomers raise alerts on the demo dataset: one name in Arabic
 // script, to check right-to-left rendering.
 var testCustomers = []entity.Customer{
-	{ID: "C-1", Name: "Vladimir Putin", BirthDate: "1952-10-07", Country: "RU"},
-	{ID: "C-2", Name: "بشار الأسد", Country: "SY"},
-	{ID: "C-3", Name: "Alexander Lukashenko", Country: "BY"},
+	{ID: "C-1", Subject: entity.Subject{Name: "Vladimir Putin", BirthDate: "1952-10-07", Country: "RU"}},
+	{ID: "C-2", Subject: entity.Subject{Name: "بشار الأسد", Country: "SY"}},
+	{ID: "C-3", Subject: entity.Subject{Name: "Alexander Lukashenko", Country: "BY"}},
 }
 
 // testServer is a running veto with its UI.
@@ -151,11 +152,11 @@ func newTestServer(t testing.TB, o serverOptions) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, full, err := api.NewAPIKey("test", entity.RoleAnalyst, time.Now())
+	key, full, err := apikey.New("test", entity.RoleAnalyst, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateKey(ctx, key); err != nil {
+	if err := st.CreateKey(ctx, key, entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(api.New(api.DefaultConfig(), k, st, nil, logger, api.WithMonitor(mon), api.WithUI(ui)).Handler())
@@ -242,6 +243,13 @@ func (b *browser) csrf(path string) string {
 		b.t.Fatalf("GET %s (%d): no csrf field", path, p.Status)
 	}
 	return m[1]
+}
+
+// screen posts the Screen form with the fields of form.
+func (b *browser) screen(form url.Values) page {
+	b.t.Helper()
+	form.Set("csrf", b.csrf("/ui/screen"))
+	return b.post("/ui/screen", form)
 }
 
 // login signs in, failing the test unless it works.
@@ -692,9 +700,9 @@ func TestScreenEqualsAPI(t *testing.T) {
 	ts := newTestServer(t, serverOptions{noCustomers: true})
 	b := ts.signedIn(t, "anna")
 	for _, q := range []match.Query{
-		{Name: "Vladimir Putin", BirthDate: "1952-10-07"},
-		{Name: "Alexander Lukashenko", Country: "BY"},
-		{Name: "بشار الأسد"},
+		{Subject: entity.Subject{Name: "Vladimir Putin", BirthDate: "1952-10-07"}},
+		{Subject: entity.Subject{Name: "Alexander Lukashenko", Country: "BY"}},
+		{Subject: entity.Subject{Name: "بشار الأسد"}},
 	} {
 		body, _ := json.Marshal(q)
 		req, _ := http.NewRequest("POST", ts.URL+"/v1/screen", bytes.NewReader(body))

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
@@ -55,7 +56,7 @@ func auditEntries(t *testing.T, db, action string) []entity.AuditEntry {
 // onlyScreening checks that db's trail holds one entry with action and
 // subject, by the command line's user, that names no screened name, and
 // that the chain verifies; it returns the entry's summary.
-func onlyScreening(t *testing.T, db, action, subject string) cliScreening {
+func onlyScreening(t *testing.T, db, action, subject string) app.Screening {
 	t.Helper()
 	es := auditEntries(t, db, action)
 	if len(es) != 1 {
@@ -70,7 +71,7 @@ func onlyScreening(t *testing.T, db, action, subject string) cliScreening {
 			t.Errorf("the audit entry names %q: %s", name, e.Data)
 		}
 	}
-	var sum cliScreening
+	var sum app.Screening
 	if err := json.Unmarshal(e.Data, &sum); err != nil {
 		t.Fatalf("%s: %v", e.Data, err)
 	}
@@ -84,7 +85,7 @@ func onlyScreening(t *testing.T, db, action, subject string) cliScreening {
 }
 
 // storeVersion checks that a summary names the store's active UN version.
-func storeVersion(t *testing.T, db string, sum cliScreening) {
+func storeVersion(t *testing.T, db string, sum app.Screening) {
 	t.Helper()
 	vs := decode[[]entity.ListVersion](t, mustCLI(t, db, "lists", "--json"))
 	if sum.Data != "live" || len(sum.Versions) != 1 || sum.Versions[0].ID != vs[0].ID || sum.Versions[0].Hash != vs[0].Hash || sum.Versions[0].List != "un-sc" {
@@ -182,7 +183,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Stored without screening, as an import while no list was loaded.
-	cs := []entity.Customer{{ID: "C-1", Name: listedName, Schema: entity.Person}, {ID: "C-2", Name: unlistedName, Schema: entity.Person}}
+	cs := []entity.Customer{{ID: "C-1", Subject: entity.Subject{Name: listedName, Schema: entity.Person}}, {ID: "C-2", Subject: entity.Subject{Name: unlistedName, Schema: entity.Person}}}
 	if _, err := st.PutCustomers(context.Background(), cs, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -9,12 +9,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
@@ -63,7 +63,7 @@ checkpoint rows shows too. veto audit checkpoints exports them.`,
   veto audit export --from 2026-01-01 --format csv -o q1.csv
   veto audit checkpoints -o checkpoints.jsonl`,
 	}
-	var ao auditOptions
+	var ao app.AuditFiles
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&ao.KeyFile, "audit-key-file", os.Getenv("VETO_AUDIT_KEY_FILE"), "the key checkpoints are signed with, unless VETO_AUDIT_KEY is set (default: audit.key beside the SQLite file) (env VETO_AUDIT_KEY_FILE)")
 	pf.StringVar(&ao.CheckpointFile, "checkpoint-file", os.Getenv("VETO_AUDIT_CHECKPOINTS"), "the append-only file of checkpoints (default: audit-checkpoints.jsonl beside the SQLite file) (env VETO_AUDIT_CHECKPOINTS)")
@@ -151,52 +151,18 @@ veto serve does periodically: for trails written while no server runs.`,
 	return cmd
 }
 
-// auditOptions locate the audit key and the checkpoint file.
-type auditOptions struct {
-	KeyFile, CheckpointFile string
-}
-
-// paths returns the key file and the checkpoint file: as given, or else
-// beside the SQLite file (as admin.key), or in the working folder with
-// PostgreSQL (as veto-admin.key).
-func (o *auditOptions) paths(g *globalOptions) (keyFile, checkpointFile string) {
-	keyFile, checkpointFile = o.KeyFile, o.CheckpointFile
-	dir, prefix := filepath.Dir(g.DB), ""
-	if isPostgres(g.DB) {
-		dir, prefix = ".", "veto-"
-	}
-	if keyFile == "" {
-		keyFile = filepath.Join(dir, prefix+"audit.key")
-	}
-	if checkpointFile == "" {
-		checkpointFile = filepath.Join(dir, prefix+"audit-checkpoints.jsonl")
-	}
-	return keyFile, checkpointFile
-}
-
-// anchor returns the Anchor that writes checkpoints of st's chain,
-// creating the key file if there is none (created reports it).
-func (o *auditOptions) anchor(g *globalOptions, st store.Audit) (a *audit.Anchor, created bool, err error) {
-	keyFile, cpFile := o.paths(g)
-	k, created, err := chain.LoadKey(keyFile, os.Getenv("VETO_AUDIT_KEY"), true)
-	if err != nil {
-		return nil, false, err
-	}
-	return &audit.Anchor{Store: st, Key: k, File: cpFile}, created, nil
-}
-
-func runAuditCheckpoint(ctx context.Context, g *globalOptions, o *auditOptions) error {
+func runAuditCheckpoint(ctx context.Context, g *globalOptions, o *app.AuditFiles) error {
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	a, created, err := o.anchor(g, st)
+	a, created, err := app.NewAnchor(g.DB, *o, st, nil)
 	if err != nil {
 		return err
 	}
 	if created {
-		keyFile, _ := o.paths(g)
+		keyFile, _ := o.Paths(g.DB)
 		fmt.Fprintf(g.stderr, "Created the audit key %s: keep a copy away from the database.\n", keyFile)
 	}
 	c, written, err := a.Checkpoint(ctx)
@@ -211,13 +177,13 @@ func runAuditCheckpoint(ctx context.Context, g *globalOptions, o *auditOptions) 
 	return nil
 }
 
-func runAuditCheckpoints(ctx context.Context, g *globalOptions, o *auditOptions, out string) (err error) {
+func runAuditCheckpoints(ctx context.Context, g *globalOptions, o *app.AuditFiles, out string) (err error) {
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	_, cpFile := o.paths(g)
+	_, cpFile := o.Paths(g.DB)
 	db, err := st.AuditCheckpoints(ctx)
 	if err != nil {
 		return err
@@ -289,7 +255,7 @@ func eachAudit(ctx context.Context, st store.Audit, f store.AuditFilter, fn func
 	}
 }
 
-func runAuditVerify(ctx context.Context, g *globalOptions, o *auditOptions, asJSON bool) error {
+func runAuditVerify(ctx context.Context, g *globalOptions, o *app.AuditFiles, asJSON bool) error {
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
@@ -342,8 +308,8 @@ func runAuditVerify(ctx context.Context, g *globalOptions, o *auditOptions, asJS
 // file, checks their MACs with the audit key, and gives v those that
 // verify. It returns the problems with the checkpoints themselves, and
 // notes on what could not be checked.
-func auditAnchors(ctx context.Context, g *globalOptions, o *auditOptions, st store.Audit, v *chain.Verifier) (problems []chain.Problem, notes []string, err error) {
-	keyFile, cpFile := o.paths(g)
+func auditAnchors(ctx context.Context, g *globalOptions, o *app.AuditFiles, st store.Audit, v *chain.Verifier) (problems []chain.Problem, notes []string, err error) {
+	keyFile, cpFile := o.Paths(g.DB)
 	db, err := st.AuditCheckpoints(ctx)
 	if err != nil {
 		return nil, nil, err

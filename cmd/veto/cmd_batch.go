@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/demo"
@@ -158,11 +159,12 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	}
 	// One snapshot: every row is screened against, and names, its
 	// versions, and a checkpoint of other versions is not resumed.
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	sum := newCLIScreening("batch", snapData(snap))
+	defer a.Close()
+	sum := app.NewScreening("cli", "batch", snap)
 	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
@@ -173,18 +175,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 		Output:  outFormat,
 		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
 		Workers: o.Workers, Restart: !o.Resume,
-		Progress: meter.Update, Logger: g.logger(),
-		Result: func(row *batch.Row, res *screen.Result) {
-			sum.Rows++
-			switch {
-			case row.Err != nil:
-				sum.Errors++
-				return
-			case row.Warning != nil:
-				sum.Warnings++
-			}
-			sum.Add(res)
-		},
+		Progress: meter.Update, Logger: g.logger(), Result: sum.Count,
 	})
 	meter.Done()
 	// This session's rows (a resumed run's earlier sessions have their
@@ -192,7 +183,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	sum.Interrupted = errors.Is(err, context.Canceled)
 	sum.Took = time.Since(start).Round(time.Millisecond).String()
 	if sum.Rows > 0 || err == nil {
-		if aerr := recordScreening(ctx, g, chain.ActionScreen, "cli/batch", sum); aerr != nil {
+		if aerr := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/batch", sum); aerr != nil {
 			return errors.Join(err, aerr)
 		}
 	}

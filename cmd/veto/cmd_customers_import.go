@@ -4,22 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/match"
 )
 
-// importChunk is how many customers are stored (and screened) at once.
-const importChunk = 1000
-
-// importReport says what veto customers import did.
+// importReport is what veto customers import --json writes.
 type importReport struct {
 	Rows     int64  `json:"rows"`
 	Imported int    `json:"imported"`
@@ -67,14 +62,14 @@ the others are imported.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(g.stdout, rep)
+				return writeJSON(g.stdout, importReport{rep.Rows, rep.Imported, rep.Changed, len(rep.Alerted), rep.Errors, rep.File})
 			}
 			fmt.Fprintf(g.stdout, "Read %s: %s imported, %s added or changed and screened, %s.\n", plural(int(rep.Rows), "row"),
-				plural(rep.Imported, "customer"), plural(rep.Changed, "customer"), plural(rep.Alerts, "new alert"))
+				plural(rep.Imported, "customer"), plural(rep.Changed, "customer"), plural(len(rep.Alerted), "new alert"))
 			if rep.Errors > 0 {
 				fmt.Fprintf(g.stdout, "%s not imported: see %s (line, reason, record).\n", plural(int(rep.Errors), "row"), rep.File)
 			}
-			if rep.Alerts > 0 {
+			if len(rep.Alerted) > 0 {
 				fmt.Fprintln(g.stdout, "See them with: veto alerts --status open")
 			}
 			return nil
@@ -89,118 +84,24 @@ the others are imported.`,
 	return cmd
 }
 
-// importCustomers stores the customers of a file in chunks through the
-// monitor, which screens those added or changed.
-func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath string, ro batch.ReadOptions) (_ *importReport, err error) {
-	in, err := os.Open(path)
+// importCustomers imports the customers of a file through the app, which
+// screens those added or changed, and records the screening in the audit
+// trail, whatever stopped the import once it began.
+func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath string, ro batch.ReadOptions) (*app.CustomerImport, error) {
+	a, err := g.open(ctx, match.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
-	defer in.Close()
-	rd, err := batch.NewReader(in, path, ro)
-	if err != nil {
+	defer a.Close()
+	rep, err := a.ImportCustomers(ctx, path, errorsPath, ro)
+	if rep == nil {
 		return nil, err
 	}
-	ef, err := os.Create(errorsPath)
-	if err != nil {
-		return nil, err
+	sum := app.NewScreening("cli", "customers import", a.Keeper.Snapshot())
+	sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, rep.Warnings
+	sum.AddAlerts(rep.Changed, rep.Alerted)
+	if aerr := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/customers", sum); aerr != nil {
+		err = errors.Join(err, aerr)
 	}
-	defer ef.Close()
-	ew := batch.NewErrorsWriter(ef)
-	if err := ew.Header(); err != nil {
-		return nil, err
-	}
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	m, screened := storeMonitor(ctx, g, st, nil)
-	rep := &importReport{}
-	var warnings int64
-	var alerted []entity.Alert
-	// The customers screened are on the trail, whatever stops the import.
-	defer func() {
-		sum := newCLIScreening("customers import", screened())
-		sum.Rows, sum.Errors, sum.Warnings = rep.Rows, rep.Errors, warnings
-		sum.addAlerts(rep.Changed, alerted)
-		if aerr := recordScreeningIn(ctx, g, st, chain.ActionScreen, "cli/customers", sum); aerr != nil {
-			err = errors.Join(err, aerr)
-		}
-	}()
-	var chunk []entity.Customer
-	seen := map[string]int{} // ID → line, in the chunk
-	flush := func() error {
-		if len(chunk) == 0 {
-			return nil
-		}
-		changed, alerts, err := m.Put(ctx, chunk)
-		if err != nil {
-			return fmt.Errorf("%s: store customers: %w", path, err)
-		}
-		rep.Imported += len(chunk)
-		rep.Changed += len(changed)
-		rep.Alerts += len(alerts)
-		alerted = append(alerted, alerts...)
-		chunk, seen = chunk[:0], map[string]int{}
-		return nil
-	}
-	for {
-		row, err := rd.Next()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, err
-		}
-		rep.Rows++
-		c := row.Customer()
-		if row.Err == nil {
-			if c.ID == "" {
-				row.Err = &batch.ParseError{File: path, Line: row.Line, Err: fmt.Errorf("%w: no customer id (map the column with --map id=COLUMN)", batch.ErrInvalid)}
-			} else if err := monitor.Validate(&c); err != nil {
-				row.Err = &batch.ParseError{File: path, Line: row.Line, Err: fmt.Errorf("%w: %v", batch.ErrInvalid, err)}
-			}
-		}
-		if row.Err == nil && row.Warning != nil {
-			warnings++
-			if err := ew.WriteWarning(&row); err != nil {
-				return nil, fmt.Errorf("write %s: %w", errorsPath, err)
-			}
-		}
-		if row.Err != nil {
-			rep.Errors++
-			if row.Raw == "" {
-				row.Raw = strings.Join(row.Fields, ",")
-			}
-			if err := ew.Write(&row); err != nil {
-				return nil, fmt.Errorf("write %s: %w", errorsPath, err)
-			}
-			continue
-		}
-		if _, dup := seen[c.ID]; dup { // the later row replaces the earlier one, as in a second import
-			if err := flush(); err != nil {
-				return nil, err
-			}
-		}
-		seen[c.ID] = row.Line
-		if chunk = append(chunk, c); len(chunk) >= importChunk {
-			if err := flush(); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return nil, err
-	}
-	if err := ew.Flush(); err != nil {
-		return nil, fmt.Errorf("write %s: %w", errorsPath, err)
-	}
-	if rep.Errors > 0 {
-		rep.File = errorsPath
-	} else {
-		ef.Close()
-		os.Remove(errorsPath) // nothing to report
-	}
-	return rep, nil
+	return rep, err
 }

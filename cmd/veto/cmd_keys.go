@@ -2,15 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/vetoscreen/veto/api"
-	"github.com/vetoscreen/veto/audit"
-	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
 )
 
 func newKeysCommand(g *globalOptions) *cobra.Command {
@@ -63,19 +62,16 @@ func runKeysCreate(ctx context.Context, g *globalOptions, name, role string, asJ
 	if entity.RoleRank(role) == 0 {
 		return usageError{fmt.Errorf("--role %q: want screen, analyst or admin", role)}
 	}
-	k, full, err := api.NewAPIKey(name, role, time.Now())
+	a, err := g.open(ctx, match.DefaultConfig())
 	if err != nil {
+		return err
+	}
+	defer a.Close()
+	k, full, err := a.CreateKey(ctx, cliActor(), name, role)
+	if errors.Is(err, entity.ErrInvalid) {
 		return usageError{err}
 	}
-	st, err := g.openStore(ctx)
 	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.CreateKey(ctx, k); err != nil {
-		return err
-	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), chain.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role}); err != nil {
 		return err
 	}
 	if asJSON {
@@ -122,15 +118,12 @@ func runKeysList(ctx context.Context, g *globalOptions, asJSON bool) error {
 }
 
 func runKeysRevoke(ctx context.Context, g *globalOptions, id string) error {
-	st, err := g.openStore(ctx)
+	a, err := g.open(ctx, match.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if err := st.RevokeKey(ctx, id, time.Now().UTC()); err != nil {
-		return fmt.Errorf("revoke key %s: %w", id, err)
-	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, cliActor(), chain.ActionKeyRevoke, id, nil); err != nil {
+	defer a.Close()
+	if err := a.RevokeKey(ctx, cliActor(), id); err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stdout, "Revoked key %s.\n", id)

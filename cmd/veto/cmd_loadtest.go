@@ -69,9 +69,11 @@ output), or generated from the lists as veto bench does.
 With --hostile N, every capacity run is followed by one with N attackers
 sending beside it, each on a connection of its own: 1,000-byte names of
 initials, of one letter, of short or common words, at threshold 0.1 and
-limit 100, alone, in batches of 100 and on /match; a threshold of 1e-9;
-300 KB of one name as free text; wrong passwords and 30 KB login names on
-/ui/login; 30 KB HTTP methods. The report puts the capacity and latency
+limit 100, alone, in batches of 100 and on /match; a batch of 1,000 of
+them whose client hangs up after 100 ms; the slowest real names (one
+common word repeated) in batches of 100; a threshold of 1e-9; 300 KB of
+one name as free text; wrong passwords on /ui/login, alone and in bursts
+of 32 at once, and 30 KB login names; 30 KB HTTP methods. The report puts the capacity and latency
 with the attackers beside those without, and the server's resident
 memory at the end.`,
 		Example: `  veto loadtest --from ../shared/data
@@ -123,6 +125,11 @@ type LoadPoint struct {
 	P50      time.Duration `json:"p50"`
 	P99      time.Duration `json:"p99"`
 	Max      time.Duration `json:"max"`
+	// ServerCPU is the server process's CPU per request served, read
+	// from its /metrics (process_cpu_seconds_total, in 10 ms ticks)
+	// around a capacity run; with attackers, their requests' CPU is in
+	// it too.
+	ServerCPU time.Duration `json:"serverCPUPerRequest,omitempty"`
 }
 
 func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) error {
@@ -156,7 +163,7 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 	var reports []LoadReport
 	for _, e := range o.Endpoints {
 		bodies, path := loadBodies(e, queries)
-		lt := &loader{client: client, url: url + path, key: o.Key, bodies: bodies}
+		lt := &loader{client: client, url: url + path, base: url, key: o.Key, bodies: bodies}
 		if err := lt.check(ctx); err != nil {
 			return err
 		}
@@ -200,8 +207,8 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		for _, share := range []float64{0.5, 1.0} {
 			rep.Runs = append(rep.Runs, lt.openLoop(ctx, share, rep.Capacity*share, o.Duration, 4*o.Concurrency))
 		}
-		if mem, err := serverMemory(ctx, client, url, o.Key); err == nil {
-			rep.MemoryBytes = mem
+		if mem, err := serverMetric(ctx, client, url, o.Key, "process_resident_memory_bytes"); err == nil {
+			rep.MemoryBytes = int64(mem)
 		}
 		reports = append(reports, rep)
 		if !o.JSON {
@@ -221,8 +228,8 @@ func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 	}
 	fmt.Fprintf(w, "%s\n  capacity: %.0f requests/s (median of %s; %d clients back to back)\n", r.Endpoint, r.Capacity, strings.Join(caps, ", "), o.Concurrency)
 	s := r.Saturated
-	fmt.Fprintf(w, "  at 100%%, %d clients back to back: %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
-		o.Concurrency, s.Achieved, s.P50.Round(time.Microsecond), s.P99.Round(time.Microsecond), s.Max.Round(time.Microsecond), s.Errors, s.Requests)
+	fmt.Fprintf(w, "  at 100%%, %d clients back to back: %6.0f served  p50 %-9v p99 %-9v max %-9v errors %d of %d  server CPU %v a request\n",
+		o.Concurrency, s.Achieved, s.P50.Round(time.Microsecond), s.P99.Round(time.Microsecond), s.Max.Round(time.Microsecond), s.Errors, s.Requests, s.ServerCPU.Round(time.Microsecond))
 	if h := r.HostileSaturated; h != nil {
 		caps := make([]string, len(r.HostileCapacities))
 		for i, c := range r.HostileCapacities {
@@ -276,6 +283,7 @@ func loadBodies(endpoint string, queries []match.Query) ([][]byte, string) {
 type loader struct {
 	client *http.Client
 	url    string
+	base   string // the server's URL, for its /metrics
 	key    string
 	bodies [][]byte
 	// reqs are the requests as written on the wire, so that the load
@@ -372,6 +380,7 @@ func (l *loader) check(ctx context.Context) error {
 // closedLoop runs n clients sending back to back for d: the rate it
 // served and the latencies.
 func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) LoadPoint {
+	cpu, cpuErr := serverMetric(ctx, l.client, l.base, l.key, "process_cpu_seconds_total")
 	end := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -404,6 +413,9 @@ func (l *loader) closedLoop(ctx context.Context, n int, d time.Duration) LoadPoi
 	p.Achieved = float64(len(all)) / time.Since(start).Seconds()
 	p.Target = p.Achieved
 	percentiles(&p, all)
+	if after, err := serverMetric(ctx, l.client, l.base, l.key, "process_cpu_seconds_total"); err == nil && cpuErr == nil && len(all) > 0 {
+		p.ServerCPU = time.Duration((after - cpu) * float64(time.Second) / float64(len(all)))
+	}
 	return p
 }
 

@@ -1,48 +1,22 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
-	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
-
-// storeMonitor returns a Monitor on the snapshot of the store's active
-// versions, built once, on first use, and a function telling what it
-// screened against (no versions when it screened nothing), for the audit
-// trail.
-func storeMonitor(ctx context.Context, g *globalOptions, st store.Store, lists []string) (*monitor.Monitor, func() screenedData) {
-	var loaded atomic.Bool
-	snapshot := sync.OnceValue(func() *screen.Snapshot {
-		loaded.Store(true)
-		snap, err := screen.LoadActive(ctx, st, match.DefaultConfig())
-		if err != nil {
-			g.logger().Error("load the lists", "err", err)
-		}
-		return snap
-	})
-	screened := func() screenedData {
-		if !loaded.Load() {
-			return screenedData{Data: string(screen.DataLive), Versions: []versionRef{}}
-		}
-		return snapData(snapshot())
-	}
-	return &monitor.Monitor{Store: st, Lists: lists, Logger: g.logger(), Snapshot: snapshot}, screened
-}
 
 func newMonitorCommand(g *globalOptions) *cobra.Command {
 	var full, asJSON bool
@@ -71,25 +45,25 @@ not raised again.`,
 				return err
 			}
 			ctx := cmd.Context()
-			st, err := g.openStore(ctx)
+			a, err := g.open(ctx, match.DefaultConfig())
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			m, screened := storeMonitor(ctx, g, st, lists)
+			defer a.Close()
+			a.Monitor.Lists = lists
 			var rep *monitor.Report
 			if full {
-				rep, err = m.Rescreen(ctx)
+				rep, err = a.Monitor.Rescreen(ctx)
 			} else {
-				rep, err = m.Process(ctx)
+				rep, err = a.Monitor.Process(ctx)
 			}
 			if err != nil {
 				return err
 			}
-			sum := newCLIScreening("monitor run", screened())
+			sum := app.NewScreening("cli", "monitor run", a.Keeper.Snapshot())
 			sum.Took = rep.Took.Round(time.Millisecond).String()
-			sum.addAlerts(rep.Customers, rep.Alerts)
-			if err := recordScreeningIn(ctx, g, st, chain.ActionMonitorRun, "cli/monitor", sum); err != nil {
+			sum.AddAlerts(rep.Customers, rep.Alerts)
+			if err := a.RecordScreening(ctx, cliActor(), chain.ActionMonitorRun, "cli/monitor", sum); err != nil {
 				return err
 			}
 			if asJSON {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -120,7 +121,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err != nil {
 		return usageError{fmt.Errorf("--date-order %w", err)}
 	}
-	q := match.Query{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}
+	q := match.Query{Subject: entity.Subject{Name: name, Schema: entity.Schema(o.Schema), BirthDate: o.DOB, Country: o.Country, IDNumber: o.ID}}
 	// A date or country that cannot be read is left out, and said so:
 	// the name is screened anyway.
 	dropped, err := q.ValidateLenient(order)
@@ -134,18 +135,19 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	if err != nil {
 		return usageError{err}
 	}
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
+	defer a.Close()
 	res, err := snap.Screener().Screen(ctx, q, o.screenOptions(&cfg, true))
 	if err != nil {
 		return err
 	}
 	// On the trail before it is shown, as the API does.
-	sum := newCLIScreening("screen", snapData(snap))
+	sum := app.NewScreening("cli", "screen", snap)
 	sum.Add(&res)
-	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum); err != nil {
+	if err := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/screen", sum); err != nil {
 		return err
 	}
 	threshold := o.Threshold
@@ -235,11 +237,12 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	if err != nil {
 		return usageError{err}
 	}
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	sum := newCLIScreening("screen --jsonl", snapData(snap))
+	defer a.Close()
+	sum := app.NewScreening("cli", "screen --jsonl", snap)
 	s := snap.Screener()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -274,7 +277,7 @@ func runScreenJSONL(ctx context.Context, g *globalOptions, o *screenOptions) err
 	}
 	runErr := cmp.Or(<-readErr, <-batchErr, writeErr)
 	// Whatever stopped the run, what was screened is on the trail.
-	return errors.Join(runErr, recordScreening(ctx, g, chain.ActionScreen, "cli/screen", sum))
+	return errors.Join(runErr, a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/screen", sum))
 }
 
 func openInput(g *globalOptions, path string) (io.Reader, func(), error) {

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -18,17 +17,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/vetoscreen/veto/api"
-	"github.com/vetoscreen/veto/audit"
-	"github.com/vetoscreen/veto/audit/chain"
-	"github.com/vetoscreen/veto/demo"
+	"github.com/vetoscreen/veto/app"
+	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/notify"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/review"
-	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/users"
 	"github.com/vetoscreen/veto/web"
 )
@@ -60,7 +55,7 @@ type serveOptions struct {
 	WebhookSecret   string
 	UI              bool
 	TrustProxy      bool
-	Audit           auditOptions
+	Audit           app.AuditFiles
 	CheckpointEvery time.Duration
 }
 
@@ -140,9 +135,9 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.StringVar(&o.WebhookSecret, "webhook-secret", "", "the HMAC-SHA256 key webhooks are signed with, at least 16 characters (env VETO_WEBHOOK_SECRET)")
 	f.StringVar(&o.Refresh.Mirror, "mirror", "", "download the lists from this base URL instead of the publishers' (env VETO_MIRROR)")
 	f.StringVar(&o.JobsDir, "jobs-dir", "", "the folder of batch jobs (/v1/jobs) (default: jobs beside the SQLite file; with PostgreSQL, veto-jobs in the temporary folder) (env VETO_JOBS_DIR)")
-	f.Int64Var(&o.JobQuotaBytes, "job-quota-bytes", api.DefaultConfig().JobQuotaBytes, "most bytes one API key's batch jobs keep on disk, uploads and results (env VETO_JOB_QUOTA_BYTES)")
-	f.IntVar(&o.JobQuotaJobs, "job-quota-jobs", api.DefaultConfig().JobQuotaJobs, "most batch jobs one API key has queued or running (env VETO_JOB_QUOTA_JOBS)")
-	f.DurationVar(&o.JobExpiry, "job-expiry", api.DefaultConfig().JobExpiry, "delete a finished batch job and its files this long after it ended, in the audit trail (env VETO_JOB_EXPIRY)")
+	f.Int64Var(&o.JobQuotaBytes, "job-quota-bytes", jobs.DefaultConfig("").QuotaBytes, "most bytes one API key's batch jobs keep on disk, uploads and results (env VETO_JOB_QUOTA_BYTES)")
+	f.IntVar(&o.JobQuotaJobs, "job-quota-jobs", jobs.DefaultConfig("").QuotaJobs, "most batch jobs one API key has queued or running (env VETO_JOB_QUOTA_JOBS)")
+	f.DurationVar(&o.JobExpiry, "job-expiry", jobs.DefaultConfig("").Expiry, "delete a finished batch job and its files this long after it ended, in the audit trail (env VETO_JOB_EXPIRY)")
 	f.BoolVar(&o.UI, "ui", true, "serve the analyst web UI under /ui/; users sign in with accounts made by veto users create (env VETO_UI)")
 	f.BoolVar(&o.TrustProxy, "trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a TLS-terminating proxy: UI cookies become Secure (env VETO_TRUST_PROXY)")
 	f.StringVar(&o.Audit.KeyFile, "audit-key-file", "", "the key audit checkpoints are signed with, unless VETO_AUDIT_KEY is set; created on first start (default: audit.key beside the SQLite file) (env VETO_AUDIT_KEY_FILE)")
@@ -232,150 +227,66 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	}
 	defer ln.Close() // if serving never starts; Serve closes it otherwise
 
-	st, err := g.openStore(ctx)
+	a, err := app.Open(ctx, app.Config{DB: g.DB, Match: cfg, Logger: log})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if !o.NoAuth {
-		if err := ensureAdminKey(ctx, st, g, o, log); err != nil {
-			return err
+	// After the server has shut down: the loops and the job running stop,
+	// the audit entries queued are committed and the trail checkpointed.
+	defer func() {
+		if err := a.Close(); err != nil {
+			log.Error("stopping", "err", err)
 		}
-	} else {
+	}()
+	if o.NoAuth {
 		log.Warn("API keys are OFF (--no-auth): anyone who can reach " + o.Addr + " can screen and administer")
 	}
-
-	screener := screen.New(nil)
-	// Costly searches (low thresholds, names built to be costly) share a
-	// tenth of the cores beyond their allowance, so they cannot starve
-	// everyone else's.
-	screener.SetPacer(screen.DefaultPacer())
-	keeper := &screen.Keeper{
-		Screener: screener, Store: st, Config: cfg,
-		RefreshEvery: o.RefreshEvery, PollEvery: o.Poll, Logger: log,
-	}
-	// --refresh-every 0 is a server that never downloads: not on a
-	// schedule, not on its first start with an empty store, not when an
-	// admin asks (an air-gapped install, whose lists come from veto
-	// import; the poll picks them up).
-	if o.RefreshEvery > 0 {
-		keeper.Refresh = func(ctx context.Context) error {
-			r := &refresh.Refresher{Store: st, Config: o.Refresh, Logger: log}
-			outcomes, err := r.Update(ctx, all.Publishers(), nil)
-			if err != nil {
-				return err
-			}
-			var errs []error
-			for _, oc := range outcomes {
-				if oc.Err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", oc.List, oc.Err))
-				}
-			}
-			return errors.Join(errs...)
-		}
-	} else {
-		log.Info("downloading is off (--refresh-every 0): the lists come from veto import or veto update, picked up every --poll")
-	}
-	if !o.NoDemo {
-		keeper.Demo = demoVersions
-	}
-	metrics := api.NewMetrics(keeper)
+	metrics := api.NewMetrics(a.Keeper)
 	var hooks []notify.Webhook
 	for _, u := range o.Webhooks {
 		hooks = append(hooks, notify.Webhook{URL: u, Secret: o.WebhookSecret})
 	}
-	notifier, err := notify.New(hooks, notify.DefaultConfig(), metrics.Registry(), log)
-	if err != nil {
+	err = a.Start(ctx, app.Serving{
+		RefreshEvery: o.RefreshEvery, Poll: o.Poll, Refresh: o.Refresh, NoDemo: o.NoDemo, Regimes: o.Regimes,
+		NoAuth: o.NoAuth, AdminKeyFile: o.KeyFile, Audit: o.Audit, CheckpointEvery: o.CheckpointEvery,
+		Jobs:     jobs.Config{Dir: o.JobsDir, QuotaBytes: o.JobQuotaBytes, QuotaJobs: o.JobQuotaJobs, Expiry: o.JobExpiry},
+		Webhooks: hooks, Registry: metrics.Registry(),
+	})
+	if errors.Is(err, entity.ErrInvalid) {
 		return usageError{err}
 	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		notifier.Close(ctx)
-	}()
-	// Monitoring re-screens the customers after each list version the
-	// index loads (never against the demo dataset).
-	mon := &monitor.Monitor{Store: st, Lists: o.Regimes, Notify: notifier.Notify, Logger: log, Snapshot: keeper.Snapshot}
-	monitorNow := make(chan struct{}, 1)
-	keeper.OnLoad = func(s screen.Status) {
-		if s.Data == screen.DataLive {
-			select {
-			case monitorNow <- struct{}{}:
-			default: // a run is already due
-			}
-		}
-	}
-	if err := keeper.Start(ctx); err != nil {
+	if err != nil {
 		return err
 	}
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
 	acfg.MatchCutoff = o.MatchCutoff
-	acfg.JobQuotaBytes, acfg.JobQuotaJobs, acfg.JobExpiry = o.JobQuotaBytes, o.JobQuotaJobs, o.JobExpiry
-	if acfg.JobsDir = o.JobsDir; acfg.JobsDir == "" {
-		acfg.JobsDir = filepath.Join(filepath.Dir(g.DB), "jobs")
-		if isPostgres(g.DB) {
-			acfg.JobsDir = filepath.Join(os.TempDir(), "veto-jobs")
-		}
+	opts := []api.Option{api.WithMonitor(a.Monitor), api.WithAudit(a.Audit)}
+	if a.Jobs != nil {
+		opts = append(opts, api.WithJobs(a.Jobs))
 	}
-	// Screening summaries are committed to the audit trail in groups,
-	// each before its response. After the server has shut down, the
-	// writer stops and the anchor checkpoints the head a last time.
-	anchor, created, err := o.Audit.anchor(g, st)
-	if err != nil {
-		return err
-	}
-	anchor.Logger = log
-	if created {
-		keyFile, _ := o.Audit.paths(g)
-		log.Warn("created the audit key that signs the audit trail's checkpoints; keep a copy away from the database", "file", keyFile)
-	}
-	auditLog := audit.NewLog(st, log, nil)
-	defer func() {
-		auditLog.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if _, _, err := anchor.Checkpoint(ctx); err != nil {
-			log.Error("audit: the shutdown checkpoint was not written", "err", err)
-		}
-	}()
-	opts := []api.Option{api.WithMonitor(mon), api.WithAudit(auditLog)}
 	if o.UI {
 		ui, err := web.New(web.Config{Regimes: o.Regimes, SecureCookies: o.TLSCert != "", TrustProxy: o.TrustProxy, Version: version, Logger: log},
-			web.Deps{Keeper: keeper, Store: st, Users: users.New(st, auditLog), Review: review.New(st, nil), Audit: auditLog, Monitor: mon, Anchor: anchor})
+			web.Deps{Keeper: a.Keeper, Store: a.Store, Users: users.New(a.Store, a.Audit), Review: review.New(a.Store, nil), Audit: a.Audit, Monitor: a.Monitor, Anchor: a.Anchor})
 		if err != nil {
 			return err
 		}
 		opts = append(opts, api.WithUI(ui))
 	}
-	srv := api.New(acfg, keeper, st, metrics, log, opts...).HTTPServer(o.Addr)
+	srv := api.New(acfg, a.Keeper, a.Store, metrics, log, opts...).HTTPServer(o.Addr)
 
 	scheme := "http"
 	if o.TLSCert != "" {
 		scheme = "https"
 	}
 	url := fmt.Sprintf("%s://%s", scheme, ln.Addr())
-	log.Info("veto serving", "url", url, "version", version, "data", keeper.Status().Data, "entities", keeper.Status().Entities)
+	status := a.Keeper.Status()
+	log.Info("veto serving", "url", url, "version", version, "data", status.Data, "entities", status.Entities)
 	fmt.Fprintf(g.stdout, "veto listening on %s\n", url)
 
 	runCtx, cancelRun := context.WithCancel(context.Background())
 	defer cancelRun()
-	go keeper.Run(runCtx)
-	if o.CheckpointEvery > 0 {
-		go anchor.Run(runCtx, o.CheckpointEvery)
-	}
-	go func() {
-		for {
-			select {
-			case <-runCtx.Done():
-				return
-			case <-monitorNow:
-				if _, err := mon.Process(runCtx); err != nil && !errors.Is(err, monitor.ErrBusy) && runCtx.Err() == nil {
-					log.Error("monitoring failed", "err", err)
-				}
-			}
-		}
-	}()
+	go a.Run(runCtx)
 
 	errc := make(chan error, 1)
 	go func() {
@@ -401,71 +312,5 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 		return err
 	}
 	log.Info("stopped")
-	return nil
-}
-
-// demoVersions is the demo dataset as list versions, never stored.
-func demoVersions(ctx context.Context) ([]store.NewVersion, error) {
-	results, err := demo.Results(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]store.NewVersion, 0, len(results))
-	for _, r := range results {
-		pub := r.List
-		if i := strings.IndexByte(pub, '-'); i > 0 {
-			pub = pub[:i]
-		}
-		out = append(out, store.NewVersion{Version: entity.ListVersion{
-			List: r.List, Publisher: pub, Format: r.Format, Published: r.Published, PublishedFrom: r.PublishedFrom,
-			Source: []string{"demo dataset built into veto"}, FetchedAt: time.Now().UTC(), Warnings: r.Warnings,
-		}, Entities: r.Entities})
-	}
-	return out, nil
-}
-
-// ensureAdminKey creates an admin key when the store has none, so that a
-// fresh install can be administered, and writes it to a file only its
-// owner can read. The key itself is never logged.
-func ensureAdminKey(ctx context.Context, st store.Store, g *globalOptions, o *serveOptions, log *slog.Logger) error {
-	release, ok, err := st.TryLock(ctx, "bootstrap")
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return nil // another replica is doing it
-	}
-	defer release()
-	keys, err := st.ListKeys(ctx)
-	if err != nil {
-		return err
-	}
-	if len(keys) > 0 {
-		return nil
-	}
-	path := o.KeyFile
-	if path == "" {
-		if isPostgres(g.DB) {
-			path = "veto-admin.key"
-		} else {
-			path = filepath.Join(filepath.Dir(g.DB), "admin.key")
-		}
-	}
-	k, full, err := api.NewAPIKey("initial-admin", entity.RoleAdmin, time.Now())
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, []byte(full+"\n"), 0o600); err != nil {
-		return fmt.Errorf("write the first admin key: %w", err)
-	}
-	if err := st.CreateKey(ctx, k); err != nil {
-		os.Remove(path)
-		return err
-	}
-	if err := audit.NewLog(st, nil, nil).Record(ctx, "veto", chain.ActionKeyCreate, k.ID, map[string]string{"name": k.Name, "role": k.Role, "file": path}); err != nil {
-		return err
-	}
-	log.Warn("no API keys existed: created an admin key; store it in your secrets manager and delete the file",
-		"key_id", k.ID, "file", path)
 	return nil
 }

@@ -11,9 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/match"
-	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/textscan"
 )
@@ -100,12 +100,18 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	if !utf8.Valid(text) {
 		return fmt.Errorf("%s: not valid UTF-8 at byte %d; convert it first (iconv -f LATIN1 -t UTF-8)", path, invalidUTF8At(text))
 	}
-	snap, err := loadSnapshot(ctx, g, &o.data, cfg)
+	a, snap, err := openSnapshot(ctx, g, &o.data, cfg)
 	if err != nil {
 		return err
 	}
-	findings := textscan.New(snap.Index, opts).Scan(text)
-	if err := recordScreening(ctx, g, chain.ActionScreen, "cli/text", textSummary(snapData(snap), len(text), findings)); err != nil {
+	defer a.Close()
+	findings, _, err := textscan.New(snap.Index, opts).ScanContext(ctx, text, opts, nil)
+	if err != nil {
+		return fmt.Errorf("scanning %s: %w", path, err)
+	}
+	sum := app.NewScreening("cli", "text", snap)
+	sum.AddFindings(len(text), findings)
+	if err := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/text", sum); err != nil {
 		return err
 	}
 	if o.JSON {
@@ -172,22 +178,4 @@ func invalidUTF8At(b []byte) int {
 		i += size
 	}
 	return len(b)
-}
-
-// textSummary sums up a text scan for the audit trail: the text is one
-// query; its findings are counted by kind, and those naming a listed
-// entity are its hits. The text and the words found in it are not kept.
-func textSummary(data screenedData, size int, findings []textscan.Finding) *cliScreening {
-	sum := newCLIScreening("text", data)
-	sum.Bytes = size
-	sum.Findings = map[string]int{}
-	res := screen.Result{}
-	for _, f := range findings {
-		sum.Findings[string(f.Kind)]++
-		if f.Entity != nil {
-			res.Hits = append(res.Hits, screen.Hit{EntityID: f.Entity.ID, Score: f.Score})
-		}
-	}
-	sum.Add(&res)
-	return sum
 }

@@ -12,10 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
-	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 )
@@ -99,70 +98,51 @@ func loadEntities(ctx context.Context, g *globalOptions, o *dataOptions) ([]*ent
 	return ents, nil
 }
 
-// loadSnapshot builds the snapshot to screen against, once, with the
-// versions it holds: the store's active versions, those in force at
-// --as-of, or the list files under --from (named by their content hash,
-// as the store would store them).
-func loadSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*screen.Snapshot, error) {
+// openSnapshot opens veto on --db and returns the snapshot to screen
+// against, built once, with the versions it holds: the store's active
+// versions, those in force at --as-of, or the list files under --from
+// (named by their content hash, as the store would store them). The
+// caller closes the app: its audit trail records the screening, --from
+// or not.
+func openSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg match.Config) (*app.App, *screen.Snapshot, error) {
 	if o.AsOf != "" && o.From != "" {
-		return nil, usageError{errors.New("--as-of screens against the store's versions: give it or --from, not both")}
+		return nil, nil, usageError{errors.New("--as-of screens against the store's versions: give it or --from, not both")}
 	}
 	var asOf time.Time
 	if o.AsOf != "" {
 		var err error
 		if asOf, err = screen.ParseAsOf(o.AsOf); err != nil {
-			return nil, usageError{fmt.Errorf("--as-of: %w", err)}
+			return nil, nil, usageError{fmt.Errorf("--as-of: %w", err)}
 		}
 	}
-	if o.From != "" {
-		results, skipped, err := all.ParseDir(ctx, o.From)
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range skipped {
-			g.logger().Debug("not a list", "reason", s)
-		}
-		var ents []*entity.Entity
-		var versions []entity.ListVersion
-		for _, r := range results {
-			g.logger().Info("list read", "list", r.List, "published", day(r.Published), "entities", len(r.Entities))
-			hash, err := refresh.ContentHash(r.Files)
-			if err != nil {
-				return nil, err
-			}
-			pub, _, _ := strings.Cut(r.List, "-")
-			versions = append(versions, entity.ListVersion{List: r.List, Publisher: pub, Format: r.Format, Published: r.Published,
-				PublishedFrom: r.PublishedFrom, Hash: hash, Source: r.Files, EntityCount: len(r.Entities)})
-			ents = append(ents, r.Entities...)
-		}
-		if len(ents) == 0 {
-			return nil, fmt.Errorf("no list files found in %s", o.From)
-		}
-		return screen.NewSnapshot(index.Build(ents, cfg), screen.DataLive, versions), nil
-	}
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
+	// The files are read before the store opens: a new SQLite store in
+	// the folder read is no list file.
 	var snap *screen.Snapshot
-	if o.AsOf != "" {
-		// Nothing cached: the process screens this one snapshot.
-		snap, err = screen.NewHistory(st, cfg, -1).At(ctx, asOf, nil)
-		if errors.Is(err, screen.ErrNoVersionsAt) {
-			return nil, usageError{fmt.Errorf("--as-of %s: %w", o.AsOf, err)}
+	if o.From != "" {
+		var err error
+		if snap, err = app.FileSnapshot(ctx, o.From, cfg, g.logger()); err != nil {
+			return nil, nil, err
 		}
-	} else {
-		snap, err = screen.LoadActive(ctx, st, cfg)
 	}
+	a, err := g.open(ctx, cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if snap == nil {
-		return nil, fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
+		snap, err = a.Snapshot(ctx, asOf)
+	}
+	switch {
+	case errors.Is(err, screen.ErrNoVersionsAt):
+		err = usageError{fmt.Errorf("--as-of %s: %w", o.AsOf, err)}
+	case errors.Is(err, app.ErrNoLists):
+		err = fmt.Errorf("the store %s has no lists: run `veto update` or `veto import`, or use --from DIR", g.DB)
+	}
+	if err != nil {
+		a.Close()
+		return nil, nil, err
 	}
 	g.logger().Info("index built", "versions", snap.RefString(), slog.Any("stats", snap.Index.Stats))
-	return snap, nil
+	return a, snap, nil
 }
 
 // screenedAgainst is what CLI results say they were screened against.

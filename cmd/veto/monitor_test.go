@@ -19,7 +19,7 @@ func TestMonitorAlertsCustomersCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := []entity.Customer{{ID: "C-1", Name: "Amira Hadzic", Schema: entity.Person}, {ID: "C-2", Name: "Harriet Plumstead", Schema: entity.Person}}
+	cs := []entity.Customer{{ID: "C-1", Subject: entity.Subject{Name: "Amira Hadzic", Schema: entity.Person}}, {ID: "C-2", Subject: entity.Subject{Name: "Harriet Plumstead", Schema: entity.Person}}}
 	if _, err := st.PutCustomers(context.Background(), cs, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -13,11 +13,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
+	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/store"
-	"github.com/vetoscreen/veto/store/postgres"
-	"github.com/vetoscreen/veto/store/sqlite"
 )
 
 // Exit codes, documented in `veto --help`.
@@ -59,17 +59,17 @@ func (g *globalOptions) logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(g.stderr, &slog.HandlerOptions{Level: level}))
 }
 
-// openStore opens the store named by --db.
+// openStore opens the store named by --db, for the commands that only
+// read or write it.
 func (g *globalOptions) openStore(ctx context.Context) (store.Store, error) {
-	if isPostgres(g.DB) {
-		return postgres.Open(ctx, g.DB)
-	}
-	return sqlite.Open(ctx, g.DB)
+	return app.OpenStore(ctx, g.DB)
 }
 
-// isPostgres reports whether --db names a PostgreSQL database.
-func isPostgres(db string) bool {
-	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+// open opens veto on the store named by --db, for the commands that
+// screen, monitor or make keys: what they screen against and how they
+// audit it is the application's.
+func (g *globalOptions) open(ctx context.Context, cfg match.Config) (*app.App, error) {
+	return app.Open(ctx, app.Config{DB: g.DB, Match: cfg, Logger: g.logger()})
 }
 
 func envOr(key, def string) string {
@@ -99,20 +99,6 @@ func defaultDBPath() string {
 		dir = "."
 	}
 	return filepath.Join(dir, "veto", "veto.db")
-}
-
-// redactURL hides a password in a connection URL for messages.
-func redactURL(u string) string {
-	at := strings.LastIndex(u, "@")
-	scheme := strings.Index(u, "://")
-	if at < 0 || scheme < 0 {
-		return u
-	}
-	cred := u[scheme+3 : at]
-	if user, _, ok := strings.Cut(cred, ":"); ok {
-		return u[:scheme+3] + user + ":xxxxx" + u[at:]
-	}
-	return u
 }
 
 // usageError marks a wrong command line (exit status 2).
@@ -162,6 +148,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newListsCommand(g),
 		newDiffCommand(g),
 		newShowCommand(g),
+		newSubjectsCommand(g),
 		newExportCommand(g),
 		newScreenCommand(g),
 		newTextCommand(g),

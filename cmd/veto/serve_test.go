@@ -300,7 +300,7 @@ func TestLoadtest(t *testing.T) {
 	}
 	for _, r := range reps {
 		s := r.Saturated
-		if r.Capacity <= 0 || s.Errors != 0 || s.Requests == 0 || !(s.P50 <= s.P99 && s.P99 <= s.Max) || len(r.Runs) != 2 {
+		if r.Capacity <= 0 || s.Errors != 0 || s.Requests == 0 || !(s.P50 <= s.P99 && s.P99 <= s.Max) || len(r.Runs) != 2 || s.ServerCPU <= 0 {
 			t.Errorf("%s: %+v", r.Endpoint, r)
 		}
 		for _, p := range r.Runs {

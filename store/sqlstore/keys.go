@@ -14,7 +14,7 @@ import (
 var _ store.Keys = (*Store)(nil)
 
 // CreateKey implements store.Keys.
-func (s *Store) CreateKey(ctx context.Context, k entity.APIKey) error {
+func (s *Store) CreateKey(ctx context.Context, k entity.APIKey, audit entity.AuditEntry) error {
 	if err := k.Validate(); err != nil {
 		return err
 	}
@@ -29,6 +29,12 @@ func (s *Store) CreateKey(ctx context.Context, k entity.APIKey) error {
 		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO api_keys (id, name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)`),
 			k.ID, k.Name, k.Role, k.Hash, fmtTime(k.CreatedAt), fmtTime(k.RevokedAt))
 		if err != nil {
+			return fmt.Errorf("create key %s: %w", k.ID, err)
+		}
+		if audit.Action == "" {
+			return nil
+		}
+		if _, err := s.appendAudit(ctx, tx, []entity.AuditEntry{audit}); err != nil {
 			return fmt.Errorf("create key %s: %w", k.ID, err)
 		}
 		return nil
@@ -69,15 +75,24 @@ func (s *Store) ListKeys(ctx context.Context) ([]entity.APIKey, error) {
 }
 
 // RevokeKey implements store.Keys.
-func (s *Store) RevokeKey(ctx context.Context, id string, at time.Time) error {
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at = ''`), fmtTime(at), id)
-	if err != nil {
-		return fmt.Errorf("revoke key %s: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		if _, err := s.Key(ctx, id); err != nil {
-			return err
+func (s *Store) RevokeKey(ctx context.Context, id string, at time.Time, audit entity.AuditEntry) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM api_keys WHERE id = ?`), id).Scan(&n); err != nil {
+			return fmt.Errorf("revoke key %s: %w", id, err)
 		}
-	}
-	return nil
+		if n == 0 {
+			return fmt.Errorf("key %s: %w", id, store.ErrNotFound)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at = ''`), fmtTime(at), id); err != nil {
+			return fmt.Errorf("revoke key %s: %w", id, err)
+		}
+		if audit.Action == "" {
+			return nil
+		}
+		if _, err := s.appendAudit(ctx, tx, []entity.AuditEntry{audit}); err != nil {
+			return fmt.Errorf("revoke key %s: %w", id, err)
+		}
+		return nil
+	})
 }

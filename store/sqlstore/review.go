@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -350,9 +349,13 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 			return nil, fmt.Errorf("audit: lock: %w", err)
 		}
 	}
+	head, err := s.prepared(ctx, tx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
+	if err != nil {
+		return nil, fmt.Errorf("audit: head: %w", err)
+	}
 	var seq int64
 	prev := chain.Genesis
-	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
+	err = head.QueryRowContext(ctx).Scan(&seq, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("audit: head: %w", err)
 	}
@@ -373,25 +376,20 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		out[i] = e
 	}
 	chain.Chain(seq, prev, out)
-	// Many rows to a statement: screening summaries come in groups, and
-	// a statement each would cost more than the commit.
-	for chunk := range slices.Chunk(out, auditRowsPerInsert) {
-		query := `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES ` +
-			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?), `, len(chunk)), ", ")
-		args := make([]any, 0, 8*len(chunk))
-		for _, e := range chunk {
-			args = append(args, e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash)
-		}
-		if _, err := tx.ExecContext(ctx, s.q(query), args...); err != nil {
-			return nil, fmt.Errorf("audit: append %d to %d: %w", chunk[0].Seq, chunk[len(chunk)-1].Seq, err)
+	// One prepared statement, run for each row: screening summaries
+	// come in groups, and parsing a statement costs more than running
+	// it.
+	insert, err := s.prepared(ctx, tx, `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, fmt.Errorf("audit: append: %w", err)
+	}
+	for _, e := range out {
+		if _, err := insert.ExecContext(ctx, e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash); err != nil {
+			return nil, fmt.Errorf("audit: append %d: %w", e.Seq, err)
 		}
 	}
 	return out, nil
 }
-
-// auditRowsPerInsert keeps a statement's parameters (8 a row) well under
-// SQLite's and PostgreSQL's limits.
-const auditRowsPerInsert = 200
 
 // AuditEntries implements store.Audit.
 func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity.AuditEntry, error) {

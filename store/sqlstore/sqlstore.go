@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vetoscreen/veto/store"
@@ -41,6 +42,10 @@ var (
 type Store struct {
 	db *sql.DB
 	d  Dialect
+	// stmts are the statements prepared once, by query text: those run
+	// at every screening (the audit trail's append), whose parsing would
+	// cost more than their execution.
+	stmts sync.Map
 }
 
 // New returns a Store on db, whose schema must be migrated already.
@@ -50,7 +55,30 @@ func New(db *sql.DB, d Dialect) *Store { return &Store{db: db, d: d} }
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
+
+// prepared returns query (with "?" placeholders) as a statement of tx,
+// prepared once for the store: database/sql then prepares it once per
+// connection.
+func (s *Store) prepared(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	st, ok := s.stmts.Load(query)
+	if !ok {
+		p, err := s.db.PrepareContext(ctx, s.q(query))
+		if err != nil {
+			return nil, err
+		}
+		if st, ok = s.stmts.LoadOrStore(query, p); ok {
+			p.Close()
+		}
+	}
+	return tx.StmtContext(ctx, st.(*sql.Stmt)), nil
+}
 
 // q rewrites a query's placeholders for the dialect.
 func (s *Store) q(query string) string {

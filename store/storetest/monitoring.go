@@ -18,7 +18,7 @@ func testCustomers(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t0, t1 := day(2026, 1, 1), day(2026, 1, 2)
 	var cs []entity.Customer
 	for i := range 450 { // more than one INSERT batch
-		cs = append(cs, entity.Customer{ID: fmt.Sprintf("C%04d", i), Name: fmt.Sprintf("Customer %d", i), Schema: entity.Person, BirthDate: "1970"})
+		cs = append(cs, entity.Customer{ID: fmt.Sprintf("C%04d", i), Subject: entity.Subject{Name: fmt.Sprintf("Customer %d", i), Schema: entity.Person, BirthDate: "1970"}})
 	}
 	changed, err := s.PutCustomers(ctx(), cs, t0)
 	if err != nil || len(changed) != 450 {
@@ -27,7 +27,7 @@ func testCustomers(t *testing.T, newStore func(t *testing.T) store.Store) {
 	// Putting the same customers again changes nothing; one changed and
 	// one new are reported.
 	cs[7].Country = "fr"
-	again := append(slices.Clone(cs), entity.Customer{ID: "C9999", Name: "New One"})
+	again := append(slices.Clone(cs), entity.Customer{ID: "C9999", Subject: entity.Subject{Name: "New One"}})
 	changed, err = s.PutCustomers(ctx(), again, t1)
 	slices.Sort(changed)
 	if err != nil || !slices.Equal(changed, []string{"C0007", "C9999"}) {
@@ -38,14 +38,14 @@ func testCustomers(t *testing.T, newStore func(t *testing.T) store.Store) {
 		t.Errorf("Customer = %+v, %v", c, err)
 	}
 	// Invalid customers: an error and nothing stored.
-	bad := []entity.Customer{{ID: "C5000", Name: "Fine"}, {ID: "", Name: "No ID"}}
+	bad := []entity.Customer{{ID: "C5000", Subject: entity.Subject{Name: "Fine"}}, {ID: "", Subject: entity.Subject{Name: "No ID"}}}
 	if _, err := s.PutCustomers(ctx(), bad, t1); !errors.Is(err, entity.ErrInvalid) {
 		t.Errorf("invalid customer: %v", err)
 	}
 	if _, err := s.Customer(ctx(), "C5000"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("half-written put: %v", err)
 	}
-	if _, err := s.PutCustomers(ctx(), []entity.Customer{{ID: "D", Name: "a"}, {ID: "D", Name: "b"}}, t1); !errors.Is(err, entity.ErrInvalid) {
+	if _, err := s.PutCustomers(ctx(), []entity.Customer{{ID: "D", Subject: entity.Subject{Name: "a"}}, {ID: "D", Subject: entity.Subject{Name: "b"}}}, t1); !errors.Is(err, entity.ErrInvalid) {
 		t.Errorf("duplicate ID: %v", err)
 	}
 	// Paging in ID order.
@@ -95,7 +95,7 @@ func testAlerts(t *testing.T, newStore func(t *testing.T) store.Store) {
 	alert := func(cust, ent string, score float64) entity.Alert {
 		hit, _ := json.Marshal(map[string]any{"entity_id": ent, "score": score})
 		return entity.Alert{CustomerID: cust, EntityID: ent, List: "un-sc", VersionID: 3, Versions: versions, Score: score, Cause: entity.CauseListChange,
-			Customer: entity.Customer{ID: cust, Name: "Name of " + cust}, Hit: hit, CreatedAt: at}
+			Customer: entity.Customer{ID: cust, Subject: entity.Subject{Name: "Name of " + cust}}, Hit: hit, CreatedAt: at}
 	}
 	added, err := s.AddAlerts(ctx(), []entity.Alert{alert("C1", "un-QDi.1", 0.9), alert("C2", "un-QDi.1", 0.85), alert("C1", "un-QDi.2", 0.95)})
 	if err != nil || len(added) != 3 || added[0].ID == 0 || added[0].ID >= added[1].ID || added[0].Status != entity.AlertOpen {

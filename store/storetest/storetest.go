@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -26,6 +27,7 @@ import (
 func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Lists", func(t *testing.T) { testLists(t, newStore) })
 	t.Run("Keys", func(t *testing.T) { testKeys(t, newStore) })
+	t.Run("KeyCreationAudited", func(t *testing.T) { testKeyCreationAudited(t, newStore) })
 	t.Run("Lock", func(t *testing.T) { testLock(t, newStore) })
 	t.Run("Customers", func(t *testing.T) { testCustomers(t, newStore) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, newStore) })
@@ -40,15 +42,15 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
 	s := newStore(t)
 	k := entity.APIKey{ID: "k1", Name: "onboarding", Role: entity.RoleScreen, Hash: strings.Repeat("ab", 32), CreatedAt: day(2026, 1, 2)}
-	if err := s.CreateKey(ctx(), k); err != nil {
+	if err := s.CreateKey(ctx(), k, entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateKey(ctx(), k); !errors.Is(err, store.ErrConflict) {
+	if err := s.CreateKey(ctx(), k, entity.AuditEntry{}); !errors.Is(err, store.ErrConflict) {
 		t.Errorf("duplicate key: err = %v, want ErrConflict", err)
 	}
 	bad := k
 	bad.ID, bad.Role = "k2", "root"
-	if err := s.CreateKey(ctx(), bad); !errors.Is(err, entity.ErrInvalid) {
+	if err := s.CreateKey(ctx(), bad, entity.AuditEntry{}); !errors.Is(err, entity.ErrInvalid) {
 		t.Errorf("invalid role: err = %v, want ErrInvalid", err)
 	}
 	got, err := s.Key(ctx(), "k1")
@@ -57,16 +59,16 @@ func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
 	}
 	k3 := k
 	k3.ID, k3.Role, k3.CreatedAt = "k3", entity.RoleAdmin, day(2026, 1, 3)
-	if err := s.CreateKey(ctx(), k3); err != nil {
+	if err := s.CreateKey(ctx(), k3, entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RevokeKey(ctx(), "k1", day(2026, 2, 1)); err != nil {
+	if err := s.RevokeKey(ctx(), "k1", day(2026, 2, 1), entity.AuditEntry{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RevokeKey(ctx(), "k1", day(2026, 3, 1)); err != nil {
+	if err := s.RevokeKey(ctx(), "k1", day(2026, 3, 1), entity.AuditEntry{}); err != nil {
 		t.Errorf("revoking twice: %v", err)
 	}
-	if err := s.RevokeKey(ctx(), "nope", day(2026, 3, 1)); !errors.Is(err, store.ErrNotFound) {
+	if err := s.RevokeKey(ctx(), "nope", day(2026, 3, 1), entity.AuditEntry{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("revoking an unknown key: %v", err)
 	}
 	keys, err := s.ListKeys(ctx())
@@ -75,6 +77,95 @@ func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
 	}
 	if _, err := s.Key(ctx(), "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Key(nope): %v", err)
+	}
+}
+
+// testKeyCreationAudited checks that a key, or its revocation, and its
+// audit entry are stored together or not at all.
+func testKeyCreationAudited(t *testing.T, newStore func(t *testing.T) store.Store) {
+	s := newStore(t)
+	k := entity.APIKey{ID: "k1", Name: "onboarding", Role: entity.RoleScreen, Hash: strings.Repeat("ab", 32), CreatedAt: day(2026, 1, 2)}
+	entry := func(id string) entity.AuditEntry {
+		e, err := chain.Entry(day(2026, 1, 2), "cli:ops", chain.ActionKeyCreate, id, map[string]string{"name": "onboarding", "role": entity.RoleScreen})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	trail := func() []entity.AuditEntry {
+		t.Helper()
+		es, err := s.AuditEntries(ctx(), store.AuditFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return es
+	}
+	if err := s.CreateKey(ctx(), k, entry(k.ID)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Key(ctx(), k.ID); err != nil {
+		t.Fatalf("the key created: %v", err)
+	}
+	es := trail()
+	if len(es) != 1 || es[0].Action != chain.ActionKeyCreate || es[0].Subject != k.ID || es[0].Actor != "cli:ops" {
+		t.Fatalf("trail after CreateKey = %+v, want the key's entry", es)
+	}
+	v := chain.NewVerifier()
+	v.Add(es[0])
+	if !v.OK() {
+		t.Errorf("the entry is not chained: %v", v.Problems())
+	}
+
+	// A key refused (its ID exists) leaves no entry.
+	if err := s.CreateKey(ctx(), k, entry(k.ID)); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("duplicate key: err = %v, want ErrConflict", err)
+	}
+	if n := len(trail()); n != 1 {
+		t.Errorf("a refused key left an audit entry: %d entries, want 1", n)
+	}
+
+	// An entry that cannot be appended leaves no key.
+	bad := entry("k2")
+	bad.Data = []byte("{not json")
+	k2 := k
+	k2.ID = "k2"
+	if err := s.CreateKey(ctx(), k2, bad); err == nil {
+		t.Error("a key whose audit entry cannot be appended was created")
+	}
+	if _, err := s.Key(ctx(), "k2"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the key whose entry failed: Key = %v, want ErrNotFound", err)
+	}
+	if n := len(trail()); n != 1 {
+		t.Errorf("trail after the failed key: %d entries, want 1", n)
+	}
+
+	// A revocation is stored with its entry, or neither.
+	revoked := func(e entity.AuditEntry) entity.AuditEntry {
+		e.Action, e.Data = chain.ActionKeyRevoke, nil
+		return e
+	}
+	if err := s.RevokeKey(ctx(), "nope", day(2026, 2, 1), revoked(entry("nope"))); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("revoking an unknown key: %v, want ErrNotFound", err)
+	}
+	if n := len(trail()); n != 1 {
+		t.Errorf("revoking an unknown key left an entry: %d entries, want 1", n)
+	}
+	badRevoke := revoked(entry(k.ID))
+	badRevoke.Data = []byte("{not json")
+	if err := s.RevokeKey(ctx(), k.ID, day(2026, 2, 1), badRevoke); err == nil {
+		t.Error("a revocation whose audit entry cannot be appended was stored")
+	}
+	if got, err := s.Key(ctx(), k.ID); err != nil || got.Revoked() {
+		t.Errorf("the key whose revocation failed: %+v, %v; want it active", got, err)
+	}
+	if err := s.RevokeKey(ctx(), k.ID, day(2026, 2, 1), revoked(entry(k.ID))); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Key(ctx(), k.ID); err != nil || !got.Revoked() {
+		t.Errorf("the key revoked: %+v, %v", got, err)
+	}
+	if es := trail(); len(es) != 2 || es[1].Action != chain.ActionKeyRevoke || es[1].Subject != k.ID {
+		t.Errorf("trail after the revocation: %+v", es)
 	}
 }
 

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestHostileMixReachesItsTargets sends each request of loadtest's
+// hostile mix once to a server and checks that it attacks what it says:
+// a screening costly to compute is screened (or refused as costly), not
+// refused as malformed; a wrong password reaches the password check (401
+// or 429), not the form's token check (403); a request whose client
+// hangs up is sent; the junk method is answered as one.
+func TestHostileMixReachesItsTargets(t *testing.T) {
+	dir := t.TempDir()
+	url, _, _ := serve(t, filepath.Join(dir, "veto.db"), "--no-auth")
+	m := newHostileMix(strings.TrimPrefix(url, "http://"), "")
+	want := map[string][]string{
+		"threshold 1e-9":           {"400"},
+		"login":                    {"401", "429"},
+		"login burst of 32":        {"401", "429"},
+		"login, long name":         {"400", "413"},
+		"junk method":              {"400", "404", "405", "501"},
+		"batch of 1000, abandoned": {"abandoned"},
+	}
+	var kinds []string
+	for _, r := range m.reqs {
+		kinds = append(kinds, r.what)
+		statuses := map[string]bool{}
+		for range max(r.burst, 1) {
+			statuses[m.send(context.Background(), r)] = true
+		}
+		ok := []string{"200", "429", "503"} // screenings: done, or refused as costly
+		if w, found := want[r.what]; found {
+			ok = w
+		}
+		for st := range statuses {
+			if !slices.Contains(ok, st) {
+				t.Errorf("%s: answered %s, want one of %v", r.what, st, ok)
+			}
+		}
+	}
+	for _, k := range []string{"initials", "one letter", "pairs of letters", "common words", "repeated common names", "batch of 100", "match", "text"} {
+		if !slices.Contains(kinds, k) {
+			t.Errorf("the mix sends no %q (it sends %v)", k, kinds)
+		}
+	}
+}
