@@ -10,13 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/source/sourcetest"
+	"github.com/vetoscreen/veto/source/all/alltest"
 )
 
 // cpuTime is the process's CPU time so far, user and system.
@@ -33,7 +31,6 @@ func cpuTime() time.Duration {
 //	go test ./batch -run XXX -bench Batch -benchtime 1x
 //	VETO_BENCH_ROWS=1000000 go test ./batch -run XXX -bench Batch -benchtime 1x -count 5
 func BenchmarkBatch(b *testing.B) {
-	dir := sourcetest.SharedData(b)
 	rows := 100_000
 	if v := os.Getenv("VETO_BENCH_ROWS"); v != "" {
 		var err error
@@ -41,14 +38,7 @@ func BenchmarkBatch(b *testing.B) {
 			b.Fatalf("VETO_BENCH_ROWS=%q: %v", v, err)
 		}
 	}
-	results, _, err := all.ParseDir(context.Background(), dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var ents []*entity.Entity
-	for _, r := range results {
-		ents = append(ents, r.Entities...)
-	}
+	ents := alltest.Entities(b)
 	s := screen.New(index.Build(ents, match.DefaultConfig()))
 	tmp := b.TempDir()
 	in := filepath.Join(tmp, "customers.csv")

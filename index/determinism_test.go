@@ -1,7 +1,6 @@
 package index_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,8 +10,6 @@ import (
 	"github.com/vetoscreen/veto/eval"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
-	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/source/sourcetest"
 )
 
 // TestSearchDeterministic screens generated customers (as `veto batch
@@ -27,16 +24,7 @@ func TestSearchDeterministic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds an index of the real lists")
 	}
-	dir := sourcetest.SharedData(t)
-	results, _, err := all.ParseDir(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ents []*entity.Entity
-	for _, r := range results {
-		ents = append(ents, r.Entities...)
-	}
-	ix := index.Build(ents, match.DefaultConfig())
+	ix, ents := realIndex(t)
 
 	const first = 3000
 	known := map[string]string{ // customer: its best hit, with seed 1

@@ -16,9 +16,14 @@
 // the weight of the query tokens it may match, as if they matched
 // perfectly. Light query tokens (particles, initials, common words) whose
 // weights together cannot lift a name to the threshold are not used to
-// retrieve names at all; they only count when a name is scored. A name
-// is scored only if its upper bound, plus the most that dates and
-// countries can add, reaches the threshold. So a name the index does not
+// retrieve names at all; they only raise the bounds of the names the
+// others brought, heaviest first, and a name that cannot reach the
+// threshold with what is left to gather is dropped on the way. The
+// scorer pairs a listed word with one query word, so a name's bound is
+// also bounded from its side: the sum over its words of the most a query
+// unit earns on each ("Muhammad Muhammad" earns one Muhammad's weight
+// against "Muhammad Hasan"). A name is scored only if its upper bound,
+// plus the most that dates and countries can add, reaches the threshold. So a name the index does not
 // score cannot reach the threshold, and the brute-force comparison in
 // `veto bench` checks that no true match is ever lost.
 //
@@ -50,7 +55,12 @@ type Index struct {
 	byID  map[string]int32
 	// nameRefs flattens every candidate's names: postings point into it.
 	nameRefs []nameRef
-	voc      *vocab
+	// slots holds, name after name, the vocab entries of each name's
+	// tokens and then of its spans (see nameRef.slots): what retrieval
+	// reads of a name from its side, in one array rather than behind
+	// three pointers. A name's PreparedName.IDs are its tokens' part.
+	slots []uint32
+	voc   *vocab
 	// postings[v] are the names (indexes into nameRefs) holding vocab
 	// entry v, ascending.
 	postings [][]int32
@@ -70,6 +80,18 @@ type Index struct {
 type nameRef struct {
 	cand int32
 	name int16
+	// slots is where the name's entries start in Index.slots; the next
+	// name's start is where they end.
+	slots uint32
+}
+
+// slotsOf returns the vocab entries of name n's tokens and spans.
+func (ix *Index) slotsOf(n int32) []uint32 {
+	end := uint32(len(ix.slots))
+	if int(n)+1 < len(ix.nameRefs) {
+		end = ix.nameRefs[n+1].slots
+	}
+	return ix.slots[ix.nameRefs[n].slots:end]
 }
 
 // MinCorpusNames is the smallest number of names token weights are
@@ -154,6 +176,13 @@ func build(merged []*entity.Entity, lists [][]string, cfg match.Config, parent *
 
 	ix.cands = make([]*match.Candidate, len(merged))
 	parallel(len(merged), func(i int) { ix.cands[i] = ix.cfg.NewCandidateAnalysed(merged[i], analysed[i], ix) })
+	nSlots := 0
+	for _, c := range ix.cands {
+		for ni := range c.Names {
+			nSlots += len(c.Names[ni].Tokens) + len(c.Names[ni].Joined)
+		}
+	}
+	ix.slots = make([]uint32, 0, nSlots)
 	for i, c := range ix.cands {
 		ix.byID[c.Entity.ID] = int32(i)
 		for _, id := range c.IDs() {
@@ -162,14 +191,16 @@ func build(merged []*entity.Entity, lists [][]string, cfg match.Config, parent *
 		for ni := range c.Names {
 			pn := &c.Names[ni]
 			ref := int32(len(ix.nameRefs))
-			ix.nameRefs = append(ix.nameRefs, nameRef{cand: int32(i), name: int16(ni)})
-			pn.IDs = make([]uint32, len(pn.Tokens))
+			start := len(ix.slots)
+			ix.nameRefs = append(ix.nameRefs, nameRef{cand: int32(i), name: int16(ni), slots: uint32(start)})
 			for t := range pn.Tokens {
-				pn.IDs[t] = ix.post(&pn.Tokens[t], match.Single, ref)
+				ix.slots = append(ix.slots, ix.post(&pn.Tokens[t], match.Single, ref))
 				ix.Stats.Tokens++
 			}
+			pn.IDs = ix.slots[start:len(ix.slots):len(ix.slots)]
 			for t := range pn.Joined {
 				pn.Joined[t].ID = ix.post(&pn.Joined[t].Token, pn.Joined[t].Kind, ref)
+				ix.slots = append(ix.slots, pn.Joined[t].ID)
 				pn.Joined[t].Token = names.Token{}
 			}
 			// The vocabulary holds every token once: "mohammed" is

@@ -63,6 +63,8 @@ func TestSearchEqualsBruteForce(t *testing.T) {
 		{Subject: entity.Subject{Name: "Anything", IDNumber: "RU0000012"}}, {Subject: entity.Subject{Name: "Ivan Petrov", BirthDate: "1960"}}, {Subject: entity.Subject{Name: "D. M."}},
 		// Initials that must retrieve make the search score every name.
 		{Subject: entity.Subject{Name: "A. B. C. D. E. F. G. H. I. J. K. L. M."}}, {Subject: entity.Subject{Name: "S. Lavrov I. Petrov A. Rahman"}}, {Subject: entity.Subject{Name: "ali ali ali ali ali"}},
+		// A word written twice meets a listed word once (slotBound).
+		{Subject: entity.Subject{Name: "Muhammad Muhammad"}}, {Subject: entity.Subject{Name: "Ali Ali Rahman"}}, {Subject: entity.Subject{Name: "Sergei Sergeyovich"}}, {Subject: entity.Subject{Name: "S. Sergei"}},
 	}
 	for i := 0; i < 60; i++ { // plus the listed names themselves, some reordered
 		e := ents[r.IntN(len(ents))]
@@ -280,6 +282,47 @@ func TestSimilarIsTokenSim(t *testing.T) {
 	}
 	if similar < 20 {
 		t.Errorf("%d similar tokens in all: the test tests little", similar)
+	}
+}
+
+// TestRepeatedWordsScoreFew checks that a query of a common word written
+// twice scores only the names that may hold it twice, not every name
+// that holds it once: a listed word meets one query word.
+func TestRepeatedWordsScoreFew(t *testing.T) {
+	var ents []*entity.Entity
+	add := func(schema entity.Schema, name string) {
+		ents = append(ents, &entity.Entity{ID: fmt.Sprintf("test-%d", len(ents)), Schema: schema, List: "test-list", Names: []entity.Name{{Full: name, Kind: entity.Primary}}})
+	}
+	family := []string{"Lavrov", "Ivanov", "Petrov", "Hussein", "Kovalenko", "Rahman", "Smirnov", "Haqqani", "Nasrallah", "Kuznetsov"}
+	for i := range 300 {
+		add(entity.Person, fmt.Sprintf("%s, Muhammad %s", family[i%len(family)], family[(i/len(family))%len(family)]))
+	}
+	add(entity.Person, "Muhammad Muhammad")
+	add(entity.Person, "Muhammad Mohammed Hussein")
+	ix := Build(ents, match.DefaultConfig())
+	cfg := ix.Config()
+	for _, tc := range []struct {
+		query     string
+		maxScored int // the names holding the word twice, and a few more
+	}{
+		{"Muhammad Muhammad", 10},
+		{"Mohammed Muhammad", 10},
+	} {
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: tc.query}}, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w Work
+		got := ix.Search(p, Options{Work: &w})
+		if want := ix.BruteForce(p, Options{}); !sameHits(got, want) {
+			t.Errorf("%q:\n search %v\n brute  %v", tc.query, hitList(got), hitList(want))
+		}
+		if len(got) == 0 {
+			t.Errorf("%q: no hit", tc.query)
+		}
+		if w.Scored > tc.maxScored {
+			t.Errorf("%q: %d candidates scored, want at most %d of the %d holding the word", tc.query, w.Scored, tc.maxScored, len(ents))
+		}
 	}
 }
 

@@ -98,6 +98,8 @@ type unit struct {
 	// meets with less, and all the other units with all their weight,
 	// cannot reach the threshold (see retrieve).
 	need float32
+	// most is the most the unit adds to a name's bound (maxAdd).
+	most float32
 }
 
 // scratch is one search's working memory, reused through a pool.
@@ -106,13 +108,19 @@ type scratch struct {
 	accMid  []float32 // per name: the part of it from spared units
 	stamp   []int32   // per name: the last unit that counted
 	touched []int32
-	counts  []uint8 // per phon: trigram hits
-	ctouch  []uint32
-	grams   []uint32
-	units   []unit
-	order   []int32
-	scorer  *match.Scorer
-	cands   []int32
+	// live are the touched names that may still reach the threshold
+	// (see retrieve).
+	live []int32
+	// pending are the units that bring no names, in gathering order;
+	// meeting those that meet some listed word (see slotBound).
+	pending, meeting []int32
+	counts           []uint8 // per phon: trigram hits
+	ctouch           []uint32
+	grams            []uint32
+	units            []unit
+	order            []int32
+	scorer           *match.Scorer
+	cands            []int32
 	// masks[i] selects the names of cands[i] worth scoring (see
 	// match.Scorer.ScoreNames).
 	masks []uint64
@@ -240,11 +248,6 @@ func (ix *Index) scoreTaken(ctx context.Context, p *match.Prepared, cfg *match.C
 			opts.Work.Pairs += s.scorer.Pairs() - pairs0
 		}
 	}()
-	for ui := range s.units {
-		for _, id := range s.units[ui].exp.ids {
-			s.inExp[id] = s.gen
-		}
-	}
 	sims := newIndexSims(cfg, s.units, p)
 	sims.inExp, sims.gen = s.inExp, s.gen
 	boost := cfg.MaxBoost()
@@ -389,6 +392,11 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 			s.units = append(s.units, u)
 		}
 	}
+	for ui := range s.units {
+		for _, id := range s.units[ui].exp.ids {
+			s.inExp[id] = s.gen
+		}
+	}
 }
 
 // settledWeight returns the weight of an unlisted query word: that of the
@@ -491,17 +499,22 @@ func (ix *Index) planRetrieval(p *match.Prepared, cfg *match.Config, threshold f
 // retrieve by: initials meet every word with their letter.
 func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
 
-// retrieve expands the units, gathers upper bounds per name, and keeps
-// the candidates that may reach the threshold. Retrieving units bring
-// names in; the other units only raise the bounds of names already in, so
-// that a bound counts every unit at its best similarity to the name.
+// retrieve gathers upper bounds per name and keeps the candidates that
+// may reach the threshold. Retrieving units bring names in; the other
+// units only raise the bounds of names already in, so that a bound counts
+// every unit at its best similarity to the name. Between those units, a
+// name that cannot reach the threshold even if every unit still to come
+// met it at its best is dropped: the names of a common word ("Igor",
+// "Mohammed") are then looked up for the few names still in, not for
+// every name a rare word's loose spellings brought in.
 func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) {
 	boost := cfg.MaxBoost()
 	// Initials are scored directly: bound them by what they can earn.
 	initials := 0.0
 	for ui := range s.units {
 		if u := &s.units[ui]; u.tok.Kind == names.Initial && !u.joined {
-			initials += min(u.weight, cfg.InitialWeight) * cfg.SimInitial
+			// The same initial listed is an exact match.
+			initials += min(u.weight, cfg.InitialWeight) * max(cfg.SimInitial, cfg.SimExact)
 		}
 	}
 	// A retrieving unit's entry brings a name in only if it adds enough
@@ -528,30 +541,123 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		// (a+others)/tot + boost < threshold, with a margin for float32.
 		u.need = float32((threshold-boost)*tot-others) - 1e-3
 	}
-	for pass := 0; pass < 2; pass++ {
-		for ui := range s.units {
-			u := &s.units[ui]
-			if !u.expanded || u.retrieve != (pass == 0) {
-				continue
-			}
-			ix.gather(u, int32(ui), pass == 0, cfg, s)
-		}
-	}
-	for _, n := range s.touched {
-		bound := math.Inf(-1)
-		mid := float64(s.accMid[n])
-		rest := float64(s.acc[n]) - mid + initials
+	// bound bounds the score of a name whose units earn at most rest
+	// (spared units apart) and mid (spared units), as the best of the
+	// query's names. float32 sums round: a margin keeps them above.
+	bound := func(rest, mid float64) float64 {
+		b := math.Inf(-1)
 		for qn := range p.Names {
 			if tot := p.Names[qn].MinTotal(cfg); tot > 0 {
-				bound = max(bound, p.Names[qn].Bound(rest, mid, tot)+boost)
+				b = max(b, p.Names[qn].Bound(rest, mid, tot)+boost)
 			}
 		}
-		if bound < threshold {
+		return b + 1e-6
+	}
+	pending := s.pending[:0]
+	restLeft, midLeft := 0.0, 0.0
+	for ui := range s.units {
+		u := &s.units[ui]
+		switch {
+		case !u.expanded:
+		case u.retrieve:
+			ix.gather(u, int32(ui), true, cfg, s)
+		default:
+			if u.most = u.maxAdd(cfg); u.most == 0 {
+				continue // it meets no listed word
+			}
+			pending = append(pending, int32(ui))
+			if u.spared {
+				midLeft += float64(u.most)
+			} else {
+				restLeft += float64(u.most)
+			}
+		}
+	}
+	s.live = append(s.live[:0], s.touched...)
+	// The heaviest units first: a name they miss loses the most.
+	slices.SortFunc(pending, func(a, b int32) int { return cmp.Compare(s.units[b].most, s.units[a].most) })
+	for _, ui := range pending {
+		u := &s.units[ui]
+		if fromNames(u, len(s.live)) {
+			// Dropping names saves looking at them from their side; a
+			// unit that walks its postings walks them all anyway.
+			live := s.live[:0]
+			for _, n := range s.live {
+				mid := float64(s.accMid[n])
+				if bound(float64(s.acc[n])-mid+initials+restLeft, mid+midLeft) >= threshold {
+					live = append(live, n)
+				}
+			}
+			s.live = live
+		}
+		if u.spared {
+			midLeft -= float64(u.most)
+		} else {
+			restLeft -= float64(u.most)
+		}
+		ix.gather(u, ui, false, cfg, s)
+	}
+	s.pending = pending
+	s.meeting = s.meeting[:0]
+	for ui := range s.units {
+		if u := &s.units[ui]; !u.expanded || len(u.exp.ids) > 0 {
+			s.meeting = append(s.meeting, int32(ui))
+		}
+	}
+	for _, n := range s.live {
+		mid := float64(s.accMid[n])
+		rest := float64(s.acc[n]) - mid + initials
+		if bound(rest, mid) < threshold {
+			continue
+		}
+		// A listed word meets one query word only: bounded from the
+		// name's side, "Muhammad Muhammad" earns no more against
+		// "Muhammad Hasan" than one Muhammad does.
+		r, m := ix.slotBound(n, s, cfg)
+		if b := bound(min(rest, r), min(mid, m)); b < threshold {
 			continue
 		}
 		ref := ix.nameRefs[n]
-		s.take(ref.cand, ref.bit(), float32(bound)+1e-6)
+		s.take(ref.cand, ref.bit(), float32(bound(rest, mid)))
 	}
+}
+
+// slotBound bounds what the units can earn against name n from the
+// name's side: match pairs a listed token or span with one query unit at
+// most, so the units earn no more than the sum, over the name's tokens
+// and spans, of the most any unit earns on it; rest is that of the units
+// not spared, mid of the spared ones. Initials, which have no expansion,
+// are compared directly, and count in rest as in retrieve's bounds.
+func (ix *Index) slotBound(n int32, s *scratch, cfg *match.Config) (rest, mid float64) {
+	for _, id := range ix.slotsOf(n) {
+		var r, m float32
+		expanded := s.inExp[id] == s.gen
+		for _, ui := range s.meeting {
+			u := &s.units[ui]
+			var a float32
+			switch {
+			case !u.expanded:
+				sim, _ := cfg.UnitSim(u.tok, match.Single, &ix.voc.tokens[id], ix.voc.span[id])
+				a = float32(sim * u.weight)
+			case !expanded:
+				continue
+			default:
+				k, ok := slices.BinarySearch(u.exp.ids, id)
+				if !ok {
+					continue
+				}
+				a = u.add(k, cfg)
+			}
+			if u.spared && u.expanded {
+				m = max(m, a)
+			} else {
+				r = max(r, a)
+			}
+		}
+		rest += float64(r)
+		mid += float64(m)
+	}
+	return rest, mid
 }
 
 // unbounded is the bound of a candidate whose score retrieval cannot
@@ -588,37 +694,46 @@ func insertTop(top []float64, score float64, n int) []float64 {
 
 // gather adds a unit's best similarity to each name its expansion reaches,
 // weighted: once per unit and name, visiting entries best first. Only a
-// retrieving unit adds names not yet touched.
+// retrieving unit adds names not yet touched, and only with the entries
+// that add at least its need.
 func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scratch) {
-	if !bring && u.exp.posts > 2*(len(u.exp.ids)+touchedIDs*len(s.touched)) {
-		// A common word raises the bounds of the few names already in
-		// more cheaply from their side than by walking its postings.
-		ix.gatherTouched(u, ui, cfg, s)
+	if !bring && fromNames(u, len(s.live)) {
+		// A common word raises the bounds of the few names still in more
+		// cheaply from their side than by walking its postings.
+		ix.gatherTouched(u, ui, nil, s.live, cfg, s)
 		return
 	}
 	order := s.order[:0]
 	for i := range u.exp.ids {
 		order = append(order, int32(i))
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		switch {
-		case u.exp.sims[a] > u.exp.sims[b]:
-			return -1
-		case u.exp.sims[a] < u.exp.sims[b]:
-			return 1
-		}
-		return 0
-	})
+	// By what they add, not by similarity: an initial's is capped.
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(u.add(int(b), cfg), u.add(int(a), cfg)) })
 	s.order = order
-	for _, k := range order {
+	posts := u.exp.posts
+	for i, k := range order {
 		add := u.add(int(k), cfg)
-		brings := bring && add >= u.need
-		for _, n := range ix.postings[u.exp.ids[k]] {
+		if bring && add < u.need {
+			// The entries left bring no names, and only raise those
+			// that other units brought: none, or few enough to look at
+			// from their side.
+			if len(s.touched) == 0 {
+				return
+			}
+			if posts > 2*(len(order)-i+touchedIDs*len(s.touched)) {
+				ix.gatherTouched(u, ui, order[i:], s.touched, cfg, s)
+				return
+			}
+			bring = false
+		}
+		ps := ix.postings[u.exp.ids[k]]
+		posts -= len(ps)
+		for _, n := range ps {
 			switch st := s.stamp[n]; {
 			case st == ui:
 				continue
 			case st == -1:
-				if !brings {
+				if !bring {
 					continue
 				}
 				s.touched = append(s.touched, n)
@@ -632,39 +747,42 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 	}
 }
 
+// fromNames reports whether a unit that brings no names raises the
+// bounds of n names more cheaply from their side than by walking its
+// postings.
+func fromNames(u *unit, n int) bool { return u.exp.posts > 2*(len(u.exp.ids)+touchedIDs*n) }
+
 // touchedIDs is about how many vocabulary entries (tokens and spans) a
 // listed name has, for gather's choice of side.
 const touchedIDs = 8
 
-// gatherTouched is gather for a unit that brings no names: for each name
-// already touched, the unit's best similarity to its tokens and spans.
-func (ix *Index) gatherTouched(u *unit, ui int32, cfg *match.Config, s *scratch) {
+// gatherTouched is gather from the names' side, for names ns that the
+// unit did not reach yet: each name's best similarity to the unit's
+// entries ks (nil: all of them) among its tokens and spans.
+func (ix *Index) gatherTouched(u *unit, ui int32, ks []int32, ns []int32, cfg *match.Config, s *scratch) {
 	s.tag++
 	if s.tag == 0 {
 		clear(s.simTag)
 		s.tag = 1
 	}
-	for k, id := range u.exp.ids {
-		s.simTag[id], s.simOf[id] = s.tag, u.add(k, cfg)
-	}
-	sim := func(id uint32) float32 {
-		if s.simTag[id] == s.tag {
-			return s.simOf[id]
+	if ks == nil {
+		for k, id := range u.exp.ids {
+			s.simTag[id], s.simOf[id] = s.tag, u.add(k, cfg)
 		}
-		return 0
 	}
-	for _, n := range s.touched {
+	for _, k := range ks {
+		id := u.exp.ids[k]
+		s.simTag[id], s.simOf[id] = s.tag, u.add(int(k), cfg)
+	}
+	for _, n := range ns {
 		if s.stamp[n] == ui {
 			continue
 		}
-		ref := ix.nameRefs[n]
-		pn := &ix.cands[ref.cand].Names[ref.name]
 		add := float32(0)
-		for _, id := range pn.IDs {
-			add = max(add, sim(id))
-		}
-		for k := range pn.Joined {
-			add = max(add, sim(pn.Joined[k].ID))
+		for _, id := range ix.slotsOf(n) {
+			if s.simTag[id] == s.tag {
+				add = max(add, s.simOf[id])
+			}
 		}
 		if add == 0 {
 			continue
@@ -686,4 +804,13 @@ func (u *unit) add(k int, cfg *match.Config) float32 {
 		w = min(w, cfg.InitialWeight)
 	}
 	return float32(w) * u.exp.sims[k]
+}
+
+// maxAdd is the most the unit adds to a name's bound.
+func (u *unit) maxAdd(cfg *match.Config) float32 {
+	m := float32(0)
+	for k := range u.exp.ids {
+		m = max(m, u.add(k, cfg))
+	}
+	return m
 }

@@ -12,8 +12,7 @@ import (
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/resolve"
-	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/source/sourcetest"
+	"github.com/vetoscreen/veto/source/all/alltest"
 )
 
 var real struct {
@@ -28,19 +27,12 @@ var real struct {
 // data, once for all tests.
 func realResolution(t testing.TB) (*index.Index, []*entity.Entity, *resolve.Resolution) {
 	t.Helper()
-	dir := sourcetest.SharedData(t)
 	if testing.Short() {
 		t.Skip("resolving every list takes seconds; skipped with -short")
 	}
+	ents := alltest.Entities(t)
 	real.once.Do(func() {
-		rs, _, err := all.ParseDir(context.Background(), dir)
-		if err != nil {
-			real.err = err
-			return
-		}
-		for _, r := range rs {
-			real.ents = append(real.ents, r.Entities...)
-		}
+		real.ents = ents
 		real.ix = index.Build(real.ents, match.DefaultConfig())
 		real.res, real.err = resolve.Resolve(context.Background(), real.ix, real.ents, resolve.Options{})
 	})

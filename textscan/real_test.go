@@ -1,7 +1,6 @@
 package textscan
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,37 +10,21 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
-	"github.com/vetoscreen/veto/source/all"
-	"github.com/vetoscreen/veto/source/sourcetest"
+	"github.com/vetoscreen/veto/source/all/alltest"
 )
 
 var real struct {
 	once sync.Once
 	ix   *index.Index
 	ents []*entity.Entity
-	err  error
 }
 
 // realIndex returns the index of every list under the shared data
 // folder, built once per test binary; it skips when the folder is absent.
 func realIndex(t testing.TB) *index.Index {
 	t.Helper()
-	dir := sourcetest.SharedData(t)
-	real.once.Do(func() {
-		res, _, err := all.ParseDir(context.Background(), dir)
-		if err != nil {
-			real.err = err
-			return
-		}
-		var ents []*entity.Entity
-		for _, r := range res {
-			ents = append(ents, r.Entities...)
-		}
-		real.ix, real.ents = index.Build(ents, match.DefaultConfig()), ents
-	})
-	if real.err != nil {
-		t.Fatalf("reading the shared lists: %v", real.err)
-	}
+	ents := alltest.Entities(t)
+	real.once.Do(func() { real.ix, real.ents = index.Build(ents, match.DefaultConfig()), ents })
 	return real.ix
 }
 
