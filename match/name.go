@@ -712,8 +712,7 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 // name a number or a qualifier in parentheses all of it (Fund I, (Schweiz)),
 // a word that says its trade ShareGeneric, any other word
 // UnmatchedCandidate.
-// (Contradictions and a second surname change it in a score; MinNameShare
-// bounds it.)
+// (Contradictions and a second surname change it in a score.)
 func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	if !person {
 		switch {
@@ -738,13 +737,6 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 		return c.ShareSyllable
 	}
 	return c.UnmatchedCandidate
-}
-
-// MinNameShare is the least share of its weight that a listed token
-// without partner can cost in any score: what a bound on scores must
-// assume of a listed token it cannot see matched.
-func (c *Config) MinNameShare() float64 {
-	return min(c.UnmatchedCandidate, c.ShareFamily, c.ShareGiven, c.ShareTitled, c.ShareMiddle, c.ShareSyllable, c.ShareGeneric, c.ContradictionShare)
 }
 
 // roleOf names a token's role for an explanation.
