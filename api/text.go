@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
@@ -111,12 +110,13 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// scanner returns the text scanner of the snapshot: the first text
-// request after a swap builds it (a few hundred milliseconds on the real
-// lists) while later ones wait for it rather than build it again, and it
-// goes with its snapshot.
+// scanner returns the text scanner of the snapshot: veto serve builds it
+// when the snapshot is loaded (screen.Keeper.Warm); otherwise the first
+// text request builds it (a few hundred milliseconds on the real lists)
+// while later ones wait for it rather than build it again. It goes with
+// its snapshot.
 func scanner(snap *screen.Snapshot) *textscan.Scanner {
-	return snap.Scanner(func(ix *index.Index) any { return textscan.New(ix, textscan.Options{}) }).(*textscan.Scanner)
+	return snap.Scanner(textscan.Build).(*textscan.Scanner)
 }
 
 func isPlainText(r *http.Request) bool {

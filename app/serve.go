@@ -24,6 +24,7 @@ import (
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
+	"github.com/vetoscreen/veto/textscan"
 )
 
 // Serving is what a server runs with beyond Config.
@@ -113,6 +114,9 @@ func (a *App) Start(ctx context.Context, s Serving) error {
 			a.monitorLoop.Due()
 		}
 	}
+	// The text scanner is made with each snapshot, not by the first
+	// /v1/text request after it (seconds on a busy machine).
+	k.Warm = func(snap *screen.Snapshot) { snap.Scanner(textscan.Build) }
 	if err := k.Start(ctx); err != nil {
 		return err
 	}

@@ -55,6 +55,11 @@ type Keeper struct {
 	Logger    *slog.Logger
 	// OnLoad, if set, is called after each snapshot is published.
 	OnLoad func(Status)
+	// Warm, if set, is called after each snapshot is published, on the
+	// goroutine that loaded it: what a snapshot derives on first use
+	// (the text scanner) is then made before a request has to wait for
+	// it.
+	Warm func(*Snapshot)
 
 	mu        sync.Mutex // serialises loads and refreshes
 	refreshed atomic.Pointer[refreshStatus]
@@ -274,5 +279,10 @@ func (k *Keeper) publish(snap *Snapshot) {
 	k.Screener.Publish(snap)
 	if k.OnLoad != nil {
 		k.OnLoad(k.StatusOf(snap))
+	}
+	if k.Warm != nil {
+		start := time.Now()
+		k.Warm(snap)
+		k.logger().Debug("snapshot warmed", "versions", snap.RefString(), "took", time.Since(start).Round(time.Millisecond))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/screen"
@@ -200,5 +201,36 @@ func TestKeeperKeepsServingWhenANewVersionIsCorrupt(t *testing.T) {
 	res, err := k.Screener.Screen(context.Background(), match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, screen.Options{})
 	if err != nil || len(res.Hits) == 0 {
 		t.Errorf("screening after the failed load: %+v, %v; want the previous index to answer", res, err)
+	}
+}
+
+// Warm is called with every snapshot published, after it is served: what
+// it derives is there before the first request asks for it.
+func TestKeeperWarmsEachSnapshot(t *testing.T) {
+	st := openStore(t)
+	k := newKeeper(st)
+	k.Demo = demo
+	var warmed []*screen.Snapshot
+	k.Warm = func(s *screen.Snapshot) {
+		if k.Snapshot() != s {
+			t.Errorf("warmed a snapshot not yet served")
+		}
+		s.Scanner(func(ix *index.Index) any { return ix.Len() })
+		warmed = append(warmed, s)
+	}
+	if err := k.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	importUN(t, st)
+	if err := k.Reload(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	if len(warmed) != 2 || warmed[0].Data != screen.DataDemo || warmed[1] != k.Snapshot() {
+		t.Fatalf("warmed %d snapshots, want the demo one and the live one", len(warmed))
+	}
+	// A request finds the scanner made: its own builder is not called.
+	got := k.Snapshot().Scanner(func(*index.Index) any { t.Error("built again"); return nil })
+	if got != 4 {
+		t.Errorf("scanner %v, want what Warm built (4 entities)", got)
 	}
 }

@@ -274,6 +274,11 @@ type candRef struct {
 // is 3), so its postings are never followed.
 const maxKeyNames = 4000
 
+// Build makes the scanner of an index with the default options, in the
+// shape screen.Snapshot.Scanner takes (its result is a *Scanner): the API
+// and veto serve's warm-up share one scanner per snapshot this way.
+func Build(ix *index.Index) any { return New(ix, Options{}) }
+
 // New builds a Scanner over ix. opts are the defaults of Scan.
 func New(ix *index.Index, opts Options) *Scanner {
 	s := &Scanner{ix: ix, cfg: ix.Config(), words: map[string]*wordKey{}, cons: map[string]*wordKey{}, ids: map[string][]candRef{}, places: newPlaceTable()}
