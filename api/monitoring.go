@@ -28,6 +28,9 @@ type customersRequest struct {
 type customersResponse struct {
 	Changed []string       `json:"changed"`
 	Alerts  []entity.Alert `json:"alerts"`
+	// Warnings name the optional fields a customer was stored and
+	// screened without, because they could not be read.
+	Warnings []inputWarning `json:"warnings,omitempty"`
 }
 
 func (s *Server) needMonitor() error {
@@ -58,6 +61,7 @@ func (s *Server) putCustomers(w http.ResponseWriter, r *http.Request) error {
 		return errorf(CodeTooManyQueries, "customers: %d, at most %d per request; use veto customers import for files", len(cs), s.cfg.MaxBatch)
 	}
 	seen := map[string]int{}
+	var warnings []inputWarning
 	for i := range cs {
 		field := fmt.Sprintf("customers[%d]", i)
 		if single {
@@ -66,8 +70,16 @@ func (s *Server) putCustomers(w http.ResponseWriter, r *http.Request) error {
 		if !cs[i].Removed.IsZero() || !cs[i].CreatedAt.IsZero() || !cs[i].UpdatedAt.IsZero() {
 			return errorf(CodeInvalid, "%s: removed, createdAt and updatedAt are set by veto", field)
 		}
-		if err := monitor.Validate(&cs[i]); err != nil {
+		dropped, err := monitor.ValidateLenient(&cs[i], entity.DayFirst)
+		if err != nil {
 			return errorf(CodeInvalid, "%s: %v", field, err)
+		}
+		prefix := field + "."
+		if single {
+			prefix = ""
+		}
+		for _, d := range dropped {
+			warnings = append(warnings, inputWarning{Field: prefix + d.Field, Value: d.Value, Message: "stored and screened without " + prefix + d.Error()})
 		}
 		if j, dup := seen[cs[i].ID]; dup {
 			return errorf(CodeInvalid, "%s: id %q is also customers[%d]", field, cs[i].ID, j)
@@ -93,7 +105,7 @@ func (s *Server) putCustomers(w http.ResponseWriter, r *http.Request) error {
 	if alerts == nil {
 		alerts = []entity.Alert{}
 	}
-	writeJSON(w, http.StatusOK, customersResponse{changed, alerts})
+	writeJSON(w, http.StatusOK, customersResponse{changed, alerts, warnings})
 	return nil
 }
 

@@ -97,6 +97,22 @@ func Query(c *entity.Customer) match.Query {
 	return match.Query{ID: c.ID, Subject: c.Subject}
 }
 
+// ValidateLenient is Validate, except that an optional field that cannot
+// be read (a date of birth written 31.02.1950) is dropped and returned,
+// and the customer is stored and screened without it, as batch rows and
+// /v1/screen queries are.
+func ValidateLenient(c *entity.Customer, order entity.DateOrder) (dropped []*match.FieldError, err error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	q := Query(c)
+	if dropped, err = q.ValidateLenient(order); err != nil {
+		return nil, fmt.Errorf("%w: customer %s: %v", entity.ErrInvalid, c.ID, err)
+	}
+	c.Subject = q.Subject
+	return dropped, nil
+}
+
 // Validate checks a customer for storing and screening, naming the field.
 func Validate(c *entity.Customer) error {
 	if err := c.Validate(); err != nil {
