@@ -295,19 +295,6 @@ func (g *graph) soleMatches(found map[int][]scored, c Config) []Link {
 	return links
 }
 
-// yearsMeet reports whether every member of one subject has years of
-// birth that meet every member's of the other.
-func (g *graph) yearsMeet(a, b int) bool {
-	for _, x := range g.members[a] {
-		for _, y := range g.members[b] {
-			if !g.listings[x].yearsMeet(g.listings[y]) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // graph is the union-find of listings.
 type graph struct {
 	ix       *index.Index
@@ -730,13 +717,9 @@ func weigh(a, b *listing, score float64, opts Options) (ev Evidence, detail stri
 		if score >= c.JoinScore {
 			return NameAndAddress, country + ", no shared address", false
 		}
-	case a.e.Schema == b.e.Schema && score >= c.JoinScore:
-		// Vessels and aircraft are joined by IMO, MMSI or serial number;
-		// a shared name and flag is for an analyst to judge.
-		if country := shared(a.countries, b.countries); country != "" && opts.uses(NameAndAddress) {
-			return NameAndAddress, country, false
-		}
 	}
+	// Vessels and aircraft are joined by IMO, MMSI or serial number,
+	// never by name: they do not search (see names).
 	return "", "", false
 }
 
