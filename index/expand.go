@@ -126,10 +126,17 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			case t.Abjad:
 				cand = append(cand, v.abjadAll[t.ALoose]...)
 			case t.Trans:
-				cand = append(cand, v.looseAll[t.Loose]...)
+				cand = v.looseOf(t, cand)
 			default:
 				cand = append(cand, v.looseTrans[t.Loose]...)
 				cand = append(cand, v.abjadOnly[t.ALoose]...)
+				if len(t.Loose) >= 4 {
+					// A syllabary's spelling that left out one of its
+					// consonants (match.droppedOne).
+					for i := range t.Loose {
+						cand = append(cand, v.looseTrans[t.Loose[:i]+t.Loose[i+1:]]...)
+					}
+				}
 			}
 			cand = append(cand, v.letters[t.Form]...)
 		}
@@ -220,4 +227,15 @@ func (x *indexSims) Sim(qn, qu int, qjoined bool, cn *match.PreparedName, cu int
 		return u.exp.find(id)
 	}
 	return x.direct.Sim(qn, qu, qjoined, cn, cu, cjoined)
+}
+
+// looseOf appends the words a word written in a syllabary or another
+// non-Latin script meets on its loose consonants (match.looseSim): the
+// same key, or a Latin key with one consonant more.
+func (v *vocab) looseOf(t *names.Token, cand []uint32) []uint32 {
+	cand = append(cand, v.looseAll[t.Loose]...)
+	if len(t.Loose) >= 3 {
+		names.LooseAdded(t.Loose, func(k string) { cand = append(cand, v.looseAll[k]...) })
+	}
+	return cand
 }

@@ -272,7 +272,14 @@ func (c *Config) looseSim(a, b *names.Token) float64 {
 			return 0
 		}
 		key = len(a.ALoose)
-	} else if a.Loose != b.Loose || (a.Vowelled || b.Vowelled) && !names.SameVowelPlaces(a.Phon, b.Phon) {
+	} else if a.Vowelled || b.Vowelled {
+		if a.Loose != b.Loose || !names.SameVowelPlaces(a.Phon, b.Phon) {
+			return 0
+		}
+	} else if a.Loose != b.Loose {
+		if droppedOne(a, b) || droppedOne(b, a) {
+			return c.SimLooseShort
+		}
 		return 0
 	}
 	switch {
@@ -282,6 +289,15 @@ func (c *Config) looseSim(a, b *names.Token) float64 {
 		return c.SimLooseShort
 	}
 	return c.SimLoose
+}
+
+// droppedOne reports whether a syllabary's spelling of a foreign name
+// left out one consonant of its Latin spelling, three or more kept:
+// Chinese drops a closing l (Donald, 唐纳德 "tangnade"), Japanese the v
+// of a cluster (Vladimir, ウラジーミル "urajimiru"). A syllabary writes
+// every consonant as a syllable or drops it; it never adds one.
+func droppedOne(trans, lat *names.Token) bool {
+	return trans.Trans && !lat.Trans && len(trans.Loose) >= 3 && names.DroppedOne(lat.Loose, trans.Loose)
 }
 
 // editSim scores two strings one or two edits apart, within the limits

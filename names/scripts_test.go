@@ -298,3 +298,37 @@ func FuzzAnalyzeScripts(f *testing.F) {
 		}
 	})
 }
+
+func TestLooseKeys(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"vladimir", "prtnr"},
+		{"fulajimier", "prtnr"}, // 弗拉基米尔
+		{"trump", "trnp"},
+		{"telangpu", "trnp"}, // 特朗普: the g of a closing ng goes
+		{"pujing", "ptn"},    // 普京
+		{"putin", "ptn"},
+		{"angola", "nkr"}, // ng before a vowel keeps its g
+	}
+	for _, tt := range tests {
+		if got := Loose(tt.in); got != tt.want {
+			t.Errorf("Loose(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if !DroppedOne("tnrt", "tnt") || !DroppedOne("prtnr", "rtnr") || DroppedOne("tnrt", "tnrt") || DroppedOne("tnrt", "tkt") {
+		t.Error("DroppedOne: want true for one letter left out, false otherwise")
+	}
+	// LooseAdded yields every key that DroppedOne pairs with its input,
+	// and each once: the index finds by it what the matcher accepts.
+	seen := map[string]int{}
+	LooseAdded("tnt", func(k string) { seen[k]++ })
+	for k, n := range seen {
+		if n != 1 || !DroppedOne(k, "tnt") {
+			t.Errorf("LooseAdded(tnt) gave %q %d times", k, n)
+		}
+	}
+	for _, want := range []string{"tnrt", "ttnt", "tnnt", "ptnt", "tnt9"} {
+		if seen[want] != 1 {
+			t.Errorf("LooseAdded(tnt) missed %q", want)
+		}
+	}
+}

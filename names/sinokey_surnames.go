@@ -138,7 +138,6 @@ teh zheng
 teng ding deng
 teo zhang
 tham tan
-tin tian
 ting ding
 to du tao
 toh du zhuo
@@ -177,3 +176,81 @@ var sinoIrregularSpellings = map[string]string{
 	"kuanyew":    "guangyao",
 	"hsienloong": "xianlong",
 }
+
+// sinoCantoneseSyllables are the Hong Kong government's romanisation of
+// the Cantonese syllables common in given names, with the pinyin of the
+// characters each commonly writes there, most common first: Li Ka-shing
+// is Li Jiacheng (李嘉誠), Chan Kong-sang Chen Gangsheng (陳港生). Unlike
+// the surnames above they are syllables, split out of a longer word
+// ("kashing") as pinyin's are. From the HK romanisation of the
+// characters of common given names (Jyutping readings after the Chinese
+// University of Hong Kong's character database, written as HKSAR
+// passports write them).
+const sinoCantoneseSyllables = `chee zhi
+cheuk zhuo
+chi zhi chi zi
+chiu chao zhao
+choi cai
+chun jun chun
+chung zhong cong
+fai hui
+fat fa
+fung feng
+hei xi
+hin xian
+ho hao he
+hoi hai kai
+hok xue
+hon han
+hung xiong hong
+ka jia
+kai qi jie
+kam jin gan
+kar jia
+kei ji qi
+keung qiang
+kin jian
+kit jie
+kiu qiao
+kok jue
+kong gang jiang kang
+kuen quan
+kuoi ju
+kwan kun jun qun
+kwok guo
+lai li
+lok le
+man wen min
+ngai yi
+ngan yan
+ngor e
+on an
+ping bing ping
+po bao
+pui pei bei
+sang sheng
+shing cheng sheng
+shun xin shun
+sing xing sheng cheng
+siu xiao shao
+sum sen xin
+tak de
+to tao
+tsun jun
+tsz zi ci
+tung dong tong
+tzar ze
+wah hua
+wai wei hui
+wan yun wen
+wing rong yong
+wun huan
+yan ren xin en
+yau you
+yee yi
+yeung yang
+yip ye
+yiu yao
+yuet yue
+yuk yu
+yun run ren`

@@ -331,6 +331,12 @@ func init() {
 	for s, py := range sinoExtraSpellings {
 		add(s, sinoKeyOf(py))
 	}
+	for _, line := range strings.Split(sinoCantoneseSyllables, "\n") {
+		f := strings.Fields(line)
+		for _, py := range f[1:] {
+			add(f[0], sinoKeyOf(py))
+		}
+	}
 	sinoSurnames = make(map[string][]string)
 	for _, line := range strings.Split(sinoSurnameSpellings, "\n") {
 		f := strings.Fields(line)

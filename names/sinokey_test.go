@@ -41,6 +41,11 @@ func TestSinoKeySameName(t *testing.T) {
 		{"lam", "lin"}, {"lau", "liu"}, {"chow", "zhou"}, {"yip", "ye"}, {"kwok", "guo"},
 		{"tse", "xie"}, {"lim", "lin"}, {"tan", "chen"}, {"ong", "wang"}, {"goh", "wu"},
 		{"teo", "zhang"}, {"koh", "xu"}, {"khoo", "qiu"}, {"sy", "shi"},
+		// Cantonese given names (Hong Kong), split and joined: John Lee
+		// Ka-chiu, Tang Ping-keung, Andy Lau Tak-wah, Carrie Lam
+		// Yuet-ngor, Stephen Chow Sing-chi.
+		{"kachiu", "jiachao"}, {"pingkeung", "bingqiang"}, {"takwah", "dehua"},
+		{"yuet", "yue"}, {"ngor", "e"}, {"singchi", "xingchi"}, {"chiuwai", "chaowei"},
 	} {
 		t.Run(p[0]+"="+p[1], func(t *testing.T) {
 			if !shareKey(p[0], p[1]) {
@@ -72,6 +77,9 @@ func TestSinoKeyDifferentNames(t *testing.T) {
 		{"zedong", "zemin"}, {"xi", "shi"}, {"jinping", "jinpeng"}, {"mao", "miao"}, {"li", "lin"},
 		{"zhou", "zhao"}, {"deng", "dong"}, {"xiaoping", "xiaopeng"}, {"wang", "huang"}, {"jiang", "zhang"},
 		{"tsetung", "tsemin"}, {"hsi", "shih"},
+		// A Cantonese syllable reads the characters it writes, not
+		// every pinyin syllable it looks like.
+		{"kachiu", "jiazhou"}, {"takwah", "dehuang"},
 	} {
 		t.Run(p[0]+"≠"+p[1], func(t *testing.T) {
 			if shareKey(p[0], p[1]) {

@@ -463,10 +463,14 @@ func WeakPhon(phon string) string { return strings.ReplaceAll(phon, "v", "u") }
 // "fladimir butin"), Korean no f, v or l/r distinction, Chinese and
 // Japanese no l/r or voicing distinction. The groups are
 //
-//	b p f v w → p     d t ch → t     g k → k     l r → r     s z → s
+//	b p f v w → p     d t ch j → t     g k → k     l r → r     s z → s
+//	m n, and ng closing a syllable → n
 //
-// and j, m, n, digits stay. Vladimir, فلاديمير and 블라디미르
-// ("pulladimiru") all give "prtmr".
+// and digits stay. Vladimir, فلاديمير, 블라디미르 ("pulladimiru") and
+// 弗拉基米尔 ("fulajimier") all give "prtnr". The nasals are one group
+// because Chinese closes a syllable with n or ng and has no m there
+// (Trump, 特朗普 "telangpu"); j is the affricate that Chinese and
+// Japanese write for a foreign t or d before i (Putin, 普京 "pujing").
 func Loose(phon string) string {
 	b := make([]byte, 0, len(phon))
 	vowel := false
@@ -480,12 +484,17 @@ func Loose(phon string) string {
 			continue
 		case 'b', 'f', 'v', 'w':
 			c = 'p'
-		case 'd':
+		case 'd', 'j':
 			c = 't'
 		case 'g', 'q':
+			if c == 'g' && i > 0 && phon[i-1] == 'n' && (i+1 == len(phon) || !isVowel(phon[i+1])) {
+				continue // the g of a closing ng: the nasal alone
+			}
 			c = 'k'
 		case 'l':
 			c = 'r'
+		case 'm':
+			c = 'n'
 		case 'z', 'x':
 			c = 's'
 		case 'c':
@@ -502,6 +511,36 @@ func Loose(phon string) string {
 		vowel = false
 	}
 	return string(b)
+}
+
+// DroppedOne reports whether short is long with one letter left out.
+func DroppedOne(long, short string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return long[i+1:] == short[i:]
+}
+
+// LooseAdded calls f with every loose key one consonant longer than key
+// (a consonant of the Loose groups added anywhere), the keys of which key
+// may be a syllabary's spelling with one consonant dropped (DroppedOne).
+func LooseAdded(key string, f func(string)) {
+	b := make([]byte, len(key)+1)
+	for i := 0; i <= len(key); i++ {
+		copy(b, key[:i])
+		copy(b[i+1:], key[i:])
+		for _, c := range []byte("ptkrns0123456789") {
+			if i > 0 && key[i-1] == c {
+				continue // the key added before this letter already
+			}
+			b[i] = c
+			f(string(b))
+		}
+	}
 }
 
 // AbjadLoose returns the key on which a word written in an abjad (Arabic,
