@@ -51,6 +51,10 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Hungarian order", entity.Person, "Orbán Viktor", "Viktor ORBAN", true},
 		{"Chinese order", entity.Person, "Jinping Xi", "XI Jinping", true},
 		// 3. Titles.
+		{"a ruler's title that is also a name", entity.Person, "Sultan Qaboos bin Said", "Qaboos bin Said AL SAID", true},
+		{"a ruler's title before a regnal number", entity.Person, "King Charles III", "Charles III", true},
+		{"a title that is also a name titles the given name only", entity.Person, "Sultan bin Zayed Al Nahyan", "Mohamed bin Zayed AL NAHYAN", false},
+		{"a common given name is not read as a title", entity.Person, "Amir Hossein Ahmadi", "Hossein AHMADI", false},
 		{"title and surname", entity.Person, "President Erdoğan", "Recep Tayyip Erdoğan", true},
 		{"title in Cyrillic", entity.Person, "Президент Путин", "Vladimir Vladimirovich PUTIN", true},
 		{"title alone", "", "President", "PRESIDENT TRADING LLC", false},

@@ -421,13 +421,21 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		cShare = append(cShare, 0)
 	}
 	scratch.qLeft, scratch.cLeft, scratch.qShare, scratch.cShare = qLeft, cLeft, qShare, cShare
-	for k, i := range qLeft {
-		qShare[k] = c.queryShare(q.Token(i), q.Places[i], person)
-	}
-	familyMet, fatherMet, familyElsewhere := false, false, false
+	familyMet, fatherMet, givenMet, hasGiven, familyElsewhere := false, false, false, false, false
 	for j := 0; j < min(nc, 64); j++ {
 		familyMet = familyMet || cused&(1<<j) != 0 && cn.Places[j].Role == names.Family
 		fatherMet = fatherMet || cused&(1<<j) != 0 && cn.Places[j].Link >= 2
+		givenMet = givenMet || cused&(1<<j) != 0 && cn.Places[j].Role == names.Given
+		hasGiven = hasGiven || cn.Places[j].Role == names.Given
+	}
+	for k, i := range qLeft {
+		qShare[k] = c.queryShare(q.Token(i), q.Places[i], person)
+		if q.Places[i].Regnal && !givenMet && (hasGiven || cused == 0) {
+			// "Sultan bin Zayed" is not "Mohamed bin Zayed": a title
+			// that is also a name is a title only before the given name
+			// it titles (or the one name of "Charles III").
+			qShare[k] = 1
+		}
 	}
 	for _, e := range kept {
 		// The query's surname met a listed given name: the listed

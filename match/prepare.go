@@ -94,6 +94,11 @@ type Place struct {
 	// Kind is the token's: kept here too, so that scoring reads the
 	// name's own small array rather than the shared vocabulary.
 	Kind names.Kind
+	// Regnal marks a ruler's title that is also a given name, first in a
+	// name of three words or more ("King Mohammed VI", "Emir Tamim bin
+	// Hamad"; see names.RegnalTitle): in a query, left unmatched, it
+	// costs nothing where the listed given name was met.
+	Regnal bool
 }
 
 func placeOf(t *names.Token) Place {
@@ -111,6 +116,9 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 	p := PreparedName{Raw: raw, Kind: kind, Tokens: n.Tokens, Weights: make([]float64, len(n.Tokens)), Places: make([]Place, len(n.Tokens))}
 	for i := range n.Tokens {
 		p.Places[i] = placeOf(&n.Tokens[i])
+		if i == 0 && len(n.Tokens) >= 3 && names.RegnalTitle(&n.Tokens[0]) {
+			p.Places[i].Regnal = true
+		}
 		p.Weights[i] = c.ClassWeight(&n.Tokens[i], w.Weight(&n.Tokens[i]))
 	}
 	p.Son, p.Father = -1, -1
@@ -160,13 +168,17 @@ func (p *PreparedName) Bound(rest, spared, minTotal float64) float64 {
 
 // queryShare is the share of its weight an unmatched query token costs:
 // a patronymic UnmatchedCandidate, a middle name of a person's name
-// QueryMiddleShare, any other word all of it.
+// QueryMiddleShare, a ruler's title nothing (see Place.Regnal; nameScore
+// charges it in full where the listed given name was not met), any other
+// word all of it.
 func (c *Config) queryShare(t *names.Token, pl Place, person bool) float64 {
 	switch {
 	case t.Kind == names.Patronymic:
 		return c.UnmatchedCandidate
 	case person && pl.Role == names.Middle:
 		return c.QueryMiddleShare
+	case person && pl.Regnal:
+		return 0
 	}
 	return 1
 }

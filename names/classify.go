@@ -260,6 +260,31 @@ var titleGenders = map[string]string{
 	"sheikha": "female", "shaikha": "female",
 }
 
+// regnalTitles are the titles of rulers written before their given name
+// ("King Salman", "Emir Tamim", "Sultan Haitham") that are also given
+// names or surnames, and so in notTitles: as a name's first word, before
+// two more, they may be either (see RegnalTitle).
+var regnalTitles = map[string]bool{}
+
+var regnalOnce sync.Once
+
+// RegnalTitle reports whether a token is a ruler's title that is also a
+// name: King, Emir, Sultan, Prince and their spellings in the lists'
+// languages and scripts.
+func RegnalTitle(t *Token) bool {
+	regnalOnce.Do(func() {
+		// Amir, Malik, Shah and Raja are left out: far more people are
+		// called so than titled so ("Amir Hossein Ahmadi").
+		for _, w := range []string{"King", "Emir", "Émir", "Sultan", "Prince", "Rey", "Roi",
+			"Король", "Эмир", "Султан", "Принц", "ملك", "سلطان"} {
+			for _, tok := range analyzeRaw(w) {
+				regnalTitles[tok.Form] = true
+			}
+		}
+	})
+	return t.Kind == Word && regnalTitles[t.Form]
+}
+
 // TitleGender returns the sex a name's titles say ("male", "female"), or
 // "" when they say none or disagree.
 func TitleGender(n Name) string {
