@@ -164,6 +164,21 @@ func mergeNumbers(toks []Token) []Token {
 		toks = append(toks[:i], append([]Token{nt}, toks[i+used:]...)...)
 		forms = append(forms[:i], append([]string{digits}, forms[i+used:]...)...)
 	}
+	// "No. 1", "Number One", "Nr. 1", "№ 1": the sign before a number
+	// says only that a number follows, and is written or not.
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].Kind != Number || toks[i].Abjad {
+			continue
+		}
+		if numberSigns[toks[i].Form] {
+			toks[i+1].Start = toks[i].Start
+			toks = append(toks[:i], toks[i+1:]...)
+		} else if i > 0 && toks[i-1].Kind == Initial && toks[i].Kind == Initial && numberSigns[toks[i-1].Form+toks[i].Form] {
+			// "Nr." read as the letters n and r.
+			toks[i+1].Start = toks[i-1].Start
+			toks = append(toks[:i-1], toks[i+1:]...)
+		}
+	}
 	// "Fund I": a lone letter that can be a Roman numeral, after a name
 	// word and before nothing but a legal form, in an organisation's name.
 	for i := 1; i < len(toks); i++ {
@@ -183,6 +198,14 @@ func mergeNumbers(toks []Token) []Token {
 		}
 	}
 	return toks
+}
+
+// numberSigns are the words for "number" written before one, folded:
+// English No., Number; German Nr., Nummer; French, Spanish, Italian and
+// Portuguese n°, núm., nro., numéro, número, numero; Russian номер.
+var numberSigns = map[string]bool{
+	"no": true, "nos": true, "number": true, "num": true, "nr": true, "nro": true, "n": true,
+	"nummer": true, "numero": true, "nomer": true,
 }
 
 func numberToken(digits string, first, last *Token) Token {

@@ -335,3 +335,26 @@ func BenchmarkReadNumber(b *testing.B) {
 		}
 	}
 }
+
+// TestNumberSigns checks that the word for "number" before one goes, in
+// the languages of the lists, and stays before anything else.
+func TestNumberSigns(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"CONSTELLO NO. 1 CORPORATION", "constello 1 corp"},
+		{"Constello Number One Corporation", "constello 1 corp"},
+		{"Werk Nr. 12", "werk 12"},
+		{"Fábrica Número Tres", "fabrica 3"},
+		{"Завод номер 5", "zavod 5"},
+		{"NO Kwang Chol", "no kwang chol"}, // the Korean surname
+		{"Number Nine Bar", "9 bar"},
+	}
+	for _, tt := range tests {
+		var forms []string
+		for _, tok := range Analyze(tt.in).Tokens {
+			forms = append(forms, tok.Form)
+		}
+		if got := strings.Join(forms, " "); got != tt.want {
+			t.Errorf("Analyze(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
