@@ -46,6 +46,11 @@ func firstLast(n string) string {
 	return strings.TrimSpace(strings.TrimSpace(rest) + " " + strings.TrimSpace(last))
 }
 
+// reorder writes "LAST, First" as "First Last", and "First Middle Last"
+// as "Last First Middle": the surname moves, the given names keep their
+// order. Swapping the first word and the last ("Last Middle First") is no
+// way of writing a name: in an Arabic or Korean one it names another
+// person ("Nafi Muhammad" is Nafi, son of Muhammad).
 func reorder(r *rand.Rand, n string) string {
 	if strings.Contains(n, ",") {
 		return firstLast(n)
@@ -54,8 +59,7 @@ func reorder(r *rand.Rand, n string) string {
 	if len(w) < 2 {
 		return ""
 	}
-	w[0], w[len(w)-1] = w[len(w)-1], w[0]
-	return strings.Join(w, " ")
+	return strings.Join(append([]string{w[len(w)-1]}, w[:len(w)-1]...), " ")
 }
 
 func casePunct(r *rand.Rand, n string) string {

@@ -50,6 +50,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Azerbaijani oglu", entity.Person, "Ilham Heydar oglu Aliyev", "Heydar Ilham oglu ALIYEV", false},
 		{"Hungarian order", entity.Person, "Orbán Viktor", "Viktor ORBAN", true},
 		{"Chinese order", entity.Person, "Jinping Xi", "XI Jinping", true},
+		{"a typo inside a compound name", entity.Person, "Habibolkah Asgaroladi", "Habibollah ASGAROLADI", true},
+		{"Dutch and Turkish spellings of abu", entity.Person, "Aboe Bakr Baghdadi", "ABU BAKR AL-BAGHDADI", true},
+		{"Dutch and Turkish spellings of abu", entity.Person, "Ebu Bakr Bagdadi", "ABU BAKR AL-BAGHDADI", true},
 		// 3. Titles.
 		{"a ruler's title that is also a name", entity.Person, "Sultan Qaboos bin Said", "Qaboos bin Said AL SAID", true},
 		{"a ruler's title before a regnal number", entity.Person, "King Charles III", "Charles III", true},

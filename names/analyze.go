@@ -74,16 +74,19 @@ func analyze(s string, classify bool) Name {
 				// Hizbollah, hizb and allah.
 				form = d
 			}
-			parts := splitCompound(form)
+			parts, written := splitCompoundWritten(form)
 			for k, p := range parts {
 				// Offsets of the parts of one word are shared out by length.
 				start := w.start + (w.end-w.start)*k/len(parts)
 				end := w.start + (w.end-w.start)*(k+1)/len(parts)
 				if p == "al" {
 					toks = append(toks, newToken("al", Particle, start, end, abjad))
-					continue
+				} else {
+					toks = appendWord(toks, p, start, end, abjad)
 				}
-				toks = appendWord(toks, p, start, end, abjad)
+				if t := &toks[len(toks)-1]; len(parts) > 1 && t.Kind == Word && t.Glue == "" && written[k] != t.Form {
+					t.Glue = written[k]
+				}
 			}
 		}
 		trans := w.sc != latin && w.sc != cyrillicScript
@@ -305,33 +308,50 @@ func isAssimilatedArticle(form, next string) bool {
 // comparison are split alike, so "Abdul Rahman", "Abdulrahman" and
 // "عبد الرحمن" meet.
 func splitCompound(form string) []string {
+	parts, _ := splitCompoundWritten(form)
+	return parts
+}
+
+// splitCompoundWritten is splitCompound, with each part as written
+// ("hedayatollah": hedayat, allah written "ollah"), so that the parts
+// glued again are the word as written, and a typo in it one edit from
+// them (Hedayatolkah).
+func splitCompoundWritten(form string) (parts, written []string) {
 	if len(form) < 5 {
-		return []string{form}
+		return []string{form}, []string{form}
 	}
 	switch form {
 	case "abdul", "abdel", "abdoul", "abdal", "abdol", "abdur", "abdus", "abdou", "abdoel":
-		return []string{"abd", "al"}
+		return []string{"abd", "al"}, []string{"abd", form[3:]}
 	}
 	for _, suf := range []string{"ullah", "ollah", "allah", "ullahi", "ulla", "ulah", "ulloh"} {
 		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
-			return append(splitCompound(pre), "allah")
+			p, w := splitCompoundWritten(pre)
+			return append(p, "allah"), append(w, suf)
 		}
 	}
 	// The d is often written once (Nouredine, Alaedin, Zainudin).
 	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen",
 		"edine", "edin", "udin", "udine", "oudine"} {
 		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
-			return append(splitCompound(pre), "al", "din")
+			p, w := splitCompoundWritten(pre)
+			// The article and din as written: "ud" and "din", "e" and "dine".
+			cut := strings.IndexByte(suf[1:], 'd') + 1
+			if suf[cut] == 'd' && cut+1 < len(suf) && suf[cut+1] == 'd' {
+				cut++
+			}
+			return append(p, "al", "din"), append(w, suf[:cut], suf[cut:])
 		}
 	}
 	if len(form) >= 8 && strings.HasPrefix(form, "abd") {
-		for _, p := range []string{"abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
-			if r, ok := strings.CutPrefix(form, p); ok && len(r) >= 3 {
-				return append([]string{"abd", "al"}, splitCompound(r)...)
+		for _, pre := range []string{"abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
+			if r, ok := strings.CutPrefix(form, pre); ok && len(r) >= 3 {
+				p, w := splitCompoundWritten(r)
+				return append([]string{"abd", "al"}, p...), append([]string{"abd", pre[3:]}, w...)
 			}
 		}
 	}
-	return []string{form}
+	return []string{form}, []string{form}
 }
 
 // segment splits s into words: runs of letters, marks and digits.

@@ -11,7 +11,7 @@ import (
 var particles = map[string]string{
 	"al": "al", "el": "al", "ul": "al", "il": "al", "ol": "al",
 	"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bin", "bn": "bin", "binti": "bin", "bintu": "bin",
-	"abu": "abu", "abou": "abu", "abo": "abu", "aboo": "abu",
+	"abu": "abu", "abou": "abu", "abo": "abu", "aboo": "abu", "aboe": "abu", "ebu": "abu", // aboe Dutch, ebu Turkish
 	"ould": "ould", "wuld": "ould",
 	"de": "de", "del": "de", "della": "de", "der": "de", "den": "de", "di": "de", "da": "de", "das": "de",
 	"dos": "de", "do": "de", "du": "de", "des": "de", "la": "la", "le": "la", "van": "van", "von": "van",
