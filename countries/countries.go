@@ -89,6 +89,21 @@ func Code(name string) (string, bool) {
 	return "", false
 }
 
+// Words returns the country names and nationality adjectives that Code
+// knows and that are written as one word ("russia", "iranian", "syria"),
+// folded as Code folds them: the words a name may carry to say where a
+// business is ("Sberbank of Russia", "Bank Melli Iran").
+func Words() []string {
+	once.Do(load)
+	var out []string
+	for k := range byName {
+		if !strings.Contains(k, " ") {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Name returns the English name of a code from Code, or "" if unknown.
 func Name(code string) string {
 	once.Do(load)

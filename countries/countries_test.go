@@ -82,3 +82,20 @@ func TestNoCountry(t *testing.T) {
 		t.Errorf("Code(possibly Palestinian) = %q", c)
 	}
 }
+
+func TestWords(t *testing.T) {
+	words := map[string]bool{}
+	for _, w := range Words() {
+		words[w] = true
+	}
+	for _, w := range []string{"russia", "iran", "syria", "ukraine", "iranian", "russian"} {
+		if !words[w] {
+			t.Errorf("Words() lacks %q", w)
+		}
+	}
+	for _, w := range []string{"north korea", "united states", "bank", ""} {
+		if words[w] {
+			t.Errorf("Words() has %q", w)
+		}
+	}
+}

@@ -132,6 +132,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"nickname", entity.Person, "Sasha Lukashenko", "Aleksandr LUKASHENKO", true},
 		{"nickname, another surname", entity.Person, "Bill Clinton", "William RUTO", false},
 		// 8. Organisations.
+		{"the country a company's name says, left out", entity.Organization, "Vneshprombank", "VNESHPROMBANK OF RUSSIA", true},
+		{"the country is what names a generic name", entity.Organization, "Commercial Bank", "COMMERCIAL BANK OF SYRIA", false},
+		{"a guessed word does not make the country cheap", entity.Organization, "Rhine Shipping", "LINE SHIPPING OF IRAN", false},
 		{"another legal form", entity.Organization, "Deutsche Bank AG", "Deutsche Bank GmbH", false},
 		{"another fund", entity.Organization, "Nantahala Capital Offshore Fund, Ltd.", "Nantahala Capital Offshore Fund I, Ltd.", false},
 		{"a qualifier", entity.Organization, "UBS AG", "UBS (Schweiz) AG", false},

@@ -3,7 +3,9 @@ package match
 import (
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/vetoscreen/veto/countries"
 	"github.com/vetoscreen/veto/names"
 )
 
@@ -446,9 +448,18 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	}
 	shifted := person && shiftedChain(q, cn, kept)
 	otherTrade := !person && genericLeft(q, qLeft)
+	distinctive := !person && distinctiveMet(q, kept, c.SimPhon)
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
 		if !person {
+			if distinctive && cShare[k] == c.UnmatchedCandidate && cn.Places[j].Kind == names.Word && countryWord(cn.Token(j).Form) {
+				// "Sberbank", "SBERBANK OF RUSSIA": where the query
+				// met the name's own word, the country it says is where
+				// the business is, and is often left out. (Where only
+				// generic words met, "Bank" and "BANK OF CHINA", the
+				// country is what names it.)
+				cShare[k] = c.ShareGeneric
+			}
 			if otherTrade && cShare[k] == c.ShareGeneric {
 				// "Sea Star Shipping" and "SEA STAR TRADING": a
 				// generic word on each side says another business.
@@ -543,6 +554,35 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	}
 	return score, ex
 }
+
+// distinctiveMet reports whether a query word that is neither generic nor
+// a trade word met a listed one as itself or as it sounds (sim or more),
+// not on a guess (Rhine and LINE as Chinese syllables).
+func distinctiveMet(q *PreparedName, kept []edge, sim float64) bool {
+	for _, e := range kept {
+		if e.qjoined || e.sim < sim {
+			continue
+		}
+		if t := q.Token(int(e.qu)); q.Places[e.qu].Kind == names.Word && !names.Generic(t.Form) && !names.TradeWord(t.Form) && !countryWord(t.Form) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryWord reports whether a folded word is a country's name or
+// adjective (countries.Words).
+func countryWord(form string) bool { return countryWords()[form] }
+
+var countryWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range countries.Words() {
+		if toks := names.Analyze(w).Tokens; len(toks) == 1 && toks[0].Kind == names.Word && len(toks[0].Form) >= 4 {
+			m[toks[0].Form] = true
+		}
+	}
+	return m
+})
 
 // shiftedChain reports whether the query's first given name met the
 // first middle name of a listed chain of names (ism, father, grandfather:
