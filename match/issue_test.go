@@ -53,6 +53,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"a typo inside a compound name", entity.Person, "Habibolkah Asgaroladi", "Habibollah ASGAROLADI", true},
 		{"Dutch and Turkish spellings of abu", entity.Person, "Aboe Bakr Baghdadi", "ABU BAKR AL-BAGHDADI", true},
 		{"Dutch and Turkish spellings of abu", entity.Person, "Ebu Bakr Bagdadi", "ABU BAKR AL-BAGHDADI", true},
+		{"Russian initials of two letters", entity.Person, "Yu.Ya. Chaika", "CHAIKA, Yuriy Yakovlevich", true},
+		{"Russian initials of two letters, another given name", entity.Person, "Yu.Ya. Chaika", "CHAIKA, Artem Yakovlevich", false},
 		// 3. Titles.
 		{"a ruler's title that is also a name", entity.Person, "Sultan Qaboos bin Said", "Qaboos bin Said AL SAID", true},
 		{"a ruler's title before a regnal number", entity.Person, "King Charles III", "Charles III", true},

@@ -120,8 +120,26 @@ func analyze(s string, classify bool) Name {
 		// "DE C.V.": letters run together may spell a legal form.
 		toks = mergeLegalForms(merged)
 	}
+	digraphInitials(toks, s)
 	assignRoles(toks, s)
 	return Name{Raw: s, Tokens: boundTokens(toks)}
+}
+
+// digraphs are the two Latin letters that transliterate one Cyrillic
+// vowel (Е ye, Ю yu, Я ya, Ё yo): written with a period, as Russian
+// initials are ("Ye.V. Prigozhin", "Yu. Chaika"), they are one initial.
+// (Zh., Kh., Sh. have no vowel and are read as letters already.)
+var digraphs = map[string]bool{"ye": true, "yu": true, "ya": true, "yo": true}
+
+// digraphInitials marks a digraph written with a period after it as an
+// initial.
+func digraphInitials(toks []Token, s string) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == Word && !t.Trans && digraphs[t.Form] && t.End < len(s) && s[t.End] == '.' {
+			t.Kind = Initial
+		}
+	}
 }
 
 // MaxTokens is the most words a name keeps, and MaxRepeats the most times

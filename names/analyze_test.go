@@ -2,6 +2,7 @@ package names
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -201,5 +202,25 @@ func TestAbjadCompatible(t *testing.T) {
 	}
 	if !SameShape("mohamed", "muhamad") || SameShape("bashar", "bushra") {
 		t.Error("SameShape")
+	}
+}
+
+func TestDigraphInitials(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Kind
+	}{
+		{"Ye.V. Prigozhin", []Kind{Initial, Initial, Word}},
+		{"Yu. Chaika", []Kind{Initial, Word}},
+		{"Ye Ming", []Kind{Word, Word}}, // no period: the Chinese name Ye
+	}
+	for _, tt := range tests {
+		var got []Kind
+		for _, tok := range Analyze(tt.in).Tokens {
+			got = append(got, tok.Kind)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Analyze(%q) kinds = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }
