@@ -197,4 +197,3 @@ func (s *Store) PutSubjectIDs(ctx context.Context, ids map[string]string, at tim
 	})
 	return changed, err
 }
-
