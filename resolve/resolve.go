@@ -22,12 +22,12 @@ type DecisionKind string
 // Decision kinds.
 const (
 	// Merge joins the subjects of A and B.
-	Merge DecisionKind = "merge"
+	Merge DecisionKind = entity.DecisionMerge
 	// NotSame keeps A and B in different subjects, whatever the evidence.
-	NotSame DecisionKind = "not-same"
+	NotSame DecisionKind = entity.DecisionNotSame
 	// Alone splits A from its subject: it joins no other listing except
 	// by an analyst's merge. B is empty.
-	Alone DecisionKind = "alone"
+	Alone DecisionKind = entity.DecisionAlone
 )
 
 // Decision is an analyst's decision on listings, applied on every
@@ -36,6 +36,9 @@ type Decision struct {
 	Kind DecisionKind `json:"kind"`
 	A    string       `json:"a"`
 	B    string       `json:"b,omitempty"`
+	// Detail is what a merge's link says (Link.Detail): which stored
+	// decision placed the listing.
+	Detail string `json:"detail,omitempty"`
 }
 
 // Validate checks a decision's shape.
@@ -137,7 +140,7 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	var links []Link
 	for _, d := range opts.Decisions {
 		if d.Kind == Merge {
-			links = append(links, Link{A: d.A, B: d.B, Evidence: Analyst, Score: 1})
+			links = append(links, Link{A: d.A, B: d.B, Evidence: Analyst, Score: 1, Detail: d.Detail})
 		}
 	}
 	if opts.uses(CrossReference) {
@@ -193,10 +196,12 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	}
 	assignIDs(res.Subjects, opts.Previous)
 	res.index()
+	// A pair whose subjects an analyst kept apart is decided: it leaves
+	// the queue.
 	seen := map[[2]string]bool{}
 	for _, p := range possible {
 		k := [2]string{min(p.A, p.B), max(p.A, p.B)}
-		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] {
+		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] && !g.decidedApart(g.find(g.byID[p.A]), g.find(g.byID[p.B])) {
 			seen[k] = true
 			res.Possible = append(res.Possible, p)
 		}
@@ -354,11 +359,11 @@ func (g *graph) veto(a, b int, e Evidence) int {
 	if e == Analyst {
 		return joined
 	}
+	if g.decidedApart(a, b) {
+		return vetoedByAnalyst
+	}
 	for _, x := range g.members[a] {
 		for _, y := range g.members[b] {
-			if g.notSame[pairOf(x, y)] || g.alone[x] || g.alone[y] {
-				return vetoedByAnalyst
-			}
 			la, lb := g.listings[x], g.listings[y]
 			if e == CrossReference && impossible(la, lb) || e != CrossReference && contradicts(la, lb) {
 				return vetoedByFacts
@@ -366,6 +371,23 @@ func (g *graph) veto(a, b int, e Evidence) int {
 		}
 	}
 	return joined
+}
+
+// decidedApart says whether an analyst's decision keeps the subjects of
+// roots a and b apart: a member of one is not the same as a member of
+// the other, or stands alone.
+func (g *graph) decidedApart(a, b int) bool {
+	for _, x := range g.members[a] {
+		if g.alone[x] {
+			return true
+		}
+		for _, y := range g.members[b] {
+			if g.notSame[pairOf(x, y)] || g.alone[y] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (g *graph) subject(ms []int, links []Link) *Subject {
