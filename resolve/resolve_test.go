@@ -250,11 +250,12 @@ func TestEvidence(t *testing.T) {
 
 // A name found twice on one list is a possible pair with both.
 func TestPossible(t *testing.T) {
-	res := resolveAll(t, []*entity.Entity{
+	ents := []*entity.Entity{
 		listed("un-TAi.001", "un-sc", entity.Person, "MOHAMMAD AHMADI", born("1963-01-01")),
 		listed("un-TAi.002", "un-sc", entity.Person, "MOHAMMAD AHMADI", born("1963-01-01")),
 		listed("uk-ofsi-1", "uk-ofsi", entity.Person, "Mohammad AHMADI", born("1963-01-01")),
-	}, resolve.Options{})
+	}
+	res := resolveAll(t, ents, resolve.Options{})
 	if len(res.Subjects) != 2 {
 		t.Fatalf("subjects %v, want the UK listing joined to one UN listing and the other apart", groups(res))
 	}
@@ -265,6 +266,45 @@ func TestPossible(t *testing.T) {
 		if same(res, p.A, p.B) {
 			t.Errorf("possible pair %+v is one subject", p)
 		}
+	}
+}
+
+// A pair an analyst decides is no longer queued; the others stay.
+func TestPossibleDecided(t *testing.T) {
+	// One name twice on the UN list: the OFAC listing's name finds two,
+	// and without an address neither joins.
+	ents := []*entity.Entity{
+		listed("un-LYe.001", "un-sc", entity.Organization, "AL-KARAMA FOUNDATION", country("ly")),
+		listed("un-LYe.002", "un-sc", entity.Organization, "AL-KARAMA FOUNDATION", country("ly")),
+		listed("ofac-1", "ofac-sdn", entity.Organization, "AL-KARAMA FOUNDATION", country("ly")),
+	}
+	pairs := func(res *resolve.Resolution) []string {
+		var ps []string
+		for _, p := range res.Possible {
+			ps = append(ps, min(p.A, p.B)+" "+max(p.A, p.B))
+		}
+		slices.Sort(ps)
+		return ps
+	}
+	before := pairs(resolveAll(t, ents, resolve.Options{}))
+	if !slices.Equal(before, []string{"ofac-1 un-LYe.001", "ofac-1 un-LYe.002"}) {
+		t.Fatalf("queue %v, want the OFAC listing with each UN listing", before)
+	}
+	tests := []struct {
+		name     string
+		decision resolve.Decision
+		want     []string
+	}{
+		{"not the same", resolve.Decision{Kind: resolve.NotSame, A: "un-LYe.001", B: "ofac-1"}, []string{"ofac-1 un-LYe.002"}},
+		{"alone", resolve.Decision{Kind: resolve.Alone, A: "ofac-1"}, nil},
+		{"merged", resolve.Decision{Kind: resolve.Merge, A: "un-LYe.002", B: "ofac-1"}, []string{"ofac-1 un-LYe.001"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairs(resolveAll(t, ents, resolve.Options{Decisions: []resolve.Decision{tt.decision}})); !slices.Equal(got, tt.want) {
+				t.Errorf("queue %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -292,13 +332,13 @@ func TestDecisions(t *testing.T) {
 	}
 	// A merge outlives a list update: the next version adds a listing,
 	// and the decision still joins.
-	merge := resolve.Options{Decisions: []resolve.Decision{{Kind: resolve.Merge, A: "ofac-1", B: "au-9"}}}
+	merge := resolve.Options{Decisions: []resolve.Decision{{Kind: resolve.Merge, A: "ofac-1", B: "au-9", Detail: "decision 1"}}}
 	next := append(slices.Clone(ents), listed("au-9", "au-dfat", entity.Person, "Abu Du'a"))
 	res := resolveAll(t, next, merge)
 	if !same(res, "ofac-1", "au-9") {
 		t.Errorf("merge ignored: %v", groups(res))
 	}
-	if s, _ := res.Subject("au-9"); s.Links[0].Evidence != resolve.Analyst {
+	if s, _ := res.Subject("au-9"); s.Links[0].Evidence != resolve.Analyst || s.Links[0].Detail != "decision 1" {
 		t.Errorf("links %+v: the analyst's link comes first", s.Links)
 	}
 	for _, d := range []resolve.Decision{{Kind: resolve.Merge, A: "a"}, {Kind: resolve.Alone, A: "a", B: "b"}, {Kind: "join", A: "a", B: "b"}} {
