@@ -31,6 +31,15 @@ import (
 // listing of the lists resolved.
 var ErrUnknown = errors.New("no such subject or listing in the lists resolved")
 
+// invalid is a request of the wrong shape: it is entity.ErrInvalid, and
+// says only what is wrong.
+type invalid string
+
+func (e invalid) Error() string        { return string(e) }
+func (e invalid) Is(target error) bool { return target == entity.ErrInvalid }
+
+func invalidf(format string, a ...any) error { return invalid(fmt.Sprintf(format, a...)) }
+
 // Resolved is a resolution with the decisions it applied.
 type Resolved struct {
 	*resolve.Resolution
@@ -136,9 +145,9 @@ func Decide(ctx context.Context, st store.Subjects, res *Resolved, r Request) (e
 	n, ok := want[r.Kind]
 	switch {
 	case !ok:
-		return d, fmt.Errorf("%w: decision %q: want merge, not-same or alone", entity.ErrInvalid, r.Kind)
+		return d, invalidf("decision %q: want merge, not-same or alone", r.Kind)
 	case r.Kind == entity.DecisionMerge && len(r.IDs) < 2, r.Kind == entity.DecisionNotSame && len(r.IDs) != 2, r.Kind == entity.DecisionAlone && len(r.IDs) != 1:
-		return d, fmt.Errorf("%w: %s takes %s IDs, not %d", entity.ErrInvalid, r.Kind, n, len(r.IDs))
+		return d, invalidf("%s takes %s IDs, not %d", r.Kind, n, len(r.IDs))
 	}
 	named := map[string]string{} // listing → the ID that named it
 	for _, id := range r.IDs {
@@ -150,7 +159,7 @@ func Decide(ctx context.Context, st store.Subjects, res *Resolved, r Request) (e
 		for _, e := range side {
 			if by, ok := named[e]; ok {
 				if r.Kind == entity.DecisionNotSame {
-					return d, fmt.Errorf("%w: %s is on both sides (named by %s and by %s)", entity.ErrInvalid, e, by, id)
+					return d, invalidf("%s is on both sides (named by %s and by %s)", e, by, id)
 				}
 				continue // a merge naming a subject and one of its listings
 			}
@@ -162,7 +171,7 @@ func Decide(ctx context.Context, st store.Subjects, res *Resolved, r Request) (e
 		}
 	}
 	if r.Kind == entity.DecisionMerge && len(d.Sides) < 2 {
-		return d, fmt.Errorf("%w: %s name the same listings: nothing to merge", entity.ErrInvalid, strings.Join(r.IDs, " and "))
+		return d, invalidf("%s name the same listings: nothing to merge", strings.Join(r.IDs, " and "))
 	}
 	if err := d.Validate(); err != nil {
 		return d, err
@@ -205,7 +214,7 @@ func listings(res *Resolved, kind, id string) ([]string, error) {
 		return []string{id}, nil
 	}
 	if kind == entity.DecisionAlone && len(s.Members) > 1 {
-		return nil, fmt.Errorf("%w: alone splits one listing from its subject: name a listing of %s (%s), not the subject", entity.ErrInvalid, id, strings.Join(s.MemberIDs(), ", "))
+		return nil, invalidf("alone splits one listing from its subject: name a listing of %s (%s), not the subject", id, strings.Join(s.MemberIDs(), ", "))
 	}
 	return s.MemberIDs(), nil
 }
@@ -280,4 +289,58 @@ func conflict(ds []entity.SubjectDecision, d entity.SubjectDecision) error {
 		}
 	}
 	return nil
+}
+
+// Side is one listing of a possible-same pair, with its subject.
+type Side struct {
+	EntityID string   `json:"entityId"`
+	Caption  string   `json:"caption"`
+	Lists    []string `json:"lists"`
+	Subject  string   `json:"subject"`
+	// Members counts the subject's listings.
+	Members int `json:"members"`
+}
+
+// Pair is an entry of the possible-same queue: two subjects an analyst
+// may merge or keep apart, by the best-scoring pair of their listings.
+type Pair struct {
+	Score    float64          `json:"score"`
+	Evidence resolve.Evidence `json:"evidence"`
+	Detail   string           `json:"detail,omitempty"`
+	A        Side             `json:"a"`
+	B        Side             `json:"b"`
+	// Listings counts the possible-same pairs of listings between the
+	// two subjects: one decision on the subjects decides them all.
+	Listings int `json:"listings"`
+}
+
+// Queue returns the possible-same queue by subject pair, highest score
+// first: an analyst decides subjects, not each pair of their listings.
+func Queue(res *Resolved) []Pair {
+	var out []Pair
+	at := map[[2]string]int{}
+	for _, l := range res.Possible {
+		p := Pair{Score: l.Score, Evidence: l.Evidence, Detail: l.Detail, A: side(res, l.A), B: side(res, l.B), Listings: 1}
+		k := [2]string{min(p.A.Subject, p.B.Subject), max(p.A.Subject, p.B.Subject)}
+		if i, ok := at[k]; ok {
+			out[i].Listings++ // res.Possible is highest score first
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, p)
+	}
+	return out
+}
+
+func side(res *Resolved, id string) Side {
+	sd := Side{EntityID: id}
+	if s, ok := res.Subject(id); ok {
+		sd.Subject, sd.Members = s.ID, len(s.Members)
+		for _, m := range s.Members {
+			if m.EntityID == id {
+				sd.Caption, sd.Lists = m.Caption, m.Lists
+			}
+		}
+	}
+	return sd
 }
