@@ -165,9 +165,11 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	slices.SortStableFunc(links, func(a, b Link) int {
 		return cmp.Or(cmp.Compare(a.Evidence.strength(), b.Evidence.strength()), cmp.Compare(b.Score, a.Score))
 	})
-	kept := map[int][]Link{}
+	var accepted []Link
 	apply := func(l Link) {
-		switch g.apply(l, kept) {
+		switch g.apply(l) {
+		case joined:
+			accepted = append(accepted, l)
 		case vetoedByFacts:
 			res.Vetoed[l.Evidence]++
 			// Names and facts that agree, joined to a subject whose
@@ -188,11 +190,12 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 			apply(l)
 		}
 	}
+	trees := g.trees(accepted)
 	for root, ms := range g.members {
 		if g.find(root) != root {
 			continue
 		}
-		res.Subjects = append(res.Subjects, g.subject(ms, kept[root]))
+		res.Subjects = append(res.Subjects, g.subject(ms, trees[root]))
 	}
 	assignIDs(res.Subjects, opts.Previous)
 	res.index()
@@ -217,15 +220,17 @@ const (
 	joined = iota
 	vetoedByFacts
 	vetoedByAnalyst
+	absent
 )
 
 // apply joins the subjects of a link's listings unless a contradiction or
-// a decision vetoes it; kept holds the links of each subject by root.
-func (g *graph) apply(l Link, kept map[int][]Link) int {
+// a decision vetoes it. A decision on a listing no list carries today
+// is absent.
+func (g *graph) apply(l Link) int {
 	a, okA := g.byID[l.A]
 	b, okB := g.byID[l.B]
 	if !okA || !okB {
-		return joined // a decision on a listing no list carries today
+		return absent
 	}
 	ra, rb := g.find(a), g.find(b)
 	if ra == rb {
@@ -234,15 +239,47 @@ func (g *graph) apply(l Link, kept map[int][]Link) int {
 	if veto := g.veto(ra, rb, l.Evidence); veto != joined {
 		return veto
 	}
-	r := g.union(ra, rb)
-	kept[r] = append(append(kept[ra], kept[rb]...), l)
-	if r != ra {
-		delete(kept, ra)
-	}
-	if r != rb {
-		delete(kept, rb)
-	}
+	g.union(ra, rb)
 	return joined
+}
+
+// trees returns the links each subject shows, by root: a spanning tree of
+// the links accepted (joining or within one subject), the publishers'
+// and the lists' own evidence first, strongest first, and analysts'
+// merges last. Merges are applied first, so that no weaker evidence joins
+// across them what contradicts, but a subject shows what its lists say,
+// and a merge only where it joins what they do not.
+func (g *graph) trees(accepted []Link) map[int][]Link {
+	// accepted is in the order applied: strongest first, merges first.
+	merge := func(l Link) int {
+		if l.Evidence == Analyst {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(accepted, func(a, b Link) int { return cmp.Compare(merge(a), merge(b)) })
+	parent := make([]int, len(g.listings))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	trees := map[int][]Link{}
+	for _, l := range accepted {
+		a, b := find(g.byID[l.A]), find(g.byID[l.B])
+		if a == b {
+			continue
+		}
+		parent[b] = a
+		r := g.find(a)
+		trees[r] = append(trees[r], l)
+	}
+	return trees
 }
 
 // scored is a listing found by a search, with its score.

@@ -71,9 +71,11 @@ func Resolve(ctx context.Context, st store.Subjects, ix *index.Index, ents []*en
 }
 
 // Decisions turns stored decisions in force into resolve's pairs: a
-// merge joins every two of its listings (so that it holds while any two
-// are listed), not-same keeps every listing of one side from every one of
-// the other, alone splits its listing.
+// merge joins every listing of a side with every listing of every other
+// side (so that it holds while one listing of each is listed; the
+// listings of one side stay joined by their own evidence, which shows),
+// not-same keeps every listing of one side from every one of the other,
+// alone splits its listing.
 func Decisions(ds []entity.SubjectDecision) []resolve.Decision {
 	var out []resolve.Decision
 	for _, d := range ds {
@@ -82,10 +84,13 @@ func Decisions(ds []entity.SubjectDecision) []resolve.Decision {
 		}
 		switch d.Kind {
 		case entity.DecisionMerge:
-			ids := d.Listings()
-			for i, a := range ids {
-				for _, b := range ids[i+1:] {
-					out = append(out, resolve.Decision{Kind: resolve.Merge, A: a, B: b, Detail: Ref(d)})
+			for i, side := range d.Sides {
+				for _, other := range d.Sides[i+1:] {
+					for _, a := range side {
+						for _, b := range other {
+							out = append(out, resolve.Decision{Kind: resolve.Merge, A: a, B: b, Detail: Ref(d)})
+						}
+					}
 				}
 			}
 		case entity.DecisionNotSame:

@@ -137,7 +137,10 @@ func TestDecide(t *testing.T) {
 		{name: "not-same of three", req: req(entity.DecisionNotSame, "ofac-1", "au-9", "un-1"), err: entity.ErrInvalid, mention: "two"},
 		{name: "a merge of a subject and a listing", req: req(entity.DecisionMerge, lavrov, "au-9"), check: func(res *decide.Resolved) bool {
 			s := subjectOf(t, res, "au-9")
-			return s.ID == lavrov && len(s.Members) == 3 && s.Links[0].Evidence == resolve.Analyst && strings.HasPrefix(s.Links[0].Detail, "decision 1 by cli:ann (checked)")
+			// The merge joins the listing to the subject; the subject's own
+			// listings stay joined by their evidence, which it shows.
+			return s.ID == lavrov && len(s.Members) == 3 && len(s.Links) == 2 && s.Links[0].Evidence == resolve.Analyst &&
+				strings.HasPrefix(s.Links[0].Detail, "decision 1 by cli:ann (checked)") && s.Links[1].Evidence == resolve.NameAndBirth
 		}},
 		{name: "not-same against the merge", req: req(entity.DecisionNotSame, "uk-1", "au-9"), err: store.ErrConflict, mention: "decision 1"},
 		{name: "alone of a merged listing", req: req(entity.DecisionAlone, "au-9"), err: store.ErrConflict, mention: "decision 1"},
