@@ -24,14 +24,7 @@ func testSubjectDecisions(t *testing.T, newStore func(t *testing.T) store.Store)
 		}
 		return entry(t, d.At, d.Actor, action, fmt.Sprint("subject-decision/", d.ID), d)
 	}
-	trail := func() []entity.AuditEntry {
-		t.Helper()
-		es, err := s.AuditEntries(ctx(), store.AuditFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return es
-	}
+	trail := func() []entity.AuditEntry { t.Helper(); return auditTrail(t, s) }
 	merge := entity.SubjectDecision{Kind: entity.DecisionMerge, Sides: [][]string{{"ofac-1", "uk-1"}, {"eu-1"}}, Note: "one passport", Actor: "cli:ann", At: day(2026, 3, 1)}
 	got, err := s.AddSubjectDecision(ctx(), merge, audited)
 	if err != nil {
