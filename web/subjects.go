@@ -44,9 +44,12 @@ func (s *server) resolution(ctx context.Context, snap *screen.Snapshot) (*decide
 	if err != nil {
 		return nil, err
 	}
-	res, err := decide.Resolve(ctx, s.Store, snap.Index, ents, resolve.Options{}, s.cfg.Now())
+	res, err := decide.Resolve(ctx, s.Store, snap.Index, ents, resolve.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("resolve the subjects: %w", err)
+	}
+	if err := res.Keep(ctx, s.Store, s.cfg.Now()); err != nil {
+		return nil, err
 	}
 	c.snap, c.decisions, c.res = snap, len(all), res
 	return res, nil

@@ -55,7 +55,8 @@ the store (--db) with who took them and why, recorded in the audit trail,
 and applied at every resolution, so they outlive list updates; revoke
 undoes one, as a decision of its own. A subject ID named stands for the
 subject's listings at the time. A subject keeps its ID across list versions:
-each resolution stores its IDs, and the next keeps them.`,
+each resolution of the store's lists stores its IDs, and the next keeps them
+(a resolution of --from's files reads them, and stores nothing).`,
 		Example: `  veto subjects stats --from ../shared/data
   veto subjects show ofac-35233
   veto subjects possible
@@ -135,8 +136,8 @@ each resolution stores its IDs, and the next keeps them.`,
 
 // resolveSubjects resolves the entities the options choose with the
 // decisions in force in the store, keeping the subject IDs it stored
-// last, and stores the new ones; it says how long the resolution took.
-// The caller closes the store.
+// last, and (for the store's lists) stores the new ones; it says how long
+// the resolution took. The caller closes the store.
 func resolveSubjects(ctx context.Context, g *globalOptions, o *subjectsOptions) (*decide.Resolved, store.Store, time.Duration, error) {
 	ents, err := loadEntities(ctx, g, &o.dataOptions)
 	if err != nil {
@@ -148,12 +149,18 @@ func resolveSubjects(ctx context.Context, g *globalOptions, o *subjectsOptions) 
 	}
 	ix := index.Build(ents, match.DefaultConfig())
 	start := time.Now()
-	res, err := decide.Resolve(ctx, st, ix, ents, resolve.Options{}, start)
+	res, err := decide.Resolve(ctx, st, ix, ents, resolve.Options{})
+	took := time.Since(start)
+	// Files read beside the store are not the lists served: their IDs
+	// are not kept.
+	if err == nil && o.From == "" {
+		err = res.Keep(ctx, st, start)
+	}
 	if err != nil {
 		st.Close()
 		return nil, nil, 0, err
 	}
-	return res, st, time.Since(start), nil
+	return res, st, took, nil
 }
 
 func runSubjectsStats(ctx context.Context, w io.Writer, g *globalOptions, o *subjectsOptions) error {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/resolve"
 	"github.com/vetoscreen/veto/resolve/decide"
+	"github.com/vetoscreen/veto/store/sqlite"
 )
 
 // The demo lists name Lavrov on four lists: one subject, found by any of
@@ -191,5 +193,34 @@ func TestSubjectsPossible(t *testing.T) {
 	}
 	if out := mustCLI(t, db, append([]string{"subjects", "stats"}, from...)...); !strings.Contains(out, "0 possible-same pairs") || !strings.Contains(out, "2 analysts' decisions") {
 		t.Errorf("stats:\n%s", out)
+	}
+}
+
+// The subject IDs of the store's lists are stored for the next
+// resolution; those of files read beside the store are not.
+func TestSubjectsKeepIDs(t *testing.T) {
+	storedIDs := func(db string) map[string]string {
+		t.Helper()
+		st, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		ids, err := st.SubjectIDs(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	files := filepath.Join(t.TempDir(), "veto.db")
+	mustCLI(t, files, "subjects", "stats", "--from", "../../demo/data")
+	if ids := storedIDs(files); len(ids) != 0 {
+		t.Errorf("a resolution of files stored %d subject IDs", len(ids))
+	}
+	db := filepath.Join(t.TempDir(), "veto.db")
+	mustCLI(t, db, "import", "all", "../../demo/data")
+	s := decode[resolve.Subject](t, mustCLI(t, db, "subjects", "show", "ofac-990001", "--json"))
+	if ids := storedIDs(db); ids["ofac-990001"] != s.ID || ids["uk-RUS9901"] != s.ID {
+		t.Errorf("stored %v, want %s for Lavrov's listings", ids, s.ID)
 	}
 }

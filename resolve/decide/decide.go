@@ -49,9 +49,9 @@ type Resolved struct {
 
 // Resolve groups the listings of ix (built from ents) into subjects with
 // the decisions in force in st and the subject IDs st holds from the last
-// resolution, then stores this resolution's IDs as of at. opts.Decisions
-// and opts.Previous are replaced by the store's.
-func Resolve(ctx context.Context, st store.Subjects, ix *index.Index, ents []*entity.Entity, opts resolve.Options, at time.Time) (*Resolved, error) {
+// resolution. opts.Decisions and opts.Previous are replaced by the
+// store's.
+func Resolve(ctx context.Context, st store.Subjects, ix *index.Index, ents []*entity.Entity, opts resolve.Options) (*Resolved, error) {
 	ds, err := st.SubjectDecisions(ctx, true)
 	if err != nil {
 		return nil, err
@@ -64,10 +64,18 @@ func Resolve(ctx context.Context, st store.Subjects, ix *index.Index, ents []*en
 	if err != nil {
 		return nil, err
 	}
-	if _, err := st.PutSubjectIDs(ctx, res.IDs(), at); err != nil {
-		return nil, fmt.Errorf("store the subject IDs: %w", err)
-	}
 	return &Resolved{Resolution: res, Decisions: ds}, nil
+}
+
+// Keep stores the resolution's subject IDs as of at, for the next
+// resolution to keep. Keep the resolution of the lists served (the
+// store's active versions), not of files read beside them, whose IDs
+// would replace the served lists'.
+func (r *Resolved) Keep(ctx context.Context, st store.Subjects, at time.Time) error {
+	if _, err := st.PutSubjectIDs(ctx, r.IDs(), at); err != nil {
+		return fmt.Errorf("store the subject IDs: %w", err)
+	}
+	return nil
 }
 
 // Decisions turns stored decisions in force into resolve's pairs: a

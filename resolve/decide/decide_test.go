@@ -49,8 +49,11 @@ func listing(id, list, name, dob string, rels ...string) *entity.Entity {
 
 func resolveWith(t *testing.T, st store.Subjects, ents []*entity.Entity) *decide.Resolved {
 	t.Helper()
-	res, err := decide.Resolve(context.Background(), st, index.Build(ents, match.DefaultConfig()), ents, resolve.Options{}, t0)
+	res, err := decide.Resolve(context.Background(), st, index.Build(ents, match.DefaultConfig()), ents, resolve.Options{})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Keep(context.Background(), st, t0); err != nil {
 		t.Fatal(err)
 	}
 	return res
