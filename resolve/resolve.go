@@ -204,7 +204,7 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	seen := map[[2]string]bool{}
 	for _, p := range possible {
 		k := [2]string{min(p.A, p.B), max(p.A, p.B)}
-		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] && !g.decidedApart(g.find(g.byID[p.A]), g.find(g.byID[p.B])) {
+		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] && !g.decidedApart(g.members[g.find(g.byID[p.A])], g.members[g.find(g.byID[p.B])]) {
 			seen[k] = true
 			res.Possible = append(res.Possible, p)
 		}
@@ -244,13 +244,14 @@ func (g *graph) apply(l Link) int {
 }
 
 // trees returns the links each subject shows, by root: a spanning tree of
-// the links accepted (joining or within one subject), the publishers'
-// and the lists' own evidence first, strongest first, and analysts'
-// merges last. Merges are applied first, so that no weaker evidence joins
-// across them what contradicts, but a subject shows what its lists say,
-// and a merge only where it joins what they do not.
+// the links accepted (joining or within one subject), the lists' own
+// evidence first, in the order applied, and analysts' merges last.
+// Merges are applied first, so that no weaker evidence joins across them
+// what contradicts; but a subject shows what its lists say, and a merge
+// only where it joins what they do not. The lists' evidence is weighed
+// again as if there were no merge: a link the merged subject holds only
+// because of a merge (a second listing of one list) shows as the merge.
 func (g *graph) trees(accepted []Link) map[int][]Link {
-	// accepted is in the order applied: strongest first, merges first.
 	merge := func(l Link) int {
 		if l.Evidence == Analyst {
 			return 1
@@ -262,6 +263,13 @@ func (g *graph) trees(accepted []Link) map[int][]Link {
 	for i := range parent {
 		parent[i] = i
 	}
+	members := map[int][]int{}
+	group := func(i int) []int {
+		if ms, ok := members[i]; ok {
+			return ms
+		}
+		return []int{i}
+	}
 	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
@@ -272,9 +280,11 @@ func (g *graph) trees(accepted []Link) map[int][]Link {
 	trees := map[int][]Link{}
 	for _, l := range accepted {
 		a, b := find(g.byID[l.A]), find(g.byID[l.B])
-		if a == b {
+		if a == b || g.vetoMembers(group(a), group(b), l.Evidence) != joined {
 			continue
 		}
+		members[a] = append(group(a), group(b)...)
+		delete(members, b)
 		parent[b] = a
 		r := g.find(a)
 		trees[r] = append(trees[r], l)
@@ -393,14 +403,20 @@ func (g *graph) union(a, b int) int {
 // veto says whether the subjects of roots a and b may be joined by
 // evidence e (joined), or what forbids it.
 func (g *graph) veto(a, b int, e Evidence) int {
+	return g.vetoMembers(g.members[a], g.members[b], e)
+}
+
+// vetoMembers says whether two groups of listings may be joined by
+// evidence e (joined), or what forbids it.
+func (g *graph) vetoMembers(ma, mb []int, e Evidence) int {
 	if e == Analyst {
 		return joined
 	}
-	if g.decidedApart(a, b) {
+	if g.decidedApart(ma, mb) {
 		return vetoedByAnalyst
 	}
-	for _, x := range g.members[a] {
-		for _, y := range g.members[b] {
+	for _, x := range ma {
+		for _, y := range mb {
 			la, lb := g.listings[x], g.listings[y]
 			if e == CrossReference && impossible(la, lb) || e != CrossReference && contradicts(la, lb) {
 				return vetoedByFacts
@@ -410,15 +426,15 @@ func (g *graph) veto(a, b int, e Evidence) int {
 	return joined
 }
 
-// decidedApart says whether an analyst's decision keeps the subjects of
-// roots a and b apart: a member of one is not the same as a member of
-// the other, or stands alone.
-func (g *graph) decidedApart(a, b int) bool {
-	for _, x := range g.members[a] {
+// decidedApart says whether an analyst's decision keeps two groups of
+// listings apart: a member of one is not the same as a member of the
+// other, or stands alone.
+func (g *graph) decidedApart(ma, mb []int) bool {
+	for _, x := range ma {
 		if g.alone[x] {
 			return true
 		}
-		for _, y := range g.members[b] {
+		for _, y := range mb {
 			if g.notSame[pairOf(x, y)] || g.alone[y] {
 				return true
 			}

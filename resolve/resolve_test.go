@@ -378,3 +378,41 @@ func TestStableIDs(t *testing.T) {
 		t.Errorf("after the split: %v, want ofac-1 to keep %s", split.IDs(), id)
 	}
 }
+
+// A subject shows the evidence its lists give, and an analyst's merge
+// only where it joins what they do not: here a second OFAC listing of
+// one man, which the lists' evidence could not join (one list, one
+// listing a subject).
+func TestMergeShown(t *testing.T) {
+	ents := []*entity.Entity{
+		listed("ofac-1", "ofac-sdn", entity.Person, "IVANOV, Sergei Borisovich", born("1953-01-31")),
+		listed("ofac-2", "ofac-sdn", entity.Person, "IVANOV, Sergei Borisovich", born("1953-01-31")),
+		listed("uk-1", "uk-ofsi", entity.Person, "Sergei Borisovich IVANOV", born("1953-01-31")),
+		listed("eu-1", "eu-fsf", entity.Person, "Sergei IVANOV", sameAs("uk-1")),
+	}
+	before := resolveAll(t, ents, resolve.Options{})
+	other := "ofac-2"
+	if same(before, "uk-1", "ofac-2") {
+		other = "ofac-1"
+	}
+	s, _ := before.Subject("uk-1")
+	// The analyst merges it with the subject: with each of its listings,
+	// as package decide does.
+	var merges []resolve.Decision
+	for _, m := range s.MemberIDs() {
+		merges = append(merges, resolve.Decision{Kind: resolve.Merge, A: other, B: m})
+	}
+	res := resolveAll(t, ents, resolve.Options{Decisions: merges})
+	merged, _ := res.Subject(other)
+	if len(merged.Members) != 4 || len(merged.Links) != 3 {
+		t.Fatalf("merged %v by %+v", merged.MemberIDs(), merged.Links)
+	}
+	for _, l := range merged.Links {
+		if analyst, touches := l.Evidence == resolve.Analyst, l.A == other || l.B == other; analyst != touches {
+			t.Errorf("link %+v: want the merge to join %s and only it", l, other)
+		}
+	}
+	if !slices.Equal(merged.Links[1:], s.Links) {
+		t.Errorf("links %+v, want the merge and %+v", merged.Links, s.Links)
+	}
+}
