@@ -22,12 +22,12 @@ type DecisionKind string
 // Decision kinds.
 const (
 	// Merge joins the subjects of A and B.
-	Merge DecisionKind = "merge"
+	Merge DecisionKind = entity.DecisionMerge
 	// NotSame keeps A and B in different subjects, whatever the evidence.
-	NotSame DecisionKind = "not-same"
+	NotSame DecisionKind = entity.DecisionNotSame
 	// Alone splits A from its subject: it joins no other listing except
 	// by an analyst's merge. B is empty.
-	Alone DecisionKind = "alone"
+	Alone DecisionKind = entity.DecisionAlone
 )
 
 // Decision is an analyst's decision on listings, applied on every
@@ -36,6 +36,9 @@ type Decision struct {
 	Kind DecisionKind `json:"kind"`
 	A    string       `json:"a"`
 	B    string       `json:"b,omitempty"`
+	// Detail is what a merge's link says (Link.Detail): which stored
+	// decision placed the listing.
+	Detail string `json:"detail,omitempty"`
 }
 
 // Validate checks a decision's shape.
@@ -137,7 +140,7 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	var links []Link
 	for _, d := range opts.Decisions {
 		if d.Kind == Merge {
-			links = append(links, Link{A: d.A, B: d.B, Evidence: Analyst, Score: 1})
+			links = append(links, Link{A: d.A, B: d.B, Evidence: Analyst, Score: 1, Detail: d.Detail})
 		}
 	}
 	if opts.uses(CrossReference) {
@@ -162,9 +165,11 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 	slices.SortStableFunc(links, func(a, b Link) int {
 		return cmp.Or(cmp.Compare(a.Evidence.strength(), b.Evidence.strength()), cmp.Compare(b.Score, a.Score))
 	})
-	kept := map[int][]Link{}
+	var accepted []Link
 	apply := func(l Link) {
-		switch g.apply(l, kept) {
+		switch g.apply(l) {
+		case joined:
+			accepted = append(accepted, l)
 		case vetoedByFacts:
 			res.Vetoed[l.Evidence]++
 			// Names and facts that agree, joined to a subject whose
@@ -185,18 +190,21 @@ func Resolve(ctx context.Context, ix *index.Index, ents []*entity.Entity, opts O
 			apply(l)
 		}
 	}
+	trees := g.trees(accepted)
 	for root, ms := range g.members {
 		if g.find(root) != root {
 			continue
 		}
-		res.Subjects = append(res.Subjects, g.subject(ms, kept[root]))
+		res.Subjects = append(res.Subjects, g.subject(ms, trees[root]))
 	}
 	assignIDs(res.Subjects, opts.Previous)
 	res.index()
+	// A pair whose subjects an analyst kept apart is decided: it leaves
+	// the queue.
 	seen := map[[2]string]bool{}
 	for _, p := range possible {
 		k := [2]string{min(p.A, p.B), max(p.A, p.B)}
-		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] {
+		if sa, sb := res.byMem[p.A], res.byMem[p.B]; sa != sb && !seen[k] && !g.decidedApart(g.members[g.find(g.byID[p.A])], g.members[g.find(g.byID[p.B])]) {
 			seen[k] = true
 			res.Possible = append(res.Possible, p)
 		}
@@ -212,15 +220,17 @@ const (
 	joined = iota
 	vetoedByFacts
 	vetoedByAnalyst
+	absent
 )
 
 // apply joins the subjects of a link's listings unless a contradiction or
-// a decision vetoes it; kept holds the links of each subject by root.
-func (g *graph) apply(l Link, kept map[int][]Link) int {
+// a decision vetoes it. A decision on a listing no list carries today
+// is absent.
+func (g *graph) apply(l Link) int {
 	a, okA := g.byID[l.A]
 	b, okB := g.byID[l.B]
 	if !okA || !okB {
-		return joined // a decision on a listing no list carries today
+		return absent
 	}
 	ra, rb := g.find(a), g.find(b)
 	if ra == rb {
@@ -229,15 +239,57 @@ func (g *graph) apply(l Link, kept map[int][]Link) int {
 	if veto := g.veto(ra, rb, l.Evidence); veto != joined {
 		return veto
 	}
-	r := g.union(ra, rb)
-	kept[r] = append(append(kept[ra], kept[rb]...), l)
-	if r != ra {
-		delete(kept, ra)
-	}
-	if r != rb {
-		delete(kept, rb)
-	}
+	g.union(ra, rb)
 	return joined
+}
+
+// trees returns the links each subject shows, by root: a spanning tree of
+// the links accepted (joining or within one subject), the lists' own
+// evidence first, in the order applied, and analysts' merges last.
+// Merges are applied first, so that no weaker evidence joins across them
+// what contradicts; but a subject shows what its lists say, and a merge
+// only where it joins what they do not. The lists' evidence is weighed
+// again as if there were no merge: a link the merged subject holds only
+// because of a merge (a second listing of one list) shows as the merge.
+func (g *graph) trees(accepted []Link) map[int][]Link {
+	merge := func(l Link) int {
+		if l.Evidence == Analyst {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(accepted, func(a, b Link) int { return cmp.Compare(merge(a), merge(b)) })
+	parent := make([]int, len(g.listings))
+	for i := range parent {
+		parent[i] = i
+	}
+	members := map[int][]int{}
+	group := func(i int) []int {
+		if ms, ok := members[i]; ok {
+			return ms
+		}
+		return []int{i}
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	trees := map[int][]Link{}
+	for _, l := range accepted {
+		a, b := find(g.byID[l.A]), find(g.byID[l.B])
+		if a == b || g.vetoMembers(group(a), group(b), l.Evidence) != joined {
+			continue
+		}
+		members[a] = append(group(a), group(b)...)
+		delete(members, b)
+		parent[b] = a
+		r := g.find(a)
+		trees[r] = append(trees[r], l)
+	}
+	return trees
 }
 
 // scored is a listing found by a search, with its score.
@@ -351,14 +403,20 @@ func (g *graph) union(a, b int) int {
 // veto says whether the subjects of roots a and b may be joined by
 // evidence e (joined), or what forbids it.
 func (g *graph) veto(a, b int, e Evidence) int {
+	return g.vetoMembers(g.members[a], g.members[b], e)
+}
+
+// vetoMembers says whether two groups of listings may be joined by
+// evidence e (joined), or what forbids it.
+func (g *graph) vetoMembers(ma, mb []int, e Evidence) int {
 	if e == Analyst {
 		return joined
 	}
-	for _, x := range g.members[a] {
-		for _, y := range g.members[b] {
-			if g.notSame[pairOf(x, y)] || g.alone[x] || g.alone[y] {
-				return vetoedByAnalyst
-			}
+	if g.decidedApart(ma, mb) {
+		return vetoedByAnalyst
+	}
+	for _, x := range ma {
+		for _, y := range mb {
 			la, lb := g.listings[x], g.listings[y]
 			if e == CrossReference && impossible(la, lb) || e != CrossReference && contradicts(la, lb) {
 				return vetoedByFacts
@@ -366,6 +424,23 @@ func (g *graph) veto(a, b int, e Evidence) int {
 		}
 	}
 	return joined
+}
+
+// decidedApart says whether an analyst's decision keeps two groups of
+// listings apart: a member of one is not the same as a member of the
+// other, or stands alone.
+func (g *graph) decidedApart(ma, mb []int) bool {
+	for _, x := range ma {
+		if g.alone[x] {
+			return true
+		}
+		for _, y := range mb {
+			if g.notSame[pairOf(x, y)] || g.alone[y] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (g *graph) subject(ms []int, links []Link) *Subject {

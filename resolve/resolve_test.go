@@ -250,11 +250,12 @@ func TestEvidence(t *testing.T) {
 
 // A name found twice on one list is a possible pair with both.
 func TestPossible(t *testing.T) {
-	res := resolveAll(t, []*entity.Entity{
+	ents := []*entity.Entity{
 		listed("un-TAi.001", "un-sc", entity.Person, "MOHAMMAD AHMADI", born("1963-01-01")),
 		listed("un-TAi.002", "un-sc", entity.Person, "MOHAMMAD AHMADI", born("1963-01-01")),
 		listed("uk-ofsi-1", "uk-ofsi", entity.Person, "Mohammad AHMADI", born("1963-01-01")),
-	}, resolve.Options{})
+	}
+	res := resolveAll(t, ents, resolve.Options{})
 	if len(res.Subjects) != 2 {
 		t.Fatalf("subjects %v, want the UK listing joined to one UN listing and the other apart", groups(res))
 	}
@@ -265,6 +266,45 @@ func TestPossible(t *testing.T) {
 		if same(res, p.A, p.B) {
 			t.Errorf("possible pair %+v is one subject", p)
 		}
+	}
+}
+
+// A pair an analyst decides is no longer queued; the others stay.
+func TestPossibleDecided(t *testing.T) {
+	// One name twice on the UN list: the OFAC listing's name finds two,
+	// and without an address neither joins.
+	ents := []*entity.Entity{
+		listed("un-LYe.001", "un-sc", entity.Organization, "AL-KARAMA FOUNDATION", country("ly")),
+		listed("un-LYe.002", "un-sc", entity.Organization, "AL-KARAMA FOUNDATION", country("ly")),
+		listed("ofac-1", "ofac-sdn", entity.Organization, "AL-KARAMA FOUNDATION", country("ly")),
+	}
+	pairs := func(res *resolve.Resolution) []string {
+		var ps []string
+		for _, p := range res.Possible {
+			ps = append(ps, min(p.A, p.B)+" "+max(p.A, p.B))
+		}
+		slices.Sort(ps)
+		return ps
+	}
+	before := pairs(resolveAll(t, ents, resolve.Options{}))
+	if !slices.Equal(before, []string{"ofac-1 un-LYe.001", "ofac-1 un-LYe.002"}) {
+		t.Fatalf("queue %v, want the OFAC listing with each UN listing", before)
+	}
+	tests := []struct {
+		name     string
+		decision resolve.Decision
+		want     []string
+	}{
+		{"not the same", resolve.Decision{Kind: resolve.NotSame, A: "un-LYe.001", B: "ofac-1"}, []string{"ofac-1 un-LYe.002"}},
+		{"alone", resolve.Decision{Kind: resolve.Alone, A: "ofac-1"}, nil},
+		{"merged", resolve.Decision{Kind: resolve.Merge, A: "un-LYe.002", B: "ofac-1"}, []string{"ofac-1 un-LYe.001"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pairs(resolveAll(t, ents, resolve.Options{Decisions: []resolve.Decision{tt.decision}})); !slices.Equal(got, tt.want) {
+				t.Errorf("queue %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -292,13 +332,13 @@ func TestDecisions(t *testing.T) {
 	}
 	// A merge outlives a list update: the next version adds a listing,
 	// and the decision still joins.
-	merge := resolve.Options{Decisions: []resolve.Decision{{Kind: resolve.Merge, A: "ofac-1", B: "au-9"}}}
+	merge := resolve.Options{Decisions: []resolve.Decision{{Kind: resolve.Merge, A: "ofac-1", B: "au-9", Detail: "decision 1"}}}
 	next := append(slices.Clone(ents), listed("au-9", "au-dfat", entity.Person, "Abu Du'a"))
 	res := resolveAll(t, next, merge)
 	if !same(res, "ofac-1", "au-9") {
 		t.Errorf("merge ignored: %v", groups(res))
 	}
-	if s, _ := res.Subject("au-9"); s.Links[0].Evidence != resolve.Analyst {
+	if s, _ := res.Subject("au-9"); s.Links[0].Evidence != resolve.Analyst || s.Links[0].Detail != "decision 1" {
 		t.Errorf("links %+v: the analyst's link comes first", s.Links)
 	}
 	for _, d := range []resolve.Decision{{Kind: resolve.Merge, A: "a"}, {Kind: resolve.Alone, A: "a", B: "b"}, {Kind: "join", A: "a", B: "b"}} {
@@ -336,5 +376,43 @@ func TestStableIDs(t *testing.T) {
 	split := resolveAll(t, withEU, resolve.Options{Previous: second.IDs(), Decisions: []resolve.Decision{{Kind: resolve.Alone, A: "eu-1"}}})
 	if split.IDs()["ofac-1"] != id || split.IDs()["eu-1"] == id || split.IDs()["eu-1"] == "" {
 		t.Errorf("after the split: %v, want ofac-1 to keep %s", split.IDs(), id)
+	}
+}
+
+// A subject shows the evidence its lists give, and an analyst's merge
+// only where it joins what they do not: here a second OFAC listing of
+// one man, which the lists' evidence could not join (one list, one
+// listing a subject).
+func TestMergeShown(t *testing.T) {
+	ents := []*entity.Entity{
+		listed("ofac-1", "ofac-sdn", entity.Person, "IVANOV, Sergei Borisovich", born("1953-01-31")),
+		listed("ofac-2", "ofac-sdn", entity.Person, "IVANOV, Sergei Borisovich", born("1953-01-31")),
+		listed("uk-1", "uk-ofsi", entity.Person, "Sergei Borisovich IVANOV", born("1953-01-31")),
+		listed("eu-1", "eu-fsf", entity.Person, "Sergei IVANOV", sameAs("uk-1")),
+	}
+	before := resolveAll(t, ents, resolve.Options{})
+	other := "ofac-2"
+	if same(before, "uk-1", "ofac-2") {
+		other = "ofac-1"
+	}
+	s, _ := before.Subject("uk-1")
+	// The analyst merges it with the subject: with each of its listings,
+	// as package decide does.
+	var merges []resolve.Decision
+	for _, m := range s.MemberIDs() {
+		merges = append(merges, resolve.Decision{Kind: resolve.Merge, A: other, B: m})
+	}
+	res := resolveAll(t, ents, resolve.Options{Decisions: merges})
+	merged, _ := res.Subject(other)
+	if len(merged.Members) != 4 || len(merged.Links) != 3 {
+		t.Fatalf("merged %v by %+v", merged.MemberIDs(), merged.Links)
+	}
+	for _, l := range merged.Links {
+		if analyst, touches := l.Evidence == resolve.Analyst, l.A == other || l.B == other; analyst != touches {
+			t.Errorf("link %+v: want the merge to join %s and only it", l, other)
+		}
+	}
+	if !slices.Equal(merged.Links[1:], s.Links) {
+		t.Errorf("links %+v, want the merge and %+v", merged.Links, s.Links)
 	}
 }

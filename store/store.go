@@ -40,6 +40,7 @@ type Store interface {
 	Monitoring
 	Review
 	Audit
+	Subjects
 	// Close releases the store's resources.
 	Close() error
 }
@@ -78,6 +79,30 @@ type Monitoring interface {
 	// AddMonitorRun records that a version's changes were re-screened;
 	// ErrConflict if it was already recorded.
 	AddMonitorRun(ctx context.Context, r entity.MonitorRun) error
+}
+
+// Subjects stores the analysts' decisions on which listings name one
+// sanctioned subject (package resolve groups listings into subjects), and
+// the subject IDs of the last resolution, which the next one keeps.
+type Subjects interface {
+	// AddSubjectDecision stores a valid decision (else entity.ErrInvalid),
+	// setting its ID, and appends the audit entry audit returns for it
+	// (unless audit is nil or the entry has no action), in one
+	// transaction. A revocation (entity.DecisionRevoke) also marks the
+	// decision it revokes revoked by it: ErrNotFound if there is no such
+	// decision, ErrConflict if it is revoked already or is a revocation.
+	// On any error nothing is stored. Decisions are never deleted.
+	AddSubjectDecision(ctx context.Context, d entity.SubjectDecision, audit func(entity.SubjectDecision) entity.AuditEntry) (entity.SubjectDecision, error)
+	// SubjectDecisions returns decisions oldest first: with active, those
+	// in force (entity.SubjectDecision.Active); else every one, the
+	// revoked and the revocations too.
+	SubjectDecisions(ctx context.Context, active bool) ([]entity.SubjectDecision, error)
+	// SubjectIDs returns the stored map of member entity ID to subject ID
+	// (empty when none is stored).
+	SubjectIDs(ctx context.Context) (map[string]string, error)
+	// PutSubjectIDs replaces the stored map with ids, in one transaction,
+	// and returns how many entries it added, changed or removed.
+	PutSubjectIDs(ctx context.Context, ids map[string]string, at time.Time) (changed int, err error)
 }
 
 // AlertFilter selects alerts. Zero fields do not filter.

@@ -1,9 +1,6 @@
 package web
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,27 +15,8 @@ func TestBrowserNarrowSignIn(t *testing.T) {
 	exe := chromium(t)
 	dir := artifacts(t)
 	ts := newFailedRefreshServer(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(390, 844),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			png, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return chromedp.Void{}, err
-			}
-			return chromedp.Void{}, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
-		}
-	}
+	ctx := browse(t, exe, 390, 844, 2*time.Minute)
+	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(dir, name) }
 	check := func(name string, signedIn bool) {
 		t.Helper()
 		run(t, ctx, name, shot(name))

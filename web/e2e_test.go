@@ -75,33 +75,45 @@ func get[T any](t *testing.T, ctx context.Context, step string, a chromedp.Actio
 // css is a CSS selector.
 type css = chromedp.CSS
 
-func TestBrowser(t *testing.T) {
-	exe := chromium(t)
-	dir := artifacts(t)
-	ts := newTestServer(t, serverOptions{noCustomers: true})
+// browse starts headless Chromium (exe) with a window of w × h pixels,
+// and returns its context: the browser lives until timeout or the end of
+// the test.
+func browse(t *testing.T, exe string, w, h int, timeout time.Duration) context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox, // root in a container has no user namespaces for the sandbox
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(w, h),
 	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelBrowser := chromedp.NewContext(actx)
 	// The browser lives as long as the context of the first action.
-	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() {
+		cancel()
+		cancelBrowser()
+		cancelAlloc()
+	})
+	return ctx
+}
 
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			png, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return chromedp.Void{}, err
-			}
-			return chromedp.Void{}, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+// screenshot saves the whole page as dir/name.png.
+func screenshot(dir, name string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		png, err := chromedp.FullScreenshot(100)(ctx, tg)
+		if err != nil {
+			return chromedp.Void{}, err
 		}
+		return chromedp.Void{}, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
 	}
+}
+
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	dir := artifacts(t)
+	ts := newTestServer(t, serverOptions{noCustomers: true})
+	ctx := browse(t, exe, 1280, 900, 3*time.Minute)
+	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(dir, name) }
 	text := func(sel string) string { t.Helper(); return get(t, ctx, "text of "+sel, chromedp.Text(css(sel))) }
 	attr := func(sel, name string) string {
 		t.Helper()

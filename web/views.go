@@ -22,7 +22,7 @@ var templateFS embed.FS
 
 // viewNames are the pages; each is templates/<name>.html, defining
 // "content", rendered inside layout.html with the partials.
-var viewNames = []string{"login", "error", "screen", "alerts", "alert", "lists", "version", "customers", "customer", "users", "audit"}
+var viewNames = []string{"login", "error", "screen", "alerts", "alert", "lists", "version", "subjects", "subject", "customers", "customer", "users", "audit"}
 
 // views holds one parsed template set per page.
 type views struct {

@@ -1,6 +1,7 @@
 // Package web is veto's analyst UI: server-rendered HTML pages under /ui/
 // for screening a name, working the alert queue (decide, approve, assign),
-// reading the lists and their changes, the monitored customers, and, for
+// reading the lists and their changes, the subjects the listings group
+// into (with the analysts' decisions on them), the monitored customers, and, for
 // admins, the users and the audit trail.
 //
 // # Design
@@ -88,6 +89,8 @@ type server struct {
 	views  *views
 	assets *assets
 	log    *slog.Logger
+	// subjects is the resolution the subject pages share.
+	subjects subjectCache
 }
 
 // New returns the UI's handler, serving paths under Base.
@@ -140,6 +143,11 @@ func (s *server) routes() http.Handler {
 
 	mux.Handle("GET /ui/lists", s.page(analyst, s.lists))
 	mux.Handle("GET /ui/lists/versions/{id}", s.page(analyst, s.version))
+
+	mux.Handle("GET /ui/subjects", s.page(analyst, s.subjectsPage))
+	mux.Handle("GET /ui/subjects/{id}", s.page(analyst, s.subject))
+	mux.Handle("POST /ui/subjects/{id}/decide", s.page(analyst, s.decideSubject))
+	mux.Handle("POST /ui/subjects/decisions/{id}/revoke", s.page(analyst, s.revokeSubjectDecision))
 
 	mux.Handle("GET /ui/customers", s.page(analyst, s.customers))
 	mux.Handle("GET /ui/customers/{id}", s.page(analyst, s.customer))

@@ -28,6 +28,8 @@ const (
 	ActionMonitorRun     = "monitor.run"
 	ActionAuditExport    = "audit.export"
 	ActionCustomerRemove = "customer.remove"
+	ActionSubjectDecide  = "subject.decide" // a merge, not-same or alone decision on subjects
+	ActionSubjectRevoke  = "subject.revoke" // its revocation
 )
 
 // Entry makes an entry to append: data becomes compact JSON.

@@ -37,6 +37,8 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Audit", func(t *testing.T) { testAudit(t, newStore) })
 	t.Run("AuditCheckpoints", func(t *testing.T) { testAuditCheckpoints(t, newStore) })
 	t.Run("ListUpdatesAudited", func(t *testing.T) { testListUpdatesAudited(t, newStore) })
+	t.Run("SubjectDecisions", func(t *testing.T) { testSubjectDecisions(t, newStore) })
+	t.Run("SubjectIDs", func(t *testing.T) { testSubjectIDs(t, newStore) })
 }
 
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
@@ -92,14 +94,7 @@ func testKeyCreationAudited(t *testing.T, newStore func(t *testing.T) store.Stor
 		}
 		return e
 	}
-	trail := func() []entity.AuditEntry {
-		t.Helper()
-		es, err := s.AuditEntries(ctx(), store.AuditFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return es
-	}
+	trail := func() []entity.AuditEntry { t.Helper(); return auditTrail(t, s) }
 	if err := s.CreateKey(ctx(), k, entry(k.ID)); err != nil {
 		t.Fatal(err)
 	}
@@ -523,6 +518,16 @@ func MustAdd(t testing.TB, s store.Store, v entity.ListVersion, ents ...*entity.
 }
 
 func ctx() context.Context { return context.Background() }
+
+// auditTrail returns every audit entry of s.
+func auditTrail(t *testing.T, s store.Store) []entity.AuditEntry {
+	t.Helper()
+	es, err := s.AuditEntries(ctx(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
+}
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
