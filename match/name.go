@@ -787,6 +787,17 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 	return c.UnmatchedCandidate
 }
 
+// MinOrgShare is the least share of its weight a listed token of an
+// organisation's name costs left unmatched in any score: NameShare's, or
+// a generic word's for a country the query may leave out (see nameScore).
+func (c *Config) MinOrgShare(t *names.Token, pl Place) float64 {
+	s := c.NameShare(t, pl, false)
+	if s == c.UnmatchedCandidate && pl.Kind == names.Word && countryWord(t.Form) {
+		return min(s, c.ShareGeneric)
+	}
+	return s
+}
+
 // roleOf names a token's role for an explanation.
 func roleOf(t *names.Token, pl Place, person bool) string {
 	switch {

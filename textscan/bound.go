@@ -150,7 +150,7 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 // unmatched costs any score of its name: by its role in a person's name
 // (a surname as little as a given name where relief says the matcher may
 // take it for a second surname), in an organisation's name by its kind
-// (match.Config.NameShare); for an entity of unknown kind, which the
+// (match.Config.MinOrgShare); for an entity of unknown kind, which the
 // matcher reads as a person or an organisation by the query, the lesser
 // of the two. Contradictions only raise a share.
 func (s *Scanner) minShare(t *names.Token, pl match.Place, schema entity.Schema, relief bool) float64 {
@@ -163,9 +163,9 @@ func (s *Scanner) minShare(t *names.Token, pl match.Place, schema entity.Schema,
 	case entity.Person:
 		return person
 	case entity.LegalEntity, "":
-		return min(person, c.NameShare(t, pl, false))
+		return min(person, c.MinOrgShare(t, pl))
 	}
-	return c.NameShare(t, pl, false)
+	return c.MinOrgShare(t, pl)
 }
 
 // nisba reports whether token j of a name is an Arabic nisba, as match

@@ -651,7 +651,19 @@ func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i
 	// line says something else ("SERGEI LAVROV / SMOLENSKAYA SQ"); only
 	// prose wraps a name across lines.
 	prose := func(x, y int) bool { return toks[y].gap != gapLine || cased[toks[x].line] && cased[toks[y].line] }
-	return a > i && prose(a-1, a) && s.nameLike(text, toks, ws, a-1) || b+1 < j && prose(b, b+1) && s.nameLike(text, toks, ws, b+1)
+	near := func(x int) bool { return s.nameLike(text, toks, ws, x) && !acronymInProse(text, toks, cased, x) }
+	return a > i && prose(a-1, a) && near(a-1) || b+1 < j && prose(b, b+1) && near(b+1)
+}
+
+// acronymInProse reports whether word x is a short word in capitals, of
+// two to four letters, in a line written in small letters too: an
+// acronym beside a name ("MP Viktor Medvedchuk", "EU Commissioner"), not
+// a word of it. A surname in capitals (KIM Jong Un) is read with the
+// name where its window scores, as any window is.
+func acronymInProse(text []byte, toks []token, cased []bool, x int) bool {
+	t := &toks[x]
+	n := utf8.RuneCount(t.word(text))
+	return cased[t.line] && capitals(t) && n >= 2 && n <= 4
 }
 
 func (s *Scanner) nameLike(text []byte, toks []token, ws []word, x int) bool {

@@ -477,3 +477,21 @@ func TestLineBreaks(t *testing.T) {
 		t.Errorf("gaps %v, want space, line, break", gaps)
 	}
 }
+
+// TestAcronymBesideName checks that a short word in capitals before a
+// name in prose (MP, EU, UN) is read as an acronym, not as the initials of
+// the name, so that the name alone is found.
+func TestAcronymBesideName(t *testing.T) {
+	s := mustDemo(t)
+	for _, text := range []string{
+		"The MP Sergei Lavrov spoke first.",
+		"Russian MP Sergei Lavrov spoke first.",
+		"Brussels said EU ally Sergei Lavrov spoke first.",
+	} {
+		fs := s.Scan([]byte(text))
+		start, end := span(t, text, "Sergei Lavrov", 0)
+		if find(fs, KindName, start, end) == nil {
+			t.Errorf("%q: no finding for Sergei Lavrov; got%s", text, describe(fs))
+		}
+	}
+}
