@@ -651,8 +651,17 @@ func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i
 	// line says something else ("SERGEI LAVROV / SMOLENSKAYA SQ"); only
 	// prose wraps a name across lines.
 	prose := func(x, y int) bool { return toks[y].gap != gapLine || cased[toks[x].line] && cased[toks[y].line] }
-	near := func(x int) bool { return s.nameLike(text, toks, ws, x) && !acronymInProse(text, toks, cased, x) }
+	near := func(x int) bool {
+		return s.nameLike(text, toks, ws, x) && !acronymInProse(text, toks, cased, x) && !(x == a-1 && sentenceStart(toks, ws, cased, x))
+	}
 	return a > i && prose(a-1, a) && near(a-1) || b+1 < j && prose(b, b+1) && near(b+1)
+}
+
+// sentenceStart reports whether word x begins a sentence of prose and is
+// no word of any listed name: capitalised there because it begins it
+// ("Politician Viktor Medvedchuk said"), not because it names.
+func sentenceStart(toks []token, ws []word, cased []bool, x int) bool {
+	return toks[x].gap == gapBreak && cased[toks[x].line] && ws[x].analysed != nil && len(ws[x].unlisted) > 0 && !slices.Contains(ws[x].unlisted, false)
 }
 
 // acronymInProse reports whether word x is a short word in capitals, of

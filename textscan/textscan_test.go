@@ -478,15 +478,19 @@ func TestLineBreaks(t *testing.T) {
 	}
 }
 
-// TestAcronymBesideName checks that a short word in capitals before a
-// name in prose (MP, EU, UN) is read as an acronym, not as the initials of
-// the name, so that the name alone is found.
-func TestAcronymBesideName(t *testing.T) {
+// TestWordsBesideName checks that a word before a name in prose that is
+// capitalised for another reason is not read as part of it, so that the
+// name alone is found: a short word in capitals (MP, EU), an acronym, not
+// the name's initials; a word that begins a sentence and is no listed
+// name's.
+func TestWordsBesideName(t *testing.T) {
 	s := mustDemo(t)
 	for _, text := range []string{
 		"The MP Sergei Lavrov spoke first.",
 		"Russian MP Sergei Lavrov spoke first.",
 		"Brussels said EU ally Sergei Lavrov spoke first.",
+		"Talks ended. Diplomat Sergei Lavrov spoke first.",
+		"Diplomat Sergei Lavrov spoke first.",
 	} {
 		fs := s.Scan([]byte(text))
 		start, end := span(t, text, "Sergei Lavrov", 0)
