@@ -81,7 +81,7 @@ func TestAllowanceCharge(t *testing.T) {
 	p := screen.NewPacer(1_000, 5_000, 0)
 	gone, cancel := context.WithCancel(context.Background())
 	cancel()
-	a := p.Allowance(1)
+	a := p.Allowance(1, screen.Default)
 	for range 5 {
 		if err := a.Charge(gone, 1_000); err != nil {
 			t.Fatalf("work within the allowance: %v", err)
@@ -101,11 +101,11 @@ func TestAllowanceCharge(t *testing.T) {
 	held, release := context.WithCancel(context.Background())
 	done := make(chan error, 3)
 	for range 3 {
-		go func() { done <- p.Allowance(1).Charge(held, 6_000) }()
+		go func() { done <- p.Allowance(1, screen.Default).Charge(held, 6_000) }()
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		err := p.Allowance(1).Charge(gone, 6_000)
+		err := p.Allowance(1, screen.Default).Charge(gone, 6_000)
 		if errors.Is(err, screen.ErrOverloaded) {
 			break
 		}
@@ -114,7 +114,7 @@ func TestAllowanceCharge(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond) // until the held ones have reserved
 	}
-	if err := p.Allowance(1).Charge(gone, 5_000); err != nil {
+	if err := p.Allowance(1, screen.Default).Charge(gone, 5_000); err != nil {
 		t.Errorf("within the allowance behind others' work: %v", err)
 	}
 	release()

@@ -43,7 +43,10 @@ type loadtestOptions struct {
 	Concurrency int
 	Rounds      int
 	Hostile     int
-	JSON        bool
+	// HostileKinds keeps only these kinds of the hostile mix (empty:
+	// all), to attribute the attackers' cost kind by kind.
+	HostileKinds []string
+	JSON         bool
 }
 
 func newLoadtestCommand(g *globalOptions) *cobra.Command {
@@ -93,6 +96,7 @@ memory at the end.`,
 	f.IntVar(&o.Concurrency, "concurrency", 16, "clients sending back to back when measuring capacity")
 	f.IntVar(&o.Rounds, "rounds", 3, "capacity runs (the median is used)")
 	f.IntVar(&o.Hostile, "hostile", 0, "attackers sending a hostile mix beside each capacity run (0: none)")
+	f.StringSliceVar(&o.HostileKinds, "hostile-kinds", nil, "send only these kinds of the hostile mix, by the names of its report (default: all)")
 	f.BoolVar(&o.JSON, "json", false, "write JSON")
 	return cmd
 }
@@ -175,7 +179,9 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		var sat, hsat []LoadPoint
 		var mix *hostileMix
 		if o.Hostile > 0 {
-			mix = newHostileMix(lt.addr, o.Key)
+			if mix, err = newHostileMix(lt.addr, o.Key, o.HostileKinds); err != nil {
+				return usageError{err}
+			}
 		}
 		for range o.Rounds {
 			p := lt.closedLoop(ctx, o.Concurrency, o.Duration)

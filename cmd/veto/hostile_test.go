@@ -17,7 +17,10 @@ import (
 func TestHostileMixReachesItsTargets(t *testing.T) {
 	dir := t.TempDir()
 	url, _, _ := serve(t, filepath.Join(dir, "veto.db"), "--no-auth")
-	m := newHostileMix(strings.TrimPrefix(url, "http://"), "")
+	m, err := newHostileMix(strings.TrimPrefix(url, "http://"), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := map[string][]string{
 		"threshold 1e-9":           {"400"},
 		"login":                    {"401", "429"},
@@ -47,5 +50,24 @@ func TestHostileMixReachesItsTargets(t *testing.T) {
 		if !slices.Contains(kinds, k) {
 			t.Errorf("the mix sends no %q (it sends %v)", k, kinds)
 		}
+	}
+}
+
+// TestHostileKinds keeps the kinds asked for, in the mix's order, and
+// names the kinds when asked for one it does not send.
+func TestHostileKinds(t *testing.T) {
+	m, err := newHostileMix("127.0.0.1:1", "", []string{"text", "initials"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range m.reqs {
+		got = append(got, r.what)
+	}
+	if want := []string{"initials", "text"}; !slices.Equal(got, want) {
+		t.Errorf("kinds %v, want %v", got, want)
+	}
+	if _, err := newHostileMix("127.0.0.1:1", "", []string{"initals"}); err == nil || !strings.Contains(err.Error(), `"initals"`) || !strings.Contains(err.Error(), "one letter") {
+		t.Errorf("an unknown kind: %v, want an error naming it and the kinds", err)
 	}
 }
