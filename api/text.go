@@ -88,7 +88,7 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	// refused busy (what it scanned thrown away) when others' costly work
 	// would hold it past MaxPaceWait. Below the default threshold it is
 	// refused at once while they would.
-	allowance := s.screener.Allowance(1, screen.ShapeOf(threshold, snap.Config().Threshold, 0, 0))
+	allowance := s.screener.TextAllowance(screen.ShapeOf(threshold, snap.Config().Threshold, 0, 0))
 	err = allowance.Admit()
 	var findings []textscan.Finding
 	var truncated bool

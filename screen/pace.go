@@ -144,6 +144,17 @@ func (p *Pacer) Allowance(n int, shape Shape) *Allowance {
 	return a
 }
 
+// TextAllowance returns the allowance of a text of shape: a query's, as
+// a request of queries that is not single, since a text's scan is many
+// searches.
+func (p *Pacer) TextAllowance(shape Shape) *Allowance {
+	a := p.Allowance(1, shape)
+	if a != nil {
+		a.single = false
+	}
+	return a
+}
+
 // grant adds n queries' allowance (a batch read from a stream).
 func (a *Allowance) grant(n int) {
 	if a != nil {

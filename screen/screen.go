@@ -44,6 +44,10 @@ func (s *Screener) SetPacer(p *Pacer) { s.pacer = p }
 // not pace.
 func (s *Screener) Allowance(n int, shape Shape) *Allowance { return s.pacer.Allowance(n, shape) }
 
+// TextAllowance returns the allowance of a text of shape (see
+// Pacer.TextAllowance); nil if the screener does not pace.
+func (s *Screener) TextAllowance(shape Shape) *Allowance { return s.pacer.TextAllowance(shape) }
+
 // New returns a Screener on ix, as live data of unnamed versions (nil:
 // not ready until Publish).
 func New(ix *index.Index) *Screener {
