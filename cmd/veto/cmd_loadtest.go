@@ -114,6 +114,11 @@ type LoadReport struct {
 	HostileCapacities []float64  `json:"hostileCapacities,omitempty"`
 	HostileCapacity   float64    `json:"hostileCapacity,omitempty"`
 	HostileSaturated  *LoadPoint `json:"hostileSaturated,omitempty"`
+	// HostileRatio is the median, over the rounds, of a round's capacity
+	// with the attackers over its capacity without: each pair measured
+	// back to back, which a shared machine's drift from round to round
+	// moves less than the ratio of the two medians.
+	HostileRatio float64 `json:"hostileRatio,omitempty"`
 	Hostile           string     `json:"hostile,omitempty"`
 	// MemoryBytes is the server's resident memory after the runs.
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
@@ -203,6 +208,7 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		}
 		if mix != nil {
 			rep.HostileCapacity = median(rep.HostileCapacities)
+			rep.HostileRatio = pairedRatio(rep.HostileCapacities, rep.Capacities)
 			for _, p := range hsat {
 				if p.Achieved == rep.HostileCapacity {
 					rep.HostileSaturated = &p
@@ -227,6 +233,15 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 	return nil
 }
 
+// pairedRatio is the median of a[i]/b[i].
+func pairedRatio(a, b []float64) float64 {
+	ratios := make([]float64, len(b))
+	for i := range b {
+		ratios[i] = a[i] / b[i]
+	}
+	return median(ratios)
+}
+
 func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 	caps := make([]string, len(r.Capacities))
 	for i, c := range r.Capacities {
@@ -241,8 +256,8 @@ func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 		for i, c := range r.HostileCapacities {
 			caps[i] = fmt.Sprintf("%.0f", c)
 		}
-		fmt.Fprintf(w, "  with %d attackers: %.0f requests/s (median of %s; %+.1f%%)  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
-			o.Hostile, r.HostileCapacity, strings.Join(caps, ", "), 100*(r.HostileCapacity/r.Capacity-1),
+		fmt.Fprintf(w, "  with %d attackers: %.0f requests/s (median of %s; %+.1f%%, round by round %+.1f%%)  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
+			o.Hostile, r.HostileCapacity, strings.Join(caps, ", "), 100*(r.HostileCapacity/r.Capacity-1), 100*(r.HostileRatio-1),
 			h.P50.Round(time.Microsecond), h.P99.Round(time.Microsecond), h.Max.Round(time.Microsecond), h.Errors, h.Requests)
 		fmt.Fprintf(w, "  attackers sent: %s\n", r.Hostile)
 	}

@@ -71,3 +71,12 @@ func TestHostileKinds(t *testing.T) {
 		t.Errorf("an unknown kind: %v, want an error naming it and the kinds", err)
 	}
 }
+
+// TestPairedRatio takes each round's ratio before the median: a machine
+// twice as fast in one round moves the ratio of the medians, not this.
+func TestPairedRatio(t *testing.T) {
+	with, without := []float64{900, 1800, 950}, []float64{1000, 2000, 1000}
+	if got := pairedRatio(with, without); got != 0.9 {
+		t.Errorf("pairedRatio = %v, want 0.9 (the ratio of the medians is %v)", got, median(with)/median(without))
+	}
+}
