@@ -119,7 +119,13 @@ type LoadReport struct {
 	// back to back, which a shared machine's drift from round to round
 	// moves less than the ratio of the two medians.
 	HostileRatio float64 `json:"hostileRatio,omitempty"`
-	Hostile           string     `json:"hostile,omitempty"`
+	// AttackerCPU is the median, over the rounds, of the share of the
+	// server's CPU that was not the normal requests' during the run with
+	// the attackers, the normal requests costing what they did in the run
+	// before it: what the attackers took, a figure that other processes
+	// on the machine move far less than throughput.
+	AttackerCPU float64 `json:"attackerCPUShare,omitempty"`
+	Hostile     string  `json:"hostile,omitempty"`
 	// MemoryBytes is the server's resident memory after the runs.
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 }
@@ -209,6 +215,7 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		if mix != nil {
 			rep.HostileCapacity = median(rep.HostileCapacities)
 			rep.HostileRatio = pairedRatio(rep.HostileCapacities, rep.Capacities)
+			rep.AttackerCPU = attackerCPU(sat, hsat)
 			for _, p := range hsat {
 				if p.Achieved == rep.HostileCapacity {
 					rep.HostileSaturated = &p
@@ -231,6 +238,22 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		return writeJSON(g.stdout, reports)
 	}
 	return nil
+}
+
+// attackerCPU is the median of the share of the server's CPU in the run
+// hostile[i] that the normal requests, at their CPU in the run alone[i],
+// do not explain; 0 without CPU figures.
+func attackerCPU(alone, hostile []LoadPoint) float64 {
+	var shares []float64
+	for i, h := range hostile {
+		// The CPU of a request served, attackers' included, against
+		// that of a request alone.
+		if h.ServerCPU <= 0 || alone[i].ServerCPU <= 0 {
+			continue
+		}
+		shares = append(shares, 1-float64(alone[i].ServerCPU)/float64(h.ServerCPU))
+	}
+	return median(shares)
 }
 
 // pairedRatio is the median of a[i]/b[i].
@@ -259,6 +282,7 @@ func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 		fmt.Fprintf(w, "  with %d attackers: %.0f requests/s (median of %s; %+.1f%%, round by round %+.1f%%)  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
 			o.Hostile, r.HostileCapacity, strings.Join(caps, ", "), 100*(r.HostileCapacity/r.Capacity-1), 100*(r.HostileRatio-1),
 			h.P50.Round(time.Microsecond), h.P99.Round(time.Microsecond), h.Max.Round(time.Microsecond), h.Errors, h.Requests)
+		fmt.Fprintf(w, "  attackers took %.1f%% of the server's CPU (median of the rounds)\n", 100*r.AttackerCPU)
 		fmt.Fprintf(w, "  attackers sent: %s\n", r.Hostile)
 	}
 	if r.MemoryBytes > 0 {

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHostileMixReachesItsTargets sends each request of loadtest's
@@ -69,6 +71,16 @@ func TestHostileKinds(t *testing.T) {
 	}
 	if _, err := newHostileMix("127.0.0.1:1", "", []string{"initals"}); err == nil || !strings.Contains(err.Error(), `"initals"`) || !strings.Contains(err.Error(), "one letter") {
 		t.Errorf("an unknown kind: %v, want an error naming it and the kinds", err)
+	}
+}
+
+// TestAttackerCPU: 250 µs a request alone, 300 µs with the attackers (a
+// sixth of the server's CPU theirs), a round without figures skipped.
+func TestAttackerCPU(t *testing.T) {
+	alone := []LoadPoint{{ServerCPU: 250 * time.Microsecond}, {ServerCPU: 250 * time.Microsecond}, {}}
+	hostile := []LoadPoint{{ServerCPU: 300 * time.Microsecond}, {ServerCPU: 300 * time.Microsecond}, {ServerCPU: time.Millisecond}}
+	if got := attackerCPU(alone, hostile); math.Abs(got-1.0/6) > 1e-9 {
+		t.Errorf("attackerCPU = %v, want 1/6", got)
 	}
 }
 
