@@ -83,10 +83,10 @@ const (
 	// or above them, whose costliest real query fits QueryAllowance.
 	Default Shape = iota
 	// Costly: a threshold below the default or a limit above it, which
-	// makes any name cost more; such a request does QueryAllowance at
-	// full speed only as a batch's further queries do (BatchQueryAllowance),
-	// and is refused at once, before any work, while costly work queued
-	// exceeds MaxPaceWait.
+	// makes any name cost more. Its first query's allowance is a further
+	// query's (BatchQueryAllowance), not QueryAllowance, and it is
+	// refused at once, before any work, while costly work queued exceeds
+	// MaxPaceWait (see Admit).
 	Costly
 	// Patient: a batch job's or a monitor's, run in the background:
 	// paced as Default, but it waits for the Pacer as long as it must and
@@ -245,11 +245,11 @@ func (a *Allowance) Charge(ctx context.Context, pairs int64) error {
 	if req.single || a.p.queued() == 0 {
 		// A single query of the default shape, or nobody waits: the
 		// request's allowance pays what it can.
-		if n := req.pool.Add(-over); n >= 0 {
+		n := req.pool.Add(-over)
+		if n >= 0 {
 			return nil
-		} else {
-			over = min(over, -n)
 		}
+		over = min(over, -n)
 	}
 	for over > 0 {
 		n := min(over, int64(a.p.lim.Burst()))
