@@ -306,7 +306,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) screenAll(r *http.Request, screener *screen.Screener, qs []match.Query, opts screen.Options) ([]screen.Result, error) {
 	results := make([]screen.Result, 0, len(qs))
 	if opts.Allowance == nil {
-		opts.Allowance = screener.Allowance(len(qs), opts.Shape)
+		opts.Allowance = screener.Allowance(len(qs), opts)
 	}
 	if len(qs) < 8 {
 		for _, q := range qs {

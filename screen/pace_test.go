@@ -180,6 +180,21 @@ func TestAllowanceWhileQueued(t *testing.T) {
 	if err := p.Allowance(1, screen.Costly).Admit(); err != nil {
 		t.Fatalf("a Costly request, nothing queued: %v", err)
 	}
+	// A single query at /match's default cutoff, 0.5, has five times the
+	// allowance of one at 0.8 (the pacer's bucket is kept for what follows).
+	s := screen.New(nil)
+	s.SetPacer(p)
+	for _, tt := range []struct {
+		threshold float64
+		free      int64
+	}{{0.8, 5_000}, {0.5, 25_000}, {0.65, 11_180}} {
+		if err := s.Allowance(1, screen.Options{Threshold: tt.threshold}).Query().Charge(gone, tt.free); err != nil {
+			t.Errorf("a single query at %v, within its allowance of %d: %v", tt.threshold, tt.free, err)
+		}
+		if err := s.Allowance(1, screen.Options{Threshold: tt.threshold}).Query().Charge(gone, tt.free+1_001); !errors.Is(err, context.Canceled) {
+			t.Errorf("a single query at %v, past its allowance of %d and the bucket: %v, want it to wait", tt.threshold, tt.free, err)
+		}
+	}
 	release := queue(t, p, 5, 1_000)
 	defer release()
 
@@ -269,7 +284,7 @@ func TestBatchRefusedBusy(t *testing.T) {
 		}
 		return n, err
 	}
-	if n, err := batch(screen.Options{Shape: screen.Costly, Allowance: s.Allowance(20, screen.Costly)}); !errors.Is(err, screen.ErrOverloaded) || n == 20 {
+	if n, err := batch(screen.Options{Shape: screen.Costly, Allowance: s.Allowance(20, screen.Options{Shape: screen.Costly})}); !errors.Is(err, screen.ErrOverloaded) || n == 20 {
 		t.Errorf("a Costly batch behind the queue: %v, %d of 20 screened; want ErrOverloaded", err, n)
 	}
 	if n, err := batch(screen.Options{Shape: screen.Costly}); err != nil || n != 20 {

@@ -39,10 +39,23 @@ type Screener struct {
 // it before screening.
 func (s *Screener) SetPacer(p *Pacer) { s.pacer = p }
 
-// Allowance returns the allowance of a request of n queries of shape, to
-// share among them through Options.Allowance; nil if the screener does
-// not pace.
-func (s *Screener) Allowance(n int, shape Shape) *Allowance { return s.pacer.Allowance(n, shape) }
+// Allowance returns the allowance of a request of n queries screened
+// with opts (its Shape, and its threshold: Threshold, else Config's, else
+// the index's), to share among them through Options.Allowance; nil if
+// the screener does not pace.
+func (s *Screener) Allowance(n int, opts Options) *Allowance {
+	threshold := opts.Threshold
+	switch {
+	case threshold != 0:
+	case opts.Config != nil:
+		threshold = opts.Config.Threshold
+	case s.Index() != nil:
+		threshold = s.Index().Config().Threshold
+	default:
+		threshold = allowanceThreshold
+	}
+	return s.pacer.allowance(n, opts.Shape, threshold)
+}
 
 // TextAllowance returns the allowance of a text of shape (see
 // Pacer.TextAllowance); nil if the screener does not pace.
@@ -151,7 +164,7 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	}
 	allowance := opts.Allowance
 	if allowance == nil {
-		allowance = s.Allowance(1, opts.Shape)
+		allowance = s.Allowance(1, opts)
 	}
 	if err := allowance.Admit(); err != nil {
 		return Result{ID: q.ID}, err
@@ -241,7 +254,7 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 	// A batch of unknown length earns its allowance query by query.
 	grow := opts.Allowance == nil && s.pacer != nil
 	if grow {
-		opts.Allowance = s.Allowance(0, Patient)
+		opts.Allowance = s.pacer.Allowance(0, Patient)
 	}
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
