@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/screen"
@@ -117,6 +118,12 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf[e.Code]
 	if status == 0 {
 		status = http.StatusInternalServerError
+	}
+	var busy *screen.Overload
+	if errors.As(err, &busy) {
+		// Whole seconds, rounded up: when the costly work queued now
+		// would be done.
+		w.Header().Set("Retry-After", strconv.Itoa(int((busy.RetryAfter+time.Second-1)/time.Second)))
 	}
 	if status >= 500 {
 		s.log.Error("request failed", "method", clip(r.Method, maxLogMethod), "path", clip(r.URL.Path, maxLogField), "code", e.Code, "err", clip(err.Error(), maxLogError))

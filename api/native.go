@@ -171,7 +171,8 @@ func (s *Server) options(snap *screen.Snapshot, p screenParams) (screen.Options,
 		return screen.Options{}, screenedAgainst{}, err
 	}
 	explain := p.Explain == nil || *p.Explain
-	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope}, against(snap, cfg.Threshold, scope), nil
+	shape := screen.ShapeOf(cfg.Threshold, snap.Config().Threshold, p.Limit, screen.DefaultLimit)
+	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope, Shape: shape}, against(snap, cfg.Threshold, scope), nil
 }
 
 // scope checks the regimes and lists a request names: lists, if given,
@@ -305,7 +306,7 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) screenAll(r *http.Request, screener *screen.Screener, qs []match.Query, opts screen.Options) ([]screen.Result, error) {
 	results := make([]screen.Result, 0, len(qs))
 	if opts.Allowance == nil {
-		opts.Allowance = screener.Allowance(len(qs))
+		opts.Allowance = screener.Allowance(len(qs), opts)
 	}
 	if len(qs) < 8 {
 		for _, q := range qs {

@@ -86,13 +86,19 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	// Paced as it runs, by the work it does: a long or costly text past
 	// the request's allowance waits for the Pacer chunk by chunk, and is
 	// refused busy (what it scanned thrown away) when others' costly work
-	// would hold it past MaxPaceWait.
-	allowance := s.screener.Allowance(1)
-	findings, truncated, err := scanner(snap).ScanContext(r.Context(), []byte(req.Text), opts, func(pairs int64) error {
-		return allowance.Charge(r.Context(), pairs)
-	})
+	// would hold it past MaxPaceWait. Below the default threshold it is
+	// refused at once while they would.
+	allowance := s.screener.TextAllowance(screen.ShapeOf(threshold, snap.Config().Threshold, 0, 0))
+	err = allowance.Admit()
+	var findings []textscan.Finding
+	var truncated bool
+	if err == nil {
+		findings, truncated, err = scanner(snap).ScanContext(r.Context(), []byte(req.Text), opts, func(pairs int64) error {
+			return allowance.Charge(r.Context(), pairs)
+		})
+	}
 	if errors.Is(err, screen.ErrOverloaded) {
-		return errorf(CodeBusy, "the server is busy with costly work: try again later, or send a shorter text")
+		return &Error{Code: CodeBusy, Message: "the server is busy with costly work: try again later, or send a shorter text", Err: err}
 	}
 	if err != nil {
 		return err

@@ -278,6 +278,9 @@ func floatParam(r *http.Request, name string, def float64) (float64, error) {
 	return f, nil
 }
 
+// defaultMatchLimit is /match's limit unless asked otherwise, yente's.
+const defaultMatchLimit = 5
+
 // minCutoff is the lowest cutoff honoured.
 const minCutoff = match.MinThreshold
 
@@ -288,7 +291,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	}
 	ix := snap.Index
 	qs := r.URL.Query()
-	limit, err := intParam(r, "limit", 5, 1, maxLimit)
+	limit, err := intParam(r, "limit", defaultMatchLimit, 1, maxLimit)
 	if err != nil {
 		return err
 	}
@@ -345,7 +348,8 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	cfg.Threshold = cutoff
-	opts := screen.Options{Config: &cfg, Limit: limit, Explain: true, Lists: scope}
+	opts := screen.Options{Config: &cfg, Limit: limit, Explain: true, Lists: scope,
+		Shape: screen.ShapeOf(cutoff, min(s.cfg.MatchCutoff, ix.Config().Threshold), limit, defaultMatchLimit)}
 	if len(schemata) > 0 || len(excludeIDs) > 0 {
 		opts.Exclude = func(e *entity.Entity) bool {
 			return slices.Contains(schemata, e.Schema) || slices.Contains(excludeIDs, e.ID)

@@ -39,9 +39,27 @@ type Screener struct {
 // it before screening.
 func (s *Screener) SetPacer(p *Pacer) { s.pacer = p }
 
-// Allowance returns the allowance of a request of n queries, to share
-// among them through Options.Allowance; nil if the screener does not pace.
-func (s *Screener) Allowance(n int) *Allowance { return s.pacer.Allowance(n) }
+// Allowance returns the allowance of a request of n queries screened
+// with opts (its Shape, and its threshold: Threshold, else Config's, else
+// the index's), to share among them through Options.Allowance; nil if
+// the screener does not pace.
+func (s *Screener) Allowance(n int, opts Options) *Allowance {
+	threshold := opts.Threshold
+	switch {
+	case threshold != 0:
+	case opts.Config != nil:
+		threshold = opts.Config.Threshold
+	case s.Index() != nil:
+		threshold = s.Index().Config().Threshold
+	default:
+		threshold = allowanceThreshold
+	}
+	return s.pacer.allowance(n, opts.Shape, threshold)
+}
+
+// TextAllowance returns the allowance of a text of shape (see
+// Pacer.TextAllowance); nil if the screener does not pace.
+func (s *Screener) TextAllowance(shape Shape) *Allowance { return s.pacer.TextAllowance(shape) }
 
 // New returns a Screener on ix, as live data of unnamed versions (nil:
 // not ready until Publish).
@@ -97,8 +115,10 @@ type Options struct {
 	// (yente's exclude_schema and exclude_entity_ids).
 	Exclude func(*entity.Entity) bool
 	// Allowance is the request's work at full speed (see Pacer); nil
-	// means a query's own, if the screener paces.
+	// means that of a request of one query of Shape, if the screener
+	// paces.
 	Allowance *Allowance
+	Shape     Shape
 }
 
 // Hit is one listed entity a query matched.
@@ -142,6 +162,13 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if snap == nil {
 		return Result{ID: q.ID}, ErrNotReady
 	}
+	allowance := opts.Allowance
+	if allowance == nil {
+		allowance = s.Allowance(1, opts)
+	}
+	if err := allowance.Admit(); err != nil {
+		return Result{ID: q.ID}, err
+	}
 	ix := snap.Index
 	cfg := ix.Config()
 	if opts.Config != nil {
@@ -164,11 +191,7 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if limit < 0 {
 		limit = 0
 	}
-	allowance := opts.Allowance
-	if allowance == nil {
-		allowance = s.Allowance(1)
-	}
-	hits, err := ix.SearchContext(ctx, p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude), Pace: allowance.pace(ctx)})
+	hits, err := ix.SearchContext(ctx, p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude), Pace: allowance.Query().pace(ctx)})
 	if err != nil {
 		return Result{ID: q.ID}, err
 	}
@@ -214,8 +237,12 @@ func onLists(names, lists []string) bool {
 
 // Batch screens queries from in on workers goroutines (0: one per CPU)
 // and sends results to out in input order. It stops at the first
-// context error; a query that fails validation gives a Result with Error
-// set and does not stop the batch.
+// context error, and at ErrOverloaded (the allowance of opts, not
+// Patient, gave up waiting for the Pacer), which it returns; a query that
+// fails validation gives a Result with Error set and does not stop the
+// batch. Without opts.Allowance, the batch is Patient: a job's or a
+// monitor's, run in the background, it waits for the Pacer rather than
+// fail.
 func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- Result, workers int, opts Options) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -227,8 +254,10 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 	// A batch of unknown length earns its allowance query by query.
 	grow := opts.Allowance == nil && s.pacer != nil
 	if grow {
-		opts.Allowance = s.Allowance(0)
+		opts.Allowance = s.pacer.Allowance(0, Patient)
 	}
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	type job struct {
 		q   match.Query
 		res chan Result
@@ -242,6 +271,9 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 			defer wg.Done()
 			for j := range jobs {
 				r, err := s.Screen(ctx, j.q, opts)
+				if errors.Is(err, ErrOverloaded) {
+					stop(err)
+				}
 				if err != nil {
 					r = Result{ID: j.q.ID, Hits: []Hit{}, Error: err.Error()}
 				}
@@ -279,15 +311,15 @@ func (s *Screener) Batch(ctx context.Context, in <-chan match.Query, out chan<- 
 		case r := <-res:
 			out <- r
 		case <-ctx.Done():
-			err = ctx.Err()
+			err = context.Cause(ctx)
 		}
 		if err != nil {
 			break
 		}
 	}
 	wg.Wait()
-	if ferr := <-feedErr; err == nil {
-		err = ferr
+	if ferr := <-feedErr; err == nil && ferr != nil {
+		err = context.Cause(ctx)
 	}
 	return err
 }

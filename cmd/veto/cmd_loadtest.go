@@ -43,7 +43,10 @@ type loadtestOptions struct {
 	Concurrency int
 	Rounds      int
 	Hostile     int
-	JSON        bool
+	// HostileKinds keeps only these kinds of the hostile mix (empty:
+	// all), to attribute the attackers' cost kind by kind.
+	HostileKinds []string
+	JSON         bool
 }
 
 func newLoadtestCommand(g *globalOptions) *cobra.Command {
@@ -93,6 +96,7 @@ memory at the end.`,
 	f.IntVar(&o.Concurrency, "concurrency", 16, "clients sending back to back when measuring capacity")
 	f.IntVar(&o.Rounds, "rounds", 3, "capacity runs (the median is used)")
 	f.IntVar(&o.Hostile, "hostile", 0, "attackers sending a hostile mix beside each capacity run (0: none)")
+	f.StringSliceVar(&o.HostileKinds, "hostile-kinds", nil, "send only these kinds of the hostile mix, by the names of its report (default: all)")
 	f.BoolVar(&o.JSON, "json", false, "write JSON")
 	return cmd
 }
@@ -110,7 +114,18 @@ type LoadReport struct {
 	HostileCapacities []float64  `json:"hostileCapacities,omitempty"`
 	HostileCapacity   float64    `json:"hostileCapacity,omitempty"`
 	HostileSaturated  *LoadPoint `json:"hostileSaturated,omitempty"`
-	Hostile           string     `json:"hostile,omitempty"`
+	// HostileRatio is the median, over the rounds, of a round's capacity
+	// with the attackers over its capacity without: each pair measured
+	// back to back, which a shared machine's drift from round to round
+	// moves less than the ratio of the two medians.
+	HostileRatio float64 `json:"hostileRatio,omitempty"`
+	// AttackerCPU is the median, over the rounds, of the share of the
+	// server's CPU that was not the normal requests' during the run with
+	// the attackers, the normal requests costing what they did in the run
+	// before it: what the attackers took, a figure that other processes
+	// on the machine move far less than throughput.
+	AttackerCPU float64 `json:"attackerCPUShare,omitempty"`
+	Hostile     string  `json:"hostile,omitempty"`
 	// MemoryBytes is the server's resident memory after the runs.
 	MemoryBytes int64 `json:"memoryBytes,omitempty"`
 }
@@ -175,7 +190,9 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		var sat, hsat []LoadPoint
 		var mix *hostileMix
 		if o.Hostile > 0 {
-			mix = newHostileMix(lt.addr, o.Key)
+			if mix, err = newHostileMix(lt.addr, o.Key, o.HostileKinds); err != nil {
+				return usageError{err}
+			}
 		}
 		for range o.Rounds {
 			p := lt.closedLoop(ctx, o.Concurrency, o.Duration)
@@ -197,6 +214,8 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 		}
 		if mix != nil {
 			rep.HostileCapacity = median(rep.HostileCapacities)
+			rep.HostileRatio = pairedRatio(rep.HostileCapacities, rep.Capacities)
+			rep.AttackerCPU = attackerCPU(sat, hsat)
 			for _, p := range hsat {
 				if p.Achieved == rep.HostileCapacity {
 					rep.HostileSaturated = &p
@@ -221,6 +240,31 @@ func runLoadtest(ctx context.Context, g *globalOptions, o *loadtestOptions) erro
 	return nil
 }
 
+// attackerCPU is the median of the share of the server's CPU in the run
+// hostile[i] that the normal requests, at their CPU in the run alone[i],
+// do not explain; 0 without CPU figures.
+func attackerCPU(alone, hostile []LoadPoint) float64 {
+	var shares []float64
+	for i, h := range hostile {
+		// The CPU of a request served, attackers' included, against
+		// that of a request alone.
+		if h.ServerCPU <= 0 || alone[i].ServerCPU <= 0 {
+			continue
+		}
+		shares = append(shares, 1-float64(alone[i].ServerCPU)/float64(h.ServerCPU))
+	}
+	return median(shares)
+}
+
+// pairedRatio is the median of a[i]/b[i].
+func pairedRatio(a, b []float64) float64 {
+	ratios := make([]float64, len(b))
+	for i := range b {
+		ratios[i] = a[i] / b[i]
+	}
+	return median(ratios)
+}
+
 func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 	caps := make([]string, len(r.Capacities))
 	for i, c := range r.Capacities {
@@ -235,9 +279,10 @@ func printLoadReport(w io.Writer, r LoadReport, o *loadtestOptions) {
 		for i, c := range r.HostileCapacities {
 			caps[i] = fmt.Sprintf("%.0f", c)
 		}
-		fmt.Fprintf(w, "  with %d attackers: %.0f requests/s (median of %s; %+.1f%%)  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
-			o.Hostile, r.HostileCapacity, strings.Join(caps, ", "), 100*(r.HostileCapacity/r.Capacity-1),
+		fmt.Fprintf(w, "  with %d attackers: %.0f requests/s (median of %s; %+.1f%%, round by round %+.1f%%)  p50 %-9v p99 %-9v max %-9v errors %d of %d\n",
+			o.Hostile, r.HostileCapacity, strings.Join(caps, ", "), 100*(r.HostileCapacity/r.Capacity-1), 100*(r.HostileRatio-1),
 			h.P50.Round(time.Microsecond), h.P99.Round(time.Microsecond), h.Max.Round(time.Microsecond), h.Errors, h.Requests)
+		fmt.Fprintf(w, "  attackers took %.1f%% of the server's CPU (median of the rounds)\n", 100*r.AttackerCPU)
 		fmt.Fprintf(w, "  attackers sent: %s\n", r.Hostile)
 	}
 	if r.MemoryBytes > 0 {

@@ -45,7 +45,7 @@ type hostileReq struct {
 	abandon time.Duration
 }
 
-func newHostileMix(addr, key string) *hostileMix {
+func newHostileMix(addr, key string, kinds []string) (*hostileMix, error) {
 	auth := ""
 	if key != "" {
 		auth = "Authorization: Bearer " + key + "\r\n"
@@ -110,7 +110,24 @@ func newHostileMix(addr, key string) *hostileMix {
 		junk[i] = 'A' + byte(rand.IntN(26))
 	}
 	m.reqs = append(m.reqs, hostileReq{what: "junk method", wire: fmt.Appendf(nil, "%s /nowhere HTTP/1.1\r\nHost: %s\r\nContent-Length: 0\r\n\r\n", junk, addr)})
-	return m
+	if len(kinds) == 0 {
+		return m, nil
+	}
+	var known []string
+	keep := m.reqs[:0]
+	for _, r := range m.reqs {
+		known = append(known, r.what)
+		if slices.Contains(kinds, r.what) {
+			keep = append(keep, r)
+		}
+	}
+	for _, k := range kinds {
+		if !slices.Contains(known, k) {
+			return nil, fmt.Errorf("--hostile-kinds: no kind %q; the kinds are %s", k, strings.Join(known, ", "))
+		}
+	}
+	m.reqs = keep
+	return m, nil
 }
 
 // run sends the mix with n clients until ctx is done.
