@@ -130,13 +130,9 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 			default:
 				cand = append(cand, v.looseTrans[t.Loose]...)
 				cand = append(cand, v.abjadOnly[t.ALoose]...)
-				if len(t.Loose) >= 4 {
-					// A syllabary's spelling that left out one of its
-					// consonants (match.droppedOne).
-					for i := range t.Loose {
-						cand = append(cand, v.looseTrans[t.Loose[:i]+t.Loose[i+1:]]...)
-					}
-				}
+				// A syllabary's spelling that left out one of its
+				// consonants (match.droppedOne).
+				cand = append(cand, v.looseDropped[t.Loose]...)
 			}
 			cand = append(cand, v.letters[t.Form]...)
 		}

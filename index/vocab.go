@@ -60,6 +60,10 @@ type vocab struct {
 	// only ones a Latin word meets on it); abjadAll and abjadOnly do the
 	// same for the abjad key (names.AbjadLoose).
 	looseAll, looseTrans, abjadAll, abjadOnly map[string][]uint32
+	// looseDropped maps the loose key of a Latin word to the words of a
+	// syllabary that may spell it with one consonant left out (see
+	// names.LooseAdded and match.looseSim): Donald to 唐纳德.
+	looseDropped map[string][]uint32
 	// letters maps a run of letters, or an organisation's initials, to
 	// its entries, for the words that may be that acronym.
 	letters map[string][]uint32
@@ -71,7 +75,7 @@ type vocab struct {
 
 func newVocab() *vocab {
 	return &vocab{byKey: map[vocabKey]uint32{}, forms: newStrSet(), phons: newStrSet(), byCons: map[string][]uint32{}, byWeak: map[string][]uint32{},
-		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, byAltCons: map[string][]uint32{}, byAbjadCons: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{},
+		readings: newStrSet(), bySyllables: map[string][]uint32{}, bySlav: map[string][]uint32{}, bySlavMarked: map[string][]uint32{}, byAltCons: map[string][]uint32{}, byAbjadCons: map[string][]uint32{}, looseAll: map[string][]uint32{}, looseTrans: map[string][]uint32{}, looseDropped: map[string][]uint32{},
 		abjadAll: map[string][]uint32{}, abjadOnly: map[string][]uint32{},
 		letters: map[string][]uint32{}}
 }
@@ -208,6 +212,9 @@ func (v *vocab) tables() {
 			v.looseAll[t.Loose] = append(v.looseAll[t.Loose], id)
 			if t.Trans && !t.Abjad {
 				v.looseTrans[t.Loose] = append(v.looseTrans[t.Loose], id)
+				if !t.Vowelled && len(t.Loose) >= 3 {
+					names.LooseAdded(t.Loose, func(k string) { v.looseDropped[k] = append(v.looseDropped[k], id) })
+				}
 			}
 		}
 		if t.ALoose != "" {
