@@ -171,11 +171,9 @@ func mergeNumbers(toks []Token) []Token {
 			continue
 		}
 		if numberSigns[toks[i].Form] {
-			toks[i+1].Start = toks[i].Start
 			toks = append(toks[:i], toks[i+1:]...)
 		} else if i > 0 && toks[i-1].Kind == Initial && toks[i].Kind == Initial && numberSigns[toks[i-1].Form+toks[i].Form] {
 			// "Nr." read as the letters n and r.
-			toks[i+1].Start = toks[i-1].Start
 			toks = append(toks[:i-1], toks[i+1:]...)
 		}
 	}
