@@ -241,7 +241,10 @@ func lineCasing(toks []token, cased []bool) []bool {
 	clear(cased)
 	for i := range toks {
 		t := &toks[i]
-		if t.lower && !t.upper && !t.caseless && !t.digits {
+		if t.lower && !t.upper && !t.caseless && !t.digits || t.cont != 0 && t.lower {
+			// A word hyphenated at the line's end in small letters
+			// ("Medved-\nchuk") is prose wrapped, whatever else the line
+			// holds ("Politician Viktor Medved-").
 			cased[t.line] = true
 		}
 	}

@@ -442,6 +442,9 @@ func TestLineBreaks(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Russian Foreign Minister Sergei\nLavrov arrived in Geneva.", "Sergei\nLavrov"},
 		{"Yesterday Sergei Lav-\nrov arrived in Geneva.", "Sergei Lav-\nrov"},
+		// The first line has no word in small letters but the one it
+		// hyphenates: it is prose wrapped, not a line of capitals.
+		{"Diplomat Sergei Lav-\nrov arrived in Geneva.", "Sergei Lav-\nrov"},
 		{"The government of Bashar al-\nAssad fell.", "Bashar al-\nAssad"},
 		{"PAYMENT TO SERGEY\nLAVROV FOR SERVICES", "SERGEY\nLAVROV"},
 	} {
