@@ -448,11 +448,20 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	}
 	shifted := person && shiftedChain(q, cn, kept)
 	otherTrade := !person && genericLeft(q, qLeft)
-	distinctive := !person && distinctiveMet(q, kept, c.SimPhon)
+	distinctive := 0 // 1 yes, -1 no, 0 not yet asked: asked only of a name that says a country
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
 		if !person {
-			if distinctive && cShare[k] == c.UnmatchedCandidate && cn.Places[j].Kind == names.Word && countryWord(cn.Token(j).Form) {
+			if cShare[k] == c.UnmatchedCandidate && cn.Places[j].Kind == names.Word && countryWord(cn.Token(j).Form) && distinctive >= 0 {
+				if distinctive == 0 {
+					distinctive = -1
+					if distinctiveMet(q, kept, c.SimPhon) {
+						distinctive = 1
+					}
+				}
+				if distinctive < 0 {
+					continue
+				}
 				// "Sberbank", "SBERBANK OF RUSSIA": where the query
 				// met the name's own word, the country it says is where
 				// the business is, and is often left out. (Where only

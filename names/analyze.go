@@ -74,7 +74,7 @@ func analyze(s string, classify bool) Name {
 				// Hizbollah, hizb and allah.
 				form = d
 			}
-			parts, written := splitCompoundWritten(form)
+			parts, written := splitCompound(form)
 			for k, p := range parts {
 				// Offsets of the parts of one word are shared out by length.
 				start := w.start + (w.end-w.start)*k/len(parts)
@@ -324,17 +324,10 @@ func isAssimilatedArticle(form, next string) bool {
 // and a lone abdul are abd al ...; hamdullah, saifullah and abdullah are
 // ... allah; nasiruddin, alaeddine and nouredine are ... al din. Both sides of a
 // comparison are split alike, so "Abdul Rahman", "Abdulrahman" and
-// "عبد الرحمن" meet.
-func splitCompound(form string) []string {
-	parts, _ := splitCompoundWritten(form)
-	return parts
-}
-
-// splitCompoundWritten is splitCompound, with each part as written
-// ("hedayatollah": hedayat, allah written "ollah"), so that the parts
-// glued again are the word as written, and a typo in it one edit from
-// them (Hedayatolkah).
-func splitCompoundWritten(form string) (parts, written []string) {
+// "عبد الرحمن" meet. written gives each part as written ("hedayatollah":
+// hedayat, allah written "ollah"), so that the parts glued again are the
+// word as written, and a typo in it one edit from them (Hedayatolkah).
+func splitCompound(form string) (parts, written []string) {
 	if len(form) < 5 {
 		return []string{form}, []string{form}
 	}
@@ -344,7 +337,7 @@ func splitCompoundWritten(form string) (parts, written []string) {
 	}
 	for _, suf := range []string{"ullah", "ollah", "allah", "ullahi", "ulla", "ulah", "ulloh"} {
 		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
-			p, w := splitCompoundWritten(pre)
+			p, w := splitCompound(pre)
 			return append(p, "allah"), append(w, suf)
 		}
 	}
@@ -352,7 +345,7 @@ func splitCompoundWritten(form string) (parts, written []string) {
 	for _, suf := range []string{"uddin", "uddine", "eddin", "eddine", "addin", "aldin", "oddin", "ouddin", "ouddine", "udeen", "uddeen", "adeen",
 		"edine", "edin", "udin", "udine", "oudine"} {
 		if pre, ok := strings.CutSuffix(form, suf); ok && len(pre) >= 3 {
-			p, w := splitCompoundWritten(pre)
+			p, w := splitCompound(pre)
 			// The article and din as written: "ud" and "din", "e" and "dine".
 			cut := strings.IndexByte(suf[1:], 'd') + 1
 			if suf[cut] == 'd' && cut+1 < len(suf) && suf[cut+1] == 'd' {
@@ -364,7 +357,7 @@ func splitCompoundWritten(form string) (parts, written []string) {
 	if len(form) >= 8 && strings.HasPrefix(form, "abd") {
 		for _, pre := range []string{"abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"} {
 			if r, ok := strings.CutPrefix(form, pre); ok && len(r) >= 3 {
-				p, w := splitCompoundWritten(r)
+				p, w := splitCompound(r)
 				return append([]string{"abd", "al"}, p...), append([]string{"abd", pre[3:]}, w...)
 			}
 		}
