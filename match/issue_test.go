@@ -56,6 +56,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Russian initials of two letters", entity.Person, "Yu.Ya. Chaika", "CHAIKA, Yuriy Yakovlevich", true},
 		{"Russian initials of two letters, another given name", entity.Person, "Yu.Ya. Chaika", "CHAIKA, Artem Yakovlevich", false},
 		// 3. Titles.
+		{"Mrs and a French compound man's name", entity.Person, "Mrs Juncker", "Jean-Claude JUNCKER", false},
 		{"a ruler's title that is also a name", entity.Person, "Sultan Qaboos bin Said", "Qaboos bin Said AL SAID", true},
 		{"a ruler's title before a regnal number", entity.Person, "King Charles III", "Charles III", true},
 		{"a title that is also a name titles the given name only", entity.Person, "Sultan bin Zayed Al Nahyan", "Mohamed bin Zayed AL NAHYAN", false},

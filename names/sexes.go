@@ -71,6 +71,11 @@ func sexTable() map[string]string {
 func GivenSex(n Name) string {
 	for i := range n.Tokens {
 		if t := &n.Tokens[i]; t.Role == Given && t.Kind == Word {
+			if t.Form == "jean" && t.Hyphen {
+				// Jean alone is hers in English, his in French; Jean-
+				// before another name (Jean-Marie, Jean-Claude) is his.
+				return "male"
+			}
 			return sexTable()[t.Phon]
 		}
 	}

@@ -8,7 +8,9 @@ func TestGivenSex(t *testing.T) {
 		{"CLINTON, Hillary Rodham", "female"},
 		{"Mark THATCHER", "male"},
 		{"Margaret Hilda THATCHER", "female"},
-		{"Jean-Marie LE PEN", ""}, // Jean is a woman's name in English
+		{"Jean SMITH", ""},            // Jean is a woman's name in English
+		{"Jean-Marie LE PEN", "male"}, // and a man's, hyphened to another, in French
+		{"LE PEN, Jean Marie", ""},    // unhyphened: Jean could be hers
 		{"Tatyana Vladimirovna ZHURAVLEVA", "female"},
 		{"Mohammed bin Salman", "male"},
 		{"THATCHER", ""},    // no given name
