@@ -23,6 +23,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Russian without patronymic", entity.Person, "Sergei Lavrov", "LAVROV, Sergei Viktorovich", true},
 		{"one of two Spanish surnames", entity.Person, "Nicolas Maduro", "MADURO MOROS, Nicolas", true},
 		{"another patronymic", entity.Person, "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", false},
+		{"a rank of nobility", entity.Person, "Comtesse Sophie de Ségur", "Sophie de SEGUR", true},
+		{"a rank of nobility", entity.Person, "Fürstin Maria von Thurn und Taxis", "Maria VON THURN UND TAXIS", true},
 		{"middle names a list leaves out", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan de VRIES", true},
 		{"middle names against a listed one", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan Hendrik de VRIES", false},
 		{"a patronymic split in two is not two middle names", entity.Person, "Ser Gei Iva Novich Lav Rov", "LAVROV, Sergei Viktorovich", false},
