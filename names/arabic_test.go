@@ -7,8 +7,8 @@ import "testing"
 func TestArabicScriptLetters(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"لیۆناردۆ", "liunardu"}, // Kurdish ۆ is the vowel o
-		{"ڤینچی", "vinchi"},     // ڤ is v
-		{"گرێکۆ", "griku"},      // Kurdish ێ is the vowel e
+		{"ڤینچی", "vinchi"},      // ڤ is v
+		{"گرێکۆ", "griku"},       // Kurdish ێ is the vowel e
 		{"کۊک", "kuk"},
 		{"ڪوڪ", "kuk"},   // Sindhi ڪ is k
 		{"ڠه", "ngh"},    // Jawi ng
