@@ -166,6 +166,10 @@ func (p *PreparedName) Bound(rest, spared, minTotal float64) float64 {
 	return max(rest/minTotal, (rest+spared)/(minTotal+p.MinSparing*spared))
 }
 
+// MaxSharedMiddles is the most middle names of a query name among which
+// QueryMiddleShare is shared out (see queryShare).
+const MaxSharedMiddles = 3
+
 // queryShare is the share of its weight unmatched query token i costs: a
 // patronymic UnmatchedCandidate, a middle name of a person's name
 // QueryMiddleShare shared out among the name's middle names, a ruler's
@@ -175,7 +179,9 @@ func (p *PreparedName) Bound(rest, spared, minTotal float64) float64 {
 // Middle names are shared out because several that a list leaves out
 // are one fact, not several: the list does not give them (Jan Pieter
 // Marie Laurens de Vries is "Jan de Vries" there), and they cost together
-// what one would.
+// what one would, shared among at most MaxSharedMiddles (so that a
+// share is never less than QueryMiddleShare/MaxSharedMiddles, which
+// bounds on scores may rely on).
 func (c *Config) queryShare(p *PreparedName, i int, person bool) float64 {
 	pl := p.Places[i]
 	switch {
@@ -188,7 +194,7 @@ func (c *Config) queryShare(p *PreparedName, i int, person bool) float64 {
 				n++
 			}
 		}
-		return c.QueryMiddleShare / float64(n)
+		return c.QueryMiddleShare / float64(min(n, MaxSharedMiddles))
 	case person && pl.Regnal:
 		return 0
 	}
