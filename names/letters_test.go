@@ -20,3 +20,13 @@ func TestArabicScriptLetters(t *testing.T) {
 		}
 	}
 }
+
+// A visarga ending a word in an Indic script is dropped, as names in the
+// modern languages drop it; inside a word it is read.
+func TestIndicFinalVisarga(t *testing.T) {
+	for in, want := range map[string]string{"ठाकुरः": "thakur", "ठाकुर": "thakur", "दुःख": "duhkh"} {
+		if got := Analyze(in).Forms(); len(got) != 1 || got[0] != want {
+			t.Errorf("Analyze(%q) = %q, want [%q]", in, got, want)
+		}
+	}
+}
