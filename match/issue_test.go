@@ -33,6 +33,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Serbian and Russian Cyrillic of one foreign name", entity.Person, "Џемс Кук", "Джеймс КУК", true},
 		{"Serbian Cyrillic and Serbian Latin", entity.Person, "Петар Петровић Његош", "Petar Petrovic NJEGOS", true},
 		{"Lithuanian endings on a j where English writes y", entity.Person, "Jurijus Pavlovičius Jurovas", "Yuriy Pavlovich YUROV", true},
+		{"z and h side by side in a romanised Arabic name", entity.Person, "عبد القدوس مظهري", "ABDUL QUDDUS MAZHARI", true},
+		{"zh one sound in a Russian name", entity.Person, "Георгий Жуков", "Georgy ZHUKOV", true},
 		{"middle names a list leaves out", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan de VRIES", true},
 		{"middle names against a listed one", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan Hendrik de VRIES", false},
 		{"a patronymic split in two is not two middle names", entity.Person, "Ser Gei Iva Novich Lav Rov", "LAVROV, Sergei Viktorovich", false},

@@ -2,6 +2,7 @@ package names
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 )
 
@@ -76,6 +77,15 @@ func (c *derivedCache) derive(form string, abjad, chIsKh bool, lang reading) der
 		}
 		if st := stem(n); st != d.stem {
 			d.altStem = st
+		}
+	}
+	if !abjad && d.alt == "" && strings.Contains(form, "zh") {
+		// Latin zh is one sound (Zhukov), but in an Arabic, Persian or
+		// Urdu name romanised letter by letter it is z and h side by
+		// side (Mazhar, Mazhari: مظهر, مظهري): read it both ways, the
+		// second as abjad spellings are read.
+		if a := phon(form, true); a != p {
+			d.alt = a
 		}
 	}
 	sh.mu.Lock()
