@@ -35,6 +35,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Lithuanian endings on a j where English writes y", entity.Person, "Jurijus Pavlovičius Jurovas", "Yuriy Pavlovich YUROV", true},
 		{"z and h side by side in a romanised Arabic name", entity.Person, "عبد القدوس مظهري", "ABDUL QUDDUS MAZHARI", true},
 		{"zh one sound in a Russian name", entity.Person, "Георгий Жуков", "Georgy ZHUKOV", true},
+		{"a Japanese surname and the title written after it", entity.Person, "岸田首相", "KISHIDA Fumio", true},
+		{"a former prime minister", entity.Person, "安倍元首相", "ABE, Shinzo", true},
+		{"a Chinese name and the title written after it", entity.Person, "王毅外长", "WANG Yi", true},
 		{"middle names a list leaves out", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan de VRIES", true},
 		{"middle names against a listed one", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan Hendrik de VRIES", false},
 		{"a patronymic split in two is not two middle names", entity.Person, "Ser Gei Iva Novich Lav Rov", "LAVROV, Sergei Viktorovich", false},
@@ -173,5 +176,22 @@ func TestNamesTheWorldWrites(t *testing.T) {
 				t.Errorf("Compare(%q, %q) = %.3f, match %v; want %v\n%+v", tt.a, tt.b, r.Score, r.Match, tt.hit, r.Explanation)
 			}
 		})
+	}
+}
+
+// A foreign name transcribed in Chinese characters without the middle dot
+// (普京, as the press writes Putin in running text) is read as a
+// transcription beside its reading as a Chinese name: the surname alone,
+// met on loose consonants, is evidence, if not enough for a hit.
+func TestTranscriptionWithoutDot(t *testing.T) {
+	cfg := DefaultConfig()
+	for _, q := range []string{"普京", "普京总统"} {
+		r, err := cfg.Compare(entity.Person, q, "PUTIN, Vladimir Vladimirovich")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Score < 0.6 {
+			t.Errorf("%q ~ PUTIN: %.3f, want it met (0.6 or more)", q, r.Score)
+		}
 	}
 }

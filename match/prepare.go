@@ -688,14 +688,21 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	}
 	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
-		for k, raw := range append([]string{n}, names.Readings(n)...) {
-			a := names.Analyze(raw)
+		readings := []names.Name{names.Analyze(n)}
+		for _, r := range names.Readings(n) {
+			a := names.Analyze(r)
+			a.Raw = n // a reading explains itself by the name it reads
+			readings = append(readings, a)
+		}
+		if t, ok := names.Transcription(n); ok {
+			// Only a query is read so: a listed Chinese name read as a
+			// foreign name's sounds would meet Latin names it is not.
+			readings = append(readings, t)
+		}
+		for _, a := range readings {
 			if p.gender == "" {
 				// "Mrs. Clinton" says what a gender field would.
 				p.gender = names.TitleGender(a)
-			}
-			if k > 0 {
-				a.Raw = n // a reading explains itself by the name it reads
 			}
 			if q.Schema != "" && !personSchema(q.Schema) {
 				titlesAsWords(a.Tokens)

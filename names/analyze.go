@@ -19,13 +19,23 @@ type word struct {
 // fails: a name with no letters or digits gives no tokens.
 func Analyze(s string) Name { return analyze(s, true) }
 
+// AnalyzeTranscription is Analyze for a name in Chinese characters read as
+// the transcription of a foreign name, as Analyze reads one written with
+// a middle dot (贝拉克·奥巴马): the characters of each part stay together
+// and spell sounds, not a Chinese name's syllables.
+func AnalyzeTranscription(s string) Name { return analyzeAs(s, true, true) }
+
 // analyze is Analyze; without classify, it leaves runs of words as they
 // are (no numbers in words, legal forms, titles, letters or roles), for
 // building the tables that classify them.
-func analyze(s string, classify bool) Name {
+func analyze(s string, classify bool) Name { return analyzeAs(s, classify, false) }
+
+// analyzeAs is analyze, reading Chinese characters as a transcription when
+// transcription is set or the name says so (see isHanTranscription).
+func analyzeAs(s string, classify, transcription bool) Name {
 	raw := s
 	s, back, repaired := unmojibake(s)
-	words := segment(s)
+	words := segment(s, transcription || isHanTranscription(s))
 	uk := hasUkrainianLetters(s)
 	toks := make([]Token, 0, len(words)+2)
 	lang := anyReading
@@ -386,11 +396,11 @@ func splitCompound(form string) (parts, written []string) {
 // FridrichBuchenberg; not McDonald or MacArthur) and before the last
 // capital of a run of three or more that starts a word in small letters
 // (JPMorgan, USAir).
-func segment(s string) []word {
-	// A Chinese transcription of a foreign name (贝拉克·奥巴马) keeps the
-	// characters of each part together: they spell sounds, not syllables
-	// of a Chinese name.
-	transcription := isHanTranscription(s)
+//
+// A Chinese transcription of a foreign name (贝拉克·奥巴马; transcription
+// set) keeps the characters of each part together: they spell sounds, not
+// syllables of a Chinese name.
+func segment(s string, transcription bool) []word {
 	var out []word
 	var b strings.Builder
 	start := -1

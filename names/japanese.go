@@ -74,8 +74,57 @@ func readingTable(list string) map[string]string {
 // analysed and matched as a name of its own: a name in Chinese characters
 // that splits into a known Japanese surname and given name is also read
 // in Japanese ("安倍晋三": "abe shinzo"), since Analyze reads every Chinese
-// character in Mandarin ("an bei jin san"). Nil for most names.
+// character in Mandarin ("an bei jin san"); so is a known surname with a
+// title written after it (岸田首相: "首相 kishida", the title first, as
+// Analyze marks it). Nil for most names.
 func Readings(s string) []string {
+	core, title := cutCJKTitle(s)
+	compact, ok := hanOnly(core)
+	if !ok {
+		return nil
+	}
+	if r, ok := JapaneseReading(compact); ok {
+		return []string{strings.TrimSpace(title + " " + r)}
+	}
+	if sur, ok := japaneseSurnames[compact]; ok && title != "" {
+		return []string{title + " " + sur}
+	}
+	return nil
+}
+
+// Transcription reads a name of two to six Chinese characters written
+// without a middle dot as the transcription of a foreign name, its title
+// cut off and read as a title (普京, 普京总统: Putin), as Analyze reads
+// one written with the dot. Chinese writes the names of foreign leaders
+// so in running text and headlines. It reports false for a name that is
+// not such a run, or that Readings reads as Japanese. A Chinese name may
+// read so too (王毅 as one word "wangyi"): the reading is for a query,
+// beside Analyze's, not for listed names.
+func Transcription(s string) (Name, bool) {
+	core, title := cutCJKTitle(s)
+	compact, ok := hanOnly(core)
+	if !ok || len(Readings(s)) > 0 || isHanTranscription(core) {
+		return Name{}, false
+	}
+	if n := len([]rune(compact)); n < 2 || n > 6 {
+		return Name{}, false
+	}
+	name := AnalyzeTranscription(compact)
+	if title != "" {
+		t := Analyze(title)
+		for i := range t.Tokens {
+			t.Tokens[i].Kind = Title
+			t.Tokens[i].Start, t.Tokens[i].End = 0, 0
+		}
+		name.Tokens = append(t.Tokens, name.Tokens...)
+	}
+	name.Raw = s
+	return name, true
+}
+
+// hanOnly returns the Chinese characters of s, and whether s has two or
+// more and nothing else but spaces and middle dots.
+func hanOnly(s string) (string, bool) {
 	han := 0
 	for _, r := range s {
 		switch {
@@ -83,20 +132,16 @@ func Readings(s string) []string {
 			han++
 		case r == ' ' || r == '\u3000' || isTransliterationDot(r):
 		default:
-			return nil
+			return "", false
 		}
 	}
 	if han < 2 {
-		return nil
+		return "", false
 	}
-	compact := strings.Map(func(r rune) rune {
+	return strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Han, r) {
 			return r
 		}
 		return -1
-	}, s)
-	if r, ok := JapaneseReading(compact); ok {
-		return []string{r}
-	}
-	return nil
+	}, s), true
 }
