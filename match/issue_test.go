@@ -38,6 +38,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"a Japanese surname and the title written after it", entity.Person, "岸田首相", "KISHIDA Fumio", true},
 		{"a former prime minister", entity.Person, "安倍元首相", "ABE, Shinzo", true},
 		{"a Chinese name and the title written after it", entity.Person, "王毅外长", "WANG Yi", true},
+		{"a Russian state company's name without 'concern'", entity.Company, "Almaz-Antey", "JOINT STOCK COMPANY CONCERN VKO ALMAZ-ANTEY", true},
 		{"middle names a list leaves out", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan de VRIES", true},
 		{"middle names against a listed one", entity.Person, "Jan Pieter Marie Laurens de Vries", "Jan Hendrik de VRIES", false},
 		{"a patronymic split in two is not two middle names", entity.Person, "Ser Gei Iva Novich Lav Rov", "LAVROV, Sergei Viktorovich", false},

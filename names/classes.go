@@ -257,6 +257,12 @@ var generic = map[string]bool{
 	"tecnologia": true, "tecnologias": true, "inversiones": true, "servicos": true, "industria": true,
 	"commerce": true, "industrie": true, "handel": true, "handels": true, "technik": true, "technologie": true,
 	"kompaniya": true, "torgovyi": true, "torgovaya": true, "promyshlennaya": true, "gruppa": true,
+	// What Russian state companies call themselves, in the lists' English
+	// and in transliteration: a concern, a federal state unitary
+	// enterprise, a scientific production association, a combine.
+	"concern": true, "kontsern": true, "federal": true, "unitary": true, "scientific": true, "production": true,
+	"works": true, "combine": true, "kombinat": true, "obedinenie": true, "obyedineniye": true,
+	"nauchno": true, "proizvodstvennoe": true, "proizvodstvennaya": true, "proizvodstvennoye": true,
 }
 
 // tradeWords are the generic words that say what a company does, not
