@@ -96,6 +96,26 @@ func ReadPairs(path, split string) ([]Pair, error) {
 }
 
 func readPairs(r io.Reader, name string) ([]Pair, error) {
+	return readLines(r, name, func(text string) (Pair, bool, error) {
+		var p Pair
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&p); err != nil {
+			return p, false, err
+		}
+		switch {
+		case p.Category == "":
+			return p, false, errors.New("category: required")
+		case strings.TrimSpace(p.Name1) == "" || strings.TrimSpace(p.Name2) == "":
+			return p, false, errors.New("name1 and name2: required")
+		}
+		return p, true, nil
+	})
+}
+
+// readLines reads one pair a line with parse, which may skip a line;
+// blank lines are skipped, and an error names the file and line.
+func readLines(r io.Reader, name string, parse func(text string) (Pair, bool, error)) ([]Pair, error) {
 	var out []Pair
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -105,17 +125,12 @@ func readPairs(r io.Reader, name string) ([]Pair, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var p Pair
-		dec := json.NewDecoder(strings.NewReader(sc.Text()))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&p); err != nil {
+		p, ok, err := parse(sc.Text())
+		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		switch {
-		case p.Category == "":
-			return nil, fmt.Errorf("%s:%d: category: required", name, line)
-		case strings.TrimSpace(p.Name1) == "" || strings.TrimSpace(p.Name2) == "":
-			return nil, fmt.Errorf("%s:%d: name1 and name2: required", name, line)
+		if !ok {
+			continue
 		}
 		p.Split = PairSplit(p.Category, p.Name2)
 		p.Line = fmt.Sprintf("%s:%d", filepath.Base(name), line)
@@ -261,25 +276,15 @@ func (b PairBaseline) Check(r PairReport) error {
 // its two names ("Latn-Latn", "Arab-Latn"), of a false one "two-people";
 // the schema is Person.
 func readNamePairs(r io.Reader, name string) ([]Pair, error) {
-	var out []Pair
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if strings.TrimSpace(text) == "" {
-			continue
-		}
+	return readLines(r, name, func(text string) (Pair, bool, error) {
 		f := strings.Split(text, "\t")
-		if len(f) != 3 || f[2] != "TRUE" && f[2] != "FALSE" {
-			return nil, fmt.Errorf("%s:%d: want name1, name2 and TRUE or FALSE, tab-separated", name, line)
-		}
-		if strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
-			return nil, fmt.Errorf("%s:%d: name1 and name2: required", name, line)
-		}
-		if f[0] == f[1] {
-			continue
+		switch {
+		case len(f) != 3 || f[2] != "TRUE" && f[2] != "FALSE":
+			return Pair{}, false, errors.New("want name1, name2 and TRUE or FALSE, tab-separated")
+		case strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "":
+			return Pair{}, false, errors.New("name1 and name2: required")
+		case f[0] == f[1]:
+			return Pair{}, false, nil
 		}
 		a, b := scriptCode(f[0]), scriptCode(f[1])
 		if b < a {
@@ -289,12 +294,8 @@ func readNamePairs(r io.Reader, name string) ([]Pair, error) {
 		if f[2] == "FALSE" {
 			category = "two-people"
 		}
-		p := Pair{Category: category, Schema: "Person", Name1: f[0], Name2: f[1], Match: f[2] == "TRUE"}
-		p.Split = PairSplit(p.Category, p.Name2)
-		p.Line = fmt.Sprintf("%s:%d", filepath.Base(name), line)
-		out = append(out, p)
-	}
-	return out, sc.Err()
+		return Pair{Category: category, Schema: "Person", Name1: f[0], Name2: f[1], Match: f[2] == "TRUE"}, true, nil
+	})
 }
 
 // scriptCode returns the ISO 15924 code of the script of a name's first
