@@ -33,7 +33,7 @@ func TestText(t *testing.T) {
 		kind textscan.Kind
 		sub  string
 	}
-	check := func(fs []textscan.Finding, wants []want) {
+	check := func(fs []textFinding, wants []want) {
 		t.Helper()
 		if len(fs) != len(wants) {
 			t.Fatalf("findings %+v, want %d", fs, len(wants))
@@ -276,7 +276,7 @@ func TestTextAsOf(t *testing.T) {
 		}
 		var res textResponse
 		r.json(t, &res)
-		found := slices.ContainsFunc(res.Findings, func(f textscan.Finding) bool { return f.Entity != nil && f.Entity.ID == "un-HTi.008" })
+		found := slices.ContainsFunc(res.Findings, func(f textFinding) bool { return f.Entity != nil && f.Entity.ID == "un-HTi.008" })
 		if found != tc.found {
 			t.Errorf("as of %q: findings %+v; want un-HTi.008 found: %v", tc.asOf, res.Findings, tc.found)
 		}

@@ -348,7 +348,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	cfg.Threshold = cutoff
-	opts := screen.Options{Config: &cfg, Limit: limit, Explain: true, Lists: scope,
+	opts := screen.Options{Config: &cfg, Limit: limit, Explain: true, Lists: scope, By: screen.ByListing,
 		Shape: screen.ShapeOf(cutoff, min(s.cfg.MatchCutoff, ix.Config().Threshold), limit, defaultMatchLimit)}
 	if len(schemata) > 0 || len(excludeIDs) > 0 {
 		opts.Exclude = func(e *entity.Entity) bool {
@@ -461,7 +461,7 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if schema == "Thing" {
 		schema = ""
 	}
-	page, err := s.searchHits(r, snap, qs.Get("q"), schema, scope, offset, limit)
+	page, err := s.searchHits(r, snap, searchParams{q: qs.Get("q"), schema: schema, lists: scope, group: string(screen.ByListing)}, offset, limit)
 	if err != nil {
 		return err
 	}

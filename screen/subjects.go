@@ -155,6 +155,32 @@ func (s *Snapshot) decisionsSince(ctx context.Context, st store.Subjects) (bool,
 	return len(all) != r.rows, nil
 }
 
+// SubjectRef is the subject of one listing found: what a finding in a
+// text, which names the best listing only, says of the others.
+type SubjectRef struct {
+	ID      string `json:"id"`
+	Members int    `json:"members"`
+	// Listings are its members' entity IDs; Lists every list that names
+	// it, Regimes their regimes.
+	Listings []string `json:"listings"`
+	Lists    []string `json:"lists"`
+	Regimes  []string `json:"regimes"`
+}
+
+// SubjectRefOf returns the subject of a listing in res; nil when res is
+// nil or does not know it.
+func SubjectRefOf(res *decide.Resolved, entityID string) *SubjectRef {
+	if res == nil {
+		return nil
+	}
+	sub, ok := res.Subject(entityID)
+	if !ok {
+		return nil
+	}
+	lists := sub.Lists()
+	return &SubjectRef{ID: sub.ID, Members: len(sub.Members), Listings: sub.MemberIDs(), Lists: lists, Regimes: all.ListRegimes(lists)}
+}
+
 // searchLimit returns how many listings to search for so that limit
 // subjects come back, and the most it may take: limit subjects whose
 // members are all ranked first fill limit × largest listings. The first
