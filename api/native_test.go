@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/refresh"
@@ -648,5 +650,54 @@ func TestListsFileTime(t *testing.T) {
 		if v.PublishedFrom == "file" && (!v.PublishDateKnown || v.PublishedText != v.Published.Format(time.DateOnly)) {
 			t.Errorf("%s: known %v, %q", v.List, v.PublishDateKnown, v.PublishedText)
 		}
+	}
+}
+
+// Lavrov's OFAC and EU listings are one subject: one hit by default,
+// naming both listings and both regimes; two with group "listing", as
+// before; another group is refused, naming the field.
+func TestScreenGroup(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	for _, tc := range []struct {
+		group  string
+		status int
+		hits   int
+	}{{"", 200, 1}, {"subject", 200, 1}, {"listing", 200, 2}, {"person", 400, 0}} {
+		r := ts.do("POST", "/v1/screen", entity.RoleScreen, map[string]any{"name": "Sergei Lavrov", "group": tc.group})
+		if r.Status != tc.status {
+			t.Fatalf("group %q: %d %s", tc.group, r.Status, r.Body)
+		}
+		if tc.status != 200 {
+			if !strings.Contains(string(r.Body), "group") {
+				t.Errorf("group %q: the error does not name the field: %s", tc.group, r.Body)
+			}
+			continue
+		}
+		var res screenResponse
+		r.json(t, &res)
+		ids := hitIDs(res.Hits)
+		slices.Sort(ids)
+		if len(res.Hits) != tc.hits || !slices.Equal(ids, []string{"eu-900101", "ofac-35233"}) {
+			t.Errorf("group %q: hits %s", tc.group, r.Body)
+		}
+		if h := res.Hits[0]; tc.hits == 1 && (h.Subject == "" || h.Members != 2 || !slices.Equal(h.Regimes, []string{"eu", "us"}) || h.Explanation == nil) {
+			t.Errorf("group %q: the subject's hit %+v", tc.group, h)
+		}
+	}
+	// The audit entry keeps the entity IDs, and adds the subject.
+	ts.Audit.Close() // flush the queued entries
+	es, err := ts.Store.AuditEntries(t.Context(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum screen.Summary
+	for _, e := range es {
+		if e.Action == chain.ActionScreen {
+			json.Unmarshal(e.Data, &sum)
+			break // the first: group ""
+		}
+	}
+	if len(sum.Matched) != 1 || sum.Matched[0].Subject == "" || !slices.Contains([]string{"eu-900101", "ofac-35233"}, sum.Matched[0].Entity) || len(sum.Matched[0].Listings) != 1 {
+		t.Errorf("audit summary %+v: want the subject, its best listing and the other", sum)
 	}
 }
