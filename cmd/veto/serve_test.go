@@ -47,7 +47,7 @@ func serve(t *testing.T, db string, args ...string) (url string, stop func() int
 	code := make(chan int, 1)
 	all := append([]string{"--db", db, "serve", "--addr", "127.0.0.1:0", "--refresh-every", "0", "--mirror", "http://127.0.0.1:1"}, args...)
 	go func() { code <- run(ctx, all, strings.NewReader(""), stdout, stderr) }()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(90 * time.Second)
 	for {
 		if m := listening.FindStringSubmatch(stdout.String()); m != nil {
 			url = m[1]
