@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Pair is one labelled pair of names: what a bank received (Name1: a
@@ -45,8 +46,9 @@ func PairSplit(category, name2 string) string {
 }
 
 // ReadPairs reads labelled pairs from a JSON-lines file, or from every
-// .jsonl file of a folder, keeping those of split ("" for all). A line
-// that is not a valid pair is an error naming the file and line.
+// .jsonl file of a folder, keeping those of split ("" for all). A .txt
+// or .tsv file is read as tab-separated name pairs (see readNamePairs). A
+// line that is not a valid pair is an error naming the file and line.
 func ReadPairs(path, split string) ([]Pair, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -72,7 +74,11 @@ func ReadPairs(path, split string) ([]Pair, error) {
 		if err != nil {
 			return nil, err
 		}
-		ps, err := readPairs(r, f)
+		read := readPairs
+		if strings.HasSuffix(f, ".txt") || strings.HasSuffix(f, ".tsv") {
+			read = readNamePairs
+		}
+		ps, err := read(r, f)
 		r.Close()
 		if err != nil {
 			return nil, err
@@ -245,4 +251,75 @@ func (b PairBaseline) Check(r PairReport) error {
 		return fmt.Errorf("%w on the %s pairs: %s", ErrWorse, b.Split, strings.Join(errs, "; "))
 	}
 	return nil
+}
+
+// readNamePairs reads the tab-separated name pairs of ../shared/data/names
+// ("name1<TAB>name2<TAB>TRUE|FALSE": one person's names in many languages
+// and scripts from Wikidata, and random pairs of two people's): real
+// spellings no one wrote for veto. A pair of two identical strings says
+// nothing and is left out. The category of a true pair is the scripts of
+// its two names ("Latn-Latn", "Arab-Latn"), of a false one "two-people";
+// the schema is Person.
+func readNamePairs(r io.Reader, name string) ([]Pair, error) {
+	var out []Pair
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 3 || f[2] != "TRUE" && f[2] != "FALSE" {
+			return nil, fmt.Errorf("%s:%d: want name1, name2 and TRUE or FALSE, tab-separated", name, line)
+		}
+		if strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
+			return nil, fmt.Errorf("%s:%d: name1 and name2: required", name, line)
+		}
+		if f[0] == f[1] {
+			continue
+		}
+		a, b := scriptCode(f[0]), scriptCode(f[1])
+		if b < a {
+			a, b = b, a
+		}
+		category := a + "-" + b
+		if f[2] == "FALSE" {
+			category = "two-people"
+		}
+		p := Pair{Category: category, Schema: "Person", Name1: f[0], Name2: f[1], Match: f[2] == "TRUE"}
+		p.Split = PairSplit(p.Category, p.Name2)
+		p.Line = fmt.Sprintf("%s:%d", filepath.Base(name), line)
+		out = append(out, p)
+	}
+	return out, sc.Err()
+}
+
+// scriptCode returns the ISO 15924 code of the script of a name's first
+// letter: Latn, Cyrl, Arab, Hebr, Grek, Hani, Hang, Kana (Hiragana and
+// Katakana), Deva, Thai, or Zyyy for any other.
+func scriptCode(s string) string {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for _, sc := range scriptCodes {
+			if unicode.Is(sc.table, r) {
+				return sc.code
+			}
+		}
+		return "Zyyy"
+	}
+	return "Zyyy"
+}
+
+var scriptCodes = []struct {
+	code  string
+	table *unicode.RangeTable
+}{
+	{"Latn", unicode.Latin}, {"Cyrl", unicode.Cyrillic}, {"Arab", unicode.Arabic}, {"Hebr", unicode.Hebrew},
+	{"Grek", unicode.Greek}, {"Hani", unicode.Han}, {"Hang", unicode.Hangul}, {"Kana", unicode.Katakana},
+	{"Kana", unicode.Hiragana}, {"Deva", unicode.Devanagari}, {"Thai", unicode.Thai},
 }

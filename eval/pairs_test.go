@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,31 @@ func TestEvaluatePairs(t *testing.T) {
 	base.Categories = map[string]float64{"c": 0.1}
 	if err := base.Check(r); err == nil || !strings.Contains(err.Error(), "category c has no pairs") {
 		t.Errorf("missing category: %v", err)
+	}
+}
+
+func TestReadNamePairs(t *testing.T) {
+	in := "Sergei Lavrov\tСергей Лавров\tTRUE\n" +
+		"Jan de Vries\tJan de Vries\tTRUE\n" + // identical: left out
+		"\n" +
+		"Andrew Garrett\tJan Hoynck\tFALSE\n"
+	got, err := readNamePairs(strings.NewReader(in), "pairs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Pair{
+		{Category: "Cyrl-Latn", Schema: "Person", Name1: "Sergei Lavrov", Name2: "Сергей Лавров", Match: true, Line: "pairs.txt:1"},
+		{Category: "two-people", Schema: "Person", Name1: "Andrew Garrett", Name2: "Jan Hoynck", Match: false, Line: "pairs.txt:4"},
+	}
+	for i := range want {
+		want[i].Split = PairSplit(want[i].Category, want[i].Name2)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("readNamePairs =\n%+v\nwant\n%+v", got, want)
+	}
+	for _, bad := range []string{"a\tb\n", "a\tb\tMAYBE\n", " \tb\tTRUE\n"} {
+		if _, err := readNamePairs(strings.NewReader("x\ty\tTRUE\n"+bad), "pairs.txt"); err == nil || !strings.Contains(err.Error(), "pairs.txt:2") {
+			t.Errorf("readNamePairs(%q): error %v, want one naming pairs.txt:2", bad, err)
+		}
 	}
 }

@@ -431,7 +431,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		hasGiven = hasGiven || cn.Places[j].Role == names.Given
 	}
 	for k, i := range qLeft {
-		qShare[k] = c.queryShare(q.Token(i), q.Places[i], person)
+		qShare[k] = c.queryShare(q, i, person)
 		if q.Places[i].Regnal && !givenMet && (hasGiven || cused == 0) {
 			// "Sultan bin Zayed" is not "Mohamed bin Zayed": a title
 			// that is also a name is a title only before the given name
@@ -503,6 +503,17 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			cShare[k] = c.ShareGiven
 		}
 	}
+	if person && personLeft(cn, cLeft) {
+		// The listed name has a given name, middle name or patronymic
+		// the query did not meet: the query's middle names may be its
+		// other spelling or another person's, and each costs its full
+		// share, not one shared out (see queryShare).
+		for k, i := range qLeft {
+			if q.Places[i].Role == names.Middle && qShare[k] < c.QueryMiddleShare {
+				qShare[k] = c.QueryMiddleShare
+			}
+		}
+	}
 	if person && titled(q, qLeft) {
 		// "President Putin", "Colonel Gaddafi": a title before a surname
 		// is how a person is named without given names, and leaving them
@@ -562,6 +573,17 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		ex.NameScore = round(score)
 	}
 	return score, ex
+}
+
+// personLeft reports whether one of the listed name's words left
+// unmatched is a given name, a middle name or a patronymic.
+func personLeft(cn *PreparedName, cLeft []int) bool {
+	for _, j := range cLeft {
+		if r := cn.Places[j].Role; r == names.Given || r == names.Middle || cn.Token(j).Kind == names.Patronymic {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctiveMet reports whether a query word that is neither generic nor

@@ -150,7 +150,7 @@ func (p *PreparedName) Settle(c *Config) {
 // it has no partner: 0 for most words, 1-UnmatchedCandidate for a
 // patronymic, 1-QueryMiddleShare for a middle name.
 func (p *PreparedName) Sparing(c *Config, i int) float64 {
-	return 1 - c.queryShare(p.Token(i), p.Places[i], true)
+	return 1 - c.queryShare(p, i, true)
 }
 
 // Bound bounds the score of this query name against any listed name, given
@@ -166,17 +166,35 @@ func (p *PreparedName) Bound(rest, spared, minTotal float64) float64 {
 	return max(rest/minTotal, (rest+spared)/(minTotal+p.MinSparing*spared))
 }
 
-// queryShare is the share of its weight an unmatched query token costs:
-// a patronymic UnmatchedCandidate, a middle name of a person's name
-// QueryMiddleShare, a ruler's title nothing (see Place.Regnal; nameScore
-// charges it in full where the listed given name was not met), any other
-// word all of it.
-func (c *Config) queryShare(t *names.Token, pl Place, person bool) float64 {
+// MaxSharedMiddles is the most middle names of a query name among which
+// QueryMiddleShare is shared out (see queryShare).
+const MaxSharedMiddles = 3
+
+// queryShare is the share of its weight unmatched query token i costs: a
+// patronymic UnmatchedCandidate, a middle name of a person's name
+// QueryMiddleShare shared out among the name's middle names, a ruler's
+// title nothing (see Place.Regnal; nameScore charges it in full where the
+// listed given name was not met), any other word all of it.
+//
+// Middle names are shared out because several that a list leaves out
+// are one fact, not several: the list does not give them (Jan Pieter
+// Marie Laurens de Vries is "Jan de Vries" there), and they cost together
+// what one would, shared among at most MaxSharedMiddles (so that a
+// share is never less than QueryMiddleShare/MaxSharedMiddles, which
+// bounds on scores may rely on).
+func (c *Config) queryShare(p *PreparedName, i int, person bool) float64 {
+	pl := p.Places[i]
 	switch {
-	case t.Kind == names.Patronymic:
+	case p.Token(i).Kind == names.Patronymic:
 		return c.UnmatchedCandidate
 	case person && pl.Role == names.Middle:
-		return c.QueryMiddleShare
+		n := 0
+		for _, o := range p.Places {
+			if o.Role == names.Middle {
+				n++
+			}
+		}
+		return c.QueryMiddleShare / float64(min(n, MaxSharedMiddles))
 	case person && pl.Regnal:
 		return 0
 	}

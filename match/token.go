@@ -239,7 +239,13 @@ func (c *Config) readingSim(a, b *names.Token) (float64, Method) {
 				continue
 			}
 			sim := c.SimStem
-			if x != y {
+			switch {
+			case x == y:
+			case len(x) > 1 && len(y) > 1 && x[1:] == y[1:] && jy(x[0], y[0]):
+				// The first letter j where English writes y, as in the
+				// national readings above (Jurovas, Yurov).
+				sim *= c.SimEdit1 / c.SimPhon
+			default:
 				// An ending and an edit on a short stem make another
 				// word (Younous, Yuko).
 				if min(len(x), len(y)) < c.ReadingEditMinLen {

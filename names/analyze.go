@@ -23,6 +23,8 @@ func Analyze(s string) Name { return analyze(s, true) }
 // are (no numbers in words, legal forms, titles, letters or roles), for
 // building the tables that classify them.
 func analyze(s string, classify bool) Name {
+	raw := s
+	s, back, repaired := unmojibake(s)
 	words := segment(s)
 	uk := hasUkrainianLetters(s)
 	toks := make([]Token, 0, len(words)+2)
@@ -111,7 +113,7 @@ func analyze(s string, classify bool) Name {
 		}
 	}
 	if !classify {
-		return Name{Raw: s, Tokens: toks}
+		return Name{Raw: raw, Tokens: pointBack(toks, back, repaired)}
 	}
 	toks = mergeLegalForms(toks)
 	toks = mergeNumbers(toks)
@@ -122,7 +124,18 @@ func analyze(s string, classify bool) Name {
 	}
 	digraphInitials(toks, s)
 	assignRoles(toks, s)
-	return Name{Raw: s, Tokens: boundTokens(toks)}
+	return Name{Raw: raw, Tokens: pointBack(boundTokens(toks), back, repaired)}
+}
+
+// pointBack makes the offsets of tokens analysed in a repaired text (see
+// unmojibake) offsets in the text as written.
+func pointBack(toks []Token, back []int, repaired bool) []Token {
+	if repaired {
+		for i := range toks {
+			toks[i].Start, toks[i].End = back[toks[i].Start], back[toks[i].End]
+		}
+	}
+	return toks
 }
 
 // digraphs are the two Latin letters that transliterate one Cyrillic

@@ -17,6 +17,16 @@ var arabic = map[rune]string{
 	'ے': "e", 'ٹ': "t", 'ڈ': "d", 'ڑ': "r", 'ں': "n",
 	// Pashto letters.
 	'ځ': "z", 'څ': "ts", 'ټ': "t", 'ډ': "d", 'ړ': "r", 'ږ': "zh", 'ښ': "sh", 'ګ': "g", 'ڼ': "n", 'ۍ': "i", 'ې': "e",
+	// Kurdish (Sorani), Sindhi, Uyghur, Malay (Jawi) and Maghrebi letters:
+	// Wikipedia and the press write foreign names with them (لیۆناردۆ,
+	// ڤینچی, ڪڪ). The vowels are read as the Arabic long vowels are.
+	'ۆ': "u", 'ێ': "i", 'ڵ': "l", 'ڕ': "r", 'ڤ': "v", 'ڥ': "v", 'ۋ': "v", 'ۏ': "v", 'ڪ': "k",
+	'ڨ': "g", 'ڬ': "g", 'ڭ': "ng", 'ڠ': "ng", 'ڽ': "ny", 'ۇ': "u", 'ۈ': "u", 'ۊ': "u", 'ۉ': "u",
+	'ٷ': "u", 'ٶ': "u", 'ٸ': "i",
+	// Marks: the small alef is the long a written above (الرحمٰن); the
+	// others (hamza and vowel signs above and below) are left out.
+	'\u0670': "a", '\u0653': "", '\u0654': "", '\u0655': "", '\u0656': "", '\u0657': "", '\u0658': "",
+	'\u0659': "", '\u065A': "", '\u065B': "", '\u065C': "", '\u065D': "", '\u065E': "", '\u065F': "",
 	// Short vowel marks, where a name is vocalised.
 	'\u064E': "a", '\u0650': "i", '\u064F': "u", '\u0652': "", '\u064B': "", '\u064C': "", '\u064D': "",
 	'\u0640': "", // tatweel

@@ -31,6 +31,8 @@ var titles = map[string]bool{
 	"general": true, "gen": true, "colonel": true, "col": true, "lt": true, "major": true, "maj": true,
 	"captain": true, "capt": true, "admiral": true, "adm": true, "brigadier": true, "brig": true, "commander": true,
 	"sgt": true, "sergeant": true, "lieutenant": true, "marshal": true, "excellency": true, "his": true, "her": true,
+	// Dutch: de heer, jonkheer, doctorandus (written without vowels).
+	"dhr": true, "jhr": true, "drs": true,
 }
 
 // legalForms maps token sequences (joined by spaces, as normalised forms)

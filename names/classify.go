@@ -274,6 +274,8 @@ func contains(list []string, s string) bool {
 var titleGenders = map[string]string{
 	"mr": "male", "mister": "male", "herr": "male", "monsieur": "male", "senor": "male", "signor": "male", "senhor": "male",
 	"gospodin": "male", "pan": "male", "bey": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "emperor": "male",
+	"dhr": "male", "heer": "male", "jhr": "male", "jonkheer": "male", "prins": "male", "graf": "male", "furst": "male", "comte": "male", "conde": "male", "count": "male", "duque": "male",
+	"mevr": "female", "mevrouw": "female", "mej": "female", "mejuffrouw": "female", "prinses": "female", "grafin": "female", "furstin": "female", "comtesse": "female", "countess": "female", "condesa": "female", "condessa": "female", "contessa": "female", "duchess": "female", "duquesa": "female", "baroness": "female",
 	"mrs": "female", "ms": "female", "miss": "female", "madame": "female", "mme": "female", "mademoiselle": "female", "mlle": "female",
 	"frau": "female", "fraulein": "female", "senora": "female", "senorita": "female", "signora": "female", "signorina": "female",
 	"senhora": "female", "gospozha": "female", "pani": "female", "hanim": "female", "khanum": "female", "khanom": "female",

@@ -17,7 +17,7 @@ var cyrillic = map[rune]string{
 	// Ukrainian and Belarusian letters.
 	'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "u",
 	// Serbian and Macedonian.
-	'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz", 'ѓ': "gj", 'ќ': "kj", 'ѕ': "dz",
+	'ђ': "dj", 'ј': "y", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dzh", 'ѓ': "gj", 'ќ': "kj", 'ѕ': "dz",
 	// Kazakh, Kyrgyz, Tajik, Uzbek Cyrillic.
 	'ә': "a", 'ғ': "gh", 'қ': "q", 'ң': "ng", 'ө': "o", 'ұ': "u", 'ү': "u", 'һ': "h", 'ӣ': "i", 'ӯ': "u",
 	'ҳ': "h", 'ҷ': "j",

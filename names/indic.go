@@ -137,6 +137,11 @@ func translitIndic(run string, b *strings.Builder) {
 			b.WriteString(unidecodeRune(r))
 		}
 	}
+	if n := len(us); n > 0 && us[n-1].nasal == "h" {
+		// A visarga at the end of a word is Sanskrit's ending, which
+		// names in the modern languages drop (ठाकुरः is ठाकुर, Thakur).
+		us[n-1].nasal = ""
+	}
 	if !dravidian {
 		deleteSchwas(us)
 	}

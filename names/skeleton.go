@@ -576,10 +576,19 @@ func AbjadLoose(phon string) string {
 // stem returns the phonetic skeleton of a folded word without a Baltic
 // nominative ending, or "" if it has none: Latvian adds -s (Sergejs,
 // Lavrovs, Putins), Lithuanian -as, -is, -us, -ius, -ys (Putinas,
-// Sergejus, Valentinovičius).
+// Sergejus, Valentinovičius). Latin's -us and -ius are the same endings,
+// and Italian, Spanish and Portuguese write them -o and -io, so one given
+// name meets across the three (Donatus, Donato; Antonius, Antonio,
+// Anton; Julius, Julio). (-a and -e are left on: Maria is not Mario,
+// nor Louise Louis; nor is -ko.)
 // What remains must have four letters.
 func stem(form string) string {
-	for _, end := range [...]string{"ius", "as", "is", "us", "ys"} {
+	for _, end := range [...]string{"ius", "as", "is", "us", "ys", "io", "o"} {
+		if end == "o" && strings.HasSuffix(form, "ko") {
+			// Ukrainian surnames end in -ko (Ponomarenko), which is no
+			// Romance ending.
+			continue
+		}
 		if len(form) >= len(end)+4 && form[len(form)-len(end):] == end {
 			return Phon(form[:len(form)-len(end)])
 		}

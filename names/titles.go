@@ -221,6 +221,23 @@ var titlePhrases = []string{
 	"निदेशक", "महाराजा", "जनरल", "लेफ्टिनेंट जनरल", "मेजर जनरल", "ब्रिगेडियर", "कर्नल", "मेजर",
 	"कैप्टन", "एडमिरल", "श्री", "श्रीमती", "सुश्री", "डॉ.", "डॉक्टर", "प्रोफेसर", "मौलाना", "मौलवी",
 	"इमाम", "मुफ्ती", "शेख", "हाजी", "पादरी",
+
+	// Dutch forms of address, the abbreviations archives and registers
+	// write before names (dhr. for de heer, mevr. for mevrouw, mej. for
+	// mejuffrouw, jhr. for jonkheer). (Indonesian Bapak, Ibu and Javanese
+	// Raden are left out: people bear them as given names.)
+	"Dhr.", "De heer", "Mevr.", "Mevrouw", "Mej.", "Mejuffrouw", "Jhr.", "Jonkheer", "Jkvr.",
+	"Jonkvrouw", "Ir.", "Drs.", "Z.K.H.", "H.K.H.", "Z.M.", "H.M.", "Zijne Koninklijke Hoogheid",
+	"Hare Koninklijke Hoogheid", "Prins", "Prinses", "Pater", "Frater", "Zuster",
+
+	// Ranks of nobility in the European languages (those that are also
+	// given names or surnames, Earl, Duke, Baron, Conde, Graf, Duc, are in
+	// notTitles; Contessa, a given name, is left out).
+	"Count", "Countess", "Duchess", "Marquess", "Marchioness", "Viscount", "Viscountess", "Baroness",
+	"Gräfin", "Fürst", "Fürstin", "Freiherr", "Freifrau", "Freiin", "Herzog", "Herzogin",
+	"Comte", "Comtesse", "Duchesse", "Marquise", "Vicomte", "Vicomtesse", "Baronne", "Condesa",
+	"Condessa", "Duque", "Duquesa", "Marqués", "Marquesa", "Conte",
+	"Principe", "Princ", "Princeza", "Kníže", "Hrabě", "Hrabia", "Książę", "Księżna",
 }
 
 // notTitles are words that are titles in some languages but given names or
@@ -258,7 +275,7 @@ var notTitles = []string{
 	"Nawab", "Raja", "Rana", "Agha", "Aga", "Bey", "Pasha", "Paşa", "Begum", "Chaudhry", "Mian",
 	"Wali", "Vali", "Akhund", "Sadr", "Hafiz", "Hafez", "Cheikh", "Hoca", "Hoxha", "Khoja", "Don",
 	"Dom", "Pan", "Rey", "Rei", "Re", "Roi", "Reina", "Regina", "King", "Prince", "Bishop", "Pastor", "Earl",
-	"Duke", "Baron", "Bay", "Bayan", "Sri", "Kumari", "Pandit", "Swami", "Rani", "Rajkumar",
+	"Duke", "Baron", "Conde", "Graf", "Duc", "Bay", "Bayan", "Sri", "Kumari", "Pandit", "Swami", "Rani", "Rajkumar",
 	"أمير", "ملك", "سلطان", "خان", "شاه", "رائد", "نقيب", "امیر", "سردار", "آقا", "آخوند", "ملک",
 	"میاں", "چوہدری", "والي", "صدر", "حافظ", "Эмир", "Султан", "Хан", "Шах", "Мирза", "Пан", "王",
 	"왕", "君", "राजा", "रानी", "राजकुमार", "राजकुमारी", "पंडित", "स्वामी",

@@ -94,3 +94,14 @@ func TestTitleSpotChecks(t *testing.T) {
 		}
 	}
 }
+
+// Forms of address written without vowels are titles, not initials run
+// together: "Dhr. R. Flaherty" has one initial.
+func TestTitlesWithoutVowels(t *testing.T) {
+	for _, in := range []string{"Dhr. R. Flaherty", "Jhr. R. Flaherty", "Drs. R. Flaherty"} {
+		n := Analyze(in)
+		if len(n.Tokens) != 3 || n.Tokens[0].Kind != Title || n.Tokens[1].Kind != Initial {
+			t.Errorf("%q: %v, want a title, an initial and a word", in, n.Tokens)
+		}
+	}
+}

@@ -1061,14 +1061,15 @@ func (s *Scanner) windowInfo(ws []word, rn *runNames, i, a, b int) windowInfo {
 // queryShare is the least share of its weight that a window's token
 // costs when unmatched, against a name that may be a person's or not
 // (as match reads a query's tokens): a patronymic UnmatchedCandidate, a
-// middle name of a person's name QueryMiddleShare (middle: the window's
-// analysis may read it as one), any other all of it.
+// middle name of a person's name QueryMiddleShare shared among as many
+// middle names as match shares it (middle: the window's analysis may
+// read it as one), any other all of it.
 func (s *Scanner) queryShare(t *names.Token, middle, person bool) float64 {
 	switch {
 	case t.Kind == names.Patronymic:
 		return s.cfg.UnmatchedCandidate
 	case person && middle:
-		return s.cfg.QueryMiddleShare
+		return s.cfg.QueryMiddleShare / match.MaxSharedMiddles
 	}
 	return 1
 }
