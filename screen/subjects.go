@@ -141,12 +141,16 @@ func (s *Snapshot) ResolvedIn() time.Duration {
 	return 0
 }
 
-// decisionsSince reports whether st holds decisions taken since the
-// snapshot's resolution was made.
+// decisionsSince reports whether the snapshot's resolution is to be made
+// again: st holds decisions taken since it was made, or it failed (it
+// is tried again at each poll).
 func (s *Snapshot) decisionsSince(ctx context.Context, st store.Subjects) (bool, error) {
 	r := s.derived.subjects.Load()
-	if r == nil {
-		return false, nil
+	switch {
+	case r == nil:
+		return false, nil // built without one
+	case r.res == nil:
+		return true, nil
 	}
 	all, err := st.SubjectDecisions(ctx, false)
 	if err != nil {

@@ -225,7 +225,7 @@ func subjectsOf(hs []screen.Hit) string {
 }
 
 // A resolution that fails leaves screening as it was: one hit per
-// listing, and the status says why.
+// listing, and the status says why; the next poll tries again.
 func TestSubjectsFailNotScreening(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "veto.db"))
@@ -234,7 +234,7 @@ func TestSubjectsFailNotScreening(t *testing.T) {
 	}
 	defer st.Close()
 	storeLists(t, st, lavrovLists())
-	if _, err := st.DB().Exec(`DROP TABLE subject_ids`); err != nil {
+	if _, err := st.DB().Exec(`ALTER TABLE subject_ids RENAME TO subject_ids_away`); err != nil {
 		t.Fatal(err)
 	}
 	k := newKeeper(st)
@@ -248,6 +248,12 @@ func TestSubjectsFailNotScreening(t *testing.T) {
 	res, err := k.Screener.Screen(ctx, match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}, screen.Options{Threshold: 0.93})
 	if err != nil || len(res.Hits) != 5 {
 		t.Fatalf("%d hits, %v; want Lavrov's five listings", len(res.Hits), err)
+	}
+	if _, err := st.DB().Exec(`ALTER TABLE subject_ids_away RENAME TO subject_ids`); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Reload(ctx, false); err != nil || k.Snapshot() != snap || snap.Subjects() == nil || k.Status().SubjectsError != "" {
+		t.Fatalf("the poll after: %v; subjects %v, status %+v", err, snap.Subjects() != nil, k.Status())
 	}
 }
 
@@ -286,5 +292,48 @@ func TestSnapshotSwapKeepsSubjects(t *testing.T) {
 		if len(res.Hits) != 1 || res.Hits[0].Subject != subject || len(res.Hits[0].Matched) != tc.lists || res.Hits[0].Members != tc.lists {
 			t.Errorf("versions %s: %s", tc.snap.RefString(), subjectsOf(res.Hits))
 		}
+	}
+}
+
+// A decision applies to the snapshot served without a new one: at once
+// when its taker re-resolves (the UI), else at the next poll (another
+// replica, the command line).
+func TestDecisionAppliesToTheSnapshot(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	storeLists(t, st, lavrovLists())
+	k := newKeeper(st)
+	if err := k.Reload(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	snap := k.Snapshot()
+	lavrov := match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}
+	hitsOfLavrov := func() int {
+		t.Helper()
+		res, err := k.Screener.Screen(ctx, lavrov, screen.Options{Threshold: 0.93})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Hits)
+	}
+	decideNow := func(kind string, ids ...string) {
+		t.Helper()
+		if _, err := decide.Decide(ctx, st, k.Snapshot().Subjects(), decide.Request{Kind: kind, IDs: ids, Note: "test", Actor: "test", At: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	decideNow(entity.DecisionAlone, "au-1")
+	if err := k.Reresolve(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if k.Snapshot() != snap || snap.SubjectOf("au-1") == snap.SubjectOf("ofac-1") || hitsOfLavrov() != 2 {
+		t.Errorf("after splitting au-1: au-1 in %s, Lavrov in %s, %d hits", snap.SubjectOf("au-1"), snap.SubjectOf("ofac-1"), hitsOfLavrov())
+	}
+	decideNow(entity.DecisionAlone, "ca-1")
+	if err := k.Reload(ctx, false); err != nil { // a poll
+		t.Fatal(err)
+	}
+	if k.Snapshot() != snap || snap.SubjectOf("ca-1") == snap.SubjectOf("ofac-1") || hitsOfLavrov() != 3 {
+		t.Errorf("after splitting ca-1 and a poll: %d hits", hitsOfLavrov())
 	}
 }

@@ -174,13 +174,7 @@ func TestBrowserSubjects(t *testing.T) {
 	ctx := browse(t, exe, 1280, 900, 2*time.Minute)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(dir, name) }
 	text := func(sel string) string { t.Helper(); return get(t, ctx, "text of "+sel, chromedp.Text(css(sel))) }
-	run(t, ctx, "sign in",
-		chromedp.Navigate(ts.URL+"/ui/subjects"),
-		chromedp.WaitVisible(css("#password")),
-		chromedp.SendKeys(css("#name"), "anna"),
-		chromedp.SendKeys(css("#password"), password),
-		chromedp.Submit(css("#password")),
-		chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/subjects"]`)),
+	run(t, ctx, "sign in", append(signInOn(ts, "/ui/subjects", "anna"),
 		shot("subjects-1280"),
 		chromedp.EmulateViewport(390, 844),
 		shot("subjects-390"),
@@ -191,7 +185,7 @@ func TestBrowserSubjects(t *testing.T) {
 		chromedp.EmulateViewport(390, 844),
 		shot("subject-390"),
 		chromedp.EmulateViewport(1280, 900),
-	)
+	)...)
 	if got := text("main"); !strings.Contains(got, "un-TAi.002") || !strings.Contains(got, "Possibly the same") {
 		t.Fatalf("subject page: %s", got)
 	}
@@ -220,15 +214,8 @@ func TestBrowserScreenBySubject(t *testing.T) {
 	dir := artifacts(t)
 	ts := newTestServer(t, serverOptions{noCustomers: true})
 	ctx := browse(t, exe, 1280, 900, 2*time.Minute)
-	run(t, ctx, "sign in",
-		chromedp.Navigate(ts.URL+"/ui/screen"),
-		chromedp.WaitVisible(css("#password")),
-		chromedp.SendKeys(css("#name"), "anna"),
-		chromedp.SendKeys(css("#password"), password),
-		chromedp.Submit(css("#password")),
-		chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/screen"]`)),
-	)
-	lavrov := snapshotSubject(t, ts, "ofac-990001")
+	run(t, ctx, "sign in", signInOn(ts, "/ui/screen", "anna")...)
+	lavrov := ts.Keeper.Snapshot().SubjectOf("ofac-990001")
 	for _, w := range []struct {
 		suffix        string
 		width, height int64
@@ -253,13 +240,15 @@ func TestBrowserScreenBySubject(t *testing.T) {
 	}
 }
 
-// snapshotSubject returns the ID of the subject of a listing in the
-// snapshot served.
-func snapshotSubject(t *testing.T, ts *testServer, entityID string) string {
-	t.Helper()
-	id := ts.Keeper.Snapshot().SubjectOf(entityID)
-	if id == "" {
-		t.Fatalf("%s is in no subject", entityID)
+// signInOn are the browser actions that open page, sign in as user on
+// the form it shows, and wait for the page, its tab current.
+func signInOn(ts *testServer, page, user string) []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(ts.URL + page),
+		chromedp.WaitVisible(css("#password")),
+		chromedp.SendKeys(css("#name"), user),
+		chromedp.SendKeys(css("#password"), password),
+		chromedp.Submit(css("#password")),
+		chromedp.WaitVisible(css(`a[aria-current="page"][href="` + page + `"]`)),
 	}
-	return id
 }
