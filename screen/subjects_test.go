@@ -150,14 +150,22 @@ func storeLists(t *testing.T, st store.Store, lists map[string][]*entity.Entity)
 	}
 }
 
-func TestScreenBySubject(t *testing.T) {
-	ctx := context.Background()
+// lavrovKeeper returns a store holding lavrovLists and a keeper serving
+// them.
+func lavrovKeeper(t *testing.T) (store.Store, *screen.Keeper) {
+	t.Helper()
 	st := openStore(t)
 	storeLists(t, st, lavrovLists())
 	k := newKeeper(st)
-	if err := k.Reload(ctx, true); err != nil {
+	if err := k.Reload(context.Background(), true); err != nil {
 		t.Fatal(err)
 	}
+	return st, k
+}
+
+func TestScreenBySubject(t *testing.T) {
+	ctx := context.Background()
+	st, k := lavrovKeeper(t)
 	snap := k.Snapshot()
 	subject := snap.SubjectOf("ofac-1")
 	if snap.Subjects() == nil || subject == "" || snap.SubjectOf("uk-1") != subject || snap.SubjectOf("ofac-3") == subject {
@@ -300,12 +308,7 @@ func TestSnapshotSwapKeepsSubjects(t *testing.T) {
 // replica, the command line).
 func TestDecisionAppliesToTheSnapshot(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
-	storeLists(t, st, lavrovLists())
-	k := newKeeper(st)
-	if err := k.Reload(ctx, true); err != nil {
-		t.Fatal(err)
-	}
+	st, k := lavrovKeeper(t)
 	snap := k.Snapshot()
 	lavrov := match.Query{Subject: entity.Subject{Name: "Sergei Lavrov"}}
 	hitsOfLavrov := func() int {
