@@ -6,7 +6,6 @@ import (
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/screen"
-	"github.com/vetoscreen/veto/textscan"
 )
 
 // WithAudit records every screening call's outcome summary in the audit
@@ -57,13 +56,17 @@ type textScreening struct {
 	Truncated bool `json:"truncated,omitempty"`
 }
 
-func summarizeText(snap *screen.Snapshot, size int, findings []textscan.Finding, truncated bool) textScreening {
+func summarizeText(snap *screen.Snapshot, size int, findings []textFinding, truncated bool) textScreening {
 	res := screen.Result{}
 	sum := textScreening{Findings: map[string]int{}, Bytes: size, Truncated: truncated}
 	for _, f := range findings {
 		sum.Findings[string(f.Kind)]++
 		if f.Entity != nil {
-			res.Hits = append(res.Hits, screen.Hit{EntityID: f.Entity.ID, Score: f.Score})
+			h := screen.Hit{EntityID: f.Entity.ID, Score: f.Score}
+			if f.Subject != nil {
+				h.Subject = f.Subject.ID
+			}
+			res.Hits = append(res.Hits, h)
 		}
 	}
 	sum.Summary = screen.Summarize("text", snap, []screen.Result{res})

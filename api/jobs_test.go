@@ -129,7 +129,9 @@ func TestJobs(t *testing.T) {
 		t.Fatalf("%d result lines, want one per row:\n%s", len(lines), r.Body)
 	}
 	hit := func(l batch.ResultLine, list string) bool {
-		return slices.ContainsFunc(l.Hits, func(h screen.Hit) bool { return h.List == list })
+		return slices.ContainsFunc(l.Hits, func(h screen.Hit) bool {
+			return h.List == list || slices.ContainsFunc(h.Matched, func(m screen.Listing) bool { return m.List == list })
+		})
 	}
 	if l := lines[0]; l.ID != "R1" || !hit(l, "ofac-sdn") || !hit(l, "eu-fsf") {
 		t.Errorf("Lavrov: %+v", l)

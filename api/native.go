@@ -46,6 +46,9 @@ type screenParams struct {
 	// (screen.VersionsAt): an RFC 3339 date-time, or a date, meaning the
 	// end of that day in UTC.
 	AsOf string `json:"asOf,omitempty"`
+	// Group is "subject" (default: one hit per sanctioned subject) or
+	// "listing" (one per listing, as each list has it).
+	Group string `json:"group,omitempty"`
 }
 
 // screenResponse is one query's result with what it was screened against.
@@ -170,9 +173,13 @@ func (s *Server) options(snap *screen.Snapshot, p screenParams) (screen.Options,
 	if err != nil {
 		return screen.Options{}, screenedAgainst{}, err
 	}
+	by, err := screen.ParseGrouping(p.Group)
+	if err != nil {
+		return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "group: %v", err)
+	}
 	explain := p.Explain == nil || *p.Explain
 	shape := screen.ShapeOf(cfg.Threshold, snap.Config().Threshold, p.Limit, screen.DefaultLimit)
-	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope, Shape: shape}, against(snap, cfg.Threshold, scope), nil
+	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope, Shape: shape, By: by}, against(snap, cfg.Threshold, scope), nil
 }
 
 // scope checks the regimes and lists a request names: lists, if given,
@@ -439,9 +446,17 @@ type searchPage struct {
 // maxSearchResults caps how deep a search pages.
 const maxSearchResults = 1000
 
+// searchParams are what a search looks for: a name, of a schema, on
+// lists, its hits grouped by "subject" (default) or "listing".
+type searchParams struct {
+	q, schema string
+	lists     []string
+	group     string
+}
+
 // searchHits runs a name search against snap with paging.
-func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, q, schema string, lists []string, offset, limit int) (searchPage, error) {
-	query := match.Query{Subject: entity.Subject{Name: q, Schema: entity.Schema(schema)}}
+func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, sp searchParams, offset, limit int) (searchPage, error) {
+	query := match.Query{Subject: entity.Subject{Name: sp.q, Schema: entity.Schema(sp.schema)}}
 	if err := query.Validate(); err != nil {
 		if strings.HasPrefix(err.Error(), "name:") {
 			return searchPage{}, errorf(CodeInvalid, "q: %s", strings.TrimPrefix(err.Error(), "name: "))
@@ -452,7 +467,7 @@ func (s *Server) searchHits(r *http.Request, snap *screen.Snapshot, q, schema st
 		return searchPage{}, errorf(CodeInvalid, "offset: %d with limit %d goes past the %d results a search returns", offset, limit, maxSearchResults)
 	}
 	th := searchThreshold
-	opts, against, err := s.options(snap, screenParams{Threshold: &th, Lists: lists, Limit: 1})
+	opts, against, err := s.options(snap, screenParams{Threshold: &th, Lists: sp.lists, Limit: 1, Group: sp.group})
 	if err != nil {
 		return searchPage{}, err
 	}
@@ -490,7 +505,7 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
-	if err := knownParams(r, "q", "schema", "lists", "limit", "offset", "asOf"); err != nil {
+	if err := knownParams(r, "q", "schema", "lists", "limit", "offset", "asOf", "group"); err != nil {
 		return err
 	}
 	limit, err := intParam(r, "limit", 20, 1, maxLimit)
@@ -509,7 +524,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.searchHits(r, snap, r.URL.Query().Get("q"), r.URL.Query().Get("schema"), lists, offset, limit)
+	page, err := s.searchHits(r, snap, searchParams{q: r.URL.Query().Get("q"), schema: r.URL.Query().Get("schema"), lists: lists, group: r.URL.Query().Get("group")}, offset, limit)
 	if err != nil {
 		return err
 	}

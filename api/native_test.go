@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/refresh"
@@ -20,10 +22,17 @@ import (
 	"github.com/vetoscreen/veto/store"
 )
 
+// hitIDs returns the entity IDs of the listings the hits matched: a
+// hit's, or a subject's listings matched.
 func hitIDs(hits []screen.Hit) []string {
 	var ids []string
 	for _, h := range hits {
-		ids = append(ids, h.EntityID)
+		if len(h.Matched) == 0 {
+			ids = append(ids, h.EntityID)
+		}
+		for _, m := range h.Matched {
+			ids = append(ids, m.EntityID)
+		}
 	}
 	return ids
 }
@@ -57,7 +66,7 @@ func TestScreenSingle(t *testing.T) {
 	r = ts.do("POST", "/v1/screen", entity.RoleScreen, map[string]any{"name": "Sergey Lavrov", "explain": false})
 	res = screenResponse{}
 	r.json(t, &res)
-	if len(res.Hits) < 2 || res.Hits[0].Explanation != nil {
+	if len(hitIDs(res.Hits)) < 2 || res.Hits[0].Explanation != nil {
 		t.Errorf("explain false: %s", r.Body)
 	}
 }
@@ -333,17 +342,24 @@ func TestCompare(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ts := startServer(t, serverOptions{})
 	var page searchPage
+	// By subject, Lavrov's OFAC and EU listings are one result.
 	r := ts.do("GET", "/v1/search?q=lavrov", entity.RoleScreen, nil)
 	r.json(t, &page)
-	if r.Status != 200 || page.Total < 2 {
+	if r.Status != 200 || page.Total != 1 || !slices.Equal(hitIDs(page.Results), []string{"eu-900101", "ofac-35233"}) {
 		t.Fatalf("search lavrov: %d %s", r.Status, r.Body)
+	}
+	r = ts.do("GET", "/v1/search?q=lavrov&group=listing", entity.RoleScreen, nil)
+	page = searchPage{}
+	r.json(t, &page)
+	if r.Status != 200 || page.Total < 2 {
+		t.Fatalf("search lavrov by listing: %d %s", r.Status, r.Body)
 	}
 	all := hitIDs(page.Results)
 	// Paging walks the same results one at a time.
 	var paged []string
 	for off := 0; ; off++ {
 		var p searchPage
-		ts.do("GET", fmt.Sprintf("/v1/search?q=lavrov&limit=1&offset=%d", off), entity.RoleScreen, nil).json(t, &p)
+		ts.do("GET", fmt.Sprintf("/v1/search?q=lavrov&group=listing&limit=1&offset=%d", off), entity.RoleScreen, nil).json(t, &p)
 		paged = append(paged, hitIDs(p.Results)...)
 		if !p.More {
 			break
@@ -634,5 +650,54 @@ func TestListsFileTime(t *testing.T) {
 		if v.PublishedFrom == "file" && (!v.PublishDateKnown || v.PublishedText != v.Published.Format(time.DateOnly)) {
 			t.Errorf("%s: known %v, %q", v.List, v.PublishDateKnown, v.PublishedText)
 		}
+	}
+}
+
+// Lavrov's OFAC and EU listings are one subject: one hit by default,
+// naming both listings and both regimes; two with group "listing", as
+// before; another group is refused, naming the field.
+func TestScreenGroup(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	for _, tc := range []struct {
+		group  string
+		status int
+		hits   int
+	}{{"", 200, 1}, {"subject", 200, 1}, {"listing", 200, 2}, {"person", 400, 0}} {
+		r := ts.do("POST", "/v1/screen", entity.RoleScreen, map[string]any{"name": "Sergei Lavrov", "group": tc.group})
+		if r.Status != tc.status {
+			t.Fatalf("group %q: %d %s", tc.group, r.Status, r.Body)
+		}
+		if tc.status != 200 {
+			if !strings.Contains(string(r.Body), "group") {
+				t.Errorf("group %q: the error does not name the field: %s", tc.group, r.Body)
+			}
+			continue
+		}
+		var res screenResponse
+		r.json(t, &res)
+		ids := hitIDs(res.Hits)
+		slices.Sort(ids)
+		if len(res.Hits) != tc.hits || !slices.Equal(ids, []string{"eu-900101", "ofac-35233"}) {
+			t.Errorf("group %q: hits %s", tc.group, r.Body)
+		}
+		if h := res.Hits[0]; tc.hits == 1 && (h.Subject == "" || h.Members != 2 || !slices.Equal(h.Regimes, []string{"eu", "us"}) || h.Explanation == nil) {
+			t.Errorf("group %q: the subject's hit %+v", tc.group, h)
+		}
+	}
+	// The audit entry keeps the entity IDs, and adds the subject.
+	ts.Audit.Close() // flush the queued entries
+	es, err := ts.Store.AuditEntries(t.Context(), store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum screen.Summary
+	for _, e := range es {
+		if e.Action == chain.ActionScreen {
+			json.Unmarshal(e.Data, &sum)
+			break // the first: group ""
+		}
+	}
+	if len(sum.Matched) != 1 || sum.Matched[0].Subject == "" || !slices.Contains([]string{"eu-900101", "ofac-35233"}, sum.Matched[0].Entity) || len(sum.Matched[0].Listings) != 1 {
+		t.Errorf("audit summary %+v: want the subject, its best listing and the other", sum)
 	}
 }

@@ -458,7 +458,9 @@ var schemaTypes = []schemaType{
 	// Free text.
 	{"TextRequest", reflect.TypeFor[textRequest](), true, nil},
 	{"TextResult", reflect.TypeFor[textResponse](), false, []string{"data", "threshold", "scope", "versions", "asOf", "absent"}}, // in ScreenedAgainst (TextResponse is their allOf)
-	{"TextFinding", reflect.TypeFor[textscan.Finding](), false, nil},
+	{"TextFinding", reflect.TypeFor[textFinding](), false, nil},
+	{"SubjectRef", reflect.TypeFor[screen.SubjectRef](), false, nil},
+	{"MatchedListing", reflect.TypeFor[screen.Listing](), false, nil},
 	{"TextEntity", reflect.TypeFor[textscan.Entity](), false, nil},
 	{"TextPlace", reflect.TypeFor[textscan.Place](), false, nil},
 	// Batch jobs.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/resolve/decide"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/textscan"
 )
@@ -30,12 +31,23 @@ type textRequest struct {
 	// AsOf scans against the list versions in force at that instant, as
 	// /v1/screen's asOf does.
 	AsOf string `json:"asOf,omitempty"`
+	// Group is "subject" (default: each name found says the subject of
+	// the listing it names) or "listing" (the listing only).
+	Group string `json:"group,omitempty"`
+}
+
+// textFinding is a finding with, grouped by subject, the subject of the
+// listing it names: the scan names the best listing, the subject every
+// list that names the same party.
+type textFinding struct {
+	textscan.Finding
+	Subject *screen.SubjectRef `json:"subject,omitempty"`
 }
 
 // textResponse is what POST /v1/text found.
 type textResponse struct {
 	// Findings are sorted by their start offset.
-	Findings []textscan.Finding `json:"findings"`
+	Findings []textFinding `json:"findings"`
 	// Bytes is the length of the text scanned, in bytes: the offsets of
 	// the findings are into it.
 	Bytes int `json:"bytes"`
@@ -62,9 +74,17 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if req.Text == "" {
 		return errorf(CodeInvalid, "text: required")
 	}
+	by, err := screen.ParseGrouping(req.Group)
+	if err != nil {
+		return errorf(CodeInvalid, "group: %v", err)
+	}
 	snap, err := s.snapshotAsOf(w, r, req.AsOf)
 	if err != nil {
 		return err
+	}
+	var subjects *decide.Resolved
+	if by == screen.BySubject {
+		subjects = snap.Subjects()
 	}
 	opts := textscan.Options{}
 	threshold := snap.Config().Threshold
@@ -103,15 +123,19 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if findings == nil {
-		findings = []textscan.Finding{}
+	out := make([]textFinding, len(findings))
+	for i, f := range findings {
+		out[i].Finding = f
+		if f.Entity != nil {
+			out[i].Subject = screen.SubjectRefOf(subjects, f.Entity.ID)
+		}
 	}
 	// Recorded before the response, as the screening calls are: a text
 	// answered is a text screened on the trail.
-	if err := s.commitScreening(r, summarizeText(snap, len(req.Text), findings, truncated)); err != nil {
+	if err := s.commitScreening(r, summarizeText(snap, len(req.Text), out, truncated)); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, textResponse{Findings: findings, Bytes: len(req.Text), Truncated: truncated,
+	writeJSON(w, http.StatusOK, textResponse{Findings: out, Bytes: len(req.Text), Truncated: truncated,
 		screenedAgainst: against(snap, threshold, opts.Lists)})
 	return nil
 }
@@ -132,10 +156,10 @@ func isPlainText(r *http.Request) bool {
 
 // plainTextRequest reads a text/plain body, at most MaxBody bytes of
 // UTF-8, and the options from the query: threshold, regimes, lists,
-// kinds (the three comma-separated) and asOf.
+// kinds (the three comma-separated), asOf and group.
 func (s *Server) plainTextRequest(w http.ResponseWriter, r *http.Request) (textRequest, error) {
 	var req textRequest
-	if err := knownParams(r, "threshold", "regimes", "lists", "kinds", "asOf"); err != nil {
+	if err := knownParams(r, "threshold", "regimes", "lists", "kinds", "asOf", "group"); err != nil {
 		return req, err
 	}
 	if _, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); params["charset"] != "" && !strings.EqualFold(params["charset"], "utf-8") {
@@ -168,6 +192,6 @@ func (s *Server) plainTextRequest(w http.ResponseWriter, r *http.Request) (textR
 		return strings.Split(v, ",")
 	}
 	req.Regimes, req.Lists, req.Kinds = split(q.Get("regimes")), split(q.Get("lists")), split(q.Get("kinds"))
-	req.AsOf = q.Get("asOf")
+	req.AsOf, req.Group = q.Get("asOf"), q.Get("group")
 	return req, nil
 }

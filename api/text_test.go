@@ -33,7 +33,7 @@ func TestText(t *testing.T) {
 		kind textscan.Kind
 		sub  string
 	}
-	check := func(fs []textscan.Finding, wants []want) {
+	check := func(fs []textFinding, wants []want) {
 		t.Helper()
 		if len(fs) != len(wants) {
 			t.Fatalf("findings %+v, want %d", fs, len(wants))
@@ -276,7 +276,7 @@ func TestTextAsOf(t *testing.T) {
 		}
 		var res textResponse
 		r.json(t, &res)
-		found := slices.ContainsFunc(res.Findings, func(f textscan.Finding) bool { return f.Entity != nil && f.Entity.ID == "un-HTi.008" })
+		found := slices.ContainsFunc(res.Findings, func(f textFinding) bool { return f.Entity != nil && f.Entity.ID == "un-HTi.008" })
 		if found != tc.found {
 			t.Errorf("as of %q: findings %+v; want un-HTi.008 found: %v", tc.asOf, res.Findings, tc.found)
 		}
@@ -304,5 +304,33 @@ func TestTextAsOf(t *testing.T) {
 		if hit := slices.ContainsFunc(sum.Matched, func(m screen.Matched) bool { return m.Entity == "un-HTi.008" }); hit == asOf2025 {
 			t.Errorf("audit entry as of %v: un-HTi.008 matched %v", sum.AsOf, hit)
 		}
+	}
+}
+
+// A name found in a text says the subject of the listing it names (the
+// scan names one listing: the subject every list that names him); with
+// group "listing", the listing only.
+func TestTextSubject(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	for _, tc := range []struct {
+		group string
+		lists []string
+	}{{"", []string{"eu-fsf", "ofac-sdn"}}, {"listing", nil}} {
+		r := ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "Yesterday Sergei Lavrov flew to Ankara.", "kinds": []string{"name"}, "group": tc.group})
+		var res textResponse
+		r.json(t, &res)
+		if r.Status != 200 || len(res.Findings) != 1 {
+			t.Fatalf("group %q: %d %s", tc.group, r.Status, r.Body)
+		}
+		sub := res.Findings[0].Subject
+		switch {
+		case tc.lists == nil && sub != nil:
+			t.Errorf("group listing: a subject %+v", sub)
+		case tc.lists != nil && (sub == nil || sub.Members != 2 || !slices.Equal(sub.Lists, tc.lists) || !slices.Contains(sub.Listings, res.Findings[0].Entity.ID)):
+			t.Errorf("group %q: subject %+v of %s", tc.group, sub, res.Findings[0].Entity.ID)
+		}
+	}
+	if r := ts.do("POST", "/v1/text", entity.RoleScreen, map[string]any{"text": "Sergei Lavrov", "group": "people"}); r.Status != 400 || !strings.Contains(string(r.Body), "group") {
+		t.Errorf("group people: %d %s", r.Status, r.Body)
 	}
 }

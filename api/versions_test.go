@@ -429,10 +429,7 @@ func TestSearchAsOf(t *testing.T) {
 			}
 			var page searchPage
 			r.json(t, &page)
-			var hits []string
-			for _, h := range page.Results {
-				hits = append(hits, h.EntityID)
-			}
+			hits := hitIDs(page.Results)
 			slices.Sort(hits)
 			if !slices.Equal(hits, tc.hits) {
 				t.Errorf("results %v, want %v", hits, tc.hits)

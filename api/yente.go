@@ -9,6 +9,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,6 +18,8 @@ import (
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/resolve"
+	"github.com/vetoscreen/veto/resolve/decide"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 )
@@ -322,7 +325,9 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 		}
 		schemata = append(schemata, parsed)
 	}
-	excludeIDs := qs["exclude_entity_ids"]
+	// As yente, an ID excludes its whole subject: the subject's ID or
+	// any listing's.
+	excludeIDs := membersOf(snap.Subjects(), qs["exclude_entity_ids"])
 	var req matchRequest
 	if err := s.decodeJSON(w, r, &req); err != nil {
 		return err
@@ -379,11 +384,14 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// scored renders a hit against snap as yente's ScoredEntityResponse.
+// scored renders a hit against snap as yente's ScoredEntityResponse: a
+// subject's hit as its merged entity.
 func (s *Server) scored(snap *screen.Snapshot, h screen.Hit, threshold float64) scoredEntity {
 	out := scoredEntity{Score: h.Score, Match: h.Score >= threshold, Regimes: h.Regimes,
 		Features: map[string]float64{}, Explanations: map[string]ftResult{}}
-	if c, lists, ok := snap.Index.Candidate(h.EntityID); ok {
+	if sub := merged(snap.Subjects(), h); sub != nil {
+		out.yenteEntity = s.subjectEntity(snap, sub, candidates(snap, sub))
+	} else if c, lists, ok := snap.Index.Candidate(h.EntityID); ok {
 		out.yenteEntity = s.yenteEntityOf(snap, c.Entity, lists)
 	} else {
 		out.yenteEntity = yenteEntity{ID: h.EntityID, Caption: h.Caption, Schema: string(h.Schema), Datasets: h.Lists,
@@ -428,6 +436,82 @@ func (s *Server) yenteEntityOf(snap *screen.Snapshot, e *entity.Entity, lists []
 	return out
 }
 
+// merged returns the subject of several listings a hit grouped by
+// subject stands for; nil for a hit of one listing, which yente shows as
+// that listing.
+func merged(res *decide.Resolved, h screen.Hit) *resolve.Subject {
+	if res == nil || h.Members < 2 {
+		return nil
+	}
+	if sub, ok := res.Subject(h.Subject); ok {
+		return sub
+	}
+	return nil
+}
+
+// candidates returns the records of a subject's listings in snap's index.
+func candidates(snap *screen.Snapshot, sub *resolve.Subject) []*entity.Entity {
+	var recs []*entity.Entity
+	for _, id := range sub.MemberIDs() {
+		if c, _, ok := snap.Index.Candidate(id); ok {
+			recs = append(recs, c.Entity)
+		}
+	}
+	return recs
+}
+
+// subjectEntity renders a subject of several listings (recs, their
+// records) as OpenSanctions renders a merged entity: its ID, its
+// listings' IDs as referents, every list that names it as datasets, and
+// the properties of them all.
+func (s *Server) subjectEntity(snap *screen.Snapshot, sub *resolve.Subject, recs []*entity.Entity) yenteEntity {
+	as := make([]*entity.Entity, len(recs))
+	for i, e := range recs {
+		c := *e
+		c.ID = sub.ID // so that MergeFtM merges them all
+		as[i] = &c
+	}
+	out := yenteEntity{ID: sub.ID, Caption: sub.Caption, Schema: string(sub.Schema), Properties: map[string][]string{},
+		Datasets: sub.Lists(), Referents: sub.MemberIDs(), Target: true}
+	if len(as) > 0 {
+		out.Properties = entity.MergeFtM(as)[0].Properties
+	}
+	var first entity.Date
+	var seen time.Time
+	for _, e := range recs {
+		if d := e.ListingDate; !d.IsZero() && (first.IsZero() || d.String() < first.String()) {
+			first = d
+		}
+		if v, ok := snap.Version(e.List); ok && v.FetchedAt.After(seen) {
+			seen = v.FetchedAt
+		}
+	}
+	if !first.IsZero() {
+		d := first.String()
+		out.FirstSeen = &d
+	}
+	if !seen.IsZero() {
+		d := seen.UTC().Format(time.RFC3339)
+		out.LastSeen = &d
+	}
+	return out
+}
+
+// membersOf returns ids with, for each that names a subject or a listing
+// of a subject of res, every listing of that subject.
+func membersOf(res *decide.Resolved, ids []string) []string {
+	out := slices.Clone(ids)
+	if res == nil {
+		return out
+	}
+	for _, id := range ids {
+		if sub, ok := res.Subject(id); ok {
+			out = append(out, sub.MemberIDs()...)
+		}
+	}
+	return out
+}
+
 type yenteSearchResponse struct {
 	Results []yenteEntity  `json:"results"`
 	Total   total          `json:"total"`
@@ -461,7 +545,7 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if schema == "Thing" {
 		schema = ""
 	}
-	page, err := s.searchHits(r, snap, qs.Get("q"), schema, scope, offset, limit)
+	page, err := s.searchHits(r, snap, searchParams{q: qs.Get("q"), schema: schema, lists: scope}, offset, limit)
 	if err != nil {
 		return err
 	}
@@ -470,8 +554,11 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if page.More {
 		resp.Total.Relation = "gte"
 	}
+	subjects := snap.Subjects()
 	for _, h := range page.Results {
-		if c, lists, ok := ix.Candidate(h.EntityID); ok {
+		if sub := merged(subjects, h); sub != nil {
+			resp.Results = append(resp.Results, s.subjectEntity(snap, sub, candidates(snap, sub)))
+		} else if c, lists, ok := ix.Candidate(h.EntityID); ok {
 			resp.Results = append(resp.Results, s.yenteEntityOf(snap, c.Entity, lists))
 		}
 	}
@@ -479,8 +566,35 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// yenteEntity answers GET /entities/{id}: a subject of several listings
+// by its ID as the merged entity; a listing of one, as OpenSanctions
+// answers a referent, with a redirect to the subject (308); a listing
+// alone in its subject as itself.
 func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
+	if snap := info(r).snap; snap != nil && snap.Subjects() != nil {
+		if sub, ok := snap.Subjects().Subject(id); ok {
+			switch {
+			case len(sub.Members) > 1 && sub.ID != id:
+				http.Redirect(w, r, "/entities/"+url.PathEscape(sub.ID), http.StatusPermanentRedirect)
+				return nil
+			case len(sub.Members) > 1:
+				var recs []*entity.Entity
+				for _, m := range sub.MemberIDs() {
+					rs, _, err := s.entityRecords(r, m)
+					if err != nil {
+						return err
+					}
+					recs = append(recs, rs...)
+				}
+				writeJSON(w, http.StatusOK, s.subjectEntity(snap, sub, recs))
+				return nil
+			case sub.ID == id:
+				http.Redirect(w, r, "/entities/"+url.PathEscape(sub.Members[0].EntityID), http.StatusPermanentRedirect)
+				return nil
+			}
+		}
+	}
 	recs, _, err := s.entityRecords(r, id)
 	if err != nil {
 		return err

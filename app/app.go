@@ -29,7 +29,6 @@ import (
 	"github.com/vetoscreen/veto/audit"
 	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/notify"
@@ -186,7 +185,7 @@ func (a *App) loaded() *screen.Snapshot {
 // FileSnapshot builds a snapshot of the newest version of each list
 // whose files are in dir (and its subfolders), never stored: each version
 // is named by its content hash, as the store would store it, and has no
-// ID.
+// ID. The snapshot keeps the records, to resolve their subjects with.
 func FileSnapshot(ctx context.Context, dir string, cfg match.Config, log *slog.Logger) (*screen.Snapshot, error) {
 	log = cmp.Or(log, slog.New(slog.DiscardHandler))
 	results, skipped, err := all.ParseDir(ctx, dir)
@@ -212,7 +211,7 @@ func FileSnapshot(ctx context.Context, dir string, cfg match.Config, log *slog.L
 	if len(ents) == 0 {
 		return nil, fmt.Errorf("no list files found in %s", dir)
 	}
-	return screen.NewSnapshot(index.Build(ents, cfg), screen.DataLive, versions), nil
+	return screen.FromRecords(ents, screen.DataLive, versions, cfg), nil
 }
 
 // CreateKey makes an API key and stores it with its audit entry, by

@@ -96,17 +96,23 @@ func (s *Screening) AddAlerts(customers int, alerts []entity.Alert) {
 
 // AddFindings counts a text scan of size bytes: the text is one query;
 // its findings are counted by kind, and those naming a listed entity are
-// its hits. The text and the words found in it are not kept.
-func (s *Screening) AddFindings(size int, findings []textscan.Finding) {
+// its hits, with the subject of each in subjects (by finding; nil
+// entries when not grouped by subject). The text and the words found in
+// it are not kept.
+func (s *Screening) AddFindings(size int, findings []textscan.Finding, subjects []*screen.SubjectRef) {
 	s.Bytes += size
 	if s.Findings == nil {
 		s.Findings = map[string]int{}
 	}
 	res := screen.Result{}
-	for _, f := range findings {
+	for i, f := range findings {
 		s.Findings[string(f.Kind)]++
 		if f.Entity != nil {
-			res.Hits = append(res.Hits, screen.Hit{EntityID: f.Entity.ID, Score: f.Score})
+			h := screen.Hit{EntityID: f.Entity.ID, Score: f.Score}
+			if i < len(subjects) && subjects[i] != nil {
+				h.Subject = subjects[i].ID
+			}
+			res.Hits = append(res.Hits, h)
 		}
 	}
 	s.Add(&res)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,13 +25,16 @@ type ResultLine struct {
 // CSVHeader is the header of CSV output. Each row has the input's line
 // and ID, the name screened, the number of hits, the best hit (score,
 // entity ID, name, list), every hit as "ID (score)" joined with "; ",
-// the error of a record that could not be screened, and the list
-// versions it was screened against, as ResultLine.Versions. The versions
-// are the last column, so that readers of the columns before it by
-// position or by header read them as before; every row carries them, so
+// the error of a record that could not be screened, the best hit's
+// subject and the lists of its listings that matched (joined with " "),
+// and the list versions it was screened against, as
+// ResultLine.Versions. A hit grouped by subject is its best listing's:
+// its entity ID, name and list. New columns go before the versions,
+// which stay the last column, so that readers of the columns by position
+// or by header read them as before; every row carries the versions, so
 // that a row copied out of the file still says what it was screened
 // against (a run is screened against one set of versions throughout).
-var CSVHeader = []string{"line", "id", "name", "hits", "best_score", "best_entity_id", "best_entity_name", "best_list", "all_hits", "error", "versions"}
+var CSVHeader = []string{"line", "id", "name", "hits", "best_score", "best_entity_id", "best_entity_name", "best_list", "all_hits", "error", "best_subject", "best_matched_lists", "versions"}
 
 // resultWriter writes one output row per input row.
 type resultWriter interface {
@@ -90,7 +94,14 @@ func (w *csvWriter) write(row *Row, res *screen.Result) error {
 		}
 		w.all.WriteString(h.EntityID + " (" + score(h.Score) + ")")
 	}
-	rec = append(rec, w.all.String(), res.Error, w.versions)
+	rec = append(rec, w.all.String(), res.Error)
+	if len(res.Hits) > 0 {
+		b := &res.Hits[0]
+		rec = append(rec, b.Subject, matchedLists(b))
+	} else {
+		rec = append(rec, "", "")
+	}
+	rec = append(rec, w.versions)
 	w.record = rec
 	return w.w.Write(rec)
 }
@@ -101,6 +112,21 @@ func (w *csvWriter) flush() error {
 		return err
 	}
 	return w.bw.Flush()
+}
+
+// matchedLists are the lists of the listings of a hit that matched,
+// sorted, joined with " ": those of its one listing unless it is grouped
+// by subject.
+func matchedLists(h *screen.Hit) string {
+	if len(h.Matched) == 0 {
+		return strings.Join(h.Lists, " ")
+	}
+	var ls []string
+	for _, m := range h.Matched {
+		ls = append(ls, m.Lists...)
+	}
+	slices.Sort(ls)
+	return strings.Join(slices.Compact(ls), " ")
 }
 
 func score(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }

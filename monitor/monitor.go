@@ -396,7 +396,7 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 	errc := make(chan error, 1)
 	go func() {
 		defer close(out)
-		errc <- s.Batch(ctx, in, out, workers, screen.Options{Explain: true, Lists: m.Lists, Limit: 20})
+		errc <- s.Batch(ctx, in, out, workers, screen.Options{Explain: true, Lists: m.Lists, Limit: 20, By: screen.ByListing}) // an alert is per listing yet
 	}()
 	var raised, pending []entity.Alert
 	flush := func() error {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/store"
 )
@@ -55,6 +54,10 @@ type Keeper struct {
 	Logger    *slog.Logger
 	// OnLoad, if set, is called after each snapshot is published.
 	OnLoad func(Status)
+	// NoSubjects builds snapshots without resolving their listings into
+	// subjects: every listing is a subject of its own (a command that
+	// screens by listing saves the seconds).
+	NoSubjects bool
 	// Warm, if set, is called after each snapshot is published, on the
 	// goroutine that loaded it: what a snapshot derives on first use
 	// (the text scanner) is then made before a request has to wait for
@@ -84,6 +87,11 @@ type Status struct {
 	// Entities and Names count the index.
 	Entities int `json:"entities"`
 	Names    int `json:"names"`
+	// Subjects counts the subjects the listings are resolved into;
+	// SubjectsError says why they are not (each listing is then a
+	// subject of its own).
+	Subjects      int    `json:"subjects,omitempty"`
+	SubjectsError string `json:"subjectsError,omitempty"`
 	// LastRefresh and LastRefreshError tell how the last refresh went.
 	LastRefresh      time.Time `json:"lastRefresh,omitzero"`
 	LastRefreshError string    `json:"lastRefreshError,omitempty"`
@@ -101,6 +109,12 @@ func (k *Keeper) StatusOf(snap *Snapshot) Status {
 	st := Status{Data: DataNone, Versions: []entity.ListVersion{}}
 	if snap != nil {
 		st = Status{Data: snap.Data, Versions: snap.Versions, LoadedAt: snap.LoadedAt, Entities: snap.Entities, Names: snap.Names}
+		if res := snap.Subjects(); res != nil {
+			st.Subjects = len(res.Subjects)
+		}
+		if err := snap.SubjectsErr(); err != nil {
+			st.SubjectsError = err.Error()
+		}
 	}
 	st.LastRefresh, st.LastRefreshError = k.LastRefresh()
 	return st
@@ -121,7 +135,12 @@ func (k *Keeper) LastRefresh() (time.Time, string) {
 // VersionsAt), built from the store, or the one served when it has the
 // same versions. At most AsOfCache past snapshots are kept.
 func (k *Keeper) AsOf(ctx context.Context, t time.Time) (*Snapshot, error) {
-	k.history.once.Do(func() { k.history.h = NewHistory(k.Store, k.Config, k.AsOfCache) })
+	k.history.once.Do(func() {
+		k.history.h = NewHistory(k.Store, k.Config, k.AsOfCache)
+		if !k.NoSubjects {
+			k.history.h.Subjects, k.history.h.Logger = k.Store, k.logger()
+		}
+	})
 	return k.history.h.At(ctx, t, k.Snapshot())
 }
 
@@ -162,8 +181,10 @@ func (k *Keeper) Start(ctx context.Context) error {
 		ents = append(ents, demo[i].Entities...)
 		versions = append(versions, demo[i].Version)
 	}
-	snap := NewSnapshot(index.Build(ents, k.Config), DataDemo, versions)
-	snap.demo = ents
+	snap := FromRecords(ents, DataDemo, versions, k.Config)
+	if !k.NoSubjects {
+		snap.resolve(ctx, k.Store, ents, false, k.logger())
+	}
 	k.publish(snap)
 	k.logger().Warn("SERVING THE DEMO DATASET: the store holds no lists. Results are NOT a real screening. " +
 		"veto is downloading the lists and switches to them as soon as they are stored; or run `veto update` or `veto import`.")
@@ -254,15 +275,61 @@ func (k *Keeper) Reload(ctx context.Context, force bool) error {
 		return nil // keep whatever is served (demo, or nothing)
 	}
 	if cur := k.Snapshot(); !force && cur != nil && cur.Data == DataLive && versionKey(cur.Versions) == versionKey(active) {
-		return nil
+		return k.resolveIfDecided(ctx, cur)
 	}
 	start := time.Now()
-	snap, err := Load(ctx, k.Store, active, k.Config)
+	snap, ents, err := load(ctx, k.Store, active, k.Config)
 	if err != nil {
 		return err
 	}
+	// The subjects are resolved before the snapshot is published, so
+	// that every request sees them grouped as its index has them.
+	if !k.NoSubjects {
+		snap.resolve(ctx, k.Store, ents, true, k.logger())
+	}
 	k.publish(snap)
 	k.logger().Info("index loaded", "versions", snap.RefString(), "entities", snap.Entities, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// resolveIfDecided resolves snap's subjects again when a decision was
+// taken since (here, by another replica or on the command line). The
+// caller holds k.mu.
+func (k *Keeper) resolveIfDecided(ctx context.Context, snap *Snapshot) error {
+	if k.NoSubjects {
+		return nil
+	}
+	decided, err := snap.decisionsSince(ctx, k.Store)
+	if err != nil || !decided {
+		return err
+	}
+	return k.reresolve(ctx, snap)
+}
+
+// Reresolve resolves the subjects of the snapshot served again, with the
+// decisions stored now, and swaps its resolution for the new one: the
+// index is unchanged, so no snapshot is built or published. A decision
+// taken calls it, so that screening and the subject pages apply the
+// decision at once; other replicas see it at their next poll.
+func (k *Keeper) Reresolve(ctx context.Context) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	snap := k.Snapshot()
+	if snap == nil || k.NoSubjects {
+		return nil
+	}
+	return k.reresolve(ctx, snap)
+}
+
+func (k *Keeper) reresolve(ctx context.Context, snap *Snapshot) error {
+	ents, err := snap.Records(ctx, k.Store)
+	if err != nil {
+		return fmt.Errorf("resolve the subjects again: %w", err)
+	}
+	if err := snap.Resolve(ctx, k.Store, ents, snap.Data == DataLive); err != nil {
+		return err
+	}
+	k.logger().Info("subjects resolved again after a decision", "versions", snap.RefString(), "took", snap.ResolvedIn().Round(time.Millisecond))
 	return nil
 }
 

@@ -104,8 +104,11 @@ type Options struct {
 	Config *match.Config
 	// Threshold overrides Config.Threshold when not zero.
 	Threshold float64
-	// Limit caps the hits per query (default 10; negative: no limit).
+	// Limit caps the hits per query (default 10; negative: no limit),
+	// after grouping.
 	Limit int
+	// By groups the hits: by subject (the default) or by listing.
+	By Grouping
 	// Explain asks for the full explanation of each hit.
 	Explain bool
 	// Lists, if not empty, keeps only hits on these lists or of these
@@ -137,6 +140,15 @@ type Hit struct {
 	Regimes []string `json:"regimes,omitempty"`
 	// Explanation is set when asked for.
 	Explanation *match.Explanation `json:"explanation,omitempty"`
+	// Subject is the ID of the sanctioned subject the entity is a
+	// listing of, and Members counts its listings, when the snapshot has
+	// a resolution. Grouped by subject, a hit stands for the subject:
+	// EntityID, Score, Name and Explanation are its best listing's, Lists
+	// and Regimes those of all its listings, and Matched the listings the
+	// query matched, best first, when it has several.
+	Subject string    `json:"subject,omitempty"`
+	Members int       `json:"members,omitempty"`
+	Matched []Listing `json:"matched,omitempty"`
 }
 
 // Result is the outcome of one query.
@@ -191,22 +203,48 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if limit < 0 {
 		limit = 0
 	}
-	hits, err := ix.SearchContext(ctx, p, index.Options{Config: &cfg, Limit: limit, Explain: true, Filter: filter(opts.Lists, opts.Exclude), Pace: allowance.Query().pace(ctx)})
+	var subs *subjects
+	if opts.By != ByListing {
+		subs = snap.derived.subjects.Load()
+	}
+	first, most := subs.searchLimit(limit)
+	search := index.Options{Config: &cfg, Limit: first, Explain: true, Filter: filter(opts.Lists, opts.Exclude), Pace: allowance.Query().pace(ctx)}
+	hits, err := ix.SearchContext(ctx, p, search)
 	if err != nil {
 		return Result{ID: q.ID}, err
 	}
-	res := Result{ID: q.ID, Hits: make([]Hit, 0, len(hits))}
-	for _, h := range hits {
-		out := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: all.ListRegimes(h.Lists)}
-		if h.Explanation != nil {
-			out.Name = h.Explanation.Name
-		}
-		if opts.Explain {
-			out.Explanation = h.Explanation
-		}
-		res.Hits = append(res.Hits, out)
+	res := Result{ID: q.ID, Hits: hitsOf(hits, opts.Explain)}
+	if subs == nil || subs.res == nil {
+		return res, nil
 	}
+	grouped := GroupBySubject(subs.res, res.Hits, limit)
+	if len(grouped) < limit && len(hits) == first && first < most {
+		// Subjects listed several times filled the first search: the
+		// largest possible search holds limit subjects, if there are.
+		search.Limit = most
+		if hits, err = ix.SearchContext(ctx, p, search); err != nil {
+			return Result{ID: q.ID}, err
+		}
+		grouped = GroupBySubject(subs.res, hitsOf(hits, opts.Explain), limit)
+	}
+	res.Hits = grouped
 	return res, nil
+}
+
+// hitsOf turns the index's hits into a screening's, one per listing.
+func hitsOf(hits []index.Hit, explain bool) []Hit {
+	out := make([]Hit, 0, len(hits))
+	for _, h := range hits {
+		hit := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: all.ListRegimes(h.Lists)}
+		if h.Explanation != nil {
+			hit.Name = h.Explanation.Name
+		}
+		if explain {
+			hit.Explanation = h.Explanation
+		}
+		out = append(out, hit)
+	}
+	return out
 }
 
 // filter keeps candidates on one of the named lists or jurisdictions

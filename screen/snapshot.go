@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,8 +50,9 @@ type Snapshot struct {
 	// all, comma-separated.
 	compact []string
 	joined  string
-	// demo are the demo dataset's records, which the store does not hold.
-	demo []*entity.Entity
+	// records are the records indexed when the store does not hold
+	// them: the demo dataset's, or files read directly.
+	records []*entity.Entity
 	// derived is shared by the copies of a snapshot (see History.At): it
 	// holds what is built from the index on first use.
 	derived *derived
@@ -60,6 +62,9 @@ type Snapshot struct {
 type derived struct {
 	once    sync.Once
 	scanner any
+	// subjects is the resolution of the snapshot's listings; a decision
+	// taken replaces it (see Resolve).
+	subjects atomic.Pointer[subjects]
 }
 
 // NewSnapshot returns the snapshot of ix, built from versions (sorted by
@@ -84,6 +89,15 @@ func NewSnapshot(ix *index.Index, data Data, versions []entity.ListVersion) *Sna
 		s.compact[i] = r.String()
 	}
 	s.joined = strings.Join(s.compact, ",")
+	return s
+}
+
+// FromRecords returns the snapshot of records the store does not hold
+// (the demo dataset, list files read directly), indexed with cfg, which
+// keeps them: Records and DemoRecords return them.
+func FromRecords(ents []*entity.Entity, data Data, versions []entity.ListVersion, cfg match.Config) *Snapshot {
+	s := NewSnapshot(index.Build(ents, cfg), data, versions)
+	s.records = ents
 	return s
 }
 
@@ -129,11 +143,11 @@ func (s *Snapshot) Screener() *Screener {
 	return &Screener{current: new(atomic.Pointer[Snapshot]), bound: true, fixed: s}
 }
 
-// DemoRecords returns the demo dataset's records of an entity when the
-// snapshot is the demo dataset (the store does not hold them).
+// DemoRecords returns the records of an entity when the snapshot is of
+// records the store does not hold, as the demo dataset (see FromRecords).
 func (s *Snapshot) DemoRecords(id string) []*entity.Entity {
 	var out []*entity.Entity
-	for _, e := range s.demo {
+	for _, e := range s.records {
 		if e.ID == id {
 			out = append(out, e)
 		}
@@ -155,8 +169,22 @@ func (s *Snapshot) Scanner(build func(*index.Index) any) any {
 // entities by its ID: what is indexed is exactly the versions named, even
 // when another process activates new ones meanwhile.
 func Load(ctx context.Context, st store.Lists, versions []entity.ListVersion, cfg match.Config) (*Snapshot, error) {
+	snap, _, err := load(ctx, st, versions, cfg)
+	return snap, err
+}
+
+// load is Load, returning the records indexed too.
+func load(ctx context.Context, st store.Lists, versions []entity.ListVersion, cfg match.Config) (*Snapshot, []*entity.Entity, error) {
 	vs := slices.Clone(versions)
 	slices.SortFunc(vs, byList)
+	ents, err := readVersions(ctx, st, vs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return NewSnapshot(index.Build(ents, cfg), DataLive, vs), ents, nil
+}
+
+func readVersions(ctx context.Context, st store.Lists, vs []entity.ListVersion) ([]*entity.Entity, error) {
 	var ents []*entity.Entity
 	for _, v := range vs {
 		es, err := st.Entities(ctx, v.ID)
@@ -165,7 +193,40 @@ func Load(ctx context.Context, st store.Lists, versions []entity.ListVersion, cf
 		}
 		ents = append(ents, es...)
 	}
-	return NewSnapshot(index.Build(ents, cfg), DataLive, vs), nil
+	return ents, nil
+}
+
+// Records returns the records the snapshot's index was built from: its
+// versions' entities, read from st, or those it keeps (see FromRecords).
+// The index keeps only what screening reads.
+func (s *Snapshot) Records(ctx context.Context, st store.Lists) ([]*entity.Entity, error) {
+	if s.records != nil {
+		return s.records, nil
+	}
+	return readVersions(ctx, st, s.Versions)
+}
+
+// loadResolved builds the snapshot of stored versions (see Load) and
+// resolves its subjects with the store's decisions, storing the subject
+// IDs with keep (see Snapshot.Resolve). A resolution that fails is
+// logged, and the snapshot serves without it.
+func loadResolved(ctx context.Context, st store.Store, versions []entity.ListVersion, cfg match.Config, keep bool, log *slog.Logger) (*Snapshot, error) {
+	snap, ents, err := load(ctx, st, versions, cfg)
+	if err != nil {
+		return nil, err
+	}
+	snap.resolve(ctx, st, ents, keep, log)
+	return snap, nil
+}
+
+// resolve resolves the snapshot's subjects, logging how it went.
+func (s *Snapshot) resolve(ctx context.Context, st store.Subjects, ents []*entity.Entity, keep bool, log *slog.Logger) {
+	if err := s.Resolve(ctx, st, ents, keep); err != nil {
+		log.Error("SUBJECTS NOT RESOLVED: screening reports each listing as a subject of its own", "versions", s.RefString(), "err", err)
+		return
+	}
+	sum := s.Subjects().Stats()
+	log.Info("subjects resolved", "versions", s.RefString(), "listings", sum.Listings, "subjects", sum.Subjects, "took", s.ResolvedIn().Round(time.Millisecond))
 }
 
 // LoadActive builds the snapshot of the store's active versions; nil
@@ -269,6 +330,11 @@ type History struct {
 	store  store.Lists
 	config match.Config
 	size   int
+	// Subjects, if set, resolves the subjects of each snapshot built with
+	// its decisions (without storing the IDs, which are the served
+	// lists'); Logger logs how that went.
+	Subjects store.Subjects
+	Logger   *slog.Logger
 
 	mu      sync.Mutex
 	entries []*Snapshot // most recently used first
@@ -322,9 +388,12 @@ func (h *History) At(ctx context.Context, t time.Time, current *Snapshot) (*Snap
 	if s := h.cached(key); s != nil { // built while this one waited
 		return asOf(s), nil
 	}
-	s, err := Load(ctx, h.store, in, h.config)
+	s, ents, err := load(ctx, h.store, in, h.config)
 	if err != nil {
 		return nil, fmt.Errorf("as of %s: %w", t.Format(time.RFC3339), err)
+	}
+	if h.Subjects != nil {
+		s.resolve(ctx, h.Subjects, ents, false, cmp.Or(h.Logger, slog.New(slog.DiscardHandler)))
 	}
 	h.put(s)
 	return asOf(s), nil

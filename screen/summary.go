@@ -28,11 +28,15 @@ type Summary struct {
 	Matched  []Matched `json:"matched,omitempty"`
 }
 
-// Matched is one hit in a Summary.
+// Matched is one hit in a Summary: the entity (a subject's best listing
+// matched), its score, and for a hit grouped by subject, the subject and
+// the other listings of it matched.
 type Matched struct {
-	Query  string  `json:"query,omitempty"`
-	Entity string  `json:"entity"`
-	Score  float64 `json:"score"`
+	Query    string   `json:"query,omitempty"`
+	Entity   string   `json:"entity"`
+	Score    float64  `json:"score"`
+	Subject  string   `json:"subject,omitempty"`
+	Listings []string `json:"listings,omitempty"`
 }
 
 // MaxSummaryHits bounds the hits listed in a Summary; its counts always
@@ -62,7 +66,13 @@ func (sum *Summary) Add(res *Result) {
 		sum.Hits++
 		sum.Best = max(sum.Best, h.Score)
 		if len(sum.Matched) < MaxSummaryHits {
-			sum.Matched = append(sum.Matched, Matched{res.ID, h.EntityID, h.Score})
+			m := Matched{Query: res.ID, Entity: h.EntityID, Score: h.Score, Subject: h.Subject}
+			for _, l := range h.Matched {
+				if l.EntityID != h.EntityID {
+					m.Listings = append(m.Listings, l.EntityID)
+				}
+			}
+			sum.Matched = append(sum.Matched, m)
 		}
 	}
 }
@@ -82,7 +92,7 @@ func (sum *Summary) AddAlerts(customers int, alerts []entity.Alert) {
 		sum.Hits++
 		sum.Best = max(sum.Best, a.Score)
 		if len(sum.Matched) < MaxSummaryHits {
-			sum.Matched = append(sum.Matched, Matched{a.CustomerID, a.EntityID, a.Score})
+			sum.Matched = append(sum.Matched, Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score})
 		}
 	}
 }

@@ -7,72 +7,27 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"sync"
 
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/resolve"
 	"github.com/vetoscreen/veto/resolve/decide"
 	"github.com/vetoscreen/veto/screen"
 )
 
-// subjectCache holds the resolution of the snapshot served with the
-// decisions stored: resolving every list takes seconds, so the pages
-// share one, made again when the snapshot changes or a decision is
-// stored (by this server or any other, or the command line: the count of
-// decision rows, revocations included, only grows).
-type subjectCache struct {
-	mu        sync.Mutex
-	snap      *screen.Snapshot
-	decisions int
-	res       *decide.Resolved
-}
-
-// resolution returns the resolution of snap with the decisions stored.
-func (s *server) resolution(ctx context.Context, snap *screen.Snapshot) (*decide.Resolved, error) {
-	all, err := s.Store.SubjectDecisions(ctx, false)
-	if err != nil {
-		return nil, err
+// resolution returns the resolution of snap's listings into subjects,
+// made with the snapshot (see screen.Keeper): the pages show the
+// subjects screening groups hits by.
+func (s *server) resolution(snap *screen.Snapshot) (*decide.Resolved, error) {
+	if snap == nil {
+		return nil, screen.ErrNotReady
 	}
-	c := &s.subjects
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.res != nil && c.snap == snap && c.decisions == len(all) {
-		return c.res, nil
+	if res := snap.Subjects(); res != nil {
+		return res, nil
 	}
-	ents, err := s.records(ctx, snap)
-	if err != nil {
-		return nil, err
+	if err := snap.SubjectsErr(); err != nil {
+		return nil, fmt.Errorf("the subjects of the lists served could not be resolved: %w", err)
 	}
-	res, err := decide.Resolve(ctx, s.Store, snap.Index, ents, resolve.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("resolve the subjects: %w", err)
-	}
-	if err := res.Keep(ctx, s.Store, s.cfg.Now()); err != nil {
-		return nil, err
-	}
-	c.snap, c.decisions, c.res = snap, len(all), res
-	return res, nil
-}
-
-// records returns the records snap's index was built from: its versions'
-// entities, or the demo dataset's, which the store does not hold.
-func (s *server) records(ctx context.Context, snap *screen.Snapshot) ([]*entity.Entity, error) {
-	var ents []*entity.Entity
-	if snap.Data == screen.DataDemo {
-		snap.Index.EachCandidate(func(c *match.Candidate, _ []string) {
-			ents = append(ents, snap.DemoRecords(c.Entity.ID)...)
-		})
-		return ents, nil
-	}
-	for _, v := range snap.Versions {
-		es, err := s.Store.Entities(ctx, v.ID)
-		if err != nil {
-			return nil, fmt.Errorf("version %d of %s: %w", v.ID, v.List, err)
-		}
-		ents = append(ents, es...)
-	}
-	return ents, nil
+	return nil, errors.New("the lists served were loaded without resolving their subjects")
 }
 
 // queuePerPage is how many possible-same pairs the subjects page lists.
@@ -92,7 +47,7 @@ func (s *server) subjectsPage(w http.ResponseWriter, r *http.Request, rq *reques
 		http.Redirect(w, r, "/ui/subjects/"+url.PathEscape(id), http.StatusSeeOther)
 		return nil
 	}
-	res, err := s.resolution(r.Context(), s.snapshot(rq))
+	res, err := s.resolution(s.snapshot(rq))
 	if err != nil {
 		return err
 	}
@@ -147,7 +102,7 @@ var subjectNotices = map[string]string{
 }
 
 func (s *server) subjectView(r *http.Request, rq *request, id string) (*subjectView, error) {
-	res, err := s.resolution(r.Context(), s.snapshot(rq))
+	res, err := s.resolution(s.snapshot(rq))
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +141,7 @@ func (s *server) subjectView(r *http.Request, rq *request, id string) (*subjectV
 // leaves on the page's side, whose ID may have changed.
 func (s *server) decideSubject(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id := r.PathValue("id")
-	res, err := s.resolution(r.Context(), s.snapshot(rq))
+	res, err := s.resolution(s.snapshot(rq))
 	if err != nil {
 		return err
 	}
@@ -215,6 +170,9 @@ func (s *server) decideSubject(w http.ResponseWriter, r *http.Request, rq *reque
 	if err != nil {
 		return s.subjectFailed(w, r, rq, id, note, err)
 	}
+	if err := s.applyDecisions(r.Context()); err != nil {
+		return err
+	}
 	http.Redirect(w, r, "/ui/subjects/"+url.PathEscape(back)+"?done=decided", http.StatusSeeOther)
 	return nil
 }
@@ -231,7 +189,19 @@ func (s *server) revokeSubjectDecision(w http.ResponseWriter, r *http.Request, r
 	if _, err := decide.Revoke(r.Context(), s.Store, id, note, rq.User.Name, s.cfg.Now()); err != nil {
 		return s.subjectFailed(w, r, rq, back, note, err)
 	}
+	if err := s.applyDecisions(r.Context()); err != nil {
+		return err
+	}
 	http.Redirect(w, r, "/ui/subjects/"+url.PathEscape(back)+"?done=revoked", http.StatusSeeOther)
+	return nil
+}
+
+// applyDecisions resolves the subjects of the snapshot served again, so
+// that the page redirected to and screening apply a decision just stored.
+func (s *server) applyDecisions(ctx context.Context) error {
+	if err := s.Keeper.Reresolve(ctx); err != nil {
+		return fmt.Errorf("the decision is stored, but not yet applied: %w", err)
+	}
 	return nil
 }
 

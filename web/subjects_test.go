@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -173,13 +174,7 @@ func TestBrowserSubjects(t *testing.T) {
 	ctx := browse(t, exe, 1280, 900, 2*time.Minute)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(dir, name) }
 	text := func(sel string) string { t.Helper(); return get(t, ctx, "text of "+sel, chromedp.Text(css(sel))) }
-	run(t, ctx, "sign in",
-		chromedp.Navigate(ts.URL+"/ui/subjects"),
-		chromedp.WaitVisible(css("#password")),
-		chromedp.SendKeys(css("#name"), "anna"),
-		chromedp.SendKeys(css("#password"), password),
-		chromedp.Submit(css("#password")),
-		chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/subjects"]`)),
+	run(t, ctx, "sign in", append(signInOn(ts, "/ui/subjects", "anna"),
 		shot("subjects-1280"),
 		chromedp.EmulateViewport(390, 844),
 		shot("subjects-390"),
@@ -190,7 +185,7 @@ func TestBrowserSubjects(t *testing.T) {
 		chromedp.EmulateViewport(390, 844),
 		shot("subject-390"),
 		chromedp.EmulateViewport(1280, 900),
-	)
+	)...)
 	if got := text("main"); !strings.Contains(got, "un-TAi.002") || !strings.Contains(got, "Possibly the same") {
 		t.Fatalf("subject page: %s", got)
 	}
@@ -210,4 +205,50 @@ func TestBrowserSubjects(t *testing.T) {
 		t.Errorf("the merged listing is not shown:\n%s", got)
 	}
 	t.Logf("screenshots in %s", dir)
+}
+
+// The Screen page shows a subject listed on several lists as one row,
+// naming each listing that matched; screenshots at 1280 and 390 pixels.
+func TestBrowserScreenBySubject(t *testing.T) {
+	exe := chromium(t)
+	dir := artifacts(t)
+	ts := newTestServer(t, serverOptions{noCustomers: true})
+	ctx := browse(t, exe, 1280, 900, 2*time.Minute)
+	run(t, ctx, "sign in", signInOn(ts, "/ui/screen", "anna")...)
+	lavrov := ts.Keeper.Snapshot().SubjectOf("ofac-990001")
+	for _, w := range []struct {
+		suffix        string
+		width, height int64
+	}{{"1280", 1280, 900}, {"390", 390, 844}} {
+		run(t, ctx, "screen at "+w.suffix,
+			chromedp.EmulateViewport(w.width, w.height),
+			chromedp.Navigate(ts.URL+"/ui/screen"),
+			chromedp.SendKeys(css("#name"), "Sergei Lavrov"),
+			chromedp.Submit(css("#name")),
+			chromedp.WaitVisible(css("#results-h")),
+			screenshot(dir, "screen-subject-"+w.suffix),
+		)
+		rows := get(t, ctx, "rows", chromedp.Evaluate[int](`[...document.querySelectorAll("article.hit")].filter(a => a.textContent.includes("`+lavrov+`")).length`))
+		listings := get(t, ctx, "listings", chromedp.Evaluate[[]string](`[...document.querySelectorAll("article.hit table.matched tbody td.id")].map(td => td.textContent)`))
+		slices.Sort(listings)
+		if rows != 1 || !slices.Equal(listings, []string{"au-99004", "ca-russia-1-part-1-9902", "eu-990001", "ofac-990001", "uk-RUS9901"}) {
+			t.Errorf("%s px: %d rows of subject %s, listings %v", w.suffix, rows, lavrov, listings)
+		}
+		if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
+			t.Errorf("%s px: the page scrolls sideways", w.suffix)
+		}
+	}
+}
+
+// signInOn are the browser actions that open page, sign in as user on
+// the form it shows, and wait for the page, its tab current.
+func signInOn(ts *testServer, page, user string) []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(ts.URL + page),
+		chromedp.WaitVisible(css("#password")),
+		chromedp.SendKeys(css("#name"), user),
+		chromedp.SendKeys(css("#password"), password),
+		chromedp.Submit(css("#password")),
+		chromedp.WaitVisible(css(`a[aria-current="page"][href="` + page + `"]`)),
+	}
 }

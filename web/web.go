@@ -89,8 +89,6 @@ type server struct {
 	views  *views
 	assets *assets
 	log    *slog.Logger
-	// subjects is the resolution the subject pages share.
-	subjects subjectCache
 }
 
 // New returns the UI's handler, serving paths under Base.

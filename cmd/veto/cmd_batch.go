@@ -81,6 +81,11 @@ against, list@ID: the same on every row, so that a row copied out still
 says it. --as-of DATE screens against the versions in force then (see
 veto screen).
 
+A subject listed by several lists is one hit (see veto screen): the best
+columns are its best listing's, best_subject is its subject ID and
+best_matched_lists the lists of its listings that matched. --by listing
+reports each listing as a hit of its own.
+
 Progress is shown on standard error. Every 20,000 rows the output is
 flushed and a checkpoint written beside it (OUT.checkpoint); an interrupted
 run (Ctrl-C, a kill, a crash) resumes where the checkpoint says when run
@@ -112,6 +117,7 @@ uninterrupted run would have. The checkpoint is removed when the run ends.`,
 	f.StringVar(&o.DateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd; a date that does not fit is left out with a warning")
 	f.BoolVar(&o.Resume, "resume", true, "resume from the output's checkpoint if there is one (false: start over)")
 	o.data.addAsOfFlag(f)
+	o.data.addByFlag(f)
 	cmd.AddCommand(newBatchGenerateCommand(g))
 	return cmd
 }
@@ -164,6 +170,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 		return err
 	}
 	defer a.Close()
+	by, _ := o.data.grouping() // checked by openSnapshot
 	sum := app.NewScreening("cli", "batch", snap)
 	start := time.Now()
 	// Ctrl-C and SIGTERM stop the run at a checkpoint, to resume later.
@@ -173,7 +180,7 @@ func runBatch(ctx context.Context, g *globalOptions, o *batchOptions, input stri
 	stats, err := batch.Run(ctx, snap.Screener(), files, batch.Options{
 		Read:    batch.ReadOptions{Format: format, Map: mapping, DateOrder: order},
 		Output:  outFormat,
-		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists},
+		Screen:  screen.Options{Config: &cfg, Threshold: o.Threshold, Limit: o.Limit, Lists: o.Lists, By: by},
 		Workers: o.Workers, Restart: !o.Resume,
 		Progress: meter.Update, Logger: g.logger(), Result: sum.Count,
 	})

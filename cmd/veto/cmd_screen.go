@@ -51,6 +51,11 @@ the listed name that matched, the entity ID, the list, and the explanation:
 which tokens matched how, and what the date of birth, country and
 identifier added or took away.
 
+A subject listed by several lists (see veto subjects) is one hit: the
+score of its best listing, every listing that matched with its list,
+entity ID, name and score, and every list that names the subject. --by
+listing reports each listing on its own instead.
+
 With --jsonl, read one query per line,
   {"id":"q1","schema":"Person","name":"...","birthDate":"...","country":"...","idNumber":"..."}
 and write one result per line,
@@ -69,7 +74,8 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
   veto screen "BANK MELLI IRAN" --schema Organization --json
   veto screen --jsonl customers.jsonl > hits.jsonl
   veto screen "Ali Khamenei" --as-of 2025-06-01 --json
-  veto screen "Сергей Лавров" --from ../shared/data`,
+  veto screen "Сергей Лавров" --from ../shared/data
+  veto screen "Sergei Lavrov" --by listing`,
 		Args: args(func(cmd *cobra.Command, a []string) error {
 			if o.JSONL == "" && len(a) != 1 {
 				return fmt.Errorf("want one NAME, or --jsonl FILE")
@@ -106,14 +112,18 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults (weights, similarities, threshold)")
 	f.BoolVar(&o.ShowConfig, "show-config", false, "report the match.Config used: with --json in the result, otherwise before the hits")
 	o.data.addAsOfFlag(f)
+	o.data.addByFlag(f)
 	return cmd
 }
 
 // flagOf names the flag of a query field, for warnings.
 var flagOf = map[string]string{"birthDate": "dob", "country": "country", "idNumber": "id", "gender": "gender"}
 
+// screenOptions are the screening options of the flags; openSnapshot
+// has checked --by.
 func (o *screenOptions) screenOptions(cfg *match.Config, explain bool) screen.Options {
-	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists}
+	by, _ := o.data.grouping()
+	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists, By: by}
 }
 
 func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name string) error {
@@ -179,7 +189,16 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 		return nil
 	}
 	for i, h := range res.Hits {
-		fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "))
+		if len(h.Matched) == 0 {
+			fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "))
+			printExplanation(g.stdout, h.Explanation)
+			continue
+		}
+		fmt.Fprintf(g.stdout, "%d. %.3f  %s  [%s]  subject %s, %d listings on %s\n", i+1, h.Score, h.Caption, h.Schema, h.Subject, h.Members, strings.Join(h.Lists, ", "))
+		for _, m := range h.Matched {
+			fmt.Fprintf(g.stdout, "     %.3f  %-26s %-12s %q\n", m.Score, m.EntityID, m.List, m.Name)
+		}
+		fmt.Fprintf(g.stdout, "     best, %s:\n", h.EntityID)
 		printExplanation(g.stdout, h.Explanation)
 	}
 	printAgainst(g.stdout, snap)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -12,12 +13,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/entity"
-	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/resolve"
 	"github.com/vetoscreen/veto/resolve/decide"
-	"github.com/vetoscreen/veto/store"
 )
 
 type subjectsOptions struct {
@@ -134,41 +134,30 @@ each resolution of the store's lists stores its IDs, and the next keeps them
 	return cmd
 }
 
-// resolveSubjects resolves the entities the options choose with the
-// decisions in force in the store, keeping the subject IDs it stored
-// last, and (for the store's lists) stores the new ones; it says how long
-// the resolution took. The caller closes the store.
-func resolveSubjects(ctx context.Context, g *globalOptions, o *subjectsOptions) (*decide.Resolved, store.Store, time.Duration, error) {
-	ents, err := loadEntities(ctx, g, &o.dataOptions)
+// resolveSubjects returns the resolution of the snapshot the options
+// choose, made with it: that of the store's active versions, with the
+// decisions in force and the subject IDs stored last (and the new ones
+// stored), or that of --from's files (their IDs not kept); and how long
+// the resolution took. The caller closes the app.
+func resolveSubjects(ctx context.Context, g *globalOptions, o *subjectsOptions) (*decide.Resolved, *app.App, time.Duration, error) {
+	a, snap, err := openSnapshot(ctx, g, &o.dataOptions, match.DefaultConfig())
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return nil, nil, 0, err
+	res := snap.Subjects()
+	if res == nil {
+		a.Close()
+		return nil, nil, 0, fmt.Errorf("resolve the subjects: %w", cmp.Or(snap.SubjectsErr(), errors.New("no resolution made")))
 	}
-	ix := index.Build(ents, match.DefaultConfig())
-	start := time.Now()
-	res, err := decide.Resolve(ctx, st, ix, ents, resolve.Options{})
-	took := time.Since(start)
-	// Files read beside the store are not the lists served: their IDs
-	// are not kept.
-	if err == nil && o.From == "" {
-		err = res.Keep(ctx, st, start)
-	}
-	if err != nil {
-		st.Close()
-		return nil, nil, 0, err
-	}
-	return res, st, took, nil
+	return res, a, snap.ResolvedIn(), nil
 }
 
 func runSubjectsStats(ctx context.Context, w io.Writer, g *globalOptions, o *subjectsOptions) error {
-	res, st, took, err := resolveSubjects(ctx, g, o)
+	res, a, took, err := resolveSubjects(ctx, g, o)
 	if err != nil {
 		return err
 	}
-	st.Close()
+	a.Close()
 	stats := res.Stats()
 	if o.JSON {
 		return writeJSON(w, struct {
@@ -227,11 +216,11 @@ func writePossible(w io.Writer, ps []decide.Pair) {
 }
 
 func runSubjectsPossible(ctx context.Context, g *globalOptions, o *subjectsOptions) error {
-	res, st, _, err := resolveSubjects(ctx, g, o)
+	res, a, _, err := resolveSubjects(ctx, g, o)
 	if err != nil {
 		return err
 	}
-	st.Close()
+	a.Close()
 	queue := decide.Queue(res)
 	ps := queue
 	if o.Limit > 0 {
@@ -251,11 +240,11 @@ func runSubjectsPossible(ctx context.Context, g *globalOptions, o *subjectsOptio
 }
 
 func runSubjectsShow(ctx context.Context, w io.Writer, g *globalOptions, o *subjectsOptions, id string) error {
-	res, st, _, err := resolveSubjects(ctx, g, o)
+	res, a, _, err := resolveSubjects(ctx, g, o)
 	if err != nil {
 		return err
 	}
-	st.Close()
+	a.Close()
 	s, ok := res.Subject(id)
 	if !ok {
 		return fmt.Errorf("no subject or listing %q in the active lists", id)
@@ -296,12 +285,12 @@ func runSubjectsDecide(ctx context.Context, g *globalOptions, o *subjectsOptions
 	if strings.TrimSpace(o.Note) == "" {
 		return usageError{errors.New("--note: say why; the note is kept with the decision and in the audit trail")}
 	}
-	res, st, _, err := resolveSubjects(ctx, g, o)
+	res, a, _, err := resolveSubjects(ctx, g, o)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	d, err := decide.Decide(ctx, st, res, decide.Request{Kind: kind, IDs: ids, Note: o.Note, Actor: cliActor(), At: time.Now()})
+	defer a.Close()
+	d, err := decide.Decide(ctx, a.Store, res, decide.Request{Kind: kind, IDs: ids, Note: o.Note, Actor: cliActor(), At: time.Now()})
 	switch {
 	case errors.Is(err, decide.ErrUnknown), errors.Is(err, entity.ErrInvalid):
 		return usageError{err}

@@ -14,6 +14,7 @@ import (
 	"github.com/vetoscreen/veto/app"
 	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/textscan"
 )
@@ -64,6 +65,7 @@ With --json, write one finding per line as JSON.`, match.DefaultConfig().Thresho
 	}
 	f := cmd.Flags()
 	o.data.addFlags(f)
+	o.data.addByFlag(f)
 	f.Float64Var(&o.Threshold, "threshold", 0, fmt.Sprintf("lowest score of a name finding (default %.2f)", match.DefaultConfig().Threshold))
 	f.StringSliceVar(&o.Lists, "lists", nil, "only entities on these lists or regimes ("+strings.Join(all.Regimes(), ", ")+", or list names)")
 	f.StringSliceVar(&o.Kinds, "kinds", nil, "only these kinds of finding: name, place, imo, bic, crypto (default all)")
@@ -109,8 +111,19 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 	if err != nil {
 		return fmt.Errorf("scanning %s: %w", path, err)
 	}
+	// Grouped by subject, a name found says the subject of the listing
+	// it names: every list that names the same party.
+	by, _ := o.data.grouping() // checked by openSnapshot
+	subjects := make([]*screen.SubjectRef, len(findings))
+	if by == screen.BySubject {
+		for i, f := range findings {
+			if f.Entity != nil {
+				subjects[i] = screen.SubjectRefOf(snap.Subjects(), f.Entity.ID)
+			}
+		}
+	}
 	sum := app.NewScreening("cli", "text", snap)
-	sum.AddFindings(len(text), findings)
+	sum.AddFindings(len(text), findings, subjects)
 	if err := a.RecordScreening(ctx, cliActor(), chain.ActionScreen, "cli/text", sum); err != nil {
 		return err
 	}
@@ -118,12 +131,13 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 		bw := bufio.NewWriter(g.stdout)
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		for _, f := range findings {
+		for i, f := range findings {
 			// Each line names the versions, as screen --jsonl's do.
 			if err := enc.Encode(struct {
 				textscan.Finding
-				Versions string `json:"versions"`
-			}{f, snap.RefString()}); err != nil {
+				Subject  *screen.SubjectRef `json:"subject,omitempty"`
+				Versions string             `json:"versions"`
+			}{f, subjects[i], snap.RefString()}); err != nil {
 				return err
 			}
 		}
@@ -134,8 +148,8 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 		printAgainst(g.stdout, snap)
 		return nil
 	}
-	for _, f := range findings {
-		printFinding(g.stdout, f, o.Explain)
+	for i, f := range findings {
+		printFinding(g.stdout, f, subjects[i], o.Explain)
 	}
 	fmt.Fprintf(g.stdout, "%d findings in %d bytes.\n", len(findings), len(text))
 	printAgainst(g.stdout, snap)
@@ -144,9 +158,11 @@ func runText(ctx context.Context, g *globalOptions, o *textOptions, path string)
 
 // printFinding writes one finding on a line: span, kind, text, what it
 // is, score.
-func printFinding(w io.Writer, f textscan.Finding, explain bool) {
+func printFinding(w io.Writer, f textscan.Finding, sub *screen.SubjectRef, explain bool) {
 	fmt.Fprintf(w, "[%d,%d) %-6s %q", f.Start, f.End, f.Kind, f.Text)
 	switch {
+	case f.Entity != nil && sub != nil && sub.Members > 1:
+		fmt.Fprintf(w, "  %.3f  %s  %s  [%s]  subject %s, %d listings on %s", f.Score, f.Entity.ID, f.Entity.Caption, f.Entity.Schema, sub.ID, sub.Members, strings.Join(sub.Lists, ", "))
 	case f.Entity != nil:
 		fmt.Fprintf(w, "  %.3f  %s  %s  [%s]  %s", f.Score, f.Entity.ID, f.Entity.Caption, f.Entity.Schema, strings.Join(f.Entity.Lists, ", "))
 	case f.Place != nil:

@@ -48,6 +48,25 @@ type dataOptions struct {
 	// AsOf, for the commands that take --as-of, screens against the
 	// store's versions in force at that instant.
 	AsOf string
+	// By, for the commands that take --by, groups the hits by subject
+	// or by listing.
+	By string
+}
+
+// addByFlag adds --by, for commands that screen.
+func (o *dataOptions) addByFlag(f interface {
+	StringVar(*string, string, string, string)
+}) {
+	f.StringVar(&o.By, "by", string(screen.BySubject), "subject: one hit per sanctioned subject, naming every list that lists it; listing: one hit per listing, as each list has it")
+}
+
+// grouping returns --by's grouping (by subject for commands without it).
+func (o *dataOptions) grouping() (screen.Grouping, error) {
+	by, err := screen.ParseGrouping(o.By)
+	if err != nil {
+		return "", usageError{fmt.Errorf("--by %w", err)}
+	}
+	return by, nil
 }
 
 // addAsOfFlag adds --as-of, for commands that screen against a snapshot.
@@ -108,6 +127,10 @@ func openSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg mat
 	if o.AsOf != "" && o.From != "" {
 		return nil, nil, usageError{errors.New("--as-of screens against the store's versions: give it or --from, not both")}
 	}
+	by, err := o.grouping()
+	if err != nil {
+		return nil, nil, err
+	}
 	var asOf time.Time
 	if o.AsOf != "" {
 		var err error
@@ -128,8 +151,18 @@ func openSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg mat
 	if err != nil {
 		return nil, nil, err
 	}
+	// Hits by listing need no subjects: their resolution's seconds are
+	// saved.
+	a.Keeper.NoSubjects = by == screen.ByListing
 	if snap == nil {
 		snap, err = a.Snapshot(ctx, asOf)
+	} else if by == screen.BySubject {
+		// The files' subjects, with the decisions stored; their IDs are
+		// not kept, the files being no lists served.
+		// A failure is said below: the files are screened anyway.
+		if ents, rerr := snap.Records(ctx, a.Store); rerr == nil {
+			_ = snap.Resolve(ctx, a.Store, ents, false)
+		}
 	}
 	switch {
 	case errors.Is(err, screen.ErrNoVersionsAt):
@@ -142,6 +175,9 @@ func openSnapshot(ctx context.Context, g *globalOptions, o *dataOptions, cfg mat
 		return nil, nil, err
 	}
 	g.logger().Info("index built", "versions", snap.RefString(), slog.Any("stats", snap.Index.Stats))
+	if err := snap.SubjectsErr(); err != nil && by == screen.BySubject {
+		fmt.Fprintf(g.stderr, "veto: warning: each listing is reported on its own: %v\n", err)
+	}
 	return a, snap, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 )
 
 type lockedBuffer struct {
@@ -46,7 +47,7 @@ func serve(t *testing.T, db string, args ...string) (url string, stop func() int
 	code := make(chan int, 1)
 	all := append([]string{"--db", db, "serve", "--addr", "127.0.0.1:0", "--refresh-every", "0", "--mirror", "http://127.0.0.1:1"}, args...)
 	go func() { code <- run(ctx, all, strings.NewReader(""), stdout, stderr) }()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(90 * time.Second)
 	for {
 		if m := listening.FindStringSubmatch(stdout.String()); m != nil {
 			url = m[1]
@@ -263,16 +264,24 @@ func TestServeEnvironment(t *testing.T) {
 	}
 	defer r.Body.Close()
 	var res struct {
-		Hits  []struct{ Regimes []string }
+		Hits  []screen.Hit
 		Scope []string
 	}
 	json.NewDecoder(r.Body).Decode(&res)
 	if r.StatusCode != 200 || len(res.Scope) != 1 || res.Scope[0] != "eu" || len(res.Hits) == 0 {
 		t.Fatalf("VETO_REGIMES=eu VETO_NO_AUTH=true: %d %+v", r.StatusCode, res)
 	}
+	// Only listings of the EU's matched; a subject says every regime
+	// that lists it.
 	for _, h := range res.Hits {
-		if len(h.Regimes) != 1 || h.Regimes[0] != "eu" {
-			t.Errorf("hit of regimes %v with VETO_REGIMES=eu", h.Regimes)
+		matched := []screen.Listing{{Regimes: h.Regimes}}
+		if h.Matched != nil {
+			matched = h.Matched
+		}
+		for _, m := range matched {
+			if len(m.Regimes) != 1 || m.Regimes[0] != "eu" {
+				t.Errorf("a listing of regimes %v matched with VETO_REGIMES=eu", m.Regimes)
+			}
 		}
 	}
 }
