@@ -55,14 +55,32 @@ const (
 	// CauseRelisted: the pair was on the allow-list as a proven false
 	// positive, and the entity's listing changed materially since.
 	CauseRelisted = "listing-changed"
+	// CauseNewListing: a list named the alert's subject anew (the EU
+	// listed someone the US already lists): the subject's alert, decided
+	// or open, is raised again or updated.
+	CauseNewListing = "new-listing"
 )
 
-// Alert is a potential match of a monitored customer with a listed
-// entity, raised once per (customer, entity) pair.
+// Alert is a potential match of a monitored customer with a sanctioned
+// subject, raised once per (customer, subject) pair: one alert names
+// every listing of the subject, and one decision covers them all.
 type Alert struct {
 	ID         int64  `json:"id"`
 	CustomerID string `json:"customerId"`
-	EntityID   string `json:"entityId"`
+	// EntityID is the subject's listing that scored best.
+	EntityID string `json:"entityId"`
+	// SubjectID is the subject's ID; the entity ID when the alert was
+	// raised without a resolution (a subject of one listing).
+	SubjectID string `json:"subjectId"`
+	// Members are the entity IDs of all the subject's listings when the
+	// alert was raised or last updated; empty when it was raised without
+	// a resolution (or before veto grouped listings into subjects): its
+	// subject is then its entity alone until the next resolution adopts
+	// it (see store.Monitoring.AdoptSubjects).
+	Members []string `json:"members"`
+	// MergedInto is the alert this one was merged into, when alerts of
+	// one customer raised per listing turned out to name one subject.
+	MergedInto int64 `json:"mergedInto,omitempty"`
 	// List is the entity's list; VersionID the version of it screened.
 	List      string `json:"list"`
 	VersionID int64  `json:"versionId"`

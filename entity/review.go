@@ -79,10 +79,19 @@ const (
 	AlertPending       = "pending_approval"
 	AlertTrueMatch     = "true_match"
 	AlertFalsePositive = "false_positive"
+	// AlertMerged: an open alert on a listing of a subject another open
+	// alert of the customer names (Alert.MergedInto); never decided.
+	AlertMerged = "merged"
 )
 
 // AlertStatuses are every status an alert can have.
-var AlertStatuses = []string{AlertOpen, AlertEscalated, AlertPending, AlertTrueMatch, AlertFalsePositive}
+var AlertStatuses = []string{AlertOpen, AlertEscalated, AlertPending, AlertTrueMatch, AlertFalsePositive, AlertMerged}
+
+// AlertDecided reports whether an alert's status is a decision approved:
+// the alert is closed.
+func AlertDecided(status string) bool {
+	return status == AlertTrueMatch || status == AlertFalsePositive
+}
 
 // Alert actions.
 const (
@@ -90,6 +99,8 @@ const (
 	ActionApprove = "approve"
 	ActionReject  = "reject"
 	ActionAssign  = "assign"
+	// ActionMerge: veto merged the alert into another of its subject.
+	ActionMerge = "merge"
 )
 
 // AlertAction is one step in an alert's history: a decision, an

@@ -2,8 +2,10 @@
 // is added or changed, and every customer again after each list version,
 // against only what that version added or materially changed, so that a
 // list update re-screens a million customers in seconds. A potential match
-// raises an alert once per (customer, entity) pair: what was raised or
-// decided before is not raised again.
+// raises an alert once per (customer, subject) pair, naming every listing
+// of the subject (package resolve groups the lists' listings into
+// subjects): what was raised or decided before is not raised again, until
+// a new listing joins the subject.
 package monitor
 
 import (
@@ -22,6 +24,8 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/resolve"
+	"github.com/vetoscreen/veto/resolve/decide"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
@@ -152,7 +156,7 @@ func (m *Monitor) PutOn(ctx context.Context, snap *screen.Snapshot, cs []entity.
 	for _, id := range changed {
 		todo = append(todo, *byID[id])
 	}
-	alerts, err = m.screen(ctx, snap, snap.Index, slices.Values(todo), entity.CauseCustomer, nil)
+	alerts, err = m.screen(ctx, snap, snap.Index, slices.Values(todo), entity.CauseCustomer, changes{})
 	return changed, alerts, err
 }
 
@@ -185,7 +189,7 @@ func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
 		return nil, screen.ErrNotReady
 	}
 	rep := &Report{Versions: []entity.MonitorRun{}, Entities: snap.Index.Len()}
-	alerts, n, err := m.screenAll(ctx, snap, snap.Index, entity.CauseRescreen, nil)
+	alerts, n, err := m.screenAll(ctx, snap, snap.Index, entity.CauseRescreen, changes{})
 	rep.Customers, rep.Alerts, rep.Took = n, alerts, time.Since(start)
 	return rep, err
 }
@@ -249,9 +253,8 @@ func (m *Monitor) Process(ctx context.Context) (*Report, error) {
 	// index has it now (an entity added and removed since is gone).
 	var ids []string
 	perVersion := map[int64]int{}
-	// Entities whose listing changed materially: a pair allow-listed as
-	// a false positive alerts again on them (the entry is revoked).
-	relisted := map[string]int64{}
+	ch := changes{relisted: map[string]int64{}, grown: map[string]bool{}}
+	subs := snap.Subjects()
 	for _, v := range pending {
 		d, err := m.Store.Diff(ctx, v.ID)
 		if err != nil {
@@ -263,14 +266,23 @@ func (m *Monitor) Process(ctx context.Context) (*Report, error) {
 				perVersion[v.ID]++
 			}
 			if c.Change == entity.Changed && c.Material {
-				relisted[c.EntityID] = v.ID
+				ch.relisted[c.EntityID] = v.ID
+			}
+			if c.Change != entity.Added || subs == nil {
+				continue
+			}
+			if sub, ok := subs.Subject(c.EntityID); ok && len(sub.Members) > 1 && !ch.grown[sub.ID] {
+				// A listing joined a subject: the customers alerted on
+				// it are screened against all its listings again.
+				ch.grown[sub.ID] = true
+				ids = append(ids, sub.MemberIDs()...)
 			}
 		}
 	}
 	sub := snap.Index.Subset(ids)
 	rep.Entities = sub.Len()
 	if sub.Len() > 0 {
-		alerts, n, err := m.screenAll(ctx, snap, sub, entity.CauseListChange, relisted)
+		alerts, n, err := m.screenAll(ctx, snap, sub, entity.CauseListChange, ch)
 		if err != nil {
 			return nil, err
 		}
@@ -332,7 +344,7 @@ const customerPage = 5000
 
 // screenAll screens every monitored customer, read page by page, against
 // ix: snap's index or a subset of it.
-func (m *Monitor) screenAll(ctx context.Context, snap *screen.Snapshot, ix *index.Index, cause string, relisted map[string]int64) ([]entity.Alert, int, error) {
+func (m *Monitor) screenAll(ctx context.Context, snap *screen.Snapshot, ix *index.Index, cause string, ch changes) ([]entity.Alert, int, error) {
 	n := 0
 	var pageErr error
 	seq := func(yield func(entity.Customer) bool) {
@@ -355,7 +367,7 @@ func (m *Monitor) screenAll(ctx context.Context, snap *screen.Snapshot, ix *inde
 			after = page[len(page)-1].ID
 		}
 	}
-	alerts, err := m.screen(ctx, snap, ix, seq, cause, relisted)
+	alerts, err := m.screen(ctx, snap, ix, seq, cause, ch)
 	if err == nil {
 		err = pageErr
 	}
@@ -365,12 +377,29 @@ func (m *Monitor) screenAll(ctx context.Context, snap *screen.Snapshot, ix *inde
 // alertBatch is how many alerts are stored at once.
 const alertBatch = 500
 
+// changes are what list versions changed that alerts raised before must
+// follow.
+type changes struct {
+	// relisted: entity ID → the version that changed its listing
+	// materially. A subject allow-listed as a false positive alerts again
+	// when one of its listings is (the entry is revoked).
+	relisted map[string]int64
+	// grown: the subjects a listing joined. Their alerts are raised
+	// again or updated (CauseNewListing).
+	grown map[string]bool
+}
+
 // screen screens customers on every core against ix (snap's index or a
-// subset of it) and stores the alerts their hits raise, each with snap's
-// versions, returning those that were new. A hit on an entity in relisted
-// (entity ID → the version that changed its listing materially) whose
-// pair is on the allow-list alerts again, with cause CauseRelisted.
-func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.Index, customers func(func(entity.Customer) bool), cause string, relisted map[string]int64) ([]entity.Alert, error) {
+// subset of it), groups their hits by snap's subjects and stores the
+// alerts they raise, one per subject, each with snap's versions,
+// returning those that were new, raised again or updated as ch says.
+func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.Index, customers func(func(entity.Customer) bool), cause string, ch changes) ([]entity.Alert, error) {
+	subs := snap.Subjects()
+	if subs != nil {
+		if err := m.adopt(ctx, subs); err != nil {
+			return nil, err
+		}
+	}
 	s := screen.New(ix)
 	refs := snap.Refs()
 	ctx, cancel := context.WithCancel(ctx)
@@ -396,7 +425,9 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 	errc := make(chan error, 1)
 	go func() {
 		defer close(out)
-		errc <- s.Batch(ctx, in, out, workers, screen.Options{Explain: true, Lists: m.Lists, Limit: 20, By: screen.ByListing}) // an alert is per listing yet
+		// By listing: ix may be a subset, which has no subjects; the
+		// hits are grouped by snap's below.
+		errc <- s.Batch(ctx, in, out, workers, screen.Options{Explain: true, Lists: m.Lists, Limit: 20, By: screen.ByListing})
 	}()
 	var raised, pending []entity.Alert
 	flush := func() error {
@@ -407,8 +438,8 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 		if err != nil {
 			return err
 		}
-		if len(relisted) > 0 {
-			again, err := m.rearm(ctx, pending, added, relisted)
+		if len(ch.relisted) > 0 || len(ch.grown) > 0 {
+			again, err := m.follow(ctx, pending, added, ch)
 			if err != nil {
 				return err
 			}
@@ -430,7 +461,7 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 			m.logger().Warn("monitoring: customer not screened", "customer", res.ID, "err", res.Error)
 			continue
 		}
-		for _, h := range res.Hits {
+		for _, h := range screen.GroupBySubject(subs, res.Hits, 0) {
 			hit, err := json.Marshal(h)
 			if err != nil {
 				return nil, err
@@ -440,8 +471,12 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 			if v, ok := snap.Version(h.List); ok {
 				version = v.ID
 			}
-			pending = append(pending, entity.Alert{CustomerID: c.ID, EntityID: h.EntityID, List: h.List, VersionID: version, Versions: refs,
-				Score: h.Score, Status: entity.AlertOpen, Cause: cause, Customer: c, Hit: hit, CreatedAt: now})
+			a := entity.Alert{CustomerID: c.ID, EntityID: h.EntityID, SubjectID: h.EntityID, List: h.List, VersionID: version, Versions: refs,
+				Score: h.Score, Status: entity.AlertOpen, Cause: cause, Customer: c, Hit: hit, CreatedAt: now}
+			if sub, ok := subjectOf(subs, h.EntityID); ok {
+				a.SubjectID, a.Members = sub.ID, sub.MemberIDs()
+			}
+			pending = append(pending, a)
 		}
 		if len(pending) >= alertBatch && failed == nil {
 			if failed = flush(); failed != nil {
@@ -464,31 +499,92 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 	return raised, nil
 }
 
-// rearm raises again the alerts of pending on relisted entities that
-// AddAlerts did not store because the pair was alerted before, where the
-// pair is on the allow-list: the listing that was cleared has changed.
-func (m *Monitor) rearm(ctx context.Context, pending, added []entity.Alert, relisted map[string]int64) ([]entity.Alert, error) {
+// adopt gives the alerts raised without a resolution their entity's
+// subject in subs, merging a customer's open alerts on one subject (see
+// store.Monitoring.AdoptSubjects).
+func (m *Monitor) adopt(ctx context.Context, subs *decide.Resolved) error {
+	merged, err := m.Store.AdoptSubjects(ctx, func(entityID string) (string, []string, bool) {
+		sub, ok := subjectOf(subs, entityID)
+		if !ok {
+			return "", nil, false
+		}
+		return sub.ID, sub.MemberIDs(), true
+	}, m.now())
+	if err != nil {
+		return fmt.Errorf("adopt the alerts raised per listing into subjects: %w", err)
+	}
+	if len(merged) > 0 {
+		m.logger().Info("monitoring: alerts of one customer on one subject merged", "alerts", len(merged))
+	}
+	return nil
+}
+
+// follow raises again, or updates, the alerts of pending that AddAlerts
+// did not store because their pair was alerted before, where ch says the
+// subject changed since: one of its listings changed materially and the
+// pair is on the allow-list (CauseRelisted), or a listing joined it
+// (CauseNewListing).
+func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch changes) ([]entity.Alert, error) {
 	stored := map[[2]string]bool{}
 	for _, a := range added {
-		stored[[2]string{a.CustomerID, a.EntityID}] = true
+		stored[[2]string{a.CustomerID, a.SubjectID}] = true
 	}
-	var cands []entity.Alert
+	var relisted, grown []entity.Alert
 	for _, a := range pending {
-		if _, ok := relisted[a.EntityID]; ok && !stored[[2]string{a.CustomerID, a.EntityID}] {
+		if stored[[2]string{a.CustomerID, a.SubjectID}] {
+			continue
+		}
+		if ch.grown[a.SubjectID] {
+			grown = append(grown, a)
+			continue
+		}
+		if _, ok := ch.relistedBy(a); ok {
 			a.Cause = entity.CauseRelisted
-			cands = append(cands, a)
+			relisted = append(relisted, a)
 		}
 	}
-	if len(cands) == 0 {
-		return nil, nil
-	}
+	var out []entity.Alert
 	now := m.now()
-	return m.Store.Rearm(ctx, cands, "the entity's listing changed materially", now, func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
+	if len(grown) > 0 {
+		renewed, err := m.Store.Renew(ctx, grown, now)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, renewed...)
+	}
+	if len(relisted) == 0 {
+		return out, nil
+	}
+	again, err := m.Store.Rearm(ctx, relisted, "a listing of the subject changed materially", now, func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
+		v, _ := ch.relistedBy(a)
 		ae, _ := chain.Entry(now, "veto", chain.ActionAllowRevoke, e.CustomerID+"/"+e.EntityID, map[string]any{
-			"reason": e.RevokeReason, "version": relisted[a.EntityID], "list": a.List, "clearedBy": e.AlertID, "alert": a.ID,
+			"reason": e.RevokeReason, "version": v, "list": a.List, "subject": a.SubjectID, "clearedBy": e.AlertID, "alert": a.ID,
 		})
 		return ae
 	})
+	return append(out, again...), err
+}
+
+// relistedBy returns the version that changed a listing of a's subject
+// materially, if one did.
+func (ch changes) relistedBy(a entity.Alert) (int64, bool) {
+	if v, ok := ch.relisted[a.EntityID]; ok {
+		return v, true
+	}
+	for _, id := range a.Members {
+		if v, ok := ch.relisted[id]; ok {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// subjectOf returns the subject of a listing in subs, which may be nil.
+func subjectOf(subs *decide.Resolved, entityID string) (*resolve.Subject, bool) {
+	if subs == nil {
+		return nil, false
+	}
+	return subs.Subject(entityID)
 }
 
 func (m *Monitor) notify(event string, payload any) {

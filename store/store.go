@@ -65,10 +65,28 @@ type Monitoring interface {
 	// none. Its alerts stay.
 	RemoveCustomer(ctx context.Context, id string, at time.Time) error
 
-	// AddAlerts stores the alerts whose (customer, entity) pair has none
+	// AddAlerts stores the alerts whose (customer, subject) pair has none
 	// yet, and returns those stored, with their IDs, in order: a match
-	// raised or decided before is not raised again.
+	// raised or decided before is not raised again. An alert without a
+	// subject ID takes its entity ID as one.
 	AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Alert, error)
+	// AdoptSubjects gives the alerts raised without a resolution (no
+	// members) the subject subjectOf returns for their entity (ok false:
+	// left as they are), and then, of a customer's open alerts that name
+	// one subject, keeps the one scoring best and marks the others merged
+	// into it, each merge recorded in the alert's history and audited,
+	// in one transaction. Nothing is deleted. It returns the alerts
+	// merged.
+	AdoptSubjects(ctx context.Context, subjectOf func(entityID string) (subjectID string, members []string, ok bool), at time.Time) ([]entity.Alert, error)
+	// Renew raises again or updates, with cause entity.CauseNewListing,
+	// the alert of each (customer, subject) pair of as whose members
+	// as names a listing the latest alert of the pair lacks: a decided
+	// alert is followed by a new one (as given), the allow-list entries
+	// of the pair revoked; an undecided one takes the new members, hit,
+	// score and cause. Pairs without an alert are ignored (AddAlerts
+	// raises them). Each is audited, in one transaction; it returns the
+	// alerts raised or updated.
+	Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]entity.Alert, error)
 	// Alert returns an alert by ID, or ErrNotFound.
 	Alert(ctx context.Context, id int64) (*entity.Alert, error)
 	// Alerts returns alerts matching f, newest first.
@@ -110,6 +128,7 @@ type AlertFilter struct {
 	Status     string
 	CustomerID string
 	EntityID   string
+	SubjectID  string
 	List       string
 	MinScore   float64
 	// Assignee: only alerts assigned to this user; "-" for unassigned.
@@ -155,8 +174,9 @@ type Review interface {
 	// AllowList returns allow-list entries, newest first; with active
 	// only those not revoked; customer and entity filter when not "".
 	AllowList(ctx context.Context, customerID, entityID string, active bool) ([]entity.AllowEntry, error)
-	// Rearm stores each alert whose (customer, entity) pair is on the
-	// allow-list (not revoked), revoking that entry with the reason given
+	// Rearm stores each alert whose (customer, subject) pair is on the
+	// allow-list (not revoked: an entry of a decided alert of the pair's),
+	// revoking the pair's entries with the reason given
 	// and appending the audit entry audit returns, in one transaction;
 	// alerts of pairs not allow-listed are ignored. It returns the alerts
 	// stored, with their IDs.

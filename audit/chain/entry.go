@@ -22,6 +22,8 @@ const (
 	ActionAlertApprove   = "alert.approve"
 	ActionAlertReject    = "alert.reject"
 	ActionAlertAssign    = "alert.assign"
+	ActionAlertMerge     = "alert.merge"       // an open alert merged into another of its subject
+	ActionAlertRenew     = "alert.new_listing" // a subject's alert raised again or updated: a new listing joined it
 	ActionAllowAdd       = "allowlist.add"
 	ActionAllowRevoke    = "allowlist.revoke"
 	ActionListVersion    = "list.version" // a new list version stored

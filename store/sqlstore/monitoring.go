@@ -8,9 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/vetoscreen/veto/audit/chain"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
 )
@@ -165,36 +168,13 @@ func (s *Store) AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Aler
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
 		for _, a := range as {
-			cust, err := json.Marshal(a.Customer)
+			ok, err := s.insertAlert(ctx, tx, &a, true)
 			if err != nil {
 				return err
 			}
-			hit := a.Hit
-			if len(hit) == 0 {
-				hit = json.RawMessage("{}")
+			if ok {
+				out = append(out, a)
 			}
-			versions, err := encodeRefs(a.Versions)
-			if err != nil {
-				return err
-			}
-			if a.Status == "" {
-				a.Status = entity.AlertOpen
-			}
-			var id int64
-			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO alerts
-				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, versions)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-				WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE customer_id = ? AND entity_id = ?) RETURNING id`),
-				a.CustomerID, a.EntityID, a.List, a.VersionID, a.Score, a.Status, a.Cause, string(cust), string(hit),
-				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), versions, a.CustomerID, a.EntityID).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // raised before
-			}
-			if err != nil {
-				return fmt.Errorf("add alert %s/%s: %w", a.CustomerID, a.EntityID, err)
-			}
-			a.ID, a.UpdatedAt = id, a.CreatedAt
-			out = append(out, a)
 		}
 		return nil
 	})
@@ -204,7 +184,220 @@ func (s *Store) AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Aler
 	return out, nil
 }
 
-const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, assignee, versions`
+// insertAlert stores a within tx, setting its ID, status, subject and
+// update time; with onlyNew, only when its (customer, subject) pair has
+// no alert yet (ok false: it had one).
+func (s *Store) insertAlert(ctx context.Context, tx *sql.Tx, a *entity.Alert, onlyNew bool) (ok bool, err error) {
+	cust, err := json.Marshal(a.Customer)
+	if err != nil {
+		return false, err
+	}
+	hit := a.Hit
+	if len(hit) == 0 {
+		hit = json.RawMessage("{}")
+	}
+	versions, err := encodeRefs(a.Versions)
+	if err != nil {
+		return false, err
+	}
+	members, err := encodeMembers(a.Members)
+	if err != nil {
+		return false, err
+	}
+	if a.Status == "" {
+		a.Status = entity.AlertOpen
+	}
+	if a.SubjectID == "" {
+		a.SubjectID = a.EntityID
+	}
+	query := `INSERT INTO alerts
+		(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, versions, subject_id, members)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`
+	args := []any{a.CustomerID, a.EntityID, a.List, a.VersionID, a.Score, a.Status, a.Cause, string(cust), string(hit),
+		fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), versions, a.SubjectID, members}
+	if onlyNew {
+		query += ` WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE customer_id = ? AND subject_id = ?)`
+		args = append(args, a.CustomerID, a.SubjectID)
+	}
+	err = tx.QueryRowContext(ctx, s.q(query+` RETURNING id`), args...).Scan(&a.ID)
+	if onlyNew && errors.Is(err, sql.ErrNoRows) {
+		return false, nil // raised before
+	}
+	if err != nil {
+		return false, fmt.Errorf("add alert %s/%s: %w", a.CustomerID, a.SubjectID, err)
+	}
+	a.UpdatedAt = a.CreatedAt
+	return true, nil
+}
+
+// encodeMembers encodes the member listings of an alert's subject.
+func encodeMembers(ids []string) (string, error) {
+	if ids == nil {
+		ids = []string{}
+	}
+	b, err := json.Marshal(ids)
+	if err != nil {
+		return "", fmt.Errorf("encode members: %w", err)
+	}
+	return string(b), nil
+}
+
+// AdoptSubjects implements store.Monitoring.
+func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (string, []string, bool), at time.Time) ([]entity.Alert, error) {
+	var merged []entity.Alert
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		merged = merged[:0]
+		unadopted, err := queryAll(ctx, tx, "alerts", scanAlert, s.q(`SELECT `+alertColumns+` FROM alerts WHERE members = '[]' ORDER BY id`))
+		if err != nil {
+			return err
+		}
+		type pair struct{ customer, subject string }
+		var pairs []pair
+		seen := map[pair]bool{}
+		for _, a := range unadopted {
+			id, members, ok := subjectOf(a.EntityID)
+			if !ok {
+				continue
+			}
+			enc, err := encodeMembers(members)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET subject_id = ?, members = ? WHERE id = ?`), id, enc, a.ID); err != nil {
+				return fmt.Errorf("alert %d: adopt subject %s: %w", a.ID, id, err)
+			}
+			if p := (pair{a.CustomerID, id}); !seen[p] {
+				seen[p] = true
+				pairs = append(pairs, p)
+			}
+		}
+		var entries []entity.AuditEntry
+		for _, p := range pairs {
+			open, err := queryAll(ctx, tx, "alerts", scanAlert, s.q(`SELECT `+alertColumns+` FROM alerts
+				WHERE customer_id = ? AND subject_id = ? AND status = ? ORDER BY score DESC, id`), p.customer, p.subject, entity.AlertOpen)
+			if err != nil {
+				return err
+			}
+			if len(open) < 2 {
+				continue
+			}
+			into := open[0]
+			for _, a := range open[1:] {
+				reason := fmt.Sprintf("merged into alert %d: both name subject %s", into.ID, p.subject)
+				if _, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET status = ?, merged_into = ?, updated_at = ? WHERE id = ?`),
+					entity.AlertMerged, into.ID, fmtTime(at), a.ID); err != nil {
+					return fmt.Errorf("alert %d: merge: %w", a.ID, err)
+				}
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO alert_actions (alert_id, kind, decision, reason, user_name, at) VALUES (?, ?, ?, ?, ?, ?)`),
+					a.ID, entity.ActionMerge, "", reason, "veto", fmtTime(at)); err != nil {
+					return fmt.Errorf("alert %d: merge action: %w", a.ID, err)
+				}
+				ae, err := chain.Entry(at, "veto", chain.ActionAlertMerge, strconv.FormatInt(a.ID, 10),
+					map[string]any{"into": into.ID, "customer": a.CustomerID, "subject": p.subject, "entity": a.EntityID, "score": a.Score})
+				if err != nil {
+					return err
+				}
+				entries = append(entries, ae)
+				a.Status, a.MergedInto, a.UpdatedAt = entity.AlertMerged, into.ID, at
+				merged = append(merged, a)
+			}
+		}
+		if len(entries) > 0 {
+			_, err = s.appendAudit(ctx, tx, entries)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return merged, nil
+}
+
+// Renew implements store.Monitoring.
+func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]entity.Alert, error) {
+	var out []entity.Alert
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		out = out[:0]
+		var entries []entity.AuditEntry
+		for _, a := range as {
+			last, err := scanAlert(tx.QueryRowContext(ctx, s.q(`SELECT `+alertColumns+` FROM alerts
+				WHERE customer_id = ? AND subject_id = ? AND status <> ? ORDER BY id DESC LIMIT 1`), a.CustomerID, a.SubjectID, entity.AlertMerged))
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("alert of %s/%s: %w", a.CustomerID, a.SubjectID, err)
+			}
+			added := newMembers(last.Members, a.Members)
+			if len(added) == 0 {
+				continue
+			}
+			a.Cause = entity.CauseNewListing
+			if entity.AlertDecided(last.Status) {
+				if _, err := tx.ExecContext(ctx, s.q(`UPDATE allow_list SET revoked_at = ?, revoke_reason = ? WHERE revoked_at = '' AND `+pairAllowed),
+					fmtTime(at), "a new listing joined the subject: "+strings.Join(added, ", "), a.CustomerID, a.CustomerID, a.SubjectID); err != nil {
+					return fmt.Errorf("allow-list %s/%s: %w", a.CustomerID, a.SubjectID, err)
+				}
+				a.Status = ""
+				if _, err := s.insertAlert(ctx, tx, &a, false); err != nil {
+					return err
+				}
+			} else {
+				hit := a.Hit
+				if len(hit) == 0 {
+					hit = json.RawMessage("{}")
+				}
+				members, err := encodeMembers(a.Members)
+				if err != nil {
+					return err
+				}
+				versions, err := encodeRefs(a.Versions)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET entity_id = ?, list = ?, version_id = ?, score = ?, cause = ?, hit = ?, members = ?, versions = ?, updated_at = ? WHERE id = ?`),
+					a.EntityID, a.List, a.VersionID, a.Score, a.Cause, string(hit), members, versions, fmtTime(at), last.ID); err != nil {
+					return fmt.Errorf("alert %d: new listing: %w", last.ID, err)
+				}
+				a.ID, a.Status, a.Assignee, a.CreatedAt, a.UpdatedAt = last.ID, last.Status, last.Assignee, last.CreatedAt, at
+			}
+			ae, err := chain.Entry(at, "veto", chain.ActionAlertRenew, strconv.FormatInt(a.ID, 10),
+				map[string]any{"customer": a.CustomerID, "subject": a.SubjectID, "listings": added, "previous": last.ID, "previousStatus": last.Status})
+			if err != nil {
+				return err
+			}
+			entries = append(entries, ae)
+			out = append(out, a)
+		}
+		if len(entries) > 0 {
+			_, err := s.appendAudit(ctx, tx, entries)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// newMembers returns the members of now not in before.
+func newMembers(before, now []string) []string {
+	var out []string
+	for _, id := range now {
+		if !slices.Contains(before, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// pairAllowed selects the allow-list entries of a (customer, subject)
+// pair: those of its alerts' decisions (arguments: customer, customer,
+// subject).
+const pairAllowed = `customer_id = ? AND alert_id IN (SELECT id FROM alerts WHERE customer_id = ? AND subject_id = ?)`
+
+const alertColumns = `id, customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, assignee, versions, subject_id, members, merged_into`
 
 // encodeRefs encodes the versions an alert was screened against.
 func encodeRefs(refs []entity.VersionRef) (string, error) {
@@ -220,9 +413,13 @@ func encodeRefs(refs []entity.VersionRef) (string, error) {
 
 func scanAlert(row interface{ Scan(...any) error }) (*entity.Alert, error) {
 	var a entity.Alert
-	var cust, hit, created, updated, versions string
-	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated, &a.Assignee, &versions); err != nil {
+	var cust, hit, created, updated, versions, members string
+	if err := row.Scan(&a.ID, &a.CustomerID, &a.EntityID, &a.List, &a.VersionID, &a.Score, &a.Status, &a.Cause, &cust, &hit, &created, &updated, &a.Assignee, &versions,
+		&a.SubjectID, &members, &a.MergedInto); err != nil {
 		return nil, err
+	}
+	if err := json.Unmarshal([]byte(members), &a.Members); err != nil {
+		return nil, fmt.Errorf("alert %d members: %w", a.ID, err)
 	}
 	if err := json.Unmarshal([]byte(cust), &a.Customer); err != nil {
 		return nil, fmt.Errorf("alert %d: %w", a.ID, err)
@@ -269,6 +466,9 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert
 	}
 	if f.EntityID != "" {
 		add("entity_id = ?", f.EntityID)
+	}
+	if f.SubjectID != "" {
+		add("subject_id = ?", f.SubjectID)
 	}
 	if f.List != "" {
 		add("list = ?", f.List)

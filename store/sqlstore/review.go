@@ -233,6 +233,12 @@ func (s *Store) allowList(ctx context.Context, q querier, customerID, entityID s
 	if active {
 		where = append(where, "revoked_at = ''")
 	}
+	return s.allowListWhere(ctx, q, where, args...)
+}
+
+// allowListWhere returns the allow-list entries meeting every condition
+// of where, newest first.
+func (s *Store) allowListWhere(ctx context.Context, q querier, where []string, args ...any) ([]entity.AllowEntry, error) {
 	query := `SELECT customer_id, entity_id, alert_id, decided_by, approved_by, reason, at, revoked_at, revoke_reason FROM allow_list`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, " AND ")
@@ -267,41 +273,23 @@ func (s *Store) Rearm(ctx context.Context, as []entity.Alert, reason string, at 
 		out = out[:0]
 		var entries []entity.AuditEntry
 		for _, a := range as {
-			allowed, err := s.allowList(ctx, tx, a.CustomerID, a.EntityID, true)
+			if a.SubjectID == "" {
+				a.SubjectID = a.EntityID
+			}
+			allowed, err := s.allowListWhere(ctx, tx, []string{"revoked_at = ''", pairAllowed}, a.CustomerID, a.CustomerID, a.SubjectID)
 			if err != nil {
 				return err
 			}
 			if len(allowed) == 0 {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE allow_list SET revoked_at = ?, revoke_reason = ? WHERE customer_id = ? AND entity_id = ? AND revoked_at = ''`),
-				fmtTime(at), reason, a.CustomerID, a.EntityID); err != nil {
-				return fmt.Errorf("allow-list %s/%s: %w", a.CustomerID, a.EntityID, err)
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE allow_list SET revoked_at = ?, revoke_reason = ? WHERE revoked_at = '' AND `+pairAllowed),
+				fmtTime(at), reason, a.CustomerID, a.CustomerID, a.SubjectID); err != nil {
+				return fmt.Errorf("allow-list %s/%s: %w", a.CustomerID, a.SubjectID, err)
 			}
-			cust, err := json.Marshal(a.Customer)
-			if err != nil {
-				return err
+			if _, err := s.insertAlert(ctx, tx, &a, false); err != nil {
+				return fmt.Errorf("re-alert: %w", err)
 			}
-			hit := a.Hit
-			if len(hit) == 0 {
-				hit = json.RawMessage("{}")
-			}
-			if a.Status == "" {
-				a.Status = entity.AlertOpen
-			}
-			versions, err := encodeRefs(a.Versions)
-			if err != nil {
-				return err
-			}
-			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO alerts
-				(customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at, versions)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-				a.CustomerID, a.EntityID, a.List, a.VersionID, a.Score, a.Status, a.Cause, string(cust), string(hit),
-				fmtTime(a.CreatedAt), fmtTime(a.CreatedAt), versions).Scan(&a.ID)
-			if err != nil {
-				return fmt.Errorf("re-alert %s/%s: %w", a.CustomerID, a.EntityID, err)
-			}
-			a.UpdatedAt = a.CreatedAt
 			out = append(out, a)
 			if auditEntry != nil {
 				e := allowed[0]
