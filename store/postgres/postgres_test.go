@@ -202,3 +202,9 @@ func TestErrorsHidePassword(t *testing.T) {
 		})
 	}
 }
+
+func TestMigration0008(t *testing.T) {
+	dsn := pgtest.NewDatabase(t).DSN
+	db := mustOpenDSN(t, dsn)
+	storetest.Migration0008(t, db.DB(), func(t *testing.T) store.Store { return mustOpenDSN(t, dsn) })
+}

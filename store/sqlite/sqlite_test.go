@@ -61,3 +61,21 @@ func TestRefusesNewerSchema(t *testing.T) {
 		t.Errorf("opening a newer database: err = %v, want ErrSchema", err)
 	}
 }
+
+func TestMigration0008(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "veto.db")
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	storetest.Migration0008(t, db.DB(), func(t *testing.T) store.Store {
+		db.Close()
+		st, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	})
+}
