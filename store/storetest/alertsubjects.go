@@ -197,7 +197,7 @@ func Migration0008(t *testing.T, db *sql.DB, reopen func(t *testing.T) store.Sto
 	}
 	for _, a := range perListingAlerts {
 		if _, err := db.Exec(`INSERT INTO alerts (customer_id, entity_id, list, version_id, score, status, cause, customer, hit, created_at, updated_at)
-			VALUES ('`+a.customer+`', '`+a.entity+`', 'un-sc', 3, 0.5, 'open', 'list-change', '{"id":"`+a.customer+`","name":"x"}', '{}', '2026-03-01T00:00:00.000000000Z', '2026-03-01T00:00:00.000000000Z')`); err != nil {
+			VALUES ('` + a.customer + `', '` + a.entity + `', 'un-sc', 3, 0.5, 'open', 'list-change', '{"id":"` + a.customer + `","name":"x"}', '{}', '2026-03-01T00:00:00.000000000Z', '2026-03-01T00:00:00.000000000Z')`); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.Exec(`UPDATE alerts SET score = $1 WHERE customer_id = $2 AND entity_id = $3`, a.score, a.customer, a.entity); err != nil {
