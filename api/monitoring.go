@@ -189,7 +189,7 @@ type alertPage struct {
 }
 
 func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
-	if err := knownParams(r, "status", "customer", "entity", "list", "min_score", "before", "limit"); err != nil {
+	if err := knownParams(r, "status", "customer", "entity", "subject", "list", "min_score", "before", "limit"); err != nil {
 		return err
 	}
 	q := r.URL.Query()
@@ -197,7 +197,7 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.AlertFilter{Status: q.Get("status"), CustomerID: q.Get("customer"), EntityID: q.Get("entity"), List: q.Get("list"), Limit: limit + 1}
+	f := store.AlertFilter{Status: q.Get("status"), CustomerID: q.Get("customer"), EntityID: q.Get("entity"), SubjectID: q.Get("subject"), List: q.Get("list"), Limit: limit + 1}
 	if v := q.Get("min_score"); v != "" {
 		if f.MinScore, err = floatParam(r, "min_score", 0); err != nil {
 			return err

@@ -45,16 +45,13 @@ func TestCustomersAndAlerts(t *testing.T) {
 	if r.Status != 200 || len(put.Changed) != 3 {
 		t.Fatalf("put: %d %s", r.Status, r.Body)
 	}
-	var lavrovAlerts []string
-	for _, a := range put.Alerts {
-		if a.CustomerID != "C-1" || a.Cause != entity.CauseCustomer || a.Status != entity.AlertOpen {
-			t.Errorf("alert %+v", a)
-		}
-		lavrovAlerts = append(lavrovAlerts, a.EntityID)
+	// One alert on Lavrov, naming his EU and OFAC listings.
+	if len(put.Alerts) != 1 {
+		t.Fatalf("alerts on import: %+v", put.Alerts)
 	}
-	slices.Sort(lavrovAlerts)
-	if !slices.Equal(lavrovAlerts, []string{"eu-900101", "ofac-35233"}) {
-		t.Errorf("alerts on import: %v", lavrovAlerts)
+	if a := put.Alerts[0]; a.CustomerID != "C-1" || a.Cause != entity.CauseCustomer || a.Status != entity.AlertOpen ||
+		!slices.Equal(a.Members, []string{"eu-900101", "ofac-35233"}) || a.SubjectID != ts.Keeper.Snapshot().SubjectOf("ofac-35233") {
+		t.Errorf("alert on import %+v", a)
 	}
 	// The same customers again: nothing changed, nothing raised.
 	r = ts.do("POST", "/v1/customers", entity.RoleScreen, body)
@@ -121,21 +118,27 @@ func TestCustomersAndAlerts(t *testing.T) {
 	}
 	var cust customerResponse
 	ts.do("GET", "/v1/customers/C-1", entity.RoleAnalyst, nil).json(t, &cust)
-	if cust.Name != "Sergei Lavrov" || len(cust.Alerts) != 2 {
+	if cust.Name != "Sergei Lavrov" || len(cust.Alerts) != 1 {
 		t.Errorf("customer C-1: %+v", cust)
 	}
 
 	// Alerts, filtered.
 	var alerts alertPage
-	ts.do("GET", "/v1/alerts?customer=C-1&limit=1", entity.RoleAnalyst, nil).json(t, &alerts)
+	ts.do("GET", "/v1/alerts?limit=1", entity.RoleAnalyst, nil).json(t, &alerts)
 	if len(alerts.Alerts) != 1 || alerts.Next == 0 {
 		t.Fatalf("alerts page: %+v", alerts)
 	}
 	first := alerts.Alerts[0]
 	alerts = alertPage{}
-	ts.do("GET", fmt.Sprintf("/v1/alerts?customer=C-1&before=%d", first.ID), entity.RoleAnalyst, nil).json(t, &alerts)
-	if len(alerts.Alerts) != 1 || alerts.Alerts[0].ID >= first.ID {
+	ts.do("GET", fmt.Sprintf("/v1/alerts?before=%d", first.ID), entity.RoleAnalyst, nil).json(t, &alerts)
+	if len(alerts.Alerts) != 1 || alerts.Alerts[0].ID >= first.ID || alerts.Alerts[0].CustomerID != "C-1" {
 		t.Errorf("second alerts page: %+v", alerts)
+	}
+	lavrov := alerts.Alerts[0]
+	alerts = alertPage{}
+	ts.do("GET", "/v1/alerts?subject="+lavrov.SubjectID, entity.RoleAnalyst, nil).json(t, &alerts)
+	if len(alerts.Alerts) != 1 || alerts.Alerts[0].ID != lavrov.ID {
+		t.Errorf("alerts of Lavrov's subject: %+v", alerts)
 	}
 	var one entity.Alert
 	r = ts.do("GET", fmt.Sprintf("/v1/alerts/%d", first.ID), entity.RoleAnalyst, nil)
@@ -220,8 +223,8 @@ func TestCustomersAndAlerts(t *testing.T) {
 			versionEvents++
 		}
 	}
-	if alertEvents != 4 || versionEvents != 4 {
-		t.Errorf("events: %d alerts (want 4), %d list versions (want 4: three at start, one update)", alertEvents, versionEvents)
+	if alertEvents != 3 || versionEvents != 4 {
+		t.Errorf("events: %d alerts (want 3), %d list versions (want 4: three at start, one update)", alertEvents, versionEvents)
 	}
 }
 
@@ -241,7 +244,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 	r := ts.do("POST", "/v1/monitor/run?full=true", entity.RoleAdmin, nil)
 	var rep monitor.Report
 	r.json(t, &rep)
-	if r.Status != 200 || rep.Customers != 2 || len(rep.Alerts) != 2 {
+	if r.Status != 200 || rep.Customers != 2 || len(rep.Alerts) != 1 {
 		t.Fatalf("monitor run: %d %s", r.Status, r.Body)
 	}
 	es, err := ts.Store.AuditEntries(t.Context(), store.AuditFilter{})
@@ -261,7 +264,7 @@ func TestMonitorRunIsAudited(t *testing.T) {
 	if err := json.Unmarshal(runs[0].Data, &sum); err != nil {
 		t.Fatal(err)
 	}
-	if !sum.Full || sum.Customers != 2 || sum.Alerts != 2 || sum.Interrupted {
+	if !sum.Full || sum.Customers != 2 || sum.Alerts != 1 || sum.Interrupted {
 		t.Errorf("summary %+v", sum)
 	}
 	checkLavrovAudited(t, ts, r, entity.RoleAdmin, runs[0], sum.Summary)
@@ -277,19 +280,15 @@ func checkLavrovAudited(t *testing.T, ts *testServer, r response, role string, e
 	if want := "key:" + apikey.ID(ts.Keys[role]); e.Actor != want || e.Subject != "request/"+r.Header.Get("X-Request-Id") {
 		t.Errorf("entry by %q on %q, want %q on the request", e.Actor, e.Subject, want)
 	}
-	if sum.Queries != 2 || sum.WithHits != 1 || sum.Hits != 2 {
-		t.Errorf("summary %+v, want 2 customers screened, 1 with 2 alerts", sum)
+	if sum.Queries != 2 || sum.WithHits != 1 || sum.Hits != 1 || len(sum.Matched) != 1 {
+		t.Fatalf("summary %+v, want 2 customers screened, 1 with an alert", sum)
 	}
-	var matched []string
-	for _, m := range sum.Matched {
-		if m.Query != "C-1" || m.Score < 0.8 {
-			t.Errorf("matched %+v, want C-1's alerts", m)
-		}
-		matched = append(matched, m.Entity)
-	}
+	// One alert on Lavrov's subject, with the other listing it matched.
+	m := sum.Matched[0]
+	matched := append([]string{m.Entity}, m.Listings...)
 	slices.Sort(matched)
-	if !slices.Equal(matched, []string{"eu-900101", "ofac-35233"}) {
-		t.Errorf("matched entities %v", matched)
+	if m.Query != "C-1" || m.Score < 0.8 || m.Subject == "" || !slices.Equal(matched, []string{"eu-900101", "ofac-35233"}) {
+		t.Errorf("matched %+v, want C-1's alert on both listings", m)
 	}
 	want := screen.Summarize("", ts.Keeper.Snapshot(), nil)
 	if len(sum.Versions) == 0 || !slices.Equal(sum.Versions, want.Versions) {
@@ -325,7 +324,7 @@ func TestPutCustomersIsAudited(t *testing.T) {
 	if err := json.Unmarshal(e.Data, &sum); err != nil {
 		t.Fatal(err)
 	}
-	if sum.API != "customers" || sum.Customers != 2 || sum.Alerts != 2 {
+	if sum.API != "customers" || sum.Customers != 2 || sum.Alerts != 1 {
 		t.Errorf("summary %+v", sum)
 	}
 	checkLavrovAudited(t, ts, r, entity.RoleScreen, e, sum.Summary)

@@ -73,6 +73,7 @@ func (s *Service) act(ctx context.Context, a *entity.Alert, c store.AlertChange,
 	data["alert"] = a.ID
 	data["customer"] = a.CustomerID
 	data["entity"] = a.EntityID
+	data["subject"] = a.SubjectID
 	data["list"] = a.List
 	data["version"] = a.VersionID
 	data["score"] = a.Score

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
@@ -66,15 +67,22 @@ func (sum *Summary) Add(res *Result) {
 		sum.Hits++
 		sum.Best = max(sum.Best, h.Score)
 		if len(sum.Matched) < MaxSummaryHits {
-			m := Matched{Query: res.ID, Entity: h.EntityID, Score: h.Score, Subject: h.Subject}
-			for _, l := range h.Matched {
-				if l.EntityID != h.EntityID {
-					m.Listings = append(m.Listings, l.EntityID)
-				}
-			}
+			m := Matched{Query: res.ID, Entity: h.EntityID, Score: h.Score, Subject: h.Subject, Listings: otherListings(h)}
 			sum.Matched = append(sum.Matched, m)
 		}
 	}
+}
+
+// otherListings are the listings a hit grouped by subject matched besides
+// its best.
+func otherListings(h Hit) []string {
+	var out []string
+	for _, l := range h.Matched {
+		if l.EntityID != h.EntityID {
+			out = append(out, l.EntityID)
+		}
+	}
+	return out
 }
 
 // AddAlerts counts a monitoring run in the summary: customers screened,
@@ -92,7 +100,15 @@ func (sum *Summary) AddAlerts(customers int, alerts []entity.Alert) {
 		sum.Hits++
 		sum.Best = max(sum.Best, a.Score)
 		if len(sum.Matched) < MaxSummaryHits {
-			sum.Matched = append(sum.Matched, Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score})
+			m := Matched{Query: a.CustomerID, Entity: a.EntityID, Score: a.Score}
+			if len(a.Members) > 0 { // raised on a subject
+				m.Subject = a.SubjectID
+				var h Hit
+				if json.Unmarshal(a.Hit, &h) == nil {
+					m.Listings = otherListings(h)
+				}
+			}
+			sum.Matched = append(sum.Matched, m)
 		}
 	}
 }

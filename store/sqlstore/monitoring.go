@@ -200,6 +200,9 @@ func (s *Store) insertAlert(ctx context.Context, tx *sql.Tx, a *entity.Alert, on
 	if err != nil {
 		return false, err
 	}
+	if a.Members == nil {
+		a.Members = []string{} // a subject of one listing, not resolved yet
+	}
 	members, err := encodeMembers(a.Members)
 	if err != nil {
 		return false, err
