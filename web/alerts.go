@@ -46,11 +46,15 @@ type alertTable struct {
 	CSRF, User, Here string
 }
 
-// alertRow is one alert in the queue.
+// alertRow is one alert in the queue: one (customer, subject) pair.
 type alertRow struct {
 	entity.Alert
 	// Caption is the listed entity's name.
 	Caption string
+	// Lists are every list naming the subject; Matched the listings the
+	// customer matched (empty for a subject of one listing).
+	Lists   []string
+	Matched []screen.Listing
 }
 
 // newAlertTable makes the table of alerts as.
@@ -60,17 +64,20 @@ func newAlertTable(l *layout, as []entity.Alert) alertTable {
 		t.User = l.User.Name
 	}
 	for i := range as {
-		t.Rows = append(t.Rows, alertRow{as[i], caption(&as[i])})
+		row := alertRow{Alert: as[i], Caption: as[i].EntityID, Lists: []string{as[i].List}}
+		var h screen.Hit
+		if json.Unmarshal(as[i].Hit, &h) == nil {
+			if h.Caption != "" {
+				row.Caption = h.Caption
+			}
+			if len(h.Lists) > 0 {
+				row.Lists = h.Lists
+			}
+			row.Matched = h.Matched
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-func caption(a *entity.Alert) string {
-	var h screen.Hit
-	if json.Unmarshal(a.Hit, &h) == nil && h.Caption != "" {
-		return h.Caption
-	}
-	return a.EntityID
 }
 
 // parseQueue turns the queue's URL parameters into a store filter.

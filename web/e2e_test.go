@@ -204,6 +204,13 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One alert on Putin's subject names every listing he matched.
+	if len(a.Members) < 2 {
+		t.Fatalf("Putin's alert on %v, want his subject of several listings", a.Members)
+	}
+	if rows := get(t, ctx, "listings matched", chromedp.Evaluate[int](`document.querySelectorAll("#lst-h + div tbody tr").length`)); rows < 2 {
+		t.Errorf("the alert page lists %d listings matched, want his %d", rows, len(a.Members))
+	}
 	// Decide it false positive, with a reason.
 	run(t, ctx, "decide",
 		chromedp.Click(css(`input[name="decision"][value="false_positive"]`)),
@@ -261,6 +268,11 @@ func TestBrowser(t *testing.T) {
 	allow, err := ts.Store.AllowList(context.Background(), "CUST-9", a.EntityID, true)
 	if err != nil || len(allow) != 1 {
 		t.Errorf("allow-list: %+v, %v", allow, err)
+	}
+
+	// A second alert in the queue, for j to move to.
+	if _, more, err := ts.Monitor.Put(context.Background(), []entity.Customer{{ID: "CUST-KB", Subject: entity.Subject{Name: "بشار الأسد"}}}); err != nil || len(more) == 0 {
+		t.Fatalf("second customer: %d alerts, %v", len(more), err)
 	}
 
 	// Keyboard: the first Tab reaches the skip link; Tabs then reach the
