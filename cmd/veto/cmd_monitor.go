@@ -29,8 +29,9 @@ changed, and all of them again after each new list version, against only
 what the version added or materially changed. veto serve does it after
 every list update; "veto monitor run" does it now, for the versions not
 processed yet (or, with --full, against every listed entity). An alert is
-raised once per (customer, entity) pair: a match raised or decided before is
-not raised again.`,
+raised once per (customer, subject) pair, naming every list that lists the
+subject: a match raised or decided before is not raised again, until a new
+listing joins the subject (cause new-listing).`,
 		Example: `  veto monitor run
   veto monitor run --full --lists un,eu,uk`,
 	}
@@ -90,13 +91,18 @@ func printAlerts(g *globalOptions, as []entity.Alert) {
 		return
 	}
 	tw := table(g.stdout)
-	fmt.Fprintln(tw, "ALERT\tCUSTOMER\tNAME\tENTITY\tLIST\tSCORE\tSTATUS\tCAUSE")
+	fmt.Fprintln(tw, "ALERT\tCUSTOMER\tNAME\tENTITY\tLISTS\tSCORE\tSTATUS\tCAUSE")
 	for _, a := range as {
 		var hit struct {
-			Caption string `json:"caption"`
+			Caption string   `json:"caption"`
+			Lists   []string `json:"lists"`
 		}
 		_ = json.Unmarshal(a.Hit, &hit)
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s %s\t%s\t%.3f\t%s\t%s\n", a.ID, a.CustomerID, a.Customer.Name, a.EntityID, hit.Caption, a.List, a.Score, a.Status, a.Cause)
+		lists := a.List
+		if len(hit.Lists) > 0 {
+			lists = strings.Join(hit.Lists, ",")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s %s\t%s\t%.3f\t%s\t%s\n", a.ID, a.CustomerID, a.Customer.Name, a.EntityID, hit.Caption, lists, a.Score, a.Status, a.Cause)
 	}
 	tw.Flush()
 }
@@ -143,7 +149,8 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&f.Status, "status", "", "only alerts with this status: "+strings.Join(entity.AlertStatuses, ", "))
 	fl.StringVar(&f.CustomerID, "customer", "", "only this customer's alerts")
-	fl.StringVar(&f.EntityID, "entity", "", "only alerts on this entity")
+	fl.StringVar(&f.EntityID, "entity", "", "only alerts whose best listing is this entity")
+	fl.StringVar(&f.SubjectID, "subject", "", "only alerts on this subject")
 	fl.StringVar(&f.List, "list", "", "only alerts on this list")
 	fl.Float64Var(&f.MinScore, "min-score", 0, "only alerts scoring at least this")
 	fl.IntVar(&f.Limit, "limit", 100, "most alerts listed")
