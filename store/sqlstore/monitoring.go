@@ -247,13 +247,25 @@ func encodeMembers(ids []string) (string, error) {
 
 // AdoptSubjects implements store.Monitoring.
 func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (string, []string, bool), at time.Time) ([]entity.Alert, error) {
-	var merged []entity.Alert
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		merged = merged[:0]
-		unadopted, err := queryAll(ctx, tx, "alerts", scanAlert, s.q(`SELECT `+alertColumns+` FROM alerts WHERE members = '[]' ORDER BY id`))
-		if err != nil {
-			return err
+	// Most runs find none: the write transaction is taken only when
+	// some alert is to be adopted.
+	unadopted, err := queryAll(ctx, s.db, "alerts", scanAlert, `SELECT `+alertColumns+` FROM alerts WHERE members = '[]' ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	known := false
+	for _, a := range unadopted {
+		if _, _, ok := subjectOf(a.EntityID); ok {
+			known = true
+			break
 		}
+	}
+	if !known {
+		return nil, nil
+	}
+	var merged []entity.Alert
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		merged = merged[:0]
 		type pair struct{ customer, subject string }
 		var pairs []pair
 		seen := map[pair]bool{}
@@ -266,8 +278,13 @@ func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (strin
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET subject_id = ?, members = ? WHERE id = ?`), id, enc, a.ID); err != nil {
+			// Another process may have adopted it since it was read.
+			res, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET subject_id = ?, members = ? WHERE id = ? AND members = '[]'`), id, enc, a.ID)
+			if err != nil {
 				return fmt.Errorf("alert %d: adopt subject %s: %w", a.ID, id, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
 			}
 			if p := (pair{a.CustomerID, id}); !seen[p] {
 				seen[p] = true
@@ -287,9 +304,13 @@ func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (strin
 			into := open[0]
 			for _, a := range open[1:] {
 				reason := fmt.Sprintf("merged into alert %d: both name subject %s", into.ID, p.subject)
-				if _, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET status = ?, merged_into = ?, updated_at = ? WHERE id = ?`),
-					entity.AlertMerged, into.ID, fmtTime(at), a.ID); err != nil {
+				res, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET status = ?, merged_into = ?, updated_at = ? WHERE id = ? AND status = ?`),
+					entity.AlertMerged, into.ID, fmtTime(at), a.ID, entity.AlertOpen)
+				if err != nil {
 					return fmt.Errorf("alert %d: merge: %w", a.ID, err)
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					continue // decided meanwhile
 				}
 				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO alert_actions (alert_id, kind, decision, reason, user_name, at) VALUES (?, ?, ?, ?, ?, ?)`),
 					a.ID, entity.ActionMerge, "", reason, "veto", fmtTime(at)); err != nil {
