@@ -529,18 +529,10 @@ func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch 
 	for _, a := range added {
 		stored[[2]string{a.CustomerID, a.SubjectID}] = true
 	}
-	var relisted, grown []entity.Alert
+	var grown []entity.Alert
 	for _, a := range pending {
-		if stored[[2]string{a.CustomerID, a.SubjectID}] {
-			continue
-		}
-		if ch.grown[a.SubjectID] {
+		if !stored[[2]string{a.CustomerID, a.SubjectID}] && ch.grown[a.SubjectID] {
 			grown = append(grown, a)
-			continue
-		}
-		if _, ok := ch.relistedBy(a); ok {
-			a.Cause = entity.CauseRelisted
-			relisted = append(relisted, a)
 		}
 	}
 	var out []entity.Alert
@@ -551,6 +543,16 @@ func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch 
 			return nil, err
 		}
 		out = append(out, renewed...)
+		for _, a := range renewed {
+			stored[[2]string{a.CustomerID, a.SubjectID}] = true
+		}
+	}
+	var relisted []entity.Alert
+	for _, a := range pending {
+		if _, ok := ch.relistedBy(a); ok && !stored[[2]string{a.CustomerID, a.SubjectID}] {
+			a.Cause = entity.CauseRelisted
+			relisted = append(relisted, a)
+		}
 	}
 	if len(relisted) == 0 {
 		return out, nil
