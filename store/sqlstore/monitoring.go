@@ -357,11 +357,14 @@ func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]e
 				continue
 			}
 			a.Cause = entity.CauseNewListing
+			var revoked int64 // allow-list entries
 			if entity.AlertDecided(last.Status) {
-				if _, err := tx.ExecContext(ctx, s.q(`UPDATE allow_list SET revoked_at = ?, revoke_reason = ? WHERE revoked_at = '' AND `+pairAllowed),
-					fmtTime(at), "a new listing joined the subject: "+strings.Join(added, ", "), a.CustomerID, a.CustomerID, a.SubjectID); err != nil {
+				res, err := tx.ExecContext(ctx, s.q(`UPDATE allow_list SET revoked_at = ?, revoke_reason = ? WHERE revoked_at = '' AND `+pairAllowed),
+					fmtTime(at), "a new listing joined the subject: "+strings.Join(added, ", "), a.CustomerID, a.CustomerID, a.SubjectID)
+				if err != nil {
 					return fmt.Errorf("allow-list %s/%s: %w", a.CustomerID, a.SubjectID, err)
 				}
+				revoked, _ = res.RowsAffected()
 				a.Status = ""
 				if _, err := s.insertAlert(ctx, tx, &a, false); err != nil {
 					return err
@@ -386,7 +389,7 @@ func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]e
 				a.ID, a.Status, a.Assignee, a.CreatedAt, a.UpdatedAt = last.ID, last.Status, last.Assignee, last.CreatedAt, at
 			}
 			ae, err := chain.Entry(at, "veto", chain.ActionAlertRenew, strconv.FormatInt(a.ID, 10),
-				map[string]any{"customer": a.CustomerID, "subject": a.SubjectID, "listings": added, "previous": last.ID, "previousStatus": last.Status})
+				map[string]any{"customer": a.CustomerID, "subject": a.SubjectID, "listings": added, "previous": last.ID, "previousStatus": last.Status, "allowListRevoked": revoked})
 			if err != nil {
 				return err
 			}
