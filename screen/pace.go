@@ -220,9 +220,16 @@ type Overload struct{ RetryAfter time.Duration }
 func (o *Overload) Error() string        { return ErrOverloaded.Error() }
 func (o *Overload) Is(target error) bool { return target == ErrOverloaded }
 
-func (a *Allowance) overload() error {
+// Overload returns ErrOverloaded as an *Overload, with the time until
+// the costly work queued now would be done (at least a second).
+func (a *Allowance) Overload() error {
 	return &Overload{RetryAfter: max(a.p.queued(), time.Second)}
 }
+
+// Costly reports whether the request asks, up front, for more than a
+// single query of the default shape does: a batch, a Costly shape or a
+// text. A nil Allowance (no pacing) is not.
+func (a *Allowance) Costly() bool { return a != nil && !a.single }
 
 // Admit refuses a Costly request with ErrOverloaded while the costly work
 // queued exceeds MaxPaceWait: it would go past its allowance at once and
@@ -234,7 +241,7 @@ func (a *Allowance) Admit() error {
 	if a == nil || a.shape != Costly || a.p.queued() <= MaxPaceWait {
 		return nil
 	}
-	return a.overload()
+	return a.Overload()
 }
 
 // pace returns the index.Options.Pace of a search under a.
@@ -280,13 +287,13 @@ func (a *Allowance) Charge(ctx context.Context, pairs int64) error {
 		n := min(over, int64(a.p.lim.Burst()))
 		r := a.p.lim.ReserveN(time.Now(), int(n))
 		if !r.OK() {
-			return a.overload()
+			return a.Overload()
 		}
 		d := r.Delay()
 		own := req.paced.Add(int64(float64(n) / float64(a.p.lim.Limit()) * float64(time.Second)))
 		if time.Duration(req.waited.Add(int64(d))-own) > MaxPaceWait && a.shape != Patient {
 			r.Cancel()
-			return a.overload()
+			return a.Overload()
 		}
 		if d > 0 {
 			t := time.NewTimer(d)
