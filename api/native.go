@@ -279,11 +279,12 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		res, err := screener.Screen(r.Context(), req.Query, opts)
+		results, err := s.screenAll(r, screener, []match.Query{req.Query}, opts)
 		if err != nil {
 			return err
 		}
-		if err := s.observeScreen(r, snap, "native", []screen.Result{res}); err != nil {
+		res := results[0]
+		if err := s.observeScreen(r, snap, "native", results); err != nil {
 			return err
 		}
 		writeJSON(w, http.StatusOK, screenResponse{res, against, warnings})
@@ -315,6 +316,11 @@ func (s *Server) screenAll(r *http.Request, screener *screen.Screener, qs []matc
 	if opts.Allowance == nil {
 		opts.Allowance = screener.Allowance(len(qs), opts)
 	}
+	release, err := s.admitCostly(r, opts.Allowance)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	if len(qs) < 8 {
 		for _, q := range qs {
 			res, err := screener.Screen(r.Context(), q, opts)

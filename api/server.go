@@ -50,11 +50,16 @@ type Config struct {
 	// MaxUpload is the largest file a batch job accepts, in bytes
 	// (default 512 MiB).
 	MaxUpload int64
+	// MaxCostly is the most costly requests (a batch, a threshold below
+	// the default or a limit above it, a text) one client (API key, else
+	// remote address) has in flight at once; more are refused 429 busy
+	// before any work (default 4). Batch jobs are not counted.
+	MaxCostly int
 }
 
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
-	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5, MaxUpload: 512 << 20}
+	return Config{MaxBody: 4 << 20, MaxBatch: 1000, Version: "dev", ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, KeyCacheTTL: 30 * time.Second, MatchCutoff: 0.5, MaxUpload: 512 << 20, MaxCostly: 4}
 }
 
 // Server serves the API.
@@ -71,6 +76,7 @@ type Server struct {
 	audit    *audit.Log
 	ui       http.Handler
 	jobs     *jobs.Queue
+	costly   costlyClients
 }
 
 // Option adds an optional part to the server.
@@ -106,10 +112,13 @@ func New(cfg Config, keeper *screen.Keeper, st store.Store, metrics *Metrics, lo
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultConfig().MaxUpload
 	}
+	if cfg.MaxCostly <= 0 {
+		cfg.MaxCostly = DefaultConfig().MaxCostly
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, screener: keeper.Screener, keeper: keeper, store: st, log: log, metrics: metrics,
+	s := &Server{costly: costlyClients{max: cfg.MaxCostly}, cfg: cfg, screener: keeper.Screener, keeper: keeper, store: st, log: log, metrics: metrics,
 		keys: newKeyCache(st, cfg.KeyCacheTTL), now: time.Now}
 	for _, o := range opts {
 		o(s)

@@ -109,6 +109,11 @@ func (s *Server) text(w http.ResponseWriter, r *http.Request) error {
 	// would hold it past MaxPaceWait. Below the default threshold it is
 	// refused at once while they would.
 	allowance := s.screener.TextAllowance(screen.ShapeOf(threshold, snap.Config().Threshold, 0, 0))
+	release, err := s.admitCostly(r, allowance)
+	if err != nil {
+		return err
+	}
+	defer release()
 	err = allowance.Admit()
 	var findings []textscan.Finding
 	var truncated bool

@@ -465,17 +465,8 @@ func candidates(snap *screen.Snapshot, sub *resolve.Subject) []*entity.Entity {
 // listings' IDs as referents, every list that names it as datasets, and
 // the properties of them all.
 func (s *Server) subjectEntity(snap *screen.Snapshot, sub *resolve.Subject, recs []*entity.Entity) yenteEntity {
-	as := make([]*entity.Entity, len(recs))
-	for i, e := range recs {
-		c := *e
-		c.ID = sub.ID // so that MergeFtM merges them all
-		as[i] = &c
-	}
-	out := yenteEntity{ID: sub.ID, Caption: sub.Caption, Schema: string(sub.Schema), Properties: map[string][]string{},
+	out := yenteEntity{ID: sub.ID, Caption: sub.Caption, Schema: string(sub.Schema), Properties: entity.SubjectFtM(sub.ID, recs).Properties,
 		Datasets: sub.Lists(), Referents: sub.MemberIDs(), Target: true}
-	if len(as) > 0 {
-		out.Properties = entity.MergeFtM(as)[0].Properties
-	}
 	var first entity.Date
 	var seen time.Time
 	for _, e := range recs {

@@ -69,6 +69,9 @@ type FtMEntity struct {
 	Caption    string              `json:"caption"`
 	Properties map[string][]string `json:"properties"`
 	Datasets   []string            `json:"datasets"`
+	// Referents are the IDs of the listings a merged entity stands for
+	// (a sanctioned subject, see SubjectFtM); none for one listing.
+	Referents []string `json:"referents,omitempty"`
 }
 
 // FtM returns the entity in FtM form. Unlike [Entity.Properties], date
@@ -201,4 +204,27 @@ func MergeFtM(ents []*Entity) []FtMEntity {
 		}
 	}
 	return out
+}
+
+// SubjectFtM returns the listings recs of one sanctioned subject as
+// OpenSanctions writes a merged entity: the subject's ID, the union of
+// their property values and datasets, and their IDs as referents (in
+// order of first appearance). The first record's schema and caption win.
+func SubjectFtM(id string, recs []*Entity) FtMEntity {
+	as := make([]*Entity, len(recs))
+	var referents []string
+	for i, e := range recs {
+		if !contains(referents, e.ID) {
+			referents = append(referents, e.ID)
+		}
+		c := *e
+		c.ID = id // so that MergeFtM merges them all
+		as[i] = &c
+	}
+	if len(as) == 0 {
+		return FtMEntity{ID: id, Properties: map[string][]string{}, Datasets: []string{}}
+	}
+	f := MergeFtM(as)[0]
+	f.Referents = referents
+	return f
 }

@@ -139,6 +139,7 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 	}
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
+	s.m.add(len(cand) * stepsPerSim)
 	u.exp = expansion{}
 	for _, id := range cand {
 		sim, how := cfg.UnitSim(t, u.span, &v.tokens[id], v.span[id])

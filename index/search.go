@@ -44,6 +44,8 @@ type Work struct {
 	Scored int
 	// Pairs is the number of word pairs whose similarity was looked up.
 	Pairs int64
+	// Steps is the retrieval's work (see meter).
+	Steps int64
 }
 
 // checkEvery is how many candidates a search scores between looks at its
@@ -143,6 +145,8 @@ type scratch struct {
 	simTag []uint32
 	simOf  []float32
 	tag    uint32
+	// m counts the retrieval's work (see meter).
+	m meter
 }
 
 func (ix *Index) getScratch(cfg *match.Config) *scratch {
@@ -159,6 +163,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 	}
 	s.scorer = match.NewScorer(cfg)
 	s.gen++
+	s.m = meter{}
 	return s
 }
 
@@ -218,6 +223,12 @@ func (ix *Index) SearchContext(ctx context.Context, p *match.Prepared, opts Opti
 	cfg, threshold := ix.settings(opts)
 	s := ix.getScratch(cfg)
 	defer ix.putScratch(s)
+	// Retrieval looks at ctx and charges Pace as it goes (see meter),
+	// and stops there when either says so.
+	s.m = meter{ctx: ctx, pace: opts.Pace}
+	if opts.Work != nil {
+		defer func() { opts.Work.Steps += s.m.steps }()
+	}
 
 	ix.prepareUnits(p, cfg, s)
 	fullScan := ix.planRetrieval(p, cfg, threshold, s)
@@ -225,8 +236,12 @@ func (ix *Index) SearchContext(ctx context.Context, p *match.Prepared, opts Opti
 		for i := range ix.cands {
 			s.take(int32(i), match.AllNames, unbounded)
 		}
-	} else {
+		s.m.add(len(ix.cands))
+	} else if s.m.err == nil {
 		ix.retrieve(p, cfg, threshold, s)
+	}
+	if s.m.err != nil {
+		return nil, s.m.err
 	}
 	if id := p.ID(); id != "" {
 		for _, c := range ix.ids[id] {
@@ -371,6 +386,9 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 			s.units = append(s.units, unit{qn: qn, qu: qu, tok: &pn.Tokens[qu], weight: pn.Weights[qu]})
 		}
 		for qu := range pn.Tokens {
+			if s.m.err != nil {
+				return
+			}
 			u := &s.units[first+qu]
 			if u.tok.Kind != names.Initial {
 				ix.expand(u, cfg, s)
@@ -557,6 +575,9 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	restLeft, midLeft := 0.0, 0.0
 	for ui := range s.units {
 		u := &s.units[ui]
+		if s.m.err != nil {
+			return
+		}
 		switch {
 		case !u.expanded:
 		case u.retrieve:
@@ -578,6 +599,9 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 	slices.SortFunc(pending, func(a, b int32) int { return cmp.Compare(s.units[b].most, s.units[a].most) })
 	for _, ui := range pending {
 		u := &s.units[ui]
+		if !s.m.add(len(s.live)) {
+			return
+		}
 		if fromNames(u, len(s.live)) {
 			// Dropping names saves looking at them from their side; a
 			// unit that walks its postings walks them all anyway.
@@ -605,6 +629,9 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 		}
 	}
 	for _, n := range s.live {
+		if !s.m.add(1) {
+			return
+		}
 		mid := float64(s.accMid[n])
 		rest := float64(s.acc[n]) - mid + initials
 		if bound(rest, mid) < threshold {
@@ -629,6 +656,7 @@ func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float6
 // not spared, mid of the spared ones. Initials, which have no expansion,
 // are compared directly, and count in rest as in retrieve's bounds.
 func (ix *Index) slotBound(n int32, s *scratch, cfg *match.Config) (rest, mid float64) {
+	s.m.add(len(ix.slotsOf(n)) * len(s.meeting))
 	for _, id := range ix.slotsOf(n) {
 		var r, m float32
 		expanded := s.inExp[id] == s.gen
@@ -728,6 +756,9 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 		}
 		ps := ix.postings[u.exp.ids[k]]
 		posts -= len(ps)
+		if !s.m.add(len(ps)) {
+			return
+		}
 		for _, n := range ps {
 			switch st := s.stamp[n]; {
 			case st == ui:
@@ -777,6 +808,9 @@ func (ix *Index) gatherTouched(u *unit, ui int32, ks []int32, ns []int32, cfg *m
 	for _, n := range ns {
 		if s.stamp[n] == ui {
 			continue
+		}
+		if !s.m.add(len(ix.slotsOf(n))) {
+			return
 		}
 		add := float32(0)
 		for _, id := range ix.slotsOf(n) {

@@ -12,7 +12,8 @@ import (
 )
 
 // A search's cost is counted in the word pairs it looks up
-// (index.Work.Pairs): about 0.1 µs each for real queries, and up to
+// (index.Work.Pairs), its retrieval's steps counted as half a pair each
+// (index.Work.Steps): about 0.1 µs each for real queries, and up to
 // 0.5 µs for names built to be costly (a thousand bytes of two-letter
 // words at threshold 0.1: 930,000 pairs in 0.43 s). At the default
 // threshold the costliest of 3,000 real queries looks up 200,000, one in
@@ -131,18 +132,26 @@ type Allowance struct {
 // the default threshold; nil (no pacing) on a nil Pacer.
 func (p *Pacer) Allowance(n int, shape Shape) *Allowance { return p.allowance(n, shape, 1) }
 
-// Real queries cost more below the default threshold: of 11,894
-// generated from the lists, at /match's default cutoff 0.5 and limit 5
-// one in a hundred looks up 42,000 pairs and one in a thousand 156,000
-// (8,200 and 27,000 at 0.8 and limit 10), and 9 over 200,000 (none at
-// 0.8). A query of the Default shape below allowanceThreshold, the
-// default threshold QueryAllowance was measured at (that of an entry
-// point whose default is lower: /match), has QueryAllowance times up to
-// lowThresholdScale (at lowThreshold and below), geometrically between.
+// Real queries cost more below the default threshold. Of 11,889
+// generated from the lists, at /match's default cutoff 0.5 and limit 5,
+// retrieval counted (index.Work.Steps, a step as half a pair), one in a
+// hundred costs 81,000 pairs and one in a thousand 265,000, and 23 over
+// 200,000; six cost 2.1 to 4.1 million: short names of letters beside
+// light words ("mcs international gmbh", "T.M.G. ENGINEERING Ltd.",
+// "VTB BANK (PUBLIC JOINTStock company)"), whose letters must retrieve
+// at 0.5, so that every listed entity is scored (in 40 to 90 ms: such
+// pairs are cheap). At 0.8 and limit 10 none costs over 80,000. A query
+// of the Default shape below allowanceThreshold, the default threshold
+// QueryAllowance was measured at (that of an entry point whose default
+// is lower: /match), has QueryAllowance times up to lowThresholdScale
+// (at lowThreshold and below), geometrically between: five million
+// pairs at 0.5, the costliest real query with a margin. With a scale of
+// 5 (a million pairs) those six waited for the Pacer for 5 to 11 s
+// whenever attackers' costly work was queued, holding their clients.
 const (
 	allowanceThreshold = 0.8
 	lowThreshold       = 0.5
-	lowThresholdScale  = 5
+	lowThresholdScale  = 25
 )
 
 // queryAllowance is the allowance of a single query of the Default
@@ -220,21 +229,29 @@ type Overload struct{ RetryAfter time.Duration }
 func (o *Overload) Error() string        { return ErrOverloaded.Error() }
 func (o *Overload) Is(target error) bool { return target == ErrOverloaded }
 
-func (a *Allowance) overload() error {
+// Overload returns ErrOverloaded as an *Overload, with the time until
+// the costly work queued now would be done (at least a second).
+func (a *Allowance) Overload() error {
 	return &Overload{RetryAfter: max(a.p.queued(), time.Second)}
 }
 
+// Costly reports whether the request asks, up front, for more than a
+// single query of the default shape does: a batch, a Costly shape or a
+// text. A nil Allowance (no pacing) is not.
+func (a *Allowance) Costly() bool { return a != nil && !a.single }
+
 // Admit refuses a Costly request with ErrOverloaded while the costly work
 // queued exceeds MaxPaceWait: it would go past its allowance at once and
-// be refused then, after preparing its queries and retrieving their
-// candidates at full speed (work not charged; see index.Options.Pace),
-// which a client sending such requests back to back would turn into
-// cores. Other requests, and a nil Allowance, are admitted.
+// be refused then, after preparing its queries (work not charged) and
+// retrieving their candidates up to the first charge (see
+// index.Options.Pace), which a client sending such requests back to back
+// would turn into cores. Other requests, and a nil Allowance, are
+// admitted.
 func (a *Allowance) Admit() error {
 	if a == nil || a.shape != Costly || a.p.queued() <= MaxPaceWait {
 		return nil
 	}
-	return a.overload()
+	return a.Overload()
 }
 
 // pace returns the index.Options.Pace of a search under a.
@@ -280,13 +297,13 @@ func (a *Allowance) Charge(ctx context.Context, pairs int64) error {
 		n := min(over, int64(a.p.lim.Burst()))
 		r := a.p.lim.ReserveN(time.Now(), int(n))
 		if !r.OK() {
-			return a.overload()
+			return a.Overload()
 		}
 		d := r.Delay()
 		own := req.paced.Add(int64(float64(n) / float64(a.p.lim.Limit()) * float64(time.Second)))
 		if time.Duration(req.waited.Add(int64(d))-own) > MaxPaceWait && a.shape != Patient {
 			r.Cancel()
-			return a.overload()
+			return a.Overload()
 		}
 		if d > 0 {
 			t := time.NewTimer(d)

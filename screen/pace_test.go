@@ -27,7 +27,7 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	if _, err := s.Screen(ctx, costly, screen.Options{Threshold: match.MinThreshold, Limit: 100}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := s.Screen(ctx, costly, screen.Options{Threshold: match.MinThreshold, Limit: 100, Shape: screen.Costly}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("a costly query past its allowance: %v, want it held until its deadline", err)
 	}
 
@@ -58,7 +58,7 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = s.Screen(ctx, costly, screen.Options{Threshold: match.MinThreshold, Limit: 100})
+			_, errs[i] = s.Screen(ctx, costly, screen.Options{Threshold: match.MinThreshold, Limit: 100, Shape: screen.Costly})
 		}()
 	}
 	wg.Wait()
@@ -67,7 +67,7 @@ func TestPacerSlowsCostlyWorkOnly(t *testing.T) {
 	}
 	// Unpaced, the costly query finishes.
 	s.SetPacer(nil)
-	if _, err := s.Screen(context.Background(), costly, screen.Options{Threshold: match.MinThreshold, Limit: 100}); err != nil {
+	if _, err := s.Screen(context.Background(), costly, screen.Options{Threshold: match.MinThreshold, Limit: 100, Shape: screen.Costly}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -180,14 +180,14 @@ func TestAllowanceWhileQueued(t *testing.T) {
 	if err := p.Allowance(1, screen.Costly).Admit(); err != nil {
 		t.Fatalf("a Costly request, nothing queued: %v", err)
 	}
-	// A single query at /match's default cutoff, 0.5, has five times the
+	// A single query at /match's default cutoff, 0.5, has 25 times the
 	// allowance of one at 0.8 (the pacer's bucket is kept for what follows).
 	s := screen.New(nil)
 	s.SetPacer(p)
 	for _, tt := range []struct {
 		threshold float64
 		free      int64
-	}{{0.8, 5_000}, {0.5, 25_000}, {0.65, 11_180}} {
+	}{{0.8, 5_000}, {0.5, 125_000}, {0.65, 25_000}} {
 		if err := s.Allowance(1, screen.Options{Threshold: tt.threshold}).Query().Charge(gone, tt.free); err != nil {
 			t.Errorf("a single query at %v, within its allowance of %d: %v", tt.threshold, tt.free, err)
 		}

@@ -19,8 +19,8 @@ import (
 // and by /v1/screen alike; --by listing gives one hit per listing, as
 // before.
 func TestLavrovIsOneHitOnTheRealLists(t *testing.T) {
-	if testing.Short() {
-		t.Skip("imports every real list")
+	if testing.Short() || raceDetector {
+		t.Skip("imports every real list and resolves it: too slow under -short and -race (CI runs it without the race detector, .ci/run)")
 	}
 	dir := sourcetest.SharedData(t)
 	db := filepath.Join(t.TempDir(), "veto.db")

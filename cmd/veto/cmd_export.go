@@ -10,9 +10,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/resolve"
 )
 
 type exportOptions struct {
+	dataOptions
 	Format string
 	Output string
 }
@@ -22,17 +25,23 @@ func newExportCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the active list versions as FollowTheMoney JSON lines",
-		Long: `Write every entity of the active list versions, one FollowTheMoney (FtM)
-entity per line, as OpenSanctions and yente read them. An entity that is on
-several lists (same ID) is written once, with the property values of all its
-records and every list in "datasets".`,
-		Example: `  veto export --format ftm > entities.ftm.json
-  veto export --output /srv/sanctions/entities.ftm.json`,
+		Long: `Write the sanctioned subjects of the active list versions, one FollowTheMoney
+(FtM) entity per line, as OpenSanctions and yente read them: a subject listed
+by several lists (see veto subjects) is one merged entity, with the subject's
+ID, the property values of all its listings, every list in "datasets" and
+the listings' IDs in "referents"; a subject of one listing is that listing.
+With --by listing, every listing is written on its own, as each list has it
+(an entity on several lists under one ID, as OFAC's SDN and the CSL, once).`,
+		Example: `  veto export --format ftm > subjects.ftm.json
+  veto export --by listing --output /srv/sanctions/entities.ftm.json
+  veto export --from ../shared/data > subjects.ftm.json`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(cmd.Context(), g, &o) },
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "ftm", "output format: ftm")
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&o.From, "from", "", "read the lists from the files in this folder instead of the store")
+	o.addByFlag(cmd.Flags())
 	return cmd
 }
 
@@ -40,14 +49,21 @@ func runExport(ctx context.Context, g *globalOptions, o *exportOptions) error {
 	if o.Format != "ftm" {
 		return usageError{fmt.Errorf("--format %q: only ftm is supported", o.Format)}
 	}
-	st, err := g.openStore(ctx)
+	a, snap, err := openSnapshot(ctx, g, &o.dataOptions, match.DefaultConfig())
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	ents, err := st.ActiveEntities(ctx)
+	defer a.Close()
+	ents, err := snap.Records(ctx, a.Store)
 	if err != nil {
 		return err
+	}
+	var out []entity.FtMEntity
+	if res := snap.Subjects(); res != nil {
+		out = subjectsFtM(res.Resolution, ents)
+	} else {
+		// --by listing, or the subjects could not be resolved (said).
+		out = entity.MergeFtM(ents)
 	}
 	w := g.stdout
 	if o.Output != "" {
@@ -61,10 +77,35 @@ func runExport(ctx context.Context, g *globalOptions, o *exportOptions) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for _, f := range entity.MergeFtM(ents) {
+	for _, f := range out {
 		if err := enc.Encode(f); err != nil {
 			return err
 		}
 	}
 	return bw.Flush()
+}
+
+// subjectsFtM returns the records ents as res groups them: one merged
+// entity per subject of several listings (see entity.SubjectFtM), and the
+// listing itself for a subject of one, in the order of res's subjects.
+func subjectsFtM(res *resolve.Resolution, ents []*entity.Entity) []entity.FtMEntity {
+	byID := map[string][]*entity.Entity{}
+	for _, e := range ents {
+		byID[e.ID] = append(byID[e.ID], e)
+	}
+	out := make([]entity.FtMEntity, 0, len(res.Subjects))
+	for _, sub := range res.Subjects {
+		var recs []*entity.Entity
+		for _, id := range sub.MemberIDs() {
+			recs = append(recs, byID[id]...)
+		}
+		switch {
+		case len(recs) == 0:
+		case len(sub.Members) == 1:
+			out = append(out, entity.MergeFtM(recs)...)
+		default:
+			out = append(out, entity.SubjectFtM(sub.ID, recs))
+		}
+	}
+	return out
 }

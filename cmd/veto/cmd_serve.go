@@ -43,6 +43,7 @@ type serveOptions struct {
 	NoDemo          bool
 	MaxBatch        int
 	MaxBody         int64
+	MaxCostly       int
 	JobsDir         string
 	JobQuotaBytes   int64
 	JobQuotaJobs    int
@@ -64,7 +65,7 @@ type serveOptions struct {
 var serveEnv = map[string]string{
 	"addr": "VETO_ADDR", "tls-cert": "VETO_TLS_CERT", "tls-key": "VETO_TLS_KEY", "refresh-every": "VETO_REFRESH_EVERY",
 	"poll": "VETO_POLL", "shutdown-timeout": "VETO_SHUTDOWN_TIMEOUT", "regimes": "VETO_REGIMES", "config": "VETO_MATCH_CONFIG",
-	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY",
+	"no-auth": "VETO_NO_AUTH", "no-demo": "VETO_NO_DEMO", "max-batch": "VETO_MAX_BATCH", "max-body": "VETO_MAX_BODY", "max-costly": "VETO_MAX_COSTLY",
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
 	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY", "jobs-dir": "VETO_JOBS_DIR",
 	"job-quota-bytes": "VETO_JOB_QUOTA_BYTES", "job-quota-jobs": "VETO_JOB_QUOTA_JOBS", "job-expiry": "VETO_JOB_EXPIRY",
@@ -128,6 +129,7 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.BoolVar(&o.NoDemo, "no-demo", false, "never serve the demo dataset: stay not ready until lists are stored (env VETO_NO_DEMO)")
 	f.IntVar(&o.MaxBatch, "max-batch", api.DefaultConfig().MaxBatch, "most queries in one request (env VETO_MAX_BATCH)")
 	f.Int64Var(&o.MaxBody, "max-body", api.DefaultConfig().MaxBody, "largest request body in bytes (env VETO_MAX_BODY)")
+	f.IntVar(&o.MaxCostly, "max-costly", api.DefaultConfig().MaxCostly, "most costly requests (batches, low thresholds, high limits, texts) one API key or address has in flight; more get 429 (env VETO_MAX_COSTLY)")
 	f.Float64Var(&o.MatchCutoff, "match-cutoff", api.DefaultConfig().MatchCutoff, "lowest score /match returns when a request gives no cutoff, as yente (env VETO_MATCH_CUTOFF)")
 	f.StringVar(&o.KeyFile, "admin-key-file", "", "where the first admin key is written (default: admin.key beside the SQLite file) (env VETO_ADMIN_KEY_FILE)")
 	f.StringVar(&o.LogFormat, "log-format", "text", "log as text or json (env VETO_LOG_FORMAT)")
@@ -184,6 +186,9 @@ func (o *serveOptions) validate() error {
 	}
 	if o.MaxBatch < 1 || o.MaxBody < 1024 {
 		return usageError{errors.New("--max-batch must be at least 1 and --max-body at least 1024")}
+	}
+	if o.MaxCostly < 1 {
+		return usageError{fmt.Errorf("--max-costly %d: want 1 or more", o.MaxCostly)}
 	}
 	// Zero would not mean "no quota" or "never": refuse it rather than
 	// fall back to a default silently.
@@ -260,7 +265,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	}
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
-	acfg.MatchCutoff = o.MatchCutoff
+	acfg.MatchCutoff, acfg.MaxCostly = o.MatchCutoff, o.MaxCostly
 	opts := []api.Option{api.WithMonitor(a.Monitor), api.WithAudit(a.Audit)}
 	if a.Jobs != nil {
 		opts = append(opts, api.WithJobs(a.Jobs))

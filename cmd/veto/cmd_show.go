@@ -44,6 +44,37 @@ type shown struct {
 	Records  []*entity.Entity      `json:"records"`
 	History  []store.EntityVersion `json:"history"`
 	Inactive bool                  `json:"inactive,omitempty"`
+	// Subject is the subject the entity was a member of at the last
+	// resolution the store holds (none before one, or alone).
+	Subject *shownSubject `json:"subject,omitempty"`
+}
+
+// shownSubject is a subject of several listings as the store's last
+// resolution left it: its ID and members.
+type shownSubject struct {
+	ID      string   `json:"id"`
+	Members []string `json:"members"`
+}
+
+// subjectOf returns the subject of id in the stored map of the last
+// resolution (see veto subjects), nil when id is alone in it or absent:
+// no index is built nor resolution made to show one entity.
+func subjectOf(ids map[string]string, id string) *shownSubject {
+	sub, ok := ids[id]
+	if !ok {
+		return nil
+	}
+	var members []string
+	for e, s := range ids {
+		if s == sub {
+			members = append(members, e)
+		}
+	}
+	if len(members) < 2 {
+		return nil
+	}
+	slices.Sort(members)
+	return &shownSubject{ID: sub, Members: members}
 }
 
 func runShow(ctx context.Context, g *globalOptions, o *showOptions, id string) error {
@@ -74,6 +105,11 @@ func runShow(ctx context.Context, g *globalOptions, o *showOptions, id string) e
 		out.Inactive = true
 	}
 	out.Records = recs
+	ids, err := st.SubjectIDs(ctx)
+	if err != nil {
+		return err
+	}
+	out.Subject = subjectOf(ids, id)
 	if !o.Raw {
 		for _, r := range recs {
 			r.Raw = entity.Raw{}
@@ -87,6 +123,10 @@ func runShow(ctx context.Context, g *globalOptions, o *showOptions, id string) e
 	}
 	for _, r := range recs {
 		printEntity(g.stdout, r, o.Raw)
+	}
+	if sub := out.Subject; sub != nil {
+		fmt.Fprintf(g.stdout, "Subject %s, %d listings at the last resolution: %s\n  (veto subjects show %s: the evidence that joined each)\n",
+			sub.ID, len(sub.Members), strings.Join(sub.Members, ", "), sub.ID)
 	}
 	fmt.Fprintln(g.stdout, "History:")
 	tw := table(g.stdout)

@@ -224,3 +224,22 @@ func TestSubjectsKeepIDs(t *testing.T) {
 		t.Errorf("stored %v, want %s for Lavrov's listings", ids, s.ID)
 	}
 }
+
+// veto show names the subject an entity was a member of at the store's
+// last resolution, with its members, without resolving again; before
+// any resolution, and for a listing alone, it names none.
+func TestShowNamesSubject(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "veto.db")
+	mustCLI(t, db, "import", "all", "../../demo/data")
+	if s := decode[shown](t, mustCLI(t, db, "show", "ofac-990001", "--json")); s.Subject != nil {
+		t.Errorf("before any resolution: subject %+v", s.Subject)
+	}
+	sub := decode[resolve.Subject](t, mustCLI(t, db, "subjects", "show", "ofac-990001", "--json"))
+	s := decode[shown](t, mustCLI(t, db, "show", "uk-RUS9901", "--json"))
+	if s.Subject == nil || s.Subject.ID != sub.ID || !sameSet(s.Subject.Members, sub.MemberIDs()) {
+		t.Errorf("subject %+v, want %s with %v", s.Subject, sub.ID, sub.MemberIDs())
+	}
+	if text := mustCLI(t, db, "show", "uk-RUS9901", "--raw=false"); !strings.Contains(text, "Subject "+sub.ID) || !strings.Contains(text, "ofac-990001") {
+		t.Errorf("text output lacks the subject:\n%s", text)
+	}
+}
