@@ -14,8 +14,8 @@ import (
 // Kadyrov, Arkady Rotenberg) raise three alerts on the real lists, one per
 // person, each naming every list of him; per listing they raised twelve.
 func TestThreeCustomersRaiseThreeAlertsOnTheRealLists(t *testing.T) {
-	if testing.Short() {
-		t.Skip("imports every real list")
+	if testing.Short() || raceDetector {
+		t.Skip("imports every real list and resolves it: too slow under -short and -race (CI runs it without the race detector, .ci/run)")
 	}
 	dir := sourcetest.SharedData(t)
 	db := filepath.Join(t.TempDir(), "veto.db")
