@@ -11,12 +11,10 @@ import (
 	"github.com/vetoscreen/veto/match"
 )
 
-// TestRetrievalStopsWhenAbandoned checks that a search whose retrieval is
-// long (a long name of common words at the lowest threshold) looks at its
-// context while retrieving: abandoned at its third look, it stops within
-// a look's steps of it (and a posting list), having scored nothing, and
-// says so.
-func TestRetrievalStopsWhenAbandoned(t *testing.T) {
+// longRetrieval returns an index of synthetic names and a query whose
+// retrieval is long there: a long name of common words.
+func longRetrieval(t *testing.T) (*Index, *match.Prepared) {
+	t.Helper()
 	r := rand.New(rand.NewPCG(7, 8))
 	ix := Build(syntheticEntities(r, 8000), match.DefaultConfig())
 	cfg := ix.Config()
@@ -24,6 +22,16 @@ func TestRetrievalStopsWhenAbandoned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ix, p
+}
+
+// TestRetrievalStopsWhenAbandoned checks that a search whose retrieval is
+// long (a long name of common words at the lowest threshold) looks at its
+// context while retrieving: abandoned at its third look, it stops within
+// a look's steps of it (and a posting list), having scored nothing, and
+// says so.
+func TestRetrievalStopsWhenAbandoned(t *testing.T) {
+	ix, p := longRetrieval(t)
 	var all Work
 	if _, err := ix.SearchContext(context.Background(), p, Options{Threshold: match.MinThreshold, Work: &all}); err != nil {
 		t.Fatal(err)
@@ -44,13 +52,7 @@ func TestRetrievalStopsWhenAbandoned(t *testing.T) {
 // Options.Pace as it goes, at stepsPerPair steps a pair, and stops where
 // Pace refuses, before scoring.
 func TestRetrievalIsPaced(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	ix := Build(syntheticEntities(r, 8000), match.DefaultConfig())
-	cfg := ix.Config()
-	p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: strings.Repeat("Sergei Lavrov Muhammad Ali Bank Melli Trading ", 20)}}, ix)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, p := longRetrieval(t)
 	var charged int64
 	var w Work
 	if _, err := ix.SearchContext(context.Background(), p, Options{Threshold: match.MinThreshold, Work: &w,
@@ -65,7 +67,7 @@ func TestRetrievalIsPaced(t *testing.T) {
 	refused := errors.New("refused")
 	calls := 0
 	w = Work{}
-	_, err = ix.SearchContext(context.Background(), p, Options{Threshold: match.MinThreshold, Work: &w,
+	_, err := ix.SearchContext(context.Background(), p, Options{Threshold: match.MinThreshold, Work: &w,
 		Pace: func(int64) error { calls++; return refused }})
 	if !errors.Is(err, refused) || calls != 1 || w.Scored > 0 || w.Steps > checkSteps+int64(ix.Stats.Names) {
 		t.Errorf("refused at the first charge: error %v after %d charges, %d steps and %d candidates scored", err, calls, w.Steps, w.Scored)

@@ -430,8 +430,9 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		givenMet = givenMet || cused&(1<<j) != 0 && cn.Places[j].Role == names.Given
 		hasGiven = hasGiven || cn.Places[j].Role == names.Given
 	}
+	middles := q.middles()
 	for k, i := range qLeft {
-		qShare[k] = c.queryShare(q, i, person)
+		qShare[k] = c.queryShare(q, i, person, middles)
 		if q.Places[i].Regnal && !givenMet && (hasGiven || cused == 0) {
 			// "Sultan bin Zayed" is not "Mohamed bin Zayed": a title
 			// that is also a name is a title only before the given name

@@ -150,7 +150,7 @@ func (p *PreparedName) Settle(c *Config) {
 // it has no partner: 0 for most words, 1-UnmatchedCandidate for a
 // patronymic, 1-QueryMiddleShare for a middle name.
 func (p *PreparedName) Sparing(c *Config, i int) float64 {
-	return 1 - c.queryShare(p, i, true)
+	return 1 - c.queryShare(p, i, true, p.middles())
 }
 
 // Bound bounds the score of this query name against any listed name, given
@@ -166,11 +166,23 @@ func (p *PreparedName) Bound(rest, spared, minTotal float64) float64 {
 	return max(rest/minTotal, (rest+spared)/(minTotal+p.MinSparing*spared))
 }
 
+// middles counts the name's middle names (see queryShare).
+func (p *PreparedName) middles() int {
+	n := 0
+	for _, pl := range p.Places {
+		if pl.Role == names.Middle {
+			n++
+		}
+	}
+	return n
+}
+
 // MaxSharedMiddles is the most middle names of a query name among which
 // QueryMiddleShare is shared out (see queryShare).
 const MaxSharedMiddles = 3
 
-// queryShare is the share of its weight unmatched query token i costs: a
+// queryShare is the share of its weight unmatched query token i costs
+// (middles: the name's middle names, see middles): a
 // patronymic UnmatchedCandidate, a middle name of a person's name
 // QueryMiddleShare shared out among the name's middle names, a ruler's
 // title nothing (see Place.Regnal; nameScore charges it in full where the
@@ -182,19 +194,13 @@ const MaxSharedMiddles = 3
 // what one would, shared among at most MaxSharedMiddles (so that a
 // share is never less than QueryMiddleShare/MaxSharedMiddles, which
 // bounds on scores may rely on).
-func (c *Config) queryShare(p *PreparedName, i int, person bool) float64 {
+func (c *Config) queryShare(p *PreparedName, i int, person bool, middles int) float64 {
 	pl := p.Places[i]
 	switch {
 	case p.Token(i).Kind == names.Patronymic:
 		return c.UnmatchedCandidate
 	case person && pl.Role == names.Middle:
-		n := 0
-		for _, o := range p.Places {
-			if o.Role == names.Middle {
-				n++
-			}
-		}
-		return c.QueryMiddleShare / float64(min(n, MaxSharedMiddles))
+		return c.QueryMiddleShare / float64(min(middles, MaxSharedMiddles))
 	case person && pl.Regnal:
 		return 0
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Chinese and Japanese write a title straight after the name, without a
@@ -42,6 +43,9 @@ func isCJKLetter(r rune) bool {
 // "安倍" and "首相".
 func cutCJKTitle(s string) (name, title string) {
 	name = strings.TrimSpace(s)
+	if r, _ := utf8.DecodeLastRuneInString(name); !isCJKLetter(r) {
+		return name, "" // most names: no title to look for
+	}
 	for {
 		cut := false
 		for _, t := range cjkTitles() {

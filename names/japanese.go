@@ -83,13 +83,22 @@ func Readings(s string) []string {
 	if !ok {
 		return nil
 	}
-	if r, ok := JapaneseReading(compact); ok {
-		return []string{strings.TrimSpace(title + " " + r)}
-	}
-	if sur, ok := japaneseSurnames[compact]; ok && title != "" {
-		return []string{title + " " + sur}
+	if r, ok := japaneseReading(compact, title); ok {
+		return []string{r}
 	}
 	return nil
+}
+
+// japaneseReading is Readings' reading of compact, the Chinese characters
+// of a name, with the title written after it.
+func japaneseReading(compact, title string) (string, bool) {
+	if r, ok := JapaneseReading(compact); ok {
+		return strings.TrimSpace(title + " " + r), true
+	}
+	if sur, ok := japaneseSurnames[compact]; ok && title != "" {
+		return title + " " + sur, true
+	}
+	return "", false
 }
 
 // Transcription reads a name of two to six Chinese characters written
@@ -103,7 +112,10 @@ func Readings(s string) []string {
 func Transcription(s string) (Name, bool) {
 	core, title := cutCJKTitle(s)
 	compact, ok := hanOnly(core)
-	if !ok || len(Readings(s)) > 0 || isHanTranscription(core) {
+	if !ok || isHanTranscription(core) {
+		return Name{}, false
+	}
+	if _, japanese := japaneseReading(compact, title); japanese {
 		return Name{}, false
 	}
 	if n := len([]rune(compact)); n < 2 || n > 6 {
