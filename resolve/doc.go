@@ -22,8 +22,9 @@
 // Contradictions veto every kind of evidence but the first two: two
 // listings with different full dates of birth, different genders,
 // different IMO numbers, different registration numbers in one country,
-// or on the same list, are never joined by an identifier or by their
-// names. Pairs whose names and facts agree, but not enough to join, are
+// or entries of one register (one list; every OFAC number is one
+// register, whichever list carries it), are never joined by an
+// identifier or by their names. Pairs whose names and facts agree, but not enough to join, are
 // kept as possible-same pairs for an analyst to decide.
 //
 // A subject's ID is derived from its members and kept across list

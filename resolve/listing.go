@@ -156,12 +156,29 @@ func contradicts(a, b *listing) bool {
 }
 
 // impossible reports whether two listings cannot be one subject whatever
-// their publishers say: they are on one list, or of incompatible
+// their publishers say: they are of one list, or of incompatible
 // schemata. Publishers' cross-references are sometimes wrong (a reference
 // number reassigned, a row's reference copied from its neighbour), and
 // these facts catch it.
+//
+// A listing's list is the one it was read from, not every list that
+// carries it: the consolidated screening list carries each OFAC listing
+// too, and a listing of the Entity List that only it carries is the
+// OFAC listing's other half, not its rival.
 func impossible(a, b *listing) bool {
-	return overlap(a.lists, b.lists) || !compatible(a.e.Schema, b.e.Schema)
+	return entryOf(a.e) == entryOf(b.e) || !compatible(a.e.Schema, b.e.Schema)
+}
+
+// entryOf is the register a listing is an entry of, of which no two
+// entries are one subject: its list, but OFAC's for every listing with
+// an OFAC number (SDN, non-SDN, and a row only the consolidated
+// screening list still carries), which numbers all its entries in one
+// series.
+func entryOf(e *entity.Entity) string {
+	if strings.HasPrefix(e.ID, "ofac-") {
+		return "ofac"
+	}
+	return e.List
 }
 
 // differ reports whether both listings carry identifiers of kind (in one

@@ -76,18 +76,23 @@ func TestRealSubjects(t *testing.T) {
 	if same(res, "ofac-16669", "ofac-16671") {
 		t.Errorf("Arkady and Boris Rotenberg are one subject")
 	}
-	// No subject holds two listings of one list, whatever its evidence.
+	// No subject holds two listings of one list, whatever its evidence;
+	// an OFAC listing and one of the Entity List, both carried by the
+	// consolidated screening list, may be one subject.
+	csl := 0
 	for _, s := range res.Subjects {
 		seen := map[string]string{}
 		for _, m := range s.Members {
-			for _, l := range m.Lists {
-				if other, ok := seen[l]; ok {
-					t.Errorf("subject %s holds %s and %s of %s", s.ID, other, m.EntityID, l)
-				}
-				seen[l] = m.EntityID
+			if other, ok := seen[m.List]; ok {
+				t.Errorf("subject %s holds %s and %s of %s", s.ID, other, m.EntityID, m.List)
 			}
+			seen[m.List] = m.EntityID
+		}
+		if seen["us-csl"] != "" && seen["ofac-sdn"] != "" {
+			csl++
 		}
 	}
+	t.Logf("%d subjects join an OFAC listing and one the consolidated screening list alone carries", csl)
 }
 
 // The soft evidence (names, dates, countries) against the publishers'

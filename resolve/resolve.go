@@ -447,7 +447,7 @@ func (g *graph) subject(ms []int, links []Link) *Subject {
 	s := &Subject{Links: links}
 	for _, i := range ms {
 		l := g.listings[i]
-		s.Members = append(s.Members, Member{EntityID: l.e.ID, Schema: l.e.Schema, Caption: l.e.Caption(), Lists: l.lists})
+		s.Members = append(s.Members, Member{EntityID: l.e.ID, Schema: l.e.Schema, Caption: l.e.Caption(), List: l.e.List, Lists: l.lists})
 	}
 	slices.SortFunc(s.Members, func(a, b Member) int { return cmp.Compare(a.EntityID, b.EntityID) })
 	// The caption is the one most members write (folded), else the
@@ -713,7 +713,7 @@ func (g *graph) names(ctx context.Context, opts Options) (links, possible []Link
 				for _, i := range it.search {
 					a := g.listings[i]
 					for _, h := range hits {
-						if j, ok := g.byID[h.EntityID]; ok && j != i && !overlap(h.Lists, a.lists) {
+						if j, ok := g.byID[h.EntityID]; ok && j != i && entryOf(g.listings[j].e) != entryOf(a.e) {
 							results[w] = append(results[w], found{i, j, h.Score})
 						}
 					}

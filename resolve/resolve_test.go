@@ -122,6 +122,27 @@ func TestEvidence(t *testing.T) {
 		join:  [][2]string{{"un-QDi.017", "uk-ofsi-6899"}, {"un-QDi.196", "uk-AQD0195"}},
 		apart: [][2]string{{"un-QDi.017", "un-QDi.196"}},
 	}, {
+		// The consolidated screening list carries OFAC's listing (a row
+		// with its number) and one of the Entity List's: one subject,
+		// although one list carries both.
+		name: "an OFAC listing and the Entity List's listing of it",
+		ents: []*entity.Entity{
+			listed("ofac-1", "ofac-sdn", entity.Company, "ROSTEC STATE CORPORATION"),
+			listed("ofac-1", "us-csl", entity.Company, "ROSTEC STATE CORPORATION"),
+			listed("csl-9f2", "us-csl", entity.Company, "Rostec State Corporation"),
+		},
+		join:     [][2]string{{"ofac-1", "csl-9f2"}},
+		evidence: resolve.SoleName,
+	}, {
+		// Two OFAC numbers are two entries, even where only the
+		// consolidated screening list still carries one of them.
+		name: "two OFAC numbers",
+		ents: []*entity.Entity{
+			listed("ofac-2", "ofac-sdn", entity.Company, "PSI DMCC"),
+			listed("ofac-3", "us-csl", entity.Company, "PSI DMCC"),
+		},
+		apart: [][2]string{{"ofac-2", "ofac-3"}},
+	}, {
 		name: "a passport number of one country on two lists",
 		ents: []*entity.Entity{
 			listed("ofac-1", "ofac-sdn", entity.Person, "KARIMOV, Rustam", ident(entity.IDPassport, "AB 1234567", "uz")),

@@ -59,7 +59,9 @@ type Member struct {
 	EntityID string        `json:"entityId"`
 	Schema   entity.Schema `json:"schema"`
 	Caption  string        `json:"caption"`
-	// Lists are the lists that carry the listing.
+	// List is the list the listing was read from; Lists are the lists
+	// that carry it (the consolidated screening list carries OFAC's).
+	List  string   `json:"list"`
 	Lists []string `json:"lists"`
 }
 
