@@ -607,12 +607,16 @@ func FuzzMatchQuery(f *testing.F) {
 	f.Add([]byte(`{"queries":{"a":{"schema":"Person","properties":{"name":["Sergei Lavrov"],"birthDate":["1950-03-21T00:00"]}}}}`))
 	f.Add([]byte(`{"queries":{"a":{"schema":"Thing","properties":{"firstName":["A"],"lastName":["B"],"nationality":["ru"]}}}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		var req matchRequest
-		if decodeBody(body, &req) != nil {
+		var req rawMatchRequest
+		if json.Unmarshal(body, &req) != nil {
 			return
 		}
-		for k, ex := range req.Queries {
-			q, _, err := queryOf(k, ex)
+		for k, raw := range req.Queries {
+			ex, err := readExample(k, raw)
+			if err != nil {
+				continue
+			}
+			q, _, err := (&Server{}).queryOf(k, ex)
 			if err == nil {
 				if verr := q.Validate(); verr != nil {
 					t.Fatalf("queryOf accepted an invalid query: %v", verr)

@@ -468,7 +468,7 @@ var schemaTypes = []schemaType{
 	{"JobLinks", reflect.TypeFor[JobLinks](), false, nil},
 	{"JobList", reflect.TypeFor[jobList](), false, nil},
 	// yente-compatible API.
-	{"MatchRequest", reflect.TypeFor[matchRequest](), true, nil},
+	{"MatchRequest", reflect.TypeFor[rawMatchRequest](), true, nil},
 	{"EntityExample", reflect.TypeFor[entityExample](), true, nil},
 	{"MatchResponse", reflect.TypeFor[matchResponse](), false, nil},
 	{"MatchResponseItem", reflect.TypeFor[matchResponseItem](), false, nil},

@@ -1,0 +1,231 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/store"
+)
+
+// What yente's entities carry that veto's listings do not say in so many
+// words: FtM topics, "target", and when the entity was first seen, last
+// seen and last changed. Each is derived here, the same way on every
+// yente route, so that a filter and the entity it filters agree.
+
+// Topic rules: a listing's topics follow from its list and its
+// programmes (README's table, docs/design.md "yente topics"). Every
+// listing of a sanctions list is a "sanction"; the US Consolidated
+// Screening List bundles export-control and debarment lists, told apart
+// by the programme its parser gives rows without one (the bundled list's
+// name). Programmes of terrorism, narcotics and cyber regimes add
+// crime.terror, crime and crime.cyber.
+var (
+	exportControlPrograms = []string{"Entity List", "Denied Persons List", "Unverified List", "Military End User"}
+	debarmentPrograms     = []string{"ITAR Debarred"}
+	programTopics         = []struct {
+		topic string
+		marks []string // lower-case words or codes of programme names
+	}{
+		{"crime.terror", []string{"sdgt", "fto", "sdt", "terr", "al-qaida", "al-qaeda", "isil", "da'esh", "taliban", "counter-terrorism",
+			"terrorist", "1373", "al-shabaab", "taqa", "hamas"}},
+		{"crime", []string{"sdntk", "sdnt", "illicit-drugs", "tco", "narcotics"}},
+		{"crime.cyber", []string{"cyber"}},
+	}
+)
+
+// designationTopics are the topics of a designation: an entity with one
+// is a target; one with none (sanction.linked: a party linked to a
+// designation, not designated itself) is not.
+var designationTopics = []string{"sanction", "sanction.counter", "debarment", "export.control", "crime", "crime.terror", "crime.cyber", "wanted"}
+
+// topicsOf returns the FtM topics of an entity on lists, sorted.
+func topicsOf(lists, programs []string) []string {
+	var out []string
+	add := func(t string) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	for _, l := range lists {
+		if l != "us-csl" {
+			add("sanction")
+			continue
+		}
+		kind := "sanction"
+		for _, p := range programs {
+			switch {
+			case hasPrefixAny(p, exportControlPrograms):
+				kind = "export.control"
+			case hasPrefixAny(p, debarmentPrograms):
+				kind = "debarment"
+			}
+		}
+		add(kind)
+	}
+	for _, pt := range programTopics {
+		for _, p := range programs {
+			if programMarked(strings.ToLower(p), pt.marks) {
+				add(pt.topic)
+				break
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// programMarked reports whether a lower-case programme name has a word
+// that is one of marks, or one of them followed by a digit or a hyphen
+// ("cyber2", "illicit-drugs-eo14059"): "terr" is EU's code, and no
+// prefix of "territory".
+func programMarked(p string, marks []string) bool {
+	words := strings.FieldsFunc(p, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	})
+	for _, w := range words {
+		for _, m := range marks {
+			if rest, ok := strings.CutPrefix(w, m); ok && (rest == "" || rest[0] == '-' || rest[0] >= '0' && rest[0] <= '9') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTarget reports whether topics make an entity a target.
+func isTarget(topics []string) bool {
+	for _, t := range topics {
+		if slices.Contains(designationTopics, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// yenteTime is yente's timestamp: UTC, to the second, no zone.
+const yenteTime = "2006-01-02T15:04:05"
+
+func yenteTimestamp(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.UTC().Format(yenteTime)
+	return &s
+}
+
+// seen is when an entity was first listed and last changed, by the
+// version history of its lists.
+type seen struct{ first, changed time.Time }
+
+// history is the seen times of every entity of a snapshot, built from
+// the stored diffs once per snapshot (yente's first_seen, last_change
+// and changed_since need it for every candidate, not one entity).
+type history struct {
+	mu   sync.Mutex
+	key  string
+	byID map[string]seen
+}
+
+// seenOf returns the seen times of snap's entities by ID. A snapshot
+// the store does not hold (the demo dataset) has none: its entities
+// count as seen from their versions.
+func (s *Server) seenOf(ctx context.Context, snap *screen.Snapshot) (map[string]seen, error) {
+	h := &s.history
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.key == snap.RefString() && h.byID != nil {
+		return h.byID, nil
+	}
+	byID := map[string]seen{}
+	if snap.Data == screen.DataLive {
+		// The request may go; the history is kept for the next.
+		ctx := context.WithoutCancel(ctx)
+		for _, active := range snap.Versions {
+			vs, err := s.store.Versions(ctx, store.VersionFilter{List: active.List})
+			if err != nil {
+				return nil, fmt.Errorf("history of %s: %w", active.List, err)
+			}
+			slices.SortFunc(vs, func(a, b entity.ListVersion) int { return int(a.ID - b.ID) })
+			for _, v := range vs {
+				if v.ID > active.ID {
+					break
+				}
+				d, err := s.store.Diff(ctx, v.ID)
+				if err != nil {
+					return nil, fmt.Errorf("history of %s: diff of version %d: %w", active.List, v.ID, err)
+				}
+				at := screen.InForceFrom(v)
+				for _, c := range d.Changes {
+					sn := byID[c.EntityID]
+					switch c.Change {
+					case entity.Added:
+						if sn.first.IsZero() || at.Before(sn.first) {
+							sn.first = at
+						}
+						fallthrough
+					case entity.Changed:
+						if at.After(sn.changed) {
+							sn.changed = at
+						}
+					}
+					byID[c.EntityID] = sn
+				}
+			}
+		}
+	}
+	h.key, h.byID = snap.RefString(), byID
+	return byID, nil
+}
+
+// timestamps sets an entity's first_seen, last_seen and last_change from
+// the history of the listings ids on lists: the earliest first listing,
+// the latest change, and when veto last read the lists. A listing the
+// history does not hold counts from its list's version.
+func timestamps(out *yenteEntity, snap *screen.Snapshot, hist map[string]seen, ids, lists []string) {
+	var first, changed, last time.Time
+	for _, l := range lists {
+		if v, ok := snap.Version(l); ok {
+			if v.FetchedAt.After(last) {
+				last = v.FetchedAt
+			}
+			if from := screen.InForceFrom(v); len(hist) == 0 {
+				if first.IsZero() || from.Before(first) {
+					first = from
+				}
+				changed = later(changed, from)
+			}
+		}
+	}
+	for _, id := range ids {
+		if sn, ok := hist[id]; ok {
+			if first.IsZero() || sn.first.Before(first) && !sn.first.IsZero() {
+				first = sn.first
+			}
+			changed = later(changed, sn.changed)
+		}
+	}
+	out.FirstSeen, out.LastSeen, out.LastChange = yenteTimestamp(first), yenteTimestamp(last), yenteTimestamp(changed)
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
