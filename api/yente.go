@@ -588,4 +588,3 @@ func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }
-

@@ -316,7 +316,9 @@ func countFacet(name string, docs []searchDoc) facet {
 	for v, n := range counts {
 		out.Values = append(out.Values, facetValue{Name: v, Label: facetLabel(name, v), Count: n})
 	}
-	slices.SortFunc(out.Values, func(a, b facetValue) int { return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Name, b.Name)) })
+	slices.SortFunc(out.Values, func(a, b facetValue) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Name, b.Name))
+	})
 	if len(out.Values) > 1000 {
 		out.Values = out.Values[:1000]
 	}
