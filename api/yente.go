@@ -352,8 +352,11 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	// Scores below 0.1 say nothing, and asking for them would make every
 	// query scan the whole index.
 	cutoff = max(cutoff, minCutoff)
-	filter, err := s.yenteFilters(r, snap, false)
+	filter, err := s.yenteFilters(r, snap)
 	if err != nil {
+		return err
+	}
+	if err := excludeEntities(filter, r, snap); err != nil {
 		return err
 	}
 	keys, examples, req, err := s.readMatchRequest(w, r)

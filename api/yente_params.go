@@ -114,10 +114,9 @@ type yenteFilter struct {
 	lookup        func(id string) []string // the lists of an entity
 }
 
-// yenteFilters reads the filters of a /match (search false) or /search
-// request against snap; hist is the snapshot's history, for
-// changed_since.
-func (s *Server) yenteFilters(r *http.Request, snap *screen.Snapshot, search bool) (*yenteFilter, error) {
+// yenteFilters reads the filters /match and /search share against snap:
+// the dataset scope, exclude_schema, topics and changed_since.
+func (s *Server) yenteFilters(r *http.Request, snap *screen.Snapshot) (*yenteFilter, error) {
 	qs := r.URL.Query()
 	f := &yenteFilter{topics: qs["topics"], lookup: func(id string) []string { _, ls, _ := snap.Index.Candidate(id); return ls }}
 	var err error
@@ -138,21 +137,31 @@ func (s *Server) yenteFilters(r *http.Request, snap *screen.Snapshot, search boo
 			return nil, err
 		}
 	}
-	if !search {
-		// As yente, an ID excludes its whole subject: the subject's ID
-		// or any listing's.
-		f.excludeIDs = membersOf(snap.Subjects(), qs["exclude_entity_ids"])
-		if len(qs["exclude_entity_ids"]) > 50 {
-			return nil, invalidParam("too_long", "exclude_entity_ids", "List should have at most 50 items", len(qs["exclude_entity_ids"]))
-		}
-		return f, nil
+	return f, nil
+}
+
+// excludeEntities reads /match's exclude_entity_ids: as in yente, an ID
+// excludes its whole subject, by the subject's ID or any listing's.
+func excludeEntities(f *yenteFilter, r *http.Request, snap *screen.Snapshot) error {
+	qs := r.URL.Query()
+	if len(qs["exclude_entity_ids"]) > 50 {
+		return invalidParam("too_long", "exclude_entity_ids", "List should have at most 50 items", len(qs["exclude_entity_ids"]))
 	}
+	f.excludeIDs = membersOf(snap.Subjects(), qs["exclude_entity_ids"])
+	return nil
+}
+
+// searchFilters reads the filters of /search only: countries, datasets,
+// filter, filter_op and target.
+func searchFilters(f *yenteFilter, r *http.Request, snap *screen.Snapshot) error {
+	qs := r.URL.Query()
+	var err error
 	switch op := qs.Get("filter_op"); op {
 	case "", "OR":
 	case "AND":
 		f.and = true
 	default:
-		return nil, invalidParam("enum", "filter_op", "Input should be 'OR' or 'AND'", op)
+		return invalidParam("enum", "filter_op", "Input should be 'OR' or 'AND'", op)
 	}
 	for _, c := range qs["countries"] {
 		f.countries = append(f.countries, strings.ToLower(c))
@@ -160,27 +169,27 @@ func (s *Server) yenteFilters(r *http.Request, snap *screen.Snapshot, search boo
 	for _, d := range qs["datasets"] {
 		ls, err := datasetLists(d, snap.Lists())
 		if err != nil {
-			return nil, errorf(CodeInvalid, "datasets: %v", err)
+			return errorf(CodeInvalid, "datasets: %v", err)
 		}
 		f.datasets = append(f.datasets, ls...)
 	}
 	if f.target, err = boolParam(qs, "target"); err != nil {
-		return nil, err
+		return err
 	}
 	for _, fv := range qs["filter"] {
 		field, value, ok := strings.Cut(fv, ":")
 		if !ok {
-			return nil, errorf(CodeInvalid, "Invalid filter: %q", fv)
+			return errorf(CodeInvalid, "Invalid filter: %q", fv)
 		}
 		if err := filterable(field); err != nil {
-			return nil, err
+			return err
 		}
 		if f.props == nil {
 			f.props = map[string][]string{}
 		}
 		f.props[field] = append(f.props[field], strings.ToLower(value))
 	}
-	return f, nil
+	return nil
 }
 
 // active reports whether the filter drops anything beyond the lists.

@@ -125,8 +125,11 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	filter, err := s.yenteFilters(r, snap, true)
+	filter, err := s.yenteFilters(r, snap)
 	if err != nil {
+		return err
+	}
+	if err := searchFilters(filter, r, snap); err != nil {
 		return err
 	}
 	hist, err := s.seenOf(r.Context(), snap)
