@@ -193,34 +193,43 @@ func (s *Server) seenOf(ctx context.Context, snap *screen.Snapshot) (map[string]
 	return byID, nil
 }
 
-// timestamps sets an entity's first_seen, last_seen and last_change from
-// the history of the listings ids on lists: the earliest first listing,
-// the latest change, and when veto last read the lists. A listing the
-// history does not hold counts from its list's version.
+// timestamps sets an entity's first_seen, last_seen and last_change (see
+// seenTimes).
 func timestamps(out *yenteEntity, snap *screen.Snapshot, hist map[string]seen, ids, lists []string) {
-	var first, changed, last time.Time
-	for _, l := range lists {
-		if v, ok := snap.Version(l); ok {
-			if v.FetchedAt.After(last) {
-				last = v.FetchedAt
-			}
-			if from := screen.InForceFrom(v); len(hist) == 0 {
-				if first.IsZero() || from.Before(first) {
-					first = from
-				}
-				changed = later(changed, from)
-			}
-		}
-	}
+	first, last, changed := seenTimes(snap, hist, ids, lists)
+	out.FirstSeen, out.LastSeen, out.LastChange = yenteTimestamp(first), yenteTimestamp(last), yenteTimestamp(changed)
+}
+
+// seenTimes returns when the listings ids on lists were first listed,
+// last read and last changed: the earliest first listing and the latest
+// change by the history, and when veto last read the lists. A listing
+// the history does not hold (the demo dataset's) counts from its
+// list's version.
+func seenTimes(snap *screen.Snapshot, hist map[string]seen, ids, lists []string) (first, last, changed time.Time) {
+	known := false
 	for _, id := range ids {
 		if sn, ok := hist[id]; ok {
-			if first.IsZero() || sn.first.Before(first) && !sn.first.IsZero() {
+			known = true
+			if first.IsZero() || !sn.first.IsZero() && sn.first.Before(first) {
 				first = sn.first
 			}
 			changed = later(changed, sn.changed)
 		}
 	}
-	out.FirstSeen, out.LastSeen, out.LastChange = yenteTimestamp(first), yenteTimestamp(last), yenteTimestamp(changed)
+	for _, l := range lists {
+		v, ok := snap.Version(l)
+		if !ok {
+			continue
+		}
+		last = later(last, v.FetchedAt)
+		if !known {
+			if from := screen.InForceFrom(v); first.IsZero() || from.Before(first) {
+				first = from
+			}
+			changed = later(changed, screen.InForceFrom(v))
+		}
+	}
+	return first, last, changed
 }
 
 func later(a, b time.Time) time.Time {

@@ -110,6 +110,7 @@ type yenteFilter struct {
 	excludeIDs    []string
 	target        *bool
 	since         time.Time
+	snap          *screen.Snapshot
 	hist          map[string]seen
 	lookup        func(id string) []string // the lists of an entity
 }
@@ -118,7 +119,7 @@ type yenteFilter struct {
 // the dataset scope, exclude_schema, topics and changed_since.
 func (s *Server) yenteFilters(r *http.Request, snap *screen.Snapshot) (*yenteFilter, error) {
 	qs := r.URL.Query()
-	f := &yenteFilter{topics: qs["topics"], lookup: func(id string) []string { _, ls, _ := snap.Index.Candidate(id); return ls }}
+	f := &yenteFilter{topics: qs["topics"], snap: snap, lookup: func(id string) []string { _, ls, _ := snap.Index.Candidate(id); return ls }}
 	var err error
 	if f.lists, f.none, err = s.datasetScope(snap, r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"]); err != nil {
 		return nil, err
@@ -226,8 +227,10 @@ func (f *yenteFilter) keep(e *entity.Entity) bool {
 	if len(f.datasets) > 0 && !f.matches(lists, f.datasets) {
 		return false
 	}
-	if !f.since.IsZero() && !f.hist[e.ID].changed.After(f.since) {
-		return false
+	if !f.since.IsZero() {
+		if _, _, changed := seenTimes(f.snap, f.hist, []string{e.ID}, lists); !changed.After(f.since) {
+			return false
+		}
 	}
 	if len(f.props) > 0 {
 		for field, want := range f.props {

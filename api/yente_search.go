@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vetoscreen/veto/countries"
 	"github.com/vetoscreen/veto/entity"
@@ -388,13 +389,11 @@ func sortDocs(docs []searchDoc, sorts []searchSort, snap *screen.Snapshot, hist 
 		case "_score":
 			return strconv.FormatFloat(1-d.hit.Score, 'f', 6, 64)
 		case "first_seen", "last_seen", "last_change":
-			var e yenteEntity
-			timestamps(&e, snap, hist, d.ids, d.lists)
-			ts := map[string]*string{"first_seen": e.FirstSeen, "last_seen": e.LastSeen, "last_change": e.LastChange}[field]
-			if ts == nil {
-				return ""
+			first, last, changed := seenTimes(snap, hist, d.ids, d.lists)
+			if ts := map[string]time.Time{"first_seen": first, "last_seen": last, "last_change": changed}[field]; !ts.IsZero() {
+				return ts.UTC().Format(yenteTime)
 			}
-			return *ts
+			return ""
 		}
 		vs := d.values(field)
 		if len(vs) == 0 {
