@@ -69,16 +69,33 @@ func topicsOf(lists, programs []string) []string {
 		}
 		add(kind)
 	}
-	for _, pt := range programTopics {
-		for _, p := range programs {
-			if programMarked(strings.ToLower(p), pt.marks) {
-				add(pt.topic)
-				break
-			}
+	for _, p := range programs {
+		for _, t := range programTopicsOf(p) {
+			add(t)
 		}
 	}
 	slices.Sort(out)
 	return out
+}
+
+// programTopicsMemo holds programmes' topics: programmes come from the
+// lists (a few hundred names), and a search derives topics for every
+// entity.
+var programTopicsMemo sync.Map
+
+// programTopicsOf returns the topics a programme adds to sanction.
+func programTopicsOf(program string) []string {
+	if ts, ok := programTopicsMemo.Load(program); ok {
+		return ts.([]string)
+	}
+	var ts []string
+	for _, pt := range programTopics {
+		if programMarked(strings.ToLower(program), pt.marks) {
+			ts = append(ts, pt.topic)
+		}
+	}
+	programTopicsMemo.Store(program, ts)
+	return ts
 }
 
 func hasPrefixAny(s string, prefixes []string) bool {

@@ -203,15 +203,17 @@ func (f *yenteFilter) exclude() func(*entity.Entity) bool {
 	if !f.active() {
 		return nil
 	}
-	return func(e *entity.Entity) bool { return !f.keep(e) }
+	return func(e *entity.Entity) bool { return !f.keep(e, f.lookup(e.ID)) }
 }
 
-// keep reports whether an indexed entity passes every filter.
-func (f *yenteFilter) keep(e *entity.Entity) bool {
+// keep reports whether an indexed entity, on lists, passes every filter.
+func (f *yenteFilter) keep(e *entity.Entity, lists []string) bool {
+	if !f.active() {
+		return true
+	}
 	if slices.Contains(f.excludeSchema, string(e.Schema)) || slices.Contains(f.excludeIDs, e.ID) {
 		return false
 	}
-	lists := f.lookup(e.ID)
 	if len(f.topics) > 0 || f.target != nil {
 		topics := topicsOf(lists, e.Programs)
 		if len(f.topics) > 0 && !f.matches(topics, f.topics) {

@@ -69,7 +69,7 @@ const yenteMaxOffset = 9499
 // the subject of several listings it belongs to, with the indexed
 // records and lists.
 type searchDoc struct {
-	hit   screen.Hit
+	hit   *screen.Hit
 	sub   *resolve.Subject
 	recs  []*entity.Entity
 	lists []string
@@ -157,8 +157,8 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return errorf(CodeInvalid, "Search error: %v", err)
 		}
-		for _, h := range res.Hits {
-			docs = append(docs, docOf(snap, h))
+		for i := range res.Hits {
+			docs = append(docs, docOf(snap, &res.Hits[i]))
 		}
 		if len(docs) > maxSearchResults {
 			docs, more = docs[:maxSearchResults], true
@@ -234,10 +234,10 @@ func everyEntity(snap *screen.Snapshot, f *yenteFilter, schema entity.Schema) (d
 	snap.Index.Each(func(c *match.Candidate, lists []string) {
 		e := c.Entity
 		if f.lists != nil && !slices.ContainsFunc(lists, func(l string) bool { return slices.Contains(f.lists, l) }) ||
-			!entity.Compatible(schema, e.Schema) || !f.keep(e) {
+			!entity.Compatible(schema, e.Schema) || !f.keep(e, lists) {
 			return
 		}
-		h := screen.Hit{EntityID: e.ID, Caption: e.Caption(), Schema: e.Schema, List: e.List, Lists: lists, Regimes: all.ListRegimes(lists)}
+		h := &screen.Hit{EntityID: e.ID, Caption: e.Caption(), Schema: e.Schema, List: e.List, Lists: lists}
 		if res != nil {
 			if sub, ok := res.Subject(e.ID); ok && len(sub.Members) > 1 {
 				if done[sub.ID] {
@@ -245,17 +245,19 @@ func everyEntity(snap *screen.Snapshot, f *yenteFilter, schema entity.Schema) (d
 				}
 				done[sub.ID] = true
 				h.Subject, h.Members, h.Lists = sub.ID, len(sub.Members), sub.Lists()
+				docs = append(docs, docOf(snap, h))
+				return
 			}
 		}
-		docs = append(docs, docOf(snap, h))
+		docs = append(docs, searchDoc{hit: h, recs: []*entity.Entity{e}, lists: lists, ids: []string{e.ID}})
 	})
 	slices.SortFunc(docs, func(a, b searchDoc) int { return strings.Compare(a.id(), b.id()) })
 	return docs, false
 }
 
 // docOf returns the search result a hit stands for.
-func docOf(snap *screen.Snapshot, h screen.Hit) searchDoc {
-	if sub := merged(snap.Subjects(), h); sub != nil {
+func docOf(snap *screen.Snapshot, h *screen.Hit) searchDoc {
+	if sub := merged(snap.Subjects(), *h); sub != nil {
 		return searchDoc{hit: h, sub: sub, recs: candidates(snap, sub), lists: sub.Lists(), ids: sub.MemberIDs()}
 	}
 	d := searchDoc{hit: h, lists: h.Lists, ids: []string{h.EntityID}}
@@ -282,14 +284,14 @@ func (d searchDoc) values(field string) []string {
 			}
 		}
 	}
-	var programs []string
-	for _, e := range d.recs {
-		programs = append(programs, e.Programs...)
-	}
 	switch field {
 	case "datasets":
 		add(datasetNames(d.lists)...)
 	case "topics":
+		var programs []string
+		for _, e := range d.recs {
+			programs = append(programs, e.Programs...)
+		}
 		add(topicsOf(d.lists, programs)...)
 	case "schema":
 		add(string(d.hit.Schema))
