@@ -1,12 +1,15 @@
 package api
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/store"
 )
 
 // listings returns the listing IDs a page of entities stands for (a
@@ -232,5 +235,39 @@ func TestTopicsOf(t *testing.T) {
 	}
 	if isTarget([]string{"sanction.linked"}) || !isTarget([]string{"export.control"}) {
 		t.Error("isTarget")
+	}
+}
+
+// The demo dataset has no version history in the store: its entities
+// count as seen and changed from their version, and changed_since
+// filters by that.
+func TestYenteDemoData(t *testing.T) {
+	published := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	demo := func(context.Context) ([]store.NewVersion, error) {
+		e := &entity.Entity{ID: "un-QDi.999", Schema: entity.Person, List: "un-sc", Programs: []string{"Al-Qaida"},
+			Names: []entity.Name{{Full: "Demo Person Example", Kind: entity.Primary}}}
+		return []store.NewVersion{{Version: entity.ListVersion{List: "un-sc", Publisher: "un", Published: published, PublishedFrom: "file", FetchedAt: published},
+			Entities: []*entity.Entity{e}}}, nil
+	}
+	ts := startServer(t, serverOptions{empty: true, demo: demo})
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/search/default?changed_since=2025-01-01", []string{"un-QDi.999"}},
+		{"/search/default?changed_since=2025-07-01", nil},
+		{"/search/un_sc_sanctions?topics=crime.terror", []string{"un-QDi.999"}},
+	} {
+		var sr yenteSearchResponse
+		r := ts.do("GET", tc.path, entity.RoleScreen, nil)
+		r.json(t, &sr)
+		if got := listings(sr.Results); r.Status != 200 || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %d %v, want %v", tc.path, r.Status, got, tc.want)
+		}
+	}
+	var e yenteEntity
+	ts.do("GET", "/entities/un-QDi.999", entity.RoleScreen, nil).json(t, &e)
+	if e.FirstSeen == nil || *e.FirstSeen != "2025-06-01T00:00:00" || e.LastChange == nil || *e.LastChange != *e.FirstSeen {
+		t.Errorf("demo entity: first_seen %v last_change %v", e.FirstSeen, e.LastChange)
 	}
 }
