@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -151,11 +152,20 @@ func yenteTimestamp(t time.Time) *string {
 type seen struct{ first, changed time.Time }
 
 // history is the seen times of every entity of a snapshot, built from
-// the stored diffs once per snapshot (yente's first_seen, last_change
-// and changed_since need it for every candidate, not one entity).
+// the stored diffs (yente's first_seen, last_change and changed_since
+// need them for every candidate, not one entity). Each list's diffs are
+// read once: a new version of a list adds its own diff only.
 type history struct {
-	mu   sync.Mutex
-	key  string
+	mu    sync.Mutex
+	key   string
+	byID  map[string]seen
+	lists map[string]*listHistory
+}
+
+// listHistory is the seen times of a list's entities by the diffs of its
+// versions up to upTo.
+type listHistory struct {
+	upTo int64
 	byID map[string]seen
 }
 
@@ -171,43 +181,71 @@ func (s *Server) seenOf(ctx context.Context, snap *screen.Snapshot) (map[string]
 	}
 	byID := map[string]seen{}
 	if snap.Data == screen.DataLive {
+		if h.lists == nil {
+			h.lists = map[string]*listHistory{}
+		}
 		// The request may go; the history is kept for the next.
 		ctx := context.WithoutCancel(ctx)
 		for _, active := range snap.Versions {
-			vs, err := s.store.Versions(ctx, store.VersionFilter{List: active.List})
-			if err != nil {
-				return nil, fmt.Errorf("history of %s: %w", active.List, err)
+			lh := h.lists[active.List]
+			if lh == nil || lh.upTo > active.ID { // new, or rolled back
+				lh = &listHistory{byID: map[string]seen{}}
+				h.lists[active.List] = lh
 			}
-			slices.SortFunc(vs, func(a, b entity.ListVersion) int { return int(a.ID - b.ID) })
-			for _, v := range vs {
-				if v.ID > active.ID {
-					break
+			if err := s.readDiffs(ctx, lh, active); err != nil {
+				return nil, err
+			}
+			for id, sn := range lh.byID {
+				all := byID[id]
+				if all.first.IsZero() || !sn.first.IsZero() && sn.first.Before(all.first) {
+					all.first = sn.first
 				}
-				d, err := s.store.Diff(ctx, v.ID)
-				if err != nil {
-					return nil, fmt.Errorf("history of %s: diff of version %d: %w", active.List, v.ID, err)
-				}
-				at := screen.InForceFrom(v)
-				for _, c := range d.Changes {
-					sn := byID[c.EntityID]
-					switch c.Change {
-					case entity.Added:
-						if sn.first.IsZero() || at.Before(sn.first) {
-							sn.first = at
-						}
-						fallthrough
-					case entity.Changed:
-						if at.After(sn.changed) {
-							sn.changed = at
-						}
-					}
-					byID[c.EntityID] = sn
-				}
+				all.changed = later(all.changed, sn.changed)
+				byID[id] = all
 			}
 		}
 	}
 	h.key, h.byID = snap.RefString(), byID
 	return byID, nil
+}
+
+// readDiffs adds to lh the diffs of the versions of active's list after
+// lh.upTo, up to active.
+func (s *Server) readDiffs(ctx context.Context, lh *listHistory, active entity.ListVersion) error {
+	if lh.upTo == active.ID {
+		return nil
+	}
+	vs, err := s.store.Versions(ctx, store.VersionFilter{List: active.List})
+	if err != nil {
+		return fmt.Errorf("history of %s: %w", active.List, err)
+	}
+	slices.SortFunc(vs, func(a, b entity.ListVersion) int { return cmp.Compare(a.ID, b.ID) })
+	for _, v := range vs {
+		if v.ID <= lh.upTo || v.ID > active.ID {
+			continue
+		}
+		d, err := s.store.Diff(ctx, v.ID)
+		if err != nil {
+			return fmt.Errorf("history of %s: diff of version %d: %w", active.List, v.ID, err)
+		}
+		at := screen.InForceFrom(v)
+		for _, c := range d.Changes {
+			sn := lh.byID[c.EntityID]
+			switch c.Change {
+			case entity.Added:
+				if sn.first.IsZero() || at.Before(sn.first) {
+					sn.first = at
+				}
+				fallthrough
+			case entity.Changed:
+				sn.changed = later(sn.changed, at)
+			}
+			lh.byID[c.EntityID] = sn
+		}
+		lh.upTo = v.ID
+	}
+	lh.upTo = active.ID
+	return nil
 }
 
 // timestamps sets an entity's first_seen, last_seen and last_change (see
