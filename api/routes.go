@@ -47,6 +47,9 @@ func (s *Server) routes() []route {
 		{"GET", "/search/{dataset}", entity.RoleScreen, (*Server).yenteSearch},
 		{"GET", "/entities/{id}", entity.RoleScreen, (*Server).yenteEntity},
 		{"GET", "/catalog", entity.RoleScreen, (*Server).catalog},
+		{"GET", "/manifest", entity.RoleScreen, (*Server).catalog},
+		{"GET", "/algorithms", entity.RoleScreen, (*Server).algorithms},
+		{"POST", "/updatez", "", (*Server).updatez},
 		// Operations.
 		{"GET", "/healthz", "", (*Server).healthz},
 		{"GET", "/readyz", "", (*Server).readyz},
