@@ -47,6 +47,14 @@ func (s *Server) routes() []route {
 		{"GET", "/search/{dataset}", entity.RoleScreen, (*Server).yenteSearch},
 		{"GET", "/entities/{id}", entity.RoleScreen, (*Server).yenteEntity},
 		{"GET", "/catalog", entity.RoleScreen, (*Server).catalog},
+		// OpenRefine reconciliation (reconcile.go).
+		{"GET", "/reconcile/{dataset}", entity.RoleScreen, (*Server).reconcileGet},
+		{"POST", "/reconcile/{dataset}", entity.RoleScreen, (*Server).reconcilePost},
+		{"GET", "/reconcile/{dataset}/suggest/entity", entity.RoleScreen, (*Server).suggestEntity},
+		{"GET", "/reconcile/{dataset}/suggest/type", entity.RoleScreen, (*Server).suggestType},
+		{"GET", "/reconcile/{dataset}/suggest/property", entity.RoleScreen, (*Server).suggestProperty},
+		{"GET", "/reconcile/{dataset}/extend/property", entity.RoleScreen, (*Server).proposeProperties},
+		{"GET", "/reconcile/{dataset}/preview/{id}", entity.RoleScreen, (*Server).reconPreview},
 		// Operations.
 		{"GET", "/healthz", "", (*Server).healthz},
 		{"GET", "/readyz", "", (*Server).readyz},
