@@ -882,13 +882,19 @@ func (s *Server) reconExtend(w http.ResponseWriter, r *http.Request, snap *scree
 	}
 	resp := extendResponse{Meta: make([]reconMeta, len(req.Properties)), Rows: make(map[string]map[string][]extendValue, len(req.IDs))}
 	settings := make([]extendSettings, len(req.Properties))
+	props := make([]string, len(req.Properties))
 	for i, p := range req.Properties {
 		field := "extend.properties[" + strconv.Itoa(i) + "]"
-		prop, ok := propOn(p.ID, "Thing")
-		if !ok {
+		// An ID is a property's name, or qualified as in queries: the
+		// answer names it as asked.
+		prop, ok := propOn(p.ID[strings.LastIndex(p.ID, ":")+1:], "Thing")
+		switch {
+		case !ok:
 			return errorf(CodeInvalid, "%s.id: unknown property %q; GET /reconcile/{dataset}/extend/property lists them", field, p.ID)
+		case slices.ContainsFunc(resp.Meta[:i], func(m reconMeta) bool { return m.ID == p.ID }):
+			return errorf(CodeInvalid, "%s.id: %q is asked for twice", field, p.ID)
 		}
-		resp.Meta[i] = reconMeta{ID: prop.name, Name: prop.label}
+		resp.Meta[i], props[i] = reconMeta{ID: p.ID, Name: prop.label}, prop.name
 		var err error
 		if settings[i], err = extendSettingsOf(field+".settings", p.Settings); err != nil {
 			return err
@@ -902,9 +908,9 @@ func (s *Server) reconExtend(w http.ResponseWriter, r *http.Request, snap *scree
 			continue
 		}
 		for i, m := range resp.Meta {
-			vs := e.Properties[m.ID]
+			vs := e.Properties[props[i]]
 			if !settings[i].raw {
-				vs = rendered(m.ID, vs)
+				vs = rendered(props[i], vs)
 			}
 			if n := settings[i].limit; n > 0 {
 				vs = vs[:min(n, len(vs))]
