@@ -130,7 +130,7 @@ const (
 // dataset (nil: all), refusing JSONP, which veto does not serve (CORS
 // does what it did).
 func (s *Server) reconScope(r *http.Request) (*screen.Snapshot, []string, error) {
-	if r.URL.Query().Has("callback") {
+	if r.URL.Query().Get("callback") != "" {
 		return nil, nil, errorf(CodeInvalid, "callback: JSONP is not supported; call with CORS")
 	}
 	snap, err := s.snapshot(r)
@@ -149,7 +149,7 @@ func (s *Server) reconcileGet(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	qs := r.URL.Query()
-	if qs.Has("queries") || qs.Has("extend") {
+	if qs.Get("queries") != "" || qs.Get("extend") != "" {
 		return s.reconcileAnswer(w, r, snap, scope, []byte(qs.Get("queries")), []byte(qs.Get("extend")))
 	}
 	dataset := r.PathValue("dataset")

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -93,6 +94,36 @@ func errorMessage(t *testing.T, r response) string {
 		t.Fatalf("status %d: no message in the error body %s", r.Status, r.Body)
 	}
 	return body.Error.Message
+}
+
+// The OpenAPI schemas of reconciliation, checked as the others by
+// TestOpenAPISchemas (added here, so that the tables there keep to the
+// routes of yente.go).
+func init() {
+	schemaTypes = append(schemaTypes,
+		schemaType{"ReconManifest", reflect.TypeFor[reconManifest](), false, nil},
+		schemaType{"ReconURL", reflect.TypeFor[reconURL](), false, nil},
+		schemaType{"ReconPreview", reflect.TypeFor[reconPreview](), false, nil},
+		schemaType{"ReconService", reflect.TypeFor[reconService](), false, nil},
+		schemaType{"ReconExtend", reflect.TypeFor[reconExtend](), false, nil},
+		schemaType{"ReconSetting", reflect.TypeFor[reconSetting](), false, nil},
+		schemaType{"ReconChoice", reflect.TypeFor[reconChoice](), false, nil},
+		schemaType{"ReconType", reflect.TypeFor[reconType](), false, nil},
+		schemaType{"ReconQuery", reflect.TypeFor[reconQuery](), true, nil},
+		schemaType{"ReconProperty", reflect.TypeFor[reconProperty](), true, nil},
+		schemaType{"ReconResults", reflect.TypeFor[reconResults](), false, nil},
+		schemaType{"ReconCandidate", reflect.TypeFor[reconCandidate](), false, nil},
+		schemaType{"SuggestResponse", reflect.TypeFor[suggestResponse](), false, nil},
+		schemaType{"SuggestItem", reflect.TypeFor[suggestItem](), false, nil},
+		schemaType{"ProposedProperties", reflect.TypeFor[proposedProperties](), false, nil},
+		schemaType{"ReconMeta", reflect.TypeFor[reconMeta](), false, nil},
+		schemaType{"ExtendRequest", reflect.TypeFor[extendRequest](), true, nil},
+		schemaType{"ExtendProperty", reflect.TypeFor[extendProperty](), true, nil},
+		schemaType{"ExtendResponse", reflect.TypeFor[extendResponse](), false, nil},
+		schemaType{"ExtendValue", reflect.TypeFor[extendValue](), false, nil},
+	)
+	schemasWithoutType["ReconQueryBatch"] = "map[string]reconQuery, the JSON of the queries field"
+	schemasWithoutType["ReconResultBatch"] = "map[string]reconResults, the answer of a query batch"
 }
 
 // reconRequest is a request as OpenRefine (or a script) sends it.
