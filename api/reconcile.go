@@ -29,7 +29,6 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -570,77 +569,117 @@ func (s *Server) suggestEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	var items []suggestItem
 	if len(words) > 0 {
-		items = suggestEntities(snap, scope, words)
+		items = suggestEntities(snap, scope, words, cursor+limit)
 	}
 	items = items[min(cursor, len(items)):]
-	writeJSON(w, http.StatusOK, suggested(prefix, items[:min(limit, len(items))]))
+	describe(snap, items)
+	writeJSON(w, http.StatusOK, suggested(prefix, items))
 	return nil
 }
 
-// suggestEntities returns the entities on the lists of scope that have a
-// name of the words, best first.
-func suggestEntities(snap *screen.Snapshot, scope []string, words []string) []suggestItem {
+// suggestEntities returns the first most entities on the lists of scope
+// that have a name of the words, best first. It reads only the names
+// that hold a word the longest of the words starts, found in the index's
+// vocabulary, compares their words by vocabulary id, and orders the
+// names found before it looks up whose they are, for the first most
+// only.
+func suggestEntities(snap *screen.Snapshot, scope []string, words []string, most int) []suggestItem {
+	key := 0
+	for i, w := range words {
+		if len(w) > len(words[key]) {
+			key = i
+		}
+	}
+	// starts[i] holds the vocabulary ids of the words words[i] starts.
+	starts := make([]bitset, len(words))
+	var vocab []uint32
+	ix := snap.Index
+	ix.EachWord(func(id uint32, t *names.Token) {
+		for i, w := range words {
+			if strings.HasPrefix(t.Form, w) {
+				starts[i].add(id)
+				if i == key {
+					vocab = append(vocab, id)
+				}
+			}
+		}
+	})
+	// A name found: first those that start with the first word, then
+	// shorter ones, then in index order.
 	type found struct {
-		item  suggestItem
-		start bool // a name starts with the first word
+		start  bool
+		length int
+		n      int32
+		c      *match.Candidate
 	}
 	var all []found
-	seen := map[string]bool{}
-	subjects := snap.Subjects()
-	snap.Index.EachCandidate(func(c *match.Candidate, lists []string) {
-		if !inScope(scope, lists) {
-			return
-		}
-		hit, start := false, false
-		for i := range c.Names {
-			if ok, first := hasWords(&c.Names[i], words); ok {
-				hit, start = true, start || first
+	for _, v := range vocab {
+		ix.EachNameWith(v, func(n int32, c *match.Candidate, lists []string, name int) bool {
+			if inScope(scope, lists) {
+				if ok, start := hasWords(c.Names[name].IDs, starts); ok {
+					all = append(all, found{start, len(c.Names[name].Raw), n, c})
+				}
 			}
+			return true
+		})
+	}
+	slices.SortFunc(all, func(a, b found) int {
+		switch {
+		case a.start != b.start:
+			if a.start {
+				return -1
+			}
+			return 1
+		case a.length != b.length:
+			return a.length - b.length
 		}
-		if !hit {
-			return
+		return int(a.n - b.n)
+	})
+	subjects := snap.Subjects()
+	var out []suggestItem
+	seen := map[string]bool{}
+	for _, f := range all {
+		if len(out) == most {
+			break
 		}
-		id, caption, schema := c.Entity.ID, c.Entity.Caption(), string(c.Entity.Schema)
+		id := f.c.Entity.ID
 		if subjects != nil {
 			if sub, ok := subjects.Subject(id); ok && len(sub.Members) > 1 {
-				id, caption, schema = sub.ID, sub.Caption, string(sub.Schema)
+				id = sub.ID // suggested once, by its best name
 			}
 		}
-		if seen[id] {
-			return // another listing of the subject was found, and is found as it
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, suggestItem{ID: id})
 		}
-		seen[id] = true
-		t, label := reconTypeOf(schema)
-		all = append(all, found{suggestItem{ID: id, Name: caption, Description: label, Notable: []reconType{t}, Type: []reconType{t}}, start})
-	})
-	sort.Slice(all, func(i, j int) bool {
-		a, b := all[i], all[j]
-		if a.start != b.start {
-			return a.start
-		}
-		if len(a.item.Name) != len(b.item.Name) {
-			return len(a.item.Name) < len(b.item.Name)
-		}
-		return a.item.ID < b.item.ID
-	})
-	out := make([]suggestItem, len(all))
-	for i, f := range all {
-		out[i] = f.item
 	}
 	return out
 }
 
-// hasWords reports whether each word starts a word of the name, each of
-// another, and whether the first starts the name.
-func hasWords(n *match.PreparedName, words []string) (ok, first bool) {
-	if len(words) > n.Len() {
+// bitset is a set of vocabulary ids.
+type bitset []uint64
+
+func (b *bitset) add(id uint32) {
+	for int(id/64) >= len(*b) {
+		*b = append(*b, 0)
+	}
+	(*b)[id/64] |= 1 << (id % 64)
+}
+
+func (b bitset) has(id uint32) bool { return int(id/64) < len(b) && b[id/64]&(1<<(id%64)) != 0 }
+
+// hasWords reports whether a name of the words ids (vocabulary ids) has,
+// for each i, a word of starts[i], each another word, and whether
+// starts[0]'s is its first.
+func hasWords(ids []uint32, starts []bitset) (ok, first bool) {
+	if len(starts) > len(ids) {
 		return false, false
 	}
 	var used uint64 // names have fewer than 64 words; longer ones are not suggested past them
-	for wi, w := range words {
+	for wi, set := range starts {
 		found := false
-		for i := range min(n.Len(), 64) {
-			if used&(1<<i) == 0 && strings.HasPrefix(n.Token(i).Form, w) {
+		for i := range min(len(ids), 64) {
+			if used&(1<<i) == 0 && set.has(ids[i]) {
 				used |= 1 << i
 				found, first = true, first || wi == 0 && i == 0
 				break
@@ -651,6 +690,24 @@ func hasWords(n *match.PreparedName, words []string) (ok, first bool) {
 		}
 	}
 	return true, first
+}
+
+// describe fills in the suggestions of entities their names and types.
+func describe(snap *screen.Snapshot, items []suggestItem) {
+	subjects := snap.Subjects()
+	for i := range items {
+		it := &items[i]
+		var caption, schema string
+		if c, _, ok := snap.Index.Candidate(it.ID); ok {
+			caption, schema = c.Entity.Caption(), string(c.Entity.Schema)
+		} else if subjects != nil {
+			if sub, ok := subjects.Subject(it.ID); ok { // a subject of several listings
+				caption, schema = sub.Caption, string(sub.Schema)
+			}
+		}
+		t, label := reconTypeOf(schema)
+		it.Name, it.Description, it.Notable, it.Type = caption, label, []reconType{t}, []reconType{t}
+	}
 }
 
 // suggestType answers GET /reconcile/{dataset}/suggest/type: the types

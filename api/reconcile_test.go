@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"reflect"
@@ -630,5 +631,40 @@ func TestReconcilePreview(t *testing.T) {
 	ts.recon(reconRequest{method: "GET", path: "/reconcile/default/suggest/entity?prefix=alert"}).json(t, &sug)
 	if len(sug.Result) != 1 || sug.Result[0].Name != hostile {
 		t.Errorf("suggest alert: %+v", sug.Result)
+	}
+}
+
+// BenchmarkReconcileHTTP reconciles the bench names, one query a
+// request, on every list of ../shared/data: compare BenchmarkMatchHTTP.
+func BenchmarkReconcileHTTP(b *testing.B) {
+	benchHTTP(b, "/reconcile/sanctions", func(n string) any {
+		return map[string]any{"queries": map[string]any{"q": map[string]any{"query": n}}}
+	})
+}
+
+// BenchmarkSuggestEntityHTTP suggests entities for what a user types
+// first, the first word of each bench name, and for one letter, which
+// most names have a word starting with (the costliest prefix).
+func BenchmarkSuggestEntityHTTP(b *testing.B) {
+	h := benchServer(b)
+	var words []string
+	for _, n := range benchNames {
+		words = append(words, strings.Fields(n)[0])
+	}
+	for _, bc := range []struct {
+		name     string
+		prefixes []string
+	}{{"word", words}, {"letter", []string{"a", "s", "m"}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := range b.N {
+				req := httptest.NewRequest("GET", "/reconcile/sanctions/suggest/entity?prefix="+url.QueryEscape(bc.prefixes[i%len(bc.prefixes)]), nil)
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+				if w.Code != 200 {
+					b.Fatalf("%d %s", w.Code, w.Body)
+				}
+			}
+		})
 	}
 }
