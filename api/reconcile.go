@@ -182,12 +182,16 @@ func baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// datasetTitle names a dataset of the yente routes.
+// datasetTitle names a dataset of the yente routes: a list by its title,
+// another name (all lists, or an alias) as it is.
 func datasetTitle(dataset string) string {
-	if _, l, err := all.List(dataset); err == nil {
+	switch _, l, err := all.List(dataset); {
+	case slices.Contains(allDatasets, dataset):
+		return "All sanctions lists"
+	case err == nil:
 		return l.Title
 	}
-	return "All sanctions lists"
+	return dataset
 }
 
 // schemataIn returns the schemata of the entities on the lists of scope
