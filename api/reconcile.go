@@ -529,13 +529,18 @@ type suggestResponse struct {
 	Result []suggestItem `json:"result"`
 }
 
-// suggestPrefix reads the prefix of a suggest request.
-func suggestPrefix(r *http.Request) (string, error) {
+// suggestRequest reads a suggest request: the snapshot and the lists of
+// its dataset (nil: all), and the prefix.
+func (s *Server) suggestRequest(r *http.Request) (*screen.Snapshot, []string, string, error) {
+	snap, scope, err := s.reconScope(r)
+	if err != nil {
+		return nil, nil, "", err
+	}
 	p := r.URL.Query().Get("prefix")
 	if len(p) > maxPrefix {
-		return "", errorf(CodeInvalid, "prefix: %d bytes, at most %d", len(p), maxPrefix)
+		return nil, nil, "", errorf(CodeInvalid, "prefix: %d bytes, at most %d", len(p), maxPrefix)
 	}
-	return p, nil
+	return snap, scope, p, nil
 }
 
 func suggested(prefix string, items []suggestItem) suggestResponse {
@@ -549,11 +554,7 @@ func suggested(prefix string, items []suggestItem) suggestResponse {
 // entities of the dataset with a name whose words start with the
 // prefix's, in any order, those whose name starts with it first.
 func (s *Server) suggestEntity(w http.ResponseWriter, r *http.Request) error {
-	snap, scope, err := s.reconScope(r)
-	if err != nil {
-		return err
-	}
-	prefix, err := suggestPrefix(r)
+	snap, scope, prefix, err := s.suggestRequest(r)
 	if err != nil {
 		return err
 	}
@@ -717,11 +718,7 @@ func describe(snap *screen.Snapshot, items []suggestItem) {
 // suggestType answers GET /reconcile/{dataset}/suggest/type: the types
 // of the dataset whose ID or label starts with the prefix.
 func (s *Server) suggestType(w http.ResponseWriter, r *http.Request) error {
-	snap, scope, err := s.reconScope(r)
-	if err != nil {
-		return err
-	}
-	prefix, err := suggestPrefix(r)
+	snap, scope, prefix, err := s.suggestRequest(r)
 	if err != nil {
 		return err
 	}
@@ -740,11 +737,7 @@ func (s *Server) suggestType(w http.ResponseWriter, r *http.Request) error {
 // prefix, qualified by their schema ("Person:birthDate"), as queries
 // give them.
 func (s *Server) suggestProperty(w http.ResponseWriter, r *http.Request) error {
-	snap, scope, err := s.reconScope(r)
-	if err != nil {
-		return err
-	}
-	prefix, err := suggestPrefix(r)
+	snap, scope, prefix, err := s.suggestRequest(r)
 	if err != nil {
 		return err
 	}
