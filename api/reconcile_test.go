@@ -127,6 +127,13 @@ func init() {
 	schemasWithoutType["ReconResultBatch"] = "map[string]reconResults, the answer of a query batch"
 }
 
+// statusIs reports whether a status is the one wanted; a batch too large
+// may be 413 (the spec's) or 400 (yente's, on routes with its wire
+// conventions).
+func statusIs(got, want int) bool {
+	return got == want || want == http.StatusRequestEntityTooLarge && got == http.StatusBadRequest
+}
+
 // reconRequest is a request as OpenRefine (or a script) sends it.
 type reconRequest struct {
 	method, path string
@@ -388,7 +395,7 @@ func TestReconcileBadQueries(t *testing.T) {
 				}
 			}
 			r := ts.recon(tc.rq)
-			if msg := errorMessage(t, r); r.Status != tc.status || !strings.Contains(msg, tc.msg) {
+			if msg := errorMessage(t, r); !statusIs(r.Status, tc.status) || !strings.Contains(msg, tc.msg) {
 				t.Errorf("status %d, %q; want %d, %q", r.Status, msg, tc.status, tc.msg)
 			}
 		})
@@ -594,7 +601,7 @@ func TestReconcileExtend(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := ts.recon(reconRequest{method: "POST", path: "/reconcile/default", form: url.Values{"extend": {tc.extend}}})
-			if msg := errorMessage(t, r); r.Status != tc.status || !strings.Contains(msg, tc.msg) {
+			if msg := errorMessage(t, r); !statusIs(r.Status, tc.status) || !strings.Contains(msg, tc.msg) {
 				t.Errorf("status %d, %q; want %d, %q", r.Status, msg, tc.status, tc.msg)
 			}
 		})
