@@ -470,7 +470,7 @@ func reconTypes(field string, raw json.RawMessage) ([]string, error) {
 		return nil, errorf(CodeInvalid, "%s: want a type ID or an array of them", field)
 	}
 	for _, t := range types {
-		if _, ok := ftmSchemaNamed(t); !ok {
+		if _, ok := reconSchemaNamed(t); !ok {
 			return nil, errorf(CodeInvalid, "%s: unknown type %q (types are %s)", field, t, strings.Join(typeIDs(), ", "))
 		}
 	}
@@ -478,8 +478,8 @@ func reconTypes(field string, raw json.RawMessage) ([]string, error) {
 }
 
 func typeIDs() []string {
-	ids := make([]string, len(ftmSchemata))
-	for i, s := range ftmSchemata {
+	ids := make([]string, len(reconSchemata))
+	for i, s := range reconSchemata {
 		ids[i] = s.name
 	}
 	return ids
@@ -577,7 +577,7 @@ func (s *Server) suggestEntity(w http.ResponseWriter, r *http.Request) error {
 		items = suggestEntities(snap, scope, words, cursor+limit)
 	}
 	items = items[min(cursor, len(items)):]
-	describe(snap, items)
+	describeSuggestions(snap, items)
 	writeJSON(w, http.StatusOK, suggested(prefix, items))
 	return nil
 }
@@ -697,8 +697,8 @@ func hasWords(ids []uint32, starts []bitset) (ok, first bool) {
 	return true, first
 }
 
-// describe fills in the suggestions of entities their names and types.
-func describe(snap *screen.Snapshot, items []suggestItem) {
+// describeSuggestions fills in the suggestions of entities their names and types.
+func describeSuggestions(snap *screen.Snapshot, items []suggestItem) {
 	subjects := snap.Subjects()
 	for i := range items {
 		it := &items[i]
@@ -744,7 +744,7 @@ func (s *Server) suggestProperty(w http.ResponseWriter, r *http.Request) error {
 	var items []suggestItem
 	if prefix != "" {
 		for _, t := range typesIn(schemataIn(snap, scope)) {
-			for _, p := range ftmProps {
+			for _, p := range reconProps {
 				if p.schema == t.name && len(items) < suggestListLimit && prefixed(prefix, p.name, p.label) {
 					items = append(items, suggestItem{ID: p.schema + ":" + p.name, Name: p.label, Description: t.label + ": " + p.label})
 				}
@@ -775,23 +775,23 @@ func (s *Server) proposeProperties(w http.ResponseWriter, r *http.Request) error
 	if _, _, err := s.reconScope(r); err != nil {
 		return err
 	}
-	limit, err := intParam(r, "limit", 0, 0, len(ftmProps))
+	limit, err := intParam(r, "limit", 0, 0, len(reconProps))
 	if err != nil {
 		return err
 	}
 	typ := cmp.Or(r.URL.Query().Get("type"), "Thing")
-	schema, ok := ftmSchemaNamed(typ)
+	schema, ok := reconSchemaNamed(typ)
 	if !ok {
 		return errorf(CodeInvalid, "type: unknown type %q (types are %s)", typ, strings.Join(typeIDs(), ", "))
 	}
 	props := propsOf(schema.name)
-	rank := func(p ftmProp) int {
+	rank := func(p reconProp) int {
 		if i := slices.Index(schema.featured, p.name); i >= 0 {
 			return i
 		}
 		return len(schema.featured)
 	}
-	slices.SortStableFunc(props, func(a, b ftmProp) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(props, func(a, b reconProp) int { return rank(a) - rank(b) })
 	if limit > 0 {
 		props = props[:min(limit, len(props))]
 	}
@@ -931,8 +931,8 @@ func (s *Server) reconExtend(w http.ResponseWriter, r *http.Request, snap *scree
 		return errorf(CodeTooManyQueries, "extend.ids: %d, at most %d per request", len(req.IDs), maxReconBatch)
 	case len(req.Properties) == 0:
 		return errorf(CodeInvalid, "extend.properties: required, the properties to add")
-	case len(req.Properties) > len(ftmProps):
-		return errorf(CodeInvalid, "extend.properties: %d, at most %d", len(req.Properties), len(ftmProps))
+	case len(req.Properties) > len(reconProps):
+		return errorf(CodeInvalid, "extend.properties: %d, at most %d", len(req.Properties), len(reconProps))
 	}
 	resp := extendResponse{Meta: make([]reconMeta, len(req.Properties)), Rows: make(map[string]map[string][]extendValue, len(req.IDs))}
 	settings := make([]extendSettings, len(req.Properties))

@@ -14,16 +14,16 @@ import (
 // Vehicle and Asset, which veto does not screen as such: here their
 // parent is Thing and they carry Vehicle's properties themselves.
 
-// ftmSchema is a schema as reconciliation types show it.
-type ftmSchema struct {
+// reconSchema is a schema as reconciliation types show it.
+type reconSchema struct {
 	name, label, plural, parent, description string
 	// featured are the properties FtM features for the schema, which
 	// property proposals put first.
 	featured []string
 }
 
-// ftmSchemata are the types, each after its parent.
-var ftmSchemata = []ftmSchema{
+// reconSchemata are the types, each after its parent.
+var reconSchemata = []reconSchema{
 	{"Thing", "Thing", "Things", "", "Anything: a query of this type is screened against every schema.", []string{"name", "country"}},
 	{"LegalEntity", "Legal entity", "Legal entities", "Thing",
 		"Any party to legal proceedings, such as asset ownership, corporate governance or social interactions. Often used when raw data does not specify if something is a person or company.",
@@ -39,15 +39,15 @@ var ftmSchemata = []ftmSchema{
 	{"Airplane", "Airplane", "Airplanes", "Thing", "An airplane, helicopter or other flying vehicle.", []string{"name", "registrationNumber", "serialNumber", "type"}},
 }
 
-// ftmProp is a property of a schema (and of its descendants).
-type ftmProp struct {
+// reconProp is a property of a schema (and of its descendants).
+type reconProp struct {
 	schema, name, label string
 	// country: the values are country codes, which the caption
 	// rendering of a data extension names.
 	country bool
 }
 
-var ftmProps = []ftmProp{
+var reconProps = []reconProp{
 	{"Thing", "name", "Name", false},
 	{"Thing", "alias", "Other name", false},
 	{"Thing", "weakAlias", "Weak alias", false},
@@ -111,19 +111,19 @@ var ftmProps = []ftmProp{
 	{"Airplane", "icaoCode", "ICAO aircraft type designator", false},
 }
 
-// ftmSchemaNamed returns the schema of a name.
-func ftmSchemaNamed(name string) (ftmSchema, bool) {
-	i := slices.IndexFunc(ftmSchemata, func(s ftmSchema) bool { return s.name == name })
+// reconSchemaNamed returns the schema of a name.
+func reconSchemaNamed(name string) (reconSchema, bool) {
+	i := slices.IndexFunc(reconSchemata, func(s reconSchema) bool { return s.name == name })
 	if i < 0 {
-		return ftmSchema{}, false
+		return reconSchema{}, false
 	}
-	return ftmSchemata[i], true
+	return reconSchemata[i], true
 }
 
 // lineage returns a schema and its ancestors, the schema first.
 func lineage(name string) []string {
 	var out []string
-	for s, ok := ftmSchemaNamed(name); ok; s, ok = ftmSchemaNamed(s.parent) {
+	for s, ok := reconSchemaNamed(name); ok; s, ok = reconSchemaNamed(s.parent) {
 		out = append(out, s.name)
 	}
 	return out
@@ -138,12 +138,12 @@ func related(a, b string) bool {
 
 // propsOf returns the properties of a schema (its ancestors' first),
 // each name once.
-func propsOf(schema string) []ftmProp {
+func propsOf(schema string) []reconProp {
 	line := lineage(schema)
-	var out []ftmProp
+	var out []reconProp
 	for i := len(line) - 1; i >= 0; i-- {
-		for _, p := range ftmProps {
-			if p.schema == line[i] && !slices.ContainsFunc(out, func(o ftmProp) bool { return o.name == p.name }) {
+		for _, p := range reconProps {
+			if p.schema == line[i] && !slices.ContainsFunc(out, func(o reconProp) bool { return o.name == p.name }) {
 				out = append(out, p)
 			}
 		}
@@ -153,12 +153,12 @@ func propsOf(schema string) []ftmProp {
 
 // propOn returns the property of a name that applies to a schema: one
 // defined on the schema, an ancestor or a descendant of it.
-func propOn(name, schema string) (ftmProp, bool) {
-	i := slices.IndexFunc(ftmProps, func(p ftmProp) bool { return p.name == name && related(p.schema, schema) })
+func propOn(name, schema string) (reconProp, bool) {
+	i := slices.IndexFunc(reconProps, func(p reconProp) bool { return p.name == name && related(p.schema, schema) })
 	if i < 0 {
-		return ftmProp{}, false
+		return reconProp{}, false
 	}
-	return ftmProps[i], true
+	return reconProps[i], true
 }
 
 // commonType returns the nearest schema the types all descend from.
@@ -178,13 +178,13 @@ type reconType struct {
 	Description string `json:"description,omitempty"`
 }
 
-func (s ftmSchema) reconType() reconType {
+func (s reconSchema) reconType() reconType {
 	return reconType{ID: s.name, Name: s.plural, Description: s.description}
 }
 
 // reconTypeOf returns the type of an entity's schema, and its label.
 func reconTypeOf(schema string) (reconType, string) {
-	if s, ok := ftmSchemaNamed(schema); ok {
+	if s, ok := reconSchemaNamed(schema); ok {
 		return s.reconType(), s.label
 	}
 	return reconType{ID: schema, Name: schema}, schema
@@ -199,10 +199,10 @@ func prefixed(prefix, name, label string) bool {
 
 // typesIn returns the types of a dataset whose entities have the
 // schemata present: those schemata and their ancestors, in model order.
-func typesIn(present map[entity.Schema]bool) []ftmSchema {
+func typesIn(present map[entity.Schema]bool) []reconSchema {
 	var names []string
 	for s := range present {
 		names = append(names, lineage(string(s))...)
 	}
-	return slices.DeleteFunc(slices.Clone(ftmSchemata), func(s ftmSchema) bool { return !slices.Contains(names, s.name) })
+	return slices.DeleteFunc(slices.Clone(reconSchemata), func(s reconSchema) bool { return !slices.Contains(names, s.name) })
 }

@@ -27,7 +27,7 @@ import (
 // to a real server, and validate every request and answer against the
 // v0.2 JSON schemas in testdata/reconcile, written from the spec.
 
-var reconSchemas = struct {
+var specSchemas = struct {
 	once   sync.Once
 	byName map[string]*jsonschema.Schema
 	err    error
@@ -44,29 +44,29 @@ func conforms(t *testing.T, schema string, body []byte) {
 
 func conformance(t *testing.T, schema string, body []byte) error {
 	t.Helper()
-	reconSchemas.once.Do(func() {
-		reconSchemas.byName = map[string]*jsonschema.Schema{}
+	specSchemas.once.Do(func() {
+		specSchemas.byName = map[string]*jsonschema.Schema{}
 		files, _ := filepath.Glob("testdata/reconcile/*.json")
 		c := jsonschema.NewCompiler()
 		c.AssertFormat()
 		for _, f := range files {
 			abs, err := filepath.Abs(f)
 			if err != nil {
-				reconSchemas.err = err
+				specSchemas.err = err
 				return
 			}
 			s, err := c.Compile(abs)
 			if err != nil {
-				reconSchemas.err = fmt.Errorf("compile %s: %w", f, err)
+				specSchemas.err = fmt.Errorf("compile %s: %w", f, err)
 				return
 			}
-			reconSchemas.byName[strings.TrimSuffix(filepath.Base(f), ".json")] = s
+			specSchemas.byName[strings.TrimSuffix(filepath.Base(f), ".json")] = s
 		}
 	})
-	if reconSchemas.err != nil {
-		t.Fatal(reconSchemas.err)
+	if specSchemas.err != nil {
+		t.Fatal(specSchemas.err)
 	}
-	s := reconSchemas.byName[schema]
+	s := specSchemas.byName[schema]
 	if s == nil {
 		t.Fatalf("no schema %s in testdata/reconcile", schema)
 	}
