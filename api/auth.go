@@ -17,7 +17,8 @@ import (
 
 // presentedKey returns the key a request carries: "Authorization: Bearer
 // KEY", "Authorization: ApiKey KEY" (yente's clients send this) or
-// "X-API-Key: KEY".
+// "X-API-Key: KEY"; on yente's routes also the bare key in
+// Authorization and ?api_key= (see yenteKey).
 func presentedKey(r *http.Request) string {
 	if a := r.Header.Get("Authorization"); a != "" {
 		scheme, key, _ := strings.Cut(a, " ")
@@ -25,9 +26,12 @@ func presentedKey(r *http.Request) string {
 		case "bearer", "apikey":
 			return strings.TrimSpace(key)
 		}
-		return ""
+		return yenteKey(r)
 	}
-	return strings.TrimSpace(r.Header.Get("X-API-Key"))
+	if k := strings.TrimSpace(r.Header.Get("X-API-Key")); k != "" {
+		return k
+	}
+	return yenteKey(r)
 }
 
 // keyCache remembers looked-up keys for a short time, so that a request

@@ -76,3 +76,18 @@ func BenchmarkMatchHTTP(b *testing.B) {
 		return map[string]any{"queries": map[string]any{"q": map[string]any{"schema": "Thing", "properties": map[string][]string{"name": {n}}}}}
 	})
 }
+
+// BenchmarkYenteSearchAll lists every entity with yente's default facets,
+// as /search with no query does.
+func BenchmarkYenteSearchAll(b *testing.B) {
+	h := benchServer(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "/search/default?limit=10", nil))
+		if w.Code != 200 {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
+	}
+}

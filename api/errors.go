@@ -128,6 +128,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if status >= 500 {
 		s.log.Error("request failed", "method", clip(r.Method, maxLogMethod), "path", clip(r.URL.Path, maxLogField), "code", e.Code, "err", clip(err.Error(), maxLogError))
 	}
+	if isYente(r) {
+		status, body := yenteError(err, e, status)
+		writeJSON(w, status, body)
+		return
+	}
 	writeJSON(w, status, errorBody{errorDetail{e.Code, e.Message}})
 }
 

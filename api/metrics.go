@@ -23,6 +23,7 @@ type Metrics struct {
 	latency  *prometheus.HistogramVec
 	queries  *prometheus.CounterVec
 	hits     *prometheus.CounterVec
+	ignored  *prometheus.CounterVec
 }
 
 // NewMetrics registers veto's metrics, the Go runtime's and the
@@ -43,8 +44,11 @@ func NewMetrics(keeper *screen.Keeper) *Metrics {
 		hits: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "veto_screen_hits_total", Help: "Hits returned, by the sanctions regime of the hit's list.",
 		}, []string{"regime"}),
+		ignored: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "veto_yente_ignored_properties_total", Help: "FollowTheMoney properties of /match queries veto does not screen on (ignored with a warning), by property.",
+		}, []string{"property"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.queries, m.hits, listCollector{keeper},
+	m.reg.MustRegister(m.requests, m.latency, m.queries, m.hits, m.ignored, listCollector{keeper},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -91,6 +95,15 @@ func (m *Metrics) observeScreen(api string, results []screen.Result) {
 			}
 		}
 	}
+}
+
+// observeIgnored counts a query property screened without. property is
+// one of ftmProperties: the label set is fixed.
+func (m *Metrics) observeIgnored(property string) {
+	if m == nil {
+		return
+	}
+	m.ignored.WithLabelValues(property).Inc()
 }
 
 // listCollector reports the keeper's state at each scrape.

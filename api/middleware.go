@@ -201,15 +201,24 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 			return errorf(CodeMediaType, "Content-Type %q: send application/json", ct)
 		}
 	}
+	body, err := s.readBody(w, r)
+	if err != nil {
+		return err
+	}
+	return decodeBody(body, v)
+}
+
+// readBody reads a request body of at most MaxBody bytes.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return errorf(CodeTooLarge, "the request body is larger than %d bytes", s.cfg.MaxBody)
+			return nil, errorf(CodeTooLarge, "the request body is larger than %d bytes", s.cfg.MaxBody)
 		}
-		return errorf(CodeInvalid, "reading the request body: %v", err)
+		return nil, errorf(CodeInvalid, "reading the request body: %v", err)
 	}
-	return decodeBody(body, v)
+	return body, nil
 }
 
 // decodeBody decodes one JSON value into v, strictly.

@@ -257,18 +257,15 @@ func (s *Server) runMonitor(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	// The run screens against the request's snapshot, the one its audit
-	// entry names, whatever is published meanwhile. (The monitor's lock
-	// is in the store, so a copy of the monitor still runs alone.)
+	// entry names, whatever is published meanwhile.
 	snap := info(r).snap
-	m := *s.monitor
-	m.Snapshot = func() *screen.Snapshot { return snap }
 	start := time.Now()
 	var rep *monitor.Report
 	var err error
 	if full {
-		rep, err = m.Rescreen(r.Context())
+		rep, err = s.monitor.RescreenOn(r.Context(), snap)
 	} else {
-		rep, err = m.Process(r.Context())
+		rep, err = s.monitor.ProcessOn(r.Context(), snap)
 	}
 	if errors.Is(err, monitor.ErrBusy) {
 		return errorf(CodeConflict, "%v", err)

@@ -199,7 +199,11 @@ func TestOpenAPIRoutes(t *testing.T) {
 					schemes = slices.AppendSeq(schemes, maps.Keys(object(req)))
 				}
 				slices.Sort(schemes)
-				if !slices.Equal(schemes, []string{"apiKeyHeader", "bearer"}) {
+				want := []string{"apiKeyHeader", "bearer"}
+				if slices.ContainsFunc(yentePrefixes, func(p string) bool { return strings.HasPrefix(rt.pattern, p) }) {
+					want = []string{"apiKeyHeader", "apiKeyQuery", "bearer"} // OpenSanctions' clients' ?api_key=
+				}
+				if !slices.Equal(schemes, want) {
 					t.Errorf("security %v, want bearer or apiKeyHeader", sec)
 				}
 			}
@@ -221,8 +225,13 @@ func TestOpenAPIRoutes(t *testing.T) {
 				}
 			}
 
-			// Responses: a success, and errors in the Error body.
-			checkResponses(t, doc, op)
+			// Responses: a success, and errors in the Error body (yente's
+			// on its routes).
+			errSchema := "#/components/schemas/Error"
+			if slices.ContainsFunc(yentePrefixes, func(p string) bool { return strings.HasPrefix(rt.pattern, p) }) {
+				errSchema = "#/components/schemas/YenteError"
+			}
+			checkResponses(t, doc, op, errSchema)
 		})
 	}
 	for key := range ops {
@@ -233,8 +242,8 @@ func TestOpenAPIRoutes(t *testing.T) {
 }
 
 // checkResponses checks that an operation has a 2xx response, that every
-// response says Veto-Data, and that errors have the Error body.
-func checkResponses(t *testing.T, doc, op oaObject) {
+// response says Veto-Data, and that errors have the error body errSchema.
+func checkResponses(t *testing.T, doc, op oaObject, errSchema string) {
 	t.Helper()
 	responses := object(op["responses"])
 	success := false
@@ -252,7 +261,7 @@ func checkResponses(t *testing.T, doc, op oaObject) {
 			t.Errorf("response %d does not declare the Veto-Data header", status)
 		}
 		content := object(r["content"])
-		if status == 204 {
+		if status == 204 || status == 304 {
 			if len(content) != 0 {
 				t.Errorf("response 204 has content")
 			}
@@ -267,8 +276,8 @@ func checkResponses(t *testing.T, doc, op oaObject) {
 			success = true
 		case status >= 400:
 			schema := object(object(content["application/json"])["schema"])
-			if !refersTo(t, doc, schema, "#/components/schemas/Error") {
-				t.Errorf("response %d: schema %v, want the Error schema", status, schema)
+			if !refersTo(t, doc, schema, errSchema) {
+				t.Errorf("response %d: schema %v, want %s", status, schema, errSchema)
 			}
 		}
 	}
@@ -468,7 +477,7 @@ var schemaTypes = []schemaType{
 	{"JobLinks", reflect.TypeFor[JobLinks](), false, nil},
 	{"JobList", reflect.TypeFor[jobList](), false, nil},
 	// yente-compatible API.
-	{"MatchRequest", reflect.TypeFor[matchRequest](), true, nil},
+	{"MatchRequest", reflect.TypeFor[rawMatchRequest](), true, nil},
 	{"EntityExample", reflect.TypeFor[entityExample](), true, nil},
 	{"MatchResponse", reflect.TypeFor[matchResponse](), false, nil},
 	{"MatchResponseItem", reflect.TypeFor[matchResponseItem](), false, nil},
@@ -480,6 +489,12 @@ var schemaTypes = []schemaType{
 	{"YenteSearchResponse", reflect.TypeFor[yenteSearchResponse](), false, nil},
 	{"CatalogResponse", reflect.TypeFor[catalogResponse](), false, nil},
 	{"CatalogDataset", reflect.TypeFor[catalogDataset](), false, nil},
+	{"Facet", reflect.TypeFor[facet](), false, nil},
+	{"FacetValue", reflect.TypeFor[facetValue](), false, nil},
+	{"AlgorithmInfo", reflect.TypeFor[algorithmInfo](), false, nil},
+	{"AlgorithmDocs", reflect.TypeFor[algorithmDocs](), false, nil},
+	{"AlgorithmFeature", reflect.TypeFor[algorithmFeature](), false, nil},
+	{"YenteValidationError", reflect.TypeFor[validationError](), false, nil},
 	// Operations and errors.
 	{"Health", reflect.TypeFor[health](), false, nil},
 	{"Readiness", reflect.TypeFor[readiness](), false, nil},
@@ -489,17 +504,19 @@ var schemaTypes = []schemaType{
 
 // schemasWithoutType are the schemas no named Go type stands for.
 var schemasWithoutType = map[string]string{
-	"Data":              "screen.Data, a string",
-	"Regime":            "a string",
-	"Schema":            "entity.Schema, a string",
-	"ListsResponse":     "the anonymous struct of (*Server).lists",
-	"RefreshRunning":    "the anonymous struct of (*Server).refresh's 202",
-	"RefreshFailure":    "the anonymous struct of (*Server).refresh's 502",
-	"CustomersRequest":  "customersRequest, which embeds entity.Customer: an allOf",
-	"CustomerResponse":  "customerResponse, which embeds entity.Customer: an allOf",
-	"TextResponse":      "textResponse and screenedAgainst: an allOf",
-	"ListVersionStatus": "listVersionStatus, which embeds entity.ListVersion: an allOf",
-	"InputWarnings":     "the warnings field of screenResponse and batchResponse, a part of their allOf",
+	"Data":               "screen.Data, a string",
+	"YenteError":         "yenteError's map: detail, a string or validation errors",
+	"AlgorithmsResponse": "the map of (*Server).algorithms",
+	"Regime":             "a string",
+	"Schema":             "entity.Schema, a string",
+	"ListsResponse":      "the anonymous struct of (*Server).lists",
+	"RefreshRunning":     "the anonymous struct of (*Server).refresh's 202",
+	"RefreshFailure":     "the anonymous struct of (*Server).refresh's 502",
+	"CustomersRequest":   "customersRequest, which embeds entity.Customer: an allOf",
+	"CustomerResponse":   "customerResponse, which embeds entity.Customer: an allOf",
+	"TextResponse":       "textResponse and screenedAgainst: an allOf",
+	"ListVersionStatus":  "listVersionStatus, which embeds entity.ListVersion: an allOf",
+	"InputWarnings":      "the warnings field of screenResponse and batchResponse, a part of their allOf",
 }
 
 func TestOpenAPISchemas(t *testing.T) {
@@ -579,7 +596,7 @@ type handlerFacts struct {
 
 // httpStatuses are the net/http constants the handlers answer with.
 var httpStatuses = map[string]int{
-	"StatusOK": 200, "StatusCreated": 201, "StatusAccepted": 202, "StatusNoContent": 204,
+	"StatusOK": 200, "StatusCreated": 201, "StatusNotModified": 304, "StatusAccepted": 202, "StatusNoContent": 204,
 	"StatusBadRequest": 400, "StatusNotFound": 404, "StatusConflict": 409,
 	"StatusInternalServerError": 500, "StatusBadGateway": 502, "StatusServiceUnavailable": 503,
 }
@@ -684,9 +701,9 @@ func (src pkgSource) facts(t *testing.T, key string) handlerFacts {
 		s, err := strconv.Unquote(l.Value)
 		return s, err == nil
 	}
-	isQuery := func(e ast.Expr, vars []string) bool { // r.URL.Query() or a variable set to it
+	isQuery := func(e ast.Expr, vars []string) bool { // r.URL.Query(), a variable set to it, or qs (the yente helpers' url.Values)
 		if id, ok := e.(*ast.Ident); ok {
-			return slices.Contains(vars, id.Name)
+			return id.Name == "qs" || slices.Contains(vars, id.Name)
 		}
 		c, ok := e.(*ast.CallExpr)
 		if !ok {
@@ -766,10 +783,14 @@ func (src pkgSource) facts(t *testing.T, key string) handlerFacts {
 								add(&f.query, name)
 							}
 						}
-					case "intParam", "floatParam":
+					case "intParam", "floatParam", "boolParam":
 						if name, ok := lit(n.Args[1]); ok {
 							add(&f.query, name)
 						}
+					case "limitParam":
+						add(&f.query, "limit")
+					case "invalidParam", "invalidBody": // yente's validation errors
+						addStatus(422)
 					case "decodeBody":
 						f.body = true
 					}

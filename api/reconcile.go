@@ -126,8 +126,9 @@ const (
 )
 
 // reconScope returns the request's snapshot and the lists of the path's
-// dataset (nil: all), refusing JSONP, which veto does not serve (CORS
-// does what it did).
+// dataset (nil: all; empty: none, the server's regimes leaving none of
+// them), refusing JSONP, which veto does not serve (CORS does what it
+// did).
 func (s *Server) reconScope(r *http.Request) (*screen.Snapshot, []string, error) {
 	if r.URL.Query().Get("callback") != "" {
 		return nil, nil, errorf(CodeInvalid, "callback: JSONP is not supported; call with CORS")
@@ -136,7 +137,10 @@ func (s *Server) reconScope(r *http.Request) (*screen.Snapshot, []string, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	scope, err := s.datasetScope(snap, r.PathValue("dataset"), nil, nil)
+	scope, none, err := s.datasetScope(snap, r.PathValue("dataset"), nil, nil)
+	if none {
+		scope = []string{}
+	}
 	return snap, scope, err
 }
 
@@ -149,7 +153,7 @@ func (s *Server) reconcileGet(w http.ResponseWriter, r *http.Request) error {
 	}
 	qs := r.URL.Query()
 	if qs.Get("queries") != "" || qs.Get("extend") != "" {
-		return s.reconcileAnswer(w, r, snap, scope, []byte(qs.Get("queries")), []byte(qs.Get("extend")))
+		return s.reconcileAnswer(w, r, snap, []byte(qs.Get("queries")), []byte(qs.Get("extend")))
 	}
 	dataset := r.PathValue("dataset")
 	base := baseURL(r) + "/reconcile/" + dataset
@@ -159,7 +163,7 @@ func (s *Server) reconcileGet(w http.ResponseWriter, r *http.Request) error {
 	}
 	service := func(path string) reconService { return reconService{ServiceURL: base, ServicePath: path + query} }
 	page := base + "/preview/{{id}}" + query
-	m := reconManifest{Versions: []string{"0.2"}, Name: datasetTitle(dataset) + " (veto)", IdentifierSpace: reconIdentifierSpace, SchemaSpace: reconSchemaSpace,
+	m := reconManifest{Versions: []string{"0.2"}, Name: datasetTitle(snap, dataset) + " (veto)", IdentifierSpace: reconIdentifierSpace, SchemaSpace: reconSchemaSpace,
 		Documentation: baseURL(r) + "/openapi.json", BatchSize: reconBatchSize, View: reconURL{page},
 		Preview: reconPreview{URL: page, Width: 400, Height: 300},
 		Suggest: map[string]reconService{"entity": service("/suggest/entity"), "type": service("/suggest/type"), "property": service("/suggest/property")},
@@ -182,14 +186,16 @@ func baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// datasetTitle names a dataset of the yente routes: a list by its title,
-// another name (all lists, or an alias) as it is.
-func datasetTitle(dataset string) string {
-	switch _, l, err := all.List(dataset); {
-	case slices.Contains(allDatasets, dataset):
+// datasetTitle names a dataset of the yente routes: a list by its title
+// (by veto's name or OpenSanctions'), a collection as all lists.
+func datasetTitle(snap *screen.Snapshot, dataset string) string {
+	if slices.Contains(collections, dataset) {
 		return "All sanctions lists"
-	case err == nil:
-		return l.Title
+	}
+	if ls, err := datasetLists(dataset, snap.Lists()); err == nil && len(ls) == 1 {
+		if _, l, err := all.List(ls[0]); err == nil {
+			return l.Title
+		}
 	}
 	return dataset
 }
@@ -216,7 +222,7 @@ func inScope(scope, lists []string) bool {
 // URL-encoded or multipart; a JSON body {"queries": ...} or {"extend":
 // ...} is read too.
 func (s *Server) reconcilePost(w http.ResponseWriter, r *http.Request) error {
-	snap, scope, err := s.reconScope(r)
+	snap, _, err := s.reconScope(r)
 	if err != nil {
 		return err
 	}
@@ -232,7 +238,7 @@ func (s *Server) reconcilePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.reconcileAnswer(w, r, snap, scope, queries, extend)
+	return s.reconcileAnswer(w, r, snap, queries, extend)
 }
 
 // reconForm reads the fields queries and extend of a request body.
@@ -298,7 +304,7 @@ func decodeParam(name string, data []byte, v any) error {
 
 // reconcileAnswer answers a batch of queries or a data extension, the
 // JSON of the field given.
-func (s *Server) reconcileAnswer(w http.ResponseWriter, r *http.Request, snap *screen.Snapshot, scope []string, queries, extend []byte) error {
+func (s *Server) reconcileAnswer(w http.ResponseWriter, r *http.Request, snap *screen.Snapshot, queries, extend []byte) error {
 	switch {
 	case len(queries) > 0 && len(extend) > 0:
 		return errorf(CodeInvalid, "queries, extend: give one of them")
@@ -307,7 +313,7 @@ func (s *Server) reconcileAnswer(w http.ResponseWriter, r *http.Request, snap *s
 	case len(queries) == 0:
 		return errorf(CodeInvalid, "queries: required (or extend)")
 	}
-	return s.reconQueries(w, r, snap, scope, queries)
+	return s.reconQueries(w, r, snap, queries)
 }
 
 // reconQuery is one query of a batch.
@@ -343,15 +349,16 @@ type reconResults struct {
 	Result []reconCandidate `json:"result"`
 }
 
-// reconQueries screens a batch of queries (JSON) as /match does, a
-// query's candidates being its results from the cutoff up.
-func (s *Server) reconQueries(w http.ResponseWriter, r *http.Request, snap *screen.Snapshot, scope []string, raw []byte) error {
-	qs := r.URL.Query()
-	if a := qs.Get("algorithm"); a != "" && a != yenteAlgorithm {
-		return errorf(CodeInvalid, "algorithm: %q, want %s (veto scores with its own matcher)", a, yenteAlgorithm)
+// reconQueries screens a batch of queries (JSON) as /match does, with
+// its filters (changed_since, and /match's others), a query's
+// candidates being its results from the cutoff up.
+func (s *Server) reconQueries(w http.ResponseWriter, r *http.Request, snap *screen.Snapshot, raw []byte) error {
+	if err := algorithmParam(r.URL.Query()); err != nil {
+		return err
 	}
-	if qs.Get("changed_since") != "" {
-		return errorf(CodeInvalid, "changed_since: not supported on /reconcile")
+	filter, err := s.yenteFilters(r, snap)
+	if err != nil {
+		return err
 	}
 	var batch map[string]reconQuery
 	if err := decodeParam("queries", raw, &batch); err != nil {
@@ -369,8 +376,7 @@ func (s *Server) reconQueries(w http.ResponseWriter, r *http.Request, snap *scre
 	limits := make([]int, len(keys))
 	most := 1
 	for i, k := range keys {
-		var err error
-		if queries[i], types[i], limits[i], err = reconQueryOf(k, batch[k]); err != nil {
+		if queries[i], types[i], limits[i], err = s.reconQueryOf(k, batch[k]); err != nil {
 			return err
 		}
 		most = max(most, limits[i])
@@ -378,10 +384,13 @@ func (s *Server) reconQueries(w http.ResponseWriter, r *http.Request, snap *scre
 	threshold := snap.Config().Threshold
 	cfg := snap.Config()
 	cfg.Threshold = min(s.cfg.MatchCutoff, threshold)
-	opts := screen.Options{Config: &cfg, Limit: most, Lists: scope, Shape: screen.ShapeOf(cfg.Threshold, cfg.Threshold, most, defaultReconLimit)}
-	results, err := s.screenAll(r, s.screener.On(snap), queries, opts)
-	if err != nil {
-		return err
+	opts := screen.Options{Config: &cfg, Limit: most, Lists: filter.lists, Exclude: filter.exclude(),
+		Shape: screen.ShapeOf(cfg.Threshold, cfg.Threshold, most, defaultReconLimit)}
+	results := make([]screen.Result, len(queries))
+	if !filter.none {
+		if results, err = s.screenAll(r, s.screener.On(snap), queries, opts); err != nil {
+			return err
+		}
 	}
 	if err := s.observeScreen(r, snap, "reconcile", results); err != nil {
 		return err
@@ -413,7 +422,7 @@ func (s *Server) reconQueries(w http.ResponseWriter, r *http.Request, snap *scre
 
 // reconQueryOf reads a query as the entity example /match would screen,
 // and returns its types and limit; errors name the field.
-func reconQueryOf(key string, q reconQuery) (match.Query, []string, int, error) {
+func (s *Server) reconQueryOf(key string, q reconQuery) (match.Query, []string, int, error) {
 	field := "queries." + key
 	limit := defaultReconLimit
 	if q.Limit != nil {
@@ -452,7 +461,7 @@ func reconQueryOf(key string, q reconQuery) (match.Query, []string, int, error) 
 	if len(ex.Properties) == 0 {
 		return match.Query{}, nil, 0, errorf(CodeInvalid, "%s.query: required (or properties)", field)
 	}
-	mq, _, err := queryOf(key, ex)
+	mq, _, err := s.queryOf(key, ex)
 	return mq, types, limit, err
 }
 
@@ -808,14 +817,14 @@ func (s *Server) proposeProperties(w http.ResponseWriter, r *http.Request) error
 // a subject of several listings as its merged entity, a listing as
 // itself (even one of such a subject: OpenRefine asks for the IDs it
 // was given, and a listing's are its own).
-func (s *Server) reconEntity(snap *screen.Snapshot, id string) (yenteEntity, bool) {
+func (s *Server) reconEntity(snap *screen.Snapshot, hist map[string]seen, id string) (yenteEntity, bool) {
 	if res := snap.Subjects(); res != nil {
 		if sub, ok := res.Subject(id); ok && sub.ID == id && len(sub.Members) > 1 {
-			return s.subjectEntity(snap, sub, candidates(snap, sub)), true
+			return s.subjectEntity(snap, hist, sub, candidates(snap, sub)), true
 		}
 	}
 	if c, lists, ok := snap.Index.Candidate(id); ok {
-		return s.yenteEntityOf(snap, c.Entity, lists), true
+		return s.yenteEntityOf(snap, hist, c.Entity, lists), true
 	}
 	return yenteEntity{}, false
 }
@@ -858,8 +867,12 @@ func (s *Server) reconPreview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	hist, err := s.seenOf(r.Context(), snap)
+	if err != nil {
+		return err
+	}
 	id := r.PathValue("id")
-	e, ok := s.reconEntity(snap, id)
+	e, ok := s.reconEntity(snap, hist, id)
 	if !ok {
 		return errorf(CodeNotFound, "no entity %q in the lists served", id)
 	}
@@ -954,10 +967,14 @@ func (s *Server) reconExtend(w http.ResponseWriter, r *http.Request, snap *scree
 			return err
 		}
 	}
+	hist, err := s.seenOf(r.Context(), snap)
+	if err != nil {
+		return err
+	}
 	for _, id := range req.IDs {
 		row := map[string][]extendValue{}
 		resp.Rows[id] = row
-		e, ok := s.reconEntity(snap, id)
+		e, ok := s.reconEntity(snap, hist, id)
 		if !ok {
 			continue
 		}

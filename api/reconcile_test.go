@@ -78,7 +78,8 @@ func conformance(t *testing.T, schema string, body []byte) error {
 }
 
 // errorMessage returns the message of an error body: veto's
-// {"error": {"message"}}, or yente's {"detail"}.
+// {"error": {"message"}}, or yente's {"detail"}, a string or validation
+// errors.
 func errorMessage(t *testing.T, r response) string {
 	t.Helper()
 	var body struct {
@@ -88,8 +89,11 @@ func errorMessage(t *testing.T, r response) string {
 	if err := json.Unmarshal(r.Body, &body); err != nil {
 		t.Fatalf("status %d: not a JSON error body: %s", r.Status, r.Body)
 	}
-	if d, ok := body.Detail.(string); ok {
+	switch d := body.Detail.(type) {
+	case string:
 		return d
+	case []any: // validation errors: their locations and messages
+		return fmt.Sprint(d...)
 	}
 	if body.Error.Message == "" {
 		t.Fatalf("status %d: no message in the error body %s", r.Status, r.Body)
@@ -258,6 +262,29 @@ func TestReconcileManifest(t *testing.T) {
 	if r := ts.do("GET", "/reconcile/default", "", nil); r.Status != 401 {
 		t.Errorf("without a key: %d, want 401", r.Status)
 	}
+
+	// OpenRefine sends no header: the key is on the manifest's URL, and
+	// goes on to every service it names. The dataset may have its
+	// OpenSanctions name.
+	key := url.QueryEscape(ts.Keys[entity.RoleScreen])
+	r = ts.do("GET", "/reconcile/us_ofac_sdn?api_key="+key, "", nil)
+	if r.Status != 200 {
+		t.Fatalf("manifest with api_key: %d %s", r.Status, r.Body)
+	}
+	r.json(t, &m)
+	if !strings.HasPrefix(m.Name, "Specially Designated Nationals") {
+		t.Errorf("us_ofac_sdn's manifest: name %q", m.Name)
+	}
+	svc = m.Suggest["entity"]
+	r = ts.do("GET", strings.TrimPrefix(svc.ServiceURL, ts.URL)+svc.ServicePath+"&prefix=lavrov", "", nil)
+	r.json(t, &sug)
+	if r.Status != 200 || len(sug.Result) != 1 {
+		t.Errorf("the manifest's entity suggest, with its api_key: %d %s", r.Status, r.Body)
+	}
+	page := strings.Replace(strings.TrimPrefix(m.Preview.URL, ts.URL), "{{id}}", url.PathEscape(sug.Result[0].ID), 1)
+	if r := ts.do("GET", page, "", nil); r.Status != 200 || !strings.Contains(string(r.Body), "LAVROV") {
+		t.Errorf("the manifest's preview, with its api_key: %d %s", r.Status, r.Body)
+	}
 }
 
 // queriesOf returns a batch as OpenRefine sends it, checking first that
@@ -300,6 +327,12 @@ func TestReconcileQueries(t *testing.T) {
 			map[string]string{"q0": "ofac-90002"}, map[string][]string{"q0": {"Vessel", "Person", "LegalEntity"}}},
 		{"a dataset: Lavrov is on no UN list", reconRequest{method: "POST", path: "/reconcile/un-sc", form: queriesOf(t, lavrovBatch)},
 			map[string]string{"q0": ""}, nil},
+		{"a dataset by its OpenSanctions name", reconRequest{method: "POST", path: "/reconcile/un_sc_sanctions", form: queriesOf(t, lavrovBatch)},
+			map[string]string{"q0": ""}, nil},
+		{"changed_since: nothing changed after 2099", reconRequest{method: "POST", path: "/reconcile/default?changed_since=2099-01-01", form: queriesOf(t, lavrovBatch)},
+			map[string]string{"q0": ""}, nil},
+		{"changed_since: everything changed after 2000", reconRequest{method: "POST", path: "/reconcile/default?changed_since=2000-01-01&algorithm=logic-v2", form: queriesOf(t, lavrovBatch)},
+			map[string]string{"q0": lavrov}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := ts.recon(tc.rq)
@@ -384,8 +417,8 @@ func TestReconcileBadQueries(t *testing.T) {
 		{"a name too long", reconRequest{method: "POST", path: "/reconcile/default", form: q(`{"q0":{"query":"` + strings.Repeat("a ", 600) + `"}}`)}, true, 400, "queries.q0"},
 		{"too many queries", reconRequest{method: "POST", path: "/reconcile/default", form: q(string(tooMany))}, true, 413, "at most 100 per request"},
 		{"a body too large", reconRequest{method: "POST", path: "/reconcile/default", form: q(`{"q0":{"query":"` + strings.Repeat("a", 70<<10) + `"}}`)}, true, 413, "larger than"},
-		{"another algorithm", reconRequest{method: "POST", path: "/reconcile/default?algorithm=logic-v2", form: q(`{"q0":{"query":"Lavrov"}}`)}, true, 400, "algorithm"},
-		{"changed_since", reconRequest{method: "POST", path: "/reconcile/default?changed_since=2020-01-01", form: q(`{"q0":{"query":"Lavrov"}}`)}, true, 400, "changed_since"},
+		{"an unknown algorithm", reconRequest{method: "POST", path: "/reconcile/default?algorithm=neural-net", form: q(`{"q0":{"query":"Lavrov"}}`)}, true, 400, "Invalid algorithm: neural-net"},
+		{"changed_since not a date", reconRequest{method: "POST", path: "/reconcile/default?changed_since=not-a-date", form: q(`{"q0":{"query":"Lavrov"}}`)}, true, 422, "changed_since"},
 		{"an unknown dataset", reconRequest{method: "POST", path: "/reconcile/nowhere", form: q(`{"q0":{"query":"Lavrov"}}`)}, true, 404, `"nowhere"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -400,9 +433,12 @@ func TestReconcileBadQueries(t *testing.T) {
 			}
 		})
 	}
-	// The algorithm veto scores with may be named.
-	if r := ts.recon(reconRequest{method: "POST", path: "/reconcile/default?algorithm=" + yenteAlgorithm, form: q(`{"q0":{"query":"Lavrov"}}`)}); r.Status != 200 {
-		t.Errorf("algorithm=%s: %d %s", yenteAlgorithm, r.Status, r.Body)
+	// The algorithm veto scores with may be named, by its name or
+	// yente's.
+	for _, a := range []string{yenteAlgorithm, "logic-v2", "best"} {
+		if r := ts.recon(reconRequest{method: "POST", path: "/reconcile/default?algorithm=" + a, form: q(`{"q0":{"query":"Lavrov"}}`)}); r.Status != 200 {
+			t.Errorf("algorithm=%s: %d %s", a, r.Status, r.Body)
+		}
 	}
 }
 
@@ -625,7 +661,7 @@ func TestReconcilePreview(t *testing.T) {
 	if strings.Contains(page, "<script>") || strings.Contains(page, "<b>") || !strings.Contains(page, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;Co&lt;/b&gt;") {
 		t.Errorf("the name is not escaped:\n%s", page)
 	}
-	for _, want := range []string{"Organization", "un-QDe.999", "Russia", "un-sc"} {
+	for _, want := range []string{"Organization", "un-QDe.999", "Russia", "un_sc_sanctions"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, page)
 		}

@@ -87,7 +87,9 @@ func BenchmarkRequestCost(b *testing.B) {
 				bare = append(bare, newCostClient(srv.bare, srv.key, "/", func(string) any { return map[string]any{} }))
 			}
 			b.ResetTimer()
+			commits, events := srv.ctl(b, "/audit-commits"), srv.ctl(b, "/audit-events")
 			cpu, p50 := srv.run(b, full, b.N)
+			commits, events = srv.ctl(b, "/audit-commits")-commits, srv.ctl(b, "/audit-events")-events
 			bareCPU, bareP50 := srv.run(b, bare, b.N)
 			matchCPU := time.Duration(srv.ctl(b, "/match?n="+strconv.Itoa(b.N)))
 			b.StopTimer()
@@ -102,7 +104,63 @@ func BenchmarkRequestCost(b *testing.B) {
 			b.ReportMetric(float64(bareP50)/1e3, "bare-p50-µs")
 			b.ReportMetric(float64(cpu-matchCPU)/float64(bareCPU), "overhead/bare")
 			b.ReportMetric(float64(p50)/float64(bareP50), "p50/bare")
+			if commits > 0 {
+				b.ReportMetric(float64(events)/float64(commits), "events/commit")
+			}
 		})
+	}
+}
+
+// BenchmarkAuditCost measures what committing each screening's summary
+// to the audit trail before answering costs at saturation, as issue 11
+// asks (target: at most 10 %): 8 and 16 clients (veto loadtest's
+// default) send back to back to the API
+// with the audit trail and to the same API without it, in alternating
+// rounds of 500 requests, so that the machine's noise falls on both
+// alike. It reports the server's CPU per request of each, their ratio,
+// and the ratio of the wall time per request (the inverse of the
+// throughput ratio), and the mean group of summaries per transaction.
+//
+//	go test ./api -run XXX -bench AuditCost -benchtime 16000x -count 3
+func BenchmarkAuditCost(b *testing.B) {
+	for _, clients := range []int{8, 16} {
+		b.Run(fmt.Sprintf("clients-%d", clients), func(b *testing.B) { auditCost(b, clients) })
+	}
+}
+
+func auditCost(b *testing.B, clients int) {
+	srv := costServer(b)
+	body := func(n string) any { return map[string]any{"name": n} }
+	var audited, unaudited []*costClient
+	for range clients {
+		audited = append(audited, newCostClient(srv.full, srv.key, "/v1/screen", body))
+		unaudited = append(unaudited, newCostClient(srv.unaudited, srv.key, "/v1/screen", body))
+	}
+	defer func() {
+		for _, c := range append(audited, unaudited...) {
+			c.close()
+		}
+	}()
+	const round = 500
+	var cpuA, cpuU, wallA, wallU time.Duration
+	commits, events := srv.ctl(b, "/audit-commits"), srv.ctl(b, "/audit-events")
+	for done := 0; done < b.N; done += round {
+		n := min(round, b.N-done)
+		t := time.Now()
+		cpu, _ := srv.run(b, audited, n)
+		cpuA, wallA = cpuA+cpu, wallA+time.Since(t)
+		t = time.Now()
+		cpu, _ = srv.run(b, unaudited, n)
+		cpuU, wallU = cpuU+cpu, wallU+time.Since(t)
+	}
+	commits, events = srv.ctl(b, "/audit-commits")-commits, srv.ctl(b, "/audit-events")-events
+	us := func(d time.Duration) float64 { return float64(d) / float64(b.N) / 1e3 }
+	b.ReportMetric(us(cpuA), "cpu-µs")
+	b.ReportMetric(us(cpuU), "unaudited-cpu-µs")
+	b.ReportMetric(float64(cpuA)/float64(cpuU), "cpu-ratio")
+	b.ReportMetric(float64(wallA)/float64(wallU), "time-ratio")
+	if commits > 0 {
+		b.ReportMetric(float64(events)/float64(commits), "events/commit")
 	}
 }
 
@@ -302,6 +360,14 @@ func TestRequestCostServer(t *testing.T) {
 	})
 	ctl := http.NewServeMux()
 	ctl.HandleFunc("/cpu", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, int64(processCPU())) })
+	ctl.HandleFunc("/audit-commits", func(w http.ResponseWriter, r *http.Request) {
+		commits, _ := auditLog.Stats()
+		fmt.Fprintln(w, commits)
+	})
+	ctl.HandleFunc("/audit-events", func(w http.ResponseWriter, r *http.Request) {
+		_, events := auditLog.Stats()
+		fmt.Fprintln(w, events)
+	})
 	ctl.HandleFunc("/match", func(w http.ResponseWriter, r *http.Request) {
 		n, _ := strconv.Atoi(r.URL.Query().Get("n"))
 		snap := k.Snapshot()

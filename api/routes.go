@@ -47,6 +47,9 @@ func (s *Server) routes() []route {
 		{"GET", "/search/{dataset}", entity.RoleScreen, (*Server).yenteSearch},
 		{"GET", "/entities/{id}", entity.RoleScreen, (*Server).yenteEntity},
 		{"GET", "/catalog", entity.RoleScreen, (*Server).catalog},
+		{"GET", "/manifest", entity.RoleScreen, (*Server).catalog},
+		{"GET", "/algorithms", entity.RoleScreen, (*Server).algorithms},
+		{"POST", "/updatez", "", (*Server).updatez},
 		// OpenRefine reconciliation (reconcile.go).
 		{"GET", "/reconcile/{dataset}", entity.RoleScreen, (*Server).reconcileGet},
 		{"POST", "/reconcile/{dataset}", entity.RoleScreen, (*Server).reconcilePost},

@@ -55,6 +55,12 @@ type Config struct {
 	// remote address) has in flight at once; more are refused 429 busy
 	// before any work (default 4). Batch jobs are not counted.
 	MaxCostly int
+	// CORSOrigins are the origins browsers may call the API from ("*":
+	// any); none by default.
+	CORSOrigins []string
+	// UpdateToken is the token POST /updatez (yente's) asks for to
+	// refresh the lists; empty refuses every call, as yente does.
+	UpdateToken string
 }
 
 // DefaultConfig returns the documented defaults.
@@ -77,6 +83,7 @@ type Server struct {
 	ui       http.Handler
 	jobs     *jobs.Queue
 	costly   costlyClients
+	history  history
 }
 
 // Option adds an optional part to the server.
@@ -150,7 +157,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errorf(CodeNotFound, "no route %s %s; see /openapi.json", clip(r.Method, maxLogMethod), clip(r.URL.Path, maxLogField)))
 	})
-	return s.recover(s.observe(mux))
+	return s.recover(s.observe(s.cors(s.gzipped(mux))))
 }
 
 // HTTPServer returns an http.Server for the API on addr, with the

@@ -208,11 +208,28 @@ func (r response) errorCode(t *testing.T) string {
 	return code
 }
 
-// errorBody returns the code and message of a JSON error body.
+// errorBody returns the code and message of a JSON error body; a yente
+// route's error ({"detail": ...}) has no code, and its detail, or its
+// validation errors joined, as message.
 func (r response) errorBody(t *testing.T) (code, message string) {
 	t.Helper()
 	var body struct {
-		Error struct{ Code, Message string }
+		Error  struct{ Code, Message string }
+		Detail json.RawMessage
+	}
+	if err := json.Unmarshal(r.Body, &body); err == nil && len(body.Detail) > 0 {
+		var detail string
+		if json.Unmarshal(body.Detail, &detail) == nil && detail != "" {
+			return "", detail
+		}
+		var errs []validationError
+		if json.Unmarshal(body.Detail, &errs) == nil && len(errs) > 0 && r.Status == 422 {
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Error())
+			}
+			return "", strings.Join(msgs, "; ")
+		}
 	}
 	if err := json.Unmarshal(r.Body, &body); err != nil || body.Error.Code == "" || body.Error.Message == "" {
 		t.Fatalf("status %d: want a JSON error body with code and message, got %q", r.Status, r.Body)

@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
@@ -32,18 +31,9 @@ const yenteAlgorithm = "veto-v1"
 
 // entityExample is a query in FollowTheMoney form.
 type entityExample struct {
-	ID         string              `json:"id,omitempty"`
+	ID         *string             `json:"id"`
 	Schema     string              `json:"schema"`
 	Properties map[string][]string `json:"properties"`
-}
-
-// matchRequest is the body of POST /match/{dataset}.
-type matchRequest struct {
-	Queries map[string]entityExample `json:"queries"`
-	// Weights and Config are yente's per-request scoring overrides;
-	// veto accepts them empty only.
-	Weights map[string]float64 `json:"weights,omitempty"`
-	Config  map[string]any     `json:"config,omitempty"`
 }
 
 type total struct {
@@ -108,9 +98,8 @@ type matcherInfo struct {
 	Description string `json:"description"`
 }
 
-// Properties of a query: those veto scores, and the other FtM properties
-// of the screened schemata, which it accepts and does not use (yente
-// clients send whatever they hold).
+// Properties of a query veto screens on; the other FtM properties (see
+// ftmProperties) are ignored with a warning.
 var (
 	nameProps    = []string{"name"}
 	aliasProps   = []string{"alias", "weakAlias", "previousName", "abbreviation"}
@@ -119,18 +108,15 @@ var (
 	countryProps = []string{"nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "registrationCountry"}
 	idProps      = []string{"idNumber", "passportNumber", "taxNumber", "registrationNumber", "imoNumber", "mmsi", "innCode",
 		"ogrnCode", "leiCode", "swiftBic", "vatCode", "socialSecurityNumber", "icaoCode", "serialNumber", "callSign", "publicKey", "dunsCode"}
-	ignoredProps = []string{"gender", "address", "addressEntity", "birthPlace", "deathDate", "position", "title", "notes", "summary",
-		"topics", "email", "phone", "website", "sourceUrl", "program", "programId", "legalForm", "status", "sector", "classification",
-		"motherName", "religion", "political", "education", "ethnicity", "keywords", "description", "type", "model", "tonnage",
-		"grossRegisteredTonnage", "owner", "operator", "pastFlags", "modifiedAt", "createdAt", "retrievedAt", "wikidataId", "uniqueEntityId"}
 )
 
 // fieldProps are the properties a query's optional field is read from,
 // the first value of them.
 var fieldProps = map[string][]string{"birthDate": dateProps, "country": countryProps, "idNumber": idProps, "gender": {"gender"}}
 
+// isProp reports whether veto screens on a property.
 func isProp(name string) bool {
-	for _, set := range [][]string{nameProps, aliasProps, partsProps, dateProps, countryProps, idProps, ignoredProps} {
+	for _, set := range [][]string{nameProps, aliasProps, partsProps, dateProps, countryProps, idProps, {"gender"}} {
 		if slices.Contains(set, name) {
 			return true
 		}
@@ -138,33 +124,62 @@ func isProp(name string) bool {
 	return false
 }
 
+// querySchema reads an example's schema as yente does: an FtM schema
+// that is matchable; of those, veto screens the ones its lists hold.
+func querySchema(key, schema string) (entity.Schema, error) {
+	switch {
+	case schema == "Thing":
+		return "", nil
+	case schema == "PublicBody":
+		return entity.Organization, nil
+	case !slices.Contains(ftmSchemata, schema):
+		return "", errorf(CodeInvalid, "Cannot parse example entity: Unknown schema: '%s'", schema)
+	case !slices.Contains(ftmMatchable, schema):
+		return "", errorf(CodeInvalid, "Cannot parse example entity: Non-matchable schema for query: %s", schema)
+	}
+	s, err := entity.ParseSchema(schema)
+	if err != nil {
+		return "", errorf(CodeInvalid, "queries.%s.schema: veto's lists hold no %s; it screens Thing, PublicBody and %s", key, schema, strings.Join(schemaNames(), ", "))
+	}
+	return s, nil
+}
+
+func schemaNames() []string {
+	out := make([]string, len(entity.Schemata))
+	for i, s := range entity.Schemata {
+		out[i] = string(s)
+	}
+	return out
+}
+
 // queryOf turns an entity example into a veto query; the error names the
 // property at fault. As yente drops the values it cannot clean, a date
 // of birth, country, identifier or gender that cannot be read is left
-// out, and said so in the warnings: the name is screened. What the name
-// cannot be screened without (no name, an unknown schema or property)
-// is an error.
-func queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) {
+// out, and said so in the warnings: the name is screened. So is an FtM
+// property veto does not screen on. What the name cannot be screened
+// without (no name, an unknown schema or property) is an error.
+func (s *Server) queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) {
 	q := match.Query{ID: key}
-	switch ex.Schema {
-	case "", "Thing":
-	case "PublicBody":
-		q.Schema = entity.Organization
-	default:
-		s, err := entity.ParseSchema(ex.Schema)
-		if err != nil {
-			return q, nil, errorf(CodeInvalid, "queries.%s.schema: %v", key, err)
-		}
-		q.Schema = s
+	var err error
+	if q.Schema, err = querySchema(key, ex.Schema); err != nil {
+		return q, nil, err
 	}
 	props := make([]string, 0, len(ex.Properties))
 	for p := range ex.Properties {
 		props = append(props, p)
 	}
 	sort.Strings(props)
+	var ws []inputWarning
 	for _, p := range props {
-		if !isProp(p) {
-			return q, nil, errorf(CodeInvalid, "queries.%s.properties.%s: not a property veto knows of schema %s", key, p, ex.Schema)
+		switch {
+		case isProp(p):
+		case ignoredProperty(p):
+			field := "queries." + key + ".properties." + p
+			ws = append(ws, inputWarning{Field: field, Value: strings.Join(ex.Properties[p], "; "),
+				Message: "screened without " + field + ": veto does not match on " + p})
+			s.metrics.observeIgnored(p)
+		default:
+			return q, nil, errorf(CodeInvalid, "queries.%s.properties.%s: not a FollowTheMoney property", key, p)
 		}
 	}
 	// first is the first value of the properties names, and the
@@ -210,13 +225,24 @@ func queryOf(key string, ex entityExample) (match.Query, []inputWarning, error) 
 		field, msg, _ := strings.Cut(err.Error(), ": ")
 		return q, nil, errorf(CodeInvalid, "queries.%s.properties.%s: %s", key, field, msg)
 	}
-	var ws []inputWarning
 	for _, d := range dropped {
 		_, from := first(fieldProps[d.Field])
 		prop := "queries." + key + ".properties." + from
 		ws = append(ws, inputWarning{Field: prop, Value: d.Value, Message: "screened without " + prop + ": " + d.Err.Error()})
 	}
 	return q, ws, nil
+}
+
+// echo is the example as veto understood it: the properties it screened
+// on, as string lists.
+func echo(ex entityExample) entityExample {
+	out := entityExample{ID: ex.ID, Schema: ex.Schema, Properties: map[string][]string{}}
+	for p, vs := range ex.Properties {
+		if isProp(p) {
+			out.Properties[p] = vs
+		}
+	}
+	return out
 }
 
 // joinParts builds a name from its parts, when the query gives them.
@@ -230,42 +256,50 @@ func joinParts(p map[string][]string) string {
 	return strings.Join(parts, " ")
 }
 
-// datasetScope resolves a dataset and the include/exclude parameters to
-// the lists of snap screened (nil: all).
-func (s *Server) datasetScope(snap *screen.Snapshot, dataset string, include, exclude []string) ([]string, error) {
+// datasetScope resolves a dataset and the include/exclude parameters
+// (veto's list names or OpenSanctions') to the lists of snap screened
+// (nil: all). As in yente, include_dataset narrows the dataset's lists,
+// exclude_dataset then removes from them, and a scope left empty gives
+// no results (none), not an error; a name that is no dataset is one.
+func (s *Server) datasetScope(snap *screen.Snapshot, dataset string, include, exclude []string) (scope []string, none bool, err error) {
 	served := snap.Lists()
-	var scope []string
-	switch {
-	case slices.Contains(allDatasets, dataset):
-		scope = served
-	case slices.Contains(served, dataset):
-		scope = []string{dataset}
-	default:
-		return nil, errorf(CodeNotFound, "no dataset %q: datasets are %s and %s", dataset, strings.Join(allDatasets, ", "), strings.Join(served, ", "))
+	if scope, err = datasetLists(dataset, served); err != nil {
+		return nil, false, errorf(CodeNotFound, "No such dataset: %v", err)
 	}
-	for _, d := range append(slices.Clone(include), exclude...) {
-		if !slices.Contains(served, d) && !slices.Contains(allDatasets, d) {
-			return nil, errorf(CodeInvalid, "no dataset %q: datasets are %s", d, strings.Join(served, ", "))
+	names := func(param string, ds []string) ([]string, error) {
+		var out []string
+		for _, d := range ds {
+			ls, err := datasetLists(d, served)
+			if err != nil {
+				return nil, errorf(CodeInvalid, "%s: %v", param, err)
+			}
+			out = append(out, ls...)
 		}
+		return out, nil
+	}
+	in, err := names("include_dataset", include)
+	if err != nil {
+		return nil, false, err
+	}
+	out, err := names("exclude_dataset", exclude)
+	if err != nil {
+		return nil, false, err
 	}
 	if len(include) > 0 {
-		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(include, l) })
+		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(in, l) })
 	}
-	scope = slices.DeleteFunc(scope, func(l string) bool { return slices.Contains(exclude, l) })
-	if len(scope) == 0 {
-		return nil, errorf(CodeInvalid, "include_dataset and exclude_dataset leave no dataset to screen")
-	}
-	if len(scope) == len(served) && len(s.cfg.Regimes) == 0 {
-		return nil, nil
-	}
+	scope = slices.DeleteFunc(scope, func(l string) bool { return slices.Contains(out, l) })
 	// The server's regimes still apply, whatever the dataset.
 	if len(s.cfg.Regimes) > 0 {
 		scope = slices.DeleteFunc(scope, func(l string) bool { return !slices.Contains(s.cfg.Regimes, all.Jurisdiction(l)) })
-		if len(scope) == 0 {
-			return nil, errorf(CodeInvalid, "dataset %s is outside the regimes this server screens (%s)", dataset, strings.Join(s.cfg.Regimes, ", "))
-		}
 	}
-	return scope, nil
+	switch {
+	case len(scope) == 0:
+		return nil, true, nil
+	case len(scope) == len(served):
+		return nil, false, nil
+	}
+	return scope, false, nil
 }
 
 // floatParam reads a number in (0,1] from the query string.
@@ -287,15 +321,20 @@ const defaultMatchLimit = 5
 // minCutoff is the lowest cutoff honoured.
 const minCutoff = match.MinThreshold
 
+// matcherDescription describes veto's matcher, in /match and /algorithms.
+const matcherDescription = "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"
+
 func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	snap, err := s.snapshot(r)
 	if err != nil {
 		return err
 	}
 	ix := snap.Index
-	qs := r.URL.Query()
-	limit, err := intParam(r, "limit", defaultMatchLimit, 1, maxLimit)
+	limit, err := limitParam(r.URL.Query(), defaultMatchLimit)
 	if err != nil {
+		return err
+	}
+	if err := algorithmParam(r.URL.Query()); err != nil {
 		return err
 	}
 	cfg := ix.Config()
@@ -313,90 +352,76 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	// Scores below 0.1 say nothing, and asking for them would make every
 	// query scan the whole index.
 	cutoff = max(cutoff, minCutoff)
-	scope, err := s.datasetScope(snap, r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
+	filter, err := s.yenteFilters(r, snap)
 	if err != nil {
 		return err
 	}
-	var schemata []entity.Schema
-	for _, sc := range qs["exclude_schema"] {
-		parsed, err := entity.ParseSchema(sc)
-		if err != nil {
-			return errorf(CodeInvalid, "exclude_schema: %v", err)
-		}
-		schemata = append(schemata, parsed)
+	if err := excludeEntities(filter, r, snap); err != nil {
+		return err
 	}
-	// As yente, an ID excludes its whole subject: the subject's ID or
-	// any listing's.
-	excludeIDs := membersOf(snap.Subjects(), qs["exclude_entity_ids"])
-	var req matchRequest
-	if err := s.decodeJSON(w, r, &req); err != nil {
+	keys, examples, req, err := s.readMatchRequest(w, r)
+	if err != nil {
 		return err
 	}
 	switch {
-	case len(req.Queries) == 0:
-		return errorf(CodeInvalid, "queries: required, an object of queries by key")
-	case len(req.Queries) > s.cfg.MaxBatch:
-		return errorf(CodeTooManyQueries, "queries: %d, at most %d per request", len(req.Queries), s.cfg.MaxBatch)
-	case len(req.Weights) > 0 || len(req.Config) > 0:
-		return errorf(CodeInvalid, "weights, config: veto scores with its own configuration; per-request weights are not supported")
+	case len(keys) == 0:
+		return errorf(CodeInvalid, "No queries provided.")
+	case len(keys) > s.cfg.MaxBatch:
+		return errorf(CodeTooManyQueries, "Too many queries in one batch (limit: %d)", s.cfg.MaxBatch)
+	case len(req.Weights) > 0:
+		return errorf(CodeInvalid, "weights: veto scores with its own features and weights; per-request weights are not supported")
 	}
-	keys := make([]string, 0, len(req.Queries))
-	for k := range req.Queries {
-		keys = append(keys, k)
+	for k := range req.Config {
+		return errorf(CodeInvalid, "Invalid configuration parameter: %s for algorithm %s", k, yenteAlgorithm)
 	}
-	sort.Strings(keys)
 	queries := make([]match.Query, len(keys))
 	warnings := make([][]inputWarning, len(keys))
 	for i, k := range keys {
-		if queries[i], warnings[i], err = queryOf(k, req.Queries[k]); err != nil {
+		if queries[i], warnings[i], err = s.queryOf(k, examples[k]); err != nil {
 			return err
 		}
 	}
 	cfg.Threshold = cutoff
-	opts := screen.Options{Config: &cfg, Limit: limit, Explain: true, Lists: scope,
+	opts := screen.Options{Config: &cfg, Limit: max(limit, 1), Explain: true, Lists: filter.lists, Exclude: filter.exclude(),
 		Shape: screen.ShapeOf(cutoff, min(s.cfg.MatchCutoff, ix.Config().Threshold), limit, defaultMatchLimit)}
-	if len(schemata) > 0 || len(excludeIDs) > 0 {
-		opts.Exclude = func(e *entity.Entity) bool {
-			return slices.Contains(schemata, e.Schema) || slices.Contains(excludeIDs, e.ID)
+	results := make([]screen.Result, len(queries))
+	if !filter.none && limit > 0 {
+		if results, err = s.screenAll(r, s.screener.On(snap), queries, opts); err != nil {
+			return err
 		}
-	}
-	results, err := s.screenAll(r, s.screener.On(snap), queries, opts)
-	if err != nil {
-		return err
 	}
 	if err := s.observeScreen(r, snap, "yente", results); err != nil {
 		return err
 	}
+	hist, err := s.seenOf(r.Context(), snap)
+	if err != nil {
+		return err
+	}
 	resp := matchResponse{Responses: make(map[string]matchResponseItem, len(keys)), Limit: limit, Versions: snap.Refs(),
-		Matcher: matcherInfo{Name: yenteAlgorithm, Description: "veto's matcher: token alignment across scripts and spellings, weighted by rarity, with date of birth, country and identifier evidence"}}
+		Matcher: matcherInfo{Name: yenteAlgorithm, Description: matcherDescription}}
 	for i, k := range keys {
 		item := matchResponseItem{Status: http.StatusOK, Results: make([]scoredEntity, 0, len(results[i].Hits)),
-			Total: total{Value: len(results[i].Hits), Relation: "eq"}, Query: req.Queries[k], Warnings: warnings[i]}
-		if item.Query.Properties == nil {
-			item.Query.Properties = map[string][]string{}
-		}
+			Total: total{Relation: "eq"}, Query: echo(examples[k]), Warnings: warnings[i]}
 		for _, h := range results[i].Hits {
-			item.Results = append(item.Results, s.scored(snap, h, threshold))
+			res := s.scored(snap, hist, h, threshold)
+			if res.Match {
+				item.Total.Value++
+			}
+			item.Results = append(item.Results, res)
 		}
 		resp.Responses[k] = item
 	}
+	w.Header().Set("X-Batch-Size", strconv.Itoa(len(keys)))
 	writeJSON(w, http.StatusOK, resp)
 	return nil
 }
 
 // scored renders a hit against snap as yente's ScoredEntityResponse: a
 // subject's hit as its merged entity.
-func (s *Server) scored(snap *screen.Snapshot, h screen.Hit, threshold float64) scoredEntity {
+func (s *Server) scored(snap *screen.Snapshot, hist map[string]seen, h screen.Hit, threshold float64) scoredEntity {
 	out := scoredEntity{Score: h.Score, Match: h.Score >= threshold, Regimes: h.Regimes,
 		Features: map[string]float64{}, Explanations: map[string]ftResult{}}
-	if sub := merged(snap.Subjects(), h); sub != nil {
-		out.yenteEntity = s.subjectEntity(snap, sub, candidates(snap, sub))
-	} else if c, lists, ok := snap.Index.Candidate(h.EntityID); ok {
-		out.yenteEntity = s.yenteEntityOf(snap, c.Entity, lists)
-	} else {
-		out.yenteEntity = yenteEntity{ID: h.EntityID, Caption: h.Caption, Schema: string(h.Schema), Datasets: h.Lists,
-			Properties: map[string][]string{}, Referents: []string{}, Target: true}
-	}
+	out.yenteEntity = s.hitEntity(snap, hist, h)
 	if ex := h.Explanation; ex != nil {
 		out.Features["name"] = ex.NameScore
 		var how []string
@@ -413,27 +438,47 @@ func (s *Server) scored(snap *screen.Snapshot, h screen.Hit, threshold float64) 
 	return out
 }
 
+// hitEntity renders a hit of snap's index as yente's EntityResponse: a
+// subject of several listings as its merged entity, a listing as
+// itself.
+func (s *Server) hitEntity(snap *screen.Snapshot, hist map[string]seen, h screen.Hit) yenteEntity {
+	if sub := merged(snap.Subjects(), h); sub != nil {
+		return s.subjectEntity(snap, hist, sub, candidates(snap, sub))
+	}
+	if c, lists, ok := snap.Index.Candidate(h.EntityID); ok {
+		return s.yenteEntityOf(snap, hist, c.Entity, lists)
+	}
+	out := yenteEntity{ID: h.EntityID, Caption: h.Caption, Schema: string(h.Schema), Properties: map[string][]string{}, Referents: []string{}}
+	describe(&out, snap, hist, []string{h.EntityID}, h.Lists, nil)
+	return out
+}
+
 // yenteEntityOf renders a listed entity of snap (nil: none served) as
 // yente's EntityResponse.
-func (s *Server) yenteEntityOf(snap *screen.Snapshot, e *entity.Entity, lists []string) yenteEntity {
+func (s *Server) yenteEntityOf(snap *screen.Snapshot, hist map[string]seen, e *entity.Entity, lists []string) yenteEntity {
 	f := e.FtM()
-	out := yenteEntity{ID: f.ID, Caption: f.Caption, Schema: f.Schema, Properties: f.Properties, Datasets: lists,
-		Referents: []string{}, Target: true}
-	if len(out.Datasets) == 0 {
-		out.Datasets = f.Datasets
+	out := yenteEntity{ID: f.ID, Caption: f.Caption, Schema: f.Schema, Properties: f.Properties, Referents: []string{}}
+	if len(lists) == 0 {
+		lists = f.Datasets
 	}
-	if !e.ListingDate.IsZero() {
-		d := e.ListingDate.String()
-		out.FirstSeen = &d
-	}
-	if snap == nil {
-		return out
-	}
-	if v, ok := snap.Version(e.List); ok {
-		seen := v.FetchedAt.UTC().Format(time.RFC3339)
-		out.LastSeen = &seen
-	}
+	describe(&out, snap, hist, []string{e.ID}, lists, e.Programs)
 	return out
+}
+
+// describe sets what yente says of an entity beyond its properties, for
+// the listings ids on lists with programmes: its datasets by
+// OpenSanctions' names, its topics (also a property, as in yente), target
+// and timestamps.
+func describe(out *yenteEntity, snap *screen.Snapshot, hist map[string]seen, ids, lists, programs []string) {
+	out.Datasets = datasetNames(lists)
+	topics := topicsOf(lists, programs)
+	out.Target = isTarget(topics)
+	if len(topics) > 0 {
+		out.Properties["topics"] = topics
+	}
+	if snap != nil {
+		timestamps(out, snap, hist, ids, lists)
+	}
 }
 
 // merged returns the subject of several listings a hit grouped by
@@ -464,27 +509,14 @@ func candidates(snap *screen.Snapshot, sub *resolve.Subject) []*entity.Entity {
 // records) as OpenSanctions renders a merged entity: its ID, its
 // listings' IDs as referents, every list that names it as datasets, and
 // the properties of them all.
-func (s *Server) subjectEntity(snap *screen.Snapshot, sub *resolve.Subject, recs []*entity.Entity) yenteEntity {
+func (s *Server) subjectEntity(snap *screen.Snapshot, hist map[string]seen, sub *resolve.Subject, recs []*entity.Entity) yenteEntity {
 	out := yenteEntity{ID: sub.ID, Caption: sub.Caption, Schema: string(sub.Schema), Properties: entity.SubjectFtM(sub.ID, recs).Properties,
-		Datasets: sub.Lists(), Referents: sub.MemberIDs(), Target: true}
-	var first entity.Date
-	var seen time.Time
+		Referents: sub.MemberIDs()}
+	var programs []string
 	for _, e := range recs {
-		if d := e.ListingDate; !d.IsZero() && (first.IsZero() || d.String() < first.String()) {
-			first = d
-		}
-		if v, ok := snap.Version(e.List); ok && v.FetchedAt.After(seen) {
-			seen = v.FetchedAt
-		}
+		programs = append(programs, e.Programs...)
 	}
-	if !first.IsZero() {
-		d := first.String()
-		out.FirstSeen = &d
-	}
-	if !seen.IsZero() {
-		d := seen.UTC().Format(time.RFC3339)
-		out.LastSeen = &d
-	}
+	describe(&out, snap, hist, sub.MemberIDs(), sub.Lists(), programs)
 	return out
 }
 
@@ -501,60 +533,6 @@ func membersOf(res *decide.Resolved, ids []string) []string {
 		}
 	}
 	return out
-}
-
-type yenteSearchResponse struct {
-	Results []yenteEntity  `json:"results"`
-	Total   total          `json:"total"`
-	Limit   int            `json:"limit"`
-	Offset  int            `json:"offset"`
-	Facets  map[string]any `json:"facets"`
-	// Versions are veto's addition, as in matchResponse.
-	Versions []entity.VersionRef `json:"versions"`
-}
-
-func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
-	snap, err := s.snapshot(r)
-	if err != nil {
-		return err
-	}
-	ix := snap.Index
-	qs := r.URL.Query()
-	limit, err := intParam(r, "limit", 10, 1, maxLimit)
-	if err != nil {
-		return err
-	}
-	offset, err := intParam(r, "offset", 0, 0, maxSearchResults)
-	if err != nil {
-		return err
-	}
-	scope, err := s.datasetScope(snap, r.PathValue("dataset"), qs["include_dataset"], qs["exclude_dataset"])
-	if err != nil {
-		return err
-	}
-	schema := qs.Get("schema")
-	if schema == "Thing" {
-		schema = ""
-	}
-	page, err := s.searchHits(r, snap, searchParams{q: qs.Get("q"), schema: schema, lists: scope}, offset, limit)
-	if err != nil {
-		return err
-	}
-	resp := yenteSearchResponse{Results: make([]yenteEntity, 0, len(page.Results)), Limit: limit, Offset: offset, Facets: map[string]any{},
-		Total: total{Value: page.Total, Relation: "eq"}, Versions: page.Versions}
-	if page.More {
-		resp.Total.Relation = "gte"
-	}
-	subjects := snap.Subjects()
-	for _, h := range page.Results {
-		if sub := merged(subjects, h); sub != nil {
-			resp.Results = append(resp.Results, s.subjectEntity(snap, sub, candidates(snap, sub)))
-		} else if c, lists, ok := ix.Candidate(h.EntityID); ok {
-			resp.Results = append(resp.Results, s.yenteEntityOf(snap, c.Entity, lists))
-		}
-	}
-	writeJSON(w, http.StatusOK, resp)
-	return nil
 }
 
 // yenteEntity answers GET /entities/{id}: a subject of several listings
@@ -578,7 +556,11 @@ func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 					}
 					recs = append(recs, rs...)
 				}
-				writeJSON(w, http.StatusOK, s.subjectEntity(snap, sub, recs))
+				hist, err := s.seenOf(r.Context(), snap)
+				if err != nil {
+					return err
+				}
+				writeJSON(w, http.StatusOK, s.subjectEntity(snap, hist, sub, recs))
 				return nil
 			case sub.ID == id:
 				http.Redirect(w, r, "/entities/"+url.PathEscape(sub.Members[0].EntityID), http.StatusPermanentRedirect)
@@ -591,61 +573,21 @@ func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(recs) == 0 {
-		return errorf(CodeNotFound, "entity %q is no longer listed; GET /v1/entities/%s has its history", id, id)
+		return errorf(CodeNotFound, "No such entity! (%s is no longer listed; GET /v1/entities/%s has its history)", id, id)
+	}
+	var hist map[string]seen
+	if snap := info(r).snap; snap != nil {
+		if hist, err = s.seenOf(r.Context(), snap); err != nil {
+			return err
+		}
 	}
 	merged := entity.MergeFtM(recs)[0]
-	out := s.yenteEntityOf(info(r).snap, recs[0], merged.Datasets)
-	out.Properties = merged.Properties
+	out := yenteEntity{ID: merged.ID, Caption: merged.Caption, Schema: merged.Schema, Properties: merged.Properties, Referents: []string{}}
+	var programs []string
+	for _, e := range recs {
+		programs = append(programs, e.Programs...)
+	}
+	describe(&out, info(r).snap, hist, []string{id}, merged.Datasets, programs)
 	writeJSON(w, http.StatusOK, out)
-	return nil
-}
-
-type catalogDataset struct {
-	Name        string   `json:"name"`
-	Title       string   `json:"title"`
-	Type        string   `json:"type"`
-	Load        bool     `json:"load"`
-	Version     string   `json:"version,omitempty"`
-	UpdatedAt   string   `json:"updated_at,omitempty"`
-	EntityCount int      `json:"entity_count"`
-	Children    []string `json:"children,omitempty"`
-	// Regime is veto's addition: the sanctions regime of the list.
-	Regime string `json:"regime,omitempty"`
-}
-
-type catalogResponse struct {
-	Datasets   []catalogDataset `json:"datasets"`
-	Current    []string         `json:"current"`
-	Outdated   []string         `json:"outdated"`
-	IndexStale bool             `json:"index_stale"`
-}
-
-func (s *Server) catalog(w http.ResponseWriter, r *http.Request) error {
-	var versions []entity.ListVersion
-	if snap := info(r).snap; snap != nil {
-		versions = snap.Versions
-	}
-	resp := catalogResponse{Current: []string{}, Outdated: []string{}}
-	var names []string
-	total := 0
-	for _, v := range versions {
-		title := v.List
-		if _, l, err := all.List(v.List); err == nil {
-			title = l.Title
-		}
-		ds := catalogDataset{Name: v.List, Title: title, Type: "source", Load: true,
-			Version: strconv.FormatInt(v.ID, 10), EntityCount: v.EntityCount, Regime: all.Jurisdiction(v.List)}
-		if !v.Published.IsZero() {
-			ds.UpdatedAt = v.Published.UTC().Format(time.RFC3339)
-		}
-		resp.Datasets = append(resp.Datasets, ds)
-		names = append(names, v.List)
-		total += v.EntityCount
-	}
-	sort.Strings(names)
-	resp.Datasets = append(resp.Datasets, catalogDataset{Name: "sanctions", Title: "All sanctions lists served by veto", Type: "collection",
-		Load: true, EntityCount: total, Children: names})
-	resp.Current = append(names, "sanctions")
-	writeJSON(w, http.StatusOK, resp)
 	return nil
 }

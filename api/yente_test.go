@@ -73,7 +73,7 @@ func TestYenteMatch(t *testing.T) {
 	ids := resultIDs(lav.Results)
 	subject := ts.Keeper.Snapshot().SubjectOf("ofac-35233")
 	if len(ids) == 0 || ids[0] != subject || slices.Contains(ids[1:], subject) || !slices.Equal(lav.Results[0].Referents, []string{"eu-900101", "ofac-35233"}) ||
-		!slices.Equal(lav.Results[0].Datasets, []string{"eu-fsf", "ofac-sdn"}) || !slices.Equal(lav.Results[0].Regimes, []string{"eu", "us"}) {
+		!slices.Equal(lav.Results[0].Datasets, []string{"eu_fsf", "us_ofac_sdn"}) || !slices.Equal(lav.Results[0].Regimes, []string{"eu", "us"}) {
 		t.Fatalf("lavrov results %v: want one merged entity %s first, %+v", ids, subject, lav.Results[0].yenteEntity)
 	}
 	for i, res := range lav.Results {
@@ -103,7 +103,7 @@ func TestYenteMatch(t *testing.T) {
 func TestYenteMatchParams(t *testing.T) {
 	ts := startServer(t, serverOptions{})
 	lavrov := yenteBody(map[string]map[string]any{"q": {"schema": "Person", "properties": map[string][]string{"name": {"Sergei Lavrov"}}}})
-	example := yenteBody(map[string]map[string]any{"q": {"properties": map[string][]string{"name": {"Sea Example"}}}})
+	example := yenteBody(map[string]map[string]any{"q": {"schema": "Thing", "properties": map[string][]string{"name": {"Sea Example"}}}})
 	for _, tc := range []struct {
 		name, path string
 		body       map[string]any
@@ -159,7 +159,7 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 	var sr yenteSearchResponse
 	r := ts.do("GET", "/search/sanctions?q=example&limit=1", entity.RoleScreen, nil)
 	r.json(t, &sr)
-	if r.Status != 200 || len(sr.Results) != 1 || sr.Total.Relation != "gte" || sr.Limit != 1 {
+	if r.Status != 200 || len(sr.Results) != 1 || sr.Total.Value < 2 || sr.Total.Relation != "eq" || sr.Limit != 1 {
 		t.Errorf("search: %d %s", r.Status, r.Body)
 	}
 	ts.do("GET", "/search/ofac-sdn?q=lavrov", entity.RoleScreen, nil).json(t, &sr)
@@ -174,7 +174,7 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 		r := ts.do("GET", "/entities/"+id, entity.RoleScreen, nil)
 		r.json(t, &merged)
 		if r.Status != 200 || merged.ID != subject || !slices.Equal(merged.Referents, []string{"eu-900101", "ofac-35233"}) ||
-			!slices.Equal(merged.Datasets, []string{"eu-fsf", "ofac-sdn"}) || len(merged.Properties["name"]) < 2 {
+			!slices.Equal(merged.Datasets, []string{"eu_fsf", "us_ofac_sdn"}) || len(merged.Properties["name"]) < 2 {
 			t.Errorf("entity %s: %d %s", id, r.Status, r.Body)
 		}
 	}
@@ -182,7 +182,7 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 	var ent yenteEntity
 	r = ts.do("GET", "/entities/un-QDi.901", entity.RoleScreen, nil)
 	r.json(t, &ent)
-	if r.Status != 200 || ent.ID != "un-QDi.901" || ent.Schema != "Person" || !slices.Equal(ent.Datasets, []string{"un-sc"}) ||
+	if r.Status != 200 || ent.ID != "un-QDi.901" || ent.Schema != "Person" || !slices.Equal(ent.Datasets, []string{"un_sc_sanctions"}) ||
 		len(ent.Properties["birthDate"]) == 0 || ent.LastSeen == nil {
 		t.Errorf("entity: %d %s", r.Status, r.Body)
 	}
@@ -196,8 +196,9 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 	for _, d := range cat.Datasets {
 		names[d.Name] = d
 	}
-	if names["un-sc"].EntityCount != 4 || names["un-sc"].Regime != "un" || names["ofac-sdn"].Regime != "us" ||
-		names["sanctions"].EntityCount != 10 || len(names["sanctions"].Children) != 3 || !slices.Contains(cat.Current, "sanctions") {
+	if un := names["un_sc_sanctions"]; un.EntityCount != 4 || un.Regime != "un" || un.List != "un-sc" || names["us_ofac_sdn"].Regime != "us" ||
+		names["sanctions"].EntityCount != 10 || len(names["sanctions"].Children) != 3 || !slices.Contains(cat.Current, "sanctions") ||
+		!slices.Equal(names["default"].Children, names["sanctions"].Children) || !un.IndexCurrent || un.IndexVersion != un.Version {
 		t.Errorf("catalog %+v", cat)
 	}
 }
@@ -284,7 +285,6 @@ func TestYenteMatchUnreadableValue(t *testing.T) {
 		props map[string]any
 		want  string
 	}{
-		{"a date that is a number", map[string]any{"name": []string{"Sergei Lavrov"}, "birthDate": []any{1950}}, "want a string, got a number"},
 		{"no name", map[string]any{"birthDate": []string{"1950-03-21"}}, "queries.q.properties.name: required"},
 		{"unknown property", map[string]any{"name": []string{"Sergei Lavrov"}, "shoeSize": []string{"44"}}, "queries.q.properties.shoeSize"},
 	} {

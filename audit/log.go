@@ -105,6 +105,10 @@ func (l *Log) Commit(ctx context.Context, actor, action, subject string, data an
 	}
 }
 
+// Stats returns how many transactions the group-commit writer has run
+// and how many events they committed: their ratio is the mean group size.
+func (l *Log) Stats() (commits, events int64) { return l.commits.Load(), l.committed.Load() }
+
 // Waiting returns how many events are queued for the writer and not yet
 // taken into a batch.
 func (l *Log) Waiting() int {

@@ -47,6 +47,9 @@ func BenchmarkCommit(b *testing.B) {
 			}
 			wg.Wait()
 			b.ReportMetric(float64(processCPU()-cpu)/float64(b.N)/1e3, "cpu-µs/op")
+			if commits, events := l.Stats(); commits > 0 {
+				b.ReportMetric(float64(events)/float64(commits), "events/commit")
+			}
 		})
 	}
 }

@@ -121,6 +121,12 @@ func (o *Options) optionsID() string {
 		// still resumed.
 		b = fmt.Appendf(b, " %s", o.Read.DateOrder)
 	}
+	if o.Screen.By == screen.ByListing {
+		// Hits per listing have other rows than hits per subject (the
+		// default, which keeps the checkpoints written before the
+		// option).
+		b = fmt.Appendf(b, " by %s", o.Screen.By)
+	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }

@@ -281,6 +281,13 @@ func TestResumeRefused(t *testing.T) {
 	if _, err := Run(context.Background(), s, files, Options{Fingerprint: "other lists"}); !errors.Is(err, ErrCheckpoint) {
 		t.Errorf("resumed against other lists: %v", err)
 	}
+	if _, err := Run(context.Background(), s, files, Options{Screen: screen.Options{By: screen.ByListing}}); !errors.Is(err, ErrCheckpoint) || !strings.Contains(err.Error(), "options") {
+		t.Errorf("resumed by listing a run begun by subject: %v", err)
+	}
+	// By subject is the default: named or not, the same run.
+	if (&Options{}).optionsID() != (&Options{Screen: screen.Options{By: screen.BySubject}}).optionsID() {
+		t.Error("a run by subject named is not resumed by one by default")
+	}
 	f, _ := os.OpenFile(in, os.O_APPEND|os.O_WRONLY, 0)
 	f.WriteString("1001;Someone Else;\r\n")
 	f.Close()

@@ -256,6 +256,14 @@ func (ix *Index) Candidate(id string) (*match.Candidate, []string, bool) {
 	return ix.cands[i], ix.lists[i], true
 }
 
+// Each calls fn with every candidate and the lists it is on, in index
+// order (yente's search with no query lists every entity).
+func (ix *Index) Each(fn func(c *match.Candidate, lists []string)) {
+	for i, c := range ix.cands {
+		fn(c, ix.lists[i])
+	}
+}
+
 // mergeRecords groups records by ID. The first record of a group is the
 // one from the ID's own publisher (ofac-35233 from ofac-sdn rather than
 // us-csl), preferring lists in name order; the others lend it their names,

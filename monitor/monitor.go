@@ -14,9 +14,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vetoscreen/veto/audit/chain"
@@ -33,8 +35,11 @@ import (
 
 // Events sent to Notify.
 const (
-	EventAlert       = "alert.created"
-	EventListVersion = "list.version"
+	EventAlert = "alert.created"
+	// EventAlertUpdated: an open alert took a listing that joined its
+	// subject (cause entity.CauseNewListing).
+	EventAlertUpdated = "alert.updated"
+	EventListVersion  = "list.version"
 )
 
 // Monitor screens customers and raises alerts.
@@ -54,6 +59,12 @@ type Monitor struct {
 	// Workers screening (0: one per CPU).
 	Workers int
 	Now     func() time.Time
+
+	// adopted is the resolution whose subjects every stored alert was
+	// last brought to (adopt): each run after another resolution (an
+	// analyst's merge or split, new versions) looks at every alert
+	// again, the others only at those raised without one.
+	adopted atomic.Pointer[decide.Resolved]
 }
 
 // ErrBusy is returned when another process is monitoring the same store.
@@ -90,7 +101,12 @@ func (m *Monitor) snapshot() *screen.Snapshot {
 	if m.Snapshot == nil {
 		return nil
 	}
-	if snap := m.Snapshot(); snap != nil && snap.Data == screen.DataLive {
+	return live(m.Snapshot())
+}
+
+// live returns snap if it is of the real lists, else nil.
+func live(snap *screen.Snapshot) *screen.Snapshot {
+	if snap != nil && snap.Data == screen.DataLive {
 		return snap
 	}
 	return nil
@@ -178,13 +194,24 @@ func (m *Monitor) lock(ctx context.Context) (release func(), err error) {
 // (cause "rescreen"): for a first monitoring of an existing customer base,
 // or after the matching configuration changed.
 func (m *Monitor) Rescreen(ctx context.Context) (*Report, error) {
+	return m.rescreen(ctx, m.snapshot)
+}
+
+// RescreenOn is Rescreen against snap, whatever m.Snapshot returns.
+func (m *Monitor) RescreenOn(ctx context.Context, snap *screen.Snapshot) (*Report, error) {
+	return m.rescreen(ctx, func() *screen.Snapshot { return live(snap) })
+}
+
+// rescreen is Rescreen against the snapshot take returns once the run
+// holds the lock.
+func (m *Monitor) rescreen(ctx context.Context, take func() *screen.Snapshot) (*Report, error) {
 	release, err := m.lock(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
 	start := time.Now()
-	snap := m.snapshot()
+	snap := take()
 	if snap == nil {
 		return nil, screen.ErrNotReady
 	}
@@ -234,13 +261,24 @@ func (l *Loop) Run(ctx context.Context) {
 // added or materially changed, and records each version as processed.
 // One process at a time does it (the store's lock "monitor").
 func (m *Monitor) Process(ctx context.Context) (*Report, error) {
+	return m.process(ctx, m.snapshot)
+}
+
+// ProcessOn is Process against snap, whatever m.Snapshot returns.
+func (m *Monitor) ProcessOn(ctx context.Context, snap *screen.Snapshot) (*Report, error) {
+	return m.process(ctx, func() *screen.Snapshot { return live(snap) })
+}
+
+// process is Process against the snapshot take returns once the run
+// holds the lock.
+func (m *Monitor) process(ctx context.Context, take func() *screen.Snapshot) (*Report, error) {
 	release, err := m.lock(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
 	start := time.Now()
-	snap := m.snapshot()
+	snap := take()
 	rep := &Report{Versions: []entity.MonitorRun{}, Alerts: []entity.Alert{}}
 	if snap == nil {
 		return rep, nil
@@ -396,8 +434,20 @@ type changes struct {
 func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.Index, customers func(func(entity.Customer) bool), cause string, ch changes) ([]entity.Alert, error) {
 	subs := snap.Subjects()
 	if subs != nil {
-		if err := m.adopt(ctx, subs); err != nil {
+		grown, err := m.adopt(ctx, subs)
+		if err != nil {
 			return nil, err
+		}
+		// A subject with listings one of its alerts lacks (an analyst
+		// merged subjects): as if they had joined it from the lists.
+		if len(grown) > 0 {
+			ch.grown = maps.Clone(ch.grown)
+			if ch.grown == nil {
+				ch.grown = map[string]bool{}
+			}
+			for _, id := range grown {
+				ch.grown[id] = true
+			}
 		}
 	}
 	s := screen.New(ix)
@@ -438,18 +488,22 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 		if err != nil {
 			return err
 		}
+		var updated []entity.Alert
 		if len(ch.relisted) > 0 || len(ch.grown) > 0 {
-			again, err := m.follow(ctx, pending, added, ch)
+			again, changed, err := m.follow(ctx, pending, added, ch)
 			if err != nil {
 				return err
 			}
-			added = append(added, again...)
+			added, updated = append(added, again...), changed
 		}
 		pending = pending[:0]
 		for _, a := range added {
 			m.notify(EventAlert, a)
 		}
-		raised = append(raised, added...)
+		for _, a := range updated {
+			m.notify(EventAlertUpdated, a)
+		}
+		raised = append(append(raised, added...), updated...)
 		return nil
 	}
 	now := m.now()
@@ -499,32 +553,36 @@ func (m *Monitor) screen(ctx context.Context, snap *screen.Snapshot, ix *index.I
 	return raised, nil
 }
 
-// adopt gives the alerts raised without a resolution their entity's
-// subject in subs, merging a customer's open alerts on one subject (see
-// store.Monitoring.AdoptSubjects).
-func (m *Monitor) adopt(ctx context.Context, subs *decide.Resolved) error {
-	merged, err := m.Store.AdoptSubjects(ctx, func(entityID string) (string, []string, bool) {
+// adopt brings the stored alerts to their entities' subjects in subs:
+// those raised without a resolution, and, the first time subs is seen,
+// those whose subject has another ID since; a customer's undecided
+// alerts on one subject are merged (see store.Monitoring.AdoptSubjects).
+// It returns the subjects that have listings one of their alerts lacks.
+func (m *Monitor) adopt(ctx context.Context, subs *decide.Resolved) ([]string, error) {
+	all := m.adopted.Load() != subs
+	merged, grown, err := m.Store.AdoptSubjects(ctx, func(entityID string) (string, []string, bool) {
 		sub, ok := subjectOf(subs, entityID)
 		if !ok {
 			return "", nil, false
 		}
 		return sub.ID, sub.MemberIDs(), true
-	}, m.now())
+	}, all, m.now())
 	if err != nil {
-		return fmt.Errorf("adopt the alerts raised per listing into subjects: %w", err)
+		return nil, fmt.Errorf("bring the alerts to their subjects: %w", err)
 	}
-	if len(merged) > 0 {
-		m.logger().Info("monitoring: alerts of one customer on one subject merged", "alerts", len(merged))
+	m.adopted.Store(subs)
+	if len(merged) > 0 || len(grown) > 0 {
+		m.logger().Info("monitoring: alerts brought to their subjects", "merged", len(merged), "subjectsGrown", len(grown))
 	}
-	return nil
+	return grown, nil
 }
 
 // follow raises again, or updates, the alerts of pending that AddAlerts
 // did not store because their pair was alerted before, where ch says the
 // subject changed since: one of its listings changed materially and the
 // pair is on the allow-list (CauseRelisted), or a listing joined it
-// (CauseNewListing).
-func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch changes) ([]entity.Alert, error) {
+// (CauseNewListing). It returns the alerts raised and those updated.
+func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch changes) (raised, updated []entity.Alert, err error) {
 	stored := map[[2]string]bool{}
 	for _, a := range added {
 		stored[[2]string{a.CustomerID, a.SubjectID}] = true
@@ -535,15 +593,12 @@ func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch 
 			grown = append(grown, a)
 		}
 	}
-	var out []entity.Alert
 	now := m.now()
 	if len(grown) > 0 {
-		renewed, err := m.Store.Renew(ctx, grown, now)
-		if err != nil {
-			return nil, err
+		if raised, updated, err = m.Store.Renew(ctx, grown, now); err != nil {
+			return nil, nil, err
 		}
-		out = append(out, renewed...)
-		for _, a := range renewed {
+		for _, a := range append(slices.Clip(raised), updated...) {
 			stored[[2]string{a.CustomerID, a.SubjectID}] = true
 		}
 	}
@@ -555,7 +610,7 @@ func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch 
 		}
 	}
 	if len(relisted) == 0 {
-		return out, nil
+		return raised, updated, nil
 	}
 	again, err := m.Store.Rearm(ctx, relisted, "a listing of the subject changed materially", now, func(e entity.AllowEntry, a entity.Alert) entity.AuditEntry {
 		v, _ := ch.relistedBy(a)
@@ -564,7 +619,7 @@ func (m *Monitor) follow(ctx context.Context, pending, added []entity.Alert, ch 
 		})
 		return ae
 	})
-	return append(out, again...), err
+	return append(raised, again...), updated, err
 }
 
 // relistedBy returns the version that changed a listing of a's subject

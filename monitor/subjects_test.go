@@ -14,6 +14,7 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
+	"github.com/vetoscreen/veto/resolve/decide"
 	"github.com/vetoscreen/veto/review"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
@@ -313,5 +314,87 @@ func TestPerListingAlertsAdopted(t *testing.T) {
 	}
 	if merges != 1 {
 		t.Errorf("%d merges audited, want 1", merges)
+	}
+}
+
+// An analyst merges two subjects: a customer's alerts follow the merged
+// subject (one alert per customer and subject, never a second), an open
+// alert takes the listings it lacks (alert.updated, not alert.created),
+// and a cleared one is raised again for the listings new to it
+// (new-listing), as when a listing joins a subject from the lists.
+func TestAnalystMergeMovesAlerts(t *testing.T) {
+	ctx := context.Background()
+	st := subjectStore(t)
+	var srv served
+	srv.loadResolved(t, st)
+	events := map[string][]string{} // event → customers
+	m := &monitor.Monitor{Store: st, Snapshot: srv.snapshot, Notify: func(event string, payload any) {
+		if a, ok := payload.(entity.Alert); ok {
+			events[event] = append(events[event], a.CustomerID)
+		}
+	}}
+	_, alerts, err := m.Put(ctx, []entity.Customer{
+		{ID: "C2", Subject: entity.Subject{Name: "Arkady Rotenberg"}},
+		{ID: "C5", Subject: entity.Subject{Name: "Boris Rotenberg"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := map[string]entity.Alert{}
+	for _, a := range alerts {
+		if _, dup := first[a.CustomerID]; dup {
+			t.Fatalf("%s alerted twice before the merge: %+v", a.CustomerID, alerts)
+		}
+		first[a.CustomerID] = a
+	}
+	if first["C2"].SubjectID == "" || first["C5"].SubjectID == "" || first["C2"].SubjectID == first["C5"].SubjectID {
+		t.Fatalf("Arkady and Boris before the merge: %+v", alerts)
+	}
+	clear(t, st, first["C5"].ID) // C2's stays open
+	events = map[string][]string{}
+
+	if _, err := decide.Decide(ctx, st, srv.snapshot().Subjects(), decide.Request{Kind: entity.DecisionMerge, IDs: []string{"ofac-2", "ofac-3"}, Note: "one family office", Actor: "ann", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	srv.loadResolved(t, st)
+	merged := srv.snapshot().SubjectOf("ofac-3")
+	if merged != srv.snapshot().SubjectOf("ofac-2") {
+		t.Fatalf("the analyst's merge is not in the resolution: %s vs %s", merged, srv.snapshot().SubjectOf("ofac-2"))
+	}
+	rep, err := m.Rescreen(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byCustomer(rep.Alerts)
+	if len(got["C2"]) != 1 || len(got["C5"]) != 1 {
+		t.Fatalf("after the merge: %+v", rep.Alerts)
+	}
+	if c2 := got["C2"][0]; c2.Cause != entity.CauseNewListing || c2.SubjectID != merged || !slices.Contains(c2.Members, "ofac-3") {
+		t.Errorf("C2's open alert after the merge: %+v", c2)
+	}
+	if c5 := got["C5"][0]; c5.ID == first["C5"].ID || c5.Cause != entity.CauseNewListing || c5.Status != entity.AlertOpen || c5.SubjectID != merged {
+		t.Errorf("C5's cleared alert after the merge: %+v", c5)
+	}
+	if !slices.Equal(events[monitor.EventAlertUpdated], []string{"C2"}) || !slices.Equal(events[monitor.EventAlert], []string{"C5"}) {
+		t.Errorf("notified %v, want C2 updated and C5 created", events)
+	}
+	all, err := st.Alerts(ctx, store.AlertFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := map[string]int{}
+	for _, a := range all {
+		if a.Status != entity.AlertMerged && a.SubjectID != merged {
+			t.Errorf("alert %d of %s still on subject %s", a.ID, a.CustomerID, a.SubjectID)
+		}
+		if !entity.AlertDecided(a.Status) && a.Status != entity.AlertMerged {
+			open[a.CustomerID]++
+		}
+	}
+	if open["C2"] != 1 || open["C5"] != 1 {
+		t.Errorf("undecided alerts per customer: %v", open)
+	}
+	if rep, err := m.Rescreen(ctx); err != nil || len(rep.Alerts) != 0 {
+		t.Errorf("second rescreen: %+v, %v", rep.Alerts, err)
 	}
 }

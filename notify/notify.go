@@ -14,6 +14,8 @@
 //
 // keyed with the webhook's secret: the receiver recomputes it, compares in
 // constant time, and refuses old timestamps to stop replays (see Verify).
+// The events are alert.created, alert.updated (an open alert took a
+// listing that joined its subject) and list.version.
 package notify
 
 import (

@@ -70,14 +70,20 @@ type Monitoring interface {
 	// raised or decided before is not raised again. An alert without a
 	// subject ID takes its entity ID as one.
 	AddAlerts(ctx context.Context, as []entity.Alert) ([]entity.Alert, error)
-	// AdoptSubjects gives the alerts raised without a resolution (no
-	// members) the subject subjectOf returns for their entity (ok false:
-	// left as they are), and then, of a customer's open alerts that name
-	// one subject, keeps the one scoring best and marks the others merged
-	// into it, each merge recorded in the alert's history and audited,
-	// in one transaction. Nothing is deleted. It returns the alerts
-	// merged.
-	AdoptSubjects(ctx context.Context, subjectOf func(entityID string) (subjectID string, members []string, ok bool), at time.Time) ([]entity.Alert, error)
+	// AdoptSubjects brings alerts to the subjects subjectOf returns for
+	// their entities (ok false: left as they are): an alert raised
+	// without a resolution (no members) takes its subject and members;
+	// with all, also an alert whose subject now has another ID (an
+	// analyst merged or split subjects) takes the new ID and keeps its
+	// members, so that the listings its subject gained count as new to
+	// it (Renew), audited. Then, of a customer's undecided alerts that
+	// name one subject, it keeps the one furthest along the review
+	// (pending approval, escalated, open) and best scoring, and marks
+	// the open others merged into it, each merge recorded in the alert's
+	// history and audited, all in one transaction. Nothing is deleted.
+	// It returns the alerts merged and, with all, the subjects grown:
+	// those with listings that one of their alerts lacks.
+	AdoptSubjects(ctx context.Context, subjectOf func(entityID string) (subjectID string, members []string, ok bool), all bool, at time.Time) (merged []entity.Alert, grown []string, err error)
 	// Renew raises again or updates, with cause entity.CauseNewListing,
 	// the alert of each (customer, subject) pair of as whose members
 	// as names a listing the latest alert of the pair lacks: a decided
@@ -85,8 +91,8 @@ type Monitoring interface {
 	// of the pair revoked; an undecided one takes the new members, hit,
 	// score and cause. Pairs without an alert are ignored (AddAlerts
 	// raises them). Each is audited, in one transaction; it returns the
-	// alerts raised or updated.
-	Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]entity.Alert, error)
+	// alerts raised (new IDs) and those updated.
+	Renew(ctx context.Context, as []entity.Alert, at time.Time) (raised, updated []entity.Alert, err error)
 	// Alert returns an alert by ID, or ErrNotFound.
 	Alert(ctx context.Context, id int64) (*entity.Alert, error)
 	// Alerts returns alerts matching f, newest first.

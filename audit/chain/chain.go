@@ -13,11 +13,11 @@
 package chain
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
@@ -28,35 +28,75 @@ const Genesis = "000000000000000000000000000000000000000000000000000000000000000
 
 // Hash returns the hex SHA-256 of an entry's content and Prev: the JSON
 // array [seq, at, actor, action, subject, data, prev], with at in RFC 3339
-// with nanoseconds in UTC and data exactly as stored. Hash itself is not
-// covered.
+// with nanoseconds in UTC and data as encoding/json writes a
+// json.RawMessage (compact, with <, > and & escaped), strings as it writes
+// them. Hash itself is not covered.
 func Hash(e entity.AuditEntry) string {
-	data := e.Data
-	if len(data) == 0 {
-		data = json.RawMessage("null")
-	}
-	b, err := json.Marshal([]any{e.Seq, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.Subject, data, e.Prev})
+	data, err := canonical(e.Data)
 	if err != nil {
 		// Data is validated JSON when entries are made (Compact); an
 		// entry read back with data that is not JSON hashes its bytes
 		// as a string instead, so verification reports it rather than
 		// failing.
-		b, _ = json.Marshal([]any{e.Seq, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.Subject, string(data), e.Prev})
+		data = appendString(nil, string(e.Data))
 	}
+	return hashCanonical(e, data)
+}
+
+// hashCanonical is Hash for data already in canonical form (see
+// [Compact]), without reading it again: the writer's part, which hashes
+// every entry it appends.
+func hashCanonical(e entity.AuditEntry, data []byte) string {
+	b := make([]byte, 0, 160+len(e.Actor)+len(e.Subject)+len(data))
+	b = append(b, '[')
+	b = strconv.AppendInt(b, e.Seq, 10)
+	b = append(b, ',')
+	b = appendString(b, e.At.UTC().Format(time.RFC3339Nano))
+	b = append(b, ',')
+	b = appendString(b, e.Actor)
+	b = append(b, ',')
+	b = appendString(b, e.Action)
+	b = append(b, ',')
+	b = appendString(b, e.Subject)
+	b = append(b, ',')
+	b = append(b, data...)
+	b = append(b, ',')
+	b = appendString(b, e.Prev)
+	b = append(b, ']')
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
 
-// Compact returns v as compact JSON, the form in which data is stored and
-// hashed: what json.Marshal makes of it, or a json.RawMessage compacted.
-func Compact(v any) (json.RawMessage, error) {
-	if raw, ok := v.(json.RawMessage); ok {
-		var b bytes.Buffer
-		if err := json.Compact(&b, raw); err != nil {
-			return nil, fmt.Errorf("audit data: %w", err)
+// appendString appends s as encoding/json writes a string: quoted as it
+// is when it is printable ASCII that needs no escape (actors, actions,
+// subjects, times and hashes are), else by encoding/json itself.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			js, _ := json.Marshal(s) // a string always marshals
+			return append(b, js...)
 		}
-		return b.Bytes(), nil
 	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// canonical returns data in the form Hash covers: as encoding/json
+// writes a json.RawMessage, compact and HTML-escaped, "null" for none.
+func canonical(data json.RawMessage) ([]byte, error) {
+	if len(data) == 0 {
+		return []byte("null"), nil
+	}
+	return json.Marshal(data)
+}
+
+// Compact returns v as canonical JSON, the form in which data is stored
+// and hashed: what json.Marshal makes of it (compact, with <, > and &
+// escaped), for a json.RawMessage too. Marshalling canonical JSON again
+// gives the same bytes, so entries stored before the rule hash as they
+// did.
+func Compact(v any) (json.RawMessage, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("audit data: %w", err)
@@ -66,14 +106,18 @@ func Compact(v any) (json.RawMessage, error) {
 
 // Chain sets the Seq, Prev and Hash of entries to be appended after the
 // entry with sequence number seq and hash prev (0 and Genesis for an
-// empty trail).
+// empty trail). Their data must be canonical, as Compact returns it.
 func Chain(seq int64, prev string, es []entity.AuditEntry) {
 	for i := range es {
 		seq++
 		es[i].Seq = seq
 		es[i].At = es[i].At.UTC()
 		es[i].Prev = prev
-		es[i].Hash = Hash(es[i])
+		data := es[i].Data
+		if len(data) == 0 {
+			data = json.RawMessage("null")
+		}
+		es[i].Hash = hashCanonical(es[i], data)
 		prev = es[i].Hash
 	}
 }

@@ -106,11 +106,84 @@ func TestVerifyDetectsTampering(t *testing.T) {
 }
 
 func TestCompact(t *testing.T) {
-	raw, err := Compact(json.RawMessage("{ \"a\" : [1, 2] }"))
-	if err != nil || string(raw) != `{"a":[1,2]}` {
+	raw, err := Compact(json.RawMessage("{ \"a\" : [1, 2], \"b\": \"<&>\" }"))
+	if err != nil || string(raw) != `{"a":[1,2],"b":"\u003c\u0026\u003e"}` {
 		t.Errorf("Compact = %s, %v", raw, err)
 	}
 	if _, err := Compact(json.RawMessage("{broken")); err == nil {
 		t.Error("Compact of invalid JSON: no error")
+	}
+}
+
+// The hash built by hand (the writer's fast path) is the SHA-256 of what
+// encoding/json makes of the array, whatever the strings and data hold,
+// and data stored compact but not HTML-escaped (as before Compact
+// escaped it) hashes as it did when it was written.
+func TestHashIsEncodingJSONOfTheArray(t *testing.T) {
+	reference := func(e entity.AuditEntry) string {
+		data := e.Data
+		if len(data) == 0 {
+			data = json.RawMessage("null")
+		}
+		b, err := json.Marshal([]any{e.Seq, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.Subject, data, e.Prev})
+		if err != nil {
+			b, _ = json.Marshal([]any{e.Seq, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.Subject, string(data), e.Prev})
+		}
+		sum := sha256.Sum256(b)
+		return hex.EncodeToString(sum[:])
+	}
+	at := time.Date(2026, 12, 7, 16, 0, 0, 123456789, time.FixedZone("CET", 3600))
+	for _, c := range []struct {
+		name, actor, subject string
+		data                 any
+	}{
+		{"plain", "key:0123456789ab", "request/0f3a", map[string]any{"hits": 2}},
+		{"quotes and backslash", `ann "the analyst" \ x`, "alert/1", map[string]any{"note": `a "b" \ c`}},
+		{"html", "<script>&", "a>b", map[string]any{"note": "Smith & Sons <Ltd>"}},
+		{"control and unicode", "ann\n\t\b\f\x01", "Сергей Лавров\u2028", map[string]any{"name": "محمد\u2029"}},
+		{"invalid utf-8", "ann\xff\xfe", "x\xc3", map[string]any{"n": 1}},
+		{"raw data with spaces and html", "ann", "x", json.RawMessage(`{ "note" : "A & B <c>", "n" : [1, 2] }`)},
+		{"no data", "ann", "x", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, err := Entry(at, c.actor, ActionAlertDecide, c.subject, c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.data == nil {
+				e.Data = nil
+			}
+			es := []entity.AuditEntry{e}
+			Chain(41, Genesis, es)
+			if want := reference(es[0]); es[0].Hash != want || Hash(es[0]) != want {
+				t.Errorf("Chain's hash %s, Hash %s; encoding/json's %s", es[0].Hash, Hash(es[0]), want)
+			}
+		})
+	}
+	// Stored before Compact escaped HTML: compact, "&" as is.
+	old := entity.AuditEntry{Seq: 7, At: at, Actor: "ann", Action: ActionAlertDecide, Subject: "alert/7", Data: json.RawMessage(`{"note":"A & B"}`), Prev: Genesis}
+	if got, want := Hash(old), reference(old); got != want {
+		t.Errorf("an entry stored unescaped hashes %s, want %s", got, want)
+	}
+	// Data that is not JSON (a damaged row) hashes as a string.
+	bad := old
+	bad.Data = json.RawMessage(`{broken`)
+	if got, want := Hash(bad), reference(bad); got != want {
+		t.Errorf("damaged data hashes %s, want %s", got, want)
+	}
+}
+
+func BenchmarkChain(b *testing.B) {
+	e, err := Entry(time.Now(), "key:0123456789ab", ActionScreen, "request/0123456789abcdef",
+		map[string]any{"api": "native", "versions": []string{"eu-fsf@3", "ofac-sdn@12", "uk-hmt@4", "un-sc@7"}, "queries": 1, "hits": 2})
+	if err != nil {
+		b.Fatal(err)
+	}
+	es := make([]entity.AuditEntry, 8)
+	for b.Loop() {
+		for i := range es {
+			es[i] = e
+		}
+		Chain(0, Genesis, es)
 	}
 }

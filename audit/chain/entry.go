@@ -24,6 +24,7 @@ const (
 	ActionAlertAssign    = "alert.assign"
 	ActionAlertMerge     = "alert.merge"       // an open alert merged into another of its subject
 	ActionAlertRenew     = "alert.new_listing" // a subject's alert raised again or updated: a new listing joined it
+	ActionAlertResubject = "alert.resubject"   // an alert's subject has a new ID: an analyst merged or split subjects
 	ActionAllowAdd       = "allowlist.add"
 	ActionAllowRevoke    = "allowlist.revoke"
 	ActionListVersion    = "list.version" // a new list version stored

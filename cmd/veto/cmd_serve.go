@@ -58,6 +58,7 @@ type serveOptions struct {
 	TrustProxy      bool
 	Audit           app.AuditFiles
 	CheckpointEvery time.Duration
+	CORSOrigins     []string
 }
 
 // serveEnv maps serve's flags to the environment variables that set them
@@ -69,6 +70,7 @@ var serveEnv = map[string]string{
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
 	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY", "jobs-dir": "VETO_JOBS_DIR",
 	"job-quota-bytes": "VETO_JOB_QUOTA_BYTES", "job-quota-jobs": "VETO_JOB_QUOTA_JOBS", "job-expiry": "VETO_JOB_EXPIRY",
+	"cors-origins":   "VETO_CORS_ORIGINS",
 	"audit-key-file": "VETO_AUDIT_KEY_FILE", "checkpoint-file": "VETO_AUDIT_CHECKPOINTS", "audit-checkpoint-every": "VETO_AUDIT_CHECKPOINT_EVERY",
 }
 
@@ -131,6 +133,7 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.Int64Var(&o.MaxBody, "max-body", api.DefaultConfig().MaxBody, "largest request body in bytes (env VETO_MAX_BODY)")
 	f.IntVar(&o.MaxCostly, "max-costly", api.DefaultConfig().MaxCostly, "most costly requests (batches, low thresholds, high limits, texts) one API key or address has in flight; more get 429 (env VETO_MAX_COSTLY)")
 	f.Float64Var(&o.MatchCutoff, "match-cutoff", api.DefaultConfig().MatchCutoff, "lowest score /match returns when a request gives no cutoff, as yente (env VETO_MATCH_CUTOFF)")
+	f.StringSliceVar(&o.CORSOrigins, "cors-origins", nil, "origins browsers may call the API from, comma-separated, or * for any (default none) (env VETO_CORS_ORIGINS)")
 	f.StringVar(&o.KeyFile, "admin-key-file", "", "where the first admin key is written (default: admin.key beside the SQLite file) (env VETO_ADMIN_KEY_FILE)")
 	f.StringVar(&o.LogFormat, "log-format", "text", "log as text or json (env VETO_LOG_FORMAT)")
 	f.StringSliceVar(&o.Webhooks, "webhook", nil, "POST a signed notification of each new alert and list version to this URL; repeatable (env VETO_WEBHOOK_URL, comma-separated)")
@@ -266,6 +269,9 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	acfg := api.DefaultConfig()
 	acfg.MaxBatch, acfg.MaxBody, acfg.Regimes, acfg.Version, acfg.NoAuth = o.MaxBatch, o.MaxBody, o.Regimes, version, o.NoAuth
 	acfg.MatchCutoff, acfg.MaxCostly = o.MatchCutoff, o.MaxCostly
+	// yente's POST /updatez token, from the environment only, as yente's
+	// YENTE_UPDATE_TOKEN: a flag would show it in the process list.
+	acfg.CORSOrigins, acfg.UpdateToken = o.CORSOrigins, os.Getenv("VETO_UPDATE_TOKEN")
 	opts := []api.Option{api.WithMonitor(a.Monitor), api.WithAudit(a.Audit)}
 	if a.Jobs != nil {
 		opts = append(opts, api.WithJobs(a.Jobs))

@@ -246,22 +246,46 @@ func encodeMembers(ids []string) (string, error) {
 }
 
 // AdoptSubjects implements store.Monitoring.
-func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (string, []string, bool), at time.Time) ([]entity.Alert, error) {
+func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (string, []string, bool), all bool, at time.Time) ([]entity.Alert, []string, error) {
 	// Most runs find none: the write transaction is taken only when
 	// some alert is to be adopted.
-	unadopted, err := queryAll(ctx, s.db, "alerts", scanAlert, `SELECT `+alertColumns+` FROM alerts WHERE members = '[]' ORDER BY id`)
-	if err != nil {
-		return nil, err
+	where := `members = '[]'`
+	if all {
+		where = `status <> '` + entity.AlertMerged + `'`
 	}
-	known := false
-	for _, a := range unadopted {
-		if _, _, ok := subjectOf(a.EntityID); ok {
-			known = true
-			break
+	candidates, err := queryAll(ctx, s.db, "alerts", scanAlert, `SELECT `+alertColumns+` FROM alerts WHERE `+where+` ORDER BY id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	// An alert is adopted when it has no subject yet (raised without a
+	// resolution), and moved when its subject now has another ID (an
+	// analyst's merge or split): it keeps its members, so that the
+	// listings its subject gained are new to it (store.Monitoring.Renew).
+	// A subject grew when it has listings one of its alerts lacks.
+	type change struct {
+		a       entity.Alert
+		subject string
+		members []string // nil: kept
+	}
+	var changes []change
+	var grown []string
+	for _, a := range candidates {
+		id, members, ok := subjectOf(a.EntityID)
+		if !ok {
+			continue
+		}
+		switch {
+		case len(a.Members) == 0:
+			changes = append(changes, change{a, id, members})
+		case id != a.SubjectID:
+			changes = append(changes, change{a, id, nil})
+		}
+		if len(a.Members) > 0 && len(newMembers(a.Members, members)) > 0 && !slices.Contains(grown, id) {
+			grown = append(grown, id)
 		}
 	}
-	if !known {
-		return nil, nil
+	if len(changes) == 0 {
+		return nil, grown, nil
 	}
 	var merged []entity.Alert
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
@@ -269,40 +293,60 @@ func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (strin
 		type pair struct{ customer, subject string }
 		var pairs []pair
 		seen := map[pair]bool{}
-		for _, a := range unadopted {
-			id, members, ok := subjectOf(a.EntityID)
-			if !ok {
-				continue
+		var entries []entity.AuditEntry
+		for _, c := range changes {
+			// Another process may have changed it since it was read.
+			var res sql.Result
+			var err error
+			if c.members != nil {
+				enc, eerr := encodeMembers(c.members)
+				if eerr != nil {
+					return eerr
+				}
+				res, err = tx.ExecContext(ctx, s.q(`UPDATE alerts SET subject_id = ?, members = ? WHERE id = ? AND members = '[]'`), c.subject, enc, c.a.ID)
+			} else {
+				res, err = tx.ExecContext(ctx, s.q(`UPDATE alerts SET subject_id = ?, updated_at = ? WHERE id = ? AND subject_id = ?`), c.subject, fmtTime(at), c.a.ID, c.a.SubjectID)
 			}
-			enc, err := encodeMembers(members)
 			if err != nil {
-				return err
-			}
-			// Another process may have adopted it since it was read.
-			res, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET subject_id = ?, members = ? WHERE id = ? AND members = '[]'`), id, enc, a.ID)
-			if err != nil {
-				return fmt.Errorf("alert %d: adopt subject %s: %w", a.ID, id, err)
+				return fmt.Errorf("alert %d: subject %s: %w", c.a.ID, c.subject, err)
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				continue
 			}
-			if p := (pair{a.CustomerID, id}); !seen[p] {
+			if c.members == nil {
+				ae, err := chain.Entry(at, "veto", chain.ActionAlertResubject, strconv.FormatInt(c.a.ID, 10),
+					map[string]any{"customer": c.a.CustomerID, "from": c.a.SubjectID, "to": c.subject, "entity": c.a.EntityID})
+				if err != nil {
+					return err
+				}
+				entries = append(entries, ae)
+			}
+			if p := (pair{c.a.CustomerID, c.subject}); !seen[p] {
 				seen[p] = true
 				pairs = append(pairs, p)
 			}
 		}
-		var entries []entity.AuditEntry
 		for _, p := range pairs {
-			open, err := queryAll(ctx, tx, "alerts", scanAlert, s.q(`SELECT `+alertColumns+` FROM alerts
-				WHERE customer_id = ? AND subject_id = ? AND status = ? ORDER BY score DESC, id`), p.customer, p.subject, entity.AlertOpen)
+			undecided, err := queryAll(ctx, tx, "alerts", scanAlert, s.q(`SELECT `+alertColumns+` FROM alerts
+				WHERE customer_id = ? AND subject_id = ? AND status IN (?, ?, ?) ORDER BY score DESC, id`),
+				p.customer, p.subject, entity.AlertOpen, entity.AlertEscalated, entity.AlertPending)
 			if err != nil {
 				return err
 			}
-			if len(open) < 2 {
+			if len(undecided) < 2 {
 				continue
 			}
-			into := open[0]
-			for _, a := range open[1:] {
+			// The one kept is the furthest along the review (a decision
+			// awaiting approval, then an escalation), else the best
+			// scoring; only open alerts are merged into it: an
+			// escalation or a decision awaiting approval is an analyst's
+			// work, left for the desk to finish.
+			slices.SortStableFunc(undecided, func(a, b entity.Alert) int { return reviewRank(a.Status) - reviewRank(b.Status) })
+			into := undecided[0]
+			for _, a := range undecided[1:] {
+				if a.Status != entity.AlertOpen {
+					continue
+				}
 				reason := fmt.Sprintf("merged into alert %d: both name subject %s", into.ID, p.subject)
 				res, err := tx.ExecContext(ctx, s.q(`UPDATE alerts SET status = ?, merged_into = ?, updated_at = ? WHERE id = ? AND status = ?`),
 					entity.AlertMerged, into.ID, fmtTime(at), a.ID, entity.AlertOpen)
@@ -332,16 +376,26 @@ func (s *Store) AdoptSubjects(ctx context.Context, subjectOf func(string) (strin
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return merged, nil
+	return merged, grown, nil
+}
+
+// reviewRank orders undecided alerts by how far their review has gone.
+func reviewRank(status string) int {
+	switch status {
+	case entity.AlertPending:
+		return 0
+	case entity.AlertEscalated:
+		return 1
+	}
+	return 2
 }
 
 // Renew implements store.Monitoring.
-func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]entity.Alert, error) {
-	var out []entity.Alert
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		out = out[:0]
+func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) (raised, updated []entity.Alert, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		raised, updated = raised[:0], updated[:0]
 		var entries []entity.AuditEntry
 		for _, a := range as {
 			last, err := scanAlert(tx.QueryRowContext(ctx, s.q(`SELECT `+alertColumns+` FROM alerts
@@ -394,7 +448,11 @@ func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]e
 				return err
 			}
 			entries = append(entries, ae)
-			out = append(out, a)
+			if a.ID == last.ID {
+				updated = append(updated, a)
+			} else {
+				raised = append(raised, a)
+			}
 		}
 		if len(entries) > 0 {
 			_, err := s.appendAudit(ctx, tx, entries)
@@ -403,9 +461,9 @@ func (s *Store) Renew(ctx context.Context, as []entity.Alert, at time.Time) ([]e
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return raised, updated, nil
 }
 
 // newMembers returns the members of now not in before.

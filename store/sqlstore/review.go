@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vetoscreen/veto/audit/chain"
@@ -313,12 +314,62 @@ func (s *Store) Rearm(ctx context.Context, as []entity.Alert, reason string, at 
 // AppendAudit implements store.Audit.
 func (s *Store) AppendAudit(ctx context.Context, es ...entity.AuditEntry) ([]entity.AuditEntry, error) {
 	var out []entity.AuditEntry
+	known, ok := s.head.load()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = s.appendAudit(ctx, tx, es)
+		if ok && s.d.Name != Postgres.Name {
+			out, err = s.appendAuditAfter(ctx, tx, es, &known)
+		} else {
+			out, err = s.appendAuditAfter(ctx, tx, es, nil)
+		}
 		return err
 	})
-	return out, err
+	if err != nil {
+		s.head.forget()
+		return nil, err
+	}
+	if len(out) > 0 {
+		last := out[len(out)-1]
+		s.head.store(auditHead{last.Seq, last.Hash})
+	}
+	return out, nil
+}
+
+// auditHead is the sequence number and hash of the trail's last entry.
+type auditHead struct {
+	seq  int64
+	hash string
+}
+
+// knownHead is the head of the trail as this store's last AppendAudit
+// left it. On SQLite, AppendAudit chains after it without reading the
+// head again (a query that cost a fifth of a screening summary's
+// transaction); an append by anyone else since (another process, or
+// the other appends of this store, which do not update it) is caught by
+// the primary key on seq, and the append retried after the head read.
+// PostgreSQL's replicas append to one trail, so there it is always read.
+type knownHead struct {
+	mu   sync.Mutex
+	head auditHead
+	ok   bool
+}
+
+func (k *knownHead) load() (auditHead, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.head, k.ok
+}
+
+func (k *knownHead) store(h auditHead) {
+	k.mu.Lock()
+	k.head, k.ok = h, true
+	k.mu.Unlock()
+}
+
+func (k *knownHead) forget() {
+	k.mu.Lock()
+	k.ok = false
+	k.mu.Unlock()
 }
 
 // auditLockKey is the PostgreSQL advisory lock that serialises appends to
@@ -329,6 +380,15 @@ const auditLockKey = 0x7665746f61756469 // "vetoaudi"
 
 // appendAudit chains and inserts entries within tx.
 func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEntry) ([]entity.AuditEntry, error) {
+	return s.appendAuditAfter(ctx, tx, es, nil)
+}
+
+// appendAuditAfter chains entries after known, the trail's head if the
+// caller knows it (nil: read it), and inserts them within tx. When known
+// is stale, the first insert fails on seq's primary key, which SQLite
+// rolls back alone: the head is then read and the entries chained and
+// inserted again.
+func (s *Store) appendAuditAfter(ctx context.Context, tx *sql.Tx, es []entity.AuditEntry, known *auditHead) ([]entity.AuditEntry, error) {
 	if len(es) == 0 {
 		return nil, nil
 	}
@@ -336,16 +396,6 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(auditLockKey)); err != nil {
 			return nil, fmt.Errorf("audit: lock: %w", err)
 		}
-	}
-	head, err := s.prepared(ctx, tx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
-	if err != nil {
-		return nil, fmt.Errorf("audit: head: %w", err)
-	}
-	var seq int64
-	prev := chain.Genesis
-	err = head.QueryRowContext(ctx).Scan(&seq, &prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("audit: head: %w", err)
 	}
 	out := make([]entity.AuditEntry, len(es))
 	for i, e := range es {
@@ -363,20 +413,78 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEn
 		// Stored times keep nanoseconds: the hash covers them.
 		out[i] = e
 	}
-	chain.Chain(seq, prev, out)
-	// One prepared statement, run for each row: screening summaries
-	// come in groups, and parsing a statement costs more than running
-	// it.
-	insert, err := s.prepared(ctx, tx, `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, fmt.Errorf("audit: append: %w", err)
-	}
-	for _, e := range out {
-		if _, err := insert.ExecContext(ctx, e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash); err != nil {
-			return nil, fmt.Errorf("audit: append %d: %w", e.Seq, err)
+	if known != nil {
+		chain.Chain(known.seq, known.hash, out)
+		inserted, err := s.insertAudit(ctx, tx, out)
+		if err == nil {
+			return out, nil
+		}
+		if inserted > 0 {
+			return nil, err
 		}
 	}
+	head, err := s.prepared(ctx, tx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
+	if err != nil {
+		return nil, fmt.Errorf("audit: head: %w", err)
+	}
+	var seq int64
+	prev := chain.Genesis
+	err = head.QueryRowContext(ctx).Scan(&seq, &prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("audit: head: %w", err)
+	}
+	chain.Chain(seq, prev, out)
+	if _, err := s.insertAudit(ctx, tx, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// insertAudit inserts chained entries, and says how many were inserted
+// before an error.
+//
+// Rows go in many to a statement, of a few fixed sizes prepared once
+// each: screening summaries come in groups, and each statement run costs
+// a round through database/sql and the driver, more than its row costs
+// SQLite.
+func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, es []entity.AuditEntry) (int, error) {
+	done := 0
+	for done < len(es) {
+		n := auditInsertRows(len(es) - done)
+		insert, err := s.prepared(ctx, tx, auditInsert(n))
+		if err != nil {
+			return done, fmt.Errorf("audit: append: %w", err)
+		}
+		args := make([]any, 0, 8*n)
+		for _, e := range es[done : done+n] {
+			args = append(args, e.Seq, fmtTime(e.At), e.Actor, e.Action, e.Subject, string(e.Data), e.Prev, e.Hash)
+		}
+		if _, err := insert.ExecContext(ctx, args...); err != nil {
+			return done, fmt.Errorf("audit: append %d-%d: %w", es[done].Seq, es[done+n-1].Seq, err)
+		}
+		done += n
+	}
+	return done, nil
+}
+
+// auditInsertSizes are the rows per INSERT statement appendAudit uses,
+// largest first: a group of 23 takes 16 + 4 + 1 + 1 + 1.
+var auditInsertSizes = []int{64, 16, 4, 1}
+
+// auditInsertRows is the rows of the next statement for n rows to insert.
+func auditInsertRows(n int) int {
+	for _, k := range auditInsertSizes {
+		if n >= k {
+			return k
+		}
+	}
+	return n
+}
+
+// auditInsert is the INSERT statement of n audit rows.
+func auditInsert(n int) string {
+	return "INSERT INTO audit_log (seq, at, actor, action, subject, data, prev, hash) VALUES " +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
 }
 
 // AuditEntries implements store.Audit.

@@ -46,6 +46,9 @@ type Store struct {
 	// at every screening (the audit trail's append), whose parsing would
 	// cost more than their execution.
 	stmts sync.Map
+	// head is the audit trail's head after this store's last
+	// AppendAudit.
+	head knownHead
 }
 
 // New returns a Store on db, whose schema must be migrated already.

@@ -74,22 +74,22 @@ func testAlertSubjects(t *testing.T, newStore func(t *testing.T) store.Store) {
 	}
 
 	decide(t, s, added[1].ID, "C1", "e3")
-	renewed, err := s.Renew(ctx(), []entity.Alert{
+	raised, updated, err := s.Renew(ctx(), []entity.Alert{
 		subjectAlert("C1", "e2", "S", 0.97, "e1", "e2", "e5"), // open: updated
 		subjectAlert("C1", "e3", "T", 0.8, "e3", "e6"),        // decided: raised again
 		subjectAlert("C2", "e3", "T", 0.8, "e3"),              // no new member
 		subjectAlert("C3", "e3", "T", 0.8, "e3", "e6"),        // no alert: AddAlerts' to raise
 	}, day(2026, 3, 3))
-	if err != nil || len(renewed) != 2 {
-		t.Fatalf("Renew = %+v, %v", renewed, err)
+	if err != nil || len(raised) != 1 || len(updated) != 1 {
+		t.Fatalf("Renew = raised %+v, updated %+v, %v", raised, updated, err)
 	}
-	if u := renewed[0]; u.ID != added[0].ID || u.Cause != entity.CauseNewListing || u.Status != entity.AlertOpen {
+	if u := updated[0]; u.ID != added[0].ID || u.Cause != entity.CauseNewListing || u.Status != entity.AlertOpen {
 		t.Errorf("open alert renewed as %+v", u)
 	}
 	if a, err := s.Alert(ctx(), added[0].ID); err != nil || len(a.Members) != 3 || a.Score != 0.97 || a.EntityID != "e2" || a.Cause != entity.CauseNewListing {
 		t.Errorf("open alert stored as %+v, %v", a, err)
 	}
-	if r := renewed[1]; r.ID == added[1].ID || r.ID == 0 || r.Status != entity.AlertOpen || r.Cause != entity.CauseNewListing {
+	if r := raised[0]; r.ID == added[1].ID || r.ID == 0 || r.Status != entity.AlertOpen || r.Cause != entity.CauseNewListing {
 		t.Errorf("decided alert raised again as %+v", r)
 	}
 	if active, err := s.AllowList(ctx(), "C1", "", true); err != nil || len(active) != 0 {
@@ -98,9 +98,9 @@ func testAlertSubjects(t *testing.T, newStore func(t *testing.T) store.Store) {
 	if n := audited(t, s, chain.ActionAlertRenew); n != 2 {
 		t.Errorf("%d renewals audited, want 2", n)
 	}
-	again, err := s.Renew(ctx(), []entity.Alert{subjectAlert("C1", "e2", "S", 0.97, "e1", "e2", "e5")}, day(2026, 3, 4))
-	if err != nil || len(again) != 0 {
-		t.Errorf("Renew with the same members = %+v, %v", again, err)
+	again, same, err := s.Renew(ctx(), []entity.Alert{subjectAlert("C1", "e2", "S", 0.97, "e1", "e2", "e5")}, day(2026, 3, 4))
+	if err != nil || len(again)+len(same) != 0 {
+		t.Errorf("Renew with the same members = %+v %+v, %v", again, same, err)
 	}
 }
 
@@ -124,8 +124,8 @@ func checkAdoption(t *testing.T, s store.Store, ids []int64) {
 		}
 		return "", nil, false
 	}
-	merged, err := s.AdoptSubjects(ctx(), subjectOf, day(2026, 3, 5))
-	if err != nil || len(merged) != 1 || merged[0].ID != ids[0] || merged[0].MergedInto != ids[1] {
+	merged, moved, err := s.AdoptSubjects(ctx(), subjectOf, false, day(2026, 3, 5))
+	if err != nil || len(merged) != 1 || len(moved) != 0 || merged[0].ID != ids[0] || merged[0].MergedInto != ids[1] {
 		t.Fatalf("AdoptSubjects merged %+v, %v; want alert %d into %d", merged, err, ids[0], ids[1])
 	}
 	want := []struct {
@@ -154,8 +154,10 @@ func checkAdoption(t *testing.T, s store.Store, ids []int64) {
 	}
 	// Adopted once: a second call changes nothing, and the subject is
 	// raised before.
-	if merged, err := s.AdoptSubjects(ctx(), subjectOf, day(2026, 3, 6)); err != nil || len(merged) != 0 {
-		t.Errorf("second AdoptSubjects = %+v, %v", merged, err)
+	for _, all := range []bool{false, true} {
+		if merged, moved, err := s.AdoptSubjects(ctx(), subjectOf, all, day(2026, 3, 6)); err != nil || len(merged)+len(moved) != 0 {
+			t.Errorf("second AdoptSubjects (all %v) = %+v %v, %v", all, merged, moved, err)
+		}
 	}
 	if added, err := s.AddAlerts(ctx(), []entity.Alert{subjectAlert("C9", "e2", "S", 0.9, "e1", "e2", "e3")}); err != nil || len(added) != 0 {
 		t.Errorf("C9's subject raised again: %+v, %v", added, err)
@@ -177,6 +179,93 @@ func testAdoptSubjects(t *testing.T, newStore func(t *testing.T) store.Store) {
 		ids = append(ids, a.ID)
 	}
 	checkAdoption(t, s, ids)
+}
+
+// testMoveSubjects: an analyst merges subject B (listing e2) into A
+// (listings e1, e3): the alerts of B move to A keeping their members, a
+// customer's open alerts on A are merged into the one furthest along the
+// review, an escalated one is never merged away, and Renew then treats
+// A's listings as new to the moved alerts.
+func testMoveSubjects(t *testing.T, newStore func(t *testing.T) store.Store) {
+	s := newStore(t)
+	added, err := s.AddAlerts(ctx(), []entity.Alert{
+		subjectAlert("C1", "e1", "A", 0.9, "e1", "e3"),
+		subjectAlert("C1", "e2", "B", 0.95, "e2"), // open: merged into the escalated one
+		subjectAlert("C2", "e1", "A", 0.8, "e1", "e3"),
+		subjectAlert("C2", "e2", "B", 0.85, "e2"), // escalated: kept, C2's open A alert merged into it
+		subjectAlert("C3", "e2", "B", 0.9, "e2"),  // decided: moved, not merged
+		subjectAlert("C4", "e4", "D", 0.9, "e4"),  // another subject: untouched
+	})
+	if err != nil || len(added) != 6 {
+		t.Fatalf("AddAlerts = %+v, %v", added, err)
+	}
+	ids := make([]int64, len(added))
+	for i, a := range added {
+		ids[i] = a.ID
+	}
+	escalate := func(id int64) {
+		t.Helper()
+		if _, err := s.ActOnAlert(ctx(), store.AlertChange{From: entity.AlertOpen, To: entity.AlertEscalated,
+			Action: entity.AlertAction{AlertID: id, Kind: entity.ActionDecide, Decision: entity.DecisionEscalate, Reason: "check the passport", User: "ann", At: day(2026, 3, 2)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	escalate(ids[0])
+	escalate(ids[3])
+	decide(t, s, ids[4], "C3", "e2")
+	subjectOf := func(id string) (string, []string, bool) {
+		switch id {
+		case "e1", "e2", "e3":
+			return "A", []string{"e1", "e2", "e3"}, true
+		case "e4":
+			return "D", []string{"e4"}, true
+		}
+		return "", nil, false
+	}
+	if merged, moved, err := s.AdoptSubjects(ctx(), subjectOf, false, day(2026, 3, 5)); err != nil || len(merged)+len(moved) != 0 {
+		t.Fatalf("AdoptSubjects without all moved %+v %v, %v: only alerts without members are its", merged, moved, err)
+	}
+	merged, moved, err := s.AdoptSubjects(ctx(), subjectOf, true, day(2026, 3, 5))
+	if err != nil || !slices.Equal(moved, []string{"A"}) {
+		t.Fatalf("AdoptSubjects moved %v, %v; want [A]", moved, err)
+	}
+	var mergedIDs []int64
+	for _, a := range merged {
+		mergedIDs = append(mergedIDs, a.ID)
+	}
+	slices.Sort(mergedIDs)
+	if !slices.Equal(mergedIDs, []int64{ids[1], ids[2]}) {
+		t.Errorf("merged %v, want C1's open B alert %d and C2's open A alert %d", mergedIDs, ids[1], ids[2])
+	}
+	want := []struct {
+		subject, status string
+		members         int
+		into            int64
+	}{
+		{"A", entity.AlertEscalated, 2, 0},
+		{"A", entity.AlertMerged, 1, ids[0]},
+		{"A", entity.AlertMerged, 2, ids[3]},
+		{"A", entity.AlertEscalated, 1, 0},
+		{"A", entity.AlertFalsePositive, 1, 0},
+		{"D", entity.AlertOpen, 1, 0},
+	}
+	for i, w := range want {
+		a, err := s.Alert(ctx(), ids[i])
+		if err != nil || a.SubjectID != w.subject || a.Status != w.status || len(a.Members) != w.members || a.MergedInto != w.into {
+			t.Errorf("alert %d = %+v, %v; want %+v", ids[i], a, err, w)
+		}
+	}
+	if n := audited(t, s, chain.ActionAlertResubject); n != 3 {
+		t.Errorf("%d moves audited, want 3", n)
+	}
+	// C3 cleared e2 as B; A's listings are new to that decision.
+	raised, updated, err := s.Renew(ctx(), []entity.Alert{subjectAlert("C3", "e1", "A", 0.9, "e1", "e2", "e3")}, day(2026, 3, 6))
+	if err != nil || len(raised) != 1 || len(updated) != 0 || raised[0].Cause != entity.CauseNewListing {
+		t.Errorf("Renew after the merge = raised %+v, updated %+v, %v; want C3 raised again", raised, updated, err)
+	}
+	if added, err := s.AddAlerts(ctx(), []entity.Alert{subjectAlert("C1", "e3", "A", 0.9, "e1", "e2", "e3")}); err != nil || len(added) != 0 {
+		t.Errorf("C1 alerted twice on A: %+v, %v", added, err)
+	}
 }
 
 // Migration0008 tests the migration of alerts raised per listing: it

@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, newStore) })
 	t.Run("AlertSubjects", func(t *testing.T) { testAlertSubjects(t, newStore) })
 	t.Run("AdoptSubjects", func(t *testing.T) { testAdoptSubjects(t, newStore) })
+	t.Run("MoveSubjects", func(t *testing.T) { testMoveSubjects(t, newStore) })
 	t.Run("MonitorRuns", func(t *testing.T) { testMonitorRuns(t, newStore) })
 	t.Run("UsersAndSessions", func(t *testing.T) { testUsersAndSessions(t, newStore) })
 	t.Run("AlertReview", func(t *testing.T) { testAlertReview(t, newStore) })
