@@ -50,6 +50,14 @@ func (s *Server) routes() []route {
 		{"GET", "/manifest", entity.RoleScreen, (*Server).catalog},
 		{"GET", "/algorithms", entity.RoleScreen, (*Server).algorithms},
 		{"POST", "/updatez", "", (*Server).updatez},
+		// OpenRefine reconciliation (reconcile.go).
+		{"GET", "/reconcile/{dataset}", entity.RoleScreen, (*Server).reconcileGet},
+		{"POST", "/reconcile/{dataset}", entity.RoleScreen, (*Server).reconcilePost},
+		{"GET", "/reconcile/{dataset}/suggest/entity", entity.RoleScreen, (*Server).suggestEntity},
+		{"GET", "/reconcile/{dataset}/suggest/type", entity.RoleScreen, (*Server).suggestType},
+		{"GET", "/reconcile/{dataset}/suggest/property", entity.RoleScreen, (*Server).suggestProperty},
+		{"GET", "/reconcile/{dataset}/extend/property", entity.RoleScreen, (*Server).proposeProperties},
+		{"GET", "/reconcile/{dataset}/preview/{id}", entity.RoleScreen, (*Server).reconPreview},
 		// Operations.
 		{"GET", "/healthz", "", (*Server).healthz},
 		{"GET", "/readyz", "", (*Server).readyz},
