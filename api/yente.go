@@ -562,6 +562,12 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 // answers a referent, with a redirect to the subject (308); a listing
 // alone in its subject as itself.
 func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
+	if nested, err := nestedParam(r); err != nil || nested {
+		if err != nil {
+			return err
+		}
+		return s.yenteEntityNested(w, r)
+	}
 	id := r.PathValue("id")
 	if snap := info(r).snap; snap != nil && snap.Subjects() != nil {
 		if sub, ok := snap.Subjects().Subject(id); ok {

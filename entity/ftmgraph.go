@@ -233,15 +233,7 @@ func (e *Entity) FtMRelated(id string, refs FtMRefs) []FtMEntity {
 			out = append(out, f)
 		}
 	}
-	rels := slices.Clone(e.Relations)
-	for _, k := range sortedKeys(e.Props) {
-		if t := linkProps[k]; t != "" {
-			for _, v := range e.Props[k] {
-				rels = append(rels, Relation{Type: t, Name: v})
-			}
-		}
-	}
-	for _, r := range rels {
+	for _, r := range e.relations() {
 		out = append(out, e.ftmLink(id, r, refs)...)
 	}
 	return out
@@ -307,7 +299,7 @@ func (e *Entity) ftmDocument(id string, x Identifier) (FtMEntity, bool) {
 	}
 	f.put("type", typ)
 	if x.Note != "" {
-		f.note("note", x.Note)
+		f.put("description", x.Note)
 	}
 	return f, true
 }
@@ -317,15 +309,7 @@ func (e *Entity) ftmDocument(id string, x Identifier) (FtMEntity, bool) {
 // cannot resolve it or it is the entity itself.
 func (e *Entity) ftmLink(id string, r Relation, refs FtMRefs) []FtMEntity {
 	var out []FtMEntity
-	ref, schema, ok := "", "", false
-	if refs != nil {
-		if r.Target != "" {
-			ref, schema, ok = refs.Ref(r.Target)
-		}
-		if !ok && r.Name != "" {
-			ref, schema, ok = refs.Named(e.List, r.Name)
-		}
-	}
+	ref, schema, ok := resolveRelation(refs, e.List, r)
 	if !ok {
 		name, valid := ftmClean("name", r.Name)
 		if !valid {
@@ -365,6 +349,36 @@ func (e *Entity) ftmLink(id string, r Relation, refs FtMRefs) []FtMEntity {
 	return append(out, link)
 }
 
+// resolveRelation returns the entity refs has for the party of a
+// relation on list: the listing it names, or the one entity of the list
+// with its name.
+func resolveRelation(refs FtMRefs, list string, r Relation) (ref, schema string, ok bool) {
+	if refs == nil {
+		return "", "", false
+	}
+	if r.Target != "" {
+		ref, schema, ok = refs.Ref(r.Target)
+	}
+	if !ok && r.Name != "" {
+		ref, schema, ok = refs.Named(list, r.Name)
+	}
+	return ref, schema, ok
+}
+
+// relations returns the entity's relations, with the parties its
+// properties name (a vessel's owner) as relations too.
+func (e *Entity) relations() []Relation {
+	rels := slices.Clone(e.Relations)
+	for _, k := range sortedKeys(e.Props) {
+		if t := linkProps[k]; t != "" {
+			for _, v := range e.Props[k] {
+				rels = append(rels, Relation{Type: t, Name: v})
+			}
+		}
+	}
+	return rels
+}
+
 // words writes a relation type for people: "ownedBy" as "owned by".
 func words(t string) string {
 	var b strings.Builder
@@ -392,6 +406,9 @@ func sortedKeys(m map[string][]string) []string {
 type FtMIndex struct {
 	byID   map[string]ftmTarget
 	byName map[string]ftmTarget
+	// linking holds, by the ID an entity is written under, the
+	// listings whose relations point at it.
+	linking map[string][]string
 }
 
 type ftmTarget struct{ id, schema string }
@@ -413,8 +430,20 @@ func NewFtMIndex(ents []*Entity, as func(*Entity) (id string, schema Schema)) *F
 			}
 		}
 	}
+	x.linking = map[string][]string{}
+	for _, e := range ents {
+		for _, r := range e.relations() {
+			if ref, _, ok := resolveRelation(x, e.List, r); ok && !contains(x.linking[ref], e.ID) {
+				x.linking[ref] = append(x.linking[ref], e.ID)
+			}
+		}
+	}
 	return x
 }
+
+// Linking returns the listings whose relations point at the entity
+// written under id.
+func (x *FtMIndex) Linking(id string) []string { return x.linking[id] }
 
 // Ref implements FtMRefs.
 func (x *FtMIndex) Ref(id string) (string, string, bool) {

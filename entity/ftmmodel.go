@@ -3,7 +3,7 @@
 package entity
 
 var ftmSchemata = map[string]ftmSchemaDef{
-	"Address": {abstract: false, extends: []string{"Thing"}, required: []string{},
+	"Address": {abstract: false, edge: false, extends: []string{"Thing"}, required: []string{},
 		props: map[string]ftmProp{
 			"city":           {typ: "string"},
 			"country":        {typ: "country"},
@@ -23,23 +23,23 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"tripsDeparting": {typ: "entity", rng: "Trip", reverse: "startLocation"},
 			"tripsIncoming":  {typ: "entity", rng: "Trip", reverse: "endLocation"},
 		}},
-	"Airplane": {abstract: false, extends: []string{"Vehicle"}, required: []string{},
+	"Airplane": {abstract: false, edge: false, extends: []string{"Vehicle"}, required: []string{},
 		props: map[string]ftmProp{
 			"icaoCode":     {typ: "identifier"},
 			"manufacturer": {typ: "string"},
 			"serialNumber": {typ: "identifier"},
 		}},
-	"Asset": {abstract: false, extends: []string{"Thing", "Value"}, required: []string{},
+	"Asset": {abstract: false, edge: false, extends: []string{"Thing", "Value"}, required: []string{},
 		props: map[string]ftmProp{
 			"ownershipAsset": {typ: "entity", rng: "Ownership", reverse: "asset"},
 		}},
-	"Associate": {abstract: false, extends: []string{"Interval"}, required: []string{"person", "associate"},
+	"Associate": {abstract: false, edge: true, extends: []string{"Interval"}, required: []string{"person", "associate"},
 		props: map[string]ftmProp{
 			"associate":    {typ: "entity", rng: "Person", reverse: "associations"},
 			"person":       {typ: "entity", rng: "Person", reverse: "associates"},
 			"relationship": {typ: "string"},
 		}},
-	"Company": {abstract: false, extends: []string{"Asset", "Organization"}, required: []string{"name"},
+	"Company": {abstract: false, edge: false, extends: []string{"Asset", "Organization"}, required: []string{"name"},
 		props: map[string]ftmProp{
 			"bikCode":            {typ: "string"},
 			"caemCode":           {typ: "string"},
@@ -65,7 +65,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"ticker":             {typ: "identifier"},
 			"voenCode":           {typ: "identifier"},
 		}},
-	"CryptoWallet": {abstract: false, extends: []string{"Thing", "Value"}, required: []string{},
+	"CryptoWallet": {abstract: false, edge: false, extends: []string{"Thing", "Value"}, required: []string{},
 		props: map[string]ftmProp{
 			"balance":         {typ: "number"},
 			"balanceDate":     {typ: "date"},
@@ -76,19 +76,19 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"privateKey":      {typ: "string"},
 			"publicKey":       {typ: "identifier"},
 		}},
-	"Directorship": {abstract: false, extends: []string{"Interest"}, required: []string{"director", "organization"},
+	"Directorship": {abstract: false, edge: true, extends: []string{"Interest"}, required: []string{"director", "organization"},
 		props: map[string]ftmProp{
 			"director":     {typ: "entity", rng: "LegalEntity", reverse: "directorshipDirector"},
 			"organization": {typ: "entity", rng: "Organization", reverse: "directorshipOrganization"},
 			"secretary":    {typ: "string"},
 		}},
-	"Family": {abstract: false, extends: []string{"Interval"}, required: []string{"person", "relative"},
+	"Family": {abstract: false, edge: true, extends: []string{"Interval"}, required: []string{"person", "relative"},
 		props: map[string]ftmProp{
 			"person":       {typ: "entity", rng: "Person", reverse: "familyPerson"},
 			"relationship": {typ: "string"},
 			"relative":     {typ: "entity", rng: "Person", reverse: "familyRelative"},
 		}},
-	"Identification": {abstract: false, extends: []string{"Interval"}, required: []string{"holder", "number"},
+	"Identification": {abstract: false, edge: false, extends: []string{"Interval"}, required: []string{"holder", "number"},
 		props: map[string]ftmProp{
 			"authority": {typ: "string"},
 			"country":   {typ: "country"},
@@ -96,12 +96,12 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"number":    {typ: "identifier"},
 			"type":      {typ: "string"},
 		}},
-	"Interest": {abstract: true, extends: []string{"Interval"}, required: []string{},
+	"Interest": {abstract: true, edge: false, extends: []string{"Interval"}, required: []string{},
 		props: map[string]ftmProp{
 			"role":   {typ: "string"},
 			"status": {typ: "string"},
 		}},
-	"Interval": {abstract: true, extends: []string{}, required: []string{},
+	"Interval": {abstract: true, edge: false, extends: []string{}, required: []string{},
 		props: map[string]ftmProp{
 			"alephUrl":       {typ: "url"},
 			"date":           {typ: "date"},
@@ -118,7 +118,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"startDate":      {typ: "date"},
 			"summary":        {typ: "text"},
 		}},
-	"LegalEntity": {abstract: false, extends: []string{"Thing"}, required: []string{"name"},
+	"LegalEntity": {abstract: false, edge: false, extends: []string{"Thing"}, required: []string{"name"},
 		props: map[string]ftmProp{
 			"agencyClient":              {typ: "entity", rng: "Representation", reverse: "agent"},
 			"agentRepresentation":       {typ: "entity", rng: "Representation", reverse: "client"},
@@ -188,7 +188,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"vatCode":                   {typ: "identifier"},
 			"website":                   {typ: "url"},
 		}},
-	"Organization": {abstract: false, extends: []string{"LegalEntity"}, required: []string{"name"},
+	"Organization": {abstract: false, edge: false, extends: []string{"LegalEntity"}, required: []string{"name"},
 		props: map[string]ftmProp{
 			"bankAccounts":             {typ: "entity", rng: "BankAccount", reverse: "bank"},
 			"cageCode":                 {typ: "identifier"},
@@ -200,7 +200,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"permId":                   {typ: "identifier"},
 			"positions":                {typ: "entity", rng: "Position", reverse: "organization"},
 		}},
-	"Ownership": {abstract: false, extends: []string{"Interest"}, required: []string{"owner", "asset"},
+	"Ownership": {abstract: false, edge: true, extends: []string{"Interest"}, required: []string{"owner", "asset"},
 		props: map[string]ftmProp{
 			"asset":          {typ: "entity", rng: "Asset", reverse: "ownershipAsset"},
 			"legalBasis":     {typ: "string"},
@@ -212,7 +212,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"sharesType":     {typ: "string"},
 			"sharesValue":    {typ: "string"},
 		}},
-	"Passport": {abstract: false, extends: []string{"Identification"}, required: []string{"holder", "number"},
+	"Passport": {abstract: false, edge: false, extends: []string{"Identification"}, required: []string{"holder", "number"},
 		props: map[string]ftmProp{
 			"birthDate":      {typ: "date"},
 			"birthPlace":     {typ: "string"},
@@ -222,7 +222,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"personalNumber": {typ: "identifier"},
 			"surname":        {typ: "string"},
 		}},
-	"Person": {abstract: false, extends: []string{"LegalEntity"}, required: []string{"name"},
+	"Person": {abstract: false, edge: false, extends: []string{"LegalEntity"}, required: []string{"name"},
 		props: map[string]ftmProp{
 			"appearance":           {typ: "string"},
 			"associates":           {typ: "entity", rng: "Associate", reverse: "person"},
@@ -261,7 +261,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"title":                {typ: "string"},
 			"weight":               {typ: "number"},
 		}},
-	"Sanction": {abstract: false, extends: []string{"Interval"}, required: []string{"entity"},
+	"Sanction": {abstract: false, edge: false, extends: []string{"Interval"}, required: []string{"entity"},
 		props: map[string]ftmProp{
 			"authority":   {typ: "string"},
 			"authorityId": {typ: "identifier"},
@@ -277,7 +277,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"status":      {typ: "string"},
 			"unscId":      {typ: "identifier"},
 		}},
-	"Thing": {abstract: true, extends: []string{}, required: []string{"name"},
+	"Thing": {abstract: true, edge: false, extends: []string{}, required: []string{"name"},
 		props: map[string]ftmProp{
 			"address":           {typ: "address"},
 			"addressEntity":     {typ: "entity", rng: "Address", reverse: "things"},
@@ -313,19 +313,19 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"wikidataId":        {typ: "identifier"},
 			"wikipediaUrl":      {typ: "url"},
 		}},
-	"UnknownLink": {abstract: false, extends: []string{"Interest"}, required: []string{"subject", "object"},
+	"UnknownLink": {abstract: false, edge: true, extends: []string{"Interest"}, required: []string{"subject", "object"},
 		props: map[string]ftmProp{
 			"object":  {typ: "entity", rng: "Thing", reverse: "unknownLinkFrom"},
 			"subject": {typ: "entity", rng: "Thing", reverse: "unknownLinkTo"},
 		}},
-	"Value": {abstract: true, extends: []string{}, required: []string{},
+	"Value": {abstract: true, edge: false, extends: []string{}, required: []string{},
 		props: map[string]ftmProp{
 			"amount":    {typ: "number"},
 			"amountEur": {typ: "number"},
 			"amountUsd": {typ: "number"},
 			"currency":  {typ: "string"},
 		}},
-	"Vehicle": {abstract: false, extends: []string{"Asset"}, required: []string{},
+	"Vehicle": {abstract: false, edge: false, extends: []string{"Asset"}, required: []string{},
 		props: map[string]ftmProp{
 			"buildDate":          {typ: "date"},
 			"declaredCustoms":    {typ: "entity", rng: "EconomicActivity", reverse: "transport"},
@@ -338,7 +338,7 @@ var ftmSchemata = map[string]ftmSchemaDef{
 			"tripsInvolved":      {typ: "entity", rng: "Trip", reverse: "vehicle"},
 			"type":               {typ: "string"},
 		}},
-	"Vessel": {abstract: false, extends: []string{"Vehicle"}, required: []string{"name"},
+	"Vessel": {abstract: false, edge: false, extends: []string{"Vehicle"}, required: []string{"name"},
 		props: map[string]ftmProp{
 			"callSign":               {typ: "identifier"},
 			"crsNumber":              {typ: "identifier"},

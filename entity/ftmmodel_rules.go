@@ -16,7 +16,7 @@ type ftmProp struct{ typ, rng, reverse string }
 // ftmSchemaDef is a schema as the model defines it: its own properties
 // and the schemata it extends.
 type ftmSchemaDef struct {
-	abstract          bool
+	abstract, edge    bool
 	extends, required []string
 	props             map[string]ftmProp
 }
@@ -57,6 +57,20 @@ var ftmModel = func() map[string]*ftmSchema {
 	}
 	return out
 }()
+
+// FtMReference returns, for a property of an FtM schema that holds
+// entity IDs, the property of the other entity that points back
+// (Sanction's "entity" is the "sanctions" of the sanctioned); false when
+// the property does not exist or holds no IDs.
+func FtMReference(schema, prop string) (reverse string, ok bool) {
+	p, ok := ftmProperty(schema, prop)
+	return p.reverse, ok && p.typ == "entity"
+}
+
+// FtMIsEdge reports whether an FtM schema is an edge between two
+// entities (Ownership, Directorship, UnknownLink, ...), which yente
+// nests together with its far end.
+func FtMIsEdge(schema string) bool { return ftmSchemata[schema].edge }
 
 // ftmIs reports whether schema is the schema parent or one of its kinds
 // (a Company is a LegalEntity and an Asset).

@@ -34,7 +34,7 @@ out.push("");
 out.push("var ftmSchemata = map[string]ftmSchemaDef{");
 for (const name of [...schemata].sort()) {
   const s = defaultModel.schemata[name];
-  out.push(`\t${q(name)}: {abstract: ${!!s.abstract}, extends: []string{${s.extends.map(q).join(", ")}}, required: []string{${(s.required || []).map(q).join(", ")}},`);
+  out.push(`\t${q(name)}: {abstract: ${!!s.abstract}, edge: ${!!s.edge}, extends: []string{${s.extends.map(q).join(", ")}}, required: []string{${(s.required || []).map(q).join(", ")}},`);
   out.push("\t\tprops: map[string]ftmProp{");
   for (const [pn, p] of Object.entries(s.properties).sort()) {
     out.push(`\t\t\t${q(pn)}: {typ: ${q(p.type)}${p.range ? `, rng: ${q(p.range)}` : ""}${p.reverse ? `, reverse: ${q(p.reverse)}` : ""}},`);
