@@ -200,8 +200,8 @@ func TestYenteAdjacent(t *testing.T) {
 		path   string
 		status int
 	}{
-		{"/entities/un-QDi.901/adjacent/name", 404},     // not a reference
-		{"/entities/un-QDi.901/adjacent/nonesuch", 404}, // not a property
+		{"/entities/un-QDi.901/adjacent/name", 404},           // not a reference
+		{"/entities/un-QDi.901/adjacent/nonesuch", 404},       // not a property
 		{"/entities/un-QDi.901/adjacent/ownershipOwner", 200}, // none, but a property of a Person
 		{"/entities/nope/adjacent", 404},
 		{"/entities/un-QDi.901/adjacent?limit=501", 400},
