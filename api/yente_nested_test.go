@@ -233,3 +233,81 @@ func TestYenteAdjacent(t *testing.T) {
 		t.Errorf("subject %s: %d sanctions, want one per listing: %+v", subject, page.Total.Value, page.Results)
 	}
 }
+
+// validFtM checks every entity in a yente response body, nested ones
+// too, against the FtM model (entity.CheckFtM).
+func validFtM(t *testing.T, body []byte) int {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, y := range x {
+				walk(y)
+			}
+		case map[string]any:
+			// An entity: an id, a schema and properties (the query
+			// echoed by /match has no id, and is the client's).
+			props, isEntity := x["properties"].(map[string]any)
+			id, _ := x["id"].(string)
+			if _, ok := x["schema"].(string); !ok || !isEntity || id == "" {
+				for _, y := range x {
+					walk(y)
+				}
+				return
+			}
+			f := entity.FtMEntity{ID: id, Schema: x["schema"].(string), Properties: map[string][]string{}}
+			for p, vs := range props {
+				for _, v := range vs.([]any) {
+					if s, ok := v.(string); ok {
+						f.Properties[p] = append(f.Properties[p], s)
+					} else {
+						f.Properties[p] = append(f.Properties[p], v.(map[string]any)["id"].(string))
+						walk(v)
+					}
+				}
+			}
+			if err := entity.CheckFtM(f); err != nil {
+				t.Error(err)
+			}
+			n++
+		}
+	}
+	walk(v)
+	return n
+}
+
+// Every entity the yente routes serve is valid FtM.
+func TestYenteEntitiesAreValidFtM(t *testing.T) {
+	ts := startServer(t, serverOptions{})
+	subject := ts.Keeper.Snapshot().SubjectOf("ofac-35233")
+	match := yenteBody(map[string]map[string]any{
+		"q": {"schema": "Person", "properties": map[string][]string{"name": {"Sergei Lavrov"}}},
+		"o": {"schema": "Organization", "properties": map[string][]string{"name": {"Example Shipping"}}},
+	})
+	for _, c := range []struct {
+		method, path string
+		body         any
+	}{
+		{"GET", "/entities/un-QDi.901", nil},
+		{"GET", "/entities/un-QDe.915", nil},
+		{"GET", "/entities/" + subject, nil},
+		{"GET", "/entities/ofac-90002", nil},
+		{"GET", "/entities/un-QDi.901/adjacent", nil},
+		{"GET", "/search/sanctions?q=example&limit=100", nil},
+		{"POST", "/match/sanctions?threshold=0.5", match},
+	} {
+		r := ts.do(c.method, c.path, entity.RoleScreen, c.body)
+		if r.Status != 200 {
+			t.Fatalf("%s %s: %d %s", c.method, c.path, r.Status, r.Body)
+		}
+		if n := validFtM(t, r.Body); n == 0 {
+			t.Errorf("%s %s: no entity in %s", c.method, c.path, r.Body)
+		}
+	}
+}

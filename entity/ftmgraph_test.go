@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -135,6 +136,92 @@ func TestFtMRelated(t *testing.T) {
 		}
 		if len(ids) != len(rel) {
 			t.Errorf("as %s: %d entities with %d IDs", as, len(rel), len(ids))
+		}
+	}
+}
+
+// Whatever a publisher's record holds, its FtM form is valid: facts FtM
+// has no property for, or values its types do not accept, go to notes.
+func TestFtMAlwaysValid(t *testing.T) {
+	e, o := ftmFixture()
+	odd := &Entity{ID: "uk-X1", Schema: LegalEntity, List: "uk-fcdo",
+		Names:         []Name{{Full: "ODD HOLDINGS", Kind: Primary, First: "Odd", Last: "Holdings"}},
+		BirthDates:    []DateRange{{From: Date{Year: 1960}, To: Date{Year: 1962}}},
+		Nationalities: []string{"ru", "zz-nope"},
+		Addresses:     []Address{{Full: strings.Repeat("a long address ", 30)}},
+		Identifiers:   []Identifier{{Type: IDPassport, Value: "P1"}, {Type: "unLocode", Value: "UA KEH"}, {Type: IDTax, Value: strings.Repeat("9", 80)}},
+		Relations:     []Relation{{Type: "parent", Name: "Big Parent"}, {Type: "sameAs", Target: "uk-X1"}, {Type: "ownedBy", Target: "nowhere-1"}},
+		Props: map[string][]string{"email": {"not an email"}, "gender": {"male"}, "length": {"80"}, "sanctions": {"AssetFreeze"},
+			"vesselType": {"tanker"}, "federalRegisterNotice": {"87 FR 20299"}, "topics": {"sanction", "made.up"}},
+	}
+	vessel := &Entity{ID: "ofac-9", Schema: Vessel, List: "ofac-sdn", Names: []Name{{Full: "SEA ODD", Kind: Primary}},
+		Identifiers: []Identifier{{Type: IDPassport, Value: "X"}, {Type: IDIMO, Value: "IMO 9000001"}},
+		Props:       map[string][]string{"owner": {"NITC"}, "vesselType": {"Crude Oil Tanker"}, "flag": {"IR"}}}
+	ents := []*Entity{e, o, odd, vessel}
+	refs := NewFtMIndex(ents, func(x *Entity) (string, Schema) { return x.ID, x.Schema })
+	for _, x := range ents {
+		for _, f := range append([]FtMEntity{x.FtM()}, x.FtMRelated(x.ID, refs)...) {
+			if err := CheckFtM(f); err != nil {
+				t.Errorf("%s: %v (%+v)", x.ID, err, f.Properties)
+			}
+		}
+	}
+	root := odd.FtM()
+	for _, note := range []string{"email: not an email", "gender: male", "length: 80", "topics: made.up", "country: zz-nope", "type: tanker"} {
+		if !slices.Contains(root.Properties["notes"], note) {
+			t.Errorf("odd's notes %q lack %q", root.Properties["notes"], note)
+		}
+	}
+	if root.Properties["firstName"] != nil || !slices.Equal(root.Properties["country"], []string{"ru"}) || !slices.Equal(root.Properties["incorporationDate"], []string{"1960", "1961", "1962"}) {
+		t.Errorf("odd: %+v", root.Properties)
+	}
+	if v := vessel.FtM(); !slices.Equal(v.Properties["type"], []string{"Crude Oil Tanker"}) || !slices.Equal(v.Properties["flag"], []string{"ir"}) {
+		t.Errorf("vessel: %+v", v.Properties)
+	}
+	// A number its schema has no property for is an Identification.
+	var unlocode bool
+	for _, f := range odd.FtMRelated(odd.ID, refs) {
+		unlocode = unlocode || f.Schema == "Identification" && slices.Equal(f.Properties["number"], []string{"UA KEH"})
+	}
+	if !unlocode {
+		t.Errorf("odd: no Identification of its unLocode")
+	}
+	// The vessel's owner, named only, is a LegalEntity that owns it.
+	var owns bool
+	for _, f := range vessel.FtMRelated(vessel.ID, refs) {
+		owns = owns || f.Schema == "Ownership" && slices.Equal(f.Properties["asset"], []string{"ofac-9"})
+	}
+	if !owns {
+		t.Errorf("vessel: no Ownership of it: %+v", vessel.FtMRelated(vessel.ID, refs))
+	}
+	if got := refs.Linking("ofac-2"); !slices.Equal(got, []string{"ofac-1"}) {
+		t.Errorf("Linking(ofac-2) = %v, want [ofac-1]", got)
+	}
+}
+
+func TestCheckFtM(t *testing.T) {
+	p := func(kv ...string) map[string][]string {
+		m := map[string][]string{}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i]] = append(m[kv[i]], kv[i+1])
+		}
+		return m
+	}
+	for _, c := range []struct {
+		f  FtMEntity
+		ok bool
+	}{
+		{FtMEntity{ID: "a", Schema: "Person", Properties: p("name", "A", "nationality", "ru")}, true},
+		{FtMEntity{ID: "a", Schema: "Sanction", Properties: p("entity", "b", "listingDate", "2020-01")}, true},
+		{FtMEntity{ID: "a", Schema: "Thing", Properties: p("name", "A")}, false}, // abstract
+		{FtMEntity{ID: "a", Schema: "Human", Properties: p("name", "A")}, false}, // unknown
+		{FtMEntity{ID: "a", Schema: "Person", Properties: p("name", "A", "listingDate", "2020")}, false},
+		{FtMEntity{ID: "a", Schema: "Person", Properties: p("name", "A", "nationality", "RU")}, false}, // not as FtM writes it
+		{FtMEntity{ID: "a", Schema: "Person", Properties: p("name", "A", "birthDate", "1950..1952")}, false},
+		{FtMEntity{ID: "a", Schema: "Sanction", Properties: p("program", "X")}, false}, // entity required
+	} {
+		if err := CheckFtM(c.f); (err == nil) != c.ok {
+			t.Errorf("CheckFtM(%+v) = %v, want ok %v", c.f, err, c.ok)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package entity
 //go:generate sh -c "cd ../tools/ftmvalidate && npm ci --no-audit --no-fund >/dev/null && node genmodel.mjs > ../../entity/ftmmodel.go && gofmt -w ../../entity/ftmmodel.go"
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -173,4 +174,33 @@ func utf16Len(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// CheckFtM returns the first way f is not valid FollowTheMoney, nil
+// when it is: an unknown or abstract schema, a property its schema does
+// not have, a value its property's type does not accept as it is, a
+// required property without a value. References are not resolved (the
+// CI's check of a whole export does).
+func CheckFtM(f FtMEntity) error {
+	def, ok := ftmSchemata[f.Schema]
+	if !ok || def.abstract {
+		return fmt.Errorf("%s: schema %q is not one FtM has, or abstract", f.ID, f.Schema)
+	}
+	for prop, vs := range f.Properties {
+		p, ok := ftmProperty(f.Schema, prop)
+		if !ok {
+			return fmt.Errorf("%s: %s has no property %q", f.ID, f.Schema, prop)
+		}
+		for _, v := range vs {
+			if c, ok := ftmClean(p.typ, v); !ok || c != v {
+				return fmt.Errorf("%s: %s.%s: %q is not a valid %s", f.ID, f.Schema, prop, v, p.typ)
+			}
+		}
+	}
+	for _, prop := range def.required {
+		if len(f.Properties[prop]) == 0 {
+			return fmt.Errorf("%s: %s requires %s", f.ID, f.Schema, prop)
+		}
+	}
+	return nil
 }
