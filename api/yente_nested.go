@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -268,7 +269,7 @@ func (n *neighbourhood) adjacent() map[string][]any {
 	}
 	for _, id := range n.order {
 		f := n.byID[id]
-		for _, prop := range sortedProps(f.Properties) {
+		for _, prop := range slices.Sorted(maps.Keys(f.Properties)) {
 			rev, ok := entity.FtMReference(f.Schema, prop)
 			if !ok || rev == "" || !slices.Contains(f.Properties[prop], rootID) {
 				continue
@@ -326,30 +327,25 @@ func strings2any(vs []string) []any {
 	return out
 }
 
-func sortedProps(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// yenteRootOf resolves the request's entity, answering the redirect
-// itself (true when it did).
-func (s *Server) yenteRootOf(w http.ResponseWriter, r *http.Request) (*screen.Snapshot, ftmRoot, bool, error) {
+// neighbourhoodOf resolves the request's entity and gathers its
+// neighbourhood; for an ID that redirects, it answers the redirect
+// itself and returns nil.
+func (s *Server) neighbourhoodOf(w http.ResponseWriter, r *http.Request) (*neighbourhood, error) {
 	snap, err := s.snapshot(r)
 	if err != nil {
-		return nil, ftmRoot{}, false, err
+		return nil, err
 	}
 	root, to, err := s.yenteRoot(r, snap, r.PathValue("id"))
-	if err != nil || to == "" {
-		return snap, root, false, err
+	if err != nil {
+		return nil, err
 	}
-	// As yente: to the plain entity route, whichever route was asked,
-	// without the query string.
-	http.Redirect(w, r, "/entities/"+url.PathEscape(to), http.StatusPermanentRedirect)
-	return snap, root, true, nil
+	if to != "" {
+		// As yente: to the plain entity route, whichever route was
+		// asked, without the query string.
+		http.Redirect(w, r, "/entities/"+url.PathEscape(to), http.StatusPermanentRedirect)
+		return nil, nil
+	}
+	return s.neighbours(r, snap, root)
 }
 
 // nestedParam reads the nested parameter of GET /entities/{id}: true
@@ -369,12 +365,8 @@ func nestedParam(r *http.Request) (bool, error) {
 // yenteEntityNested answers GET /entities/{id}?nested=true: the entity
 // with its neighbourhood in its properties.
 func (s *Server) yenteEntityNested(w http.ResponseWriter, r *http.Request) error {
-	snap, root, done, err := s.yenteRootOf(w, r)
-	if err != nil || done {
-		return err
-	}
-	n, err := s.neighbours(r, snap, root)
-	if err != nil {
+	n, err := s.neighbourhoodOf(w, r)
+	if n == nil {
 		return err
 	}
 	out := nestedOf(n.root, map[string][]any{})
@@ -477,12 +469,8 @@ func (s *Server) yenteAdjacent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	snap, root, done, err := s.yenteRootOf(w, r)
-	if err != nil || done {
-		return err
-	}
-	n, err := s.neighbours(r, snap, root)
-	if err != nil {
+	n, err := s.neighbourhoodOf(w, r)
+	if n == nil {
 		return err
 	}
 	resp := adjacentResponse{Entity: n.root, Adjacent: map[string]adjacentResults{}}
@@ -503,12 +491,8 @@ func (s *Server) yenteAdjacentProp(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	snap, root, done, err := s.yenteRootOf(w, r)
-	if err != nil || done {
-		return err
-	}
-	n, err := s.neighbours(r, snap, root)
-	if err != nil {
+	n, err := s.neighbourhoodOf(w, r)
+	if n == nil {
 		return err
 	}
 	prop := r.PathValue("prop")

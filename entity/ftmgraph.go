@@ -3,6 +3,7 @@ package entity
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -165,7 +166,7 @@ func (e *Entity) FtM() FtMEntity {
 	}
 	f.put("program", e.Programs...)
 	f.put("notes", e.Notes...)
-	for _, k := range sortedKeys(e.Props) {
+	for _, k := range slices.Sorted(maps.Keys(e.Props)) {
 		vs := e.Props[k]
 		switch {
 		case sanctionProps[k] != "" || linkProps[k] != "":
@@ -249,7 +250,7 @@ func (e *Entity) ftmSanction(id string) FtMEntity {
 	f.ref("entity", id)
 	f.put("program", e.Programs...)
 	f.put("listingDate", e.ListingDate.String())
-	for _, k := range sortedKeys(e.Props) {
+	for _, k := range slices.Sorted(maps.Keys(e.Props)) {
 		p := sanctionProps[k]
 		if p == "" {
 			continue
@@ -369,7 +370,7 @@ func resolveRelation(refs FtMRefs, list string, r Relation) (ref, schema string,
 // properties name (a vessel's owner) as relations too.
 func (e *Entity) relations() []Relation {
 	rels := slices.Clone(e.Relations)
-	for _, k := range sortedKeys(e.Props) {
+	for _, k := range slices.Sorted(maps.Keys(e.Props)) {
 		if t := linkProps[k]; t != "" {
 			for _, v := range e.Props[k] {
 				rels = append(rels, Relation{Type: t, Name: v})
@@ -389,15 +390,6 @@ func words(t string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
-}
-
-func sortedKeys(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // FtMIndex resolves relations among the records of one export (see
@@ -480,7 +472,7 @@ func (s *FtMSet) Add(fs ...FtMEntity) {
 			continue
 		}
 		m := &s.list[i]
-		for _, k := range sortedKeys(f.Properties) {
+		for _, k := range slices.Sorted(maps.Keys(f.Properties)) {
 			// Records of one subject can differ in schema: the first
 			// one's decides what is a property and what a note.
 			if p, ok := ftmProperty(m.Schema, k); ok && p.typ == "entity" {
