@@ -462,14 +462,21 @@ func sortValue(item any, field string) (string, bool) {
 	return "", false
 }
 
+// adjacentOf reads the paging parameters of the adjacent routes, then
+// gathers the neighbourhood as neighbourhoodOf does.
+func (s *Server) adjacentOf(w http.ResponseWriter, r *http.Request) (adjacentPage, *neighbourhood, error) {
+	p, err := readAdjacentPage(r)
+	if err != nil {
+		return p, nil, err
+	}
+	n, err := s.neighbourhoodOf(w, r)
+	return p, n, err
+}
+
 // yenteAdjacent answers GET /entities/{id}/adjacent: the entity, and a
 // page of its neighbours for each property that has some.
 func (s *Server) yenteAdjacent(w http.ResponseWriter, r *http.Request) error {
-	p, err := readAdjacentPage(r)
-	if err != nil {
-		return err
-	}
-	n, err := s.neighbourhoodOf(w, r)
+	p, n, err := s.adjacentOf(w, r)
 	if n == nil {
 		return err
 	}
@@ -487,11 +494,7 @@ func (s *Server) yenteAdjacent(w http.ResponseWriter, r *http.Request) error {
 // the entity's neighbours by one property of its schema that refers to
 // entities.
 func (s *Server) yenteAdjacentProp(w http.ResponseWriter, r *http.Request) error {
-	p, err := readAdjacentPage(r)
-	if err != nil {
-		return err
-	}
-	n, err := s.neighbourhoodOf(w, r)
+	p, n, err := s.adjacentOf(w, r)
 	if n == nil {
 		return err
 	}
