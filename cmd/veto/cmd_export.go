@@ -31,7 +31,15 @@ by several lists (see veto subjects) is one merged entity, with the subject's
 ID, the property values of all its listings, every list in "datasets" and
 the listings' IDs in "referents"; a subject of one listing is that listing.
 With --by listing, every listing is written on its own, as each list has it
-(an entity on several lists under one ID, as OFAC's SDN and the CSL, once).`,
+(an entity on several lists under one ID, as OFAC's SDN and the CSL, once).
+
+The output is valid FollowTheMoney: each entity is followed by the entities
+its facts become, as OpenSanctions writes them: a Sanction for each listing
+(programme, listing date, authority, provisions), Passport and Identification
+entities for identity documents, Address entities, CryptoWallet entities,
+and Ownership, Directorship, Family, Associate or UnknownLink entities for
+its relations (with a LegalEntity for a party named but not listed). What
+FtM has no property for is in the entity's notes.`,
 		Example: `  veto export --format ftm > subjects.ftm.json
   veto export --by listing --output /srv/sanctions/entities.ftm.json
   veto export --from ../shared/data > subjects.ftm.json`,
