@@ -46,6 +46,8 @@ func (s *Server) routes() []route {
 		{"POST", "/match/{dataset}", entity.RoleScreen, (*Server).yenteMatch},
 		{"GET", "/search/{dataset}", entity.RoleScreen, (*Server).yenteSearch},
 		{"GET", "/entities/{id}", entity.RoleScreen, (*Server).yenteEntity},
+		{"GET", "/entities/{id}/adjacent", entity.RoleScreen, (*Server).yenteAdjacent},
+		{"GET", "/entities/{id}/adjacent/{prop}", entity.RoleScreen, (*Server).yenteAdjacentProp},
 		{"GET", "/catalog", entity.RoleScreen, (*Server).catalog},
 		{"GET", "/manifest", entity.RoleScreen, (*Server).catalog},
 		{"GET", "/algorithms", entity.RoleScreen, (*Server).algorithms},

@@ -540,6 +540,12 @@ func membersOf(res *decide.Resolved, ids []string) []string {
 // answers a referent, with a redirect to the subject (308); a listing
 // alone in its subject as itself.
 func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
+	if nested, err := nestedParam(r); err != nil || nested {
+		if err != nil {
+			return err
+		}
+		return s.yenteEntityNested(w, r)
+	}
 	id := r.PathValue("id")
 	if snap := info(r).snap; snap != nil && snap.Subjects() != nil {
 		if sub, ok := snap.Subjects().Subject(id); ok {

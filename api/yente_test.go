@@ -170,7 +170,7 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 	// A subject by its ID, or by any listing's (redirected, 308, as
 	// OpenSanctions redirects a referent), is the merged entity.
 	for _, id := range []string{subject, "ofac-35233", "eu-900101"} {
-		var merged yenteEntity
+		var merged nestedEntity
 		r := ts.do("GET", "/entities/"+id, entity.RoleScreen, nil)
 		r.json(t, &merged)
 		if r.Status != 200 || merged.ID != subject || !slices.Equal(merged.Referents, []string{"eu-900101", "ofac-35233"}) ||
@@ -179,7 +179,7 @@ func TestYenteSearchEntityCatalog(t *testing.T) {
 		}
 	}
 
-	var ent yenteEntity
+	var ent nestedEntity
 	r = ts.do("GET", "/entities/un-QDi.901", entity.RoleScreen, nil)
 	r.json(t, &ent)
 	if r.Status != 200 || ent.ID != "un-QDi.901" || ent.Schema != "Person" || !slices.Equal(ent.Datasets, []string{"un_sc_sanctions"}) ||

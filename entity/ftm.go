@@ -74,31 +74,6 @@ type FtMEntity struct {
 	Referents []string `json:"referents,omitempty"`
 }
 
-// FtM returns the entity in FtM form. Unlike [Entity.Properties], date
-// ranges become their year or date bounds, since FtM dates are single
-// values; short year ranges list every year, as OpenSanctions does, so a
-// matcher that knows only FtM still sees each possible year.
-func (e *Entity) FtM() FtMEntity {
-	p := e.Properties()
-	for _, k := range []string{"birthDate", "buildDate", "incorporationDate"} {
-		if _, ok := p[k]; !ok {
-			continue
-		}
-		var out []string
-		for _, d := range e.BirthDates {
-			out = append(out, d.ftmValues()...)
-		}
-		p[k] = slices.Compact(out)
-	}
-	return FtMEntity{
-		ID:         e.ID,
-		Schema:     string(e.Schema),
-		Caption:    e.Caption(),
-		Properties: p,
-		Datasets:   []string{e.List},
-	}
-}
-
 func (r DateRange) ftmValues() []string {
 	if !r.IsRange() {
 		return []string{r.From.String()}
@@ -179,31 +154,11 @@ func Material(changes []PropertyChange) bool {
 // datasets. The first record's schema and caption win. Output follows the
 // order in which IDs first appear.
 func MergeFtM(ents []*Entity) []FtMEntity {
-	var out []FtMEntity
-	index := make(map[string]int, len(ents))
+	var set FtMSet
 	for _, e := range ents {
-		f := e.FtM()
-		i, ok := index[e.ID]
-		if !ok {
-			index[e.ID] = len(out)
-			out = append(out, f)
-			continue
-		}
-		m := &out[i]
-		for k, vs := range f.Properties {
-			for _, v := range vs {
-				if !contains(m.Properties[k], v) {
-					m.Properties[k] = append(m.Properties[k], v)
-				}
-			}
-		}
-		for _, d := range f.Datasets {
-			if !contains(m.Datasets, d) {
-				m.Datasets = append(m.Datasets, d)
-			}
-		}
+		set.Add(e.FtM())
 	}
-	return out
+	return set.Entities()
 }
 
 // SubjectFtM returns the listings recs of one sanctioned subject as
@@ -211,20 +166,22 @@ func MergeFtM(ents []*Entity) []FtMEntity {
 // their property values and datasets, and their IDs as referents (in
 // order of first appearance). The first record's schema and caption win.
 func SubjectFtM(id string, recs []*Entity) FtMEntity {
-	as := make([]*Entity, len(recs))
+	if len(recs) == 0 {
+		return FtMEntity{ID: id, Properties: map[string][]string{}, Datasets: []string{}}
+	}
+	var set FtMSet
 	var referents []string
-	for i, e := range recs {
+	for _, e := range recs {
 		if !contains(referents, e.ID) {
 			referents = append(referents, e.ID)
 		}
-		c := *e
-		c.ID = id // so that MergeFtM merges them all
-		as[i] = &c
+		f := e.FtM()
+		// The references to the entities its facts become keep the
+		// listing's ID they are derived from (see FtMRelated).
+		f.ID = id
+		set.Add(f)
 	}
-	if len(as) == 0 {
-		return FtMEntity{ID: id, Properties: map[string][]string{}, Datasets: []string{}}
-	}
-	f := MergeFtM(as)[0]
+	f := set.Entities()[0]
 	f.Referents = referents
 	return f
 }

@@ -28,6 +28,9 @@ func TestExportBySubject(t *testing.T) {
 		return out
 	}
 	subjects, listings := read(), read("--by", "listing")
+	checkRelated(t, subjects)
+	checkRelated(t, listings)
+	subjects, listings = slices.DeleteFunc(subjects, notListed), slices.DeleteFunc(listings, notListed)
 	var lavrov *entity.FtMEntity
 	var covered []string
 	for i, f := range subjects {
@@ -54,6 +57,43 @@ func TestExportBySubject(t *testing.T) {
 	}
 	if len(subjects) >= len(listings) || !sameSet(covered, ids) {
 		t.Errorf("%d subjects covering %v; want fewer than the %d listings, covering each: %v", len(subjects), covered, len(listings), ids)
+	}
+}
+
+// notListed reports whether f is an entity that a listing's facts
+// became (a Sanction, an Address, a party named in a relation ...) rather
+// than a listing or a subject.
+func notListed(f entity.FtMEntity) bool {
+	_, err := entity.ParseSchema(f.Schema)
+	return err != nil || strings.Contains(f.ID, "-party-")
+}
+
+// checkRelated checks that an export holds, for each listing or subject,
+// a Sanction pointing at it, and that the Sanction, Address,
+// Identification and link entities point at entities of the export.
+func checkRelated(t *testing.T, fs []entity.FtMEntity) {
+	t.Helper()
+	ids := map[string]bool{}
+	sanctioned := map[string]bool{}
+	for _, f := range fs {
+		ids[f.ID] = true
+		if f.Schema == "Sanction" {
+			for _, id := range f.Properties["entity"] {
+				sanctioned[id] = true
+			}
+		}
+	}
+	for _, f := range fs {
+		if !notListed(f) && !sanctioned[f.ID] {
+			t.Errorf("%s %s: no Sanction points at it", f.Schema, f.ID)
+		}
+		for _, prop := range []string{"entity", "holder", "addressEntity", "subject", "object", "owner", "asset"} {
+			for _, id := range f.Properties[prop] {
+				if !ids[id] {
+					t.Errorf("%s %s: %s %q is not in the export", f.Schema, f.ID, prop, id)
+				}
+			}
+		}
 	}
 }
 
