@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,8 +56,23 @@ func TestBusyBehindCostlyWork(t *testing.T) {
 		{"match, cutoff 0.2", "/match/sanctions?cutoff=0.2", map[string]any{"queries": map[string]any{"q": map[string]any{"schema": "Person", "properties": map[string]any{"name": []string{"Sergei Lavrov"}}}}}, true},
 		{"text at threshold 0.5", "/v1/text", map[string]any{"text": "Payment to Sergei Lavrov.", "threshold": 0.5}, true},
 	}
+	tests = append(tests,
+		struct {
+			what, path string
+			body       any
+			busy       bool
+		}{"search (below the default threshold)", "GET /search/sanctions?q=Lavrov", nil, true},
+		struct {
+			what, path string
+			body       any
+			busy       bool
+		}{"search without one: every entity", "GET /search/sanctions", nil, true})
 	for _, tt := range tests {
-		r := ts.do("POST", tt.path, entity.RoleScreen, tt.body)
+		method, path := "POST", tt.path
+		if m, p, ok := strings.Cut(tt.path, " "); ok {
+			method, path = m, p
+		}
+		r := ts.do(method, path, entity.RoleScreen, tt.body)
 		if !tt.busy {
 			if r.Status != http.StatusOK {
 				t.Errorf("%s: %d %.300s, want it answered", tt.what, r.Status, r.Body)
@@ -64,7 +80,7 @@ func TestBusyBehindCostlyWork(t *testing.T) {
 			continue
 		}
 		retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
-		if r.Status != http.StatusTooManyRequests || r.errorCode(t) != CodeBusy && tt.path == "/v1/screen" || err != nil || time.Duration(retry)*time.Second < screen.MaxPaceWait {
+		if r.Status != http.StatusTooManyRequests || r.errorCode(t) != CodeBusy && path == "/v1/screen" || err != nil || time.Duration(retry)*time.Second < screen.MaxPaceWait {
 			t.Errorf("%s: %d Retry-After %q %.300s, want 429 busy, retry after the queue (over %v)", tt.what, r.Status, r.Header.Get("Retry-After"), r.Body, screen.MaxPaceWait)
 		}
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"cmp"
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -142,6 +143,18 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case filter.none:
 	case q == "":
+		// A walk of the whole index (a fifth of a second on every
+		// list): costly work, one of the client's few at a time, and
+		// refused while costly work queues.
+		a := s.screener.On(snap).Allowance(1, screen.Options{Shape: screen.Costly})
+		release, err := s.admitCostly(r, a)
+		if err != nil {
+			return err
+		}
+		defer release()
+		if err := a.Admit(); err != nil {
+			return &Error{Code: CodeBusy, Message: "the server is busy with costly work: try again later, or search with a query", Err: err}
+		}
 		docs, more = everyEntity(snap, filter, schema)
 	default:
 		th := searchThreshold
@@ -154,6 +167,9 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 		}
 		opts.Limit, opts.Explain, opts.Exclude = maxSearchResults+1, false, filter.exclude()
 		res, err := s.screener.On(snap).Screen(r.Context(), match.Query{Subject: entity.Subject{Name: q, Schema: schema}}, opts)
+		if errors.Is(err, screen.ErrOverloaded) {
+			return err // busy, with its Retry-After
+		}
 		if err != nil {
 			return errorf(CodeInvalid, "Search error: %v", err)
 		}
