@@ -530,7 +530,7 @@ func TestYenteWire(t *testing.T) {
 func TestYenteTimestamps(t *testing.T) {
 	ts := startServer(t, serverOptions{})
 	var before yenteEntity
-	ts.do("GET", "/entities/un-QDi.902", entity.RoleScreen, nil).json(t, &before)
+	ts.do("GET", "/entities/un-QDi.902?nested=false", entity.RoleScreen, nil).json(t, &before)
 	if before.FirstSeen == nil || before.LastChange == nil || *before.FirstSeen != *before.LastChange || *before.FirstSeen != "2026-03-01T00:00:05" {
 		t.Fatalf("before: first_seen %v last_change %v", before.FirstSeen, before.LastChange)
 	}
@@ -555,11 +555,11 @@ func TestYenteTimestamps(t *testing.T) {
 		t.Fatal(err)
 	}
 	var after, other yenteEntity
-	ts.do("GET", "/entities/un-QDi.902", entity.RoleScreen, nil).json(t, &after)
+	ts.do("GET", "/entities/un-QDi.902?nested=false", entity.RoleScreen, nil).json(t, &after)
 	if *after.FirstSeen != *before.FirstSeen || after.LastChange == nil || *after.LastChange != "2026-10-01T09:30:00" {
 		t.Errorf("after a change: first_seen %v last_change %v", *after.FirstSeen, *after.LastChange)
 	}
-	ts.do("GET", "/entities/un-QDi.901", entity.RoleScreen, nil).json(t, &other)
+	ts.do("GET", "/entities/un-QDi.901?nested=false", entity.RoleScreen, nil).json(t, &other)
 	if *other.LastChange != "2026-03-01T00:00:05" {
 		t.Errorf("an entity the version left as it was: last_change %v", *other.LastChange)
 	}

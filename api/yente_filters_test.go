@@ -266,7 +266,7 @@ func TestYenteDemoData(t *testing.T) {
 		}
 	}
 	var e yenteEntity
-	ts.do("GET", "/entities/un-QDi.999", entity.RoleScreen, nil).json(t, &e)
+	ts.do("GET", "/entities/un-QDi.999?nested=false", entity.RoleScreen, nil).json(t, &e)
 	if e.FirstSeen == nil || *e.FirstSeen != "2025-06-01T00:00:00" || e.LastChange == nil || *e.LastChange != *e.FirstSeen {
 		t.Errorf("demo entity: first_seen %v last_change %v", e.FirstSeen, e.LastChange)
 	}

@@ -223,7 +223,7 @@ func (s *Server) neighbours(r *http.Request, snap *screen.Snapshot, root ftmRoot
 	}
 	for _, f := range set.Entities() {
 		n.add(yenteEntity{ID: f.ID, Caption: f.Caption, Schema: f.Schema, Properties: f.Properties,
-			Datasets: f.Datasets, Referents: []string{}})
+			Datasets: datasetNames(f.Datasets), Referents: []string{}})
 	}
 	// The far ends of the links that are listed entities.
 	for _, id := range slices.Clone(n.order) {
