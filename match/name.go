@@ -251,15 +251,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 					// Hashemi is of Hashem's family, not Hashem.
 					continue
 				}
-				// An initial the query wrote weighs what an initial
-				// does (InitialWeight): it says little. One the list
-				// wrote ("LAVROV, S.") is all the list knows of that
-				// name: the query's "Sergei" fits it, and earns the
-				// initial's similarity on its own weight, below the
-				// name written out ("S." may stand for Stanislav). Not
-				// the query's surname, though: a listed initial is of a
-				// given name, and "T. Kaneo" is not "K.M. Tolsma".
-				if m == Initial && ck == names.Initial && qp.Role == names.Family {
+				if m == Initial {
+					// An initial identifies no more than an initial,
+					// whichever side wrote it: "Sergei" meeting "S."
+					// earns what "S." would.
 					w = min(w, c.InitialWeight)
 				}
 				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w})
