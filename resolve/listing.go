@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -137,13 +138,20 @@ func (l *listing) idCountry(k string) string {
 // contradicts reports whether two listings cannot be one subject: they
 // are on one list (a publisher lists a party once), of incompatible
 // schemata, or their full dates of birth, genders, IMO numbers or
-// registration numbers in one country differ, or they are organisations
-// of different countries.
+// registration numbers in one country differ, their years of birth lie
+// more than maxYearsApart apart, or they are organisations of different
+// countries.
 func contradicts(a, b *listing) bool {
 	switch {
 	case impossible(a, b):
 		return true
 	case len(a.dobs) > 0 && len(b.dobs) > 0 && !dayMet(a.dobs, b.dobs):
+		return true
+	case yearsApart(a.years, b.years) > maxYearsApart:
+		// Publishers disagree on a year of birth by one or two, not
+		// by a generation: a passport number a list gives two people
+		// is the list's mistake ("SALAMI, Hossein", born 1960, and
+		// "JAFARI, Milad", born 1974).
 		return true
 	case a.gender != "" && b.gender != "" && a.gender != b.gender:
 		return true
@@ -153,6 +161,32 @@ func contradicts(a, b *listing) bool {
 		return true
 	}
 	return differ(a, b, "imo", false) || differ(a, b, "registration", true)
+}
+
+// maxYearsApart is the most years between two listings' dates of birth
+// (the nearest of each's spans) that one person's listings show.
+const maxYearsApart = 10
+
+// yearsApart returns how many years lie between the nearest of the spans
+// of years of a and b (0 when either has none, or spans meet).
+func yearsApart(a, b [][2]int) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	gap := math.MaxInt
+	for _, x := range a {
+		for _, y := range b {
+			switch {
+			case x[1] < y[0]:
+				gap = min(gap, y[0]-x[1])
+			case y[1] < x[0]:
+				gap = min(gap, x[0]-y[1])
+			default:
+				return 0
+			}
+		}
+	}
+	return gap
 }
 
 // impossible reports whether two listings cannot be one subject whatever

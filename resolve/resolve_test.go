@@ -143,6 +143,15 @@ func TestEvidence(t *testing.T) {
 		},
 		apart: [][2]string{{"ofac-2", "ofac-3"}},
 	}, {
+		// A list gives one person's passport to another, born a
+		// generation apart.
+		name: "a shared passport, years of birth fourteen apart",
+		ents: []*entity.Entity{
+			listed("au-1941", "au-dfat", entity.Person, "Hossein SALAMI", born("1960"), ident(entity.IDPassport, "L8081303", "ir")),
+			listed("ofac-12555", "ofac-sdn", entity.Person, "JAFARI, Milad", born("1974-09-20"), ident(entity.IDPassport, "L8081303", "ir")),
+		},
+		apart: [][2]string{{"au-1941", "ofac-12555"}},
+	}, {
 		name: "a passport number of one country on two lists",
 		ents: []*entity.Entity{
 			listed("ofac-1", "ofac-sdn", entity.Person, "KARIMOV, Rustam", ident(entity.IDPassport, "AB 1234567", "uz")),
