@@ -437,3 +437,44 @@ func TestThresholdFloor(t *testing.T) {
 		}
 	}
 }
+
+// A listed initial meets the query's given name at its full weight once
+// the query's surname met the listed name (match's edge bonus): the
+// search still finds what brute force finds, also where the surname is
+// a common word that does not retrieve and the given name must bring
+// the names in (many SMITHs, one "V. SMITH").
+func TestListedInitialsEqualBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	ents := syntheticEntities(r, 600)
+	person := func(id, name string) *entity.Entity {
+		return &entity.Entity{ID: id, List: "test", Schema: entity.Person, Names: []entity.Name{{Full: name, Kind: entity.Primary}}}
+	}
+	for i := range 60 {
+		ents = append(ents, person(fmt.Sprint("smith-", i), fmt.Sprintf("SMITH, %s", []string{"John", "Mary", "Peter", "Anna", "Paul", "Olga"}[i%6])))
+	}
+	ents = append(ents,
+		person("i-1", "SMITH, V."), person("i-2", "SMITH, V.K."), person("i-3", "EHRENREICH, P."),
+		person("i-4", "P. E."), person("i-5", "LAVROV, S.V."), person("i-6", "V. Smyth"))
+	ix := Build(ents, match.DefaultConfig())
+	cfg := ix.Config()
+	for _, name := range []string{"Vladimir Smith", "Vladimir Konstantin Smith", "Smith Vladimir", "Paul Ehrenreich", "Paul Erik", "Sergei Viktorovich Lavrov", "Vova Smyth", "V. Smith"} {
+		p, err := cfg.Prepare(match.Query{Subject: entity.Subject{Name: name}}, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, threshold := range []float64{0.1, 0.5, 0.8} {
+			for _, limit := range []int{0, 1, 5} {
+				got := ix.Search(p, Options{Threshold: threshold, Limit: limit})
+				want := ix.BruteForce(p, Options{Threshold: threshold, Limit: limit})
+				if !sameHits(got, want) {
+					t.Errorf("threshold %.1f, limit %d, %q:\n search %v\n brute  %v", threshold, limit, name, hitList(got), hitList(want))
+				}
+			}
+		}
+	}
+	// And the rule itself: the listed initial fits the given name.
+	p, _ := cfg.Prepare(match.Query{Subject: entity.Subject{Name: "Vladimir Smith"}}, ix)
+	if hits := ix.Search(p, Options{Threshold: 0.8}); !slices.ContainsFunc(hits, func(h Hit) bool { return h.EntityID == "i-1" }) {
+		t.Errorf("Vladimir Smith does not hit SMITH, V.: %v", hitList(hits))
+	}
+}

@@ -102,13 +102,25 @@ type unit struct {
 	need float32
 	// most is the most the unit adds to a name's bound (maxAdd).
 	most float32
+	// family: the token is the query name's surname, which a listed
+	// initial meets at InitialWeight only (match caps it so).
+	family bool
+	// bonus: a word of a query name with a surname, which a listed
+	// initial meets at its full weight once the surname has met the
+	// listed name (match's edge bonus); bringFull: so it must bring
+	// names in, since a surname of the query name does not retrieve
+	// (else the surname brings every name the bonus can lift).
+	bonus, bringFull bool
 }
 
 // scratch is one search's working memory, reused through a pool.
 type scratch struct {
-	acc     []float32 // per name: upper bound of matched weight
-	accMid  []float32 // per name: the part of it from spared units
-	stamp   []int32   // per name: the last unit that counted
+	acc    []float32 // per name: upper bound of matched weight
+	accMid []float32 // per name: the part of it from spared units
+	stamp  []int32   // per name: the last unit that counted
+	// lastAdd is, per name, what the unit of stamp added to it: a
+	// later entry of that unit adding more adds the difference.
+	lastAdd []float32
 	touched []int32
 	// live are the touched names that may still reach the threshold
 	// (see retrieve).
@@ -153,7 +165,7 @@ func (ix *Index) getScratch(cfg *match.Config) *scratch {
 	s, _ := ix.pool.Get().(*scratch)
 	if s == nil {
 		s = &scratch{
-			acc: make([]float32, len(ix.nameRefs)), accMid: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)),
+			acc: make([]float32, len(ix.nameRefs)), accMid: make([]float32, len(ix.nameRefs)), stamp: make([]int32, len(ix.nameRefs)), lastAdd: make([]float32, len(ix.nameRefs)),
 			candSeen: make([]uint32, len(ix.cands)), candPos: make([]int32, len(ix.cands)),
 			inExp: make([]uint32, len(ix.voc.tokens)), simTag: make([]uint32, len(ix.voc.tokens)), simOf: make([]float32, len(ix.voc.tokens)),
 		}
@@ -383,7 +395,7 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 		pn := &p.Names[qn]
 		first := len(s.units)
 		for qu := range pn.Tokens {
-			s.units = append(s.units, unit{qn: qn, qu: qu, tok: &pn.Tokens[qu], weight: pn.Weights[qu]})
+			s.units = append(s.units, unit{qn: qn, qu: qu, tok: &pn.Tokens[qu], weight: pn.Weights[qu], family: pn.Places[qu].Role == names.Family})
 		}
 		for qu := range pn.Tokens {
 			if s.m.err != nil {
@@ -527,6 +539,7 @@ func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
 // every name a rare word's loose spellings brought in.
 func (ix *Index) retrieve(p *match.Prepared, cfg *match.Config, threshold float64, s *scratch) {
 	boost := cfg.MaxBoost()
+	markBonus(p, s)
 	// Initials are scored directly: bound them by what they can earn.
 	initials := 0.0
 	for ui := range s.units {
@@ -735,13 +748,16 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 	for i := range u.exp.ids {
 		order = append(order, int32(i))
 	}
-	// By what they add, not by similarity: an initial's is capped.
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(u.add(int(b), cfg), u.add(int(a), cfg)) })
+	// By what they add to decide, not by similarity: an initial's is
+	// capped.
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Compare(u.bringAdd(int(b), cfg), u.bringAdd(int(a), cfg))
+	})
 	s.order = order
 	posts := u.exp.posts
 	for i, k := range order {
 		add := u.add(int(k), cfg)
-		if bring && add < u.need {
+		if bring && u.bringAdd(int(k), cfg) < u.need {
 			// The entries left bring no names, and only raise those
 			// that other units brought: none, or few enough to look at
 			// from their side.
@@ -762,6 +778,7 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 		for _, n := range ps {
 			switch st := s.stamp[n]; {
 			case st == ui:
+				s.raise(n, add, u.spared)
 				continue
 			case st == -1:
 				if !bring {
@@ -769,11 +786,24 @@ func (ix *Index) gather(u *unit, ui int32, bring bool, cfg *match.Config, s *scr
 				}
 				s.touched = append(s.touched, n)
 			}
-			s.stamp[n] = ui
+			s.stamp[n], s.lastAdd[n] = ui, add
 			s.acc[n] += add
 			if u.spared {
 				s.accMid[n] += add
 			}
+		}
+	}
+}
+
+// raise raises what the unit of stamp added to name n to add, if add is
+// more: entries are taken by what they add to decide (bringAdd), so a
+// later one may add more (a listed initial's bonus).
+func (s *scratch) raise(n int32, add float32, spared bool) {
+	if d := add - s.lastAdd[n]; d > 0 {
+		s.lastAdd[n] = add
+		s.acc[n] += d
+		if spared {
+			s.accMid[n] += d
 		}
 	}
 }
@@ -806,9 +836,6 @@ func (ix *Index) gatherTouched(u *unit, ui int32, ks []int32, ns []int32, cfg *m
 		s.simTag[id], s.simOf[id] = s.tag, u.add(int(k), cfg)
 	}
 	for _, n := range ns {
-		if s.stamp[n] == ui {
-			continue
-		}
 		if !s.m.add(len(ix.slotsOf(n))) {
 			return
 		}
@@ -821,7 +848,11 @@ func (ix *Index) gatherTouched(u *unit, ui int32, ks []int32, ns []int32, cfg *m
 		if add == 0 {
 			continue
 		}
-		s.stamp[n] = ui
+		if s.stamp[n] == ui {
+			s.raise(n, add, u.spared)
+			continue
+		}
+		s.stamp[n], s.lastAdd[n] = ui, add
 		s.acc[n] += add
 		if u.spared {
 			s.accMid[n] += add
@@ -829,12 +860,48 @@ func (ix *Index) gatherTouched(u *unit, ui int32, ks []int32, ns []int32, cfg *m
 	}
 }
 
+// markBonus marks the units a listed initial meets at full weight once
+// the surname has met the listed name (match's edge bonus: a word, not
+// the surname, of a query name that has one), and of them those that
+// must bring names in at that weight: where a surname of the query name
+// does not retrieve. Where every surname retrieves, a name the bonus
+// lifts to the threshold is one a surname meets, which brings it (its
+// need counts the other units at full weight).
+func markBonus(p *match.Prepared, s *scratch) {
+	for qn := range p.Names {
+		surname, retrieved := false, true
+		for ui := range s.units {
+			if u := &s.units[ui]; u.qn == qn && !u.joined && u.family {
+				surname = true
+				retrieved = retrieved && u.retrieve
+			}
+		}
+		for ui := range s.units {
+			if u := &s.units[ui]; u.qn == qn && !u.joined && !u.family && surname && u.tok.Kind != names.Initial {
+				u.bonus, u.bringFull = true, !retrieved
+			}
+		}
+	}
+}
+
 // add is what entry k of the unit's expansion adds to a name's bound:
 // its similarity times the unit's weight, which match caps at
-// InitialWeight when the entry is an initial.
+// InitialWeight when the entry is a listed initial (unless the edge's
+// bonus may lift it: see unit.bonus).
 func (u *unit) add(k int, cfg *match.Config) float32 {
 	w := u.weight
-	if u.exp.how[k] == match.Initial {
+	if u.exp.how[k] == match.Initial && !u.bonus {
+		w = min(w, cfg.InitialWeight)
+	}
+	return float32(w) * u.exp.sims[k]
+}
+
+// bringAdd is what entry k adds when it decides whether to bring a name
+// in: add, but a listed initial's without the bonus when the surname
+// brings the names the bonus can lift.
+func (u *unit) bringAdd(k int, cfg *match.Config) float32 {
+	w := u.weight
+	if u.exp.how[k] == match.Initial && !u.bringFull {
 		w = min(w, cfg.InitialWeight)
 	}
 	return float32(w) * u.exp.sims[k]

@@ -180,6 +180,11 @@ type edge struct {
 	method           Method
 	weight           float64 // the query weight it covers
 	key              float64 // sim·weight, the sort key
+	// bonus is the weight a query word meeting a listed initial earns
+	// beyond InitialWeight once the query's surname has met a word of
+	// the listed name (see nameScore).
+	bonus float64
+	tok   int16 // its place in the explanation's tokens, when kept
 }
 
 // legalGroups sorts legal-form classes (see names) into kinds of company
@@ -251,13 +256,24 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 					// Hashemi is of Hashem's family, not Hashem.
 					continue
 				}
+				// An initial identifies no more than an initial,
+				// whichever side wrote it: "Sergei" meeting "S." earns
+				// what "S." would. But an initial the list wrote
+				// ("LAVROV, S.") is all the list knows of that name:
+				// once the query's surname has met the listed name's
+				// (nameScore), the query's "Sergei" earns the initial's
+				// similarity on its own weight (bonus), below the name
+				// written out ("S." may stand for Stanislav). Never the
+				// query's surname itself: "T. Kaneo" is not "K.M.
+				// Tolsma".
+				bonus := 0.0
 				if m == Initial {
-					// An initial identifies no more than an initial,
-					// whichever side wrote it: "Sergei" meeting "S."
-					// earns what "S." would.
+					if ck == names.Initial && qk != names.Initial && qp.Role != names.Family && w > c.InitialWeight {
+						bonus = w - c.InitialWeight
+					}
 					w = min(w, c.InitialWeight)
 				}
-				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w})
+				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w, bonus: bonus})
 			}
 		}
 		for k := range cn.Joined {
@@ -311,7 +327,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				}
 				continue
 			}
-			best[min(int(e.qu), 63)] = max(best[min(int(e.qu), 63)], e.sim*e.weight)
+			best[min(int(e.qu), 63)] = max(best[min(int(e.qu), 63)], e.sim*(e.weight+e.bonus))
 		}
 		rest, spared := 0.0, 0.0
 		for i := 0; i < min(nq, 64); i++ {
@@ -392,6 +408,9 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		cused |= cm
 		matched += e.sim * e.weight
 		if !e.qjoined && !e.cjoined {
+			if explain {
+				e.tok = int16(len(ex.Tokens))
+			}
 			kept = append(kept, e)
 		}
 		if explain {
@@ -548,6 +567,9 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		if ex != nil {
 			ex.Contradictions = append(ex.Contradictions, Contradiction{What: "father", Query: q.Token(i).Form, Name: "(another name of the listed person: the son)", Cost: round(q.Weights[i] * c.ContradictionShare)})
 		}
+	}
+	if person {
+		matched += initialBonus(q, cn, kept, ex)
 	}
 	scratch.kept = kept
 	if person {
@@ -730,6 +752,32 @@ func initialFits(qp, cp *Place) bool {
 	}
 	given := func(r names.Role) bool { return r == names.Given || r == names.Middle }
 	return !given(qp.Role) || !given(cp.Role) || qp.Role == cp.Role
+}
+
+// initialBonus is what the query's words meeting listed initials earn
+// beyond InitialWeight (edge.bonus) where the query's surname met a word
+// of the listed name: "Paul Ehrenreich" against "EHRENREICH, P.".
+func initialBonus(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
+	surname := false
+	for _, e := range kept {
+		if q.Places[e.qu].Role == names.Family && e.method != Initial && cn.Places[e.cu].Kind != names.Initial {
+			surname = true
+			break
+		}
+	}
+	if !surname {
+		return 0
+	}
+	bonus := 0.0
+	for _, e := range kept {
+		if e.bonus > 0 {
+			bonus += e.sim * e.bonus
+			if ex != nil {
+				ex.Tokens[e.tok].Weight = round(e.weight + e.bonus)
+			}
+		}
+	}
+	return bonus
 }
 
 // crossed finds two given names that the alignment paired in opposite

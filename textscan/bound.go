@@ -1275,9 +1275,11 @@ func (s *Scanner) tokenWays(rn *runNames, n, k int, middle bool, unmet []bool, s
 	}
 	a2, b2 := unmatched(weight)
 	spells := rn.spellable[n]&bit != 0
-	// A word that meets only initials of the name earns SimInitial of
-	// at most InitialWeight (match's alignment weighs an initial's
-	// match so, whichever side wrote it).
+	// An initial of the window earns SimInitial of at most
+	// InitialWeight (match's alignment weighs an initial the query wrote
+	// so); a word that meets a listed initial earns SimInitial of its
+	// own weight (one the list wrote; capped only for the query's
+	// surname, which the bound does not know).
 	initial := s.cfg.SimInitial * min(weight, s.cfg.InitialWeight)
 	switch {
 	case tk.Kind == names.Initial:
@@ -1293,11 +1295,12 @@ func (s *Scanner) tokenWays(rn *runNames, n, k int, middle bool, unmet []bool, s
 		}
 		switch {
 		case !spells && rn.spellInitial[n]&bit != 0:
-			w := weight
 			if rn.unlisted[k] {
-				w = 0 // the least denominator, as the numerator is capped
+				// Matched, the more it weighs (at most the highest) the
+				// nearer it brings the bound to SimInitial.
+				return twoWay{s.cfg.SimInitial * s.maxWeight, s.maxWeight, a2, b2}, way{kind: spareToken}
 			}
-			return twoWay{s.cfg.SimInitial * s.cfg.InitialWeight, w, a2, b2}, way{kind: spareToken}
+			return twoWay{s.cfg.SimInitial * weight, weight, a2, b2}, way{kind: spareToken}
 		case !spells && rn.unlisted[k]:
 			return twoWay{a2, b2, a2, b2}, way{kind: unknownWeight}
 		case !spells:
@@ -1323,11 +1326,7 @@ func (s *Scanner) tokenWays(rn *runNames, n, k int, middle bool, unmet []bool, s
 	lts := s.listed.tokens(ref.n)
 	for j := range lts {
 		if sim := simIDs.simTo(lts[j].id); sim > 0 {
-			if lts[j].sk.kind == names.Initial {
-				best = max(best, sim*min(weight, s.cfg.InitialWeight))
-			} else {
-				best = max(best, sim*weight)
-			}
+			best = max(best, sim*weight)
 			if unmet[j] {
 				spared = max(spared, lts[j].cost)
 			}
