@@ -70,6 +70,13 @@ type Config struct {
 	// SoleScore is the lowest name score by which a person without a full
 	// date of birth is joined to the only subject its names find.
 	SoleScore float64
+	// SoleMargin: a person's sole match scoring more than this below
+	// the best that the listing's names find on any other list is not
+	// its (another list's namesake is a better reading of the name).
+	// Organisations' names vary more between lists (CO., COMPANY,
+	// LIMITED), and a margin cost them a tenth of the joins the
+	// publishers' references confirm.
+	SoleMargin float64
 	// MaxQueryNames caps the names of a listing scored against another
 	// (its primary name first, then strong aliases).
 	MaxQueryNames int
@@ -91,7 +98,7 @@ type Config struct {
 // DefaultConfig returns the thresholds measured on the lists of
 // ../shared/data (see the package's real-data test).
 func DefaultConfig() Config {
-	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, MaxQueryNames: 8, SearchNames: 1, SearchLimit: 12, MaxShared: 6}
+	return Config{JoinScore: 0.9, PossibleScore: 0.8, SoleScore: 0.85, SoleMargin: 0.05, MaxQueryNames: 8, SearchNames: 1, SearchLimit: 12, MaxShared: 6}
 }
 
 // Options control one resolution.
@@ -305,8 +312,11 @@ type scored struct {
 // birth only; UN, UK, Australian and US lists give JAMES KOANG CHUOL the
 // year 1961 alone. A name that finds two listings on one list (two people
 // of one name, as common names do) links to neither there, and the pairs
-// stay possible-same pairs. Organisations in different countries are
-// never joined so (see contradicts).
+// stay possible-same pairs; so does a person's that scores well below
+// what the names find on another list (SoleMargin: Canada's "Ali Al-Salim" is the
+// Australian and British Ali Al-Salim, not OFAC's listing that has the
+// name as an alias). Organisations in different countries are never
+// joined so (see contradicts).
 func (g *graph) soleMatches(found map[int][]scored, c Config) []Link {
 	// onList[i][list] counts the listings of list that i found at the
 	// sole score and that nothing rules out.
@@ -315,11 +325,13 @@ func (g *graph) soleMatches(found map[int][]scored, c Config) []Link {
 		return h.score >= c.SoleScore && a.yearsMeet(b) && !contradicts(a, b)
 	}
 	onList := map[int]map[string]int{}
+	best := map[int]float64{}
 	for i, hs := range found {
 		m := map[string]int{}
 		for _, h := range hs {
 			if fits(h, g.listings[i]) {
-				m[g.listings[h.j].lists[0]]++
+				m[entryOf(g.listings[h.j].e)]++
+				best[i] = max(best[i], h.score)
 			}
 		}
 		onList[i] = m
@@ -329,10 +341,10 @@ func (g *graph) soleMatches(found map[int][]scored, c Config) []Link {
 		a := g.listings[i]
 		for _, h := range hs {
 			b := g.listings[h.j]
-			if !fits(h, a) || onList[i][b.lists[0]] != 1 {
+			if !fits(h, a) || onList[i][entryOf(b.e)] != 1 || a.person() && h.score < best[i]-c.SoleMargin {
 				continue
 			}
-			if back, ok := onList[h.j]; ok && back[a.lists[0]] != 1 {
+			if back, ok := onList[h.j]; ok && back[entryOf(a.e)] != 1 {
 				continue
 			}
 			if h.j < i && onList[h.j] != nil {

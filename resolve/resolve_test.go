@@ -152,6 +152,17 @@ func TestEvidence(t *testing.T) {
 		},
 		apart: [][2]string{{"au-1941", "ofac-12555"}},
 	}, {
+		// Canada gives a name alone: it finds its namesake on the
+		// Australian list, and a weaker reading of it, an alias of
+		// another man, on OFAC's; that one is not its sole match.
+		name: "a name alone, and a namesake that reads it better elsewhere",
+		ents: []*entity.Entity{
+			listed("ca-1", "ca-sema", entity.Person, "Ali Al-Salim"),
+			listed("au-1", "au-dfat", entity.Person, "Ali AL-SALIM", born("1960")),
+			listed("ofac-1", "ofac-sdn", entity.Person, "BAKRI, Omar", born("1955-01-01"), alias("Ali SALEEM")),
+		},
+		apart: [][2]string{{"ca-1", "ofac-1"}},
+	}, {
 		name: "a passport number of one country on two lists",
 		ents: []*entity.Entity{
 			listed("ofac-1", "ofac-sdn", entity.Person, "KARIMOV, Rustam", ident(entity.IDPassport, "AB 1234567", "uz")),
