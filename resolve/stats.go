@@ -24,7 +24,8 @@ type Stats struct {
 	Vetoed map[Evidence]int `json:"vetoed"`
 	// Possible is the length of the possible-same queue.
 	Possible int `json:"possible"`
-	// Largest are the largest subjects, at most ten.
+	// Largest are the largest subjects, at most ten (see
+	// Resolution.Largest for more).
 	Largest []*Subject `json:"largest"`
 }
 
@@ -49,10 +50,16 @@ func (r *Resolution) Stats() Stats {
 			s.Links[l.Evidence]++
 		}
 	}
+	s.Largest = r.Largest(10)
+	return s
+}
+
+// Largest returns the n subjects of most listings, largest first (ties
+// in the resolution's order).
+func (r *Resolution) Largest(n int) []*Subject {
 	largest := slices.Clone(r.Subjects)
 	slices.SortStableFunc(largest, func(a, b *Subject) int { return cmp.Compare(len(b.Members), len(a.Members)) })
-	s.Largest = largest[:min(10, len(largest))]
-	return s
+	return largest[:min(max(n, 0), len(largest))]
 }
 
 // Agreement compares the pairs of listings that two resolutions put in

@@ -23,9 +23,10 @@ import (
 type subjectsOptions struct {
 	dataOptions
 	JSON bool
-	// Possible is how many possible-same pairs stats lists; Limit how
-	// many possible lists (0: all).
-	Possible, Limit int
+	// Possible is how many possible-same pairs stats lists, Largest how
+	// many of the largest subjects; Limit how many possible lists (0:
+	// all).
+	Possible, Largest, Limit int
 	// Note is an analyst's reason for a decision.
 	Note string
 	// All lists revoked decisions and revocations too.
@@ -120,6 +121,7 @@ each resolution of the store's lists stores its IDs, and the next keeps them
 	}
 	revoke.Flags().StringVar(&o.Note, "note", "", "why")
 	stats.Flags().IntVar(&o.Possible, "possible", 10, "possible-same pairs listed")
+	stats.Flags().IntVar(&o.Largest, "largest", 10, "largest subjects listed")
 	possible.Flags().IntVar(&o.Limit, "limit", 0, "pairs listed, highest score first (0: all)")
 	for _, c := range []*cobra.Command{merge, notSame, split} {
 		c.Flags().StringVar(&o.Note, "note", "", "why: kept with the decision and in the audit trail (required)")
@@ -159,6 +161,7 @@ func runSubjectsStats(ctx context.Context, w io.Writer, g *globalOptions, o *sub
 	}
 	a.Close()
 	stats := res.Stats()
+	stats.Largest = res.Largest(o.Largest)
 	if o.JSON {
 		return writeJSON(w, struct {
 			resolve.Stats

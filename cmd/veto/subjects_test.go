@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,6 +39,12 @@ func TestSubjectsShowAndStats(t *testing.T) {
 	st := decode[resolve.Stats](t, stats)
 	if st.Listings != 24 || st.Subjects >= st.Listings || st.Links[resolve.CrossReference] == 0 {
 		t.Errorf("stats %+v", st)
+	}
+	for _, n := range []int{1, 3} {
+		st := decode[resolve.Stats](t, mustCLI(t, db, "subjects", "stats", "--from", "../../demo/data", "--json", "--largest", fmt.Sprint(n)))
+		if len(st.Largest) != n || len(st.Largest[0].Members) < len(st.Largest[n-1].Members) {
+			t.Errorf("--largest %d listed %d subjects", n, len(st.Largest))
+		}
 	}
 	if _, _, code := cli(t, db, "subjects", "show", "nobody-1", "--from", "../../demo/data"); code == 0 {
 		t.Errorf("an unknown ID exits 0")
