@@ -41,18 +41,22 @@ type total struct {
 	Relation string `json:"relation"`
 }
 
-// entityResponse is yente's EntityResponse.
-type yenteEntity struct {
-	ID         string              `json:"id"`
-	Caption    string              `json:"caption"`
-	Schema     string              `json:"schema"`
-	Properties map[string][]string `json:"properties"`
-	Datasets   []string            `json:"datasets"`
-	Referents  []string            `json:"referents"`
-	Target     bool                `json:"target"`
-	FirstSeen  *string             `json:"first_seen"`
-	LastSeen   *string             `json:"last_seen"`
-	LastChange *string             `json:"last_change"`
+// yenteEntity is yente's EntityResponse, its property values strings.
+type yenteEntity = ftmEntity[string]
+
+// ftmEntity is yente's EntityResponse with property values of type V:
+// strings, or also nested entities (nestedEntity).
+type ftmEntity[V any] struct {
+	ID         string         `json:"id"`
+	Caption    string         `json:"caption"`
+	Schema     string         `json:"schema"`
+	Properties map[string][]V `json:"properties"`
+	Datasets   []string       `json:"datasets"`
+	Referents  []string       `json:"referents"`
+	Target     bool           `json:"target"`
+	FirstSeen  *string        `json:"first_seen"`
+	LastSeen   *string        `json:"last_seen"`
+	LastChange *string        `json:"last_change"`
 }
 
 // ftResult is one feature's contribution to a score, with what it saw.

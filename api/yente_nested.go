@@ -26,18 +26,7 @@ import (
 
 // nestedEntity is yente's EntityResponse with nested entities among its
 // property values.
-type nestedEntity struct {
-	ID         string           `json:"id"`
-	Caption    string           `json:"caption"`
-	Schema     string           `json:"schema"`
-	Properties map[string][]any `json:"properties"`
-	Datasets   []string         `json:"datasets"`
-	Referents  []string         `json:"referents"`
-	Target     bool             `json:"target"`
-	FirstSeen  *string          `json:"first_seen"`
-	LastSeen   *string          `json:"last_seen"`
-	LastChange *string          `json:"last_change"`
-}
+type nestedEntity = ftmEntity[any]
 
 // nestedOf is e with the property values props.
 func nestedOf(e yenteEntity, props map[string][]any) nestedEntity {
