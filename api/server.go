@@ -84,6 +84,7 @@ type Server struct {
 	jobs     *jobs.Queue
 	costly   costlyClients
 	history  history
+	graphs   ftmGraphs
 }
 
 // Option adds an optional part to the server.

@@ -21,6 +21,7 @@ import (
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/resolve"
+	"github.com/vetoscreen/veto/resolve/decide"
 	"github.com/vetoscreen/veto/screen"
 )
 
@@ -58,19 +59,22 @@ type ftmGraph struct {
 	linkers map[string]*entity.Entity
 }
 
-// ftmGraphs keeps the graph of the latest snapshot asked for: it costs a
-// read of every record, and lives as long as its snapshot.
-var ftmGraphs struct {
+// ftmGraphs keeps the server's graph of the latest snapshot asked for,
+// and of its resolution (an analyst's decision re-resolves a snapshot in
+// place): it costs a read of every record.
+type ftmGraphs struct {
 	sync.Mutex
 	snap *screen.Snapshot
+	res  *decide.Resolved
 	g    *ftmGraph
 }
 
 func (s *Server) ftmGraph(ctx context.Context, snap *screen.Snapshot) (*ftmGraph, error) {
-	ftmGraphs.Lock()
-	defer ftmGraphs.Unlock()
-	if ftmGraphs.snap == snap {
-		return ftmGraphs.g, nil
+	c := &s.graphs
+	c.Lock()
+	defer c.Unlock()
+	if c.snap == snap && c.res == snap.Subjects() {
+		return c.g, nil
 	}
 	ents, err := snap.Records(ctx, s.store)
 	if err != nil {
@@ -92,7 +96,7 @@ func (s *Server) ftmGraph(ctx context.Context, snap *screen.Snapshot) (*ftmGraph
 			g.linkers[e.ID] = &entity.Entity{ID: e.ID, Schema: e.Schema, List: e.List, Names: e.Names, Relations: e.Relations, Props: e.Props}
 		}
 	}
-	ftmGraphs.snap, ftmGraphs.g = snap, g
+	c.snap, c.res, c.g = snap, res, g
 	return g, nil
 }
 
