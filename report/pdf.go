@@ -71,7 +71,7 @@ func (e *Evidence) pdfBody(p *pdfDoc) {
 		p.heading("Alert")
 		subject := a.SubjectID
 		if len(a.Members) > 0 {
-			subject += fmt.Sprintf(" (%d listings)", len(a.Members))
+			subject += fmt.Sprintf(" (%d listing%s)", len(a.Members), plural(len(a.Members)))
 		}
 		p.facts([][2]string{
 			{"Alert", "#" + strconv.FormatInt(a.ID, 10)},
