@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/monitor"
 	"github.com/vetoscreen/veto/report"
+	"github.com/vetoscreen/veto/report/reporttest"
 	"github.com/vetoscreen/veto/review"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
@@ -206,7 +206,7 @@ func TestPDFText(t *testing.T) {
 	if err := e.WritePDF(&pdf); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfToText(t, pdf.Bytes())
+	text := reporttest.Text(t, pdf.Bytes())
 	for _, want := range []string{
 		"#" + strconv.FormatInt(w.ver.ID, 10), "2026-11-30", // the version and its publish date
 		"true match", "Approved by", "bob", "anna", // the decision, four eyes
@@ -220,27 +220,6 @@ func TestPDFText(t *testing.T) {
 		}
 	}
 	if dir := os.Getenv("VETO_ARTIFACTS"); dir != "" {
-		if err := os.WriteFile(filepath.Join(dir, "report-alert.pdf"), pdf.Bytes(), 0o644); err != nil {
-			t.Error(err)
-		}
+		reporttest.FirstPage(t, pdf.Bytes(), dir, "report-alert-pdf")
 	}
-}
-
-// pdfToText runs pdftotext (Debian's poppler-utils) on a PDF; it skips
-// the test when the tool is missing, unless VETO_REQUIRE_PDFTOTEXT=1 (CI).
-func pdfToText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("VETO_REQUIRE_PDFTOTEXT") == "1" {
-			t.Fatal("pdftotext is missing and VETO_REQUIRE_PDFTOTEXT=1: apt-get install poppler-utils")
-		}
-		t.Skip("pdftotext is missing (apt-get install poppler-utils): the PDF's text is not checked")
-	}
-	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
 }
