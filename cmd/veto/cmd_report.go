@@ -40,6 +40,9 @@ the file's SHA-256), so the evidence itself is traceable.`,
 			if err != nil || id <= 0 {
 				return usageError{fmt.Errorf("alert ID %q: want a positive number", argv[0])}
 			}
+			if out == "" {
+				return usageError{fmt.Errorf("-o: name the file to write, e.g. -o alert-%d.pdf", id)}
+			}
 			if format == "" {
 				format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
 			}
@@ -51,7 +54,6 @@ the file's SHA-256), so the evidence itself is traceable.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file, .pdf or .html (required)")
 	cmd.Flags().StringVar(&format, "format", "", "pdf or html (default: from the output file's extension)")
-	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }
 
