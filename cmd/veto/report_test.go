@@ -15,7 +15,6 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/report/reporttest"
 	"github.com/vetoscreen/veto/review"
-	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/sqlite"
 )
 
@@ -85,8 +84,12 @@ func TestReportCommand(t *testing.T) {
 					t.Errorf("%s lacks %q", tc.file, w)
 				}
 			}
-			last := lastEntry(t, db)
-			if last.Action != chain.ActionReportExport || last.Subject != "alert/"+id || !strings.Contains(string(last.Data), hash) ||
+			exports := auditEntries(t, db, chain.ActionReportExport)
+			if len(exports) == 0 {
+				t.Fatal("no report.export entry")
+			}
+			last := exports[len(exports)-1]
+			if last.Subject != "alert/"+id || !strings.Contains(string(last.Data), hash) ||
 				!strings.Contains(string(last.Data), `"format":"`+tc.format+`"`) {
 				t.Errorf("last audit entry %+v", last)
 			}
@@ -105,18 +108,4 @@ func TestReportCommand(t *testing.T) {
 			t.Errorf("veto %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), code, tc.code, errOut)
 		}
 	}
-}
-
-func lastEntry(t *testing.T, db string) entity.AuditEntry {
-	t.Helper()
-	st, err := sqlite.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	es, err := st.AuditEntries(context.Background(), store.AuditFilter{})
-	if err != nil || len(es) == 0 {
-		t.Fatalf("audit: %v", err)
-	}
-	return es[len(es)-1]
 }
