@@ -57,7 +57,7 @@ type world struct {
 	ver    entity.ListVersion
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "veto.db"))
@@ -221,5 +221,38 @@ func TestPDFText(t *testing.T) {
 	}
 	if dir := os.Getenv("VETO_ARTIFACTS"); dir != "" {
 		reporttest.FirstPage(t, pdf.Bytes(), dir, "report-alert-pdf")
+	}
+}
+
+// BenchmarkReport measures an alert's report: assembled from the store,
+// then written as PDF and as HTML.
+func BenchmarkReport(b *testing.B) {
+	ctx := context.Background()
+	w := newWorld(b)
+	id := w.alerts["C-1"].ID
+	for _, bc := range []struct {
+		name  string
+		write func(*report.Evidence, *bytes.Buffer) error
+	}{
+		{"ForAlert", func(*report.Evidence, *bytes.Buffer) error { return nil }},
+		{"PDF", func(e *report.Evidence, buf *bytes.Buffer) error { return e.WritePDF(buf) }},
+		{"HTML", func(e *report.Evidence, buf *bytes.Buffer) error { return e.WriteHTML(buf, nil) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				e, err := report.ForAlert(ctx, w.st, id, "carl", time.Now())
+				if err != nil {
+					b.Fatal(err)
+				}
+				buf.Reset()
+				if err := bc.write(e, &buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if buf.Len() > 0 {
+				b.ReportMetric(float64(buf.Len()), "bytes/report")
+			}
+		})
 	}
 }
