@@ -131,6 +131,8 @@ func ForAlert(ctx context.Context, st store.Store, id int64, by string, now time
 		return nil, fmt.Errorf("alert %d: history: %w", id, err)
 	}
 	e.Decision = decision(a.Status, e.History)
+	// Entries about an alert follow its creation; a minute's margin
+	// covers the clocks of replicas sharing a PostgreSQL store.
 	if e.Audit, err = st.AuditEntriesAbout(ctx, auditSubjects(a), a.CreatedAt.Add(-time.Minute), maxAudit); err != nil {
 		return nil, fmt.Errorf("alert %d: audit entries: %w", id, err)
 	}

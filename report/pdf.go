@@ -114,13 +114,9 @@ func (e *Evidence) pdfBody(p *pdfDoc) {
 	}
 	var rows [][]string
 	for _, v := range e.Versions {
-		id := "not stored"
-		if v.ID != 0 {
-			id = "#" + strconv.FormatInt(v.ID, 10)
-		}
-		rows = append(rows, []string{v.List, id, published(v), v.Hash})
+		rows = append(rows, []string{v.List, v.String(), published(v), v.Hash})
 	}
-	p.table([]string{"List", "Version ID", "Published", "Content SHA-256"}, []float64{38, 22, 40, 80}, rows)
+	p.table([]string{"List", "Version", "Published", "Content SHA-256"}, []float64{30, 40, 36, 74}, rows)
 	if len(e.Absent) > 0 {
 		p.warning("Not screened, no version in force then: " + strings.Join(e.Absent, ", ") + ".")
 	}

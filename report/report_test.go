@@ -208,7 +208,7 @@ func TestPDFText(t *testing.T) {
 	}
 	text := reporttest.Text(t, pdf.Bytes())
 	for _, want := range []string{
-		"#" + strconv.FormatInt(w.ver.ID, 10), "2026-11-30", // the version and its publish date
+		"un-sc@" + strconv.FormatInt(w.ver.ID, 10), "2026-11-30", // the version and its publish date
 		"true match", "Approved by", "bob", "anna", // the decision, four eyes
 		"Сергей Лавров",            // the customer, in Cyrillic
 		"Сергей Викторович Лавров", // the listed name

@@ -82,7 +82,7 @@ func TestReportPages(t *testing.T) {
 		if !strings.Contains(csp, "style-src 'sha256-") || strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "script-src") {
 			t.Errorf("CSP %q", csp)
 		}
-		for _, want := range []string{"#" + strconv.FormatInt(a.VersionID, 10), "Approved by", "bob", "true match", "@media print", "veto audit export", base + ".pdf"} {
+		for _, want := range []string{a.List + "@" + strconv.FormatInt(a.VersionID, 10), "Approved by", "bob", "true match", "@media print", "veto audit export", base + ".pdf"} {
 			if !strings.Contains(p.Body, want) {
 				t.Errorf("report lacks %q", want)
 			}
@@ -113,7 +113,11 @@ func TestReportPages(t *testing.T) {
 			t.Fatalf("POST /ui/screen/report.pdf: %d %s", p.Status, p.Body)
 		}
 		text := reporttest.Text(t, []byte(p.Body))
-		for _, want := range []string{"Владимир Путин", "C-9", "1952", "Lists screened against", "report.export"} {
+		wants := []string{"Владимир Путин", "C-9", "1952", "Lists screened against", "report.export"}
+		for _, ref := range ts.Keeper.Snapshot().Refs() {
+			wants = append(wants, ref.String()) // un-sc@2, as results name versions
+		}
+		for _, want := range wants {
 			if !strings.Contains(text, want) {
 				t.Errorf("screening report lacks %q:\n%s", want, text)
 			}
@@ -155,7 +159,7 @@ func TestReportBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := reporttest.Text(t, pdf)
-	for _, want := range []string{"#" + strconv.FormatInt(a.VersionID, 10), "true match", "Approved by", "bob", a.Customer.Name} {
+	for _, want := range []string{a.List + "@" + strconv.FormatInt(a.VersionID, 10), "true match", "Approved by", "bob", a.Customer.Name} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF downloaded lacks %q:\n%s", want, text)
 		}

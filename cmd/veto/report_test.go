@@ -59,8 +59,8 @@ func TestReportCommand(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"alert.pdf", nil, "pdf", []string{"false positive", "bea", "#" + strconv.FormatInt(a.VersionID, 10), "Amira Hadzic"}},
-		{"alert.html", nil, "html", []string{"false positive", "bea", "#" + strconv.FormatInt(a.VersionID, 10), "Amira Hadzic", "@media print"}},
+		{"alert.pdf", nil, "pdf", []string{"false positive", "bea", a.List + "@" + strconv.FormatInt(a.VersionID, 10), "Amira Hadzic"}},
+		{"alert.html", nil, "html", []string{"false positive", "bea", a.List + "@" + strconv.FormatInt(a.VersionID, 10), "Amira Hadzic", "@media print"}},
 		{"alert.out", []string{"--format", "pdf"}, "pdf", []string{"false positive"}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
