@@ -206,6 +206,11 @@ func TestPDFText(t *testing.T) {
 	if err := e.WritePDF(&pdf); err != nil {
 		t.Fatal(err)
 	}
+	// The same evidence gives the same bytes, and so the same SHA-256.
+	var again bytes.Buffer
+	if err := e.WritePDF(&again); err != nil || !bytes.Equal(again.Bytes(), pdf.Bytes()) {
+		t.Errorf("the same evidence gave another PDF (%v)", err)
+	}
 	text := reporttest.Text(t, pdf.Bytes())
 	for _, want := range []string{
 		"un-sc@" + strconv.FormatInt(w.ver.ID, 10), "2026-11-30", // the version and its publish date
