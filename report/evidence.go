@@ -195,12 +195,12 @@ func alertNotes(_ context.Context, _ store.Store, _ *entity.Alert, trail []entit
 // kind, what it is about, its format and the SHA-256 of its bytes, so
 // that the evidence itself is traceable.
 func Record(ctx context.Context, log *audit.Log, e *Evidence, format, sha256 string) error {
+	// A screening's report is recorded without the name screened, as
+	// screenings are: the trail is no copy of the customer file.
 	subject, data := "ui/screen", map[string]any{"kind": e.Kind, "format": format, "sha256": sha256}
 	if e.Alert != nil {
 		subject = fmt.Sprintf("alert/%d", e.Alert.ID)
 		data["alert"] = e.Alert.ID
-	} else {
-		data["query"] = e.Query.Name
 	}
 	if err := log.Record(ctx, e.GeneratedBy, chain.ActionReportExport, subject, data); err != nil {
 		return fmt.Errorf("the report could not be recorded in the audit trail, so it is not given: %w", err)

@@ -122,6 +122,12 @@ func TestReportPages(t *testing.T) {
 				t.Errorf("screening report lacks %q:\n%s", want, text)
 			}
 		}
+		// Recorded with its hash, without the name screened.
+		sum := sha256.Sum256([]byte(p.Body))
+		if e := ts.lastAudit(t); e.Action != chain.ActionReportExport || e.Subject != "ui/screen" ||
+			!strings.Contains(string(e.Data), hex.EncodeToString(sum[:])) || strings.Contains(string(e.Data), "Путин") {
+			t.Errorf("last audit entry %+v", e)
+		}
 		// The customer ID is reported, not monitored.
 		if _, err := ts.Store.Customer(context.Background(), "C-9"); err == nil {
 			t.Error("the report stored the customer")
