@@ -119,10 +119,12 @@ func TestA11yFindsViolations(t *testing.T) {
 }
 
 // TestA11y checks every page of the UI with axe-core, signed in as an
-// admin (who sees every page), at a desktop and a phone's width.
+// admin (who sees every page), at a desktop and a phone's width, and saves
+// a screenshot of each (page-NAME-WIDTH.png) for a person to look at.
 func TestA11y(t *testing.T) {
 	exe := chromium(t)
 	axeScript(t)
+	dir := artifacts(t)
 	ts := newTestServer(t, serverOptions{})
 	a := ts.alertOf(t, "C-1")
 	vs, err := ts.Store.Versions(context.Background(), store.VersionFilter{})
@@ -155,10 +157,15 @@ func TestA11y(t *testing.T) {
 			chromedp.SendKeys(css("#birthDate"), "1952-10-07"),
 			chromedp.Submit(css("#name")),
 			chromedp.WaitVisible(css("#results-h")))
+		run(t, ctx, "results shot", screenshot(dir, fmt.Sprintf("page-screen-results-%d", w.width)))
 		checkA11y(t, ctx, at("screen results"))
 		for _, p := range pages {
-			run(t, ctx, p.name, chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(css(p.wait)))
+			run(t, ctx, p.name, chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(css(p.wait)),
+				screenshot(dir, fmt.Sprintf("page-%s-%d", p.name, w.width)))
 			checkA11y(t, ctx, at(p.name))
+			if get(t, ctx, "overflow", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`)) {
+				t.Errorf("%s scrolls sideways", at(p.name))
+			}
 		}
 	}
 }

@@ -63,13 +63,20 @@
       e.preventDefault();
       return;
     }
-    // t, f, e choose the decision and move to its reason: a decision is
-    // never recorded without one.
-    var radio = reason && decisions[e.key] && document.querySelector('input[name="decision"][value="' + decisions[e.key] + '"]');
+    if (decisionFor(e)) e.preventDefault();
+  });
+  // t, f, e choose the decision and move to its reason: a decision is
+  // never recorded without one. On key up, so that the key's letter is
+  // not typed into the reason.
+  document.addEventListener("keyup", function (e) {
+    var radio = decisionFor(e);
     if (radio) {
       radio.checked = true;
       reason.focus();
-      e.preventDefault();
     }
   });
+  function decisionFor(e) {
+    if (!reason || !decisions[e.key] || e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(e.target.tagName)) return null;
+    return document.querySelector('input[name="decision"][value="' + decisions[e.key] + '"]');
+  }
 })();
