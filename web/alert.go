@@ -241,15 +241,9 @@ func (s *server) subjectFacts(ctx context.Context, snap *screen.Snapshot, a *ent
 		if id == a.EntityID {
 			continue
 		}
-		var recs []*entity.Entity
-		if snap != nil {
-			recs = snap.DemoRecords(id)
-		}
-		if len(recs) == 0 {
-			var err error
-			if recs, err = s.Store.Entity(ctx, id); err != nil && errkind.Of(err) != errkind.NotFound {
-				return nil, err
-			}
+		recs, err := s.servedRecords(ctx, snap, id)
+		if err != nil {
+			return nil, err
 		}
 		for _, e := range recs {
 			add(e)

@@ -10,6 +10,7 @@ import (
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/errkind"
 	"github.com/vetoscreen/veto/resolve"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -88,15 +89,9 @@ func (s *server) entityPage(w http.ResponseWriter, r *http.Request, rq *request)
 	ctx := r.Context()
 	id := r.PathValue("id")
 	snap := s.snapshot(rq)
-	var recs []*entity.Entity
-	if snap != nil {
-		recs = snap.DemoRecords(id)
-	}
-	if len(recs) == 0 {
-		var err error
-		if recs, err = s.Store.Entity(ctx, id); err != nil && errkind.Of(err) != errkind.NotFound {
-			return err
-		}
+	recs, err := s.servedRecords(ctx, snap, id)
+	if err != nil {
+		return err
 	}
 	hist, err := s.Store.EntityHistory(ctx, id)
 	if err != nil && errkind.Of(err) != errkind.NotFound {
@@ -154,6 +149,22 @@ func (s *server) entityPage(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	s.render(w, r, http.StatusOK, "entity", v)
 	return nil
+}
+
+// servedRecords returns the records of an entity in the lists served:
+// the demo dataset's when that is served, else the active versions' (none
+// when no list has it).
+func (s *server) servedRecords(ctx context.Context, snap *screen.Snapshot, id string) ([]*entity.Entity, error) {
+	if snap != nil {
+		if recs := snap.DemoRecords(id); len(recs) > 0 {
+			return recs, nil
+		}
+	}
+	recs, err := s.Store.Entity(ctx, id)
+	if err != nil && errkind.Of(err) != errkind.NotFound {
+		return nil, err
+	}
+	return recs, nil
 }
 
 // lastRecords returns the entity's records from the last version of each
