@@ -623,7 +623,7 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		cand.sex = e.Gender
 	}
 	for _, id := range e.Identifiers {
-		if v := normID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
+		if v := NormID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
 			cand.ids = append(cand.ids, v)
 		}
 	}
@@ -706,7 +706,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
+	p := &Prepared{Query: q, gender: Gender(q.Gender), id: NormID(q.IDNumber)}
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
 		readings := []names.Name{names.Analyze(n)}
 		for _, r := range names.Readings(n) {
@@ -743,7 +743,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 		p.hasDOB = !p.dob.IsZero()
 	}
 	if q.Country != "" {
-		p.country, _ = countryCode(q.Country)
+		p.country, _ = CountryCode(q.Country)
 	}
 	return p, nil
 }

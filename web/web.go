@@ -145,6 +145,8 @@ func (s *server) routes() http.Handler {
 	mux.Handle("GET /ui/lists", s.page(analyst, s.lists))
 	mux.Handle("GET /ui/lists/versions/{id}", s.page(analyst, s.version))
 
+	mux.Handle("GET /ui/entities/{id}", s.page(analyst, s.entityPage))
+
 	mux.Handle("GET /ui/subjects", s.page(analyst, s.subjectsPage))
 	mux.Handle("GET /ui/subjects/{id}", s.page(analyst, s.subject))
 	mux.Handle("POST /ui/subjects/{id}/decide", s.page(analyst, s.decideSubject))
