@@ -51,10 +51,6 @@ type Entity struct {
 	// flag (lower-case country code), vesselType, tonnage,
 	// grossRegisteredTonnage, owner, sourceUrl, modifiedAt, ...
 	Props map[string][]string `json:"props,omitempty"`
-	// Kind is the kind of list the entity is on (see ListKind): empty on
-	// the official sanctions lists, the kind its importer gave on a list
-	// imported with `veto import ftm|csv` ("pep", "internal", ...).
-	Kind string `json:"kind,omitempty"`
 	// Topics are OpenSanctions' topics of an imported FtM entity
 	// ("role.pep", "role.rca", "sanction", "crime", ...), kept so that
 	// screening can filter on them.

@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // List kinds: what a list's hits mean. A hit on a PEP list is not a
 // sanctions hit; screening profiles include or exclude kinds, and alerts
 // can be routed and filtered by them.
 const (
-	// KindSanction is the kind of the official sanctions lists, and of
-	// every entity whose Kind is empty.
+	// KindSanction is the kind of the official sanctions lists.
 	KindSanction = "sanction"
 	// KindPEP marks politically exposed persons and their relatives and
 	// close associates.
@@ -39,11 +39,15 @@ func ParseKind(s string) (string, error) {
 	return k, nil
 }
 
-// ListKind returns the kind of the list the entity is on: KindSanction
-// for the official lists, whose entities carry no Kind.
-func (e *Entity) ListKind() string {
-	if e.Kind == "" {
-		return KindSanction
-	}
-	return e.Kind
+// ListInfo is what the user said of a list imported with `veto import
+// ftm` or `veto import csv`: its kind, the regime (jurisdiction) it
+// belongs to, its title and its publisher. The official lists have none
+// stored: their publisher says it (package source/all).
+type ListInfo struct {
+	List         string    `json:"list"`
+	Kind         string    `json:"kind"`
+	Jurisdiction string    `json:"jurisdiction"`
+	Title        string    `json:"title,omitempty"`
+	Publisher    string    `json:"publisher,omitempty"`
+	UpdatedAt    time.Time `json:"updatedAt"`
 }

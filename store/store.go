@@ -41,8 +41,20 @@ type Store interface {
 	Review
 	Audit
 	Subjects
+	ListInfos
 	// Close releases the store's resources.
 	Close() error
+}
+
+// ListInfos stores what the user said of the lists imported with `veto
+// import ftm|csv` (entity.ListInfo): their kind, regime, title and
+// publisher.
+type ListInfos interface {
+	// PutListInfo stores the info of a list, replacing any stored;
+	// entity.ErrInvalid when it lacks a list, kind or jurisdiction.
+	PutListInfo(ctx context.Context, li entity.ListInfo) error
+	// ListInfos returns the info of every list that has one, by list.
+	ListInfos(ctx context.Context) ([]entity.ListInfo, error)
 }
 
 // Monitoring stores the monitored customers, the alerts raised on them,

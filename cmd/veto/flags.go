@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/vetoscreen/veto/source/all"
 )
 
@@ -19,9 +21,34 @@ func listNamesAndRegimes() (lists, regimes []string) {
 			}
 		}
 	}
+	lists = append(lists, all.UserLists()...)
+	for _, r := range all.Regimes() {
+		if !slices.Contains(regimes, r) {
+			regimes = append(regimes, r)
+		}
+	}
 	slices.Sort(lists)
 	slices.Sort(regimes)
 	return lists, regimes
+}
+
+// loadListInfos makes the lists imported with `veto import ftm|csv`
+// known to the checks above, before a command that names lists with
+// --list or --lists (or one of their kinds, --kinds) checks them. A
+// store that cannot be opened is left for the command to report.
+func (g *globalOptions) loadListInfos(cmd *cobra.Command) {
+	named := false
+	for _, f := range []string{"list", "lists", "kinds", "exclude-kinds"} {
+		if fl := cmd.Flags().Lookup(f); fl != nil && fl.Changed {
+			named = true
+		}
+	}
+	if !named {
+		return
+	}
+	if st, err := g.openStore(cmd.Context()); err == nil {
+		st.Close()
+	}
 }
 
 // checkLists refuses a --lists value that is neither a list nor a regime:

@@ -47,8 +47,6 @@ type Options struct {
 	// Prefix is the publisher prefix of the entities' IDs: an FtM entity
 	// "Q7747" becomes "<Prefix>-Q7747".
 	Prefix string
-	// Kind is the list kind every entity carries (entity.Kinds).
-	Kind string
 }
 
 // BadLinesPerMille is the tolerance for lines that are not FtM entities:
@@ -245,7 +243,7 @@ var identifierProps = map[string]bool{
 
 // entity maps the properties of a record of a screened schema.
 func (p *parser) entity(rec *record, schema entity.Schema) *entity.Entity {
-	e := &entity.Entity{ID: p.o.Prefix + "-" + rec.ID, Schema: schema, List: p.o.List, Kind: p.o.Kind,
+	e := &entity.Entity{ID: p.o.Prefix + "-" + rec.ID, Schema: schema, List: p.o.List,
 		Raw: entity.Raw{Format: "ftm", Text: string(rec.line)}}
 	model := modelSchema(rec.Schema)
 	props := rec.Properties

@@ -17,7 +17,7 @@ import (
 	"github.com/vetoscreen/veto/source"
 )
 
-var opts = Options{List: "test-peps", Prefix: "tp", Kind: entity.KindPEP}
+var opts = Options{List: "test-peps", Prefix: "tp"}
 
 func parseFixture(t *testing.T) (*source.Result, map[string]*entity.Entity) {
 	t.Helper()
@@ -51,8 +51,8 @@ func TestParseSchemata(t *testing.T) {
 			t.Errorf("%s missing", id)
 			continue
 		}
-		if e.Schema != s || e.Kind != entity.KindPEP || e.List != "test-peps" {
-			t.Errorf("%s: schema %s kind %s list %s", id, e.Schema, e.Kind, e.List)
+		if e.Schema != s || e.List != "test-peps" {
+			t.Errorf("%s: schema %s list %s", id, e.Schema, e.List)
 		}
 	}
 }
