@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/source/all"
 )
 
@@ -82,4 +84,31 @@ func checkOneOf(flag, value string, allowed ...string) error {
 		return usageError{fmt.Errorf("--%s %q: want one of %s", flag, value, strings.Join(allowed, ", "))}
 	}
 	return nil
+}
+
+// addKindFlags adds the flags of a screening profile's list kinds and
+// entity topics.
+func addKindFlags(f *pflag.FlagSet, kinds, exclude, topics *[]string) {
+	f.StringSliceVar(kinds, "kinds", nil, "only hits on lists of these kinds ("+strings.Join(entity.Kinds, ", ")+")")
+	f.StringSliceVar(exclude, "exclude-kinds", nil, "no hits on lists of these kinds")
+	f.StringSliceVar(topics, "topics", nil, "only entities with one of these topics (role.pep, role.rca, sanction, crime, ...: imported FtM lists carry them)")
+}
+
+// checkKinds refuses a --kinds or --exclude-kinds value that is no kind.
+func checkKinds(kinds, exclude []string) error {
+	for _, k := range slices.Concat(kinds, exclude) {
+		if !slices.Contains(entity.Kinds, k) {
+			return usageError{fmt.Errorf("--kinds %q: want one of %s", k, strings.Join(entity.Kinds, ", "))}
+		}
+	}
+	return nil
+}
+
+// kindNote says the kinds of a hit's lists when one is not a sanctions
+// list: "  (pep)"; nothing for a hit on sanctions lists only.
+func kindNote(kinds []string) string {
+	if len(kinds) == 0 || slices.Equal(kinds, []string{entity.KindSanction}) {
+		return ""
+	}
+	return "  (" + strings.Join(kinds, ", ") + ")"
 }
