@@ -148,7 +148,11 @@ type AlertFilter struct {
 	EntityID   string
 	SubjectID  string
 	List       string
-	MinScore   float64
+	// Kind: only alerts on lists of this kind (entity.Kinds), the kind
+	// of an alert being that of its list (entity.ListInfo; "sanction"
+	// for the official lists).
+	Kind     string
+	MinScore float64
 	// Assignee: only alerts assigned to this user; "-" for unassigned.
 	Assignee string
 	// CreatedAfter, CreatedBefore: only alerts raised in this period.

@@ -92,7 +92,10 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
 			if err := checkLists("lists", o.Lists); err != nil {
 				return err
 			}
-			if err := checkKinds(o.Kinds, o.ExcludeKinds); err != nil {
+			if err := checkKinds("kinds", o.Kinds...); err != nil {
+				return err
+			}
+			if err := checkKinds("exclude-kinds", o.ExcludeKinds...); err != nil {
 				return err
 			}
 			if o.JSONL != "" {

@@ -94,11 +94,12 @@ func addKindFlags(f *pflag.FlagSet, kinds, exclude, topics *[]string) {
 	f.StringSliceVar(topics, "topics", nil, "only entities with one of these topics (role.pep, role.rca, sanction, crime, ...: imported FtM lists carry them)")
 }
 
-// checkKinds refuses a --kinds or --exclude-kinds value that is no kind.
-func checkKinds(kinds, exclude []string) error {
-	for _, k := range slices.Concat(kinds, exclude) {
-		if !slices.Contains(entity.Kinds, k) {
-			return usageError{fmt.Errorf("--kinds %q: want one of %s", k, strings.Join(entity.Kinds, ", "))}
+// checkKinds refuses a value of a kind flag (--kind, --kinds,
+// --exclude-kinds) that is no list kind; "" is no value.
+func checkKinds(flag string, kinds ...string) error {
+	for _, k := range kinds {
+		if k != "" && !slices.Contains(entity.Kinds, k) {
+			return usageError{fmt.Errorf("--%s %q: want one of %s", flag, k, strings.Join(entity.Kinds, ", "))}
 		}
 	}
 	return nil
