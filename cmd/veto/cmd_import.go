@@ -14,10 +14,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/refresh"
 	"github.com/vetoscreen/veto/source"
 	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/source/csvlist"
 	"github.com/vetoscreen/veto/source/ftm"
 )
 
@@ -54,7 +56,7 @@ version (--force stores it again as a rollback). A file cut short is refused
 		},
 	}
 	o.addFlags(cmd, false)
-	cmd.AddCommand(newImportFtMCommand(g))
+	cmd.AddCommand(newImportFtMCommand(g), newImportCSVCommand(g))
 	return cmd
 }
 
@@ -191,6 +193,70 @@ stored.`,
 	}
 	o.addFlags(cmd, false)
 	u.addFlags(cmd)
+	return cmd
+}
+
+func newImportCSVCommand(g *globalOptions) *cobra.Command {
+	var o refreshOptions
+	var u userListOptions
+	var mapSpec, errorsPath, dateOrder string
+	cmd := &cobra.Command{
+		Use:   "csv FILE",
+		Short: "Store a list version read from CSV: a bank's own block or exit list",
+		Long: `Read a watchlist from CSV, one entity a row, and store it as a new version of
+the list --list, versioned, diffed, checked against --max-drop, screened and
+monitored like the official lists.
+
+Columns are found by their usual headers, or mapped with --map as in veto
+batch (fields: id, name, first_name, middle_name, last_name, schema, dob,
+country, id_number, gender, alias). Every row needs an ID, unique in the
+file: it names the entity across versions. Rows that cannot be read (a
+wrong number of fields, bad quoting, no name or ID, an ID again) are
+written to the errors file with their line and reason, and the others are
+imported; an optional field that cannot be read (a date of birth 31.02.1975)
+is left out and the row imported, noted in the errors file too. A row
+without a schema is a LegalEntity, matched by people and organisations.`,
+		Example: `  veto import csv exits.csv --list bank-exits --kind internal --map id=customer_no,name=full_name,dob=birth_date,country=nationality
+  veto import csv debarred.csv --list bank-debarred --kind debarment --title "Debarred suppliers"`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			li, prefix, err := u.check()
+			if err != nil {
+				return err
+			}
+			m, err := batch.ParseMapping(mapSpec)
+			if err != nil {
+				return usageError{fmt.Errorf("--map: %w", err)}
+			}
+			order, err := entity.ParseDateOrder(dateOrder)
+			if err != nil {
+				return usageError{fmt.Errorf("--date-order %w", err)}
+			}
+			if errorsPath == "" {
+				errorsPath = batch.ErrorsPath(a[0])
+			}
+			var rep csvlist.Report
+			opts := csvlist.Options{List: li.List, Prefix: prefix, Read: batch.ReadOptions{Map: m, DateOrder: order}, ErrorsPath: errorsPath}
+			pub := csvlist.Publisher(opts, li.Publisher, li.Jurisdiction, li.Title, &rep)
+			if err := runImportUserList(cmd.Context(), g, &o, li, pub, a[0]); err != nil {
+				return err
+			}
+			if !o.JSON {
+				fmt.Fprintf(g.stdout, "Read %s: %s imported.\n", plural(rep.Rows, "row"), plural(rep.Rows-rep.Errors, "entity"))
+				if rep.Errors+rep.Warnings > 0 {
+					fmt.Fprintf(g.stdout, "%s not imported, %s imported without a field: see %s (line, reason, record).\n",
+						plural(rep.Errors, "row"), plural(rep.Warnings, "row"), errorsPath)
+				}
+			}
+			return nil
+		},
+	}
+	o.addFlags(cmd, false)
+	u.addFlags(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&mapSpec, "map", "", "CSV columns of the fields: FIELD=COLUMN,... (see veto batch --help)")
+	fl.StringVar(&errorsPath, "errors", "", "the errors file (default: FILE's name with .errors.csv)")
+	fl.StringVar(&dateOrder, "date-order", "dmy", "how numeric dates of birth such as 03/04/1950 are read: dmy (day first), mdy or ymd")
 	return cmd
 }
 

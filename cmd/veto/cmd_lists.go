@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -21,8 +23,10 @@ func newListsCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lists",
 		Short: "Show the stored list versions: dates, counts, warnings",
-		Long: `Show every stored version of every list, newest first, with its publish
-date, entity count and parser warnings; the active version of each list is
+		Long: `Show every stored version of every list, newest first, with its kind
+(sanction for the official lists; the kind given to a list imported with
+veto import ftm or csv), regime, publish date, entity count and parser
+warnings; the active version of each list is
 marked with *. --warnings prints each warning with the file and line where
 it first occurred.`,
 		Example: `  veto lists
@@ -40,6 +44,14 @@ it first occurred.`,
 	return cmd
 }
 
+// listVersionJSON is a version as `veto lists --json` writes it: with
+// its list's kind and regime.
+type listVersionJSON struct {
+	entity.ListVersion
+	Kind   string `json:"kind"`
+	Regime string `json:"regime"`
+}
+
 func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
 	if err := checkList("list", o.List); err != nil {
 		return err
@@ -54,17 +66,18 @@ func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
 		return err
 	}
 	if o.JSON {
-		if vs == nil {
-			return writeJSON(g.stdout, []any{})
+		out := make([]listVersionJSON, len(vs))
+		for i, v := range vs {
+			out[i] = listVersionJSON{v, all.Kind(v.List), all.Jurisdiction(v.List)}
 		}
-		return writeJSON(g.stdout, vs)
+		return writeJSON(g.stdout, out)
 	}
 	if len(vs) == 0 {
 		fmt.Fprintln(g.stdout, "No list versions stored. Run `veto update`, or `veto import PUBLISHER PATH`.")
 		return nil
 	}
 	tw := table(g.stdout)
-	fmt.Fprintln(tw, "\tLIST\tVERSION\tPUBLISHED\tFETCHED\tENTITIES\tWARNINGS\tFORMAT")
+	fmt.Fprintln(tw, "\tLIST\tKIND\tREGIME\tVERSION\tPUBLISHED\tFETCHED\tENTITIES\tWARNINGS\tFORMAT")
 	for _, v := range vs {
 		mark := ""
 		if v.Active {
@@ -75,7 +88,7 @@ func runLists(ctx context.Context, g *globalOptions, o *listsOptions) error {
 			warnings += w.Count
 		}
 		pub := v.PublishedText()
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%d\t%s\n", mark, v.List, v.ID, pub, v.FetchedAt.UTC().Format("2006-01-02 15:04"), v.EntityCount, warnings, v.Format)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%d\t%d\t%s\n", mark, v.List, all.Kind(v.List), all.Jurisdiction(v.List), v.ID, pub, v.FetchedAt.UTC().Format("2006-01-02 15:04"), v.EntityCount, warnings, v.Format)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

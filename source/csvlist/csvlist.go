@@ -87,6 +87,7 @@ func Parse(ctx context.Context, path string, o Options) (*source.Result, Report,
 	}
 	res := &source.Result{List: o.List, Format: Format, Files: []string{path}}
 	seen := map[string]int{} // ID → line
+	var warn source.Warnings // the rows not imported, in the version too
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, rep, err
@@ -109,6 +110,7 @@ func Parse(ctx context.Context, path string, o Options) (*source.Result, Report,
 		}
 		if row.Err != nil {
 			rep.Errors++
+			warn.Add(path, row.Line, "row", "not imported: "+batch.Reason(row.Err))
 			if row.Raw == "" {
 				row.Raw = record(row.Fields)
 			}
@@ -129,6 +131,7 @@ func Parse(ctx context.Context, path string, o Options) (*source.Result, Report,
 	if err := ew.Flush(); err != nil {
 		return nil, rep, fmt.Errorf("write %s: %w", o.ErrorsPath, err)
 	}
+	res.Warnings = warn.List()
 	if len(res.Entities) == 0 {
 		return nil, rep, fmt.Errorf("%w: %s: none of %d rows could be imported (see %s)", source.ErrEmpty, path, rep.Rows, o.ErrorsPath)
 	}
