@@ -176,7 +176,7 @@ func attached(rng *rand.Rand, l line, people []string) []line {
 	return out
 }
 
-func (g *Generator) person(rng *rand.Rand, pools [][]string, i int) line {
+func (g *Generator) person(rng *rand.Rand, pools map[string][]string, i int) line {
 	name, alias := g.personName(rng, pools)
 	p := map[string][]string{"name": {name}, "birthDate": {date(rng, 1935, 2005, 3)}, "nationality": {pick(rng, countryCodes)},
 		"gender": {pick(rng, []string{"male", "female"})}}
@@ -205,10 +205,11 @@ func (g *Generator) person(rng *rand.Rand, pools [][]string, i int) line {
 // personName draws a name and an alias: from the pool, whole or a given
 // name and a family name of two names of one script; else from the
 // built-in shapes, the alias in the other order.
-func (g *Generator) personName(rng *rand.Rand, pools [][]string) (name, alias string) {
-	if len(pools) > 0 {
-		pool := pools[rng.IntN(len(pools))]
-		a := pool[rng.IntN(len(pool))]
+func (g *Generator) personName(rng *rand.Rand, pools map[string][]string) (name, alias string) {
+	if len(g.Names) > 0 {
+		// Scripts as common as in the pool; recombined within one.
+		a := g.Names[rng.IntN(len(g.Names))]
+		pool := pools[script(a)]
 		if rng.IntN(2) == 0 {
 			return a, ""
 		}
@@ -269,23 +270,15 @@ func date(rng *rand.Rand, from, to, parts int) string {
 
 func pick(rng *rand.Rand, s []string) string { return s[rng.IntN(len(s))] }
 
-// scriptPools groups names by the script of their first letter, in a
-// fixed order, so that recombined names keep to one script.
-func scriptPools(names []string) [][]string {
+// scriptPools groups names by the script of their first letter, so
+// that recombined names keep to one script.
+func scriptPools(names []string) map[string][]string {
 	by := map[string][]string{}
-	var order []string
 	for _, n := range names {
 		s := script(n)
-		if _, ok := by[s]; !ok {
-			order = append(order, s)
-		}
 		by[s] = append(by[s], n)
 	}
-	out := make([][]string, 0, len(order))
-	for _, s := range order {
-		out = append(out, by[s])
-	}
-	return out
+	return by
 }
 
 var scripts = []struct {
