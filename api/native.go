@@ -188,7 +188,7 @@ func (s *Server) options(snap *screen.Snapshot, p screenParams) (screen.Options,
 	shape := screen.ShapeOf(cfg.Threshold, snap.Config().Threshold, p.Limit, screen.DefaultLimit)
 	for field, kinds := range map[string][]string{"kinds": p.Kinds, "exclude_kinds": p.ExcludeKinds} {
 		for i, k := range kinds {
-			if _, err := entity.ParseKind(k); err != nil {
+			if kinds[i], err = entity.ParseKind(k); err != nil {
 				return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "%s[%d]: %v", field, i, err)
 			}
 		}

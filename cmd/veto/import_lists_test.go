@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,5 +175,35 @@ func TestImportedListsAreMonitored(t *testing.T) {
 	}
 	if errs, err := os.ReadFile(filepath.Join(dir, "blocks.errors.csv")); err != nil || string(errs) != "line,reason,record\n" {
 		t.Errorf("errors file %q, %v: want a header only", errs, err)
+	}
+}
+
+// TestImportFtMFromURL: a URL is downloaded, gzip or not, and stored.
+func TestImportFtMFromURL(t *testing.T) {
+	data, err := os.ReadFile(ftmFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(data)
+	zw.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".gz") {
+			w.Write(gz.Bytes())
+			return
+		}
+		w.Write(data)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "veto.db")
+	for _, u := range []string{srv.URL + "/peps/entities.ftm.json", srv.URL + "/peps/entities.ftm.json.gz"} {
+		out := mustCLI(t, db, "import", "ftm", u, "--list", "url-peps", "--kind", "pep")
+		if !strings.Contains(out, "url-peps") || !strings.Contains(out, "7 entities") {
+			t.Errorf("import %s: %q", u, out)
+		}
+	}
+	if vs := decode[[]entity.ListVersion](t, mustCLI(t, db, "lists", "--json")); len(vs) != 1 || vs[0].Source[0] != srv.URL+"/peps/entities.ftm.json" {
+		t.Errorf("lists = %+v: want one version (the gzip holds the same content), from the URL", vs)
 	}
 }
