@@ -36,11 +36,11 @@ func listNamesAndRegimes() (lists, regimes []string) {
 
 // loadListInfos makes the lists imported with `veto import ftm|csv`
 // known to the checks above, before a command that names lists with
-// --list or --lists (or one of their kinds, --kinds) checks them. A
+// --list, --lists or --regimes (or their kinds, --kinds) checks them. A
 // store that cannot be opened is left for the command to report.
 func (g *globalOptions) loadListInfos(cmd *cobra.Command) {
 	named := false
-	for _, f := range []string{"list", "lists", "kinds", "exclude-kinds"} {
+	for _, f := range []string{"list", "lists", "regimes", "kinds", "exclude-kinds"} {
 		if fl := cmd.Flags().Lookup(f); fl != nil && fl.Changed {
 			named = true
 		}
