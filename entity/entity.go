@@ -154,6 +154,9 @@ type Relation struct {
 	Name string `json:"name,omitempty"`
 }
 
+// Label is the relation's type for people: "ownedBy" as "owned by".
+func (r Relation) Label() string { return words(r.Type) }
+
 // Raw is the publisher's original record of an entity.
 type Raw struct {
 	// Format says how Text is written: "xml" (the record's element),

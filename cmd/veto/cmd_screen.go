@@ -202,6 +202,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	for i, h := range res.Hits {
 		if len(h.Matched) == 0 {
 			fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s%s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "), kindNote(h.Kinds))
+			printImported(ctx, g.stdout, a.Store, h)
 			printExplanation(g.stdout, h.Explanation)
 			continue
 		}
@@ -209,6 +210,7 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 		for _, m := range h.Matched {
 			fmt.Fprintf(g.stdout, "     %.3f  %-26s %-12s %q\n", m.Score, m.EntityID, m.List, m.Name)
 		}
+		printImported(ctx, g.stdout, a.Store, h)
 		fmt.Fprintf(g.stdout, "     best, %s:\n", h.EntityID)
 		printExplanation(g.stdout, h.Explanation)
 	}

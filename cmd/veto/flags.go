@@ -1,7 +1,10 @@
 package main
 
 import (
+	"cmp"
+	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -9,7 +12,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/source/all"
+	"github.com/vetoscreen/veto/store"
 )
 
 // listNamesAndRegimes are the values --lists takes: every list veto
@@ -112,4 +117,40 @@ func kindNote(kinds []string) string {
 		return ""
 	}
 	return "  (" + strings.Join(kinds, ", ") + ")"
+}
+
+// printImported prints what the records of a hit on an imported list
+// (veto import ftm|csv) hold beyond its names: the topics, programmes,
+// positions and relations attached to it, read from the store for the
+// hit only. Hits on official lists only print nothing.
+func printImported(ctx context.Context, w io.Writer, st store.Lists, h screen.Hit) {
+	if !slices.ContainsFunc(h.Lists, func(l string) bool { return !all.IsOfficial(l) }) {
+		return
+	}
+	recs, err := st.Entity(ctx, h.EntityID)
+	if err != nil {
+		return // screened from files (--from), or gone since
+	}
+	var parts []string
+	add := func(label string, vs []string) {
+		if len(vs) > 0 {
+			parts = append(parts, label+": "+strings.Join(vs, "; "))
+		}
+	}
+	for _, e := range recs {
+		if all.IsOfficial(e.List) {
+			continue
+		}
+		add("topics", e.Topics)
+		add("programmes", e.Programs)
+		add("positions", e.Props["position"])
+		var rels []string
+		for _, r := range e.Relations {
+			rels = append(rels, r.Label()+" "+cmp.Or(r.Name, r.Target))
+		}
+		add("relations", rels)
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "     %s\n", strings.Join(parts, "  |  "))
+	}
 }

@@ -71,6 +71,13 @@ func TestImportFtM(t *testing.T) {
 			t.Errorf("screen %v: hit %+v, want kind pep, topic role.pep, regime mk", c.args, res.Hits[0])
 		}
 	}
+	// The text output says the kind, and what is attached to the hit.
+	text := mustCLI(t, db, "screen", "Vardar Holding DOOEL")
+	for _, want := range []string{"test-peps  (pep)", "programmes: Western Balkans", "owned by Ivana Petrovska", "has director Marko Petrovski"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("veto screen lacks %q:\n%s", want, text)
+		}
+	}
 	if _, errOut, code := cli(t, db, "screen", "Ivana Petrovska", "--kinds", "peps"); code != exitUsage || !strings.Contains(errOut, "--kinds") {
 		t.Errorf("--kinds peps: exit %d, %q", code, errOut)
 	}
