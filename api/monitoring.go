@@ -189,7 +189,7 @@ type alertPage struct {
 }
 
 func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
-	if err := knownParams(r, "status", "customer", "entity", "subject", "list", "min_score", "before", "limit"); err != nil {
+	if err := knownParams(r, "status", "customer", "entity", "subject", "list", "kind", "min_score", "before", "limit"); err != nil {
 		return err
 	}
 	q := r.URL.Query()
@@ -198,6 +198,11 @@ func (s *Server) listAlerts(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := store.AlertFilter{Status: q.Get("status"), CustomerID: q.Get("customer"), EntityID: q.Get("entity"), SubjectID: q.Get("subject"), List: q.Get("list"), Limit: limit + 1}
+	if v := q.Get("kind"); v != "" {
+		if f.Kind, err = entity.ParseKind(v); err != nil {
+			return errorf(CodeInvalid, "kind: %v", err)
+		}
+	}
 	if v := q.Get("min_score"); v != "" {
 		if f.MinScore, err = floatParam(r, "min_score", 0); err != nil {
 			return err

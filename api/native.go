@@ -40,6 +40,13 @@ type screenParams struct {
 	// server's); Lists narrows to lists by name instead.
 	Regimes []string `json:"regimes,omitempty"`
 	Lists   []string `json:"lists,omitempty"`
+	// Kinds keeps only hits on lists of these kinds ("sanction", "pep",
+	// "internal", ...); ExcludeKinds drops those on lists of these.
+	Kinds        []string `json:"kinds,omitempty"`
+	ExcludeKinds []string `json:"exclude_kinds,omitempty"`
+	// Topics keeps only entities carrying one of these topics
+	// ("role.pep", "sanction", ...), as imported FtM lists have them.
+	Topics []string `json:"topics,omitempty"`
 	// Config overrides scoring parameters other than token weights.
 	Config json.RawMessage `json:"config,omitempty"`
 	// AsOf screens against the list versions in force at that instant
@@ -179,7 +186,15 @@ func (s *Server) options(snap *screen.Snapshot, p screenParams) (screen.Options,
 	}
 	explain := p.Explain == nil || *p.Explain
 	shape := screen.ShapeOf(cfg.Threshold, snap.Config().Threshold, p.Limit, screen.DefaultLimit)
-	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope, Shape: shape, By: by}, against(snap, cfg.Threshold, scope), nil
+	for field, kinds := range map[string][]string{"kinds": p.Kinds, "exclude_kinds": p.ExcludeKinds} {
+		for i, k := range kinds {
+			if kinds[i], err = entity.ParseKind(k); err != nil {
+				return screen.Options{}, screenedAgainst{}, errorf(CodeInvalid, "%s[%d]: %v", field, i, err)
+			}
+		}
+	}
+	return screen.Options{Config: &cfg, Limit: p.Limit, Explain: explain, Lists: scope, Shape: shape, By: by,
+		Kinds: p.Kinds, ExcludeKinds: p.ExcludeKinds, Topics: p.Topics}, against(snap, cfg.Threshold, scope), nil
 }
 
 // scope checks the regimes and lists a request names: lists, if given,

@@ -511,6 +511,7 @@ var schemasWithoutType = map[string]string{
 	"YenteError":         "yenteError's map: detail, a string or validation errors",
 	"AlgorithmsResponse": "the map of (*Server).algorithms",
 	"Regime":             "a string",
+	"ListKind":           "a string, one of entity.Kinds",
 	"Schema":             "entity.Schema, a string",
 	"ListsResponse":      "the anonymous struct of (*Server).lists",
 	"RefreshRunning":     "the anonymous struct of (*Server).refresh's 202",
@@ -938,5 +939,22 @@ func TestOpenAPIHandlers(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOpenAPIListKinds: the spec's list kinds are entity.Kinds.
+func TestOpenAPIListKinds(t *testing.T) {
+	var spec struct {
+		Components struct {
+			Schemas map[string]struct {
+				Enum []string `json:"enum"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(openapiDoc, &spec); err != nil {
+		t.Fatal(err)
+	}
+	if got := spec.Components.Schemas["ListKind"].Enum; !slices.Equal(got, entity.Kinds) {
+		t.Errorf("ListKind enum %v, want entity.Kinds %v", got, entity.Kinds)
 	}
 }

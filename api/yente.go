@@ -475,7 +475,7 @@ func (s *Server) yenteEntityOf(snap *screen.Snapshot, hist map[string]seen, e *e
 // and timestamps.
 func describe(out *yenteEntity, snap *screen.Snapshot, hist map[string]seen, ids, lists, programs []string) {
 	out.Datasets = datasetNames(lists)
-	topics := topicsOf(lists, programs)
+	topics := topicsOf(lists, programs, out.Properties["topics"])
 	out.Target = isTarget(topics)
 	if len(topics) > 0 {
 		out.Properties["topics"] = topics

@@ -12,6 +12,7 @@ import (
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -46,15 +47,24 @@ var (
 // designation, not designated itself) is not.
 var designationTopics = []string{"sanction", "sanction.counter", "debarment", "export.control", "crime", "crime.terror", "crime.cyber", "wanted"}
 
-// topicsOf returns the FtM topics of an entity on lists, sorted.
-func topicsOf(lists, programs []string) []string {
+// topicsOf returns the FtM topics of an entity on lists, sorted: own,
+// the topics an imported FtM entity carries, and those its official
+// lists and programmes imply. An imported list implies none: a PEP list
+// is no "sanction".
+func topicsOf(lists, programs, own []string) []string {
 	var out []string
 	add := func(t string) {
 		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
+	for _, t := range own {
+		add(t)
+	}
 	for _, l := range lists {
+		if !all.IsOfficial(l) && all.Kind(l) != entity.KindSanction {
+			continue
+		}
 		if l != "us-csl" {
 			add("sanction")
 			continue

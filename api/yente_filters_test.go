@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -229,12 +230,29 @@ func TestTopicsOf(t *testing.T) {
 		{[]string{"us-csl"}, []string{"SDGT"}, []string{"crime.terror", "sanction"}},
 		{[]string{"ofac-sdn", "us-csl"}, []string{"Military End User (MEU) List"}, []string{"export.control", "sanction"}},
 	} {
-		if got := topicsOf(tc.lists, tc.programs); !slices.Equal(got, tc.want) {
+		if got := topicsOf(tc.lists, tc.programs, nil); !slices.Equal(got, tc.want) {
 			t.Errorf("%v %v: %v, want %v", tc.lists, tc.programs, got, tc.want)
 		}
 	}
 	if isTarget([]string{"sanction.linked"}) || !isTarget([]string{"export.control"}) {
 		t.Error("isTarget")
+	}
+	// An imported list's entities carry their own topics; its kind says
+	// whether the list implies "sanction".
+	all.SetListInfos([]entity.ListInfo{{List: "test-topics-peps", Kind: entity.KindPEP, Jurisdiction: "global"},
+		{List: "test-topics-sanctions", Kind: entity.KindSanction, Jurisdiction: "global"}})
+	defer all.SetListInfos(nil)
+	for _, tc := range []struct {
+		lists, own, want []string
+	}{
+		{[]string{"test-topics-peps"}, []string{"role.pep"}, []string{"role.pep"}},
+		{[]string{"test-topics-peps"}, nil, nil},
+		{[]string{"test-topics-sanctions"}, []string{"crime"}, []string{"crime", "sanction"}},
+		{[]string{"test-topics-peps", "ofac-sdn"}, []string{"role.rca"}, []string{"role.rca", "sanction"}},
+	} {
+		if got := topicsOf(tc.lists, nil, tc.own); !slices.Equal(got, tc.want) {
+			t.Errorf("%v %v: %v, want %v", tc.lists, tc.own, got, tc.want)
+		}
 	}
 }
 

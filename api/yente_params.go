@@ -215,7 +215,7 @@ func (f *yenteFilter) keep(e *entity.Entity, lists []string) bool {
 		return false
 	}
 	if len(f.topics) > 0 || f.target != nil {
-		topics := topicsOf(lists, e.Programs)
+		topics := topicsOf(lists, e.Programs, e.Topics)
 		if len(f.topics) > 0 && !f.matches(topics, f.topics) {
 			return false
 		}
@@ -301,7 +301,7 @@ func fieldValues(e *entity.Entity, lists []string, field string) []string {
 	case "countries":
 		vs = countriesOf(e)
 	case "topics":
-		vs = topicsOf(lists, e.Programs)
+		vs = topicsOf(lists, e.Programs, e.Topics)
 	case "datasets":
 		vs = slices.Concat(lists, datasetNames(lists))
 	case "schema":

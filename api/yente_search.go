@@ -304,11 +304,12 @@ func (d searchDoc) values(field string) []string {
 	case "datasets":
 		add(datasetNames(d.lists)...)
 	case "topics":
-		var programs []string
+		var programs, own []string
 		for _, e := range d.recs {
 			programs = append(programs, e.Programs...)
+			own = append(own, e.Topics...)
 		}
-		add(topicsOf(d.lists, programs)...)
+		add(topicsOf(d.lists, programs, own)...)
 	case "schema":
 		add(string(d.hit.Schema))
 	case "caption":

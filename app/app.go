@@ -107,10 +107,25 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 // OpenStore opens the store db names: PostgreSQL for a postgres:// or
 // postgresql:// URL, else a SQLite file.
 func OpenStore(ctx context.Context, db string) (store.Store, error) {
+	var st store.Store
+	var err error
 	if IsPostgres(db) {
-		return postgres.Open(ctx, db)
+		st, err = postgres.Open(ctx, db)
+	} else {
+		st, err = sqlite.Open(ctx, db)
 	}
-	return sqlite.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	// The kinds and regimes of imported lists (veto import ftm|csv) are
+	// known from here on, to every command.
+	infos, err := st.ListInfos(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	all.SetListInfos(infos)
+	return st, nil
 }
 
 // IsPostgres reports whether db names a PostgreSQL database.

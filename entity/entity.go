@@ -51,6 +51,10 @@ type Entity struct {
 	// flag (lower-case country code), vesselType, tonnage,
 	// grossRegisteredTonnage, owner, sourceUrl, modifiedAt, ...
 	Props map[string][]string `json:"props,omitempty"`
+	// Topics are OpenSanctions' topics of an imported FtM entity
+	// ("role.pep", "role.rca", "sanction", "crime", ...), kept so that
+	// screening can filter on them.
+	Topics []string `json:"topics,omitempty"`
 	// Raw is the publisher's original record.
 	Raw Raw `json:"raw"`
 }
@@ -150,11 +154,15 @@ type Relation struct {
 	Name string `json:"name,omitempty"`
 }
 
+// Label is the relation's type for people: "ownedBy" as "owned by".
+func (r Relation) Label() string { return words(r.Type) }
+
 // Raw is the publisher's original record of an entity.
 type Raw struct {
 	// Format says how Text is written: "xml" (the record's element),
-	// "csv" (the record's lines, joined), or "json" (a row of a
-	// spreadsheet as a header-to-cell object).
+	// "csv" (the record's lines, joined), "json" (a row of a
+	// spreadsheet as a header-to-cell object), or "ftm" (FtM JSON lines:
+	// the entity's, then those of the entities attached to it).
 	Format string `json:"format"`
 	// Text is the record as the publisher wrote it.
 	Text string `json:"text"`

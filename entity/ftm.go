@@ -46,6 +46,7 @@ func (e *Entity) Properties() map[string][]string {
 		add(id.Type, id.Value)
 	}
 	add("program", e.Programs...)
+	add("topics", e.Topics...)
 	add("listingDate", e.ListingDate.String())
 	add("notes", e.Notes...)
 	for _, r := range e.Relations {

@@ -165,6 +165,7 @@ func (e *Entity) FtM() FtMEntity {
 		}
 	}
 	f.put("program", e.Programs...)
+	f.put("topics", e.Topics...)
 	f.put("notes", e.Notes...)
 	for _, k := range slices.Sorted(maps.Keys(e.Props)) {
 		vs := e.Props[k]

@@ -330,13 +330,13 @@ func mergeRecords(ents []*entity.Entity) ([]*entity.Entity, [][]string) {
 
 // slim returns a copy of e with what screening uses: names, dates,
 // countries (address countries kept as countries), identifiers, gender,
-// programmes. The raw record, notes, addresses, relations and other
+// programmes, topics. The raw record, notes, addresses, relations and other
 // properties, most of an entity's memory, stay in the store.
 func slim(e *entity.Entity) *entity.Entity {
 	c := &entity.Entity{
 		ID: e.ID, Schema: e.Schema, List: e.List, Names: e.Names, BirthDates: e.BirthDates, Gender: e.Gender,
 		Nationalities: e.Nationalities, Citizenships: e.Citizenships, Countries: e.Countries,
-		Identifiers: e.Identifiers, Programs: e.Programs, ListingDate: e.ListingDate,
+		Identifiers: e.Identifiers, Programs: e.Programs, ListingDate: e.ListingDate, Topics: e.Topics,
 	}
 	for _, a := range e.Addresses {
 		entity.AddCountry(&c.Countries, a.Country)

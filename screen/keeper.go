@@ -11,6 +11,7 @@ import (
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/match"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 )
 
@@ -278,6 +279,13 @@ func (k *Keeper) Reload(ctx context.Context, force bool) error {
 		return k.resolveIfDecided(ctx, cur)
 	}
 	start := time.Now()
+	// New versions may be of lists imported since, with their kinds and
+	// regimes (veto import ftm|csv).
+	infos, err := k.Store.ListInfos(ctx)
+	if err != nil {
+		return err
+	}
+	all.SetListInfos(infos)
 	snap, ents, err := load(ctx, k.Store, active, k.Config)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -117,6 +118,16 @@ type Options struct {
 	// Exclude, if set, drops the entities for which it returns true
 	// (yente's exclude_schema and exclude_entity_ids).
 	Exclude func(*entity.Entity) bool
+	// Kinds, if not empty, keeps only hits on lists of these kinds
+	// (entity.Kinds: "sanction", "pep", "internal", ...); ExcludeKinds
+	// drops hits on lists of these kinds. A listing on several lists is
+	// kept when one of them is kept. With Lists, a profile: "the EU's
+	// sanctions and our PEP list, not the debarments".
+	Kinds, ExcludeKinds []string
+	// Topics, if not empty, keeps only entities carrying one of these
+	// topics (OpenSanctions' "role.pep", "sanction", ...; only imported
+	// FtM lists carry topics).
+	Topics []string
 	// Allowance is the request's work at full speed (see Pacer); nil
 	// means that of a request of one query of Shape, if the screener
 	// paces.
@@ -138,6 +149,13 @@ type Hit struct {
 	// Regimes are the sanctions regimes of those lists: "us", "un", "eu",
 	// "uk", "ca", "au".
 	Regimes []string `json:"regimes,omitempty"`
+	// Kind is the kind of List: "sanction" for the official lists, the
+	// kind an imported list was given ("pep", "internal", ...); Kinds
+	// those of Lists. A hit on a PEP list is not a sanctions hit.
+	Kind  string   `json:"kind"`
+	Kinds []string `json:"kinds,omitempty"`
+	// Topics are the entity's topics, when its list carries them.
+	Topics []string `json:"topics,omitempty"`
 	// Explanation is set when asked for.
 	Explanation *match.Explanation `json:"explanation,omitempty"`
 	// Subject is the ID of the sanctioned subject the entity is a
@@ -208,7 +226,7 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 		subs = snap.derived.subjects.Load()
 	}
 	first, most := subs.searchLimit(limit)
-	search := index.Options{Config: &cfg, Limit: first, Explain: true, Filter: filter(opts.Lists, opts.Exclude), Pace: allowance.Query().pace(ctx)}
+	search := index.Options{Config: &cfg, Limit: first, Explain: true, Filter: filter(opts), Pace: allowance.Query().pace(ctx)}
 	hits, err := ix.SearchContext(ctx, p, search)
 	if err != nil {
 		return Result{ID: q.ID}, err
@@ -235,7 +253,8 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 func hitsOf(hits []index.Hit, explain bool) []Hit {
 	out := make([]Hit, 0, len(hits))
 	for _, h := range hits {
-		hit := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: all.ListRegimes(h.Lists)}
+		hit := Hit{EntityID: h.EntityID, Score: h.Score, Caption: h.Entity.Caption(), Schema: h.Entity.Schema, List: h.Entity.List, Lists: h.Lists, Regimes: all.ListRegimes(h.Lists),
+			Kind: all.Kind(h.Entity.List), Kinds: all.ListKinds(h.Lists), Topics: h.Entity.Topics}
 		if h.Explanation != nil {
 			hit.Name = h.Explanation.Name
 		}
@@ -247,18 +266,25 @@ func hitsOf(hits []index.Hit, explain bool) []Hit {
 	return out
 }
 
-// filter keeps candidates on one of the named lists or jurisdictions
-// that exclude does not drop.
-func filter(names []string, exclude func(*entity.Entity) bool) func(*match.Candidate, []string) bool {
-	switch {
-	case len(names) == 0 && exclude == nil:
+// filter keeps candidates on one of the lists or jurisdictions o names,
+// on a list of a kind o keeps, with a topic o asks for, that o.Exclude
+// does not drop.
+func filter(o Options) func(*match.Candidate, []string) bool {
+	if len(o.Lists) == 0 && o.Exclude == nil && len(o.Kinds) == 0 && len(o.ExcludeKinds) == 0 && len(o.Topics) == 0 {
 		return nil
-	case exclude == nil:
-		return func(_ *match.Candidate, lists []string) bool { return onLists(names, lists) }
 	}
 	return func(c *match.Candidate, lists []string) bool {
-		return !exclude(c.Entity) && (len(names) == 0 || onLists(names, lists))
+		return (o.Exclude == nil || !o.Exclude(c.Entity)) &&
+			(len(o.Lists) == 0 || onLists(o.Lists, lists)) &&
+			(len(o.Kinds) == 0 && len(o.ExcludeKinds) == 0 || slices.ContainsFunc(lists, o.keepsKind)) &&
+			(len(o.Topics) == 0 || slices.ContainsFunc(c.Entity.Topics, func(t string) bool { return slices.Contains(o.Topics, t) }))
 	}
+}
+
+// keepsKind reports whether the kinds filters keep hits on list.
+func (o Options) keepsKind(list string) bool {
+	k := all.Kind(list)
+	return (len(o.Kinds) == 0 || slices.Contains(o.Kinds, k)) && !slices.Contains(o.ExcludeKinds, k)
 }
 
 // onLists reports whether one of lists is named, by name or jurisdiction.

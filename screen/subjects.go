@@ -43,6 +43,8 @@ type Listing struct {
 	List    string   `json:"list"`
 	Lists   []string `json:"lists,omitempty"`
 	Regimes []string `json:"regimes,omitempty"`
+	// Kind is the kind of List (see Hit.Kind).
+	Kind string `json:"kind"`
 	// Name is the listing's name that matched.
 	Name  string  `json:"name"`
 	Score float64 `json:"score"`
@@ -230,6 +232,7 @@ func GroupBySubject(res *decide.Resolved, hits []Hit, limit int) []Hit {
 			h.Matched = []Listing{listingOf(h)}
 			h.Lists = sub.Lists()
 			h.Regimes = all.ListRegimes(h.Lists)
+			h.Kinds = all.ListKinds(h.Lists)
 		}
 		at[sub.ID] = len(out)
 		out = append(out, h)
@@ -239,5 +242,5 @@ func GroupBySubject(res *decide.Resolved, hits []Hit, limit int) []Hit {
 
 // listingOf is the listing a hit (not grouped) names.
 func listingOf(h Hit) Listing {
-	return Listing{EntityID: h.EntityID, List: h.List, Lists: h.Lists, Regimes: h.Regimes, Name: h.Name, Score: h.Score}
+	return Listing{EntityID: h.EntityID, List: h.List, Lists: h.Lists, Regimes: h.Regimes, Kind: h.Kind, Name: h.Name, Score: h.Score}
 }

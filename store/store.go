@@ -42,8 +42,20 @@ type Store interface {
 	Audit
 	Subjects
 	AuditAbout
+	ListInfos
 	// Close releases the store's resources.
 	Close() error
+}
+
+// ListInfos stores what the user said of the lists imported with `veto
+// import ftm|csv` (entity.ListInfo): their kind, regime, title and
+// publisher.
+type ListInfos interface {
+	// PutListInfo stores the info of a list, replacing any stored;
+	// entity.ErrInvalid when it lacks a list, kind or jurisdiction.
+	PutListInfo(ctx context.Context, li entity.ListInfo) error
+	// ListInfos returns the info of every list that has one, by list.
+	ListInfos(ctx context.Context) ([]entity.ListInfo, error)
 }
 
 // Monitoring stores the monitored customers, the alerts raised on them,
@@ -137,7 +149,11 @@ type AlertFilter struct {
 	EntityID   string
 	SubjectID  string
 	List       string
-	MinScore   float64
+	// Kind: only alerts on lists of this kind (entity.Kinds), the kind
+	// of an alert being that of its list (entity.ListInfo; "sanction"
+	// for the official lists).
+	Kind     string
+	MinScore float64
 	// Assignee: only alerts assigned to this user; "-" for unassigned.
 	Assignee string
 	// CreatedAfter, CreatedBefore: only alerts raised in this period.

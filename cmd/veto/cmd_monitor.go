@@ -102,6 +102,7 @@ func printAlerts(g *globalOptions, as []entity.Alert) {
 		if len(hit.Lists) > 0 {
 			lists = strings.Join(hit.Lists, ",")
 		}
+		lists += kindNote([]string{all.Kind(a.List)})
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s %s\t%s\t%.3f\t%s\t%s\n", a.ID, a.CustomerID, a.Customer.Name, a.EntityID, hit.Caption, lists, a.Score, a.Status, a.Cause)
 	}
 	tw.Flush()
@@ -118,6 +119,9 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkList("list", f.List); err != nil {
+				return err
+			}
+			if err := checkKinds("kind", f.Kind); err != nil {
 				return err
 			}
 			if f.Status != "" && !slices.Contains(entity.AlertStatuses, f.Status) {
@@ -152,6 +156,7 @@ func newAlertsCommand(g *globalOptions) *cobra.Command {
 	fl.StringVar(&f.EntityID, "entity", "", "only alerts whose best listing is this entity")
 	fl.StringVar(&f.SubjectID, "subject", "", "only alerts on this subject")
 	fl.StringVar(&f.List, "list", "", "only alerts on this list")
+	fl.StringVar(&f.Kind, "kind", "", "only alerts on lists of this kind: "+strings.Join(entity.Kinds, ", "))
 	fl.Float64Var(&f.MinScore, "min-score", 0, "only alerts scoring at least this")
 	fl.IntVar(&f.Limit, "limit", 100, "most alerts listed")
 	fl.BoolVar(&asJSON, "json", false, "write JSON")

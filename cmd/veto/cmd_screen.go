@@ -33,9 +33,12 @@ type screenOptions struct {
 	JSONL     string
 	Explain   bool
 	Lists     []string
-	Workers   int
-	Config    string
-	DateOrder string
+	// Kinds, ExcludeKinds and Topics are the profile's list kinds and
+	// the entities' topics (screen.Options).
+	Kinds, ExcludeKinds, Topics []string
+	Workers                     int
+	Config                      string
+	DateOrder                   string
 	// ShowConfig writes the match.Config used with the results.
 	ShowConfig bool
 }
@@ -89,6 +92,12 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
 			if err := checkLists("lists", o.Lists); err != nil {
 				return err
 			}
+			if err := checkKinds("kinds", o.Kinds...); err != nil {
+				return err
+			}
+			if err := checkKinds("exclude-kinds", o.ExcludeKinds...); err != nil {
+				return err
+			}
 			if o.JSONL != "" {
 				return runScreenJSONL(cmd.Context(), g, &o)
 			}
@@ -108,6 +117,7 @@ it — and lists with no version then are left out and named.`, match.DefaultCon
 	f.StringVar(&o.JSONL, "jsonl", "", "screen the queries in this JSON-lines file (- for standard input)")
 	f.BoolVar(&o.Explain, "explain", false, "with --jsonl: include each hit's explanation")
 	f.StringSliceVar(&o.Lists, "lists", nil, "only these lists or jurisdictions ("+strings.Join(all.Regimes(), ", ")+", or list names)")
+	addKindFlags(f, &o.Kinds, &o.ExcludeKinds, &o.Topics)
 	f.IntVar(&o.Workers, "workers", 0, "with --jsonl: goroutines screening (default: one per CPU)")
 	f.StringVar(&o.Config, "config", "", "a JSON file of match.Config fields overriding the defaults (weights, similarities, threshold)")
 	f.BoolVar(&o.ShowConfig, "show-config", false, "report the match.Config used: with --json in the result, otherwise before the hits")
@@ -123,7 +133,8 @@ var flagOf = map[string]string{"birthDate": "dob", "country": "country", "idNumb
 // has checked --by.
 func (o *screenOptions) screenOptions(cfg *match.Config, explain bool) screen.Options {
 	by, _ := o.data.grouping()
-	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists, By: by}
+	return screen.Options{Config: cfg, Threshold: o.Threshold, Limit: o.Limit, Explain: explain, Lists: o.Lists, By: by,
+		Kinds: o.Kinds, ExcludeKinds: o.ExcludeKinds, Topics: o.Topics}
 }
 
 func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name string) error {
@@ -190,14 +201,16 @@ func runScreen(ctx context.Context, g *globalOptions, o *screenOptions, name str
 	}
 	for i, h := range res.Hits {
 		if len(h.Matched) == 0 {
-			fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "))
+			fmt.Fprintf(g.stdout, "%d. %.3f  %s  %s  [%s]  %s%s\n", i+1, h.Score, h.EntityID, h.Caption, h.Schema, strings.Join(h.Lists, ", "), kindNote(h.Kinds))
+			printImported(ctx, g.stdout, a.Store, h)
 			printExplanation(g.stdout, h.Explanation)
 			continue
 		}
-		fmt.Fprintf(g.stdout, "%d. %.3f  %s  [%s]  subject %s, %d listings on %s\n", i+1, h.Score, h.Caption, h.Schema, h.Subject, h.Members, strings.Join(h.Lists, ", "))
+		fmt.Fprintf(g.stdout, "%d. %.3f  %s  [%s]  subject %s, %d listings on %s%s\n", i+1, h.Score, h.Caption, h.Schema, h.Subject, h.Members, strings.Join(h.Lists, ", "), kindNote(h.Kinds))
 		for _, m := range h.Matched {
 			fmt.Fprintf(g.stdout, "     %.3f  %-26s %-12s %q\n", m.Score, m.EntityID, m.List, m.Name)
 		}
+		printImported(ctx, g.stdout, a.Store, h)
 		fmt.Fprintf(g.stdout, "     best, %s:\n", h.EntityID)
 		printExplanation(g.stdout, h.Explanation)
 	}

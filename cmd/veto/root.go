@@ -135,11 +135,12 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	// A misspelt --log-level (or VETO_LOG_LEVEL) is refused, not read as
 	// warn: "veto serve --log-level degub" must not hide the debug log.
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		var level slog.Level
 		if err := level.UnmarshalText([]byte(g.LogLevel)); err != nil {
 			return usageError{fmt.Errorf("--log-level %q: want debug, info, warn or error", g.LogLevel)}
 		}
+		g.loadListInfos(cmd)
 		return nil
 	}
 	root.AddCommand(

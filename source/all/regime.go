@@ -43,6 +43,9 @@ func Jurisdiction(list string) string {
 	if j, ok := jurisdictions[list]; ok {
 		return j
 	}
+	if li, ok := userInfo(list); ok {
+		return li.Jurisdiction
+	}
 	prefix, _, _ := strings.Cut(list, "-")
 	for _, p := range Publishers() {
 		if p.Name == prefix {
@@ -65,9 +68,10 @@ func ListRegimes(lists []string) []string {
 }
 
 // Regimes returns every regime veto screens against, in publisher order
-// ("us", "un", "eu", "uk", "ca", "au"): the values a request, a profile
-// or --regimes may name. The caller owns the slice.
-func Regimes() []string { return slices.Clone(regimes) }
+// ("us", "un", "eu", "uk", "ca", "au"), then those only imported lists
+// belong to, by name: the values a request, a profile or --regimes may
+// name. The caller owns the slice.
+func Regimes() []string { return append(slices.Clone(regimes), userRegimes()...) }
 
 // IsRegime reports whether r is one of Regimes.
-func IsRegime(r string) bool { return slices.Contains(regimes, r) }
+func IsRegime(r string) bool { return slices.Contains(regimes, r) || slices.Contains(userRegimes(), r) }

@@ -558,6 +558,13 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert
 	if f.List != "" {
 		add("list = ?", f.List)
 	}
+	switch f.Kind {
+	case "":
+	case entity.KindSanction: // the official lists have no list_info
+		add("list NOT IN (SELECT list FROM list_info WHERE kind <> ?)", entity.KindSanction)
+	default:
+		add("list IN (SELECT list FROM list_info WHERE kind = ?)", f.Kind)
+	}
 	if f.MinScore > 0 {
 		add("score >= ?", f.MinScore)
 	}

@@ -26,6 +26,7 @@ import (
 // arrange for it to be closed when the test ends.
 func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Lists", func(t *testing.T) { testLists(t, newStore) })
+	t.Run("ListInfos", func(t *testing.T) { testListInfos(t, newStore) })
 	t.Run("Keys", func(t *testing.T) { testKeys(t, newStore) })
 	t.Run("KeyCreationAudited", func(t *testing.T) { testKeyCreationAudited(t, newStore) })
 	t.Run("Lock", func(t *testing.T) { testLock(t, newStore) })
