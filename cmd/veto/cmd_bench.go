@@ -22,6 +22,7 @@ import (
 	"github.com/vetoscreen/veto/index"
 	"github.com/vetoscreen/veto/match"
 	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/ftm"
 )
 
 type benchOptions struct {
@@ -33,6 +34,9 @@ type benchOptions struct {
 	JSON       bool
 	Queries    string
 	CPUProfile string
+	// FtM are FollowTheMoney files (veto lists generate) whose entities
+	// join the lists: the index grows, the queries stay the same.
+	FtM []string
 }
 
 func newBenchCommand(g *globalOptions) *cobra.Command {
@@ -51,7 +55,9 @@ sample of the queries is also scored by brute force against every listed
 entity, side by side: any match the brute force finds at the threshold that
 the index does not is a lost match, and there must be none.`,
 		Example: `  veto bench --from ../shared/data
-  veto bench --from ../shared/data --brute 500 --json`,
+  veto bench --from ../shared/data --brute 500 --json
+  veto lists generate 250000 --seed 1 -o gen.ftm.json
+  veto bench --from ../shared/data --ftm gen.ftm.json --by listing`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runBench(cmd.Context(), g, &o) },
 	}
@@ -65,6 +71,7 @@ the index does not is a lost match, and there must be none.`,
 	f.IntVar(&o.Rounds, "rounds", 3, "passes over the queries for the latency figures (the median pass is reported)")
 	f.BoolVar(&o.JSON, "json", false, "write JSON")
 	f.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the one-core pass to this file")
+	f.StringSliceVar(&o.FtM, "ftm", nil, "FollowTheMoney JSON lines (e.g. from veto lists generate) whose entities join the lists, for sizing: the queries stay those of the lists")
 	return cmd
 }
 
@@ -108,6 +115,13 @@ func runBench(ctx context.Context, g *globalOptions, o *benchOptions) error {
 	ents, err := loadEntities(ctx, g, &o.data)
 	if err != nil {
 		return err
+	}
+	if len(o.FtM) > 0 {
+		res, err := ftm.ParseFiles(ctx, o.FtM, ftm.Options{List: "bench-ftm", Prefix: "ftm"})
+		if err != nil {
+			return err
+		}
+		ents = append(ents, res.Entities...)
 	}
 	by, err := o.data.grouping()
 	if err != nil {
