@@ -33,6 +33,8 @@ const (
 	ActionCustomerRemove = "customer.remove"
 	ActionSubjectDecide  = "subject.decide" // a merge, not-same or alone decision on subjects
 	ActionSubjectRevoke  = "subject.revoke" // its revocation
+	ActionNoteAdd        = "note.add"       // a case note on an alert
+	ActionAttachmentAdd  = "attachment.add" // a file attached to an alert, with its SHA-256
 )
 
 // Entry makes an entry to append: data becomes compact JSON.
