@@ -53,10 +53,9 @@ type alertsView struct {
 	Pages           []pageLink
 	Prev, Next      string
 	// Bulk is what a bulk decision just did; Here is the queue's URL the
-	// bulk form returns to; SLA the SLA in force (0: none).
-	Bulk *bulkResult
-	Here string
-	SLA  time.Duration
+	// bulk form returns to; SLA the SLA in force ("": none).
+	Bulk      *bulkResult
+	Here, SLA string
 }
 
 // statusCount is a status with the number of alerts in it that match the
@@ -244,7 +243,10 @@ func (s *server) queueView(r *http.Request, rq *request, q url.Values) (*alertsV
 		}
 		return "/ui/alerts?" + u.Encode()
 	}
-	v := &alertsView{layout: s.layout(r, rq, "Alert queue", "alerts"), Filter: f, Sorts: sortOptions, Lists: s.servedLists(rq), Here: here(), SLA: s.cfg.AlertSLA}
+	v := &alertsView{layout: s.layout(r, rq, "Alert queue", "alerts"), Filter: f, Sorts: sortOptions, Lists: s.servedLists(rq), Here: here()}
+	if s.cfg.AlertSLA > 0 {
+		v.SLA = duration(s.cfg.AlertSLA)
+	}
 	for _, st := range statusOptions {
 		n := counts[st]
 		if st == "any" {

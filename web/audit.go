@@ -152,7 +152,7 @@ func (s *server) verify(ctx context.Context, ver *chain.Verifier) (*chain.Verifi
 	n, head := ver.Head()
 	problems := append(anchorProblems, ver.Problems()...)
 	return ver, chainState{OK: len(problems) == 0, Problems: problems, Entries: n, UpTo: ver.LastSeq(), Head: head,
-		At: s.cfg.Now(), Took: time.Since(start).Round(time.Millisecond), Full: full}
+		At: s.cfg.Now(), Took: time.Since(start).Round(10 * time.Microsecond), Full: full}
 }
 
 // auditQuery is the page's filter form, as in the URL.
@@ -309,11 +309,11 @@ func readableEntry(e entity.AuditEntry) string {
 	a := e.Actor
 	switch e.Action {
 	case chain.ActionAlertDecide:
-		return fmt.Sprintf("%s decided alert %s: %s%s", a, alert, label(str("decision")), quoted("reason"))
+		return fmt.Sprintf("%s decided alert %s: %s%s", a, alert, decision(str("decision")), quoted("reason"))
 	case chain.ActionAlertApprove:
-		return fmt.Sprintf("%s approved %s's decision on alert %s: %s%s", a, str("decidedBy"), alert, label(str("decision")), quoted("reason"))
+		return fmt.Sprintf("%s approved %s's decision on alert %s: %s%s", a, str("decidedBy"), alert, decision(str("decision")), quoted("reason"))
 	case chain.ActionAlertReject:
-		return fmt.Sprintf("%s rejected %s's decision on alert %s (%s); the alert is open again%s", a, str("decidedBy"), alert, label(str("decision")), quoted("reason"))
+		return fmt.Sprintf("%s rejected %s's decision on alert %s (%s); the alert is open again%s", a, str("decidedBy"), alert, decision(str("decision")), quoted("reason"))
 	case chain.ActionAlertAssign:
 		to := str("assignee")
 		if to == "" {
@@ -353,3 +353,6 @@ func readableEntry(e entity.AuditEntry) string {
 	}
 	return fmt.Sprintf("%s: %s %s", a, e.Action, e.Subject)
 }
+
+// decision is a decision's words within a sentence: "false positive".
+func decision(code string) string { return strings.ToLower(label(code)) }
