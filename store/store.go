@@ -199,9 +199,10 @@ type AuditQuery struct {
 	Actor, Action, Subject string
 	// From, To: only entries with At in [From, To).
 	From, To time.Time
-	// BeforeSeq pages: only entries with a smaller Seq.
-	BeforeSeq int64
-	Limit     int
+	// BeforeSeq pages: only entries with a smaller Seq; AfterSeq bounds
+	// the search: only entries with a greater Seq.
+	BeforeSeq, AfterSeq int64
+	Limit               int
 }
 
 // Review stores the people who review alerts, their sessions, their

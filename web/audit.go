@@ -34,6 +34,10 @@ const (
 	auditWaitDefault = 2 * time.Second
 	// auditRunLimit bounds one verification.
 	auditRunLimit = 30 * time.Minute
+	// auditWindow is the entries a filtered page searches at most, back
+	// from its cursor: who, what and subject have no index (each would
+	// cost every append), so a rare actor is found window by window.
+	auditWindow = 100_000
 )
 
 // auditActions are the actions offered by the page's filter.
@@ -168,8 +172,12 @@ type auditView struct {
 	Actions []string
 	Entries []auditLine
 	// Next is the URL of the older entries ("" on the last page), First
-	// that of the newest when this is not the first page.
+	// that of the newest when this is not the first page. Searched is the
+	// range of entries a filtered page searched, when it is not all
+	// before the cursor: Next then searches the next window.
 	Next, First string
+	Searched    string
+	Window      int
 }
 
 // auditLine is an entry as a sentence, with its data indented.
@@ -218,19 +226,41 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if stale {
 		s.awaitVerify(r, false)
 	}
+	if f.Actor != "" || f.Action != "" || f.Subject != "" {
+		top := sq.BeforeSeq
+		if top == 0 {
+			head, _, err := s.Store.AuditHead(r.Context())
+			if err != nil {
+				return err
+			}
+			top = head + 1
+		}
+		sq.AfterSeq = max(0, top-1-auditWindow)
+	}
 	es, err := s.Store.SearchAudit(r.Context(), sq)
 	if err != nil {
 		return err
 	}
-	v := &auditView{layout: s.layout(r, rq, "Audit trail", "audit"), Query: f, Actions: auditActions}
+	v := &auditView{layout: s.layout(r, rq, "Audit trail", "audit"), Query: f, Actions: auditActions, Window: auditWindow}
 	s.chain.mu.Lock()
 	v.Chain, v.Running = s.chain.last, s.chain.running != nil
 	s.chain.mu.Unlock()
-	if len(es) > auditShown {
+	next := func(before int64) string {
+		u := cloneValues(q)
+		u.Del("done")
+		u.Set("before", strconv.FormatInt(before, 10))
+		return "/ui/audit?" + u.Encode()
+	}
+	switch {
+	case len(es) > auditShown:
 		es = es[:auditShown]
-		next := cloneValues(q)
-		next.Set("before", strconv.FormatInt(es[len(es)-1].Seq, 10))
-		v.Next = "/ui/audit?" + next.Encode()
+		v.Next = next(es[len(es)-1].Seq)
+	case sq.AfterSeq > 0:
+		v.Next = next(sq.AfterSeq + 1)
+		v.Searched = fmt.Sprintf("entries #%d and later", sq.AfterSeq+1)
+		if sq.BeforeSeq > 0 {
+			v.Searched = fmt.Sprintf("entries #%d to #%d", sq.AfterSeq+1, sq.BeforeSeq-1)
+		}
 	}
 	if sq.BeforeSeq != 0 {
 		first := cloneValues(q)

@@ -10,10 +10,9 @@ import (
 	"github.com/vetoscreen/veto/store"
 )
 
-// SearchAudit implements store.AuditSearch. Actor and subject have
-// indexes (migration 0009); an action alone is found walking the trail
-// back from the newest entry, which the limit bounds for the common
-// actions.
+// SearchAudit implements store.AuditSearch. Only the period has an
+// index (at): the rest is found walking the trail back by sequence
+// number, which AfterSeq bounds.
 func (s *Store) SearchAudit(ctx context.Context, q store.AuditQuery) ([]entity.AuditEntry, error) {
 	var where []string
 	var args []any
@@ -38,6 +37,9 @@ func (s *Store) SearchAudit(ctx context.Context, q store.AuditQuery) ([]entity.A
 	}
 	if q.BeforeSeq > 0 {
 		add("seq < ?", q.BeforeSeq)
+	}
+	if q.AfterSeq > 0 {
+		add("seq > ?", q.AfterSeq)
 	}
 	query := `SELECT seq, at, actor, action, subject, data, prev, hash FROM audit_log`
 	if len(where) > 0 {

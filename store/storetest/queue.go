@@ -192,6 +192,7 @@ func testAuditSearch(t *testing.T, newStore func(t *testing.T) store.Store) {
 		{store.AuditQuery{}, []int64{6, 5, 4, 3, 2, 1}},
 		{store.AuditQuery{Limit: 2}, []int64{6, 5}},
 		{store.AuditQuery{Limit: 2, BeforeSeq: 5}, []int64{4, 3}},
+		{store.AuditQuery{Actor: "ann", BeforeSeq: 6, AfterSeq: 1}, []int64{4, 3}},
 		{store.AuditQuery{Actor: "ann"}, []int64{6, 4, 3, 1}},
 		{store.AuditQuery{Actor: "ann", Action: chain.ActionAlertDecide, BeforeSeq: 6}, []int64{4, 1}},
 		{store.AuditQuery{Subject: "alert/1"}, []int64{2, 1}},
