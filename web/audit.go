@@ -34,11 +34,13 @@ const (
 	auditWaitDefault = 2 * time.Second
 	// auditRunLimit bounds one verification.
 	auditRunLimit = 30 * time.Minute
-	// auditWindow is the entries a filtered page searches at most, back
-	// from its cursor: who, what and subject have no index (each would
-	// cost every append), so a rare actor is found window by window.
-	auditWindow = 100_000
 )
+
+// auditWindow is the entries a filtered page searches at most, back from
+// its cursor: who, what and subject have no index (each would cost every
+// append), so a rare actor is found window by window. A variable for
+// tests.
+var auditWindow int64 = 100_000
 
 // auditActions are the actions offered by the page's filter.
 var auditActions = []string{
@@ -177,7 +179,7 @@ type auditView struct {
 	// before the cursor: Next then searches the next window.
 	Next, First string
 	Searched    string
-	Window      int
+	Window      int64
 }
 
 // auditLine is an entry as a sentence, with its data indented.
@@ -358,30 +360,29 @@ func readableEntry(e entity.AuditEntry) string {
 		return fmt.Sprintf("%s put %s on the allow-list: decided by %s, approved by %s", a, e.Subject, str("decidedBy"), str("approvedBy"))
 	case chain.ActionAllowRevoke:
 		return fmt.Sprintf("%s took %s off the allow-list%s", a, e.Subject, quoted("reason"))
-	case chain.ActionLogin:
-		return a + " signed in"
 	case chain.ActionLoginFailed:
 		return fmt.Sprintf("a sign-in as %s failed%s", e.Subject, quoted("reason"))
-	case chain.ActionLogout:
-		return a + " signed out"
 	case chain.ActionUserCreate:
 		return fmt.Sprintf("%s created user %s (%s)", a, e.Subject, str("role"))
-	case chain.ActionUserUpdate:
-		return fmt.Sprintf("%s changed user %s", a, e.Subject)
-	case chain.ActionUserDisable:
-		return fmt.Sprintf("%s disabled user %s", a, e.Subject)
-	case chain.ActionUserEnable:
-		return fmt.Sprintf("%s enabled user %s", a, e.Subject)
-	case chain.ActionKeyCreate:
-		return fmt.Sprintf("%s created API key %s", a, e.Subject)
-	case chain.ActionKeyRevoke:
-		return fmt.Sprintf("%s revoked API key %s", a, e.Subject)
-	case chain.ActionListVersion:
-		return fmt.Sprintf("%s stored a new version of %s", a, e.Subject)
-	case chain.ActionScreen:
-		return fmt.Sprintf("%s screened (%s)", a, e.Subject)
+	}
+	if f, ok := actorDidTo[e.Action]; ok {
+		return fmt.Sprintf(f, a, e.Subject)
 	}
 	return fmt.Sprintf("%s: %s %s", a, e.Action, e.Subject)
+}
+
+// actorDidTo are the sentences of the actions that say no more than who
+// did what to which subject: a format of the actor and the subject.
+var actorDidTo = map[string]string{
+	chain.ActionLogin:       "%s signed in%.0s",
+	chain.ActionLogout:      "%s signed out%.0s",
+	chain.ActionUserUpdate:  "%s changed user %s",
+	chain.ActionUserDisable: "%s disabled user %s",
+	chain.ActionUserEnable:  "%s enabled user %s",
+	chain.ActionKeyCreate:   "%s created API key %s",
+	chain.ActionKeyRevoke:   "%s revoked API key %s",
+	chain.ActionListVersion: "%s stored a new version of %s",
+	chain.ActionScreen:      "%s screened (%s)",
 }
 
 // decision is a decision's words within a sentence: "false positive".

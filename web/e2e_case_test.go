@@ -57,21 +57,8 @@ func TestBrowserCaseFile(t *testing.T) {
 	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(dir, name) }
 	text := func(sel string) string { t.Helper(); return get(t, ctx, "text of "+sel, chromedp.Text(css(sel))) }
 	evalString := func(js string) string { t.Helper(); return get(t, ctx, js, chromedp.Evaluate[string](js)) }
-	signIn := func(name string) {
-		t.Helper()
-		run(t, ctx, "sign in as "+name,
-			chromedp.Navigate(ts.URL+"/ui/alerts"),
-			chromedp.WaitVisible(css("#password")),
-			chromedp.SendKeys(css("#name"), name),
-			chromedp.SendKeys(css("#password"), password),
-			chromedp.Submit(css("#password")),
-			chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/alerts"]`)),
-		)
-	}
-	signOut := func() {
-		t.Helper()
-		run(t, ctx, "sign out", chromedp.Click(css("form.who button")), chromedp.WaitVisible(css("#password")))
-	}
+	signIn := func(name string) { t.Helper(); signInAs(t, ctx, ts.URL, name) }
+	signOut := func() { t.Helper(); signOutOf(t, ctx) }
 	// atWidths saves the page at 1280 and 390 px as name.png and
 	// name-390.png (of the element sel, or the whole page when ""), and
 	// checks that it does not scroll sideways.

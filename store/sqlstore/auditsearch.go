@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/vetoscreen/veto/entity"
 	"github.com/vetoscreen/veto/store"
@@ -14,41 +13,32 @@ import (
 // index (at): the rest is found walking the trail back by sequence
 // number, which AfterSeq bounds.
 func (s *Store) SearchAudit(ctx context.Context, q store.AuditQuery) ([]entity.AuditEntry, error) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		where = append(where, cond)
-		args = append(args, v)
-	}
+	c := &conds{}
 	if q.Actor != "" {
-		add("actor = ?", q.Actor)
+		c.add("actor = ?", q.Actor)
 	}
 	if q.Action != "" {
-		add("action = ?", q.Action)
+		c.add("action = ?", q.Action)
 	}
 	if q.Subject != "" {
-		add("subject = ?", q.Subject)
+		c.add("subject = ?", q.Subject)
 	}
 	if !q.From.IsZero() {
-		add("at >= ?", fmtTime(q.From))
+		c.add("at >= ?", fmtTime(q.From))
 	}
 	if !q.To.IsZero() {
-		add("at < ?", fmtTime(q.To))
+		c.add("at < ?", fmtTime(q.To))
 	}
 	if q.BeforeSeq > 0 {
-		add("seq < ?", q.BeforeSeq)
+		c.add("seq < ?", q.BeforeSeq)
 	}
 	if q.AfterSeq > 0 {
-		add("seq > ?", q.AfterSeq)
+		c.add("seq > ?", q.AfterSeq)
 	}
-	query := `SELECT seq, at, actor, action, subject, data, prev, hash FROM audit_log`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	query += ` ORDER BY seq DESC`
+	query := `SELECT seq, at, actor, action, subject, data, prev, hash FROM audit_log` + c.clause() + ` ORDER BY seq DESC`
 	if q.Limit > 0 {
 		query += ` LIMIT ?`
-		args = append(args, q.Limit)
+		c.args = append(c.args, q.Limit)
 	}
 	return queryAll(ctx, s.db, "audit search", func(row interface{ Scan(...any) error }) (*entity.AuditEntry, error) {
 		var e entity.AuditEntry
@@ -62,5 +52,5 @@ func (s *Store) SearchAudit(ctx context.Context, q store.AuditQuery) ([]entity.A
 		}
 		e.Data = json.RawMessage(data)
 		return &e, nil
-	}, s.q(query), args...)
+	}, s.q(query), c.args...)
 }

@@ -537,11 +537,8 @@ func (s *Store) Alert(ctx context.Context, id int64) (*entity.Alert, error) {
 
 // Alerts implements store.Monitoring.
 func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert, error) {
-	where, args := alertWhere(f, true)
-	query := `SELECT ` + alertColumns + ` FROM alerts`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
+	c := alertWhere(f, true)
+	query := `SELECT ` + alertColumns + ` FROM alerts` + c.clause()
 	order, err := alertOrder(f)
 	if err != nil {
 		return nil, err
@@ -549,9 +546,9 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert
 	query += order
 	if f.Limit > 0 {
 		query += ` LIMIT ? OFFSET ?`
-		args = append(args, f.Limit, max(f.Offset, 0))
+		c.args = append(c.args, f.Limit, max(f.Offset, 0))
 	}
-	return queryAll(ctx, s.db, "alerts", scanAlert, s.q(query), args...)
+	return queryAll(ctx, s.db, "alerts", scanAlert, s.q(query), c.args...)
 }
 
 // MonitorRuns implements store.Monitoring.

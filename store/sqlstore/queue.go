@@ -9,53 +9,67 @@ import (
 	"github.com/vetoscreen/veto/store"
 )
 
-// alertWhere is the WHERE conditions of f, with its Status when
-// withStatus (CountAlerts counts every status).
-func alertWhere(f store.AlertFilter, withStatus bool) ([]string, []any) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		where = append(where, cond)
-		args = append(args, v)
+// conds are the conditions of a WHERE clause and their arguments.
+type conds struct {
+	where []string
+	args  []any
+}
+
+func (c *conds) add(cond string, v any) {
+	c.where = append(c.where, cond)
+	c.args = append(c.args, v)
+}
+
+// clause is " WHERE" and the conditions joined by AND, or "" for none.
+func (c *conds) clause() string {
+	if len(c.where) == 0 {
+		return ""
 	}
+	return ` WHERE ` + strings.Join(c.where, " AND ")
+}
+
+// alertWhere is the conditions of f, with its Status and BeforeID when
+// withStatus (CountAlerts counts every status, unpaged).
+func alertWhere(f store.AlertFilter, withStatus bool) *conds {
+	c := &conds{}
 	if f.Status != "" && withStatus {
-		add("status = ?", f.Status)
+		c.add("status = ?", f.Status)
 	}
 	if f.CustomerID != "" {
-		add("customer_id = ?", f.CustomerID)
+		c.add("customer_id = ?", f.CustomerID)
 	}
 	if f.EntityID != "" {
-		add("entity_id = ?", f.EntityID)
+		c.add("entity_id = ?", f.EntityID)
 	}
 	if f.SubjectID != "" {
-		add("subject_id = ?", f.SubjectID)
+		c.add("subject_id = ?", f.SubjectID)
 	}
 	if f.List != "" {
-		add("list = ?", f.List)
+		c.add("list = ?", f.List)
 	}
 	if f.MinScore > 0 {
-		add("score >= ?", f.MinScore)
+		c.add("score >= ?", f.MinScore)
 	}
 	if f.MaxScore > 0 {
-		add("score <= ?", f.MaxScore)
+		c.add("score <= ?", f.MaxScore)
 	}
 	switch f.Assignee {
 	case "":
 	case "-":
-		add("assignee = ?", "")
+		c.add("assignee = ?", "")
 	default:
-		add("assignee = ?", f.Assignee)
+		c.add("assignee = ?", f.Assignee)
 	}
 	if !f.CreatedAfter.IsZero() {
-		add("created_at >= ?", fmtTime(f.CreatedAfter))
+		c.add("created_at >= ?", fmtTime(f.CreatedAfter))
 	}
 	if !f.CreatedBefore.IsZero() {
-		add("created_at < ?", fmtTime(f.CreatedBefore))
+		c.add("created_at < ?", fmtTime(f.CreatedBefore))
 	}
 	if f.BeforeID > 0 && withStatus {
-		add("id < ?", f.BeforeID)
+		c.add("id < ?", f.BeforeID)
 	}
-	return where, args
+	return c
 }
 
 // alertColumnOf is the column of each of store.AlertSorts: with the
@@ -84,12 +98,8 @@ func alertOrder(f store.AlertFilter) (string, error) {
 
 // CountAlerts implements store.Queue.
 func (s *Store) CountAlerts(ctx context.Context, f store.AlertFilter) (map[string]int, error) {
-	where, args := alertWhere(f, false)
-	query := `SELECT status, COUNT(*) FROM alerts`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(query+` GROUP BY status`), args...)
+	c := alertWhere(f, false)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT status, COUNT(*) FROM alerts`+c.clause()+` GROUP BY status`), c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("count alerts: %w", err)
 	}
