@@ -67,8 +67,9 @@ func (c QueueCollector) Describe(ch chan<- *prometheus.Desc) {
 	}
 }
 
-// Collect implements prometheus.Collector: one count by status, one of
-// those over the SLA, and the oldest alert of each status, all in SQL.
+// Collect implements prometheus.Collector: the count of each undecided
+// status, of those over the SLA, and the oldest alert of each, all in SQL
+// on the ranges of the status index (decided alerts are not read).
 func (c QueueCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -81,14 +82,14 @@ func (c QueueCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, labels...)
 	}
 	gauge(descSLA, c.SLA.Seconds())
-	counts, err := c.Store.CountAlerts(ctx, store.AlertFilter{})
+	counts, err := c.Store.CountAlerts(ctx, store.AlertFilter{}, Undecided, 0)
 	if err != nil {
 		fail(descUndecided, err)
 		return
 	}
 	var over map[string]int
 	if c.SLA > 0 {
-		if over, err = c.Store.CountAlerts(ctx, store.AlertFilter{CreatedBefore: now.Add(-c.SLA)}); err != nil {
+		if over, err = c.Store.CountAlerts(ctx, store.AlertFilter{CreatedBefore: now.Add(-c.SLA)}, Undecided, 0); err != nil {
 			fail(descOverSLA, err)
 			return
 		}

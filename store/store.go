@@ -163,9 +163,11 @@ var AlertSorts = []string{"score", "list", "customer", "id"}
 
 // Queue is what the alert queue needs beyond Monitoring.Alerts: counts.
 type Queue interface {
-	// CountAlerts counts the alerts matching f, ignoring its Status and
-	// its paging (BeforeID, Offset, Limit), by status.
-	CountAlerts(ctx context.Context, f AlertFilter) (map[string]int, error)
+	// CountAlerts counts, for each of statuses, the alerts in it that
+	// match f but its Status and paging (BeforeID, Offset, Limit): at
+	// most max of each (0: all), so that a count's cost is bounded by
+	// max rather than by the alerts stored.
+	CountAlerts(ctx context.Context, f AlertFilter, statuses []string, max int) (map[string]int, error)
 }
 
 // Notes stores the case notes and attachments of alerts.

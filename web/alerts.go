@@ -18,6 +18,11 @@ import (
 // alertsPerPage is the queue's page size.
 const alertsPerPage = 50
 
+// queueCountCap bounds the count of each status: a count costs what it
+// counts, and past it the queue says "10000+" and pages no further (a
+// filter or a sort finds what is beyond). A variable for tests.
+var queueCountCap = 10_000
+
 // statusOptions are the queue's status filter choices; "any" shows all.
 var statusOptions = []string{entity.AlertOpen, entity.AlertEscalated, entity.AlertPending, entity.AlertTrueMatch, entity.AlertFalsePositive, "any"}
 
@@ -47,9 +52,10 @@ type alertsView struct {
 	Sorts    []queueSort
 	Lists    []string
 	Table    alertTable
-	// Total is the number of alerts the filter selects; From and To the
-	// numbers of the first and last shown.
+	// Total is the number of alerts the filter selects (at least, when
+	// Capped); From and To the numbers of the first and last shown.
 	Total, From, To int
+	Capped          bool
 	Pages           []pageLink
 	Prev, Next      string
 	// Bulk is what a bulk decision just did; Here is the queue's URL the
@@ -61,9 +67,9 @@ type alertsView struct {
 // statusCount is a status with the number of alerts in it that match the
 // rest of the filter, linked.
 type statusCount struct {
-	Status, URL string
-	Count       int
-	Current     bool
+	Status, URL     string
+	Count           int
+	Current, Capped bool
 }
 
 // queueSort is an order of the queue: its URL value and label, the
@@ -227,7 +233,7 @@ func (s *server) queueView(r *http.Request, rq *request, q url.Values) (*alertsV
 	if err != nil {
 		return nil, err
 	}
-	counts, err := s.Store.CountAlerts(r.Context(), sf)
+	counts, err := s.Store.CountAlerts(r.Context(), sf, statusOptions[:len(statusOptions)-1], queueCountCap)
 	if err != nil {
 		return nil, err
 	}
@@ -248,20 +254,23 @@ func (s *server) queueView(r *http.Request, rq *request, q url.Values) (*alertsV
 		v.SLA = duration(s.cfg.AlertSLA)
 	}
 	for _, st := range statusOptions {
-		n := counts[st]
+		c := statusCount{Status: st, Count: counts[st], Capped: counts[st] >= queueCountCap, Current: st == f.Status, URL: here("status", st, "page", "")}
 		if st == "any" {
-			n = 0
-			for _, c := range counts {
-				n += c
+			for _, n := range counts {
+				c.Count += n
+				c.Capped = c.Capped || n >= queueCountCap
 			}
 		}
-		v.Statuses = append(v.Statuses, statusCount{Status: st, Count: n, Current: st == f.Status, URL: here("status", st, "page", "")})
-		if st == f.Status {
-			v.Total = n
+		v.Statuses = append(v.Statuses, c)
+		if c.Current {
+			v.Total, v.Capped = c.Count, c.Capped
 		}
 	}
 	pages := max(1, (v.Total+alertsPerPage-1)/alertsPerPage)
-	if f.Page > pages {
+	switch {
+	case f.Page > pages && v.Capped:
+		return nil, badRequest("page: %d, the queue pages through the first %d alerts of a filter: narrow the filter or sort another way", f.Page, v.Total)
+	case f.Page > pages:
 		return nil, badRequest("page: %d, there are %d pages", f.Page, pages)
 	}
 	sf.Limit, sf.Offset = alertsPerPage, (f.Page-1)*alertsPerPage
@@ -271,6 +280,7 @@ func (s *server) queueView(r *http.Request, rq *request, q url.Values) (*alertsV
 	}
 	if len(as) > 0 {
 		v.From, v.To = sf.Offset+1, sf.Offset+len(as)
+		v.Total = max(v.Total, v.To) // a capped count may be below the page
 	}
 	page := func(n int) string { return here("page", strconv.Itoa(n)) }
 	if f.Page > 1 {

@@ -39,6 +39,21 @@ func TestQueueParameters(t *testing.T) {
 	}
 }
 
+// Past the cap, counts say "at least" and the queue pages no further.
+func TestQueueCountCap(t *testing.T) {
+	ts := newTestServer(t, serverOptions{})
+	b := ts.signedIn(t, "anna")
+	defer func(n int) { queueCountCap = n }(queueCountCap)
+	queueCountCap = 2
+	p := b.get("/ui/alerts?status=any")
+	if p.Status != 200 || !strings.Contains(p.Body, `Open <span class="count">2+</span>`) || !strings.Contains(p.Body, "Alerts 1–3 of 3+") {
+		t.Errorf("capped queue: %d\n%s", p.Status, p.Body)
+	}
+	if p := b.get("/ui/alerts?status=any&page=2"); p.Status != 400 || !strings.Contains(p.Body, "narrow the filter") {
+		t.Errorf("page past the cap: %d", p.Status)
+	}
+}
+
 // A bulk decision's bad input is refused as a whole, with the reason.
 func TestBulkDecideRefused(t *testing.T) {
 	ts := newTestServer(t, serverOptions{})

@@ -537,7 +537,7 @@ func (s *Store) Alert(ctx context.Context, id int64) (*entity.Alert, error) {
 
 // Alerts implements store.Monitoring.
 func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert, error) {
-	c := alertWhere(f, true)
+	c := alertWhere(f)
 	query := `SELECT ` + alertColumns + ` FROM alerts` + c.clause()
 	order, err := alertOrder(f)
 	if err != nil {

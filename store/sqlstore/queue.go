@@ -28,11 +28,10 @@ func (c *conds) clause() string {
 	return ` WHERE ` + strings.Join(c.where, " AND ")
 }
 
-// alertWhere is the conditions of f, with its Status and BeforeID when
-// withStatus (CountAlerts counts every status, unpaged).
-func alertWhere(f store.AlertFilter, withStatus bool) *conds {
+// alertWhere is the conditions of f.
+func alertWhere(f store.AlertFilter) *conds {
 	c := &conds{}
-	if f.Status != "" && withStatus {
+	if f.Status != "" {
 		c.add("status = ?", f.Status)
 	}
 	if f.CustomerID != "" {
@@ -66,7 +65,7 @@ func alertWhere(f store.AlertFilter, withStatus bool) *conds {
 	if !f.CreatedBefore.IsZero() {
 		c.add("created_at < ?", fmtTime(f.CreatedBefore))
 	}
-	if f.BeforeID > 0 && withStatus {
+	if f.BeforeID > 0 {
 		c.add("id < ?", f.BeforeID)
 	}
 	return c
@@ -96,22 +95,24 @@ func alertOrder(f store.AlertFilter) (string, error) {
 	return ` ORDER BY ` + col + dir + `, id` + dir, nil
 }
 
-// CountAlerts implements store.Queue.
-func (s *Store) CountAlerts(ctx context.Context, f store.AlertFilter) (map[string]int, error) {
-	c := alertWhere(f, false)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT status, COUNT(*) FROM alerts`+c.clause()+` GROUP BY status`), c.args...)
-	if err != nil {
-		return nil, fmt.Errorf("count alerts: %w", err)
-	}
-	defer rows.Close()
+// CountAlerts implements store.Queue: a query a status, each a range of
+// an index that starts with the status, stopped at max.
+func (s *Store) CountAlerts(ctx context.Context, f store.AlertFilter, statuses []string, max int) (map[string]int, error) {
 	out := map[string]int{}
-	for rows.Next() {
-		var status string
-		var n int
-		if err := rows.Scan(&status, &n); err != nil {
-			return nil, fmt.Errorf("count alerts: %w", err)
+	f.BeforeID = 0
+	for _, st := range statuses {
+		f.Status = st
+		c := alertWhere(f)
+		query := `SELECT COUNT(*) FROM alerts` + c.clause()
+		if max > 0 {
+			query = `SELECT COUNT(*) FROM (SELECT 1 FROM alerts` + c.clause() + ` LIMIT ?) AS capped`
+			c.args = append(c.args, max)
 		}
-		out[status] = n
+		var n int
+		if err := s.db.QueryRowContext(ctx, s.q(query), c.args...).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s alerts: %w", st, err)
+		}
+		out[st] = n
 	}
-	return out, rows.Err()
+	return out, nil
 }

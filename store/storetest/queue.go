@@ -84,19 +84,24 @@ func testQueue(t *testing.T, newStore func(t *testing.T) store.Store) {
 	if _, err := s.Alerts(ctx(), store.AlertFilter{Sort: "name; DROP TABLE alerts"}); !errors.Is(err, entity.ErrInvalid) {
 		t.Errorf("unknown sort: %v, want ErrInvalid", err)
 	}
+	all := []string{open, entity.AlertEscalated, entity.AlertPending}
 	for _, tc := range []struct {
-		f    store.AlertFilter
-		want map[string]int
+		f        store.AlertFilter
+		statuses []string
+		max      int
+		want     map[string]int
 	}{
-		// The status and paging do not count: every status is counted.
-		{store.AlertFilter{Status: open, Limit: 1, Offset: 2}, map[string]int{open: 5, entity.AlertEscalated: 1}},
-		{store.AlertFilter{List: "un-sc"}, map[string]int{open: 1, entity.AlertEscalated: 1}},
-		{store.AlertFilter{MinScore: 0.8, MaxScore: 0.9}, map[string]int{open: 1, entity.AlertEscalated: 1}},
-		{store.AlertFilter{List: "none"}, map[string]int{}},
+		// The status and paging do not count: each status asked for is.
+		{store.AlertFilter{Status: open, Limit: 1, Offset: 2, BeforeID: 1}, all, 0, map[string]int{open: 5, entity.AlertEscalated: 1, entity.AlertPending: 0}},
+		{store.AlertFilter{}, all, 3, map[string]int{open: 3, entity.AlertEscalated: 1, entity.AlertPending: 0}},
+		{store.AlertFilter{List: "un-sc"}, []string{open}, 0, map[string]int{open: 1}},
+		{store.AlertFilter{MinScore: 0.8, MaxScore: 0.9}, all[:2], 0, map[string]int{open: 1, entity.AlertEscalated: 1}},
+		{store.AlertFilter{CreatedBefore: day(2026, 3, 3)}, all[:1], 0, map[string]int{open: 2}},
+		{store.AlertFilter{List: "none"}, nil, 0, map[string]int{}},
 	} {
-		got, err := s.CountAlerts(ctx(), tc.f)
+		got, err := s.CountAlerts(ctx(), tc.f, tc.statuses, tc.max)
 		if err != nil || !maps.Equal(got, tc.want) {
-			t.Errorf("CountAlerts(%+v) = %v, %v; want %v", tc.f, got, err, tc.want)
+			t.Errorf("CountAlerts(%+v, %v, %d) = %v, %v; want %v", tc.f, tc.statuses, tc.max, got, err, tc.want)
 		}
 	}
 }
