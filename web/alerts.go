@@ -233,7 +233,8 @@ func (s *server) queueView(r *http.Request, rq *request, q url.Values) (*alertsV
 	if err != nil {
 		return nil, err
 	}
-	counts, err := s.Store.CountAlerts(r.Context(), sf, statusOptions[:len(statusOptions)-1], queueCountCap)
+	// Every status, merged too: "any" lists them all.
+	counts, err := s.Store.CountAlerts(r.Context(), sf, entity.AlertStatuses, queueCountCap)
 	if err != nil {
 		return nil, err
 	}
