@@ -71,16 +71,24 @@ type chainState struct {
 // chainCheck verifies the audit trail in the background: each run goes on
 // from the last entry verified (whose hash it checks first: a changed
 // entry there, or a trail now shorter, starts again from the first), or
-// from the first on demand. The page shows the last result.
+// from the first on demand and once a day (auditFullEvery), which is what
+// finds an older entry changed. The page shows the last result.
 type chainCheck struct {
-	mu      sync.Mutex
-	ver     *chain.Verifier
-	last    chainState
-	running chan struct{} // closed when the run in progress ends; nil when none
+	mu sync.Mutex
+	// ver is the verifier of the last run, nil after a failed one;
+	// lastFull when a run last started from the first entry.
+	ver      *chain.Verifier
+	lastFull time.Time
+	last     chainState
+	running  chan struct{} // closed when the run in progress ends; nil when none
 }
 
-// start starts a verification unless one runs, and returns the channel
-// closed when the one running ends.
+// auditFullEvery is how often a visit's verification starts from the
+// first entry rather than going on.
+const auditFullEvery = 24 * time.Hour
+
+// startVerify starts a verification unless one runs, and returns the
+// channel closed when the one running ends.
 func (s *server) startVerify(full bool) <-chan struct{} {
 	c := &s.chain
 	c.mu.Lock()
@@ -91,7 +99,7 @@ func (s *server) startVerify(full bool) <-chan struct{} {
 	done := make(chan struct{})
 	c.running = done
 	ver := c.ver
-	if full {
+	if full || s.cfg.Now().Sub(c.lastFull) > auditFullEvery {
 		ver = nil
 	}
 	go func() {
@@ -101,11 +109,10 @@ func (s *server) startVerify(full bool) <-chan struct{} {
 		ver, st := s.verify(ctx, ver)
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.running = nil
-		if st.Err == "" {
-			c.ver = ver
+		c.running, c.ver, c.last = nil, ver, st
+		if st.Full && st.Err == "" {
+			c.lastFull = st.At
 		}
-		c.last = st
 	}()
 	return done
 }
