@@ -81,6 +81,9 @@ type chainCheck struct {
 	lastFull time.Time
 	last     chainState
 	running  chan struct{} // closed when the run in progress ends; nil when none
+	// fullNext, when not nil, is closed when the full run asked for
+	// during another run ends: it starts when that one does.
+	fullNext chan struct{}
 }
 
 // auditFullEvery is how often a visit's verification starts from the
@@ -88,14 +91,31 @@ type chainCheck struct {
 const auditFullEvery = 24 * time.Hour
 
 // startVerify starts a verification unless one runs, and returns the
-// channel closed when the one running ends.
+// channel closed when the run that answers the request ends: a run that
+// will start from the first entry when full, else the one running or
+// started.
 func (s *server) startVerify(full bool) <-chan struct{} {
 	c := &s.chain
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.running != nil {
+	if c.running == nil {
+		return s.launchVerify(full)
+	}
+	if !full {
 		return c.running
 	}
+	// A run that goes on from the last entry is running: the full one
+	// follows it.
+	if c.fullNext == nil {
+		c.fullNext = make(chan struct{})
+	}
+	return c.fullNext
+}
+
+// launchVerify starts a run, c.mu held, and returns the channel closed
+// when it ends.
+func (s *server) launchVerify(full bool) chan struct{} {
+	c := &s.chain
 	done := make(chan struct{})
 	c.running = done
 	ver := c.ver
@@ -103,7 +123,6 @@ func (s *server) startVerify(full bool) <-chan struct{} {
 		ver = nil
 	}
 	go func() {
-		defer close(done)
 		ctx, cancel := context.WithTimeout(context.Background(), auditRunLimit)
 		defer cancel()
 		ver, st := s.verify(ctx, ver)
@@ -112,6 +131,12 @@ func (s *server) startVerify(full bool) <-chan struct{} {
 		c.running, c.ver, c.last = nil, ver, st
 		if st.Full && st.Err == "" {
 			c.lastFull = st.At
+		}
+		close(done)
+		if next := c.fullNext; next != nil {
+			c.fullNext = nil
+			after := s.launchVerify(true)
+			go func() { <-after; close(next) }()
 		}
 	}()
 	return done
