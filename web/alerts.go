@@ -394,4 +394,5 @@ var notices = map[string]string{
 	"noted":      "The note is added.",
 	"attached":   "The file is attached.",
 	"verifying":  "The whole trail is being verified again from its first entry; reload the page to see the result.",
+	"verified":   "The whole trail is verified again from its first entry.",
 }

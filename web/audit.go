@@ -318,9 +318,9 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) erro
 // verifyAudit starts a verification of the whole trail, from the first
 // entry, in the background.
 func (s *server) verifyAudit(w http.ResponseWriter, r *http.Request, rq *request) error {
-	to := "/ui/audit"
+	to := "/ui/audit?done=verified"
 	if !s.awaitVerify(r, true) {
-		to += "?done=verifying"
+		to = "/ui/audit?done=verifying"
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil

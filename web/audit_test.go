@@ -40,7 +40,7 @@ func TestAuditPageChecksCheckpoints(t *testing.T) {
 	}
 	// The verification goes on from the last entry it verified, which
 	// is gone: it starts again from the first.
-	if p := b.post("/ui/audit/verify", url.Values{"csrf": {b.csrf("/ui/audit")}}); p.Status != 303 || p.Header.Get("Location") != "/ui/audit" {
+	if p := b.post("/ui/audit/verify", url.Values{"csrf": {b.csrf("/ui/audit")}}); p.Status != 303 || p.Header.Get("Location") != "/ui/audit?done=verified" {
 		t.Fatalf("verify: %d %s", p.Status, p.Header.Get("Location"))
 	}
 	p := b.get("/ui/audit")

@@ -57,6 +57,15 @@ func TestBrowserCaseFile(t *testing.T) {
 	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(dir, name) }
 	text := func(sel string) string { t.Helper(); return get(t, ctx, "text of "+sel, chromedp.Text(css(sel))) }
 	evalString := func(js string) string { t.Helper(); return get(t, ctx, js, chromedp.Evaluate[string](js)) }
+	// submit runs actions that load a page (a form sent, a link
+	// followed) and waits for it: the element waited for next may be on
+	// the page before too.
+	submit := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if _, err := chromedp.RunResponse(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
 	signIn := func(name string) { t.Helper(); signInAs(t, ctx, ts.URL, name) }
 	signOut := func() { t.Helper(); signOutOf(t, ctx) }
 	// atWidths saves the page at 1280 and 390 px as name.png and
@@ -98,8 +107,8 @@ func TestBrowserCaseFile(t *testing.T) {
 
 	// The analyst sorts the queue by score, best first, then lowest first.
 	signIn("anna")
-	run(t, ctx, "sort by score", chromedp.Navigate(ts.URL+"/ui/alerts?status=any"), chromedp.WaitVisible(css("#f-sort")),
-		chromedp.SetValue(css("#f-sort"), "score"), chromedp.Submit(css("#f-sort")), chromedp.WaitVisible(css("table.alerts")))
+	run(t, ctx, "queue", chromedp.Navigate(ts.URL+"/ui/alerts?status=any"), chromedp.WaitVisible(css("#f-sort")))
+	submit("sort by score", chromedp.SetValue(css("#f-sort"), "score"), chromedp.Submit(css("#f-sort")))
 	best := scores()
 	if len(best) != len(open)+1 || !slices.IsSortedFunc(best, func(a, b float64) int { return int(1000*b - 1000*a) }) {
 		t.Errorf("by score: %v, want %d alerts best first", best, len(open)+1)
@@ -107,7 +116,7 @@ func TestBrowserCaseFile(t *testing.T) {
 	if url := evalString(`location.search`); !strings.Contains(url, "sort=score") {
 		t.Errorf("the sort is not in the URL (a bookmark): %s", url)
 	}
-	run(t, ctx, "lowest first", chromedp.SetValue(css("#f-dir"), "asc"), chromedp.Submit(css("#f-sort")), chromedp.WaitVisible(css("table.alerts")))
+	submit("lowest first", chromedp.SetValue(css("#f-dir"), "asc"), chromedp.Submit(css("#f-sort")))
 	if low := scores(); !slices.IsSorted(low) || len(low) != len(best) {
 		t.Errorf("lowest first: %v", low)
 	}
@@ -121,15 +130,13 @@ func TestBrowserCaseFile(t *testing.T) {
 
 	// Bulk false positive on the page, every alert selected: the open ones
 	// wait for an approver, the escalated one is reported.
-	run(t, ctx, "select all", chromedp.Navigate(ts.URL+"/ui/alerts?status=any&sort=score"), chromedp.WaitVisible(css("table.alerts")),
-		chromedp.Click(css(`a[href$="all=1"]`)), chromedp.WaitVisible(css(`input[form="bulk"]:checked`)))
-	run(t, ctx, "bulk decide",
+	run(t, ctx, "queue by score", chromedp.Navigate(ts.URL+"/ui/alerts?status=any&sort=score"), chromedp.WaitVisible(css("table.alerts")))
+	submit("select all", chromedp.Click(css(`a[href$="all=1"]`)))
+	run(t, ctx, "choose", chromedp.WaitVisible(css(`input[form="bulk"]:checked`)),
 		chromedp.Click(css(`#bulk input[name="decision"][value="false_positive"]`)),
-		chromedp.SendKeys(css("#bulk-reason"), "Namesakes: born in the 1980s, the listed person in 1952."),
-		chromedp.Click(css(`#bulk button[type="submit"]`)),
-		chromedp.WaitVisible(css(".bulk-result")),
-		shot("queue-bulk-result"),
-	)
+		chromedp.SendKeys(css("#bulk-reason"), "Namesakes: born in the 1980s, the listed person in 1952."))
+	submit("bulk decide", chromedp.Click(css(`#bulk button[type="submit"]`)))
+	run(t, ctx, "bulk result", chromedp.WaitVisible(css(".bulk-result")), shot("queue-bulk-result"))
 	result := text(".bulk-result")
 	if !strings.Contains(result, fmt.Sprintf("%d alerts decided", len(open))) || !strings.Contains(result, fmt.Sprintf("#%d: alert %d is escalated", escalated.ID, escalated.ID)) {
 		t.Errorf("bulk result: %q", result)
@@ -150,22 +157,21 @@ func TestBrowserCaseFile(t *testing.T) {
 	signIn("bob")
 	id := open[0].ID
 	alertURL := fmt.Sprintf("%s/ui/alerts/%d", ts.URL, id)
-	run(t, ctx, "approve", chromedp.Navigate(alertURL), chromedp.WaitVisible(css("#approve-reason")),
-		chromedp.SendKeys(css("#approve-reason"), "Agreed."),
-		chromedp.Click(css(`form[action$="/approve"] button[type="submit"]:not([formaction])`)),
-		chromedp.WaitVisible(css(".msg.notice")))
+	run(t, ctx, "alert", chromedp.Navigate(alertURL), chromedp.WaitVisible(css("#approve-reason")), chromedp.SendKeys(css("#approve-reason"), "Agreed."))
+	submit("approve", chromedp.Click(css(`form[action$="/approve"] button[type="submit"]:not([formaction])`)))
 	if a, err := ts.Store.Alert(bg, id); err != nil || a.Status != entity.AlertFalsePositive {
 		t.Errorf("approved alert: %v, %v", a.Status, err)
 	}
 	note := "Checked with the branch: <b>passport</b> copy on file, born 1981."
-	run(t, ctx, "note", chromedp.SendKeys(css("#note-text"), note), chromedp.Click(css(`form[action$="/notes"] button`)),
-		chromedp.WaitVisible(css(".case-notes")))
+	run(t, ctx, "note", chromedp.SendKeys(css("#note-text"), note))
+	submit("add the note", chromedp.Click(css(`form[action$="/notes"] button`)))
 	file := filepath.Join(t.TempDir(), "passport check.txt")
 	if err := os.WriteFile(file, []byte("passport 12345, born 1981-01-01\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run(t, ctx, "attach", chromedp.SetUploadFiles(css("#note-file"), []string{file}), chromedp.Click(css(`form[action$="/attachments"] button`)),
-		chromedp.WaitVisible(css(".case-notes a[download]")))
+	run(t, ctx, "file", chromedp.SetUploadFiles(css("#note-file"), []string{file}))
+	submit("attach", chromedp.Click(css(`form[action$="/attachments"] button`)))
+	run(t, ctx, "attached", chromedp.WaitVisible(css(".case-notes a[download]")))
 	history := text(".case-notes")
 	if !strings.Contains(history, note) || !strings.Contains(history, "passport check.txt") || !strings.Contains(history, "text/plain; charset=utf-8") {
 		t.Errorf("notes and files: %q", history)
@@ -181,9 +187,9 @@ func TestBrowserCaseFile(t *testing.T) {
 	// The admin filters the audit trail to bob's notes.
 	signIn("ada")
 	atWidths("audit", "/ui/audit", "#chain-h", "")
-	run(t, ctx, "filter the audit page", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#a-actor")),
-		chromedp.SendKeys(css("#a-actor"), "bob"), chromedp.SetValue(css("#a-action"), chain.ActionNoteAdd), chromedp.Submit(css("#a-actor")),
-		chromedp.WaitVisible(css(".audit-lines")))
+	run(t, ctx, "audit page", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#a-actor")),
+		chromedp.SendKeys(css("#a-actor"), "bob"), chromedp.SetValue(css("#a-action"), chain.ActionNoteAdd))
+	submit("filter the audit page", chromedp.Submit(css("#a-actor")))
 	lines := evalString(`[...document.querySelectorAll(".audit-lines .line")].map(e => e.textContent).join("\n")`)
 	if want := fmt.Sprintf("bob added a note to alert %d — '%s'", id, note); lines != want {
 		t.Errorf("filtered audit lines:\n%s\nwant:\n%s", lines, want)
