@@ -220,6 +220,8 @@ type auditLine struct {
 	Line, JSON string
 	// Filter links to the entries of the same subject.
 	Filter string
+	// Broken marks an entry the last verification found a problem at.
+	Broken bool
 }
 
 // audit shows the trail's entries matching the filter, newest first, and
@@ -301,6 +303,10 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) erro
 		first.Del("before")
 		v.First = "/ui/audit?" + first.Encode()
 	}
+	broken := map[int64]bool{}
+	for _, p := range v.Chain.Problems {
+		broken[p.Seq] = true
+	}
 	for _, e := range es {
 		var indented bytes.Buffer
 		if json.Indent(&indented, e.Data, "", "  ") != nil {
@@ -308,7 +314,7 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request, rq *request) erro
 			indented.Write(e.Data)
 		}
 		v.Entries = append(v.Entries, auditLine{AuditEntry: e, Line: readableEntry(e), JSON: indented.String(),
-			Filter: "/ui/audit?" + url.Values{"subject": {e.Subject}}.Encode()})
+			Filter: "/ui/audit?" + url.Values{"subject": {e.Subject}}.Encode(), Broken: broken[e.Seq]})
 	}
 	v.Notice = notices[q.Get("done")]
 	s.render(w, r, http.StatusOK, "audit", v)

@@ -373,6 +373,9 @@ func TestBrowser(t *testing.T) {
 	if got := text("#chain-h"); got != "Chain BROKEN" {
 		t.Errorf("audit chain after tampering: %q", got)
 	}
+	if got := text(".audit-lines li.broken .num"); got != fmt.Sprintf("#%d", seq) {
+		t.Errorf("entry marked broken: %q, want #%d", got, seq)
+	}
 	if body := text("main"); !strings.Contains(body, fmt.Sprintf("entry %d: content altered", seq)) {
 		t.Errorf("the audit page does not name entry %d as altered:\n%s", seq, body)
 	}
