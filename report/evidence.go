@@ -15,8 +15,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/vetoscreen/veto/audit"
@@ -136,7 +136,7 @@ func ForAlert(ctx context.Context, st store.Store, id int64, by string, now time
 	if e.Audit, err = st.AuditEntriesAbout(ctx, auditSubjects(a), a.CreatedAt.Add(-time.Minute), maxAudit); err != nil {
 		return nil, fmt.Errorf("alert %d: audit entries: %w", id, err)
 	}
-	if e.Notes, err = alertNotes(ctx, st, a, e.Audit); err != nil {
+	if e.Notes, err = alertNotes(ctx, st, a); err != nil {
 		return nil, fmt.Errorf("alert %d: notes: %w", id, err)
 	}
 	return e, nil
@@ -169,25 +169,26 @@ func decision(status string, history []entity.AlertAction) *Decision {
 	return d
 }
 
-// alertNotes returns the notes on an alert.
-//
-// LEAD: wire this to case2's case-note store methods after merging. Until
-// then the notes are the alert's audit entries of action note.* (their
-// data's "text" field).
-func alertNotes(_ context.Context, _ store.Store, _ *entity.Alert, trail []entity.AuditEntry) ([]Note, error) {
-	var out []Note
-	for _, en := range trail {
-		if !strings.HasPrefix(en.Action, "note.") {
-			continue
-		}
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(en.Data, &d); err != nil {
-			return nil, fmt.Errorf("audit entry %d: %w", en.Seq, err)
-		}
-		out = append(out, Note{Author: en.Actor, At: en.At, Text: d.Text})
+// alertNotes returns the case notes and attached files of an alert,
+// oldest first: a file is a note naming it, its size and its SHA-256, the
+// hash its attachment.add audit entry holds.
+func alertNotes(ctx context.Context, st store.Store, a *entity.Alert) ([]Note, error) {
+	notes, err := st.AlertNotes(ctx, a.ID)
+	if err != nil {
+		return nil, fmt.Errorf("notes of alert %d: %w", a.ID, err)
 	}
+	files, err := st.Attachments(ctx, a.ID)
+	if err != nil {
+		return nil, fmt.Errorf("files of alert %d: %w", a.ID, err)
+	}
+	out := make([]Note, 0, len(notes)+len(files))
+	for _, n := range notes {
+		out = append(out, Note{Author: n.Author, At: n.At, Text: n.Text})
+	}
+	for _, f := range files {
+		out = append(out, Note{Author: f.Author, At: f.At, Text: fmt.Sprintf("File attached: %s (%s, %d bytes, SHA-256 %s)", f.Name, f.ContentType, f.Size, f.SHA256)})
+	}
+	slices.SortStableFunc(out, func(x, y Note) int { return x.At.Compare(y.At) })
 	return out, nil
 }
 

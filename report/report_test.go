@@ -108,8 +108,10 @@ func TestForAlert(t *testing.T) {
 	if _, err := w.review.Decide(ctx, anna, id2, entity.DecisionFalsePositive, "a namesake"); err != nil {
 		t.Fatal(err)
 	}
-	// A note as case notes record it until they have their own store.
-	if err := w.log.Record(ctx, "anna", "note.add", "alert/"+strconv.FormatInt(id1, 10), map[string]any{"text": "called the branch"}); err != nil {
+	if _, err := w.review.AddNote(ctx, anna, id1, "called the branch"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.review.AddAttachment(ctx, anna, id1, "passport.txt", []byte("a copy of the passport")); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -118,7 +120,7 @@ func TestForAlert(t *testing.T) {
 		auditActions                 []string
 		notes                        int
 	}{
-		{"C-1", entity.AlertTrueMatch, entity.DecisionTrueMatch, entity.ActionApprove, "bob", []string{chain.ActionAlertDecide, chain.ActionAlertApprove, "note.add"}, 1},
+		{"C-1", entity.AlertTrueMatch, entity.DecisionTrueMatch, entity.ActionApprove, "bob", []string{chain.ActionAlertDecide, chain.ActionAlertApprove, chain.ActionNoteAdd, chain.ActionAttachmentAdd}, 2},
 		{"C-2", entity.AlertPending, entity.DecisionFalsePositive, "", "", []string{chain.ActionAlertDecide}, 0},
 		{"C-3", entity.AlertOpen, "", "", "", nil, 0},
 	} {

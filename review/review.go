@@ -44,6 +44,9 @@ const MaxReason = 4000
 type Service struct {
 	store store.Store
 	now   func() time.Time
+	// MaxAttachment is the largest file attached to an alert, in bytes
+	// (0: DefaultMaxAttachment).
+	MaxAttachment int64
 }
 
 // New returns a Service on st; now may be nil (time.Now).

@@ -43,6 +43,9 @@ type Store interface {
 	Subjects
 	AuditAbout
 	ListInfos
+	Queue
+	Notes
+	AuditSearch
 	// Close releases the store's resources.
 	Close() error
 }
@@ -161,6 +164,64 @@ type AlertFilter struct {
 	// BeforeID pages: only alerts with a smaller ID.
 	BeforeID int64
 	Limit    int
+	// MaxScore: only alerts scoring at most this (0 does not filter).
+	MaxScore float64
+	// Sort orders by one of the AlertSorts ("" is by ID: as raised), then
+	// by ID; Desc reverses both. With a Limit, Offset skips that many
+	// first (paging by page number).
+	Sort   string
+	Desc   bool
+	Offset int
+}
+
+// AlertSorts are the orders of AlertFilter.Sort: by score, list, customer
+// ID, or ID (the order alerts are raised in, so by age).
+var AlertSorts = []string{"score", "list", "customer", "id"}
+
+// Queue is what the alert queue needs beyond Monitoring.Alerts: counts.
+type Queue interface {
+	// CountAlerts counts, for each of statuses, the alerts in it that
+	// match f but its Status and paging (BeforeID, Offset, Limit): at
+	// most max of each (0: all), so that a count's cost is bounded by
+	// max rather than by the alerts stored.
+	CountAlerts(ctx context.Context, f AlertFilter, statuses []string, max int) (map[string]int, error)
+}
+
+// Notes stores the case notes and attachments of alerts.
+type Notes interface {
+	// AddNote stores a note (its ID set) and the audit entry audit
+	// returns for it, in one transaction; ErrNotFound if there is no
+	// such alert, entity.ErrInvalid for an empty note.
+	AddNote(ctx context.Context, n entity.AlertNote, audit func(entity.AlertNote) entity.AuditEntry) (entity.AlertNote, error)
+	// AlertNotes returns an alert's notes, oldest first.
+	AlertNotes(ctx context.Context, alertID int64) ([]entity.AlertNote, error)
+	// AddAttachment stores a file, its size and SHA-256 computed from
+	// Data, and the audit entry audit returns for it, in one
+	// transaction; ErrNotFound if there is no such alert.
+	AddAttachment(ctx context.Context, a entity.Attachment, audit func(entity.Attachment) entity.AuditEntry) (entity.Attachment, error)
+	// Attachments returns an alert's attachments without their data,
+	// oldest first.
+	Attachments(ctx context.Context, alertID int64) ([]entity.Attachment, error)
+	// Attachment returns an attachment with its data, ErrNotFound, or
+	// ErrCorrupt when the data no longer has its SHA-256.
+	Attachment(ctx context.Context, id int64) (*entity.Attachment, error)
+}
+
+// AuditSearch finds audit entries for people reading the trail.
+type AuditSearch interface {
+	// SearchAudit returns the entries matching q, newest first.
+	SearchAudit(ctx context.Context, q AuditQuery) ([]entity.AuditEntry, error)
+}
+
+// AuditQuery selects audit entries. Zero fields do not filter.
+type AuditQuery struct {
+	Actor, Action, Subject string
+	// From, To: only entries with At in [From, To).
+	From, To time.Time
+	// BeforeSeq pages: only entries with a smaller Seq; AfterSeq bounds
+	// the search: only entries with a greater Seq.
+	BeforeSeq, AfterSeq int64
+	Limit               int
 }
 
 // Review stores the people who review alerts, their sessions, their

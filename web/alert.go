@@ -39,6 +39,8 @@ type alertView struct {
 	// Reason is the reason typed into a form that failed, kept.
 	Reason string
 	Allow  []entity.AllowEntry
+	// Notes are the case notes and files (templates/notes.html).
+	Notes *notesView
 }
 
 // tally counts the verdicts of a comparison.
@@ -118,6 +120,9 @@ func (s *server) alertView(r *http.Request, rq *request, id int64) (*alertView, 
 		}
 	}
 	if v.Allow, err = s.Store.AllowList(ctx, a.CustomerID, a.EntityID, false); err != nil {
+		return nil, err
+	}
+	if v.Notes, err = s.notesOf(r, v.layout, a.ID); err != nil {
 		return nil, err
 	}
 	s.permissions(v, rq.User)

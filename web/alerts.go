@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/review"
 	"github.com/vetoscreen/veto/screen"
 	"github.com/vetoscreen/veto/store"
 )
@@ -17,23 +18,73 @@ import (
 // alertsPerPage is the queue's page size.
 const alertsPerPage = 50
 
+// queueCountCap bounds the count of each status: a count costs what it
+// counts, and past it the queue says "10000+" and pages no further (a
+// filter or a sort finds what is beyond). A variable for tests.
+var queueCountCap = 10_000
+
 // statusOptions are the queue's status filter choices; "any" shows all.
 var statusOptions = []string{entity.AlertOpen, entity.AlertEscalated, entity.AlertPending, entity.AlertTrueMatch, entity.AlertFalsePositive, "any"}
 
-// queueFilter is the alert queue's filter form, as in the URL.
+// sortOptions are the queue's orders, by the sort parameter, with the
+// store's sort of each and the direction it takes unless dir says
+// otherwise: the best score, the oldest, lists and customers A to Z.
+// "" is newest first.
+var sortOptions = []queueSort{
+	{"", "Newest first", "", true},
+	{"score", "Score", "score", true},
+	{"age", "Age", "id", false},
+	{"list", "List", "list", false},
+	{"customer", "Customer", "customer", false},
+}
+
+// queueFilter is the alert queue's filter form, as in the URL: a saved
+// view is a bookmark.
 type queueFilter struct {
-	Status, List, MinScore, OlderThan, Since, Assignee string
+	Status, List, MinScore, MaxScore, OlderThan, Since, Assignee, Customer, Sort, Dir string
+	Page                                                                              int
 }
 
 type alertsView struct {
 	*layout
 	Filter   queueFilter
-	Statuses []string
+	Statuses []statusCount
+	Sorts    []queueSort
 	Lists    []string
 	Table    alertTable
-	// Next is the next page's URL ("" on the last), First the first
-	// page's when this is not it.
-	Next, First string
+	// Total is the number of alerts the filter selects (at least, when
+	// Capped); From and To the numbers of the first and last shown.
+	Total, From, To int
+	Capped          bool
+	Pages           []pageLink
+	Prev, Next      string
+	// Bulk is what a bulk decision just did; Here is the queue's URL the
+	// bulk form returns to; SLA the SLA in force ("": none).
+	Bulk      *bulkResult
+	Here, SLA string
+}
+
+// statusCount is a status with the number of alerts in it that match the
+// rest of the filter, linked.
+type statusCount struct {
+	Status, URL     string
+	Count           int
+	Current, Capped bool
+}
+
+// queueSort is an order of the queue: its URL value and label, the
+// store's sort and its default direction.
+type queueSort struct {
+	Value, Label, column string
+	desc                 bool
+}
+
+// pageLink is one page number of the pager; Gap marks elided pages.
+type pageLink struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool
 }
 
 // alertTable is a table of alerts (the partial "alertrows").
@@ -44,6 +95,9 @@ type alertTable struct {
 	// assigned to User, with the CSRF token, returning to Here.
 	Actions          bool
 	CSRF, User, Here string
+	// Select adds a checkbox to each undecided alert, for the bulk form
+	// (id "bulk"); AllSelected checks them all.
+	Select, AllSelected bool
 }
 
 // alertRow is one alert in the queue: one (customer, subject) pair.
@@ -55,6 +109,8 @@ type alertRow struct {
 	// customer matched (empty for a subject of one listing).
 	Lists   []string
 	Matched []screen.Listing
+	// SLA is the alert's standing against the SLA (review.SLAState).
+	SLA string
 }
 
 // newAlertTable makes the table of alerts as.
@@ -80,25 +136,37 @@ func newAlertTable(l *layout, as []entity.Alert) alertTable {
 	return t
 }
 
-// parseQueue turns the queue's URL parameters into a store filter.
+// parseQueue turns the queue's URL parameters into a store filter,
+// without paging.
 func (s *server) parseQueue(q url.Values, user string) (queueFilter, store.AlertFilter, error) {
-	f := queueFilter{Status: q.Get("status"), List: q.Get("list"), MinScore: q.Get("min"), OlderThan: q.Get("older"), Since: q.Get("since"), Assignee: q.Get("assignee")}
+	f := queueFilter{Status: q.Get("status"), List: q.Get("list"), MinScore: q.Get("min"), MaxScore: q.Get("max"), OlderThan: q.Get("older"),
+		Since: q.Get("since"), Assignee: q.Get("assignee"), Customer: strings.TrimSpace(q.Get("customer")), Sort: q.Get("sort"), Dir: q.Get("dir"), Page: 1}
 	if f.Status == "" {
 		f.Status = entity.AlertOpen
 	}
-	sf := store.AlertFilter{Status: f.Status, List: f.List, Limit: alertsPerPage + 1}
+	sf := store.AlertFilter{Status: f.Status, List: f.List, CustomerID: f.Customer}
 	switch {
 	case f.Status == "any":
 		sf.Status = ""
 	case !slices.Contains(statusOptions, f.Status):
 		return f, sf, badRequest("status: %q, want one of %s", f.Status, strings.Join(statusOptions, ", "))
 	}
-	if f.MinScore != "" {
-		v, err := strconv.ParseFloat(f.MinScore, 64)
-		if err != nil || v < 0 || v > 1 {
-			return f, sf, badRequest("minimum score: %q, want a number from 0 to 1", f.MinScore)
+	score := func(name, v string) (float64, error) {
+		if v == "" {
+			return 0, nil
 		}
-		sf.MinScore = v
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil || x < 0 || x > 1 {
+			return 0, badRequest("%s score: %q, want a number from 0 to 1", name, v)
+		}
+		return x, nil
+	}
+	var err error
+	if sf.MinScore, err = score("minimum", f.MinScore); err != nil {
+		return f, sf, err
+	}
+	if sf.MaxScore, err = score("maximum", f.MaxScore); err != nil {
+		return f, sf, err
 	}
 	if f.OlderThan != "" {
 		days, err := strconv.Atoi(f.OlderThan)
@@ -123,42 +191,183 @@ func (s *server) parseQueue(q url.Values, user string) (queueFilter, store.Alert
 	default:
 		sf.Assignee = f.Assignee
 	}
-	if b := q.Get("before"); b != "" {
-		id, err := strconv.ParseInt(b, 10, 64)
-		if err != nil || id <= 0 {
-			return f, sf, badRequest("before: %q, want an alert number", b)
+	i := slices.IndexFunc(sortOptions, func(o queueSort) bool { return o.Value == f.Sort })
+	if i < 0 {
+		return f, sf, badRequest("sort: %q, want score, age, list or customer", f.Sort)
+	}
+	sf.Sort, sf.Desc = sortOptions[i].column, sortOptions[i].desc
+	switch f.Dir {
+	case "":
+	case "asc", "desc":
+		// Age ascending is newest first: the store sorts by raise order.
+		sf.Desc = (f.Dir == "desc") != (f.Sort == "age")
+	default:
+		return f, sf, badRequest("dir: %q, want asc or desc", f.Dir)
+	}
+	if p := q.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			return f, sf, badRequest("page: %q, want a page number", p)
 		}
-		sf.BeforeID = id
+		f.Page = n
 	}
 	return f, sf, nil
 }
 
 // alerts is the alert queue, the home page.
 func (s *server) alerts(w http.ResponseWriter, r *http.Request, rq *request) error {
-	q := r.URL.Query()
+	v, err := s.queueView(r, rq, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	v.Notice = notices[r.URL.Query().Get("done")]
+	s.render(w, r, http.StatusOK, "alerts", v)
+	return nil
+}
+
+// queueView is the queue for the URL parameters q: the page of alerts
+// sorted and paged in the store, the counts of each status for the rest
+// of the filter, and the pager.
+func (s *server) queueView(r *http.Request, rq *request, q url.Values) (*alertsView, error) {
 	f, sf, err := s.parseQueue(q, rq.User.Name)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	// Every status, merged too: "any" lists them all.
+	counts, err := s.Store.CountAlerts(r.Context(), sf, entity.AlertStatuses, queueCountCap)
+	if err != nil {
+		return nil, err
+	}
+	here := func(set ...string) string {
+		u := cloneValues(q)
+		u.Del("done")
+		for i := 0; i+1 < len(set); i += 2 {
+			if set[i+1] == "" {
+				u.Del(set[i])
+			} else {
+				u.Set(set[i], set[i+1])
+			}
+		}
+		return "/ui/alerts?" + u.Encode()
+	}
+	v := &alertsView{layout: s.layout(r, rq, "Alert queue", "alerts"), Filter: f, Sorts: sortOptions, Lists: s.servedLists(rq), Here: here()}
+	if s.cfg.AlertSLA > 0 {
+		v.SLA = duration(s.cfg.AlertSLA)
+	}
+	for _, st := range statusOptions {
+		c := statusCount{Status: st, Count: counts[st], Capped: counts[st] >= queueCountCap, Current: st == f.Status, URL: here("status", st, "page", "")}
+		if st == "any" {
+			for _, n := range counts {
+				c.Count += n
+				c.Capped = c.Capped || n >= queueCountCap
+			}
+		}
+		v.Statuses = append(v.Statuses, c)
+		if c.Current {
+			v.Total, v.Capped = c.Count, c.Capped
+		}
+	}
+	pages := max(1, (v.Total+alertsPerPage-1)/alertsPerPage)
+	switch {
+	case f.Page > pages && v.Capped:
+		return nil, badRequest("page: %d, the queue pages through the first %d alerts of a filter: narrow the filter or sort another way", f.Page, v.Total)
+	case f.Page > pages:
+		return nil, badRequest("page: %d, there are %d pages", f.Page, pages)
+	}
+	sf.Limit, sf.Offset = alertsPerPage, (f.Page-1)*alertsPerPage
 	as, err := s.Store.Alerts(r.Context(), sf)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	v := &alertsView{layout: s.layout(r, rq, "Alert queue", "alerts"), Filter: f, Statuses: statusOptions, Lists: s.servedLists(rq)}
-	if len(as) > alertsPerPage {
-		as = as[:alertsPerPage]
-		next := cloneValues(q)
-		next.Set("before", strconv.FormatInt(as[len(as)-1].ID, 10))
-		v.Next = "/ui/alerts?" + next.Encode()
+	if len(as) > 0 {
+		v.From, v.To = sf.Offset+1, sf.Offset+len(as)
+		v.Total = max(v.Total, v.To) // a capped count may be below the page
 	}
-	if sf.BeforeID != 0 {
-		first := cloneValues(q)
-		first.Del("before")
-		v.First = "/ui/alerts?" + first.Encode()
+	page := func(n int) string { return here("page", strconv.Itoa(n)) }
+	if f.Page > 1 {
+		v.Prev = page(f.Page - 1)
+	}
+	if f.Page < pages {
+		v.Next = page(f.Page + 1)
+	}
+	if pages > 1 {
+		for n := 1; n <= pages; n++ {
+			// The first, the last, and two either side of this one.
+			if n == 1 || n == pages || (n >= f.Page-2 && n <= f.Page+2) {
+				v.Pages = append(v.Pages, pageLink{Number: n, URL: page(n), Current: n == f.Page})
+			} else if len(v.Pages) > 0 && !v.Pages[len(v.Pages)-1].Gap {
+				v.Pages = append(v.Pages, pageLink{Gap: true})
+			}
+		}
 	}
 	v.Table = newAlertTable(v.layout, as)
-	v.Table.Actions, v.Table.Here = true, r.URL.RequestURI()
-	v.Notice = notices[q.Get("done")]
+	v.Table.Actions, v.Table.Here = true, v.Here
+	v.Table.Select, v.Table.AllSelected = true, q.Get("all") == "1"
+	for i := range v.Table.Rows {
+		row := &v.Table.Rows[i]
+		row.SLA = review.SLAState(s.cfg.AlertSLA, row.Status, row.CreatedAt, v.Now)
+	}
+	return v, nil
+}
+
+// bulkResult is what a bulk decision did.
+type bulkResult struct {
+	Decision string
+	Decided  []int64
+	Failed   []bulkFailure
+}
+
+type bulkFailure struct {
+	ID     int64
+	Reason string
+}
+
+// decideAll records one decision with one reason on every alert selected
+// in the queue (each its own decision and audit entry; see
+// review.Service.DecideAll), and shows the queue again with what was
+// decided and what was not, and why.
+func (s *server) decideAll(w http.ResponseWriter, r *http.Request, rq *request) error {
+	back, err := url.Parse(safeNext(r.PostForm.Get("return")))
+	if err != nil || back.Path != "/ui/alerts" {
+		back = &url.URL{Path: "/ui/alerts"}
+	}
+	var ids []int64
+	for _, v := range r.PostForm["id"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return badRequest("id: %q, want an alert number", v)
+		}
+		ids = append(ids, id)
+	}
+	decision := r.PostForm.Get("decision")
+	out, err := s.Review.DecideAll(r.Context(), rq.User, ids, decision, r.PostForm.Get("reason"))
+	q := back.Query()
+	q.Del("all")
+	v, verr := s.queueView(r, rq, q)
+	if verr != nil {
+		return verr
+	}
+	if err != nil {
+		status, msg := describe(err)
+		if status == http.StatusInternalServerError {
+			return err
+		}
+		v.Error = msg
+		s.render(w, r, status, "alerts", v)
+		return nil
+	}
+	v.Bulk = &bulkResult{Decision: decision}
+	for _, o := range out {
+		if o.Err != nil {
+			status, msg := describe(o.Err)
+			if status == http.StatusInternalServerError {
+				s.log.Error("ui: bulk decision", "alert", o.ID, "err", clip(o.Err.Error(), 1024))
+			}
+			v.Bulk.Failed = append(v.Bulk.Failed, bulkFailure{o.ID, msg})
+			continue
+		}
+		v.Bulk.Decided = append(v.Bulk.Decided, o.ID)
+	}
 	s.render(w, r, http.StatusOK, "alerts", v)
 	return nil
 }
@@ -182,4 +391,8 @@ var notices = map[string]string{
 	"assigned":   "The alert is assigned.",
 	"user":       "The user is saved.",
 	"usercreate": "The user is created.",
+	"noted":      "The note is added.",
+	"attached":   "The file is attached.",
+	"verifying":  "The whole trail is being verified again from its first entry; reload the page to see the result.",
+	"verified":   "The whole trail is verified again from its first entry.",
 }

@@ -114,9 +114,8 @@ func (s *server) checkPost(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := sameOrigin(r); err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
-	if err := r.ParseForm(); err != nil {
-		return badRequest("the form could not be read: %v", err)
+	if err := s.parsePost(w, r); err != nil {
+		return err
 	}
 	if rq.Session == nil || !equalTokens(r.PostForm.Get("csrf"), rq.Session.CSRF) {
 		return forbidden("the form's security token is missing or out of date: reload the page and try again")

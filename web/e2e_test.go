@@ -108,6 +108,25 @@ func screenshot(dir, name string) chromedp.Action[chromedp.Void] {
 	}
 }
 
+// signInAs signs in as the test user name on the server at base.
+func signInAs(t *testing.T, ctx context.Context, base, name string) {
+	t.Helper()
+	run(t, ctx, "sign in as "+name,
+		chromedp.Navigate(base+"/ui/alerts"),
+		chromedp.WaitVisible(css("#password")),
+		chromedp.SendKeys(css("#name"), name),
+		chromedp.SendKeys(css("#password"), password),
+		chromedp.Submit(css("#password")),
+		chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/alerts"]`)),
+	)
+}
+
+// signOutOf signs out with the button of the page shown.
+func signOutOf(t *testing.T, ctx context.Context) {
+	t.Helper()
+	run(t, ctx, "sign out", chromedp.Click(css("form.who button")), chromedp.WaitVisible(css("#password")))
+}
+
 func TestBrowser(t *testing.T) {
 	exe := chromium(t)
 	dir := artifacts(t)
@@ -120,21 +139,8 @@ func TestBrowser(t *testing.T) {
 		return get(t, ctx, "attribute of "+sel, chromedp.AttributeValue(css(sel), name)).Value
 	}
 	evalString := func(js string) string { t.Helper(); return get(t, ctx, js, chromedp.Evaluate[string](js)) }
-	signIn := func(name string) {
-		t.Helper()
-		run(t, ctx, "sign in as "+name,
-			chromedp.Navigate(ts.URL+"/ui/alerts"),
-			chromedp.WaitVisible(css("#password")),
-			chromedp.SendKeys(css("#name"), name),
-			chromedp.SendKeys(css("#password"), password),
-			chromedp.Submit(css("#password")),
-			chromedp.WaitVisible(css(`a[aria-current="page"][href="/ui/alerts"]`)),
-		)
-	}
-	signOut := func() {
-		t.Helper()
-		run(t, ctx, "sign out", chromedp.Click(css("form.who button")), chromedp.WaitVisible(css("#password")))
-	}
+	signIn := func(name string) { t.Helper(); signInAs(t, ctx, ts.URL, name) }
+	signOut := func() { t.Helper(); signOutOf(t, ctx) }
 
 	// The analyst screens a customer with its ID: monitoring raises its
 	// alerts.
@@ -357,9 +363,18 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	run(t, ctx, "audit after tampering", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#chain-h")), shot("audit-tampered"))
+	// The page shows the last verification, which went on from the
+	// entry last verified: the button verifies the whole trail again.
+	run(t, ctx, "audit after tampering", chromedp.Navigate(ts.URL+"/ui/audit"), chromedp.WaitVisible(css("#chain-h")))
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(css(`form[action="/ui/audit/verify"] button`))); err != nil {
+		t.Fatalf("verify again: %v", err)
+	}
+	run(t, ctx, "verified", chromedp.WaitVisible(css(".msg.notice")), shot("audit-tampered"))
 	if got := text("#chain-h"); got != "Chain BROKEN" {
 		t.Errorf("audit chain after tampering: %q", got)
+	}
+	if got := text(".audit-lines li.broken .num"); got != fmt.Sprintf("#%d", seq) {
+		t.Errorf("entry marked broken: %q, want #%d", got, seq)
 	}
 	if body := text("main"); !strings.Contains(body, fmt.Sprintf("entry %d: content altered", seq)) {
 		t.Errorf("the audit page does not name entry %d as altered:\n%s", seq, body)

@@ -34,7 +34,7 @@ type views struct {
 // every template file is a known page or a shared file.
 func parseViews(as *assets) (*views, error) {
 	base := template.New("layout.html").Funcs(funcs(as))
-	base, err := base.ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/report_links.html")
+	base, err := base.ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/report_links.html", "templates/notes.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
@@ -58,7 +58,7 @@ func parseViews(as *assets) (*views, error) {
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
-		if name != "layout" && name != "partials" && name != "report_links" && !slices.Contains(viewNames, name) {
+		if name != "layout" && name != "partials" && name != "report_links" && name != "notes" && !slices.Contains(viewNames, name) {
 			return nil, fmt.Errorf("web: template %s is not a registered view", f)
 		}
 	}
@@ -307,6 +307,10 @@ var labels = map[string]string{
 	"alias":        "alias",
 	"previousName": "previous name",
 	"any":          "Any status",
+	// Alert ages against the SLA (review.SLAState).
+	"sla-within":  "within SLA",
+	"sla-near":    "SLA near",
+	"sla-overdue": "over SLA",
 }
 
 // nameKinds say how strongly a listed name identifies its entity.

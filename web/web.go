@@ -59,6 +59,12 @@ type Config struct {
 	// MaxListAge is the age of a list's publication past which the data
 	// banner warns (default 48 hours).
 	MaxListAge time.Duration
+	// AlertSLA is how long an undecided alert may wait: the queue marks
+	// alerts near it and over it (0: no SLA).
+	AlertSLA time.Duration
+	// AuditWait is how long the audit page waits for the verification of
+	// the trail it starts before showing the last result (default 2s).
+	AuditWait time.Duration
 	// Version is veto's version, shown in the footer.
 	Version string
 	// Logger logs internal errors (default: discard).
@@ -89,6 +95,8 @@ type server struct {
 	views  *views
 	assets *assets
 	log    *slog.Logger
+	// chain is the audit trail's verification, run in the background.
+	chain chainCheck
 }
 
 // New returns the UI's handler, serving paths under Base.
@@ -141,6 +149,10 @@ func (s *server) routes() http.Handler {
 	mux.Handle("POST /ui/alerts/{id}/assign", s.page(analyst, s.assign))
 	mux.Handle("GET /ui/alerts/{id}/report", s.page(analyst, s.alertReport))
 	mux.Handle("GET /ui/alerts/{id}/report.pdf", s.page(analyst, s.alertReportPDF))
+	mux.Handle("POST /ui/alerts/decide", s.page(analyst, s.decideAll))
+	mux.Handle("POST /ui/alerts/{id}/notes", s.page(analyst, s.addNote))
+	mux.Handle("POST /ui/alerts/{id}/attachments", s.page(analyst, s.addAttachment))
+	mux.Handle("GET /ui/alerts/{id}/attachments/{file}", s.page(analyst, s.attachment))
 
 	mux.Handle("GET /ui/lists", s.page(analyst, s.lists))
 	mux.Handle("GET /ui/lists/versions/{id}", s.page(analyst, s.version))
@@ -160,6 +172,7 @@ func (s *server) routes() http.Handler {
 	mux.Handle("POST /ui/users/{name}", s.page(admin, s.updateUser))
 
 	mux.Handle("GET /ui/audit", s.page(admin, s.audit))
+	mux.Handle("POST /ui/audit/verify", s.page(admin, s.verifyAudit))
 
 	mux.Handle("/ui/", s.page("", func(w http.ResponseWriter, r *http.Request, rq *request) error {
 		return notFound("no page %s", r.URL.Path)

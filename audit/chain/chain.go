@@ -225,6 +225,10 @@ func (v *Verifier) Problems() []Problem {
 		v.lastSeq, c.At.Format(time.RFC3339), c.Seq, c.Head, v.lastSeq+1, c.Seq)})
 }
 
+// LastSeq returns the sequence number of the last entry checked (0
+// before the first): where a verification goes on from.
+func (v *Verifier) LastSeq() int64 { return v.lastSeq }
+
 // Head returns the number of entries checked and the hash of the last:
 // what a regulator compares with a later export.
 func (v *Verifier) Head() (n int64, hash string) { return v.n, v.lastHash }

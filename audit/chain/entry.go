@@ -34,6 +34,8 @@ const (
 	ActionSubjectDecide  = "subject.decide" // a merge, not-same or alone decision on subjects
 	ActionSubjectRevoke  = "subject.revoke" // its revocation
 	ActionReportExport   = "report.export"  // an evidence report generated, with its SHA-256
+	ActionNoteAdd        = "note.add"       // a case note on an alert
+	ActionAttachmentAdd  = "attachment.add" // a file attached to an alert, with its SHA-256
 )
 
 // Entry makes an entry to append: data becomes compact JSON.

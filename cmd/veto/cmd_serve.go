@@ -59,6 +59,8 @@ type serveOptions struct {
 	Audit           app.AuditFiles
 	CheckpointEvery time.Duration
 	CORSOrigins     []string
+	AlertSLA        time.Duration
+	MaxAttachment   int64
 }
 
 // serveEnv maps serve's flags to the environment variables that set them
@@ -72,6 +74,7 @@ var serveEnv = map[string]string{
 	"job-quota-bytes": "VETO_JOB_QUOTA_BYTES", "job-quota-jobs": "VETO_JOB_QUOTA_JOBS", "job-expiry": "VETO_JOB_EXPIRY",
 	"cors-origins":   "VETO_CORS_ORIGINS",
 	"audit-key-file": "VETO_AUDIT_KEY_FILE", "checkpoint-file": "VETO_AUDIT_CHECKPOINTS", "audit-checkpoint-every": "VETO_AUDIT_CHECKPOINT_EVERY",
+	"alert-sla": "VETO_ALERT_SLA", "max-attachment": "VETO_MAX_ATTACHMENT",
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -148,6 +151,8 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.StringVar(&o.Audit.KeyFile, "audit-key-file", "", "the key audit checkpoints are signed with, unless VETO_AUDIT_KEY is set; created on first start (default: audit.key beside the SQLite file) (env VETO_AUDIT_KEY_FILE)")
 	f.StringVar(&o.Audit.CheckpointFile, "checkpoint-file", "", "the append-only file audit checkpoints are written to, besides the store (default: audit-checkpoints.jsonl beside the SQLite file) (env VETO_AUDIT_CHECKPOINTS)")
 	f.DurationVar(&o.CheckpointEvery, "audit-checkpoint-every", time.Minute, "checkpoint the audit trail's head this often when it has advanced, and on shutdown; 0 only on shutdown (env VETO_AUDIT_CHECKPOINT_EVERY)")
+	f.DurationVar(&o.AlertSLA, "alert-sla", review.DefaultSLA, "how long an undecided alert may wait: the queue marks alerts near and over it, /metrics counts them; 0 for none (env VETO_ALERT_SLA)")
+	f.Int64Var(&o.MaxAttachment, "max-attachment", review.DefaultMaxAttachment, "largest file in bytes attached to an alert in the UI (env VETO_MAX_ATTACHMENT)")
 	return cmd
 }
 
@@ -189,6 +194,12 @@ func (o *serveOptions) validate() error {
 	}
 	if o.MaxBatch < 1 || o.MaxBody < 1024 {
 		return usageError{errors.New("--max-batch must be at least 1 and --max-body at least 1024")}
+	}
+	if o.AlertSLA < 0 {
+		return usageError{fmt.Errorf("--alert-sla %v: want 0 (none) or more", o.AlertSLA)}
+	}
+	if o.MaxAttachment < 1 || o.MaxAttachment > 1<<30 {
+		return usageError{fmt.Errorf("--max-attachment %d: want 1 to %d bytes", o.MaxAttachment, 1<<30)}
 	}
 	if o.MaxCostly < 1 {
 		return usageError{fmt.Errorf("--max-costly %d: want 1 or more", o.MaxCostly)}
@@ -276,9 +287,12 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	if a.Jobs != nil {
 		opts = append(opts, api.WithJobs(a.Jobs))
 	}
+	metrics.Registry().MustRegister(review.QueueCollector{Store: a.Store, SLA: o.AlertSLA})
 	if o.UI {
-		ui, err := web.New(web.Config{Regimes: o.Regimes, SecureCookies: o.TLSCert != "", TrustProxy: o.TrustProxy, Version: version, Logger: log},
-			web.Deps{Keeper: a.Keeper, Store: a.Store, Users: users.New(a.Store, a.Audit), Review: review.New(a.Store, nil), Audit: a.Audit, Monitor: a.Monitor, Anchor: a.Anchor})
+		rev := review.New(a.Store, nil)
+		rev.MaxAttachment = o.MaxAttachment
+		ui, err := web.New(web.Config{Regimes: o.Regimes, SecureCookies: o.TLSCert != "", TrustProxy: o.TrustProxy, Version: version, Logger: log, AlertSLA: o.AlertSLA},
+			web.Deps{Keeper: a.Keeper, Store: a.Store, Users: users.New(a.Store, a.Audit), Review: rev, Audit: a.Audit, Monitor: a.Monitor, Anchor: a.Anchor})
 		if err != nil {
 			return err
 		}

@@ -537,63 +537,18 @@ func (s *Store) Alert(ctx context.Context, id int64) (*entity.Alert, error) {
 
 // Alerts implements store.Monitoring.
 func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]entity.Alert, error) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		where = append(where, cond)
-		args = append(args, v)
+	c := alertWhere(f)
+	query := `SELECT ` + alertColumns + ` FROM alerts` + c.clause()
+	order, err := alertOrder(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.Status != "" {
-		add("status = ?", f.Status)
-	}
-	if f.CustomerID != "" {
-		add("customer_id = ?", f.CustomerID)
-	}
-	if f.EntityID != "" {
-		add("entity_id = ?", f.EntityID)
-	}
-	if f.SubjectID != "" {
-		add("subject_id = ?", f.SubjectID)
-	}
-	if f.List != "" {
-		add("list = ?", f.List)
-	}
-	switch f.Kind {
-	case "":
-	case entity.KindSanction: // the official lists have no list_info
-		add("list NOT IN (SELECT list FROM list_info WHERE kind <> ?)", entity.KindSanction)
-	default:
-		add("list IN (SELECT list FROM list_info WHERE kind = ?)", f.Kind)
-	}
-	if f.MinScore > 0 {
-		add("score >= ?", f.MinScore)
-	}
-	switch f.Assignee {
-	case "":
-	case "-":
-		add("assignee = ?", "")
-	default:
-		add("assignee = ?", f.Assignee)
-	}
-	if !f.CreatedAfter.IsZero() {
-		add("created_at >= ?", fmtTime(f.CreatedAfter))
-	}
-	if !f.CreatedBefore.IsZero() {
-		add("created_at < ?", fmtTime(f.CreatedBefore))
-	}
-	if f.BeforeID > 0 {
-		add("id < ?", f.BeforeID)
-	}
-	query := `SELECT ` + alertColumns + ` FROM alerts`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	query += ` ORDER BY id DESC`
+	query += order
 	if f.Limit > 0 {
-		query += ` LIMIT ?`
-		args = append(args, f.Limit)
+		query += ` LIMIT ? OFFSET ?`
+		c.args = append(c.args, f.Limit, max(f.Offset, 0))
 	}
-	return queryAll(ctx, s.db, "alerts", scanAlert, s.q(query), args...)
+	return queryAll(ctx, s.db, "alerts", scanAlert, s.q(query), c.args...)
 }
 
 // MonitorRuns implements store.Monitoring.

@@ -44,6 +44,9 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("ListUpdatesAudited", func(t *testing.T) { testListUpdatesAudited(t, newStore) })
 	t.Run("SubjectDecisions", func(t *testing.T) { testSubjectDecisions(t, newStore) })
 	t.Run("SubjectIDs", func(t *testing.T) { testSubjectIDs(t, newStore) })
+	t.Run("Queue", func(t *testing.T) { testQueue(t, newStore) })
+	t.Run("Notes", func(t *testing.T) { testNotes(t, newStore) })
+	t.Run("AuditSearch", func(t *testing.T) { testAuditSearch(t, newStore) })
 }
 
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
