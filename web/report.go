@@ -53,17 +53,45 @@ func (s *server) alertEvidence(r *http.Request, rq *request) (*report.Evidence, 
 	return report.ForAlert(r.Context(), s.Store, id, rq.User.Name, s.cfg.Now())
 }
 
-// screenReportPDF screens the Screen page's query again, as the page
-// does (and recorded as it is), and serves the evidence report of that
-// screening as a PDF: the report needs no stored state. A customer ID is
-// reported as part of the query but not stored again.
+// screenReport and screenReportPDF screen the Screen page's query
+// again, as the page does (and recorded as it is), and serve the evidence
+// report of that screening, as a printable page or a PDF: the report needs
+// no stored state. A customer ID is reported as part of the query but not
+// stored again.
+func (s *server) screenReport(w http.ResponseWriter, r *http.Request, rq *request) error {
+	e, _, err := s.screenEvidence(r, rq)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := e.WriteHTML(&b, &report.Links{Back: "/ui/screen"}); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Security-Policy", reportCSP)
+	return s.deliver(w, r, e, "html", b.Bytes(), "")
+}
+
 func (s *server) screenReportPDF(w http.ResponseWriter, r *http.Request, rq *request) error {
+	e, name, err := s.screenEvidence(r, rq)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := e.WritePDF(&b); err != nil {
+		return err
+	}
+	return s.deliver(w, r, e, "pdf", b.Bytes(), "veto-screening-"+fileWord(name)+".pdf")
+}
+
+// screenEvidence screens the posted query and returns its evidence and
+// the name screened.
+func (s *server) screenEvidence(r *http.Request, rq *request) (*report.Evidence, string, error) {
 	f := readScreenForm(r.PostForm)
 	customer := f.CustomerID
 	f.CustomerID = ""
 	res, err := s.screenQuery(r, rq, f)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	e := &report.Evidence{Kind: report.KindScreening, GeneratedAt: s.cfg.Now().UTC(), GeneratedBy: rq.User.Name,
 		Query: report.Query{Subject: f.Subject, CustomerID: customer, Threshold: res.Threshold, Scope: res.Scope},
@@ -71,11 +99,7 @@ func (s *server) screenReportPDF(w http.ResponseWriter, r *http.Request, rq *req
 	for _, h := range res.Hits {
 		e.Hits = append(e.Hits, h.Hit)
 	}
-	var b bytes.Buffer
-	if err := e.WritePDF(&b); err != nil {
-		return err
-	}
-	return s.deliver(w, r, e, "pdf", b.Bytes(), "veto-screening-"+fileWord(f.Name)+".pdf")
+	return e, f.Name, nil
 }
 
 // deliver records the report's export, with its SHA-256, in the audit

@@ -135,6 +135,21 @@ func TestReportPages(t *testing.T) {
 		if p := b.post("/ui/screen/report.pdf", url.Values{"csrf": form["csrf"], "name": {"x"}, "threshold": {"7"}}); p.Status != http.StatusBadRequest {
 			t.Errorf("bad threshold: %d", p.Status)
 		}
+		// The same report as a printable page: the query, the versions,
+		// recorded with the hash of the page.
+		h := b.post("/ui/screen/report", form)
+		if h.Status != http.StatusOK || !strings.HasPrefix(h.Header.Get("Content-Type"), "text/html") || h.Header.Get("Content-Security-Policy") == "" {
+			t.Fatalf("POST /ui/screen/report: %d %v", h.Status, h.Header)
+		}
+		for _, want := range append([]string{"Владимир Путин", "C-9", `href="/ui/screen"`}, wants[5:]...) {
+			if !strings.Contains(h.Body, want) {
+				t.Errorf("screening page lacks %q", want)
+			}
+		}
+		sum = sha256.Sum256([]byte(h.Body))
+		if e := ts.lastAudit(t); e.Action != chain.ActionReportExport || !strings.Contains(string(e.Data), hex.EncodeToString(sum[:])) || !strings.Contains(string(e.Data), `"html"`) {
+			t.Errorf("last audit entry %+v", e)
+		}
 	})
 }
 

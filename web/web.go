@@ -139,6 +139,7 @@ func (s *server) routes() http.Handler {
 
 	mux.Handle("GET /ui/screen", s.page(analyst, s.screenForm))
 	mux.Handle("POST /ui/screen", s.page(analyst, s.screen))
+	mux.Handle("POST /ui/screen/report", s.page(analyst, s.screenReport))
 	mux.Handle("POST /ui/screen/report.pdf", s.page(analyst, s.screenReportPDF))
 
 	mux.Handle("GET /ui/alerts", s.page(analyst, s.alerts))
