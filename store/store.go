@@ -41,6 +41,7 @@ type Store interface {
 	Review
 	Audit
 	Subjects
+	BatchJobs
 	// Close releases the store's resources.
 	Close() error
 }

@@ -42,6 +42,8 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("ListUpdatesAudited", func(t *testing.T) { testListUpdatesAudited(t, newStore) })
 	t.Run("SubjectDecisions", func(t *testing.T) { testSubjectDecisions(t, newStore) })
 	t.Run("SubjectIDs", func(t *testing.T) { testSubjectIDs(t, newStore) })
+	t.Run("BatchJobs", func(t *testing.T) { testBatchJobs(t, newStore) })
+	t.Run("BatchClaimsConcurrent", func(t *testing.T) { testBatchClaimsConcurrent(t, newStore) })
 }
 
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
