@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to read the chunks table
 
 	"github.com/vetoscreen/veto/store/postgres/pgtest"
@@ -183,6 +185,18 @@ func customers(n int) []byte {
 	return b.Bytes()
 }
 
+// asURL writes a PostgreSQL connection string as a URL, the form veto
+// serve --db recognises (the tests' private server has a key=value one).
+func asURL(t *testing.T, dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := url.Values{"host": {cfg.Host}, "port": {strconv.Itoa(int(cfg.Port))}, "sslmode": {"disable"}}
+	u := url.URL{Scheme: "postgres", User: url.UserPassword(cfg.User, cfg.Password), Path: "/" + cfg.Database, RawQuery: q.Encode()}
+	return u.String()
+}
+
 // TestReplicasShareABatchJob runs three veto serve processes on one
 // PostgreSQL database. A job run by one replica alone is the reference;
 // the same job taken by all three, one of them killed with SIGKILL while
@@ -192,7 +206,7 @@ func TestReplicasShareABatchJob(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds veto and runs three servers")
 	}
-	dsn := pgtest.NewDatabase(t).DSN
+	dsn := asURL(t, pgtest.NewDatabase(t).DSN)
 	bin := filepath.Join(t.TempDir(), "veto")
 	build := exec.Command("go", "build", "-o", bin, "github.com/vetoscreen/veto/cmd/veto")
 	if out, err := build.CombinedOutput(); err != nil {

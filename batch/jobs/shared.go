@@ -424,34 +424,35 @@ func (q *Shared) step(ctx context.Context) (bool, error) {
 		q.finish(ctx, end)
 		return true, nil
 	}
-	for _, snap := range q.snapshots(ctx) {
-		c, err := q.st.ClaimBatchChunk(ctx, q.worker, snap.RefString(), q.now(), q.cfg.Lease)
-		if err != nil {
-			return false, err
-		}
-		if c != nil {
-			return true, q.screen(ctx, snap, c)
+	if snap := q.snapshot(); snap != nil {
+		if did, err := q.claim(ctx, snap); did || err != nil {
+			return did, err
 		}
 	}
-	return false, nil
+	return q.stepAsOf(ctx)
 }
 
-// snapshots are those this worker can screen chunks against: the one it
-// serves, and those of the as-of instants of active jobs with chunks
-// left whose versions it does not serve.
-func (q *Shared) snapshots(ctx context.Context) []*screen.Snapshot {
-	var snaps []*screen.Snapshot
-	served := q.snapshot()
-	if served != nil {
-		snaps = append(snaps, served)
+// claim claims a chunk of a job screened against snap's versions and
+// screens it, if there is one.
+func (q *Shared) claim(ctx context.Context, snap *screen.Snapshot) (bool, error) {
+	c, err := q.st.ClaimBatchChunk(ctx, q.worker, snap.RefString(), q.now(), q.cfg.Lease)
+	if err != nil || c == nil {
+		return false, err
 	}
+	return true, q.screen(ctx, snap, c)
+}
+
+// stepAsOf claims and screens a chunk of an active job made as of an
+// instant, with versions this worker does not serve but can load.
+func (q *Shared) stepAsOf(ctx context.Context) (bool, error) {
 	if q.asOf == nil {
-		return snaps
+		return false, nil
 	}
 	bs, err := q.st.BatchJobs(ctx)
 	if err != nil {
-		return snaps
+		return false, err
 	}
+	served := q.snapshot()
 	for i := range bs {
 		b := &bs[i]
 		if !b.Active() || b.Done == b.Chunks || served != nil && b.Versions == served.RefString() {
@@ -461,11 +462,15 @@ func (q *Shared) snapshots(ctx context.Context) []*screen.Snapshot {
 		if json.Unmarshal(b.Spec, &j) != nil || j.AsOf.IsZero() {
 			continue
 		}
-		if snap, err := q.asOf(ctx, j.AsOf); err == nil && snap.RefString() == b.Versions {
-			snaps = append(snaps, snap)
+		snap, err := q.asOf(ctx, j.AsOf)
+		if err != nil || snap.RefString() != b.Versions {
+			continue
+		}
+		if did, err := q.claim(ctx, snap); did || err != nil {
+			return did, err
 		}
 	}
-	return snaps
+	return false, nil
 }
 
 // specOf returns what the worker needs of a job, read once.

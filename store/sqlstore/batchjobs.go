@@ -41,13 +41,13 @@ func (s *Store) AddBatchJob(ctx context.Context, j store.BatchJob, chunks []stor
 		if err != nil {
 			return fmt.Errorf("add batch job %s: %w", j.ID, err)
 		}
-		ins, err := tx.PrepareContext(ctx, s.q(`INSERT INTO batch_chunks (job_id, seq, start_offset, start_line, input) VALUES (?, ?, ?, ?, ?)`))
+		ins, err := tx.PrepareContext(ctx, s.q(`INSERT INTO batch_chunks (job_id, seq, start_offset, start_line, input, input_size) VALUES (?, ?, ?, ?, ?, ?)`))
 		if err != nil {
 			return fmt.Errorf("add batch job %s: %w", j.ID, err)
 		}
 		defer ins.Close()
 		for i, c := range chunks {
-			if _, err := ins.ExecContext(ctx, j.ID, i, c.Start, c.Line, c.Input); err != nil {
+			if _, err := ins.ExecContext(ctx, j.ID, i, c.Start, c.Line, c.Input, len(c.Input)); err != nil {
 				return fmt.Errorf("add batch job %s: chunk %d: %w", j.ID, i, err)
 			}
 		}
@@ -57,8 +57,8 @@ func (s *Store) AddBatchJob(ctx context.Context, j store.BatchJob, chunks []stor
 
 const batchJobColumns = `j.id, j.owner, j.versions, j.status, j.spec, j.header, j.chunks, j.size, j.created, j.started, j.finished, j.error,
 	COALESCE(SUM(CASE WHEN c.done_at <> '' THEN 1 ELSE 0 END), 0), COALESCE(SUM(c.rows_read), 0), COALESCE(SUM(c.row_errors), 0),
-	COALESCE(SUM(c.row_hits), 0), COALESCE(SUM(CASE WHEN c.done_at <> '' THEN LENGTH(c.input) ELSE 0 END), 0),
-	COALESCE(SUM(LENGTH(c.output) + LENGTH(c.errors)), 0)
+	COALESCE(SUM(c.row_hits), 0), COALESCE(SUM(CASE WHEN c.done_at <> '' THEN c.input_size ELSE 0 END), 0),
+	COALESCE(SUM(c.output_size + c.errors_size), 0)
 	FROM batch_jobs j LEFT JOIN batch_chunks c ON c.job_id = j.id`
 
 func scanBatchJob(row interface{ Scan(...any) error }) (*store.BatchJob, error) {
@@ -118,7 +118,7 @@ func (s *Store) BatchChunks(ctx context.Context, jobID string) ([]store.BatchChu
 		}
 		return &c, nil
 	}, s.q(`SELECT job_id, seq, start_offset, start_line, claimed_by, lease_until, claims, done_by, done_at,
-		LENGTH(output), LENGTH(errors), rows_read, row_errors, row_hits, tally FROM batch_chunks WHERE job_id = ? ORDER BY seq`), jobID)
+		output_size, errors_size, rows_read, row_errors, row_hits, tally FROM batch_chunks WHERE job_id = ? ORDER BY seq`), jobID)
 }
 
 // BatchChunkResults implements store.BatchJobs.
@@ -177,9 +177,9 @@ func (s *Store) RenewBatchChunk(ctx context.Context, jobID string, seq int, work
 
 // CompleteBatchChunk implements store.BatchJobs.
 func (s *Store) CompleteBatchChunk(ctx context.Context, c store.BatchChunk, worker string, at time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE batch_chunks SET done_by = ?, done_at = ?, output = ?, errors = ?, rows_read = ?, row_errors = ?, row_hits = ?, tally = ?
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE batch_chunks SET done_by = ?, done_at = ?, output = ?, errors = ?, output_size = ?, errors_size = ?, rows_read = ?, row_errors = ?, row_hits = ?, tally = ?
 		WHERE job_id = ? AND seq = ? AND done_at = '' AND EXISTS (SELECT 1 FROM batch_jobs WHERE id = ? AND `+activeJob+`)`),
-		worker, fmtTime(at), nonNil(c.Output), nonNil(c.Errors), c.Rows, c.RowErrors, c.Hits, string(c.Tally), c.JobID, c.Seq, c.JobID)
+		worker, fmtTime(at), nonNil(c.Output), nonNil(c.Errors), len(c.Output), len(c.Errors), c.Rows, c.RowErrors, c.Hits, string(c.Tally), c.JobID, c.Seq, c.JobID)
 	if err != nil {
 		return false, fmt.Errorf("store batch job %s chunk %d: %w", c.JobID, c.Seq, err)
 	}

@@ -37,6 +37,11 @@ CREATE TABLE batch_chunks (
     done_at      TEXT NOT NULL DEFAULT '',
     output       BYTEA NOT NULL DEFAULT '',
     errors       BYTEA NOT NULL DEFAULT '',
+    -- The sizes of input, output and errors, kept so that counting a
+    -- job's bytes reads no chunk's data.
+    input_size   BIGINT NOT NULL,
+    output_size  BIGINT NOT NULL DEFAULT 0,
+    errors_size  BIGINT NOT NULL DEFAULT 0,
     rows_read    BIGINT NOT NULL DEFAULT 0,
     row_errors   BIGINT NOT NULL DEFAULT 0,
     row_hits     BIGINT NOT NULL DEFAULT 0,

@@ -37,6 +37,11 @@ CREATE TABLE batch_chunks (
     done_at      TEXT NOT NULL DEFAULT '',
     output       BLOB NOT NULL DEFAULT '',
     errors       BLOB NOT NULL DEFAULT '',
+    -- The sizes of input, output and errors, kept so that counting a
+    -- job's bytes reads no chunk's data.
+    input_size   INTEGER NOT NULL,
+    output_size  INTEGER NOT NULL DEFAULT 0,
+    errors_size  INTEGER NOT NULL DEFAULT 0,
     rows_read    INTEGER NOT NULL DEFAULT 0,
     row_errors   INTEGER NOT NULL DEFAULT 0,
     row_hits     INTEGER NOT NULL DEFAULT 0,
