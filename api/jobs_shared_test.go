@@ -2,15 +2,23 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/vetoscreen/veto/batch"
 	"github.com/vetoscreen/veto/batch/jobs"
 	"github.com/vetoscreen/veto/entity"
+	"github.com/vetoscreen/veto/refresh"
+	"github.com/vetoscreen/veto/screen"
+	"github.com/vetoscreen/veto/source/all"
 	"github.com/vetoscreen/veto/store"
 	"github.com/vetoscreen/veto/store/postgres"
 	"github.com/vetoscreen/veto/store/postgres/pgtest"
@@ -187,5 +195,73 @@ func TestSharedJobsByteQuota(t *testing.T) {
 	ts.addKey("screen-b", entity.RoleScreen)
 	if r := ts.uploadAs("screen-b", "/v1/jobs", "text/csv", strings.NewReader("name\nVladimir Putin\n")); r.Status != http.StatusAccepted {
 		t.Errorf("another key's upload: %d %s", r.Status, r.Body)
+	}
+}
+
+// TestSharedJobAsOf screens a shared job as of an instant whose versions
+// no replica serves: a worker loads them to claim its chunks, and every
+// row names them.
+func TestSharedJobAsOf(t *testing.T) {
+	db, err := postgres.Open(context.Background(), pgtest.NewDatabase(t).DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	importFixtures(t, db)
+	// A later un-sc version, published 2026-03-09, is the one served.
+	data, err := os.ReadFile(fixtures["un"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := strings.Replace(strings.Replace(string(data), "AMIRA", "AMIRAH", 1), `dateGenerated="2026-03-01`, `dateGenerated="2026-03-09`, 1)
+	path := filepath.Join(t.TempDir(), "un_consolidated.xml")
+	if err := os.WriteFile(path, []byte(later), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	un, _ := all.Publisher("un")
+	outs, err := (&refresh.Refresher{Store: db, Config: refresh.DefaultConfig()}).Import(context.Background(), un, []string{path})
+	if err != nil || outs[0].Err != nil {
+		t.Fatal(err, outs)
+	}
+	ts := startServer(t, serverOptions{store: db, empty: true})
+	q, err := jobs.OpenShared(jobs.Config{Dir: t.TempDir(), QuotaBytes: 1 << 20, QuotaJobs: 1, Expiry: time.Hour, ChunkRows: 1}, db,
+		jobs.Deps{Snapshot: ts.Keeper.Snapshot, AsOf: ts.Keeper.AsOf, Audit: ts.Audit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(q.Close)
+	srv := httptest.NewServer(New(DefaultConfig(), ts.Keeper, ts.Store, nil, nil, WithAudit(ts.Audit), WithJobs(q)).Handler())
+	t.Cleanup(srv.Close)
+	ts.URL = srv.URL
+
+	r := ts.upload("/v1/jobs?output=jsonl&threshold=0.99&asOf=2026-03-05", "text/csv", strings.NewReader("name\nAmira Hadzic\nAmirah Hadzic\n"))
+	if r.Status != http.StatusAccepted {
+		t.Fatalf("POST: %d %s", r.Status, r.Body)
+	}
+	var created Job
+	r.json(t, &created)
+	j := ts.waitJob(created.ID)
+	vs, err := db.Versions(context.Background(), store.VersionFilter{List: "un-sc"})
+	if err != nil || len(vs) != 2 {
+		t.Fatal(vs, err)
+	}
+	old := vs[1].Ref().String()
+	if j.Status != jobs.Done || !slices.ContainsFunc(j.Versions, func(v entity.VersionRef) bool { return v.String() == old }) {
+		t.Fatalf("job %+v, want done against %s", j, old)
+	}
+	body := string(ts.do("GET", created.Links.Results, entity.RoleScreen, nil).Body)
+	var hits []bool
+	for line := range strings.Lines(body) {
+		var l batch.ResultLine
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(l.Versions, old) {
+			t.Errorf("row %d screened against %s, want %s", l.Line, l.Versions, old)
+		}
+		hits = append(hits, slices.ContainsFunc(l.Hits, func(h screen.Hit) bool { return h.EntityID == "un-QDi.902" }))
+	}
+	if !slices.Equal(hits, []bool{true, false}) {
+		t.Errorf("hits on un-QDi.902 by row: %v, want the old name's only", hits)
 	}
 }
