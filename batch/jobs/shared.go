@@ -650,10 +650,25 @@ func (q *Shared) sweepEvery() {
 	defer t.Stop()
 	for {
 		q.Sweep(q.now())
+		if bs, err := q.st.BatchJobs(q.ctx); err == nil {
+			q.forget(bs)
+		}
 		select {
 		case <-q.ctx.Done():
 			return
 		case <-t.C:
+		}
+	}
+}
+
+// forget drops what the worker read of the jobs that are no longer
+// active (another replica ended them).
+func (q *Shared) forget(bs []store.BatchJob) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for _, b := range bs {
+		if !b.Active() {
+			delete(q.specs, b.ID)
 		}
 	}
 }
