@@ -199,10 +199,13 @@ func build(merged []*entity.Entity, lists [][]string, cfg match.Config, parent *
 			}
 			pn.IDs = ix.slots[start:len(ix.slots):len(ix.slots)]
 			for t := range pn.Joined {
-				pn.Joined[t].ID = ix.post(&pn.Joined[t].Token, pn.Joined[t].Kind, ref)
+				pn.Joined[t].ID = ix.post(pn.Joined[t].Token, pn.Joined[t].Kind, ref)
 				ix.slots = append(ix.slots, pn.Joined[t].ID)
-				pn.Joined[t].Token = names.Token{}
+				pn.Joined[t].Token = nil
 			}
+			// Without their tokens the spans are small: copy them to an
+			// array of their own size, freeing the one Spans grew.
+			pn.Joined = slices.Clone(pn.Joined)
 			// The vocabulary holds every token once: "mohammed" is
 			// stored once, not four thousand times.
 			pn.Tokens = nil

@@ -416,7 +416,7 @@ func (ix *Index) prepareUnits(p *match.Prepared, cfg *match.Config, s *scratch) 
 			if pn.Joined[k].Kind == match.Initialism && !cfg.QueryInitialisms {
 				continue
 			}
-			u := unit{qn: qn, qu: k, joined: true, span: pn.Joined[k].Kind, tok: &pn.Joined[k].Token, weight: pn.SpanWeight(k)}
+			u := unit{qn: qn, qu: k, joined: true, span: pn.Joined[k].Kind, tok: pn.Joined[k].Token, weight: pn.SpanWeight(k)}
 			ix.expand(&u, cfg, s)
 			u.expanded = true
 			s.units = append(s.units, u)

@@ -230,7 +230,7 @@ func (p *PreparedName) JoinedToken(k int) *names.Token {
 	if p.Tokens == nil {
 		return &p.Vocab[p.Joined[k].ID]
 	}
-	return &p.Joined[k].Token
+	return p.Joined[k].Token
 }
 
 // SpanWeight returns the weight of the tokens span k covers.
@@ -271,8 +271,10 @@ type Joined struct {
 	At, Len int
 	// Kind says how the span is written.
 	Kind SpanKind
-	// Token is the span written as one word.
-	Token names.Token
+	// Token is the span written as one word; nil in an index, whose
+	// vocabulary holds it by ID (a span's token is most of a listed
+	// name's memory: see JoinedToken).
+	Token *names.Token
 	// ID is its vocabulary id in an index.
 	ID uint32
 }
@@ -287,18 +289,30 @@ type Joined struct {
 // "mis", "mois"), when the name is an organisation's.
 func Spans(toks []names.Token, initialisms bool) []Joined {
 	out := make([]Joined, 0, 2*len(toks))
+	// The spans' tokens sit in one array beside them, one per span in
+	// order, and are pointed to once it is complete.
+	spanToks := make([]names.Token, 0, 2*len(toks))
+	add := func(j Joined, t names.Token) {
+		out = append(out, j)
+		spanToks = append(spanToks, t)
+	}
+	defer func() {
+		for i := range out {
+			out[i].Token = &spanToks[i]
+		}
+	}()
 	for j := 0; j+1 < len(toks); j++ {
 		a, b := &toks[j], &toks[j+1]
 		if joinable(a) && joinable(b) {
-			out = append(out, Joined{At: j, Len: 2, Kind: Glued, Token: joined(glue(a)+glue(b), a, b)})
+			add(Joined{At: j, Len: 2, Kind: Glued}, joined(glue(a)+glue(b), a, b))
 			if sunLetter(a, b) {
-				out = append(out, Joined{At: j, Len: 2, Kind: Glued, Token: joined("a"+glue(b), a, b)})
+				add(Joined{At: j, Len: 2, Kind: Glued}, joined("a"+glue(b), a, b))
 			}
 		}
 		if j+2 < len(toks) && shortSplit(toks[j:j+3]) {
 			a, b, c := &toks[j], &toks[j+1], &toks[j+2]
 			t := joined(glue(a)+glue(b)+glue(c), a, c)
-			out = append(out, Joined{At: j, Len: 3, Kind: Glued, Token: t})
+			add(Joined{At: j, Len: 3, Kind: Glued}, t)
 		}
 	}
 	for j := 0; j < len(toks); {
@@ -311,7 +325,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 			for i := j; i < k; i++ {
 				b.WriteString(toks[i].Form)
 			}
-			out = append(out, Joined{At: j, Len: k - j, Kind: Letters, Token: letters(b.String(), &toks[j], &toks[k-1])})
+			add(Joined{At: j, Len: k - j, Kind: Letters}, letters(b.String(), &toks[j], &toks[k-1]))
 		}
 		j = max(k, j+1)
 	}
@@ -323,7 +337,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 		form, first, last := initialism(toks, v)
 		if len(form) >= 2 && !slices.Contains(seen[:v], form) {
 			seen[v] = form
-			out = append(out, Joined{At: first, Len: last - first + 1, Kind: Initialism, Token: letters(form, &toks[first], &toks[last])})
+			add(Joined{At: first, Len: last - first + 1, Kind: Initialism}, letters(form, &toks[first], &toks[last]))
 		}
 	}
 	return out
@@ -609,7 +623,7 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 		cand.sex = e.Gender
 	}
 	for _, id := range e.Identifiers {
-		if v := normID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
+		if v := NormID(id.Value); len(v) >= 4 && !contains(cand.ids, v) {
 			cand.ids = append(cand.ids, v)
 		}
 	}
@@ -692,7 +706,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Prepared{Query: q, gender: gender(q.Gender), id: normID(q.IDNumber)}
+	p := &Prepared{Query: q, gender: Gender(q.Gender), id: NormID(q.IDNumber)}
 	for _, n := range append([]string{q.Name}, q.Aliases...) {
 		readings := []names.Name{names.Analyze(n)}
 		for _, r := range names.Readings(n) {
@@ -729,7 +743,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 		p.hasDOB = !p.dob.IsZero()
 	}
 	if q.Country != "" {
-		p.country, _ = countryCode(q.Country)
+		p.country, _ = CountryCode(q.Country)
 	}
 	return p, nil
 }

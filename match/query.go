@@ -79,7 +79,7 @@ func (q *Query) ValidateIn(order entity.DateOrder) error {
 		q.BirthDate = d.String() // what the matcher reads, whatever the order
 	}
 	if q.Country != "" {
-		if _, ok := countryCode(q.Country); !ok {
+		if _, ok := CountryCode(q.Country); !ok {
 			return fieldErr("country", q.Country, "unknown country %q", q.Country)
 		}
 	}
@@ -120,8 +120,9 @@ func (q *Query) ValidateLenient(order entity.DateOrder) (dropped []*FieldError, 
 	}
 }
 
-// countryCode reads an ISO code or a country name.
-func countryCode(s string) (string, bool) {
+// CountryCode reads an ISO code or a country name, as queries give
+// countries.
+func CountryCode(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) == 2 && countries.Known(s) {
 		return strings.ToLower(s), true
@@ -129,7 +130,9 @@ func countryCode(s string) (string, bool) {
 	return countries.Code(s)
 }
 
-func gender(s string) string {
+// Gender reads a query's gender: "male", "female", or "" for anything
+// else (m and f are read too).
+func Gender(s string) string {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "m", "male":
 		return "male"
@@ -139,9 +142,11 @@ func gender(s string) string {
 	return ""
 }
 
-// normID folds an identifier for comparison: upper-case letters and
-// digits only, and IMO numbers without their "IMO" prefix.
-func normID(s string) string {
+// NormID folds an identifier for comparison: upper-case letters and
+// digits only, and IMO numbers without their "IMO" prefix. Exported so
+// that the UI says whether two numbers are the same by the rule that
+// scores them.
+func NormID(s string) string {
 	b := make([]byte, 0, len(s))
 	for _, r := range strings.ToUpper(s) {
 		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {

@@ -41,6 +41,7 @@ type Store interface {
 	Review
 	Audit
 	Subjects
+	AuditAbout
 	BatchJobs
 	// Close releases the store's resources.
 	Close() error
@@ -218,6 +219,16 @@ type Audit interface {
 	AppendCheckpoint(ctx context.Context, c entity.AuditCheckpoint) error
 	// AuditCheckpoints returns every checkpoint in the order stored.
 	AuditCheckpoints(ctx context.Context) ([]entity.AuditCheckpoint, error)
+}
+
+// AuditAbout finds the audit entries about one thing, for the evidence
+// report of an alert (package report).
+type AuditAbout interface {
+	// AuditEntriesAbout returns the entries whose subject is one of
+	// subjects, at or after since, in sequence order, at most limit
+	// (0: no limit). since bounds the work: the trail is indexed by time,
+	// not by subject.
+	AuditEntriesAbout(ctx context.Context, subjects []string, since time.Time, limit int) ([]entity.AuditEntry, error)
 }
 
 // AuditFilter selects audit entries.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/vetoscreen/veto/entity"
@@ -23,8 +24,10 @@ type alertView struct {
 	// (with EntityNote saying why) when the store has it no more.
 	Entity     *entity.Entity
 	EntityNote string
-	// Raw is the record's raw text; JSON is indented for reading.
-	Raw     string
+	// Fields set the customer beside the listing, field by field, and
+	// Tally counts their verdicts.
+	Fields  []fieldRow
+	Tally   tally
 	Version *entity.ListVersion
 	History []entity.AlertAction
 	// Decision and Decider are the decision waiting for approval.
@@ -36,6 +39,24 @@ type alertView struct {
 	// Reason is the reason typed into a form that failed, kept.
 	Reason string
 	Allow  []entity.AllowEntry
+}
+
+// tally counts the verdicts of a comparison.
+type tally struct{ Agrees, Differs, Unknown int }
+
+func count(rows []fieldRow) tally {
+	var t tally
+	for _, r := range rows {
+		switch r.Verdict {
+		case agrees:
+			t.Agrees++
+		case differs:
+			t.Differs++
+		default:
+			t.Unknown++
+		}
+	}
+	return t
 }
 
 func alertID(r *http.Request) (int64, error) {
@@ -82,9 +103,12 @@ func (s *server) alertView(r *http.Request, rq *request, id int64) (*alertView, 
 	if v.Entity, v.EntityNote, err = s.listedRecord(ctx, s.snapshot(rq), a); err != nil {
 		return nil, err
 	}
-	if v.Entity != nil {
-		v.Raw = readable(v.Entity.Raw)
+	facts, err := s.subjectFacts(ctx, s.snapshot(rq), a, v.Entity)
+	if err != nil {
+		return nil, err
 	}
+	v.Fields = compareFields(a.Customer.Subject, facts, v.Hit.Explanation)
+	v.Tally = count(v.Fields)
 	if v.History, err = s.Review.History(ctx, a.ID); err != nil {
 		return nil, err
 	}
@@ -179,6 +203,53 @@ func (s *server) listedRecord(ctx context.Context, snap *screen.Snapshot, a *ent
 		}
 	}
 	return nil, fmt.Sprintf("Entity %s is not in list version %d.", a.EntityID, a.VersionID), nil
+}
+
+// subjectFacts returns what the subject's listings say of it, for the
+// comparison with the customer: the alert's listing (rec, which may be
+// nil) with the dates, gender, countries, addresses and identifiers of
+// the subject's other listings as served now added. One decision covers
+// every listing, so a date of birth any of them gives counts.
+func (s *server) subjectFacts(ctx context.Context, snap *screen.Snapshot, a *entity.Alert, rec *entity.Entity) (*entity.Entity, error) {
+	facts := &entity.Entity{}
+	if rec != nil {
+		facts.Schema, facts.Gender = rec.Schema, rec.Gender
+	}
+	add := func(e *entity.Entity) {
+		for _, d := range e.BirthDates {
+			facts.AddBirthDate(d)
+		}
+		if facts.Gender == "" {
+			facts.Gender = e.Gender
+		}
+		entity.AddCountry(&facts.Nationalities, e.Nationalities...)
+		entity.AddCountry(&facts.Citizenships, e.Citizenships...)
+		entity.AddCountry(&facts.Countries, e.Countries...)
+		for _, ad := range e.Addresses {
+			if !slices.Contains(facts.Addresses, ad) {
+				facts.Addresses = append(facts.Addresses, ad)
+			}
+		}
+		for _, id := range e.Identifiers {
+			facts.AddIdentifier(id)
+		}
+	}
+	if rec != nil {
+		add(rec)
+	}
+	for _, id := range a.Members {
+		if id == a.EntityID {
+			continue
+		}
+		recs, err := s.servedRecords(ctx, snap, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range recs {
+			add(e)
+		}
+	}
+	return facts, nil
 }
 
 // act runs one review action from the alert page's forms: on success it

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,12 +146,7 @@ func (s *server) screenForm(w http.ResponseWriter, r *http.Request, rq *request)
 // customer ID, stores the customer for monitoring, which raises its
 // alerts.
 func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) error {
-	pf := r.PostForm
-	f := screenForm{
-		Subject: entity.Subject{Name: strings.TrimSpace(pf.Get("name")), Schema: entity.Schema(pf.Get("schema")), BirthDate: strings.TrimSpace(pf.Get("birthDate")),
-			Country: strings.TrimSpace(pf.Get("country")), IDNumber: strings.TrimSpace(pf.Get("idNumber"))},
-		CustomerID: strings.TrimSpace(pf.Get("customerId")), Threshold: strings.TrimSpace(pf.Get("threshold")), AsOf: strings.TrimSpace(pf.Get("asOf")),
-		Scope: pf["scope"]}
+	f := readScreenForm(r.PostForm)
 	v := s.screenView(r, rq, f)
 	res, err := s.screenQuery(r, rq, f)
 	if err != nil {
@@ -165,6 +161,15 @@ func (s *server) screen(w http.ResponseWriter, r *http.Request, rq *request) err
 	v.Result = res
 	s.render(w, r, http.StatusOK, "screen", v)
 	return nil
+}
+
+// readScreenForm reads the screening form posted.
+func readScreenForm(pf url.Values) screenForm {
+	return screenForm{
+		Subject: entity.Subject{Name: strings.TrimSpace(pf.Get("name")), Schema: entity.Schema(pf.Get("schema")), BirthDate: strings.TrimSpace(pf.Get("birthDate")),
+			Country: strings.TrimSpace(pf.Get("country")), IDNumber: strings.TrimSpace(pf.Get("idNumber"))},
+		CustomerID: strings.TrimSpace(pf.Get("customerId")), Threshold: strings.TrimSpace(pf.Get("threshold")), AsOf: strings.TrimSpace(pf.Get("asOf")),
+		Scope: pf["scope"]}
 }
 
 func (s *server) screenQuery(r *http.Request, rq *request, f screenForm) (*screenResult, error) {

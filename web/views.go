@@ -22,7 +22,7 @@ var templateFS embed.FS
 
 // viewNames are the pages; each is templates/<name>.html, defining
 // "content", rendered inside layout.html with the partials.
-var viewNames = []string{"login", "error", "screen", "alerts", "alert", "lists", "version", "subjects", "subject", "customers", "customer", "users", "audit"}
+var viewNames = []string{"login", "error", "screen", "alerts", "alert", "lists", "version", "subjects", "subject", "customers", "customer", "users", "audit", "entity"}
 
 // views holds one parsed template set per page.
 type views struct {
@@ -34,7 +34,7 @@ type views struct {
 // every template file is a known page or a shared file.
 func parseViews(as *assets) (*views, error) {
 	base := template.New("layout.html").Funcs(funcs(as))
-	base, err := base.ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	base, err := base.ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/report_links.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
@@ -58,7 +58,7 @@ func parseViews(as *assets) (*views, error) {
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
-		if name != "layout" && name != "partials" && !slices.Contains(viewNames, name) {
+		if name != "layout" && name != "partials" && name != "report_links" && !slices.Contains(viewNames, name) {
 			return nil, fmt.Errorf("web: template %s is not a registered view", f)
 		}
 	}
@@ -206,10 +206,13 @@ func funcs(as *assets) template.FuncMap {
 		"date":     func(t time.Time) string { return dateOr(t, "2006-01-02") },
 		"datetime": func(t time.Time) string { return dateOr(t, "2006-01-02 15:04 UTC") },
 		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"isodate":  func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
 		"ago":      func(now, t time.Time) string { return duration(now.Sub(t)) },
 		"label":    label,
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
+		"country":  countryName,
+		"nameKind": nameKind,
 	}
 }
 
@@ -285,11 +288,40 @@ var labels = map[string]string{
 	"gender":         "Gender",
 	"weakAlias":      "Weak alias",
 	"lowInformation": "Little information in the query",
+	// Identifier types.
+	entity.IDPassport:     "Passport",
+	entity.IDNational:     "ID number",
+	entity.IDTax:          "Tax number",
+	entity.IDRegistration: "Registration number",
+	entity.IDIMO:          "IMO number",
+	entity.IDMMSI:         "MMSI",
+	entity.IDCallSign:     "Call sign",
+	entity.IDSwiftBIC:     "SWIFT/BIC",
+	entity.IDLEI:          "LEI",
+	entity.IDINN:          "INN",
+	entity.IDOGRN:         "OGRN",
+	entity.IDISIN:         "ISIN",
+	entity.IDCrypto:       "Crypto wallet",
 	// Name kinds.
 	"name":         "primary name",
 	"alias":        "alias",
 	"previousName": "previous name",
 	"any":          "Any status",
+}
+
+// nameKinds say how strongly a listed name identifies its entity.
+var nameKinds = map[entity.NameKind]string{
+	entity.Primary:   "primary name",
+	entity.Alias:     "strong alias",
+	entity.WeakAlias: "weak alias (low quality)",
+	entity.Previous:  "previous name",
+}
+
+func nameKind(k entity.NameKind) string {
+	if s, ok := nameKinds[k]; ok {
+		return s
+	}
+	return string(k)
 }
 
 // label returns the words for a code (a string or a named string type,

@@ -131,6 +131,7 @@ func (s *server) routes() http.Handler {
 
 	mux.Handle("GET /ui/screen", s.page(analyst, s.screenForm))
 	mux.Handle("POST /ui/screen", s.page(analyst, s.screen))
+	mux.Handle("POST /ui/screen/report.pdf", s.page(analyst, s.screenReportPDF))
 
 	mux.Handle("GET /ui/alerts", s.page(analyst, s.alerts))
 	mux.Handle("GET /ui/alerts/{id}", s.page(analyst, s.alert))
@@ -138,9 +139,13 @@ func (s *server) routes() http.Handler {
 	mux.Handle("POST /ui/alerts/{id}/approve", s.page(analyst, s.approve))
 	mux.Handle("POST /ui/alerts/{id}/reject", s.page(analyst, s.reject))
 	mux.Handle("POST /ui/alerts/{id}/assign", s.page(analyst, s.assign))
+	mux.Handle("GET /ui/alerts/{id}/report", s.page(analyst, s.alertReport))
+	mux.Handle("GET /ui/alerts/{id}/report.pdf", s.page(analyst, s.alertReportPDF))
 
 	mux.Handle("GET /ui/lists", s.page(analyst, s.lists))
 	mux.Handle("GET /ui/lists/versions/{id}", s.page(analyst, s.version))
+
+	mux.Handle("GET /ui/entities/{id}", s.page(analyst, s.entityPage))
 
 	mux.Handle("GET /ui/subjects", s.page(analyst, s.subjectsPage))
 	mux.Handle("GET /ui/subjects/{id}", s.page(analyst, s.subject))

@@ -33,6 +33,7 @@ const (
 	ActionCustomerRemove = "customer.remove"
 	ActionSubjectDecide  = "subject.decide" // a merge, not-same or alone decision on subjects
 	ActionSubjectRevoke  = "subject.revoke" // its revocation
+	ActionReportExport   = "report.export"  // an evidence report generated, with its SHA-256
 )
 
 // Entry makes an entry to append: data becomes compact JSON.

@@ -164,6 +164,7 @@ The store is a SQLite file (--db, env VETO_DB; default ` + defaultDBPath() + `).
 		newCustomersCommand(g),
 		newMonitorCommand(g),
 		newAlertsCommand(g),
+		newReportCommand(g),
 		newBatchCommand(g),
 	)
 	return root

@@ -505,6 +505,12 @@ func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity
 	if err != nil {
 		return nil, fmt.Errorf("audit: %w", err)
 	}
+	return scanAudit(rows)
+}
+
+// scanAudit reads the rows of a query of audit_log's columns seq, at,
+// actor, action, subject, data, prev, hash, and closes them.
+func scanAudit(rows *sql.Rows) ([]entity.AuditEntry, error) {
 	defer rows.Close()
 	var out []entity.AuditEntry
 	for rows.Next() {
@@ -513,6 +519,7 @@ func (s *Store) AuditEntries(ctx context.Context, f store.AuditFilter) ([]entity
 		if err := rows.Scan(&e.Seq, &at, &e.Actor, &e.Action, &e.Subject, &data, &e.Prev, &e.Hash); err != nil {
 			return nil, fmt.Errorf("audit: %w", err)
 		}
+		var err error
 		if e.At, err = parseTime(at); err != nil {
 			// An altered time must not stop the verification that
 			// would report it: keep the zero time, which breaks the
