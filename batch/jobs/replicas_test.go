@@ -237,6 +237,8 @@ func TestReplicasShareABatchJob(t *testing.T) {
 		if err := c.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
 			t.Fatal(err)
 		}
+		// A completion c sent just before it stopped lands meanwhile.
+		time.Sleep(100 * time.Millisecond)
 		err := db.QueryRow(`SELECT seq FROM batch_chunks WHERE job_id = $1 AND claimed_by LIKE '%' || $2 || '%' AND done_at = '' LIMIT 1`, id, victim).Scan(&held)
 		if err == nil {
 			return true
