@@ -47,7 +47,7 @@ func startReplica(t *testing.T, bin, dsn, name string) *replica {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--no-auth", "--refresh-every", "0", "--ui=false",
-		"--jobs-dir", filepath.Join(dir, "jobs"), "--job-lease", "2s", "--job-chunk-rows", "500", "--log-level", "debug",
+		"--jobs-dir", filepath.Join(dir, "jobs"), "--job-lease", "2s", "--job-chunk-rows", "100", "--log-level", "debug",
 		"--audit-key-file", filepath.Join(dir, "audit.key"), "--checkpoint-file", filepath.Join(dir, "checkpoints.jsonl"))
 	cmd.Stderr = logf
 	out, err := cmd.StdoutPipe()
@@ -228,31 +228,40 @@ func TestReplicasShareABatchJob(t *testing.T) {
 	}
 
 	b, c := startReplica(t, bin, dsn, "b"), startReplica(t, bin, dsn, "c")
-	id := a.submit(t, input)
-	// Freeze c now and then, until it is caught holding a chunk it has
-	// not finished; then kill it.
+	// a and b are frozen while c takes the job alone, so that c is sure
+	// to hold a chunk (on the demo dataset a job takes a second): c is
+	// stopped now and then until it is caught, midway, holding one it has
+	// not finished, and killed.
+	signal := func(sig syscall.Signal, rs ...*replica) {
+		t.Helper()
+		for _, r := range rs {
+			if err := r.cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	signal(syscall.SIGSTOP, a, b)
+	id := c.submit(t, input)
 	victim := ":" + strconv.Itoa(c.cmd.Process.Pid) + ":"
 	var held int
 	waitFor(t, 60*time.Second, "c holding a chunk", func() bool {
-		if err := c.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
-			t.Fatal(err)
-		}
+		signal(syscall.SIGSTOP, c)
 		// A completion c sent just before it stopped lands meanwhile.
-		time.Sleep(100 * time.Millisecond)
-		err := db.QueryRow(`SELECT seq FROM batch_chunks WHERE job_id = $1 AND claimed_by LIKE '%' || $2 || '%' AND done_at = '' LIMIT 1`, id, victim).Scan(&held)
+		time.Sleep(20 * time.Millisecond)
+		err := db.QueryRow(`SELECT seq FROM batch_chunks WHERE job_id = $1 AND claimed_by LIKE '%' || $2 || '%' AND done_at = ''
+			AND (SELECT COUNT(*) FROM batch_chunks WHERE job_id = $1 AND done_at <> '') >= 5 LIMIT 1`, id, victim).Scan(&held)
 		if err == nil {
 			return true
 		}
 		if err != sql.ErrNoRows {
 			t.Fatal(err)
 		}
-		c.cmd.Process.Signal(syscall.SIGCONT)
+		signal(syscall.SIGCONT, c)
 		return false
 	})
-	if err := c.cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
+	signal(syscall.SIGKILL, c)
 	c.cmd.Wait()
+	signal(syscall.SIGCONT, a, b)
 	if j := b.job(t, id); j.Status != "running" {
 		t.Fatalf("job after the kill: %+v, want running", j)
 	}
@@ -289,7 +298,7 @@ func TestReplicasShareABatchJob(t *testing.T) {
 		by[w] = n
 	}
 	if by[""] != 0 || len(by) < 2 {
-		t.Errorf("chunks by worker: %v; want all done, by a and b at least", by)
+		t.Errorf("chunks by worker: %v; want all done, by c and others", by)
 	}
 	t.Logf("chunks done by worker: %v", by)
 }
