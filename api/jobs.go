@@ -40,7 +40,7 @@ type JobLinks struct {
 }
 
 // WithJobs serves the batch jobs of q under /v1/jobs.
-func WithJobs(q *jobs.Queue) Option { return func(s *Server) { s.jobs = q } }
+func WithJobs(q jobs.Service) Option { return func(s *Server) { s.jobs = q } }
 
 // view is a job as the API shows it.
 func view(j jobs.Job) Job {
@@ -236,8 +236,12 @@ func (s *Server) listJobs(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	js, err := s.jobs.List(c)
+	if err != nil {
+		return err
+	}
 	list := jobList{Jobs: []Job{}}
-	for _, j := range s.jobs.List(c) {
+	for _, j := range js {
 		list.Jobs = append(list.Jobs, view(j))
 	}
 	writeJSON(w, http.StatusOK, list)
@@ -303,7 +307,7 @@ func (s *Server) jobResults(w http.ResponseWriter, r *http.Request) error {
 	if j.Output == string(batch.FormatJSONL) {
 		ct = "application/x-ndjson"
 	}
-	return s.serveJobFile(w, r, j, s.jobs.ResultsPath(&j), ct)
+	return s.serveJobFile(w, r, j, "results."+j.Output, s.jobs.Results, ct)
 }
 
 // jobErrors serves a done job's errors file (CSV: line, reason, record).
@@ -312,26 +316,25 @@ func (s *Server) jobErrors(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveJobFile(w, r, j, s.jobs.ErrorsPath(&j), "text/csv; charset=utf-8")
+	return s.serveJobFile(w, r, j, jobs.ErrorsFile, s.jobs.Errors, "text/csv; charset=utf-8")
 }
 
-func (s *Server) serveJobFile(w http.ResponseWriter, r *http.Request, j jobs.Job, path, contentType string) error {
+// serveJobFile serves the file of a done job that open opens, named name
+// in the download, from the store of the replicas or the job's folder,
+// with Range support, as of the job's end.
+func (s *Server) serveJobFile(w http.ResponseWriter, r *http.Request, j jobs.Job, name string, open func(*jobs.Job) (io.ReadSeekCloser, error), contentType string) error {
 	if j.Status != jobs.Done {
 		return errorf(CodeConflict, "job %s is %s: its files are served once it is done (poll %s)", j.ID, j.Status, view(j).Links.Self)
 	}
-	f, err := os.Open(path)
+	f, err := open(&j)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(uploadTimeout))
 	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", j.ID+"-"+filepath.Base(path)))
-	http.ServeContent(w, r, "", st.ModTime(), f)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", j.ID+"-"+name))
+	http.ServeContent(w, r, "", j.Finished, f)
 	return nil
 }
 

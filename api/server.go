@@ -81,7 +81,7 @@ type Server struct {
 	monitor  *monitor.Monitor
 	audit    *audit.Log
 	ui       http.Handler
-	jobs     *jobs.Queue
+	jobs     jobs.Service
 	costly   costlyClients
 	history  history
 	graphs   ftmGraphs

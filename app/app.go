@@ -74,7 +74,7 @@ type App struct {
 
 	// Set by Start.
 	Anchor   *audit.Anchor
-	Jobs     *jobs.Queue
+	Jobs     jobs.Service
 	notifier *notify.Notifier
 
 	checkpointEvery time.Duration

@@ -126,7 +126,15 @@ func (a *App) Start(ctx context.Context, s Serving) error {
 	if jc.Lists == nil {
 		jc.Lists = s.Regimes
 	}
-	if a.Jobs, err = jobs.Open(jc, jobs.Deps{Snapshot: k.Snapshot, AsOf: k.AsOf, Audit: a.Audit, Logger: log}); err != nil {
+	deps := jobs.Deps{Snapshot: k.Snapshot, AsOf: k.AsOf, Audit: a.Audit, Logger: log}
+	if IsPostgres(a.cfg.DB) {
+		// The replicas on the database share its jobs, chunk by chunk.
+		a.Jobs, err = jobs.OpenShared(jc, a.Store, deps)
+	} else {
+		a.Jobs, err = jobs.Open(jc, deps)
+	}
+	if err != nil {
+		a.Jobs = nil
 		log.Error("jobs are off", "dir", jc.Dir, "err", err)
 	}
 	return nil

@@ -305,28 +305,7 @@ func (r *run) run(ctx context.Context) (Stats, error) {
 		if ctx.Err() != nil {
 			break
 		}
-		for i := range c.rows {
-			row, res := &c.rows[i], &c.res[i]
-			if row.Err != nil {
-				r.stats.Errors++
-				if err := ew.Write(row); err != nil {
-					writeErr = fmt.Errorf("write %s: %w", r.files.Errors, err)
-				}
-			} else if len(res.Hits) > 0 {
-				r.stats.Hits++
-			}
-			if row.Warning != nil {
-				if err := ew.WriteWarning(row); err != nil {
-					writeErr = fmt.Errorf("write %s: %w", r.files.Errors, err)
-				}
-			}
-			if err := w.write(row, res); err != nil && writeErr == nil {
-				writeErr = fmt.Errorf("write %s: %w", r.files.Output, err)
-			}
-			if r.opts.Result != nil {
-				r.opts.Result(row, res)
-			}
-		}
+		writeErr = writeRows(w, ew, c.rows, c.res, &r.stats, r.opts.Result, r.files.Output, r.files.Errors)
 		r.stats.Rows += int64(len(c.rows))
 		r.stats.Offset, r.cp.Pos = c.end.Offset, c.end
 		r.stats.Elapsed = time.Since(start)
@@ -408,20 +387,55 @@ func (r *run) screen(ctx context.Context, c *chunk) {
 	defer close(c.done)
 	c.res = make([]screen.Result, len(c.rows))
 	for i := range c.rows {
-		row := &c.rows[i]
 		if ctx.Err() != nil {
 			return
 		}
-		if row.Err != nil {
-			c.res[i] = screen.Result{ID: row.Query.ID, Hits: []screen.Hit{}, Error: Reason(row.Err)}
-			continue
-		}
-		res, err := r.s.Screen(ctx, row.Query, r.opts.Screen)
-		if err != nil {
-			res = screen.Result{ID: row.Query.ID, Hits: []screen.Hit{}, Error: err.Error()}
-		}
-		c.res[i] = res
+		screenRow(ctx, r.s, &r.opts.Screen, &c.rows[i], &c.res[i])
 	}
+}
+
+// screenRow screens a row into res: a row that could not be read gets
+// its reason as the result's error, as does one the screener fails on.
+func screenRow(ctx context.Context, s *screen.Screener, opts *screen.Options, row *Row, res *screen.Result) {
+	if row.Err != nil {
+		*res = screen.Result{ID: row.Query.ID, Hits: []screen.Hit{}, Error: Reason(row.Err)}
+		return
+	}
+	r, err := s.Screen(ctx, row.Query, *opts)
+	if err != nil {
+		r = screen.Result{ID: row.Query.ID, Hits: []screen.Hit{}, Error: err.Error()}
+	}
+	*res = r
+}
+
+// writeRows writes screened rows and their results, in order: each to
+// the output, those with an error or a warning to the errors file too;
+// it counts them in st (but for Rows) and passes each to result, if set.
+// outName and errName name the files in errors.
+func writeRows(w resultWriter, ew *ErrorsWriter, rows []Row, res []screen.Result, st *Stats, result func(*Row, *screen.Result), outName, errName string) error {
+	for i := range rows {
+		row, res := &rows[i], &res[i]
+		if row.Err != nil {
+			st.Errors++
+			if err := ew.Write(row); err != nil {
+				return fmt.Errorf("write %s: %w", errName, err)
+			}
+		} else if len(res.Hits) > 0 {
+			st.Hits++
+		}
+		if row.Warning != nil {
+			if err := ew.WriteWarning(row); err != nil {
+				return fmt.Errorf("write %s: %w", errName, err)
+			}
+		}
+		if err := w.write(row, res); err != nil {
+			return fmt.Errorf("write %s: %w", outName, err)
+		}
+		if result != nil {
+			result(row, res)
+		}
+	}
+	return nil
 }
 
 // checkpoint flushes the output and errors files to disk, then records

@@ -26,3 +26,17 @@ func (t *Tally) Count(row *Row, res *screen.Result) {
 	}
 	t.Add(res)
 }
+
+// Merge adds the tally of other rows, screened against the same
+// versions (a batch job's chunks, each screened on its own), as if they
+// had been counted here after these.
+func (t *Tally) Merge(o *Tally) {
+	t.Rows += o.Rows
+	t.Errors += o.Errors
+	t.Warnings += o.Warnings
+	t.Queries += o.Queries
+	t.WithHits += o.WithHits
+	t.Hits += o.Hits
+	t.Best = max(t.Best, o.Best)
+	t.Matched = append(t.Matched, o.Matched[:min(len(o.Matched), screen.MaxSummaryHits-len(t.Matched))]...)
+}

@@ -46,6 +46,7 @@ type Store interface {
 	Queue
 	Notes
 	AuditSearch
+	BatchJobs
 	// Close releases the store's resources.
 	Close() error
 }

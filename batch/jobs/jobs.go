@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -149,7 +150,48 @@ type Config struct {
 	Expiry time.Duration
 	// Lists are the lists or regimes a job screens against (empty: all).
 	Lists []string
+	// Of a Shared queue only: the lease on a chunk claimed (default
+	// DefaultLease), which its worker renews every third of it; the
+	// records in a chunk (default DefaultChunkRows); and the name this
+	// replica claims chunks under (default: host, process ID, random).
+	Lease     time.Duration
+	ChunkRows int
+	Worker    string
 }
+
+// Service is a queue of batch jobs, as the API serves it: a Queue, the
+// jobs of one server in a folder, or a Shared queue, those of the
+// replicas on one PostgreSQL database.
+type Service interface {
+	// Reserve holds a place for an upload in its owner's quotas, until
+	// release; left is what the upload may take of the byte quota.
+	Reserve(owner string) (release func(), left int64, err error)
+	// OverQuota refuses an upload of size (in words) over its owner's
+	// storage quota, of which left bytes are left.
+	OverQuota(size, owner string, left int64) error
+	// Folder is the folder a job's upload is written to (InputFile)
+	// before Enqueue.
+	Folder(id string) string
+	// Enqueue queues a new job whose upload is in its folder.
+	Enqueue(j Job) error
+	// Get returns a job the caller may see, else ErrNotFound.
+	Get(c Caller, id string) (Job, error)
+	// List returns the jobs the caller sees, newest first.
+	List(c Caller) ([]Job, error)
+	// Delete cancels an active job (canceled true, and the job), or
+	// deletes a finished one; ErrNotFound if the caller sees none.
+	Delete(c Caller, id string) (j Job, canceled bool, err error)
+	// Results and Errors open a done job's results and errors file.
+	Results(j *Job) (io.ReadSeekCloser, error)
+	Errors(j *Job) (io.ReadSeekCloser, error)
+	// Close stops the queue's work, which resumes at the next start.
+	Close()
+}
+
+var (
+	_ Service = (*Queue)(nil)
+	_ Service = (*Shared)(nil)
+)
 
 // DefaultConfig returns the documented defaults (veto serve's), for the
 // folder dir.
@@ -259,9 +301,13 @@ func (q *Queue) Close() {
 }
 
 // Folder is a job's folder.
-func (q *Queue) Folder(id string) string { return filepath.Join(q.cfg.Dir, id) }
+func (q *Queue) Folder(id string) string { return folder(q.cfg.Dir, id) }
 
-func (q *Queue) path(id, name string) string { return filepath.Join(q.cfg.Dir, id, name) }
+func (q *Queue) path(id, name string) string { return folderPath(q.cfg.Dir, id, name) }
+
+func folder(dir, id string) string { return filepath.Join(dir, id) }
+
+func folderPath(dir, id, name string) string { return filepath.Join(dir, id, name) }
 
 // ResultsPath is the file of a job's results.
 func (q *Queue) ResultsPath(j *Job) string { return q.path(j.ID, "results."+j.Output) }
@@ -269,6 +315,12 @@ func (q *Queue) ResultsPath(j *Job) string { return q.path(j.ID, "results."+j.Ou
 // ErrorsPath is the file of a job's rows not screened (CSV: line,
 // reason, record).
 func (q *Queue) ErrorsPath(j *Job) string { return q.path(j.ID, ErrorsFile) }
+
+// Results opens a job's results file.
+func (q *Queue) Results(j *Job) (io.ReadSeekCloser, error) { return os.Open(q.ResultsPath(j)) }
+
+// Errors opens a job's errors file.
+func (q *Queue) Errors(j *Job) (io.ReadSeekCloser, error) { return os.Open(q.ErrorsPath(j)) }
 
 // save writes the job's metadata atomically; the caller holds q.mu.
 func (q *Queue) save(j *Job) error {
@@ -297,7 +349,7 @@ func (q *Queue) Get(c Caller, id string) (Job, error) {
 }
 
 // List returns copies of the jobs the caller sees, newest first.
-func (q *Queue) List(c Caller) []Job {
+func (q *Queue) List(c Caller) ([]Job, error) {
 	q.mu.Lock()
 	list := []Job{}
 	for _, j := range q.jobs {
@@ -307,7 +359,7 @@ func (q *Queue) List(c Caller) []Job {
 	}
 	q.mu.Unlock()
 	slices.SortFunc(list, func(a, b Job) int { return b.Created.Compare(a.Created) })
-	return list
+	return list, nil
 }
 
 // startWorker starts the worker if jobs are queued and it is idle and the
@@ -416,7 +468,7 @@ func (q *Queue) options(j *Job) batch.Options {
 // interrupted it. Each row's result is counted in sum, the job's audit
 // entry, with the versions of that snapshot.
 func (q *Queue) run(ctx context.Context, j *Job, opts batch.Options, sum *Screening) error {
-	snap, err := q.snapshotOf(ctx, j)
+	snap, err := snapshotOf(ctx, q.snapshot, q.asOf, j)
 	sum.Summary = screen.Summarize("job", snap, nil)
 	if err != nil {
 		return err
@@ -442,18 +494,19 @@ func (q *Queue) run(ctx context.Context, j *Job, opts batch.Options, sum *Screen
 	return err
 }
 
-// snapshotOf returns the snapshot a job screens against.
-func (q *Queue) snapshotOf(ctx context.Context, j *Job) (*screen.Snapshot, error) {
+// snapshotOf returns the snapshot a job screens against: the one served
+// (snapshot's) or that of its as-of instant (asOf's).
+func snapshotOf(ctx context.Context, snapshot func() *screen.Snapshot, asOf func(context.Context, time.Time) (*screen.Snapshot, error), j *Job) (*screen.Snapshot, error) {
 	if j.AsOf.IsZero() {
-		if snap := q.snapshot(); snap != nil {
+		if snap := snapshot(); snap != nil {
 			return snap, nil
 		}
 		return nil, screen.ErrNotReady
 	}
-	if q.asOf == nil {
+	if asOf == nil {
 		return nil, errors.New("jobs: this queue screens against the lists served only, not as of an instant")
 	}
-	return q.asOf(ctx, j.AsOf)
+	return asOf(ctx, j.AsOf)
 }
 
 // Screening is the audit entry of a job's run, the shape of veto batch's
@@ -474,8 +527,11 @@ type Screening struct {
 
 // record commits a job run's entry, its owner the actor (jobs made
 // without keys, --no-auth, are anonymous's, as such screening calls are).
-func (q *Queue) record(owner string, sum *Screening) error {
-	if q.trail == nil {
+func (q *Queue) record(owner string, sum *Screening) error { return record(q.trail, q.log, owner, sum) }
+
+// record commits a job run's entry to trail, if there is one.
+func record(trail *audit.Log, log *slog.Logger, owner string, sum *Screening) error {
+	if trail == nil {
 		return nil
 	}
 	actor := "anonymous"
@@ -484,8 +540,8 @@ func (q *Queue) record(owner string, sum *Screening) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := q.trail.Commit(ctx, actor, chain.ActionScreen, "job/"+sum.Job, sum); err != nil {
-		q.log.Error("jobs: the job's screening could not be recorded in the audit trail", "job", sum.Job, "status", sum.Status, "err", err)
+	if err := trail.Commit(ctx, actor, chain.ActionScreen, "job/"+sum.Job, sum); err != nil {
+		log.Error("jobs: the job's screening could not be recorded in the audit trail", "job", sum.Job, "status", sum.Status, "err", err)
 		return err
 	}
 	return nil
@@ -555,8 +611,12 @@ func ownerName(owner string) string {
 // OverQuota refuses an upload of size (in words) over its owner's
 // storage quota, left bytes of which are left (ErrQuota).
 func (q *Queue) OverQuota(size, owner string, left int64) error {
+	return q.cfg.overQuota(size, owner, left)
+}
+
+func (cfg *Config) overQuota(size, owner string, left int64) error {
 	return fmt.Errorf("%w: the upload is %s: key %s's jobs may keep %d bytes (their storage quota, veto serve --job-quota-bytes) and %d are left; delete finished jobs or wait for them to expire",
-		ErrQuota, size, ownerName(owner), q.cfg.QuotaBytes, max(left, 0))
+		ErrQuota, size, ownerName(owner), cfg.QuotaBytes, max(left, 0))
 }
 
 // Reserve holds a place for an upload among the owner's active jobs,
@@ -574,25 +634,40 @@ func (q *Queue) Reserve(owner string) (release func(), left int64, err error) {
 		}
 	}
 	used := q.usedBytes(owner, "")
-	switch {
-	case active >= q.cfg.QuotaJobs:
-		return nil, 0, fmt.Errorf("%w: key %s already has %d jobs queued, running or being uploaded, the most it may (veto serve --job-quota-jobs); wait for one to finish or cancel one",
-			ErrTooManyJobs, ownerName(owner), active)
-	case used >= q.cfg.QuotaBytes:
-		return nil, 0, fmt.Errorf("%w: key %s's jobs keep %d bytes, their whole storage quota of %d (veto serve --job-quota-bytes); delete finished jobs or wait for them to expire",
-			ErrQuota, ownerName(owner), used, q.cfg.QuotaBytes)
+	if err := q.cfg.quotaLeft(owner, active, used); err != nil {
+		return nil, 0, err
 	}
 	q.uploading[owner]++
+	return releaser(&q.mu, q.uploading, owner), q.cfg.QuotaBytes - used, nil
+}
+
+// quotaLeft refuses one more upload of an owner that has active jobs
+// queued, running or being uploaded, which keep used bytes.
+func (cfg *Config) quotaLeft(owner string, active int, used int64) error {
+	switch {
+	case active >= cfg.QuotaJobs:
+		return fmt.Errorf("%w: key %s already has %d jobs queued, running or being uploaded, the most it may (veto serve --job-quota-jobs); wait for one to finish or cancel one",
+			ErrTooManyJobs, ownerName(owner), active)
+	case used >= cfg.QuotaBytes:
+		return fmt.Errorf("%w: key %s's jobs keep %d bytes, their whole storage quota of %d (veto serve --job-quota-bytes); delete finished jobs or wait for them to expire",
+			ErrQuota, ownerName(owner), used, cfg.QuotaBytes)
+	}
+	return nil
+}
+
+// releaser returns the function that gives back an upload's place in
+// uploading, counted by owner under mu; later calls do nothing.
+func releaser(mu *sync.Mutex, uploading map[string]int, owner string) func() {
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			q.mu.Lock()
-			defer q.mu.Unlock()
-			if q.uploading[owner]--; q.uploading[owner] <= 0 {
-				delete(q.uploading, owner)
+			mu.Lock()
+			defer mu.Unlock()
+			if uploading[owner]--; uploading[owner] <= 0 {
+				delete(uploading, owner)
 			}
 		})
-	}, q.cfg.QuotaBytes - used, nil
+	}
 }
 
 // usedBytes is what an owner's jobs keep on disk (uploads, results,

@@ -229,7 +229,7 @@ func TestDeleteOnlyWhatTheCallerSees(t *testing.T) {
 	if _, err := os.Stat(q.Folder(j.ID)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the deleted job's folder: %v", err)
 	}
-	if got := q.List(Caller{Admin: true}); len(got) != 0 {
+	if got, _ := q.List(Caller{Admin: true}); len(got) != 0 {
 		t.Errorf("jobs after the delete: %+v", got)
 	}
 }

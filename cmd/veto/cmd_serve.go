@@ -48,6 +48,8 @@ type serveOptions struct {
 	JobQuotaBytes   int64
 	JobQuotaJobs    int
 	JobExpiry       time.Duration
+	JobLease        time.Duration
+	JobChunkRows    int
 	MatchCutoff     float64
 	KeyFile         string
 	LogFormat       string
@@ -72,7 +74,8 @@ var serveEnv = map[string]string{
 	"admin-key-file": "VETO_ADMIN_KEY_FILE", "match-cutoff": "VETO_MATCH_CUTOFF", "log-format": "VETO_LOG_FORMAT", "mirror": "VETO_MIRROR",
 	"webhook": "VETO_WEBHOOK_URL", "webhook-secret": "VETO_WEBHOOK_SECRET", "ui": "VETO_UI", "trust-proxy": "VETO_TRUST_PROXY", "jobs-dir": "VETO_JOBS_DIR",
 	"job-quota-bytes": "VETO_JOB_QUOTA_BYTES", "job-quota-jobs": "VETO_JOB_QUOTA_JOBS", "job-expiry": "VETO_JOB_EXPIRY",
-	"cors-origins":   "VETO_CORS_ORIGINS",
+	"cors-origins": "VETO_CORS_ORIGINS",
+	"job-lease":    "VETO_JOB_LEASE", "job-chunk-rows": "VETO_JOB_CHUNK_ROWS",
 	"audit-key-file": "VETO_AUDIT_KEY_FILE", "checkpoint-file": "VETO_AUDIT_CHECKPOINTS", "audit-checkpoint-every": "VETO_AUDIT_CHECKPOINT_EVERY",
 	"alert-sla": "VETO_ALERT_SLA", "max-attachment": "VETO_MAX_ATTACHMENT",
 }
@@ -146,6 +149,8 @@ Every flag can also be set by the environment variable named in its help.`,
 	f.Int64Var(&o.JobQuotaBytes, "job-quota-bytes", jobs.DefaultConfig("").QuotaBytes, "most bytes one API key's batch jobs keep on disk, uploads and results (env VETO_JOB_QUOTA_BYTES)")
 	f.IntVar(&o.JobQuotaJobs, "job-quota-jobs", jobs.DefaultConfig("").QuotaJobs, "most batch jobs one API key has queued or running (env VETO_JOB_QUOTA_JOBS)")
 	f.DurationVar(&o.JobExpiry, "job-expiry", jobs.DefaultConfig("").Expiry, "delete a finished batch job and its files this long after it ended, in the audit trail (env VETO_JOB_EXPIRY)")
+	f.DurationVar(&o.JobLease, "job-lease", jobs.DefaultLease, "with PostgreSQL, a replica's lease on a chunk of a batch job it screens, renewed every third of it: a chunk of a replica that died is screened by another after this (env VETO_JOB_LEASE)")
+	f.IntVar(&o.JobChunkRows, "job-chunk-rows", jobs.DefaultChunkRows, "with PostgreSQL, the rows in each chunk of a batch job that the replicas claim (env VETO_JOB_CHUNK_ROWS)")
 	f.BoolVar(&o.UI, "ui", true, "serve the analyst web UI under /ui/; users sign in with accounts made by veto users create (env VETO_UI)")
 	f.BoolVar(&o.TrustProxy, "trust-proxy", false, "trust X-Forwarded-Proto and X-Forwarded-For from a TLS-terminating proxy: UI cookies become Secure (env VETO_TRUST_PROXY)")
 	f.StringVar(&o.Audit.KeyFile, "audit-key-file", "", "the key audit checkpoints are signed with, unless VETO_AUDIT_KEY is set; created on first start (default: audit.key beside the SQLite file) (env VETO_AUDIT_KEY_FILE)")
@@ -209,6 +214,9 @@ func (o *serveOptions) validate() error {
 	if o.JobQuotaBytes < 1 || o.JobQuotaJobs < 1 || o.JobExpiry < time.Minute {
 		return usageError{errors.New("--job-quota-bytes and --job-quota-jobs must be at least 1, and --job-expiry at least 1m")}
 	}
+	if o.JobLease < 300*time.Millisecond || o.JobChunkRows < 1 || o.JobChunkRows > 1_000_000 {
+		return usageError{fmt.Errorf("--job-lease %v, --job-chunk-rows %d: want a lease of at least 300ms and 1 to 1,000,000 rows", o.JobLease, o.JobChunkRows)}
+	}
 	return nil
 }
 
@@ -268,7 +276,8 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	err = a.Start(ctx, app.Serving{
 		RefreshEvery: o.RefreshEvery, Poll: o.Poll, Refresh: o.Refresh, NoDemo: o.NoDemo, Regimes: o.Regimes,
 		NoAuth: o.NoAuth, AdminKeyFile: o.KeyFile, Audit: o.Audit, CheckpointEvery: o.CheckpointEvery,
-		Jobs:     jobs.Config{Dir: o.JobsDir, QuotaBytes: o.JobQuotaBytes, QuotaJobs: o.JobQuotaJobs, Expiry: o.JobExpiry},
+		Jobs: jobs.Config{Dir: o.JobsDir, QuotaBytes: o.JobQuotaBytes, QuotaJobs: o.JobQuotaJobs, Expiry: o.JobExpiry,
+			Lease: o.JobLease, ChunkRows: o.JobChunkRows},
 		Webhooks: hooks, Registry: metrics.Registry(),
 	})
 	if errors.Is(err, entity.ErrInvalid) {

@@ -47,6 +47,8 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Queue", func(t *testing.T) { testQueue(t, newStore) })
 	t.Run("Notes", func(t *testing.T) { testNotes(t, newStore) })
 	t.Run("AuditSearch", func(t *testing.T) { testAuditSearch(t, newStore) })
+	t.Run("BatchJobs", func(t *testing.T) { testBatchJobs(t, newStore) })
+	t.Run("BatchClaimsConcurrent", func(t *testing.T) { testBatchClaimsConcurrent(t, newStore) })
 }
 
 func testKeys(t *testing.T, newStore func(t *testing.T) store.Store) {
