@@ -42,22 +42,14 @@ the others are imported.`,
   veto customers import customers.jsonl --json`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			f, err := batch.ParseFormat(format)
+			read, err := readFlags(format, mapSpec, dateOrder)
 			if err != nil {
-				return usageError{fmt.Errorf("--format: %w", err)}
-			}
-			m, err := batch.ParseMapping(mapSpec)
-			if err != nil {
-				return usageError{fmt.Errorf("--map: %w", err)}
-			}
-			order, err := entity.ParseDateOrder(dateOrder)
-			if err != nil {
-				return usageError{fmt.Errorf("--date-order %w", err)}
+				return err
 			}
 			if errorsPath == "" {
 				errorsPath = batch.ErrorsPath(a[0])
 			}
-			rep, err := importCustomers(cmd.Context(), g, a[0], errorsPath, batch.ReadOptions{Format: f, Map: m, DateOrder: order})
+			rep, err := importCustomers(cmd.Context(), g, a[0], errorsPath, read)
 			if err != nil {
 				return err
 			}
@@ -104,4 +96,22 @@ func importCustomers(ctx context.Context, g *globalOptions, path, errorsPath str
 		err = errors.Join(err, aerr)
 	}
 	return rep, err
+}
+
+// readFlags reads the --format, --map and --date-order flags of the
+// commands that read records with batch's reader.
+func readFlags(format, mapSpec, dateOrder string) (batch.ReadOptions, error) {
+	f, err := batch.ParseFormat(format)
+	if err != nil {
+		return batch.ReadOptions{}, usageError{fmt.Errorf("--format: %w", err)}
+	}
+	m, err := batch.ParseMapping(mapSpec)
+	if err != nil {
+		return batch.ReadOptions{}, usageError{fmt.Errorf("--map: %w", err)}
+	}
+	order, err := entity.ParseDateOrder(dateOrder)
+	if err != nil {
+		return batch.ReadOptions{}, usageError{fmt.Errorf("--date-order %w", err)}
+	}
+	return batch.ReadOptions{Format: f, Map: m, DateOrder: order}, nil
 }

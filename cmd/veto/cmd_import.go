@@ -224,19 +224,15 @@ without a schema is a LegalEntity, matched by people and organisations.`,
 			if err != nil {
 				return err
 			}
-			m, err := batch.ParseMapping(mapSpec)
+			read, err := readFlags("", mapSpec, dateOrder)
 			if err != nil {
-				return usageError{fmt.Errorf("--map: %w", err)}
-			}
-			order, err := entity.ParseDateOrder(dateOrder)
-			if err != nil {
-				return usageError{fmt.Errorf("--date-order %w", err)}
+				return err
 			}
 			if errorsPath == "" {
 				errorsPath = batch.ErrorsPath(a[0])
 			}
 			var rep csvlist.Report
-			opts := csvlist.Options{List: li.List, Prefix: prefix, Read: batch.ReadOptions{Map: m, DateOrder: order}, ErrorsPath: errorsPath}
+			opts := csvlist.Options{List: li.List, Prefix: prefix, Read: read, ErrorsPath: errorsPath}
 			pub := csvlist.Publisher(opts, li.Publisher, li.Jurisdiction, li.Title, &rep)
 			if err := runImportUserList(cmd.Context(), g, &o, li, pub, a[0]); err != nil {
 				return err
