@@ -90,6 +90,8 @@ func TestComputeDiff(t *testing.T) {
 	c.Names = append(c.Names, Name{Full: "Сергей Лавров", Kind: Alias})
 	reordered := lavrov()
 	reordered.Names[0], reordered.Names[1] = reordered.Names[1], reordered.Names[0]
+	amended := lavrov()
+	amended.AddProp("legalAuthority", "2024/753 (OJ L23022024)")
 	removed := &Entity{ID: "ofac-1", Schema: Person, List: "ofac-sdn", Names: []Name{{Full: "X", Kind: Primary}}}
 	added := &Entity{ID: "ofac-2", Schema: Person, List: "ofac-sdn", Names: []Name{{Full: "Y", Kind: Primary}}}
 
@@ -102,6 +104,7 @@ func TestComputeDiff(t *testing.T) {
 		{"NotesOnlyIsNotMaterial", []*Entity{a}, []*Entity{b}, 0, 0, 1, false},
 		{"NewAliasIsMaterial", []*Entity{a}, []*Entity{c}, 0, 0, 1, true},
 		{"ReorderIsNoChange", []*Entity{a}, []*Entity{reordered}, 0, 0, 0, false},
+		{"AmendingActIsNotMaterial", []*Entity{a}, []*Entity{amended}, 0, 0, 1, false},
 		{"AddedAndRemoved", []*Entity{a, removed}, []*Entity{a, added}, 1, 1, 0, true},
 	}
 	for _, tt := range tests {

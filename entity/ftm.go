@@ -139,7 +139,9 @@ func CompareProperties(old, new *Entity) []PropertyChange {
 func Material(changes []PropertyChange) bool {
 	for _, c := range changes {
 		switch c.Property {
-		case "notes", "address", "modifiedAt", "sourceUrl", "listingDate", "phone", "email", "website", "position", "title":
+		case "notes", "address", "modifiedAt", "sourceUrl", "listingDate", "phone", "email", "website", "position", "title",
+			// An act amending the listing names the same party.
+			"legalAuthority":
 			continue
 		}
 		if strings.HasSuffix(c.Property, "Url") {

@@ -89,9 +89,11 @@
 // # Not mapped
 //
 // regulationSummary on every detail, and the regulation's
-// regulationType, organisationType, publicationDate, entryIntoForceDate,
-// numberTitle and logicalId, describe the legal acts, not the party; the
-// acts are reachable from the sourceUrl. logicalId and
+// regulationType, organisationType, publicationDate, entryIntoForceDate
+// and logicalId, describe the legal acts, not the party; the acts are
+// reachable from the sourceUrl, and named by the regulation's numberTitle
+// (Props "legalAuthority", which a change of leaves the listing's
+// materiality alone: see entity.Material). logicalId and
 // regulationLanguage of the details are the EU's record keeping;
 // globalFileId on the root is the EU's number of the file. Any other
 // element or attribute is counted in a warning, and so are unknown

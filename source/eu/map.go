@@ -126,6 +126,10 @@ func (m *mapper) designation(se *sanctionEntity) {
 		if p := source.Clean(r.Programme); p != "" && !slices.Contains(m.e.Programs, p) {
 			m.e.Programs = append(m.e.Programs, p)
 		}
+		// The act's number and Official Journal reference ("2022/332
+		// (OJ L53)"): the legal basis an analyst cites, shown beside the
+		// programme.
+		m.e.AddProp("legalAuthority", source.Clean(r.NumberTitle))
 		for _, u := range r.PublicationURL {
 			m.e.AddProp("sourceUrl", source.Clean(u))
 		}
