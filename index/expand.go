@@ -39,7 +39,7 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 		if u.span == match.Letters {
 			cand = append(cand, v.letters[t.Form]...)
 		}
-	case match.Glued:
+	case match.Glued, match.Compound:
 		// JoinedSim meets a listed word only on the same skeleton or
 		// syllables, or on the same skeleton after a different first
 		// vowel: probe for that alone, not for every word a few edits
@@ -52,8 +52,9 @@ func (ix *Index) expand(u *unit, cfg *match.Config, s *scratch) {
 		if len(t.Phon) > 3 && strings.IndexByte("aeiou", t.Phon[0]) >= 0 {
 			cand = v.phons.firstDeleted(t.Phon, s, cand)
 		}
-		if len(t.Phon) >= cfg.Edit2MinLen {
-			// A long join one edit from a word (JoinedSim).
+		if len(t.Phon) >= cfg.Edit2MinLen || u.span == match.Compound && len(t.Phon) >= cfg.Edit1MinLen {
+			// A long join, or a word as written, one edit from a word
+			// (JoinedSim, CompoundSim).
 			cand = v.phons.near(t.Phon, 1, s, cand)
 		}
 	default:

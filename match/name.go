@@ -49,14 +49,17 @@ func unitKind(p *PreparedName, u int, joined bool) SpanKind {
 // UnitSim compares two units, each a token (Single) or a span written as
 // one word: a token with a token by TokenSim; a token with glued words by
 // JoinedSim; a word with letters run together or an organisation's
-// initials by AcronymSim; two runs of letters by their letters. Spans of
-// other kinds never meet.
+// initials by AcronymSim; two runs of letters by their letters; a word as
+// written that the analysis split, with a token or another such word, by
+// CompoundSim. Spans of other kinds never meet.
 func (c *Config) UnitSim(a *names.Token, ak SpanKind, b *names.Token, bk SpanKind) (float64, Method) {
 	switch {
 	case ak == Single && bk == Single:
 		return c.TokenSim(a, b)
 	case ak == Glued && bk == Single, ak == Single && bk == Glued:
 		return c.JoinedSim(a, b)
+	case ak == Compound && (bk == Single || bk == Compound), ak == Single && bk == Compound:
+		return c.CompoundSim(a, b)
 	case ak == Single && (bk == Letters || bk == Initialism):
 		return c.AcronymSim(b, a)
 	case bk == Single && (ak == Letters || ak == Initialism):
@@ -73,6 +76,23 @@ func (c *Config) UnitSim(a *names.Token, ak SpanKind, b *names.Token, bk SpanKin
 func (c *Config) AcronymSim(acro, t *names.Token) (float64, Method) {
 	if t.Kind == names.Word && len(acro.Form) >= 2 && t.Form == acro.Form {
 		return c.SimAcronym, Acronym
+	}
+	return 0, NoMatch
+}
+
+// CompoundSim compares a token with a word as written that the analysis
+// split (see Compound): as glued words, and also one edit apart from
+// Edit1MinLen letters, the first letters alike, as a word may be
+// (Abdullha, ABDULLAH read "abd allah").
+func (c *Config) CompoundSim(a, b *names.Token) (float64, Method) {
+	if s, m := c.JoinedSim(a, b); s > 0 {
+		return s, m
+	}
+	if !wordLike(a) || !wordLike(b) || a.Phon == "" || b.Phon == "" {
+		return 0, NoMatch
+	}
+	if min(len(a.Phon), len(b.Phon)) >= c.Edit1MinLen && a.Phon[0] == b.Phon[0] && EditDistance(a.Phon, b.Phon, 1) == 1 {
+		return c.SimJoined * c.SimEdit1, JoinedWord
 	}
 	return 0, NoMatch
 }
@@ -299,11 +319,13 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				edges = append(edges, edge{qu: int16(k), cu: int16(j), qjoined: true, sim: s, method: m, weight: w})
 			}
 		}
-		if qk != Letters {
+		if qk != Letters && qk != Compound {
 			continue
 		}
+		// Runs of letters meet runs of letters, and words as written
+		// words as written (ABDULLHA and ABDULLAH, each split).
 		for l := range cn.Joined {
-			if cn.Joined[l].Kind != Letters {
+			if cn.Joined[l].Kind != qk {
 				continue
 			}
 			if s, m := sims.Sim(qn, k, true, cn, l, true); s > 0 {

@@ -261,6 +261,11 @@ const (
 	// "People's Liberation Army", "IRGC" for "Islamic Revolutionary
 	// Guard Corps".
 	Initialism
+	// Compound is a word as it was written that the analysis split into
+	// words: ABDULLAH read as "abd allah", Abdulrahman as "abd al
+	// rahman". Unlike glued words it is no guess, so it may carry a typo
+	// as a word does (see CompoundSim).
+	Compound
 )
 
 // Joined is a span of adjacent tokens of a name that may be written as
@@ -304,7 +309,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 	for j := 0; j+1 < len(toks); j++ {
 		a, b := &toks[j], &toks[j+1]
 		if joinable(a) && joinable(b) {
-			add(Joined{At: j, Len: 2, Kind: Glued}, joined(glue(a)+glue(b), a, b))
+			add(Joined{At: j, Len: 2, Kind: spanKind(toks, j, 2)}, joined(glue(a)+glue(b), a, b))
 			if sunLetter(a, b) {
 				add(Joined{At: j, Len: 2, Kind: Glued}, joined("a"+glue(b), a, b))
 			}
@@ -312,7 +317,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 		if j+2 < len(toks) && shortSplit(toks[j:j+3]) {
 			a, b, c := &toks[j], &toks[j+1], &toks[j+2]
 			t := joined(glue(a)+glue(b)+glue(c), a, c)
-			add(Joined{At: j, Len: 3, Kind: Glued}, t)
+			add(Joined{At: j, Len: 3, Kind: spanKind(toks, j, 3)}, t)
 		}
 	}
 	for j := 0; j < len(toks); {
@@ -392,6 +397,21 @@ func orgName(toks []names.Token) bool {
 		}
 	}
 	return false
+}
+
+// spanKind says how the span of n tokens from j is written: a Compound
+// when they were one word as written (no space, hyphen or other mark
+// between them, and none of the word outside the span), else Glued.
+func spanKind(toks []names.Token, j, n int) SpanKind {
+	for i := j; i+1 < j+n; i++ {
+		if toks[i].End != toks[i+1].Start {
+			return Glued
+		}
+	}
+	if j > 0 && toks[j-1].End == toks[j].Start || j+n < len(toks) && toks[j+n-1].End == toks[j+n].Start {
+		return Glued
+	}
+	return Compound
 }
 
 // shortSplit reports whether three tokens may be one word split in

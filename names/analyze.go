@@ -96,7 +96,7 @@ func analyzeAs(s string, classify, transcription bool) Name {
 				} else {
 					toks = appendWord(toks, p, start, end, abjad)
 				}
-				if t := &toks[len(toks)-1]; len(parts) > 1 && t.Kind == Word && t.Glue == "" && written[k] != t.Form {
+				if t := &toks[len(toks)-1]; len(parts) > 1 && (t.Kind == Word || t.Kind == Particle) && t.Glue == "" && written[k] != t.Form {
 					t.Glue = written[k]
 				}
 			}
