@@ -295,17 +295,12 @@ type Joined struct {
 func Spans(toks []names.Token, initialisms bool) []Joined {
 	out := make([]Joined, 0, 2*len(toks))
 	// The spans' tokens sit in one array beside them, one per span in
-	// order, and are pointed to once it is complete.
+	// order, and are pointed to once it is complete (below).
 	spanToks := make([]names.Token, 0, 2*len(toks))
 	add := func(j Joined, t names.Token) {
 		out = append(out, j)
 		spanToks = append(spanToks, t)
 	}
-	defer func() {
-		for i := range out {
-			out[i].Token = &spanToks[i]
-		}
-	}()
 	for j := 0; j+1 < len(toks); j++ {
 		a, b := &toks[j], &toks[j+1]
 		if joinable(a) && joinable(b) {
@@ -334,16 +329,18 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 		}
 		j = max(k, j+1)
 	}
-	if !initialisms {
-		return out
-	}
-	var seen [5]string
-	for v := range seen {
-		form, first, last := initialism(toks, v)
-		if len(form) >= 2 && !slices.Contains(seen[:v], form) {
-			seen[v] = form
-			add(Joined{At: first, Len: last - first + 1, Kind: Initialism}, letters(form, &toks[first], &toks[last]))
+	if initialisms {
+		var seen [5]string
+		for v := range seen {
+			form, first, last := initialism(toks, v)
+			if len(form) >= 2 && !slices.Contains(seen[:v], form) {
+				seen[v] = form
+				add(Joined{At: first, Len: last - first + 1, Kind: Initialism}, letters(form, &toks[first], &toks[last]))
+			}
 		}
+	}
+	for i := range out {
+		out[i].Token = &spanToks[i]
 	}
 	return out
 }

@@ -273,18 +273,19 @@ func filter(o Options) func(*match.Candidate, []string) bool {
 	if len(o.Lists) == 0 && o.Exclude == nil && len(o.Kinds) == 0 && len(o.ExcludeKinds) == 0 && len(o.Topics) == 0 {
 		return nil
 	}
-	return func(c *match.Candidate, lists []string) bool {
-		return (o.Exclude == nil || !o.Exclude(c.Entity)) &&
-			(len(o.Lists) == 0 || onLists(o.Lists, lists)) &&
-			(len(o.Kinds) == 0 && len(o.ExcludeKinds) == 0 || slices.ContainsFunc(lists, o.keepsKind)) &&
-			(len(o.Topics) == 0 || slices.ContainsFunc(c.Entity.Topics, func(t string) bool { return slices.Contains(o.Topics, t) }))
+	names, exclude, kinds, notKinds, topics := o.Lists, o.Exclude, o.Kinds, o.ExcludeKinds, o.Topics
+	// keepsKind reports whether the kinds filters keep hits on list.
+	keepsKind := func(list string) bool {
+		k := all.Kind(list)
+		return (len(kinds) == 0 || slices.Contains(kinds, k)) && !slices.Contains(notKinds, k)
 	}
-}
-
-// keepsKind reports whether the kinds filters keep hits on list.
-func (o Options) keepsKind(list string) bool {
-	k := all.Kind(list)
-	return (len(o.Kinds) == 0 || slices.Contains(o.Kinds, k)) && !slices.Contains(o.ExcludeKinds, k)
+	asked := func(t string) bool { return slices.Contains(topics, t) }
+	return func(c *match.Candidate, lists []string) bool {
+		return (exclude == nil || !exclude(c.Entity)) &&
+			(len(names) == 0 || onLists(names, lists)) &&
+			(len(kinds) == 0 && len(notKinds) == 0 || slices.ContainsFunc(lists, keepsKind)) &&
+			(len(topics) == 0 || slices.ContainsFunc(c.Entity.Topics, asked))
+	}
 }
 
 // onLists reports whether one of lists is named, by name or jurisdiction.
