@@ -294,6 +294,13 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 					w = min(w, c.InitialWeight)
 				}
 				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w, bonus: bonus})
+			} else if person && qp.Role != names.Family && cp.Role != names.Family && qk == names.Word && ck == names.Word {
+				// Two given names no rule joins may still be one name in
+				// two languages (Wilhelm, Willem): weak evidence, not
+				// the contradiction of two different names.
+				if s, m := c.NearSim(q.Token(i), cn.Token(j)); s > 0 {
+					edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: q.Weights[i]})
+				}
 			}
 		}
 		for k := range cn.Joined {
@@ -332,6 +339,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				edges = append(edges, edge{qu: int16(k), cu: int16(l), qjoined: true, cjoined: true, sim: s, method: m, weight: w})
 			}
 		}
+	}
+	if person && onlyNear(edges) {
+		// Near spellings count beside a word met by rule, never alone.
+		edges = edges[:0]
 	}
 	scratch.edges = edges
 	minTotal := q.MinTotal(c)
@@ -527,7 +538,12 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			}
 			continue
 		}
-		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) {
+		if familyElsewhere && !familyMet && cn.Places[j].Role == names.Family && !nisba(cn, j) && !(cn.SurnameGuessed && givenMet) {
+			// (Where the listed name does not say which word is its
+			// surname and the given names met, the word the query's
+			// surname met may be the first of two surnames: "Nicolas
+			// Maduro" and "Nicolas Maduro Moros". The last word left
+			// out then costs a surname's share, not a contradiction.)
 			cShare[k] = c.ContradictionShare
 			if ex != nil {
 				ex.Contradictions = append(ex.Contradictions, Contradiction{What: "surname", Name: cn.Token(j).Form})
@@ -618,6 +634,17 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		ex.NameScore = round(score)
 	}
 	return score, ex
+}
+
+// onlyNear reports whether edges has near spellings (see Config.NearSim)
+// and nothing else.
+func onlyNear(edges []edge) bool {
+	for i := range edges {
+		if edges[i].method != Near {
+			return false
+		}
+	}
+	return len(edges) > 0
 }
 
 // personLeft reports whether one of the listed name's words left

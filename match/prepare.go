@@ -76,6 +76,9 @@ type PreparedName struct {
 	// Org reports that the name has a legal form or a word that names
 	// organisations (bank, ministry, army): it names one.
 	Org bool
+	// SurnameGuessed is names.Name's: nothing says which word is the
+	// surname.
+	SurnameGuessed bool
 	// Son and Father are the indexes of the words a nasab link joins
 	// ("A bin B": A and B, see names.Chain), -1 in a name without one.
 	Son, Father int16
@@ -126,6 +129,7 @@ func (c *Config) PrepareAnalysed(n names.Name, kind entity.NameKind, w Weigher) 
 		p.Son, p.Father = int16(son), int16(father)
 	}
 	p.Org = orgName(n.Tokens)
+	p.SurnameGuessed = n.SurnameGuessed
 	p.Joined = Spans(n.Tokens, p.Org)
 	acronymsNotQualifiers(&p)
 	p.Settle(c)
@@ -736,6 +740,17 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 			// foreign name's sounds would meet Latin names it is not.
 			readings = append(readings, t)
 		}
+		if personSchema(q.Schema) || q.Schema == "" && !orgName(readings[0].Tokens) {
+			if bare, ok := unannotated(n); ok {
+				// A person's name with a note in brackets ("Luc Willink
+				// (filmredacteur)", "Henk van den Berg (1953)") is read
+				// without it too; an organisation's bracketed words
+				// are qualifiers that say which one ("UBS (Schweiz)").
+				a := names.Analyze(bare)
+				a.Raw = n
+				readings = append(readings, a)
+			}
+		}
 		for _, a := range readings {
 			if p.gender == "" {
 				// "Mrs. Clinton" says what a gender field would.
@@ -763,6 +778,32 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 		p.country, _ = CountryCode(q.Country)
 	}
 	return p, nil
+}
+
+// unannotated returns a name without its bracketed parts, and whether
+// it had any and keeps two words or more.
+func unannotated(s string) (string, bool) {
+	if !strings.ContainsAny(s, "([") {
+		return "", false
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+			b.WriteByte(' ')
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	if depth != 0 || len(strings.Fields(out)) < 2 {
+		return "", false
+	}
+	return out, true
 }
 
 // ID returns the query's folded identifier, "" if none.

@@ -133,8 +133,8 @@ func analyzeAs(s string, classify, transcription bool) Name {
 		toks = mergeLegalForms(merged)
 	}
 	digraphInitials(toks, s)
-	assignRoles(toks, s)
-	return Name{Raw: raw, Tokens: pointBack(boundTokens(toks), back, repaired)}
+	guessed := assignRoles(toks, s)
+	return Name{Raw: raw, Tokens: pointBack(boundTokens(toks), back, repaired), SurnameGuessed: guessed}
 }
 
 // pointBack makes the offsets of tokens analysed in a repaired text (see

@@ -31,7 +31,10 @@ import (
 // is numbered by its generation (Link). A title that follows the name's
 // words, or stands in a comma name's surname, is a word ("Stephen King",
 // "MAJOR, John").
-func assignRoles(toks []Token, s string) {
+//
+// It reports whether the surname was taken by the last rule alone, in a
+// name of three words or more (see Name.SurnameGuessed).
+func assignRoles(toks []Token, s string) bool {
 	eastAsianParticles(toks)
 	comma := topComma(s)
 	hasContent := false
@@ -74,8 +77,9 @@ func assignRoles(toks []Token, s string) {
 		}
 	}
 	if len(content) < 2 {
-		return
+		return false
 	}
+	guessed := false
 	set := func(first, rest Role, ids []int) {
 		// The first given name is the first word that is not a
 		// patronymic: a patronymic is a middle name wherever it stands.
@@ -152,11 +156,13 @@ func assignRoles(toks []Token, s string) {
 			family([]int{at})
 			rest := slices.Delete(slices.Clone(content), last, last+1)
 			set(Given, Middle, rest)
+			guessed = len(content) >= 3
 		}
 	}
 	syllables(toks, s)
 	links(toks)
 	kunyas(toks)
+	return guessed
 }
 
 // eastAsianParticles reads the words of a Chinese, Korean or Vietnamese

@@ -162,6 +162,12 @@ type Name struct {
 	Raw string
 	// Tokens are its tokens in order.
 	Tokens []Token
+	// SurnameGuessed reports that nothing in the way the name is written
+	// says which word is the surname (no comma, no capitals, no order of
+	// its own): the last word was taken for it. "Nicolas Maduro Moros"
+	// may be a given name and two surnames as well as a middle name and
+	// one.
+	SurnameGuessed bool
 }
 
 // Forms returns the tokens' forms, for tests and explanations.
