@@ -77,12 +77,6 @@ type Config struct {
 	// Grigorevich; 0.88).
 	SimSlavic  float64 `json:"simSlavic"`
 	SimAcronym float64 `json:"simAcronym"`
-	// SimNear: two of a person's given names two edits apart that no
-	// spelling rule joins, one name in two languages (Wilhelm and Willem,
-	// Abraham and Abram; see NearSim). It counts only beside a word met by
-	// a rule, never alone (the index finds candidates by those), and 0
-	// turns it off (0.60).
-	SimNear float64 `json:"simNear"`
 	// QueryInitialisms lets the initials of an organisation's name in the
 	// query meet a listed acronym ("Islamic Revolutionary Guard Corps" and
 	// "IRGC"). Off when screening (false): the lists hold thousands of
@@ -204,7 +198,7 @@ func DefaultConfig() Config {
 		Threshold: 0.80,
 		SimExact:  1.0, SimPhon: 0.95, SimEdit1: 0.88, SimEdit1Short: 0.78, SimEdit2: 0.82, SimCons: 0.80, SimConsAbjad: 0.92,
 		SimInitial: 0.85, SimJoined: 0.90, SimLegalForm: 0.5,
-		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90, SimSlavic: 0.88, SimNear: 0.60,
+		SimStem: 0.90, SimKey: 0.90, SimLoose: 0.85, SimLooseShort: 0.78, SimNickname: 0.80, SimAcronym: 0.90, SimSlavic: 0.88,
 		Edit1MinLen: 4, Edit2MinLen: 8, ConsMinLen: 4, ConsMinLenAbjad: 2, ReadingEditMinLen: 7,
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
 		UnmatchedCandidate: 0.25, ShareGeneric: 0.1, ShareFamily: 0.5, ShareGiven: 0.2, ShareTitled: 0.1, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
@@ -231,7 +225,7 @@ func (c Config) Validate() error {
 		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
 		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
 		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname, "simSlavic": c.SimSlavic,
-		"simAcronym": c.SimAcronym, "simNear": c.SimNear, "shareFamily": c.ShareFamily, "shareGeneric": c.ShareGeneric, "shareGiven": c.ShareGiven, "shareTitled": c.ShareTitled, "shareMiddle": c.ShareMiddle,
+		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGeneric": c.ShareGeneric, "shareGiven": c.ShareGiven, "shareTitled": c.ShareTitled, "shareMiddle": c.ShareMiddle,
 		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
 		"legalFormConflict": c.LegalFormConflict, "numberConflict": c.NumberConflict,
 	}

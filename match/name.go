@@ -294,13 +294,6 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 					w = min(w, c.InitialWeight)
 				}
 				edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: w, bonus: bonus})
-			} else if person && qp.Role != names.Family && cp.Role != names.Family && qk == names.Word && ck == names.Word {
-				// Two given names no rule joins may still be one name in
-				// two languages (Wilhelm, Willem): weak evidence, not
-				// the contradiction of two different names.
-				if s, m := c.NearSim(q.Token(i), cn.Token(j)); s > 0 {
-					edges = append(edges, edge{qu: int16(i), cu: int16(j), sim: s, method: m, weight: q.Weights[i]})
-				}
 			}
 		}
 		for k := range cn.Joined {
@@ -339,10 +332,6 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				edges = append(edges, edge{qu: int16(k), cu: int16(l), qjoined: true, cjoined: true, sim: s, method: m, weight: w})
 			}
 		}
-	}
-	if person && onlyNear(edges) {
-		// Near spellings count beside a word met by rule, never alone.
-		edges = edges[:0]
 	}
 	scratch.edges = edges
 	minTotal := q.MinTotal(c)
@@ -634,17 +623,6 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		ex.NameScore = round(score)
 	}
 	return score, ex
-}
-
-// onlyNear reports whether edges has near spellings (see Config.NearSim)
-// and nothing else.
-func onlyNear(edges []edge) bool {
-	for i := range edges {
-		if edges[i].method != Near {
-			return false
-		}
-	}
-	return len(edges) > 0
 }
 
 // personLeft reports whether one of the listed name's words left

@@ -26,7 +26,6 @@ const (
 	Slavic     Method = "slavic"     // the Russian, Ukrainian or Belarusian spelling of one word
 	Nickname   Method = "nickname"   // a short form and its name
 	Acronym    Method = "acronym"    // an acronym and the words it stands for
-	Near       Method = "near"       // two given names of one root in two languages' spellings
 	NoMatch    Method = ""
 )
 
@@ -335,31 +334,6 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 		if limit == 2 && x[0] == y[0] {
 			return c.SimEdit2, Edit2
 		}
-	}
-	return 0, NoMatch
-}
-
-// NearSim compares two of a person's given or middle names that no
-// other rule joins but that are one name's forms in two languages or two
-// records: two edits apart on their skeletons, the first letters alike,
-// a third of the longer word or less, and a consonant changed (Wilhelm
-// and Willem, Abraham and Abram, Gabriel and Gabriël). It is weaker
-// evidence than any spelling rule (SimNear, below the threshold alone),
-// but it is not the contradiction that two different given names are.
-// Words whose consonants are the same and only vowels differ are left to
-// the vowel rules (Hassan is not Hussein), and the same word's masculine
-// and feminine forms stay apart.
-func (c *Config) NearSim(a, b *names.Token) (float64, Method) {
-	if c.SimNear <= 0 || a.Kind != names.Word || b.Kind != names.Word || a.Abjad || b.Abjad {
-		return 0, NoMatch
-	}
-	x, y := a.Phon, b.Phon
-	short, long := min(len(x), len(y)), max(len(x), len(y))
-	if short < c.Edit1MinLen || long < 6 || long-short > 2 || x[0] != y[0] || x[len(x)-1] != y[len(y)-1] || a.Cons == b.Cons || genderPair(x, y) {
-		return 0, NoMatch
-	}
-	if d := EditDistance(x, y, 2); d >= 1 && d <= 2 && 3*d <= long {
-		return c.SimNear, Near
 	}
 	return 0, NoMatch
 }
