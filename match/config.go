@@ -220,33 +220,41 @@ var ErrConfig = errors.New("invalid match config")
 const MinThreshold = 0.1
 
 func (c Config) Validate() error {
-	unit := map[string]float64{
-		"threshold": c.Threshold, "simExact": c.SimExact, "simPhon": c.SimPhon, "simEdit1": c.SimEdit1, "simEdit1Short": c.SimEdit1Short, "simEdit2": c.SimEdit2,
-		"simCons": c.SimCons, "simConsAbjad": c.SimConsAbjad, "simInitial": c.SimInitial, "simJoined": c.SimJoined,
-		"simLegalForm": c.SimLegalForm, "unmatchedCandidate": c.UnmatchedCandidate, "weakAliasFactor": c.WeakAliasFactor, "idMatch": c.IDMatch,
-		"simStem": c.SimStem, "simKey": c.SimKey, "simLoose": c.SimLoose, "simLooseShort": c.SimLooseShort, "simNickname": c.SimNickname, "simSlavic": c.SimSlavic,
-		"simAcronym": c.SimAcronym, "shareFamily": c.ShareFamily, "shareGeneric": c.ShareGeneric, "shareGiven": c.ShareGiven, "shareTitled": c.ShareTitled, "shareMiddle": c.ShareMiddle,
-		"shareSyllable": c.ShareSyllable, "queryMiddleShare": c.QueryMiddleShare, "contradictionShare": c.ContradictionShare,
-		"legalFormConflict": c.LegalFormConflict, "numberConflict": c.NumberConflict,
+	// Arrays, not maps: every screening validates its config, and a map
+	// literal costs allocations on every call.
+	type field struct {
+		name string
+		v    float64
 	}
-	for k, v := range unit {
-		if v < 0 || v > 1 {
-			return fmt.Errorf("%w: %s = %v, want 0..1", ErrConfig, k, v)
+	unit := [...]field{
+		{"threshold", c.Threshold}, {"simExact", c.SimExact}, {"simPhon", c.SimPhon}, {"simEdit1", c.SimEdit1}, {"simEdit1Short", c.SimEdit1Short}, {"simEdit2", c.SimEdit2},
+		{"simCons", c.SimCons}, {"simConsAbjad", c.SimConsAbjad}, {"simInitial", c.SimInitial}, {"simJoined", c.SimJoined},
+		{"simLegalForm", c.SimLegalForm}, {"unmatchedCandidate", c.UnmatchedCandidate}, {"weakAliasFactor", c.WeakAliasFactor}, {"idMatch", c.IDMatch},
+		{"simStem", c.SimStem}, {"simKey", c.SimKey}, {"simLoose", c.SimLoose}, {"simLooseShort", c.SimLooseShort}, {"simNickname", c.SimNickname}, {"simSlavic", c.SimSlavic},
+		{"simAcronym", c.SimAcronym}, {"shareFamily", c.ShareFamily}, {"shareGeneric", c.ShareGeneric}, {"shareGiven", c.ShareGiven}, {"shareTitled", c.ShareTitled}, {"shareMiddle", c.ShareMiddle},
+		{"shareSyllable", c.ShareSyllable}, {"queryMiddleShare", c.QueryMiddleShare}, {"contradictionShare", c.ContradictionShare},
+		{"legalFormConflict", c.LegalFormConflict}, {"numberConflict", c.NumberConflict},
+	}
+	for _, f := range unit {
+		if f.v < 0 || f.v > 1 {
+			return fmt.Errorf("%w: %s = %v, want 0..1", ErrConfig, f.name, f.v)
 		}
 	}
 	if c.Threshold < MinThreshold {
 		return fmt.Errorf("%w: threshold = %v, want %v..1", ErrConfig, c.Threshold, MinThreshold)
 	}
-	for k, v := range map[string]float64{"wordWeight": c.WordWeight, "genericWeight": c.GenericWeight, "particleWeight": c.ParticleWeight,
-		"titleWeight": c.TitleWeight, "legalFormWeight": c.LegalFormWeight, "initialWeight": c.InitialWeight, "numberWeight": c.NumberWeight, "minQueryWeight": c.MinQueryWeight} {
-		if v < 0 || v > 100 {
-			return fmt.Errorf("%w: %s = %v, want 0..100", ErrConfig, k, v)
+	weights := [...]field{{"wordWeight", c.WordWeight}, {"genericWeight", c.GenericWeight}, {"particleWeight", c.ParticleWeight},
+		{"titleWeight", c.TitleWeight}, {"legalFormWeight", c.LegalFormWeight}, {"initialWeight", c.InitialWeight}, {"numberWeight", c.NumberWeight}, {"minQueryWeight", c.MinQueryWeight}}
+	for _, f := range weights {
+		if f.v < 0 || f.v > 100 {
+			return fmt.Errorf("%w: %s = %v, want 0..100", ErrConfig, f.name, f.v)
 		}
 	}
-	for k, v := range map[string]float64{"dobMatch": c.DOBMatch, "dobOverlap": c.DOBOverlap, "dobDayMismatch": c.DOBDayMismatch,
-		"dobMismatch": c.DOBMismatch, "countryMatch": c.CountryMatch, "countryMismatch": c.CountryMismatch, "genderMismatch": c.GenderMismatch} {
-		if v < -1 || v > 1 {
-			return fmt.Errorf("%w: %s = %v, want -1..1", ErrConfig, k, v)
+	boosts := [...]field{{"dobMatch", c.DOBMatch}, {"dobOverlap", c.DOBOverlap}, {"dobDayMismatch", c.DOBDayMismatch},
+		{"dobMismatch", c.DOBMismatch}, {"countryMatch", c.CountryMatch}, {"countryMismatch", c.CountryMismatch}, {"genderMismatch", c.GenderMismatch}}
+	for _, f := range boosts {
+		if f.v < -1 || f.v > 1 {
+			return fmt.Errorf("%w: %s = %v, want -1..1", ErrConfig, f.name, f.v)
 		}
 	}
 	if c.Edit1MinLen < 1 || c.Edit2MinLen < c.Edit1MinLen || c.ConsMinLen < 1 || c.ConsMinLenAbjad < 1 || c.ReadingEditMinLen < 1 {

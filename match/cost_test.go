@@ -49,3 +49,15 @@ func FuzzScoreCost(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkValidate: every screening validates its config (screen.Screen),
+// so Validate must not allocate.
+func BenchmarkValidate(b *testing.B) {
+	c := DefaultConfig()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := c.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
