@@ -126,7 +126,7 @@ func analyzeAs(s string, classify, transcription bool) Name {
 		return Name{Raw: raw, Tokens: pointBack(toks, back, repaired)}
 	}
 	toks = mergeLegalForms(toks)
-	toks = mergeNumbers(toks)
+	toks = mergeNumbers(toks, s)
 	markTitles(toks)
 	if merged := mergeLetters(toks, s); len(merged) < len(toks) {
 		// "DE C.V.": letters run together may spell a legal form.

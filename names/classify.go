@@ -132,19 +132,34 @@ func markTitles(toks []Token) {
 	}
 }
 
+// asciiWord reports whether a token was written in ASCII letters.
+func asciiWord(s string, t *Token) bool {
+	if t.Start < 0 || t.End > len(s) || t.Start >= t.End {
+		return false
+	}
+	for i := t.Start; i < t.End; i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // mergeNumbers replaces the tokens of a number written in words ("forty
 // four", "first", "zweiundzwanzigste", "44-я") by one Number token of its
 // digits, reads Roman numerals of two letters or more ("II", "XIV") as
 // numbers, and a lone I, V or X after the last word of an organisation's
-// name as one ("Offshore Fund I, Ltd.").
-func mergeNumbers(toks []Token) []Token {
+// name as one ("Offshore Fund I, Ltd."). Roman numerals are Latin
+// letters: Ukrainian and Belarusian І looks like I, but "Ів" is Yves,
+// not IV (s is the analysed string the tokens' offsets point into).
+func mergeNumbers(toks []Token, s string) []Token {
 	var forms []string
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Abjad || t.Kind != Word && t.Kind != Number && t.Kind != Particle && t.Kind != Initial {
 			continue
 		}
-		if t.Kind == Word {
+		if t.Kind == Word && asciiWord(s, t) {
 			if d, ok := romanNumeral(t.Form); ok {
 				*t = numberToken(d, t, t)
 				continue

@@ -326,6 +326,31 @@ func TestRomanNumeral(t *testing.T) {
 	}
 }
 
+// TestRomanNumeralsAreLatin: a word that folds to a Roman numeral is one
+// only where it was written in Latin letters: Ukrainian "Ів" (Yves) folds
+// to "iv" with a Cyrillic І.
+func TestRomanNumeralsAreLatin(t *testing.T) {
+	tests := []struct {
+		name string
+		word int
+		kind Kind
+	}{
+		{"Henry IV", 1, Number},
+		{"Николай II", 1, Number},
+		{"Ів Сен-Лоран", 0, Word},
+		{"Іван ІІ", 1, Word}, // Cyrillic І twice: a word, whatever it means
+	}
+	for _, tc := range tests {
+		n := Analyze(tc.name)
+		if len(n.Tokens) <= tc.word {
+			t.Fatalf("Analyze(%q): %d tokens", tc.name, len(n.Tokens))
+		}
+		if got := n.Tokens[tc.word].Kind; got != tc.kind {
+			t.Errorf("Analyze(%q) word %d: kind %v, want %v", tc.name, tc.word, got, tc.kind)
+		}
+	}
+}
+
 func BenchmarkReadNumber(b *testing.B) {
 	numberWords()
 	names := [][]string{{"sergei", "viktorovich", "lavrov"}, {"sorok", "chetvertaya", "brigada"}, {"44th", "brigade"}}

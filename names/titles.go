@@ -47,6 +47,12 @@ var titlePhrases = []string{
 	// press write before the names of Najib Razak and Min Aung Hlaing.
 	"Datuk", "Datuk Seri", "Dato' Sri", "Datuk Sri", "Tan Sri", "Tun", "Senior General",
 	"Vice Senior General", "Thura",
+	// Khmer honorifics the lists and the press write before Cambodian
+	// names (Samdech Hun Sen; Oknha before the tycoons OFAC lists). (The
+	// Javanese and Balinese ones of nobility and caste, Raden, Ida Bagus,
+	// Cokorda, are left as words: they stand where a given name does, and
+	// read as titles they let a bare surname meet everyone of that name.)
+	"Samdech", "Samdech Techo", "Samdech Akka Moha Sena Padei Techo", "Oknha", "Neak Oknha", "Lok Chumteav",
 
 	// English: heads of state and government, ministers, officials.
 	"President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",

@@ -61,6 +61,8 @@ func TestTitleSpotChecks(t *testing.T) {
 		"General", "Lieutenant General", "Colonel", "Major", "Captain", "Admiral", "Marshal",
 		"Brigadier", "Генерал", "Полковник", "Генерал-лейтенант", "لواء", "عقيد", "عميد", "سرلشکر",
 		"Albay", "대장",
+		// Khmer honorifics.
+		"Samdech", "Oknha", "Neak Oknha",
 		// Religious titles.
 		"Sheikh", "Shaykh", "Shaikh", "Şeyh", "Imam", "Mullah", "Mulla", "Molla", "Mawlawi", "Maulvi",
 		"Mufti", "Ayatollah", "Grand Ayatollah", "Hojatoleslam", "Haji", "Hajji", "Alhaji", "Hadji",
