@@ -491,6 +491,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	shifted := person && shiftedChain(q, cn, kept)
 	otherTrade := !person && genericLeft(q, qLeft)
 	distinctive := 0 // 1 yes, -1 no, 0 not yet asked: asked only of a name that says a country
+	otherSurnames := 0 // listed surnames left out beside one met (see below)
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
 		if !person {
@@ -548,6 +549,18 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			// nisba of a place or tribe ("Saddam Hussein", "AL-TIKRITI,
 			// Saddam Hussein").
 			cShare[k] = c.ShareGiven
+			otherSurnames++
+		}
+	}
+	if otherSurnames > 1 {
+		// Several surnames left out are one fact, as middle names are:
+		// the query names the person by one of the family names the
+		// list gives in full ("Zé Dirceu", "DIRCEU DE OLIVEIRA E
+		// SILVA, José"). They share one surname's cost.
+		for k, j := range cLeft {
+			if cShare[k] == c.ShareGiven && cn.Places[j].Role == names.Family {
+				cShare[k] = c.ShareGiven / float64(otherSurnames)
+			}
 		}
 	}
 	if person && personLeft(cn, cLeft) {
