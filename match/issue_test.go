@@ -23,6 +23,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Russian without patronymic", entity.Person, "Sergei Lavrov", "LAVROV, Sergei Viktorovich", true},
 		{"one of two Spanish surnames", entity.Person, "Nicolas Maduro", "MADURO MOROS, Nicolas", true},
 		{"several surnames left out are one fact", entity.Person, "Zé Dirceu", "DIRCEU DE OLIVEIRA E SILVA, José", true},
+		{"a brand without its trade words", entity.Organization, "Toyota", "TOYOTA MOTOR CORPORATION", true},
+		{"a Russian state corporation's legal form", entity.Organization, "Rostec", "STATE CORPORATION ROSTEKH", true},
 		{"one of two surnames, neither marked", entity.Person, "Nicolas Maduro", "Nicolas Maduro Moros", true},
 		{"another given name, neither surname marked", entity.Person, "John Walker", "George Walker Bush", false},
 		{"a note in brackets after a person's name", entity.Person, "Luc Willink (filmredacteur)", "Luc WILLINK", true},

@@ -51,6 +51,9 @@ var legalForms = map[string]string{
 	"public joint stock": "jsc", "closed joint stock": "jsc", "limited liability": "llc", "aktsionernoe obshchestvo": "jsc",
 	"aktsionernoye obshchestvo": "jsc", "otkrytoe aktsionernoe obshchestvo": "jsc", "zakrytoe aktsionernoe obshchestvo": "jsc",
 	"publichnoe aktsionernoe obshchestvo": "jsc", "pat": "jsc", "prat": "jsc", "ad": "jsc",
+	// A Russian state corporation (Rostec, Rosatom, VEB.RF) is a legal
+	// form of its own under Russian law, of no kind above.
+	"state corporation": "co", "gosudarstvennaya korporatsiya": "co", "goskorporatsiya": "co",
 	// Limited, public limited, incorporated.
 	"ltd": "ltd", "limited": "ltd", "plc": "plc", "public limited company": "plc",
 	"inc": "corp", "incorporated": "corp", "corp": "corp", "corporation": "corp",
@@ -242,6 +245,9 @@ var generic = map[string]bool{
 	"line": true, "lines": true, "transport": true, "airlines": true, "air": true, "exchange": true,
 	"money": true, "factory": true, "plant": true, "mining": true, "metals": true, "chemical": true,
 	"electronics": true, "systems": true, "solutions": true, "products": true, "network": true,
+	"motor": true, "motors": true, "automotive": true, "digital": true, "pharmaceutical": true, "pharmaceuticals": true,
+	"telecom": true, "telecommunications": true, "media": true, "software": true, "steel": true, "textile": true,
+	"textiles": true, "foods": true, "machinery": true, "equipment": true, "manufacturing": true,
 	"front": true, "army": true, "brigade": true, "battalion": true, "movement": true, "party": true,
 	"council": true, "committee": true, "office": true, "bureau": true, "department": true,
 	"university": true, "school": true, "college": true, "hospital": true, "charity": true, "fund": true,
@@ -274,6 +280,8 @@ var tradeWords = func() map[string]bool {
 	for _, w := range strings.Fields(`trading trade industries industry industrial services service enterprise enterprises
 		commercial import export engineering construction technology technologies logistics electronics systems
 		solutions products investment investments consulting management development
+		motor motors automotive digital pharmaceutical pharmaceuticals telecom telecommunications media software
+		steel textile textiles foods machinery equipment manufacturing
 		sanayi sanayii ticaret hizmetleri iletishim elektronik insaat yatirim teknoloji sistemleri muhendislik pazarlama
 		ithalat ihracat dis comercial comercio industrias servicios tecnologia tecnologias inversiones servicos industria
 		commerce industrie handel handels technik technologie torgovyi torgovaya promyshlennaya`) {
