@@ -127,6 +127,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"acronym without group", entity.Organization, "CETC", "CHINA ELECTRONICS TECHNOLOGY GROUP CORPORATION", true},
 		{"Indonesian legal form", entity.Organization, "PT Pertamina", "PERSEROAN TERBATAS PERTAMINA", true},
 		{"acronym is not a legal form", entity.Organization, "PKK", "Partiya Karkerên Kurdistanê", true},
+		{"acronym with a number written in words", entity.Organization, "GRAPO", "GRUPOS DE RESISTENCIA ANTIFASCISTA PRIMERO DE OCTUBRE", true},
+		{"acronym with one legal form but not the last", entity.Organization, "HSBC", "THE HONGKONG AND SHANGHAI BANKING CORPORATION LIMITED", true},
+		{"a Roman numeral is no initial", entity.Organization, "OFI", "OFFSHORE FUND II LTD", false},
 		// 6. Scripts and spellings.
 		{"Wade-Giles", entity.Person, "Mao Tse-tung", "Mao Zedong", true},
 		{"Cantonese given name", entity.Person, "Liu Dehua", "LAU Tak-wah", true},

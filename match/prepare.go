@@ -334,7 +334,7 @@ func Spans(toks []names.Token, initialisms bool) []Joined {
 		j = max(k, j+1)
 	}
 	if initialisms {
-		var seen [5]string
+		var seen [6]string
 		for v := range seen {
 			form, first, last := initialism(toks, v)
 			if len(form) >= 2 && !slices.Contains(seen[:v], form) {
@@ -440,9 +440,13 @@ func shortSplit(toks []names.Token) bool {
 // with its legal form but not "group" or "holding" (3: CETC for China
 // Electronics Technology Group Corporation); every word as written,
 // particles and single letters too (4: LeT for Lashkar-e-Tayyiba, JuD
-// for Jamaat-ud-Dawa).
-// Titles, numbers and initials take no part; names of fewer than two
-// words or more than eight have none.
+// for Jamaat-ud-Dawa); with its legal forms but the last, when the
+// name ends in one (5: HSBC for The Hongkong and Shanghai Banking
+// Corporation Limited).
+// A number written in words counts by its first letter (GRAPO, Grupos de
+// Resistencia Antifascista Primero de Octubre); titles, numbers in
+// digits and initials take no part; names of fewer than two words or
+// more than eight have none.
 func initialism(toks []names.Token, v int) (string, int, int) {
 	strict := v != 1
 	var b []byte
@@ -474,12 +478,15 @@ func initialism(toks []names.Token, v int) (string, int, int) {
 				ok = !strict
 			}
 		case t.Kind == names.LegalForm:
-			ok = v >= 2
+			ok = v >= 2 && !(v == 5 && i == len(toks)-1)
+		case t.Kind == names.Number && t.Glue != "":
+			// "Primero": the number as it was written.
+			ok = true
 		}
 		if !ok || t.Form == "" {
 			continue
 		}
-		if v == 4 && t.Glue != "" {
+		if (v == 4 || t.Kind == names.Number) && t.Glue != "" {
 			b = append(b, t.Glue[0])
 		} else {
 			b = append(b, t.Form[0])

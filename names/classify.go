@@ -162,6 +162,7 @@ func mergeNumbers(toks []Token, s string) []Token {
 		if t.Kind == Word && asciiWord(s, t) {
 			if d, ok := romanNumeral(t.Form); ok {
 				*t = numberToken(d, t, t)
+				t.Glue = "" // a numeral, not a word
 				continue
 			}
 		}
@@ -224,6 +225,11 @@ var numberSigns = map[string]bool{
 func numberToken(digits string, first, last *Token) Token {
 	t := newToken(digits, Number, first.Start, last.End, false)
 	t.Trans, t.Paren, t.Hyphen = first.Trans, first.Paren, last.Hyphen
+	if first.Kind != Number && first.Form != "" && (first.Form[0] < '0' || first.Form[0] > '9') && first.Form != digits {
+		// Written in words ("Primero"): its first word as written, for
+		// the initials of a name (match.Spans).
+		t.Glue = first.Form
+	}
 	return t
 }
 
