@@ -490,7 +490,7 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	}
 	shifted := person && shiftedChain(q, cn, kept)
 	otherTrade := !person && genericLeft(q, qLeft)
-	distinctive := 0 // 1 yes, -1 no, 0 not yet asked: asked only of a name that says a country
+	distinctive := 0   // 1 yes, -1 no, 0 not yet asked: asked only of a name that says a country
 	otherSurnames := 0 // listed surnames left out beside one met (see below)
 	for k, j := range cLeft {
 		cShare[k] = c.NameShare(cn.Token(j), cn.Places[j], person)
