@@ -552,11 +552,14 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 			otherSurnames++
 		}
 	}
-	if otherSurnames > 1 {
+	if otherSurnames > 1 && otherSurnames <= MaxSharedSurnames {
 		// Several surnames left out are one fact, as middle names are:
 		// the query names the person by one of the family names the
 		// list gives in full ("Zé Dirceu", "DIRCEU DE OLIVEIRA E
-		// SILVA, José"). They share one surname's cost.
+		// SILVA, José"). They share one surname's cost. (More than
+		// MaxSharedSurnames are no person's surnames but a long name
+		// read as one: "... and any successor, sub-unit, or subsidiary
+		// thereof".)
 		for k, j := range cLeft {
 			if cShare[k] == c.ShareGiven && cn.Places[j].Role == names.Family {
 				cShare[k] = c.ShareGiven / float64(otherSurnames)
@@ -637,6 +640,11 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	}
 	return score, ex
 }
+
+// MaxSharedSurnames is the most listed surnames left out beside one met
+// that share one surname's cost (see nameScore): a Portuguese name has
+// up to four surnames.
+const MaxSharedSurnames = 3
 
 // personLeft reports whether one of the listed name's words left
 // unmatched is a given name, a middle name or a patronymic.

@@ -109,7 +109,8 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 		person:    schema == entity.Person || schema == entity.LegalEntity}
 	// A surname left out costs ShareGiven where another surname, a
 	// father's name or, for a nisba, another word is met (match's second
-	// surname); where the name has none of these, ShareFamily.
+	// surname), shared with the others left out (see minShare); where
+	// the name has none of these, ShareFamily.
 	families, fathers := 0, false
 	for j := 0; j < pn.Len(); j++ {
 		if pn.Places[j].Role == names.Family {
@@ -157,7 +158,9 @@ func (s *Scanner) minShare(t *names.Token, pl match.Place, schema entity.Schema,
 	c := &s.cfg
 	person := c.NameShare(t, pl, true)
 	if pl.Role == names.Family && relief {
-		person = min(person, c.ShareGiven)
+		// Up to match.MaxSharedSurnames surnames left out share one
+		// ShareGiven.
+		person = min(person, c.ShareGiven/float64(match.MaxSharedSurnames))
 	}
 	switch schema {
 	case entity.Person:

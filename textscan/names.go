@@ -605,7 +605,7 @@ func (s *Scanner) scanRun(text []byte, toks []token, ws []word, i, j int, o Opti
 			return hits
 		}
 		h, ok := s.searchWindow(text, toks, ws, w.a, w.b, o, sc.cands[w.off:w.off+w.n], &sc.meter)
-		if ok && !s.cutShort(text, toks, ws, sc.cased, i, j, w.a, w.b, o) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
+		if ok && !s.cutShort(text, toks, ws, sc.cased, i, j, w.a, w.b, o, h.hit.Explanation) && !titleEdge(ws, w.a, w.b, h.hit.Explanation) {
 			hits = append(hits, h)
 		}
 	}
@@ -646,9 +646,24 @@ func titleEdge(ws []word, a, b int, ex *match.Explanation) bool {
 // MaxWindow words cannot be made longer, and a word that is common,
 // a title, a legal form, a place or a vessel's marker is no part of a
 // name.
-func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i, j, a, b int, o Options) bool {
+//
+// In a line without small letters (a payment message's fields), capitals
+// say nothing of where a name ends, and a name is followed by its city or
+// country far more often than by more of itself ("PAY SERGEI LAVROV
+// MOSCOW", "PRIVATE MILITARY COMPANY WAGNER BANGUI"): there a word after
+// the window does not cut it short once the window has met the listed
+// name's surname (ex, the window's match, leaves no listed surname out)
+// or all of an organisation's name.
+func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i, j, a, b int, o Options, ex *match.Explanation) bool {
 	if b-a+1 >= o.MaxWindow {
 		return false
+	}
+	ends := false
+	if !cased[toks[b].line] {
+		// An organisation's name goes on where a legal form follows
+		// ("ROSNEFT DEUTSCHLAND GMBH" is not Rosneft).
+		person, whole := nameEnds(ex)
+		ends = person || whole && !slices.ContainsFunc(ws[b+1:j], func(w word) bool { return w.legalForm })
 	}
 	// A line break ends a field of a payment message, where the next
 	// line says something else ("SERGEI LAVROV / SMOLENSKAYA SQ"); only
@@ -657,7 +672,25 @@ func (s *Scanner) cutShort(text []byte, toks []token, ws []word, cased []bool, i
 	near := func(x int) bool {
 		return s.nameLike(text, toks, ws, x) && !acronymInProse(text, toks, cased, x) && !(x == a-1 && sentenceStart(toks, ws, cased, x))
 	}
-	return a > i && prose(a-1, a) && near(a-1) || b+1 < j && prose(b, b+1) && near(b+1)
+	return a > i && prose(a-1, a) && near(a-1) || b+1 < j && !ends && prose(b, b+1) && near(b+1)
+}
+
+// nameEnds reports whether a window's match ex met the whole query and
+// left out of a person's name only given names (person), or of any name
+// no word at all (whole): the window holds the name's end.
+func nameEnds(ex *match.Explanation) (person, whole bool) {
+	if ex == nil || len(ex.UnmatchedQuery) > 0 {
+		return false, false
+	}
+	for _, t := range ex.UnmatchedName {
+		switch t.Role {
+		case "family":
+			return false, false
+		case "given", "middle", "patronymic", "syllable":
+			person = true
+		}
+	}
+	return person, len(ex.UnmatchedName) == 0
 }
 
 // sentenceStart reports whether word x begins a sentence of prose and is

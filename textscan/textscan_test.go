@@ -481,6 +481,32 @@ func TestLineBreaks(t *testing.T) {
 	}
 }
 
+// TestNameThenPlaceInCapitals checks that in a line of capitals, a
+// payment message's field, a name followed by its city is found: capitals
+// do not say where the name ends, and the name has met its surname.
+// In prose, a capitalised word after the name is still read as the
+// name's ("Sergei Lavrov Petrenko" is not Sergei Lavrov).
+func TestNameThenPlaceInCapitals(t *testing.T) {
+	s := mustDemo(t)
+	for _, text := range []string{
+		"PAY SERGEI LAVROV MOSCOW",
+		"BENEF SERGEI LAVROV GENEVA SWITZERLAND",
+		"Pay Sergei Lavrov Moscow",
+	} {
+		fs := s.Scan([]byte(text))
+		start, end := span(t, text, strings.Fields(text)[1]+" "+strings.Fields(text)[2], 0)
+		if find(fs, KindName, start, end) == nil {
+			t.Errorf("%q: no finding for Sergei Lavrov; got%s", text, describe(fs))
+		}
+	}
+	text := "We met Sergei Lavrov Petrenko yesterday."
+	for _, f := range s.Scan([]byte(text)) {
+		if f.Kind == KindName {
+			t.Errorf("%q: finding %q: the name the text writes is Sergei Lavrov Petrenko", text, f.Text)
+		}
+	}
+}
+
 // TestWordsBesideName checks that a word before a name in prose that is
 // capitalised for another reason is not read as part of it, so that the
 // name alone is found: a short word in capitals (MP, EU), an acronym, not

@@ -72,6 +72,8 @@ thank best kind sincerely attached attachment subject re fw fwd
 goods spare parts equipment machinery delivery deliveries shipment shipments cargo supplies supply products product materials
 components consulting consultancy fees fee salary rent loan repayment purchase sale order contract invoices spare
 inv po no nr ref tel fax www com org net http https
+pay paid pays pmt pymt paymt svcs svc srvcs favour favor ifo bnf benef bene benf ord trf tfr trx txn remit settle
+settlement acct chq cheque wire tt
 asset assets management managers securities insurance logistics shipping freight marine maritime power resources metals
 chemicals pharmaceuticals technologies systems solutions software electronics engineering construction development commercial
 transport airlines airline airport port ports terminal terminals container containers line lines shipyard factory plant
