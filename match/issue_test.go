@@ -131,6 +131,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"acronym with one legal form but not the last", entity.Organization, "HSBC", "THE HONGKONG AND SHANGHAI BANKING CORPORATION LIMITED", true},
 		{"a Roman numeral is no initial", entity.Organization, "OFI", "OFFSHORE FUND II LTD", false},
 		// 6. Scripts and spellings.
+		{"Hangul against a passport's surname", entity.Person, "박근혜", "PARK Geun-hye", true},
 		{"Wade-Giles", entity.Person, "Mao Tse-tung", "Mao Zedong", true},
 		{"Cantonese given name", entity.Person, "Liu Dehua", "LAU Tak-wah", true},
 		{"Cantonese given name, another person", entity.Person, "Liu Dehuang", "LAU Tak-wah", false},

@@ -537,7 +537,8 @@ func hungarianOrder(toks []Token, content []int, s string) bool {
 func SyllableKey(form string) string {
 	// Most words are no syllables: reject them before the readers,
 	// which cost microseconds a word.
-	if len(form) > 18 || form == "" || !isSyllables(form, 3) {
+	if len(form) > 18 || form == "" || !isSyllables(form, 3) && koreanPassportSurnames[form] == "" {
+		// (Park is a passport's 박 that no syllable rule reads.)
 		return ""
 	}
 	keys := SinoKeys(form)
