@@ -132,6 +132,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"a Roman numeral is no initial", entity.Organization, "OFI", "OFFSHORE FUND II LTD", false},
 		// 6. Scripts and spellings.
 		{"Hangul against a passport's surname", entity.Person, "박근혜", "PARK Geun-hye", true},
+		{"a foreign name in Persian and in Arabic letters", entity.Person, "ناپلئون بناپارت", "نابوليون بونابارت", true},
 		{"Wade-Giles", entity.Person, "Mao Tse-tung", "Mao Zedong", true},
 		{"Cantonese given name", entity.Person, "Liu Dehua", "LAU Tak-wah", true},
 		{"Cantonese given name, another person", entity.Person, "Liu Dehuang", "LAU Tak-wah", false},

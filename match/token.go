@@ -97,6 +97,12 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 				}
 			}
 		}
+		if a.Abjad && b.Abjad && c.SimLoose > best && a.ALoose == b.ALoose && len(a.ALoose) >= 3 && (persianLetters(a.Form) || persianLetters(b.Form)) {
+			// A foreign name in Persian letters and in Arabic ones, which
+			// have no p, g, v or ch and write b, j or k, f, sh for them:
+			// ناپلئون and نابوليون, Napoleon.
+			best, how = c.SimLoose, LooseSound
+		}
 	} else if ca == cb && ca != "" && len(ca) >= c.ConsMinLen && c.SimCons > best {
 		// Between two Latin spellings the vowels must at least sit in the
 		// same places and may spell the same sounds (Mohammed, Muhammad),
@@ -336,6 +342,27 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 		}
 	}
 	return 0, NoMatch
+}
+
+// persianLetters reports whether the form of an abjad word has a letter
+// that Persian, Urdu or Kurdish write and Arabic does not (پ p, گ g, ڤ v,
+// چ ch): an Arabic غ is "gh".
+func persianLetters(form string) bool {
+	for i := 0; i < len(form); i++ {
+		switch form[i] {
+		case 'p', 'v':
+			return true
+		case 'g':
+			if i+1 == len(form) || form[i+1] != 'h' {
+				return true
+			}
+		case 'c':
+			if i+1 < len(form) && form[i+1] == 'h' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jy reports whether two first letters are j and i: German, Polish,
