@@ -29,6 +29,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"another given name, neither surname marked", entity.Person, "John Walker", "George Walker Bush", false},
 		{"a note in brackets after a person's name", entity.Person, "Luc Willink (filmredacteur)", "Luc WILLINK", true},
 		{"a year in brackets after a person's name", entity.Person, "Henk van den Berg (1953)", "Henk VAN DEN BERG", true},
+		{"a qualifier in brackets of an organisation of no schema", "", "UBS (Schweiz) AG", "UBS AG", false},
 		{"another patronymic", entity.Person, "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV", false},
 		{"a rank of nobility", entity.Person, "Comtesse Sophie de Ségur", "Sophie de SEGUR", true},
 		{"a rank of nobility", entity.Person, "Fürstin Maria von Thurn und Taxis", "Maria VON THURN UND TAXIS", true},

@@ -747,7 +747,7 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 			// foreign name's sounds would meet Latin names it is not.
 			readings = append(readings, t)
 		}
-		if personSchema(q.Schema) || q.Schema == "" && !orgName(readings[0].Tokens) {
+		if personSchema(q.Schema) && !orgName(readings[0].Tokens) {
 			if bare, ok := unannotated(n); ok {
 				// A person's name with a note in brackets ("Luc Willink
 				// (filmredacteur)", "Henk van den Berg (1953)") is read
