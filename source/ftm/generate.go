@@ -9,7 +9,8 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"unicode"
+
+	"github.com/vetoscreen/veto/source"
 )
 
 // Generating synthetic lists. `veto lists generate` writes N realistic
@@ -209,7 +210,7 @@ func (g *Generator) personName(rng *rand.Rand, pools map[string][]string) (name,
 	if len(g.Names) > 0 {
 		// Scripts as common as in the pool; recombined within one.
 		a := g.Names[rng.IntN(len(g.Names))]
-		pool := pools[script(a)]
+		pool := pools[source.ScriptOf(a)]
 		if rng.IntN(2) == 0 {
 			return a, ""
 		}
@@ -270,38 +271,13 @@ func date(rng *rand.Rand, from, to, parts int) string {
 
 func pick(rng *rand.Rand, s []string) string { return s[rng.IntN(len(s))] }
 
-// scriptPools groups names by the script of their first letter, so
-// that recombined names keep to one script.
+// scriptPools groups names by their script (source.ScriptOf: "" for
+// Latin), so that recombined names keep to one script.
 func scriptPools(names []string) map[string][]string {
 	by := map[string][]string{}
 	for _, n := range names {
-		s := script(n)
+		s := source.ScriptOf(n)
 		by[s] = append(by[s], n)
 	}
 	return by
-}
-
-var scripts = []struct {
-	name  string
-	table *unicode.RangeTable
-}{
-	{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Arabic", unicode.Arabic}, {"Han", unicode.Han},
-	{"Greek", unicode.Greek}, {"Hebrew", unicode.Hebrew}, {"Hangul", unicode.Hangul}, {"Hiragana", unicode.Hiragana},
-	{"Katakana", unicode.Katakana}, {"Devanagari", unicode.Devanagari}, {"Thai", unicode.Thai}, {"Georgian", unicode.Georgian},
-	{"Armenian", unicode.Armenian},
-}
-
-func script(name string) string {
-	for _, r := range name {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		for _, s := range scripts {
-			if unicode.Is(s.table, r) {
-				return s.name
-			}
-		}
-		return "Other"
-	}
-	return "Other"
 }
