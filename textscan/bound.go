@@ -129,7 +129,7 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 		}
 		if lt.word || t.Kind == names.Number {
 			relief := families > 1 || fathers || nisba(pn, j)
-			lt.cost = s.minShare(t, pn.Places[j], schema, relief) * pn.Weights[j]
+			lt.cost = s.minShare(t, pn.Places[j], schema, relief, min(max(families, 1), match.MaxSharedSurnames)) * pn.Weights[j]
 		}
 		sp.legalForm = sp.legalForm || t.Kind == names.LegalForm
 		l.toks = append(l.toks, lt)
@@ -150,17 +150,18 @@ func (l *listedNames) add(s *Scanner, n int32, c *match.Candidate, name int) {
 // minShare is the least share of its weight that a listed token left
 // unmatched costs any score of its name: by its role in a person's name
 // (a surname as little as a given name where relief says the matcher may
-// take it for a second surname), in an organisation's name by its kind
+// take it for a second surname, shared with the name's other surnames),
+// in an organisation's name by its kind
 // (match.Config.MinOrgShare); for an entity of unknown kind, which the
 // matcher reads as a person or an organisation by the query, the lesser
 // of the two. Contradictions only raise a share.
-func (s *Scanner) minShare(t *names.Token, pl match.Place, schema entity.Schema, relief bool) float64 {
+func (s *Scanner) minShare(t *names.Token, pl match.Place, schema entity.Schema, relief bool, shared int) float64 {
 	c := &s.cfg
 	person := c.NameShare(t, pl, true)
 	if pl.Role == names.Family && relief {
-		// Up to match.MaxSharedSurnames surnames left out share one
-		// ShareGiven.
-		person = min(person, c.ShareGiven/float64(match.MaxSharedSurnames))
+		// Surnames left out share one ShareGiven, at most as many as
+		// the name has, up to match.MaxSharedSurnames (shared).
+		person = min(person, c.ShareGiven/float64(shared))
 	}
 	switch schema {
 	case entity.Person:
