@@ -24,6 +24,10 @@ type Explanation struct {
 	Contradictions []Contradiction `json:"contradictions,omitempty"`
 	// Features are the adjustments after the name score, in order.
 	Features []Feature `json:"features,omitempty"`
+
+	// nickAlone says that a nickname met and no other word as written
+	// or as it sounds (see Config.NicknameFactor), for the feature.
+	nickAlone bool
 }
 
 // Contradiction is a pair of unmatched parts that cannot both be true of

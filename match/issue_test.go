@@ -75,6 +75,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"Korean given name in capitals, a syllable left out", entity.Person, "Seok Kim", "Kim JIN-SOK", false},
 		{"Korean given name in capitals", entity.Person, "Kim Jin Sok", "Kim JIN-SOK", true},
 		// 2. Order where it means something.
+		{"a Vietnamese name in Western order", entity.Person, "Thuong Van Vo", "VO Van Thuong", true},
+		{"a Vietnamese name in Western order", entity.Person, "Chinh Minh Pham", "PHAM Minh Chinh", true},
+		{"a Korean name backwards is another given name", entity.Person, "Sung Il Kim", "KIM Il Sung", false},
 		{"father and son", "", "SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", false},
 		{"ism and father swapped", entity.Person, "Ali Hassan al-Majid", "Hassan Ali AL-MAJID", false},
 		{"kunya", entity.Person, "Abu Hamza al-Masri", "Hamza AL-MASRI", false},
@@ -173,6 +176,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"nickname", entity.Person, "Bill Clinton", "William Jefferson CLINTON", true},
 		{"nickname", entity.Person, "Sasha Lukashenko", "Aleksandr LUKASHENKO", true},
 		{"nickname, another surname", entity.Person, "Bill Clinton", "William RUTO", false},
+		{"a short form beside a surname only near", entity.Person, "Dima Kiriyenko", "Dmitrii KARPENKO", false},
+		{"a short form beside a surname only near", entity.Person, "Vitya Alexandrov", "Viktar ALEKSANDROVICH", false},
+		{"a name's Belarusian form is no short form", entity.Person, "Аляксандр Лукашэнка", "LUKASHENKO, Alexander Grigoryevich", true},
 		// 8. Organisations.
 		{"the country a company's name says, left out", entity.Organization, "Vneshprombank", "VNESHPROMBANK OF RUSSIA", true},
 		{"the country is what names a generic name", entity.Organization, "Commercial Bank", "COMMERCIAL BANK OF SYRIA", false},

@@ -638,7 +638,41 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	if ex != nil {
 		ex.NameScore = round(score)
 	}
+	if c.NicknameFactor < 1 && nicknameAlone(q, cn, kept, c.SimPhon) {
+		score *= c.NicknameFactor
+		if ex != nil {
+			ex.nickAlone = true
+		}
+	}
 	return score, ex
+}
+
+// nicknameAlone reports whether a query word met a listed one only as its
+// nickname and no other word of the query met as written or as it
+// sounds: a short form is weak evidence, never enough beside a surname
+// that is only near ("Dima Kiriyenko", "DMITRII KARPENKO"; "Vitya
+// Alexandrov", "Viktar ALEKSANDROVICH").
+//
+// The nickname table also holds a name's forms in other languages
+// (Alyaksandr, Alexander; Juri, Yuri), which spell the same consonants
+// and are no short form: only a form whose consonants are two edits or
+// more from the name's is one (Dima, Dmitrii; Alex, Alexander).
+func nicknameAlone(q, cn *PreparedName, kept []edge, strong float64) bool {
+	nick := false
+	for _, e := range kept {
+		if e.qjoined || e.cjoined || q.Places[e.qu].Kind != names.Word {
+			continue
+		}
+		if e.method == Nickname {
+			if EditDistance(q.Token(int(e.qu)).Cons, cn.Token(int(e.cu)).Cons, 2) < 2 {
+				return false
+			}
+			nick = true
+		} else if e.sim >= strong {
+			return false
+		}
+	}
+	return nick
 }
 
 // MaxSharedSurnames is the most listed surnames left out beside one met
@@ -837,7 +871,7 @@ func initialBonus(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 // given name): elsewhere they are free, as surnames are everywhere
 // ("Lavrov Sergei"; "VIVAS Ramón Darío").
 func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
-	if !orderTells(q) && !orderTells(cn) {
+	if !orderTells(q) && !orderTells(cn) || westernVietnamese(q, cn, kept) {
 		return 0
 	}
 	given := func(r names.Role) bool { return r == names.Given || r == names.Middle || r == names.Syllable }
@@ -879,6 +913,25 @@ func crossed(q, cn *PreparedName, kept []edge, ex *Explanation) float64 {
 		}
 	}
 	return lost
+}
+
+// westernVietnamese reports whether the query is the listed Vietnamese
+// name read backwards word for word: a Vietnamese name is surname, middle
+// name, given name (VO Van Thuong), and records in Western order write it
+// given name, middle name, surname (Thuong Van Vo), which in Chinese and
+// Korean names would be another given name (Kim Il Sung is not Sung Il
+// Kim).
+func westernVietnamese(q, cn *PreparedName, kept []edge) bool {
+	n := cn.Len()
+	if n < 3 || n > 4 || q.Len() != n || len(kept) != n || cn.Places[0].Role != names.Family || !names.VietnameseSurname(cn.Token(0).Form) {
+		return false
+	}
+	for _, e := range kept {
+		if e.qjoined || e.cjoined || int(e.qu) != n-1-int(e.cu) {
+			return false
+		}
+	}
+	return true
 }
 
 // NameShare is the share of its weight that a listed token without

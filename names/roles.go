@@ -490,6 +490,16 @@ var eastAsianSurnames = func() map[string]bool {
 // Chinese, Korean or Vietnamese surnames.
 func EastAsianSurname(form string) bool { return eastAsianSurnames[form] }
 
+// vietnameseSurnames are the commonest Vietnamese surnames, which cover
+// most Vietnamese (the top ten, and the next ten of the same tables).
+var vietnameseSurnames = map[string]bool{"nguyen": true, "tran": true, "le": true, "pham": true, "hoang": true,
+	"huynh": true, "phan": true, "vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true,
+	"duong": true, "ly": true, "trinh": true, "dinh": true, "truong": true, "luong": true}
+
+// VietnameseSurname reports whether a folded word is one of the
+// commonest Vietnamese surnames.
+func VietnameseSurname(form string) bool { return vietnameseSurnames[form] }
+
 // hungarianGivenNames are common Hungarian given names: a name of two or
 // three words, with a Hungarian accented vowel or digraph, that ends in
 // one is read surname first ("Orbán Viktor", "Szijjártó Péter").
