@@ -135,6 +135,10 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"acronym with one legal form but not the last", entity.Organization, "HSBC", "THE HONGKONG AND SHANGHAI BANKING CORPORATION LIMITED", true},
 		{"a Roman numeral is no initial", entity.Organization, "OFI", "OFFSHORE FUND II LTD", false},
 		// 6. Scripts and spellings.
+		{"Abd al- and a short word in Arabic, run together in Latin", entity.Person, "عبد الحي متمن", "ABDULHAI MOTMAEN", true},
+		{"Abd al- and a short word, both run together", entity.Person, "عبدالحي مطمئن", "ABDULHAI MOTMAEN", true},
+		{"another name after Abd al-", entity.Person, "عبد الرحمن متمن", "ABDULHAI MOTMAEN", false},
+		{"an Arabic word is no Latin legal form", entity.Person, "فرد سال", "FARED SAAL", true},
 		{"Hangul against a passport's surname", entity.Person, "박근혜", "PARK Geun-hye", true},
 		{"a foreign name in Persian and in Arabic letters", entity.Person, "ناپلئون بناپارت", "نابوليون بونابارت", true},
 		{"Wade-Giles", entity.Person, "Mao Tse-tung", "Mao Zedong", true},

@@ -60,6 +60,11 @@ func (c *Config) UnitSim(a *names.Token, ak SpanKind, b *names.Token, bk SpanKin
 		return c.JoinedSim(a, b)
 	case ak == Compound && (bk == Single || bk == Compound), ak == Single && bk == Compound:
 		return c.CompoundSim(a, b)
+	case ak == Glued && bk == Compound && a.Abjad, ak == Compound && bk == Glued && b.Abjad:
+		// Words apart in an abjad, one word in Latin letters (عبد الحي,
+		// ABDULHAI); not the other way round: AL-ASSAD's words meet
+		// الأسد's each.
+		return c.abjadJoinSim(a, b)
 	case ak == Single && (bk == Letters || bk == Initialism):
 		return c.AcronymSim(b, a)
 	case bk == Single && (ak == Letters || ak == Initialism):
@@ -88,6 +93,9 @@ func (c *Config) CompoundSim(a, b *names.Token) (float64, Method) {
 	if s, m := c.JoinedSim(a, b); s > 0 {
 		return s, m
 	}
+	if s, m := c.abjadJoinSim(a, b); s > 0 {
+		return s, m
+	}
 	if !wordLike(a) || !wordLike(b) || a.Phon == "" || b.Phon == "" {
 		return 0, NoMatch
 	}
@@ -95,6 +103,25 @@ func (c *Config) CompoundSim(a, b *names.Token) (float64, Method) {
 		return c.SimJoined * c.SimEdit1, JoinedWord
 	}
 	return 0, NoMatch
+}
+
+// abjadJoinSim compares words run together in an abjad with words run
+// together in Latin letters, one side a word as written (see Compound):
+// عبدالحي or عبد الحي and ABDULHAI, which the analysis splits into Abd, al
+// and a word too short to meet on its own consonants (حي, Hai). They meet
+// on the consonants of the whole, three or more, at a join's discount.
+func (c *Config) abjadJoinSim(a, b *names.Token) (float64, Method) {
+	if a.Abjad == b.Abjad || !wordLike(a) || !wordLike(b) || a.Cons != b.Cons || len(a.Cons) < 3 {
+		return 0, NoMatch
+	}
+	ab, lat := a, b
+	if b.Abjad {
+		ab, lat = b, a
+	}
+	if !names.AbjadCompatible(ab.Phon, lat.Phon) {
+		return 0, NoMatch
+	}
+	return c.SimJoined * c.SimConsAbjad, JoinedWord
 }
 
 // JoinedSim compares a token with glued words: only the same phonetic
@@ -319,13 +346,14 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				edges = append(edges, edge{qu: int16(k), cu: int16(j), qjoined: true, sim: s, method: m, weight: w})
 			}
 		}
-		if qk != Letters && qk != Compound {
+		if qk != Letters && qk != Compound && qk != Glued {
 			continue
 		}
 		// Runs of letters meet runs of letters, and words as written
-		// words as written (ABDULLHA and ABDULLAH, each split).
+		// words as written (ABDULLHA and ABDULLAH, each split) or words
+		// run together (عبد الحي, ABDULHAI).
 		for l := range cn.Joined {
-			if cn.Joined[l].Kind != qk {
+			if ck := cn.Joined[l].Kind; ck != qk && (qk == Letters || ck == Letters || ck == Initialism) || ck == Glued && qk == Glued {
 				continue
 			}
 			if s, m := sims.Sim(qn, k, true, cn, l, true); s > 0 {

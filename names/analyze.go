@@ -705,7 +705,8 @@ func mergeLegalForms(toks []Token) []Token {
 // matchLegalForm returns the length and class of the longest legal-form
 // phrase starting at toks[i], or 0.
 func matchLegalForm(toks []Token, i int) (int, string) {
-	if toks[i].Kind == Number || !legalFirstWords[legalWord(toks[i].Form, true)] && !legalFirstWords[legalWord(toks[i].Form, false)] {
+	// An abjad spells no Latin abbreviation: سال is Sal, not S.A.L.
+	if toks[i].Kind == Number || toks[i].Abjad || !legalFirstWords[legalWord(toks[i].Form, true)] && !legalFirstWords[legalWord(toks[i].Form, false)] {
 		return 0, ""
 	}
 	var phrase strings.Builder
