@@ -135,6 +135,9 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"acronym with one legal form but not the last", entity.Organization, "HSBC", "THE HONGKONG AND SHANGHAI BANKING CORPORATION LIMITED", true},
 		{"a Roman numeral is no initial", entity.Organization, "OFI", "OFFSHORE FUND II LTD", false},
 		// 6. Scripts and spellings.
+		{"two edits before a shared surname ending are another name", entity.Person, "Igor Panchenko", "PALNYCHENKO, Igor", false},
+		{"two edits in a long stem before it are a spelling", entity.Person, "Stanislav Khmelnytchenko", "Stanislav KHMELNYCKENKO", true},
+		{"Western and Eastern Armenian spellings of one stem", entity.Person, "Armen Sargsyan", "SARKISSIAN, Armen", true},
 		{"Abd al- and a short word in Arabic, run together in Latin", entity.Person, "عبد الحي متمن", "ABDULHAI MOTMAEN", true},
 		{"Abd al- and a short word, both run together", entity.Person, "عبدالحي مطمئن", "ABDULHAI MOTMAEN", true},
 		{"another name after Abd al-", entity.Person, "عبد الرحمن متمن", "ABDULHAI MOTMAEN", false},

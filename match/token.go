@@ -337,11 +337,37 @@ func (c *Config) editSim(x, y string) (float64, Method) {
 	case 2:
 		// Two edits and another first letter make another name
 		// (Gorbachev, Porkhachev; Protsenko, Gritsenko).
-		if limit == 2 && x[0] == y[0] {
+		if limit == 2 && x[0] == y[0] && min(len(x), len(y))-sharedEnding(x, y) >= editStemMinLen {
 			return c.SimEdit2, Edit2
 		}
 	}
 	return 0, NoMatch
+}
+
+// surnameEndings are the commonest endings of surnames, as phonetic
+// skeletons spell them: Ukrainian -enko, Slavic -ovich, -evich, -ski,
+// Georgian -shvili, -idze, Romanian -esku, Nordic -son,
+// Turkish -oglu, Persian -zadeh. Many names share one, so it says
+// nothing of which name it is (Panchenko, Palnychenko). Not Armenian
+// -ian: Western and Eastern Armenian spell one stem two ways (Sarkissian,
+// Sargsyan).
+var surnameEndings = [...]string{"chenko", "enko", "ovich", "evich", "ovski", "evski", "inski", "ski",
+	"shvili", "idze", "adze", "esku", "son", "sen", "oglu", "zadeh"}
+
+// editStemMinLen is the least number of letters before a surname ending
+// the two words share in which two edits may fall: two edits in a short
+// stem are another name (Panchenko, Palnychenko; Ivanenko, Ivanchenko).
+const editStemMinLen = 6
+
+// sharedEnding returns the length of the longest of surnameEndings that
+// both words end in, or 0.
+func sharedEnding(x, y string) int {
+	for _, e := range surnameEndings {
+		if strings.HasSuffix(x, e) && strings.HasSuffix(y, e) {
+			return len(e)
+		}
+	}
+	return 0
 }
 
 // persianLetters reports whether the form of an abjad word has a letter
