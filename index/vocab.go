@@ -15,10 +15,13 @@ type vocabKey struct {
 	abjad bool
 	trans bool
 	span  match.SpanKind
+	// legal tells legal forms of one kind apart by their places (GmbH
+	// and Ltd are both limited companies).
+	legal names.LegalPlace
 }
 
 func keyOf(t *names.Token, span match.SpanKind) vocabKey {
-	return vocabKey{form: t.Form, kind: t.Kind, abjad: t.Abjad, trans: t.Trans, span: span}
+	return vocabKey{form: t.Form, kind: t.Kind, abjad: t.Abjad, trans: t.Trans, span: span, legal: t.Legal}
 }
 
 // vocab interns the tokens of the listed names, and indexes their forms

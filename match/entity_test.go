@@ -24,6 +24,8 @@ func TestEntityContradictions(t *testing.T) {
 		{"the same patronymic", entity.Person, "Viktor Felixovich Vekselberg", []string{"Viktor VEKSELBERG", "Viktor Felixovich VEKSELBERG"}, true},
 		{"another legal form", entity.Organization, "Alfa-Lizing AO", []string{"ALFA-LIZING", "ALFA-LIZING, OOO"}, false},
 		{"the same legal form", entity.Organization, "Alfa-Lizing LLC", []string{"ALFA-LIZING", "ALFA-LIZING, OOO"}, true},
+		{"a limited company of other places", entity.Organization, "Moku Goldmines GmbH", []string{"MOKU GOLD MINES", "MOKU GOLDMINES LTD", "MOKU MINES D'OR SA"}, false},
+		{"the same form translated", entity.Organization, "Moku Goldmines Limited", []string{"MOKU GOLD MINES", "MOKU GOLDMINES LTD", "MOKU MINES D'OR SA"}, true},
 		{"father and son swapped", entity.Person, "Mansour bin Amran", []string{"MANSOR, Amran", "BIN MANSOUR, Amran"}, false},
 		{"father and son in order", entity.Person, "Amran bin Mansour", []string{"MANSOR, Amran", "BIN MANSOUR, Amran"}, true},
 		{"no chain to contradict", entity.Person, "Mansour bin Amran", []string{"MANSOR, Amran"}, true},

@@ -187,6 +187,12 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"a short form beside a surname only near", entity.Person, "Vitya Alexandrov", "Viktar ALEKSANDROVICH", false},
 		{"a name's Belarusian form is no short form", entity.Person, "Аляксандр Лукашэнка", "LUKASHENKO, Alexander Grigoryevich", true},
 		// 8. Organisations.
+		{"a limited company of a German-speaking country and of a common-law one", entity.Organization, "Moku Goldmines GmbH", "MOKU GOLDMINES LTD", false},
+		{"a Dutch and an Italian company", entity.Organization, "Ferrari N.V.", "FERRARI SOCIETÀ PER AZIONI", false},
+		{"a closed and an open joint-stock company", entity.Organization, "Belaruskali ZAO", "OPEN JOINT STOCK COMPANY BELARUSKALI", false},
+		{"an open joint-stock company before and after 2014", entity.Organization, "PAO Sberbank", "SBERBANK OAO", true},
+		{"a Russian LLC translated", entity.Organization, "OOO Romashka", "ROMASHKA LLC", true},
+		{"a Swiss company in German and in French", entity.Organization, "UBS AG", "UBS SA", true},
 		{"the country a company's name says, left out", entity.Organization, "Vneshprombank", "VNESHPROMBANK OF RUSSIA", true},
 		{"the country is what names a generic name", entity.Organization, "Commercial Bank", "COMMERCIAL BANK OF SYRIA", false},
 		{"a guessed word does not make the country cheap", entity.Organization, "Rhine Shipping", "LINE SHIPPING OF IRAN", false},

@@ -243,6 +243,13 @@ var legalGroups = map[string]uint8{
 	"kg": 3, "lp": 3, "llp": 3,
 }
 
+// legalForm is a legal form of a listed entity's names: its class (names'
+// legalForms) and its places.
+type legalForm struct {
+	class string
+	place names.LegalPlace
+}
+
 // legalFormsCompatible reports whether two legal-form classes may name
 // the same company: the same kind of company, or a "company" of any kind.
 func legalFormsCompatible(a, b string) bool {
@@ -1149,15 +1156,18 @@ func specificLegalForm(p *PreparedName) string {
 }
 
 // legalFormsMeet reports whether some specific legal form of q may name
-// the same company as some specific legal form of cn: a name that holds
-// two ("KORA MEDIA CORPORATION LTD") says both.
+// the same company as some specific legal form of cn: of one kind, and
+// of places they share or a translation (names.LegalFormsMeet: GmbH and
+// Ltd are both limited companies, but of different countries). A name
+// that holds two ("KORA MEDIA CORPORATION LTD") says both.
 func legalFormsMeet(q, cn *PreparedName) bool {
 	for i := range q.Places {
 		if q.Places[i].Kind != names.LegalForm || legalGroups[q.Token(i).Form] == 0 {
 			continue
 		}
 		for j := range cn.Places {
-			if cn.Places[j].Kind == names.LegalForm && legalGroups[cn.Token(j).Form] != 0 && legalFormsCompatible(q.Token(i).Form, cn.Token(j).Form) {
+			if cn.Places[j].Kind == names.LegalForm && legalGroups[cn.Token(j).Form] != 0 && legalFormsCompatible(q.Token(i).Form, cn.Token(j).Form) &&
+				names.LegalFormsMeet(q.Token(i).Legal, cn.Token(j).Legal) {
 				return true
 			}
 		}

@@ -570,9 +570,10 @@ type Candidate struct {
 	// of the entity written without the link ("Amran MANSOR" beside
 	// "Amran BIN MANSOUR").
 	chains [][2]names.Token
-	// legalForms are the legal-form classes of all the entity's names,
-	// for the same reason: "ALFA-LIZING" beside "ALFA-LIZING, OOO".
-	legalForms []string
+	// legalForms are the legal forms (class and places) of all the
+	// entity's names, for the same reason: "ALFA-LIZING" beside
+	// "ALFA-LIZING, OOO".
+	legalForms []legalForm
 	// ids are the entity's identifiers, folded by normID.
 	ids []string
 	// countries are every country code the entity is linked to.
@@ -628,8 +629,8 @@ func (c *Config) NewCandidateAnalysed(e *entity.Entity, analysed []names.Name, w
 				t.Start, t.End = 0, 0
 				cand.patronymics = append(cand.patronymics, t)
 			}
-			if t.Kind == names.LegalForm && legalGroups[t.Form] != 0 && !slices.Contains(cand.legalForms, t.Form) {
-				cand.legalForms = append(cand.legalForms, t.Form)
+			if f := (legalForm{t.Form, t.Legal}); t.Kind == names.LegalForm && legalGroups[t.Form] != 0 && !slices.Contains(cand.legalForms, f) {
+				cand.legalForms = append(cand.legalForms, f)
 			}
 		}
 		if pn.Son >= 0 {

@@ -203,7 +203,7 @@ func (c *Config) swappedChain(q *PreparedName, cand *Candidate) int {
 }
 
 // otherLegalForm returns a query name's legal form when it is of another
-// kind than every legal form of the entity's names, where the entity has
+// kind, or of other places, than every legal form of the entity's names, where the entity has
 // any; "" otherwise.
 func otherLegalForm(q *PreparedName, cand *Candidate) string {
 	if len(cand.legalForms) == 0 {
@@ -213,9 +213,11 @@ func otherLegalForm(q *PreparedName, cand *Candidate) string {
 		if q.Places[i].Kind != names.LegalForm {
 			continue
 		}
-		f := q.Token(i).Form
-		if legalGroups[f] != 0 && !slices.ContainsFunc(cand.legalForms, func(l string) bool { return legalFormsCompatible(f, l) }) {
-			return f
+		t := q.Token(i)
+		if legalGroups[t.Form] != 0 && !slices.ContainsFunc(cand.legalForms, func(l legalForm) bool {
+			return legalFormsCompatible(t.Form, l.class) && names.LegalFormsMeet(t.Legal, l.place)
+		}) {
+			return t.Form
 		}
 	}
 	return ""

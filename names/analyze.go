@@ -679,7 +679,7 @@ func mergeLetters(toks []Token, s string) []Token {
 func mergeLegalForms(toks []Token) []Token {
 	found := false
 	for i := range toks {
-		if n, _ := matchLegalForm(toks, i); n > 0 {
+		if n, _, _ := matchLegalForm(toks, i); n > 0 {
 			found = true
 			break
 		}
@@ -689,28 +689,29 @@ func mergeLegalForms(toks []Token) []Token {
 	}
 	out := toks[:0:0]
 	for i := 0; i < len(toks); {
-		n, class := matchLegalForm(toks, i)
+		n, class, phrase := matchLegalForm(toks, i)
 		if n == 0 {
 			out = append(out, toks[i])
 			i++
 			continue
 		}
 		t := newToken(class, LegalForm, toks[i].Start, toks[i+n-1].End, false)
+		t.Legal = legalPlaces[phrase]
 		out = append(out, t)
 		i += n
 	}
 	return out
 }
 
-// matchLegalForm returns the length and class of the longest legal-form
-// phrase starting at toks[i], or 0.
-func matchLegalForm(toks []Token, i int) (int, string) {
+// matchLegalForm returns the length, class and phrase (as legalForms
+// spells it) of the longest legal-form phrase starting at toks[i], or 0.
+func matchLegalForm(toks []Token, i int) (int, string, string) {
 	// An abjad spells no Latin abbreviation: سال is Sal, not S.A.L.
 	if toks[i].Kind == Number || toks[i].Abjad || !legalFirstWords[legalWord(toks[i].Form, true)] && !legalFirstWords[legalWord(toks[i].Form, false)] {
-		return 0, ""
+		return 0, "", ""
 	}
 	var phrase strings.Builder
-	best, class := 0, ""
+	best, class, bestPhrase := 0, "", ""
 	for n := 1; n <= maxLegalFormWords && i+n <= len(toks); n++ {
 		if n > 1 {
 			phrase.WriteByte(' ')
@@ -728,13 +729,13 @@ func matchLegalForm(toks []Token, i int) (int, string) {
 		if legalFormsAtEndOnly[p] && (i+n != len(toks) || i == 0) && !(i == 0 && legalFormsAtStart[p]) {
 			continue
 		}
-		best, class = n, c
+		best, class, bestPhrase = n, c, p
 	}
 	// A name that is nothing but a legal form ("Company") keeps its word.
 	if best == len(toks) {
-		return 0, ""
+		return 0, "", ""
 	}
-	return best, class
+	return best, class, bestPhrase
 }
 
 // legalWord returns the form to look up in legal-form phrases: the word

@@ -106,6 +106,8 @@ var legalForms = map[string]string{
 	"akcionarsko drustvo": "jsc", "dd": "sa",
 	// Turkish, Malay, Indonesian.
 	"anonim sirketi": "sa", "a s h": "sa", "a sh": "sa", "anonim sirket": "sa", "limited sirketi": "ltd", "ltd sti": "ltd", "sti": "ltd",
+	// Şirketi as Analyze folds ş.
+	"anonim shirketi": "sa", "anonim shirket": "sa", "limited shirketi": "ltd", "ltd shti": "ltd", "shti": "ltd",
 	"sendirian berhad": "ltd", "berhad": "ltd", "perseroan terbatas": "ltd", "tbk": "ltd", "pt": "ltd",
 	// Japanese: kabushiki kaisha (joint-stock), godo and yugen kaisha
 	// (limited); Swedish aktiebolaget (the company); p.l.c. in letters.
@@ -179,7 +181,7 @@ var legalFormsAtEndOnly = map[string]bool{
 	"pat": true, "too": true, "sa": true, "ag": true, "kg": true, "lp": true, "gp": true, "oy": true,
 	"private": true, "s a l": true, "sal": true, "s a s": true, "s c": true, "sc": true, "s a de c v": true, "s de r l": true,
 	"s de r l de c v": true, "s r o": true, "a s": true, "e i r l": true, "s a c": true, "sac": true, "s a a": true, "c a": true,
-	"aps": true, "publ": true, "snc": true, "s a b": true, "sab": true, "slu": true, "sau": true, "bt": true, "dd": true, "sti": true, "tbk": true, "odo": true,
+	"aps": true, "publ": true, "snc": true, "s a b": true, "sab": true, "slu": true, "sau": true, "bt": true, "dd": true, "sti": true, "shti": true, "tbk": true, "odo": true,
 	"gup": true, "mup": true, "ano": true, "tdv": true, "vof": true, "fgbu": true, "fgau": true,
 }
 

@@ -151,6 +151,9 @@ type Token struct {
 	// Hyphen reports that a hyphen joins the word to the next one
 	// ("Jean-Claude", "Tse-tung").
 	Hyphen bool
+	// Legal is, for a legal form, where a company of that form is
+	// registered, as written (LegalPlace): Form holds only its kind.
+	Legal LegalPlace
 	// Start and End are the byte offsets of the word in the analysed
 	// string (for a legal form made of several words, of all of them).
 	Start, End int
