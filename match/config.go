@@ -170,6 +170,13 @@ type Config struct {
 	// surname only near it is as often another person ("Dima Kiriyenko",
 	// "DMITRII KARPENKO").
 	NicknameFactor float64 `json:"nicknameFactor"`
+	// OrgGuessFactor scales a name score against an organisation's name
+	// whose every word the query met only a letter or two off, or on
+	// its consonants, two words or more (0.95): a company is written as
+	// it is registered, and a query near each of its words is as often
+	// another name ("Andrew Martin", "ANDREA MARTINA LIMITED"). A typo
+	// leaves the other words as written.
+	OrgGuessFactor float64 `json:"orgGuessFactor"`
 	// MinQueryWeight is the total token weight below which a query is too
 	// little information to score high (6): the score is scaled by
 	// weight/MinQueryWeight, so "Ali" alone does not hit every Ali.
@@ -209,7 +216,7 @@ func DefaultConfig() Config {
 		WordWeight: 7, GenericWeight: 3, ParticleWeight: 1, TitleWeight: 0, LegalFormWeight: 0.5, InitialWeight: 1.5, NumberWeight: 10,
 		UnmatchedCandidate: 0.25, ShareGeneric: 0.1, ShareFamily: 0.5, ShareGiven: 0.2, ShareTitled: 0.1, ShareMiddle: 0.05, ShareSyllable: 1, QueryMiddleShare: 0.5,
 		ContradictionShare: 1, LegalFormConflict: 0.3, NumberConflict: 0.3,
-		MinQueryWeight: 6, WeakAliasFactor: 0.90, NicknameFactor: 0.95,
+		MinQueryWeight: 6, WeakAliasFactor: 0.90, NicknameFactor: 0.95, OrgGuessFactor: 0.95,
 		IDMatch: 0.95, DOBMatch: 0.05, DOBOverlap: 0.02, DOBDayMismatch: -0.10, DOBMismatch: -0.20,
 		CountryMatch: 0.03, CountryMismatch: -0.08, GenderMismatch: -0.15,
 	}
@@ -235,7 +242,7 @@ func (c Config) Validate() error {
 	unit := [...]field{
 		{"threshold", c.Threshold}, {"simExact", c.SimExact}, {"simPhon", c.SimPhon}, {"simEdit1", c.SimEdit1}, {"simEdit1Short", c.SimEdit1Short}, {"simEdit2", c.SimEdit2},
 		{"simCons", c.SimCons}, {"simConsAbjad", c.SimConsAbjad}, {"simInitial", c.SimInitial}, {"simJoined", c.SimJoined},
-		{"simLegalForm", c.SimLegalForm}, {"unmatchedCandidate", c.UnmatchedCandidate}, {"weakAliasFactor", c.WeakAliasFactor}, {"nicknameFactor", c.NicknameFactor}, {"idMatch", c.IDMatch},
+		{"simLegalForm", c.SimLegalForm}, {"unmatchedCandidate", c.UnmatchedCandidate}, {"weakAliasFactor", c.WeakAliasFactor}, {"nicknameFactor", c.NicknameFactor}, {"orgGuessFactor", c.OrgGuessFactor}, {"idMatch", c.IDMatch},
 		{"simStem", c.SimStem}, {"simKey", c.SimKey}, {"simLoose", c.SimLoose}, {"simLooseShort", c.SimLooseShort}, {"simNickname", c.SimNickname}, {"simSlavic", c.SimSlavic},
 		{"simAcronym", c.SimAcronym}, {"shareFamily", c.ShareFamily}, {"shareGeneric", c.ShareGeneric}, {"shareGiven", c.ShareGiven}, {"shareTitled", c.ShareTitled}, {"shareMiddle", c.ShareMiddle},
 		{"shareSyllable", c.ShareSyllable}, {"queryMiddleShare", c.QueryMiddleShare}, {"contradictionShare", c.ContradictionShare},

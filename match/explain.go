@@ -28,6 +28,9 @@ type Explanation struct {
 	// nickAlone says that a nickname met and no other word as written
 	// or as it sounds (see Config.NicknameFactor), for the feature.
 	nickAlone bool
+	// orgGuessed says that every word of the query met a word of an
+	// organisation's name a letter or two off (Config.OrgGuessFactor).
+	orgGuessed bool
 }
 
 // Contradiction is a pair of unmatched parts that cannot both be true of

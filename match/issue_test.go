@@ -193,6 +193,8 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"an open joint-stock company before and after 2014", entity.Organization, "PAO Sberbank", "SBERBANK OAO", true},
 		{"a Russian LLC translated", entity.Organization, "OOO Romashka", "ROMASHKA LLC", true},
 		{"a Swiss company in German and in French", entity.Organization, "UBS AG", "UBS SA", true},
+		{"every word of a company's name a letter off", "", "Andrew Martin", "ANDREA MARTINA LIMITED", false},
+		{"one word of a company's name a letter off", entity.Organization, "Rosnefft Oil Company", "ROSNEFT OIL COMPANY", true},
 		{"the country a company's name says, left out", entity.Organization, "Vneshprombank", "VNESHPROMBANK OF RUSSIA", true},
 		{"the country is what names a generic name", entity.Organization, "Commercial Bank", "COMMERCIAL BANK OF SYRIA", false},
 		{"a guessed word does not make the country cheap", entity.Organization, "Rhine Shipping", "LINE SHIPPING OF IRAN", false},

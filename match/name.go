@@ -673,6 +673,12 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 	if ex != nil {
 		ex.NameScore = round(score)
 	}
+	if !person && c.OrgGuessFactor < 1 && guessesOnly(q, cn, kept) {
+		score *= c.OrgGuessFactor
+		if ex != nil {
+			ex.orgGuessed = true
+		}
+	}
 	if c.NicknameFactor < 1 && nicknameAlone(q, cn, kept, c.SimPhon) {
 		score *= c.NicknameFactor
 		if ex != nil {
@@ -680,6 +686,31 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 		}
 	}
 	return score, ex
+}
+
+// guessesOnly reports whether two or more words of the query met and
+// every one of them only a letter or two off or on its consonants
+// (Config.OrgGuessFactor).
+func guessesOnly(q, cn *PreparedName, kept []edge) bool {
+	words := 0
+	for _, e := range kept {
+		if e.qjoined || e.cjoined || q.Places[e.qu].Kind != names.Word {
+			continue
+		}
+		switch qt := q.Token(int(e.qu)); e.method {
+		case Edit1, Edit2:
+			words++
+		case Consonants:
+			// Words of another script meet on consonants as a rule.
+			if qt.Abjad || qt.Trans || cn.Token(int(e.cu)).Abjad {
+				return false
+			}
+			words++
+		default:
+			return false
+		}
+	}
+	return words >= 2
 }
 
 // nicknameAlone reports whether a query word met a listed one only as its

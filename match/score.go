@@ -115,6 +115,9 @@ func (s *Scorer) ScoreNames(p *Prepared, cand *Candidate, names uint64, sims Sim
 	}
 	score := best
 	if len(p.Names) > 0 && len(cand.Names) > 0 {
+		if bestEx != nil && bestEx.orgGuessed {
+			add("guesses", best-best/c.OrgGuessFactor, "every query word met a word of the organisation's name only a letter or two off (score x %.2f)", c.OrgGuessFactor)
+		}
 		if bestEx != nil && bestEx.nickAlone {
 			add("nickname", best-best/c.NicknameFactor, "a nickname met and no other word as written or as it sounds (score x %.2f)", c.NicknameFactor)
 		}
