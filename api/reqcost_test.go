@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -143,15 +144,32 @@ func auditCost(b *testing.B, clients int) {
 	}()
 	const round = 500
 	var cpuA, cpuU, wallA, wallU time.Duration
+	// VETO_BENCH_PROFILE_DIR=DIR profiles the server's rounds of each
+	// kind apart, into DIR/audited-N.prof and DIR/unaudited-N.prof
+	// (go tool pprof merges the files given together): a profile of the
+	// whole run shows both APIs at once, and what the audit trail costs
+	// is their difference.
+	dir := os.Getenv("VETO_BENCH_PROFILE_DIR")
+	profiled := func(kind string, i int, f func()) {
+		if dir != "" {
+			srv.ctl(b, "/profile?file="+url.QueryEscape(filepath.Join(dir, fmt.Sprintf("%s-%d-%d.prof", kind, clients, i))))
+			defer srv.ctl(b, "/profile")
+		}
+		f()
+	}
 	commits, events := srv.ctl(b, "/audit-commits"), srv.ctl(b, "/audit-events")
 	for done := 0; done < b.N; done += round {
 		n := min(round, b.N-done)
-		t := time.Now()
-		cpu, _ := srv.run(b, audited, n)
-		cpuA, wallA = cpuA+cpu, wallA+time.Since(t)
-		t = time.Now()
-		cpu, _ = srv.run(b, unaudited, n)
-		cpuU, wallU = cpuU+cpu, wallU+time.Since(t)
+		profiled("audited", done/round, func() {
+			t := time.Now()
+			cpu, _ := srv.run(b, audited, n)
+			cpuA, wallA = cpuA+cpu, wallA+time.Since(t)
+		})
+		profiled("unaudited", done/round, func() {
+			t := time.Now()
+			cpu, _ := srv.run(b, unaudited, n)
+			cpuU, wallU = cpuU+cpu, wallU+time.Since(t)
+		})
 	}
 	commits, events = srv.ctl(b, "/audit-commits")-commits, srv.ctl(b, "/audit-events")-events
 	us := func(d time.Duration) float64 { return float64(d) / float64(b.N) / 1e3 }
@@ -360,6 +378,27 @@ func TestRequestCostServer(t *testing.T) {
 	})
 	ctl := http.NewServeMux()
 	ctl.HandleFunc("/cpu", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, int64(processCPU())) })
+	// /profile?file=F starts a CPU profile into F; /profile stops it.
+	var profile *os.File
+	ctl.HandleFunc("/profile", func(w http.ResponseWriter, r *http.Request) {
+		if profile != nil {
+			pprof.StopCPUProfile()
+			profile.Close()
+			profile = nil
+		}
+		if f := r.URL.Query().Get("file"); f != "" {
+			out, err := os.Create(f)
+			if err == nil {
+				err = pprof.StartCPUProfile(out)
+			}
+			if err != nil {
+				http.Error(w, err.Error(), 500)
+				return
+			}
+			profile = out
+		}
+		fmt.Fprintln(w, 0)
+	})
 	ctl.HandleFunc("/audit-commits", func(w http.ResponseWriter, r *http.Request) {
 		commits, _ := auditLog.Stats()
 		fmt.Fprintln(w, commits)
