@@ -182,6 +182,32 @@ func testAlertReview(t *testing.T, newStore func(t *testing.T) store.Store) {
 	}
 }
 
+// testAuditData checks what an entry's data is stored as: data that is
+// not canonical JSON is stored canonical (compact, HTML-escaped: what the
+// hash covers), canonical data as it is, and data that is not JSON is
+// refused.
+func testAuditData(t *testing.T, newStore func(t *testing.T) store.Store) {
+	s := newStore(t)
+	t0 := time.Date(2026, 3, 3, 9, 0, 0, 123456789, time.UTC)
+	for _, c := range []struct{ data, stored string }{
+		{"{ \"note\": \"<b> & c\",\n \"n\": [1, 2] }", `{"note":"\u003cb\u003e \u0026 c","n":[1,2]}`},
+		{`{"note":"plain","n":[1,2]}`, `{"note":"plain","n":[1,2]}`},
+	} {
+		got, err := s.AppendAudit(ctx(), entity.AuditEntry{At: t0, Actor: "ann", Action: chain.ActionNoteAdd, Subject: "alert/1", Data: json.RawMessage(c.data)})
+		if err != nil || len(got) != 1 || string(got[0].Data) != c.stored {
+			t.Errorf("AppendAudit of data %s = %+v, %v; want data %s", c.data, got, err, c.stored)
+			continue
+		}
+		back, err := s.AuditEntries(ctx(), store.AuditFilter{AfterSeq: got[0].Seq - 1, Limit: 1})
+		if err != nil || len(back) != 1 || string(back[0].Data) != c.stored || chain.Hash(back[0]) != back[0].Hash {
+			t.Errorf("entry of data %s read back as %+v, %v", c.data, back, err)
+		}
+	}
+	if _, err := s.AppendAudit(ctx(), entity.AuditEntry{At: t0, Actor: "ann", Action: chain.ActionNoteAdd, Data: json.RawMessage(`{broken`)}); err == nil {
+		t.Error("AppendAudit of data that is not JSON: no error")
+	}
+}
+
 func testAudit(t *testing.T, newStore func(t *testing.T) store.Store) {
 	s := newStore(t)
 	t0 := time.Date(2026, 3, 3, 9, 0, 0, 123456789, time.UTC)

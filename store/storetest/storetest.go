@@ -39,6 +39,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("UsersAndSessions", func(t *testing.T) { testUsersAndSessions(t, newStore) })
 	t.Run("AlertReview", func(t *testing.T) { testAlertReview(t, newStore) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, newStore) })
+	t.Run("AuditData", func(t *testing.T) { testAuditData(t, newStore) })
 	t.Run("AuditCheckpoints", func(t *testing.T) { testAuditCheckpoints(t, newStore) })
 	t.Run("AuditAbout", func(t *testing.T) { testAuditAbout(t, newStore) })
 	t.Run("ListUpdatesAudited", func(t *testing.T) { testListUpdatesAudited(t, newStore) })
