@@ -235,7 +235,7 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 	if subs == nil || subs.res == nil {
 		return res, nil
 	}
-	grouped := GroupBySubject(subs.res, res.Hits, limit)
+	grouped := subs.group(res.Hits, limit)
 	if len(grouped) < limit && len(hits) == first && first < most {
 		// Subjects listed several times filled the first search: the
 		// largest possible search holds limit subjects, if there are.
@@ -243,7 +243,7 @@ func (s *Screener) Screen(ctx context.Context, q match.Query, opts Options) (Res
 		if hits, err = ix.SearchContext(ctx, p, search); err != nil {
 			return Result{ID: q.ID}, err
 		}
-		grouped = GroupBySubject(subs.res, hitsOf(hits, opts.Explain), limit)
+		grouped = subs.group(hitsOf(hits, opts.Explain), limit)
 	}
 	res.Hits = grouped
 	return res, nil

@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/vetoscreen/veto/entity"
@@ -60,7 +61,46 @@ type subjects struct {
 	rows int
 	// largest is the most members a subject has.
 	largest int
-	took    time.Duration
+	// groups is what grouping needs of each listing's subject, by
+	// member entity ID, made once per resolution: screening by subject
+	// then looks each hit up once and neither sorts nor merges lists.
+	groups map[string]*group
+	took   time.Duration
+}
+
+// group is a subject as grouping hits sees it.
+type group struct {
+	id      string
+	members int
+	// lists are every list of the members, sorted (Subject.Lists), made
+	// once for a subject of several listings: shared by every hit
+	// grouped under it, clipped, so that no one appends into another's.
+	lists []string
+	// sub gives lists on demand when they were not made (nil lists).
+	sub *resolve.Subject
+}
+
+// listsOf returns every list of the subject's members, sorted.
+func (g *group) listsOf() []string {
+	if g.lists == nil && g.sub != nil {
+		return g.sub.Lists()
+	}
+	return g.lists
+}
+
+// groupsOf makes the grouping table of a resolution.
+func groupsOf(res *decide.Resolved) map[string]*group {
+	m := make(map[string]*group, len(res.Subjects))
+	for _, sub := range res.Subjects {
+		g := &group{id: sub.ID, members: len(sub.Members)}
+		if len(sub.Members) > 1 {
+			g.lists = slices.Clip(sub.Lists())
+		}
+		for _, mem := range sub.Members {
+			m[mem.EntityID] = g
+		}
+	}
+	return m
 }
 
 // Subjects returns the snapshot's resolution of its listings into
@@ -120,7 +160,7 @@ func (s *Snapshot) Resolve(ctx context.Context, st store.Subjects, ents []*entit
 				return err
 			}
 		}
-		r.res = res
+		r.res, r.groups = res, groupsOf(res)
 		for _, sub := range res.Subjects {
 			r.largest = max(r.largest, len(sub.Members))
 		}
@@ -210,12 +250,52 @@ func GroupBySubject(res *decide.Resolved, hits []Hit, limit int) []Hit {
 	if res == nil {
 		return hits
 	}
+	return groupHits(hits, limit, func(entityID string) (group, bool) {
+		sub, ok := res.Subject(entityID)
+		if !ok {
+			return group{}, false
+		}
+		return group{id: sub.ID, members: len(sub.Members), sub: sub}, true
+	})
+}
+
+// group is GroupBySubject with the snapshot's grouping table.
+func (r *subjects) group(hits []Hit, limit int) []Hit {
+	return groupHits(hits, limit, func(entityID string) (group, bool) {
+		if g, ok := r.groups[entityID]; ok {
+			return *g, true
+		}
+		return group{}, false
+	})
+}
+
+// keptAlone is how many subjects grouping looks through, one by one, for
+// the one a hit belongs to, before it makes a map of them: a screening
+// keeps ten.
+const keptAlone = 32
+
+// groupHits is GroupBySubject, given the subject of each listing.
+func groupHits(hits []Hit, limit int, of func(entityID string) (group, bool)) []Hit {
 	out := make([]Hit, 0, min(len(hits), max(limit, 0)))
-	at := map[string]int{} // subject ID → its hit in out
+	var at map[string]int // subject ID → its hit in out, past keptAlone
+	kept := func(id string) int {
+		if at != nil {
+			if i, ok := at[id]; ok {
+				return i
+			}
+			return -1
+		}
+		for i := range out {
+			if out[i].Subject == id {
+				return i
+			}
+		}
+		return -1
+	}
 	for _, h := range hits {
-		sub, ok := res.Subject(h.EntityID)
+		sub, ok := of(h.EntityID)
 		if ok {
-			if i, seen := at[sub.ID]; seen {
+			if i := kept(sub.id); i >= 0 {
 				out[i].Matched = append(out[i].Matched, listingOf(h))
 				continue
 			}
@@ -227,14 +307,25 @@ func GroupBySubject(res *decide.Resolved, hits []Hit, limit int) []Hit {
 			out = append(out, h)
 			continue
 		}
-		h.Subject, h.Members = sub.ID, len(sub.Members)
-		if len(sub.Members) > 1 {
-			h.Matched = []Listing{listingOf(h)}
-			h.Lists = sub.Lists()
+		h.Subject, h.Members = sub.id, sub.members
+		if sub.members > 1 {
+			// Room for the members the hits may hold: one allocation.
+			h.Matched = append(make([]Listing, 0, min(sub.members, len(hits))), listingOf(h))
+			h.Lists = sub.listsOf()
 			h.Regimes = all.ListRegimes(h.Lists)
 			h.Kinds = all.ListKinds(h.Lists)
 		}
-		at[sub.ID] = len(out)
+		if at == nil && len(out) == keptAlone {
+			at = make(map[string]int, 2*keptAlone)
+			for i := range out {
+				if out[i].Subject != "" {
+					at[out[i].Subject] = i
+				}
+			}
+		}
+		if at != nil {
+			at[sub.id] = len(out)
+		}
 		out = append(out, h)
 	}
 	return out
