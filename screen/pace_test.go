@@ -95,31 +95,36 @@ func TestAllowanceCharge(t *testing.T) {
 	if err := a.Charge(gone, 1_000); !errors.Is(err, context.Canceled) {
 		t.Fatalf("work past the bucket, client gone: %v, want it to wait and give up", err)
 	}
-	// Three requests hold 1, 2 and 3 s of the Pacer's work: the next past
-	// its allowance would wait behind them for more than MaxPaceWait, and
-	// is refused.
+	// Three requests hold 1, 2 and 3 s of the Pacer's work, each waiting
+	// at most 2 s (MaxPaceWait) behind the others': none is refused. The
+	// queue is watched through a costly request's admission, which
+	// reserves nothing: a charge that reserved and gave up while a held
+	// one reserved would stay counted (a rate.Limiter gives back a
+	// canceled reservation only when none was made after it), and push
+	// that one past MaxPaceWait, rightly refused.
 	held, release := context.WithCancel(context.Background())
 	done := make(chan error, 3)
 	for range 3 {
 		go func() { done <- p.Allowance(1, screen.Default).Charge(held, 6_000) }()
 	}
 	deadline := time.Now().Add(10 * time.Second)
-	for {
-		err := p.Allowance(1, screen.Default).Charge(gone, 6_000)
-		if errors.Is(err, screen.ErrOverloaded) {
-			break
+	for p.Allowance(1, screen.Costly).Admit() == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("the held requests queued no more than MaxPaceWait of work")
 		}
-		if !errors.Is(err, context.Canceled) || time.Now().After(deadline) {
-			t.Fatalf("past the allowance behind 3 s of others' work: %v, want ErrOverloaded", err)
-		}
-		time.Sleep(time.Millisecond) // until the held ones have reserved
+		time.Sleep(time.Millisecond)
+	}
+	// The next past its allowance would wait behind them for more than
+	// MaxPaceWait: it is refused at once, even as its client is gone.
+	if err := p.Allowance(1, screen.Default).Charge(gone, 6_000); !errors.Is(err, screen.ErrOverloaded) {
+		t.Fatalf("past the allowance behind 3 s of others' work: %v, want ErrOverloaded", err)
 	}
 	if err := p.Allowance(1, screen.Default).Charge(gone, 5_000); err != nil {
 		t.Errorf("within the allowance behind others' work: %v", err)
 	}
 	release()
 	for range 3 {
-		// The first held may have had its second by now.
+		// Held until released; the first may have had its second by now.
 		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
 			t.Errorf("a held charge: %v", err)
 		}
