@@ -77,10 +77,12 @@ the index does not is a lost match, and there must be none.`,
 
 // BenchReport is what veto bench measures.
 type BenchReport struct {
-	Entities   int `json:"entities"`
-	Names      int `json:"names"`
-	Queries    int `json:"queries"`
-	Threshold  float64
+	Entities  int `json:"entities"`
+	Names     int `json:"names"`
+	Queries   int `json:"queries"`
+	Threshold float64
+	// Rounds are the passes over the queries timed on one core.
+	Rounds     int             `json:"rounds"`
 	BuildTimes []time.Duration `json:"buildTimes"`
 	BuildP50   time.Duration   `json:"buildMedian"`
 	// By is how hits are grouped; Resolve is how long the resolution into
@@ -93,6 +95,13 @@ type BenchReport struct {
 	P50  time.Duration `json:"p50"`
 	P99  time.Duration `json:"p99"`
 	Max  time.Duration `json:"max"`
+	// P50Fastest and P99Fastest are over each query's fastest pass: a
+	// query slowed in one pass by another process taking the core (a
+	// shared machine's scheduler slice is some milliseconds, over a
+	// p99 of one) counts its time in the others, so that two runs
+	// compare their code more than their neighbours.
+	P50Fastest time.Duration `json:"p50Fastest"`
+	P99Fastest time.Duration `json:"p99Fastest"`
 	// All cores.
 	Cores    int     `json:"cores"`
 	BatchQPS float64 `json:"batchNamesPerSecond"`
@@ -128,7 +137,7 @@ func runBench(ctx context.Context, g *globalOptions, o *benchOptions) error {
 		return err
 	}
 	cfg := match.DefaultConfig()
-	rep := BenchReport{Threshold: cfg.Threshold, Cores: runtime.GOMAXPROCS(0), By: by}
+	rep := BenchReport{Threshold: cfg.Threshold, Cores: runtime.GOMAXPROCS(0), By: by, Rounds: max(o.Rounds, 1)}
 
 	var ix *index.Index
 	for i := 0; i < max(o.Builds, 1); i++ {
@@ -196,6 +205,9 @@ func runBench(ctx context.Context, g *globalOptions, o *benchOptions) error {
 	if o.CPUProfile != "" {
 		pprof.StopCPUProfile()
 	}
+	best := fastest(rounds)
+	slices.Sort(best)
+	rep.P50Fastest, rep.P99Fastest = best[len(best)/2], best[len(best)*99/100]
 	slices.SortFunc(rounds, func(a, b []time.Duration) int { return int(sum(a) - sum(b)) })
 	lat := rounds[len(rounds)/2]
 	total := sum(lat)
@@ -328,6 +340,7 @@ func printBench(g *globalOptions, r *BenchReport) {
 	fmt.Fprintf(tw, "memory with the index\t%.0f MB resident, %.0f MB Go heap\n", r.RSSMB, r.HeapMB)
 	fmt.Fprintf(tw, "screened by\t%s\n", r.By)
 	fmt.Fprintf(tw, "one core\t%.0f queries/s, p50 %v, p99 %v, max %v\n", r.QPS1, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Max.Round(time.Microsecond))
+	fmt.Fprintf(tw, "each query's fastest pass\tp50 %v, p99 %v (of %d passes)\n", r.P50Fastest.Round(time.Microsecond), r.P99Fastest.Round(time.Microsecond), r.Rounds)
 	fmt.Fprintf(tw, "all %d cores\t%.0f names/s\n", r.Cores, r.BatchQPS)
 	fmt.Fprintf(tw, "brute force\t%d queries: p50 %v against the index's %v (%.0fx)\n", r.BruteQueries, r.BruteP50.Round(time.Microsecond), r.IndexP50.Round(time.Microsecond), float64(r.BruteP50)/float64(max(r.IndexP50, 1)))
 	fmt.Fprintf(tw, "matches\tbrute force %d, index %d: lost %d, extra %d, different scores %d\n", r.BruteMatches, r.IndexMatches, r.LostMatches, r.ExtraMatches, r.ScoreMismatch)
@@ -335,6 +348,21 @@ func printBench(g *globalOptions, r *BenchReport) {
 	for _, l := range r.Lost {
 		fmt.Fprintln(w, "  lost:", l)
 	}
+}
+
+// fastest returns each query's fastest time over rounds, the times of
+// the same queries in the same order.
+func fastest(rounds [][]time.Duration) []time.Duration {
+	if len(rounds) == 0 {
+		return nil
+	}
+	best := slices.Clone(rounds[0])
+	for _, r := range rounds[1:] {
+		for i, d := range r {
+			best[i] = min(best[i], d)
+		}
+	}
+	return best
 }
 
 // median returns the middle value (the upper one of an even count), or
