@@ -196,6 +196,7 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"every word of a company's name a letter off", "", "Andrew Martin", "ANDREA MARTINA LIMITED", false},
 		{"one word of a company's name a letter off", entity.Organization, "Rosnefft Oil Company", "ROSNEFT OIL COMPANY", true},
 		{"the country a company's name says, left out", entity.Organization, "Vneshprombank", "VNESHPROMBANK OF RUSSIA", true},
+		{"the country a company's name says, left out with its preposition", entity.Organization, "Naftogaz", "NATIONAL JOINT STOCK COMPANY NAFTOGAZ OF UKRAINE", true},
 		{"the country is what names a generic name", entity.Organization, "Commercial Bank", "COMMERCIAL BANK OF SYRIA", false},
 		{"a guessed word does not make the country cheap", entity.Organization, "Rhine Shipping", "LINE SHIPPING OF IRAN", false},
 		{"another legal form", entity.Organization, "Deutsche Bank AG", "Deutsche Bank GmbH", false},

@@ -546,6 +546,10 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				// generic words met, "Bank" and "BANK OF CHINA", the
 				// country is what names it.)
 				cShare[k] = c.ShareGeneric
+				if k > 0 && cLeft[k-1] == j-1 && cn.Places[j-1].Kind == names.Particle {
+					// Its preposition goes with it: "of Ukraine".
+					cShare[k-1] = min(cShare[k-1], c.ShareGeneric)
+				}
 			}
 			if otherTrade && cShare[k] == c.ShareGeneric {
 				// "Sea Star Shipping" and "SEA STAR TRADING": a
@@ -1036,10 +1040,13 @@ func (c *Config) NameShare(t *names.Token, pl Place, person bool) float64 {
 
 // MinOrgShare is the least share of its weight a listed token of an
 // organisation's name costs left unmatched in any score: NameShare's, or
-// a generic word's for a country the query may leave out (see nameScore).
+// a generic word's for a country the query may leave out and the
+// particle before it (see nameScore).
 func (c *Config) MinOrgShare(t *names.Token, pl Place) float64 {
 	s := c.NameShare(t, pl, false)
-	if s == c.UnmatchedCandidate && pl.Kind == names.Word && countryWord(t.Form) {
+	if s == c.UnmatchedCandidate && (pl.Kind == names.Word && countryWord(t.Form) || pl.Kind == names.Particle) {
+		// A particle may be the preposition of such a country ("of
+		// Ukraine").
 		return min(s, c.ShareGeneric)
 	}
 	return s
