@@ -184,6 +184,10 @@ func TestNamesTheWorldWrites(t *testing.T) {
 		{"nickname", entity.Person, "Sasha Lukashenko", "Aleksandr LUKASHENKO", true},
 		{"nickname, another surname", entity.Person, "Bill Clinton", "William RUTO", false},
 		{"a short form beside a surname only near", entity.Person, "Dima Kiriyenko", "Dmitrii KARPENKO", false},
+		{"Al for Albert, not the article", entity.Person, "Al Gore", "GORE, Albert Arnold", true},
+		{"Al for Alphonse", entity.Person, "Al Capone", "CAPONE, Alphonse Gabriel", true},
+		{"the article before an Arabic surname still", entity.Person, "Al Rawi", "AL-RAWI, Muhannad", true},
+		{"Al is no short form of another name", entity.Person, "Al Gore", "GORE, Arnold", false},
 		{"a short form beside a surname only near", entity.Person, "Vitya Alexandrov", "Viktar ALEKSANDROVICH", false},
 		{"a name's Belarusian form is no short form", entity.Person, "Аляксандр Лукашэнка", "LUKASHENKO, Alexander Grigoryevich", true},
 		// 8. Organisations.

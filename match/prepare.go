@@ -759,6 +759,11 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 				readings = append(readings, a)
 			}
 		}
+		if personSchema(q.Schema) && !orgName(readings[0].Tokens) {
+			if a, ok := alGiven(n, readings[0]); ok {
+				readings = append(readings, a)
+			}
+		}
 		for _, a := range readings {
 			if p.gender == "" {
 				// "Mrs. Clinton" says what a gender field would.
@@ -786,6 +791,25 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 		p.country, _ = CountryCode(q.Country)
 	}
 	return p, nil
+}
+
+// alGiven reads "Al Gore", "Al Capone" also with Al as a given name, the
+// short form of Albert, Alfred or Alphonse, where the analysis reads the
+// Arabic article: a name of two words in Latin letters, Al written so
+// and apart from the word after it.
+func alGiven(raw string, a names.Name) (names.Name, bool) {
+	if len(a.Tokens) != 2 || !strings.HasPrefix(raw, "Al ") {
+		return a, false
+	}
+	t0, t1 := a.Tokens[0], a.Tokens[1]
+	if t0.Kind != names.Particle || t0.Form != "al" || t0.Abjad || t1.Kind != names.Word || t1.Abjad || t1.Trans {
+		return a, false
+	}
+	toks := slices.Clone(a.Tokens)
+	toks[0].Kind, toks[0].Role = names.Word, names.Given
+	toks[1].Role = names.Family
+	a.Tokens = toks
+	return a, true
 }
 
 // unannotated returns a name without its bracketed parts, and whether

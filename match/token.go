@@ -122,7 +122,8 @@ func (c *Config) phonSim(a, b *names.Token) (float64, Method) {
 	if c.SimSlavic > best && a.Slav != "" && a.Slav == b.Slav && (a.SlavMark || b.SlavMark) && !a.Trans && !b.Trans && !genderPair(a.Form, b.Form) {
 		best, how = c.SimSlavic, Slavic
 	}
-	if c.SimNickname > best && names.SameNickname(pa, pb) {
+	if c.SimNickname > best && a.Kind == names.Word && b.Kind == names.Word && names.SameNickname(pa, pb) {
+		// (Words only: the Arabic article is no Al for Albert.)
 		best, how = c.SimNickname, Nickname
 	}
 	if sim := c.looseSim(a, b); sim > best {

@@ -26,6 +26,9 @@ package names
 // El Chapo) are not, nor the second half of a compound name (Aziz for
 // Abdelaziz, which is a name of its own).
 //
+// Al (Albert, Alfred, Alphonse) is the Arabic article to Analyze: match
+// reads a name of two words that starts with it both ways ("Al Gore").
+//
 // Groups meet on Phon, not on the form (classify.go's nickGroups), so a
 // form joins every group that has a form of its skeleton. A short form
 // whose skeleton is another name's is left out where it would join two
@@ -108,10 +111,10 @@ var nicknameGroups = [][]string{
 	{"matthew", "matt", "matty"},
 	{"lawrence", "laurence", "larry", "laurie"},
 	{"leonard", "len", "lenny"},
-	{"albert", "bert", "bertie"},
+	{"albert", "bert", "bertie", "al"},
 	{"herbert", "herb", "bert"},
 	{"hubert", "bert"},
-	{"alfred", "alf", "alfie", "fred"},
+	{"alfred", "alf", "alfie", "fred", "al"},
 	{"frederick", "frederic", "fred", "freddie", "freddy"},
 	{"donald", "don", "donnie", "donny"},
 	{"ronald", "ron", "ronnie", "ronny"},
@@ -416,7 +419,7 @@ var nicknameGroups = [][]string{
 	{"juan", "juanjo"},
 	{"norberto", "beto"},
 	{"gilberto", "beto"},
-	{"alfonso", "poncho"},
+	{"alfonso", "alphonse", "alphonso", "poncho", "al"},
 	{"ramon", "moncho"},
 	{"rodolfo", "fito"},
 	{"adolfo", "fito"},
