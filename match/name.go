@@ -353,7 +353,9 @@ func (c *Config) nameScore(p *Prepared, qn int, cn *PreparedName, person, explai
 				edges = append(edges, edge{qu: int16(k), cu: int16(j), qjoined: true, sim: s, method: m, weight: w})
 			}
 		}
-		if qk != Letters && qk != Compound && qk != Glued {
+		if qk != Letters && qk != Compound && (qk != Glued || !q.JoinedToken(k).Abjad) {
+			// (Words glued meet a word as written only apart in an
+			// abjad: see UnitSim.)
 			continue
 		}
 		// Runs of letters meet runs of letters, and words as written

@@ -758,8 +758,6 @@ func (c *Config) Prepare(q Query, w Weigher) (*Prepared, error) {
 				a.Raw = n
 				readings = append(readings, a)
 			}
-		}
-		if personSchema(q.Schema) && !orgName(readings[0].Tokens) {
 			if a, ok := alGiven(n, readings[0]); ok {
 				readings = append(readings, a)
 			}
